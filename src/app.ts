@@ -1,0 +1,155 @@
+// The composition root: the middleware in order, one router per module, the error handlers.
+// No I/O happens here; the server and the tests hand in the database and services.
+import express, { Router, type Express, type Request } from 'express';
+import type { Logger } from 'pino';
+import type { Config } from './platform/config.ts';
+import type { Database } from './platform/db/database.ts';
+import { pendingMigrations } from './platform/db/migrator.ts';
+import { requestLogging } from './platform/http/logging.ts';
+import { csrfProtection, securityHeaders } from './platform/http/security.ts';
+import { sessions } from './platform/http/session.ts';
+import { allowed, authenticate, tenantContext, type SignedInUser } from './platform/http/auth.ts';
+import { healthRoutes } from './platform/http/health.ts';
+import { signInRateLimit } from './platform/http/rate-limit.ts';
+import { errorHandler, notFoundHandler } from './platform/http/errors.ts';
+import { createViews } from './platform/views/nunjucks.ts';
+import { assetRoutes } from './platform/views/assets.ts';
+import { auditRoutes } from './platform/audit/audit.routes.ts';
+import { migrations } from './migrations/index.ts';
+import type { DB } from './schema.ts';
+import type { Services } from './services.ts';
+import { authoritiesApi, authoritiesRoutes } from './modules/authorities/index.ts';
+import { partnershipsApi, partnershipsRoutes, type PartnershipRow } from './modules/partnerships/index.ts';
+import { joinRoutes, membersRoutes, signInRoutes, tokensRoutes } from './modules/accounts/index.ts';
+import { openApiDocument } from './openapi.ts';
+
+export interface AppOptions {
+  config: Config;
+  db: Database<DB>;
+  services: Services;
+  logger: Logger;
+  sessionSecret: string;
+}
+
+function navigationFor(req: Request) {
+  const path = req.path;
+  const item = (href: string, text: string, exact = false) => ({
+    href,
+    text,
+    active: exact ? path === href || path === `${href}/` : path === href || path.startsWith(`${href}/`),
+  });
+  if (!req.user) return [item('/authorities', 'Local authorities')];
+  if (req.tenant) {
+    const base = `/partnerships/${req.tenant.slug}`;
+    return [
+      item(base, 'Overview', true),
+      ...(allowed(req, 'users.manage') ? [item(`${base}/users`, 'Users')] : []),
+      ...(allowed(req, 'audit.read') ? [item(`${base}/audit`, 'Audit trail')] : []),
+      item('/', 'All partnerships', true),
+    ];
+  }
+  return [
+    item('/', 'Partnerships', true),
+    item('/authorities', 'Local authorities'),
+    item('/account/tokens', 'API tokens'),
+  ];
+}
+
+export function createApp(options: AppOptions): Express {
+  const { config, db, services, logger } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+  createViews(app, { cache: config.NODE_ENV !== 'development' });
+
+  const visibleTo = async (user: SignedInUser): Promise<PartnershipRow[]> => {
+    if (user.platformAdmin) return services.partnerships.list();
+    const memberships = await services.members.partnershipsOf(user.id);
+    return services.partnerships.list({ ids: memberships.map((m) => m.partnershipId) });
+  };
+  const resolveTenant = async (slug: string, user: SignedInUser) => {
+    const partnership = await services.partnerships.bySlug(slug);
+    if (!partnership) return null;
+    const role = await services.members.roleOf(partnership.id, user.id);
+    return { partnershipId: partnership.id, slug: partnership.slug, name: partnership.name, role };
+  };
+
+  // 1. Observability and security headers; static assets and health need nothing else.
+  app.use(requestLogging(logger));
+  app.use(securityHeaders());
+  app.use(assetRoutes());
+  app.use(
+    healthRoutes(async () => {
+      const pending = await pendingMigrations(db.owner, migrations);
+      return { database: 'ok', pendingMigrations: pending.length };
+    }),
+  );
+
+  // 2. Bodies, session, who is asking, CSRF.
+  app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  app.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
+  app.use(
+    sessions({
+      pool: db.engine.pool,
+      secret: options.sessionSecret,
+      secure: config.COOKIE_SECURE ?? config.NODE_ENV === 'production',
+      prune: config.NODE_ENV !== 'test',
+    }),
+  );
+  app.use(authenticate({ userById: services.accounts.userById, userByToken: services.accounts.userByToken }));
+  app.use(csrfProtection());
+
+  // 3. What every page shows: the user, a one-off message, the navigation.
+  app.use((req, res, next) => {
+    res.locals.currentUser = req.user;
+    if (req.session?.flash) {
+      res.locals.flash = req.session.flash;
+      delete req.session.flash;
+    }
+    Object.defineProperty(res.locals, 'navigation', { enumerable: true, get: () => navigationFor(req) });
+    next();
+  });
+
+  // 4. Pages.
+  const tenant = Router({ mergeParams: true });
+  app.use(
+    signInRoutes(
+      services.accounts,
+      signInRateLimit(config.SIGN_IN_RATE_LIMIT, config.SIGN_IN_WINDOW_MINUTES),
+    ),
+  );
+  app.use(joinRoutes(services.members, async (slug) => (await services.partnerships.bySlug(slug)) ?? null));
+  app.use(tokensRoutes(services.tokens));
+  app.use(authoritiesRoutes(services.authorities));
+  app.use(
+    partnershipsRoutes(
+      { partnerships: services.partnerships, authorities: services.authorities, visibleTo },
+      tenant,
+    ),
+  );
+  tenant.use(membersRoutes(services.members, config.PUBLIC_URL));
+  tenant.use(auditRoutes(db as Database<unknown>));
+  app.use(
+    '/partnerships/:slug',
+    tenantContext(resolveTenant),
+    (req, res, next) => {
+      res.locals.tenant = req.tenant;
+      next();
+    },
+    tenant,
+  );
+
+  // 5. The JSON API, over the same services.
+  const api = Router();
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument);
+  });
+  api.use(authoritiesApi(services.authorities));
+  api.use(partnershipsApi(services.partnerships, visibleTo));
+  app.use('/api/v1', api);
+
+  // 6. Not found, and every error.
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,14 @@
+// The one global timeline of schema changes. Add new migrations at the end; never edit one
+// that has shipped.
+import type { Migrations } from '../platform/db/migrator.ts';
+import * as accounts from './0001_accounts.ts';
+import * as authorities from './0002_authorities.ts';
+import * as partnerships from './0003_partnerships.ts';
+import * as audit from './0004_audit.ts';
+
+export const migrations: Migrations = {
+  '0001_accounts': accounts,
+  '0002_authorities': authorities,
+  '0003_partnerships': partnerships,
+  '0004_audit': audit,
+};

@@ -1,0 +1,296 @@
+import type { Trx } from '../../schema.ts';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string | null;
+  platformAdmin: boolean;
+  failedSignIns: number;
+  lockedUntil: Date | null;
+}
+
+export interface MemberRow {
+  userId: string;
+  email: string;
+  name: string;
+  role: string;
+  since: Date;
+}
+
+const userColumns = [
+  'id',
+  'email',
+  'name',
+  'password_hash as passwordHash',
+  'platform_admin as platformAdmin',
+  'failed_sign_ins as failedSignIns',
+  'locked_until as lockedUntil',
+] as const;
+
+export const usersRepository = {
+  byEmail: (trx: Trx, email: string): Promise<UserRow | undefined> =>
+    trx
+      .selectFrom('users')
+      .select(userColumns)
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+      .executeTakeFirst(),
+
+  byId: (trx: Trx, id: string): Promise<UserRow | undefined> =>
+    trx.selectFrom('users').select(userColumns).where('id', '=', id).executeTakeFirst(),
+
+  async insert(
+    trx: Trx,
+    user: { email: string; name: string; passwordHash: string | null; platformAdmin: boolean },
+  ): Promise<string> {
+    const row = await trx
+      .insertInto('users')
+      .values({
+        email: user.email,
+        name: user.name,
+        password_hash: user.passwordHash,
+        platform_admin: user.platformAdmin,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  },
+
+  async update(
+    trx: Trx,
+    id: string,
+    changes: Partial<{
+      name: string;
+      passwordHash: string;
+      platformAdmin: boolean;
+      failedSignIns: number;
+      lockedUntil: Date | null;
+      lastSignedInAt: Date;
+    }>,
+  ): Promise<void> {
+    await trx
+      .updateTable('users')
+      .set({
+        ...(changes.name !== undefined && { name: changes.name }),
+        ...(changes.passwordHash !== undefined && { password_hash: changes.passwordHash }),
+        ...(changes.platformAdmin !== undefined && { platform_admin: changes.platformAdmin }),
+        ...(changes.failedSignIns !== undefined && { failed_sign_ins: changes.failedSignIns }),
+        ...(changes.lockedUntil !== undefined && { locked_until: changes.lockedUntil }),
+        ...(changes.lastSignedInAt !== undefined && { last_signed_in_at: changes.lastSignedInAt }),
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  async count(trx: Trx): Promise<number> {
+    const row = await trx
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+};
+
+export const membersRepository = {
+  /** The members of the current partnership (row-level security picks the partnership). */
+  list: (trx: Trx, partnershipId: string): Promise<MemberRow[]> =>
+    trx
+      .selectFrom('partnership_members as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(['u.id as userId', 'u.email', 'u.name', 'm.role', 'm.created_at as since'])
+      .where('m.partnership_id', '=', partnershipId)
+      .orderBy('u.name')
+      .execute(),
+
+  async roleOf(trx: Trx, partnershipId: string, userId: string): Promise<string | undefined> {
+    const row = await trx
+      .selectFrom('partnership_members')
+      .select('role')
+      .where('partnership_id', '=', partnershipId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return row?.role;
+  },
+
+  /** The partnerships a user belongs to: the policy lets a user see their own rows everywhere. */
+  async partnershipsOf(trx: Trx, userId: string): Promise<{ partnershipId: string; role: string }[]> {
+    return trx
+      .selectFrom('partnership_members')
+      .select(['partnership_id as partnershipId', 'role'])
+      .where('user_id', '=', userId)
+      .execute();
+  },
+
+  async upsert(trx: Trx, partnershipId: string, userId: string, role: string): Promise<void> {
+    await trx
+      .insertInto('partnership_members')
+      .values({ partnership_id: partnershipId, user_id: userId, role })
+      .onConflict((oc) => oc.columns(['partnership_id', 'user_id']).doUpdateSet({ role }))
+      .execute();
+  },
+
+  async remove(trx: Trx, partnershipId: string, userId: string): Promise<void> {
+    await trx
+      .deleteFrom('partnership_members')
+      .where('partnership_id', '=', partnershipId)
+      .where('user_id', '=', userId)
+      .execute();
+  },
+
+  async adminCount(trx: Trx, partnershipId: string): Promise<number> {
+    const row = await trx
+      .selectFrom('partnership_members')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('partnership_id', '=', partnershipId)
+      .where('role', '=', 'admin')
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+};
+
+export interface InvitationRow {
+  id: string;
+  email: string;
+  role: string;
+  expiresAt: Date;
+  acceptedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+}
+
+const invitationColumns = [
+  'id',
+  'email',
+  'role',
+  'expires_at as expiresAt',
+  'accepted_at as acceptedAt',
+  'revoked_at as revokedAt',
+  'created_at as createdAt',
+] as const;
+
+export const invitationsRepository = {
+  async insert(
+    trx: Trx,
+    values: {
+      partnershipId: string;
+      email: string;
+      role: string;
+      tokenHash: string;
+      invitedBy: string | null;
+      expiresAt: Date;
+    },
+  ): Promise<string> {
+    const row = await trx
+      .insertInto('invitations')
+      .values({
+        partnership_id: values.partnershipId,
+        email: values.email,
+        role: values.role,
+        token_hash: values.tokenHash,
+        invited_by: values.invitedBy,
+        expires_at: values.expiresAt,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  },
+
+  byTokenHash: (trx: Trx, tokenHash: string): Promise<InvitationRow | undefined> =>
+    trx
+      .selectFrom('invitations')
+      .select(invitationColumns)
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst(),
+
+  pending: (trx: Trx): Promise<InvitationRow[]> =>
+    trx
+      .selectFrom('invitations')
+      .select(invitationColumns)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', new Date())
+      .orderBy('created_at', 'desc')
+      .execute(),
+
+  async markAccepted(trx: Trx, id: string): Promise<void> {
+    await trx.updateTable('invitations').set({ accepted_at: new Date() }).where('id', '=', id).execute();
+  },
+
+  async revoke(trx: Trx, id: string): Promise<boolean> {
+    const result = await trx
+      .updateTable('invitations')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', id)
+      .where('accepted_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  },
+};
+
+export interface TokenRow {
+  id: string;
+  name: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export const tokensRepository = {
+  async insert(trx: Trx, userId: string, name: string, tokenHash: string): Promise<string> {
+    const row = await trx
+      .insertInto('api_tokens')
+      .values({ user_id: userId, name, token_hash: tokenHash })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  },
+
+  list: (trx: Trx, userId: string): Promise<TokenRow[]> =>
+    trx
+      .selectFrom('api_tokens')
+      .select([
+        'id',
+        'name',
+        'created_at as createdAt',
+        'last_used_at as lastUsedAt',
+        'revoked_at as revokedAt',
+      ])
+      .where('user_id', '=', userId)
+      .orderBy('created_at', 'desc')
+      .execute(),
+
+  async userByTokenHash(trx: Trx, tokenHash: string): Promise<(UserRow & { tokenId: string }) | undefined> {
+    return trx
+      .selectFrom('api_tokens as t')
+      .innerJoin('users as u', 'u.id', 't.user_id')
+      .select([
+        't.id as tokenId',
+        'u.id',
+        'u.email',
+        'u.name',
+        'u.password_hash as passwordHash',
+        'u.platform_admin as platformAdmin',
+        'u.failed_sign_ins as failedSignIns',
+        'u.locked_until as lockedUntil',
+      ])
+      .where('t.token_hash', '=', tokenHash)
+      .where('t.revoked_at', 'is', null)
+      .executeTakeFirst();
+  },
+
+  async touch(trx: Trx, id: string): Promise<void> {
+    await trx.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', id).execute();
+  },
+
+  async revoke(trx: Trx, userId: string, id: string): Promise<boolean> {
+    const result = await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  },
+};

@@ -1,0 +1,253 @@
+// Who holds which role in a partnership: adding people who already have an account,
+// inviting those who do not, changing roles, and removing people, never leaving a
+// partnership without an administrator.
+import type { Database } from '../../platform/db/database.ts';
+import { recordChange } from '../../platform/audit/audit.ts';
+import { assertCan, type Caller } from '../../platform/http/auth.ts';
+import { isRole, type Role } from '../../platform/http/permissions.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { RuleViolation } from '../../platform/http/validation.ts';
+import type { DB, Trx } from '../../schema.ts';
+import {
+  invitationsRepository as invitations,
+  membersRepository as members,
+  usersRepository as users,
+} from './accounts.repository.ts';
+import { digest, hashPassword, newToken } from './secrets.ts';
+
+const invitationDays = 14;
+
+function tenantId(caller: Caller): string {
+  if (!caller.partnershipId) throw new Error('A partnership must be chosen for this');
+  return caller.partnershipId;
+}
+
+async function keepAnAdministrator(
+  trx: Trx,
+  partnershipId: string,
+  userId: string,
+  newRole: Role | null,
+): Promise<void> {
+  const current = await members.roleOf(trx, partnershipId, userId);
+  if (current === 'admin' && newRole !== 'admin' && (await members.adminCount(trx, partnershipId)) <= 1) {
+    throw new RuleViolation([
+      { path: 'role', message: 'A partnership must keep at least one administrator' },
+    ]);
+  }
+}
+
+export type AddOutcome =
+  { outcome: 'added'; userId: string } | { outcome: 'invited'; invitationId: string; token: string };
+
+export function membersService(db: Database<DB>) {
+  const inTenant = <T>(caller: Caller, work: (trx: Trx, partnershipId: string) => Promise<T>) =>
+    db.transaction({ partnershipId: tenantId(caller), userId: caller.userId }, (trx) =>
+      work(trx, tenantId(caller)),
+    );
+
+  return {
+    /** The role a user holds in a partnership, or null. */
+    async roleOf(partnershipId: string, userId: string): Promise<Role | null> {
+      const role = await db.transaction({ partnershipId, userId }, (trx) =>
+        members.roleOf(trx, partnershipId, userId),
+      );
+      return isRole(role) ? role : null;
+    },
+
+    /** Every partnership a user belongs to, with their role there. */
+    partnershipsOf(userId: string) {
+      return db.transaction({ userId }, (trx) => members.partnershipsOf(trx, userId));
+    },
+
+    list(caller: Caller) {
+      assertCan(caller, 'users.manage');
+      return inTenant(caller, (trx, partnershipId) => members.list(trx, partnershipId));
+    },
+
+    pendingInvitations(caller: Caller) {
+      assertCan(caller, 'users.manage');
+      return inTenant(caller, (trx) => invitations.pending(trx));
+    },
+
+    /** Gives an existing user a role, or invites a new one with a link to set up their account. */
+    async add(caller: Caller, input: { email: string; role: Role }): Promise<AddOutcome> {
+      assertCan(caller, 'users.manage');
+      return inTenant(caller, async (trx, partnershipId) => {
+        const user = await users.byEmail(trx, input.email);
+        if (user) {
+          if (await members.roleOf(trx, partnershipId, user.id)) {
+            throw new RuleViolation([
+              {
+                path: 'email',
+                message: 'This person is already a user of this partnership: change their role instead',
+              },
+            ]);
+          }
+          await members.upsert(trx, partnershipId, user.id, input.role);
+          await recordChange(trx, caller.actor, {
+            partnershipId,
+            action: 'create',
+            entityType: 'partnership member',
+            entityId: user.id,
+            summary: `Gave ${user.email} the role ${input.role}`,
+            after: { email: user.email, role: input.role },
+          });
+          return { outcome: 'added', userId: user.id };
+        }
+        const token = newToken('inv');
+        const expiresAt = new Date(Date.now() + invitationDays * 86_400_000);
+        const invitationId = await invitations.insert(trx, {
+          partnershipId,
+          email: input.email,
+          role: input.role,
+          tokenHash: digest(token),
+          invitedBy: caller.userId,
+          expiresAt,
+        });
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'create',
+          entityType: 'invitation',
+          entityId: invitationId,
+          summary: `Invited ${input.email} as ${input.role}`,
+          after: { email: input.email, role: input.role, expiresAt },
+        });
+        return { outcome: 'invited', invitationId, token };
+      });
+    },
+
+    async changeRole(caller: Caller, userId: string, role: Role): Promise<void> {
+      assertCan(caller, 'users.manage');
+      await inTenant(caller, async (trx, partnershipId) => {
+        const before = await members.roleOf(trx, partnershipId, userId);
+        if (!before) throw notFound();
+        await keepAnAdministrator(trx, partnershipId, userId, role);
+        await members.upsert(trx, partnershipId, userId, role);
+        const user = await users.byId(trx, userId);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'update',
+          entityType: 'partnership member',
+          entityId: userId,
+          summary: `Changed ${user?.email}’s role from ${before} to ${role}`,
+          before: { role: before },
+          after: { role },
+        });
+      });
+    },
+
+    async remove(caller: Caller, userId: string): Promise<void> {
+      assertCan(caller, 'users.manage');
+      await inTenant(caller, async (trx, partnershipId) => {
+        const before = await members.roleOf(trx, partnershipId, userId);
+        if (!before) throw notFound();
+        await keepAnAdministrator(trx, partnershipId, userId, null);
+        await members.remove(trx, partnershipId, userId);
+        const user = await users.byId(trx, userId);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'delete',
+          entityType: 'partnership member',
+          entityId: userId,
+          summary: `Removed ${user?.email} from the partnership`,
+          before: { email: user?.email, role: before },
+        });
+      });
+    },
+
+    async revokeInvitation(caller: Caller, invitationId: string): Promise<void> {
+      assertCan(caller, 'users.manage');
+      await inTenant(caller, async (trx, partnershipId) => {
+        if (!(await invitations.revoke(trx, invitationId))) throw notFound();
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'delete',
+          entityType: 'invitation',
+          entityId: invitationId,
+          summary: 'Withdrew an invitation',
+        });
+      });
+    },
+
+    /** An invitation by its link, if it can still be accepted. */
+    async openInvitation(partnershipId: string, token: string) {
+      return db.transaction({ partnershipId }, async (trx) => {
+        const invitation = await invitations.byTokenHash(trx, digest(token));
+        if (
+          !invitation ||
+          invitation.acceptedAt ||
+          invitation.revokedAt ||
+          invitation.expiresAt <= new Date()
+        )
+          return null;
+        return invitation;
+      });
+    },
+
+    /** Creates the invited person's account with the invited role. Returns their user id. */
+    async acceptInvitation(
+      partnershipId: string,
+      token: string,
+      input: { name: string; password: string },
+    ): Promise<string> {
+      const passwordHash = await hashPassword(input.password);
+      return db.transaction({ partnershipId }, async (trx) => {
+        const invitation = await invitations.byTokenHash(trx, digest(token));
+        if (
+          !invitation ||
+          invitation.acceptedAt ||
+          invitation.revokedAt ||
+          invitation.expiresAt <= new Date()
+        )
+          throw notFound();
+        if (await users.byEmail(trx, invitation.email)) {
+          throw new RuleViolation([
+            { path: 'name', message: 'An account with this email address already exists: sign in instead' },
+          ]);
+        }
+        const userId = await users.insert(trx, {
+          email: invitation.email,
+          name: input.name,
+          passwordHash,
+          platformAdmin: false,
+        });
+        await members.upsert(trx, partnershipId, userId, invitation.role);
+        await invitations.markAccepted(trx, invitation.id);
+        await recordChange(
+          trx,
+          { userId, label: invitation.email },
+          {
+            partnershipId,
+            action: 'create',
+            entityType: 'partnership member',
+            entityId: userId,
+            summary: `${invitation.email} accepted an invitation as ${invitation.role}`,
+            after: { email: invitation.email, name: input.name, role: invitation.role },
+          },
+        );
+        return userId;
+      });
+    },
+
+    /** For the command line and seeds: a role for a user, no questions asked beyond the rules. */
+    async grant(caller: Caller, userId: string, role: Role): Promise<void> {
+      assertCan(caller, 'users.manage');
+      await inTenant(caller, async (trx, partnershipId) => {
+        const before = await members.roleOf(trx, partnershipId, userId);
+        if (before === role) return;
+        await members.upsert(trx, partnershipId, userId, role);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: before ? 'update' : 'create',
+          entityType: 'partnership member',
+          entityId: userId,
+          summary: `Gave user ${userId} the role ${role}`,
+          before: before ? { role: before } : undefined,
+          after: { role },
+        });
+      });
+    },
+  };
+}
+
+export type MembersService = ReturnType<typeof membersService>;

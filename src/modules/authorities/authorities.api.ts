@@ -1,0 +1,34 @@
+import { Router } from 'express';
+import { validate } from '../../platform/http/validation.ts';
+import { badRequest, notFound } from '../../platform/http/errors.ts';
+import { authoritySearchSchema, gssCodeSchema } from './authorities.schemas.ts';
+import type { AuthoritiesService } from './authorities.service.ts';
+import type { AuthorityRow } from './authorities.repository.ts';
+
+const present = (authority: AuthorityRow) => ({
+  gssCode: authority.gssCode,
+  dfeCode: authority.dfeCode,
+  name: authority.name,
+  type: authority.type,
+  region: authority.region,
+  validFrom: authority.validFrom,
+  validTo: authority.validTo,
+});
+
+/** Reference data, open to everyone: no sign-in needed. */
+export function authoritiesApi(authorities: AuthoritiesService): Router {
+  const router = Router();
+  router.get('/authorities', async (req, res) => {
+    const checked = validate(authoritySearchSchema, req.query);
+    if (!checked.ok) throw badRequest('The search is not valid.', checked.problems);
+    const list = await authorities.search(checked.value);
+    res.json({ count: list.length, items: list.map(present) });
+  });
+  router.get('/authorities/:gssCode', async (req, res) => {
+    const code = gssCodeSchema.safeParse(req.params.gssCode);
+    const authority = code.success ? await authorities.get(code.data) : null;
+    if (!authority) throw notFound(`There is no authority with GSS code ${req.params.gssCode}.`);
+    res.json({ ...present(authority), statisticalNeighbours: authority.neighbours });
+  });
+  return router;
+}

@@ -1,0 +1,72 @@
+import type { Trx } from '../../schema.ts';
+
+export interface AuthorityRow {
+  gssCode: string;
+  dfeCode: string | null;
+  name: string;
+  type: string;
+  region: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+export interface NeighbourRow {
+  rank: number;
+  gssCode: string;
+  name: string;
+  closeness: string;
+}
+
+export interface AuthoritySearch {
+  q?: string | undefined;
+  region?: string | undefined;
+  type?: string | undefined;
+}
+
+const columns = [
+  'gss_code as gssCode',
+  'dfe_code as dfeCode',
+  'name',
+  'type',
+  'region',
+  'valid_from as validFrom',
+  'valid_to as validTo',
+] as const;
+
+export const authoritiesRepository = {
+  async search(trx: Trx, search: AuthoritySearch): Promise<AuthorityRow[]> {
+    let query = trx.selectFrom('authorities').select(columns);
+    if (search.q) {
+      const pattern = `%${search.q.replace(/[%_\\]/g, '\\$&')}%`;
+      query = query.where((eb) =>
+        eb.or([
+          eb('name', 'ilike', pattern),
+          eb('gss_code', 'ilike', pattern),
+          eb('dfe_code', '=', search.q!),
+        ]),
+      );
+    }
+    if (search.region) query = query.where('region', '=', search.region);
+    if (search.type) query = query.where('type', '=', search.type);
+    return query.orderBy('name').execute();
+  },
+
+  async byGssCode(trx: Trx, gssCode: string): Promise<AuthorityRow | undefined> {
+    return trx.selectFrom('authorities').select(columns).where('gss_code', '=', gssCode).executeTakeFirst();
+  },
+
+  async neighbours(trx: Trx, gssCode: string): Promise<NeighbourRow[]> {
+    return trx
+      .selectFrom('authority_neighbours as n')
+      .innerJoin('authorities as a', 'a.gss_code', 'n.neighbour_gss_code')
+      .select(['n.rank', 'a.gss_code as gssCode', 'a.name', 'n.closeness'])
+      .where('n.gss_code', '=', gssCode)
+      .orderBy('n.rank')
+      .execute();
+  },
+
+  async regions(trx: Trx): Promise<string[]> {
+    const rows = await trx.selectFrom('authorities').select('region').distinct().orderBy('region').execute();
+    return rows.map((row) => row.region);
+  },
+};

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { authorityTypes } from './authorities.reference.ts';
+
+const optionalText = z
+  .string()
+  .trim()
+  .max(100, 'Search must be 100 characters or fewer')
+  .optional()
+  .transform((value) => value || undefined);
+
+export const authoritySearchSchema = z.object({
+  q: optionalText,
+  region: optionalText,
+  type: z
+    .enum(authorityTypes, { error: 'Select a type of authority from the list' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+});
+
+export const gssCodeSchema = z.string().regex(/^E\d{8}$/, 'Enter a GSS code like E08000027');

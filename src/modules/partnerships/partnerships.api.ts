@@ -1,0 +1,45 @@
+// GET /api/v1/partnerships: published partnerships for anyone; with a token, also the
+// partnerships the token's user belongs to (every one for a platform administrator).
+import { Router } from 'express';
+import { notFound } from '../../platform/http/errors.ts';
+import type { SignedInUser } from '../../platform/http/auth.ts';
+import type { PartnershipsService } from './partnerships.service.ts';
+import type { PartnershipRow } from './partnerships.repository.ts';
+
+export const presentPartnership = (row: PartnershipRow) => ({
+  slug: row.slug,
+  name: row.name,
+  authority: { gssCode: row.authorityGssCode, name: row.authorityName },
+  status: row.status,
+  established: row.established,
+  published: row.published,
+});
+
+export function partnershipsApi(
+  partnerships: PartnershipsService,
+  visibleTo: (user: SignedInUser) => Promise<PartnershipRow[]>,
+): Router {
+  const router = Router();
+  const visible = async (user: SignedInUser | undefined) => {
+    const published = await partnerships.list({ published: true });
+    if (!user) return published;
+    const mine = await visibleTo(user);
+    const ids = new Set(mine.map((row) => row.id));
+    return [...mine, ...published.filter((row) => !ids.has(row.id))].sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
+  };
+
+  router.get('/partnerships', async (req, res) => {
+    const list = await visible(req.user);
+    res.json({ count: list.length, items: list.map(presentPartnership) });
+  });
+
+  router.get('/partnerships/:slug', async (req, res) => {
+    const found = (await visible(req.user)).find((row) => row.slug === req.params.slug);
+    if (!found) throw notFound(`There is no partnership ${req.params.slug} that you can see.`);
+    res.json(presentPartnership(found));
+  });
+
+  return router;
+}

@@ -1,0 +1,135 @@
+// The JSON API's description (OpenAPI 3.1), served at /api/v1/openapi.json.
+const problem = { $ref: '#/components/schemas/Problem' };
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: problem } },
+});
+
+const partnership = {
+  type: 'object',
+  required: ['slug', 'name', 'authority', 'status', 'established', 'published'],
+  properties: {
+    slug: { type: 'string', example: 'dudley' },
+    name: { type: 'string', example: 'Dudley Children’s Trust' },
+    authority: {
+      type: 'object',
+      properties: {
+        gssCode: { type: 'string', example: 'E08000027' },
+        name: { type: 'string', example: 'Dudley' },
+      },
+    },
+    status: { type: 'string', enum: ['proposed', 'active', 'closed'] },
+    established: { type: ['string', 'null'], format: 'date' },
+    published: { type: 'boolean' },
+  },
+};
+
+const authority = {
+  type: 'object',
+  required: ['gssCode', 'name', 'type', 'region'],
+  properties: {
+    gssCode: { type: 'string', example: 'E08000027' },
+    dfeCode: { type: ['string', 'null'], example: '332' },
+    name: { type: 'string', example: 'Dudley' },
+    type: {
+      type: 'string',
+      enum: [
+        'county council',
+        'unitary authority',
+        'metropolitan borough',
+        'London borough',
+        'City of London',
+      ],
+    },
+    region: { type: 'string', example: 'West Midlands' },
+    validFrom: { type: ['string', 'null'], format: 'date' },
+    validTo: { type: ['string', 'null'], format: 'date' },
+  },
+};
+
+const list = (item: object) => ({
+  type: 'object',
+  properties: { count: { type: 'integer' }, items: { type: 'array', items: item } },
+});
+
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Cooperate API',
+    version: '1',
+    description:
+      'The JSON API of Cooperate, the system of record for children’s partnerships. Reference data and published partnerships need no token; everything else needs `Authorization: Bearer <token>` (create tokens under “API tokens” when signed in). Errors are RFC 9457 problem documents listing every problem.',
+  },
+  servers: [{ url: '/api/v1' }],
+  components: {
+    securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    schemas: {
+      Problem: {
+        type: 'object',
+        properties: {
+          type: { type: 'string' },
+          title: { type: 'string' },
+          status: { type: 'integer' },
+          detail: { type: 'string' },
+          errors: {
+            type: 'array',
+            items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+          },
+        },
+      },
+      Authority: authority,
+      Partnership: partnership,
+    },
+  },
+  security: [{}, { bearer: [] }],
+  paths: {
+    '/authorities': {
+      get: {
+        summary: 'The English upper-tier local authorities',
+        parameters: [
+          {
+            name: 'q',
+            in: 'query',
+            schema: { type: 'string' },
+            description: 'Part of a name, a GSS code or a DfE code',
+          },
+          { name: 'region', in: 'query', schema: { type: 'string' } },
+          { name: 'type', in: 'query', schema: authority.properties.type },
+        ],
+        responses: {
+          200: { description: 'Authorities', content: { 'application/json': { schema: list(authority) } } },
+          400: errorResponse('The search is not valid'),
+        },
+      },
+    },
+    '/authorities/{gssCode}': {
+      get: {
+        summary: 'One authority with its statistical neighbours',
+        parameters: [{ name: 'gssCode', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { 200: { description: 'The authority' }, 404: errorResponse('No such authority') },
+      },
+    },
+    '/partnerships': {
+      get: {
+        summary: 'Published partnerships, and with a token those you belong to',
+        responses: {
+          200: {
+            description: 'Partnerships',
+            content: { 'application/json': { schema: list(partnership) } },
+          },
+          401: errorResponse('The token is not valid'),
+        },
+      },
+    },
+    '/partnerships/{slug}': {
+      get: {
+        summary: 'One partnership',
+        parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          200: { description: 'The partnership', content: { 'application/json': { schema: partnership } } },
+          404: errorResponse('No such partnership that you can see'),
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,82 @@
+// Every setting the product reads from the environment, typed and documented in one schema.
+// Unknown values are rejected at boot with every problem listed, never discovered later.
+import { z } from 'zod';
+
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    /** TCP port the web server listens on. */
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Interface to bind. */
+    HOST: z.string().min(1).default('127.0.0.1'),
+    /** PostgreSQL connection string. Unset: the embedded database (PGlite) under DATA_DIR. Sensitive. */
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    /** Folder for the embedded database and generated secrets; `memory://` keeps nothing. */
+    DATA_DIR: z.string().min(1).default('./data'),
+    /** Connections in the PostgreSQL pool (the embedded database always uses one). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /** Signs the session cookie. Required in production; generated and kept in DATA_DIR otherwise. Sensitive. */
+    SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+    /** Send cookies over HTTPS only. Defaults to true in production. */
+    COOKIE_SECURE: flag.optional(),
+    /** Trust X-Forwarded-* from this many proxies in front (a load balancer is 1). */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    /** Sign-in attempts allowed from one address in SIGN_IN_WINDOW_MINUTES. */
+    SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+    SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+    /** Wrong passwords in a row before an account is locked for ACCOUNT_LOCK_MINUTES. */
+    ACCOUNT_LOCK_THRESHOLD: z.coerce.number().int().min(1).default(5),
+    ACCOUNT_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+    /** pino log level. */
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** The address users reach the service on, used in links such as invitations. */
+    PUBLIC_URL: z.url().optional(),
+  })
+  .superRefine((config, context) => {
+    if (config.NODE_ENV === 'production' && !config.SESSION_SECRET) {
+      context.addIssue({
+        code: 'custom',
+        path: ['SESSION_SECRET'],
+        message: 'SESSION_SECRET is required in production',
+      });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Settings whose values never reach a log line. */
+export const sensitiveSettings = ['DATABASE_URL', 'SESSION_SECRET'] as const;
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+/** Reads the settings this product knows from an environment; ignores the rest of it. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const known = Object.keys(configSchema.shape) as (keyof Config)[];
+  const input: Record<string, string> = {};
+  for (const key of known) {
+    const value = environment[key];
+    if (value !== undefined && value !== '') input[key] = value;
+  }
+  const result = configSchema.safeParse(input);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`),
+    );
+  }
+  return result.data;
+}
+
+/** The configuration with secrets replaced, for logging. */
+export function redactedConfig(config: Config): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...config };
+  for (const key of sensitiveSettings) if (copy[key] !== undefined) copy[key] = '[redacted]';
+  return copy;
+}

@@ -1,0 +1,47 @@
+// The one way application code reaches the database: a transaction that runs as the
+// non-owner application role with the tenant (partnership) and user set for row-level
+// security. The settings are transaction-local, so a pooled connection never leaks a tenant.
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import type { Engine } from './engine.ts';
+
+export const applicationRole = 'cooperate_app';
+
+export interface TenantScope {
+  /** The partnership whose rows this transaction may see and change. */
+  partnershipId?: string | null | undefined;
+  /** The signed-in user, for the few policies that follow a user across partnerships. */
+  userId?: string | null | undefined;
+}
+
+export class Database<Schema> {
+  readonly engine: Engine;
+  /** Owner access: migrations and schema checks only. Application code uses `transaction`. */
+  readonly owner: Kysely<Schema>;
+
+  constructor(engine: Engine) {
+    this.engine = engine;
+    this.owner = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: engine.pool }) });
+  }
+
+  /** Runs `work` in one transaction as the application role, scoped to a partnership (or none). */
+  transaction<T>(scope: TenantScope, work: (trx: Transaction<Schema>) => Promise<T>): Promise<T> {
+    return this.owner.transaction().execute(async (trx) => {
+      await sql`select set_config('role', ${applicationRole}, true),
+                       set_config('app.partnership_id', ${scope.partnershipId ?? ''}, true),
+                       set_config('app.user_id', ${scope.userId ?? ''}, true)`.execute(trx);
+      return work(trx);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.owner.destroy();
+    await this.engine.close();
+  }
+}
+
+/** Moves an open transaction to another partnership, e.g. right after creating it. */
+export async function switchPartnership<S>(trx: Transaction<S>, partnershipId: string): Promise<void> {
+  await sql`select set_config('app.partnership_id', ${partnershipId}, true)`.execute(trx);
+}
+
+export type { Transaction };

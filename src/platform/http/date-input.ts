@@ -1,0 +1,88 @@
+// The GOV.UK date input: three fields (day, month, year) checked together, with the Design
+// System's wording for each way they can be wrong.
+import { z } from 'zod';
+
+export interface DateParts {
+  day: string;
+  month: string;
+  year: string;
+}
+
+/** Collects `name-day`, `name-month`, `name-year` from a form body. */
+export function dateParts(body: Record<string, unknown>, name: string): DateParts {
+  const part = (key: string) => String(body[`${name}-${key}`] ?? '').trim();
+  return { day: part('day'), month: part('month'), year: part('year') };
+}
+
+export function partsOf(isoDate: string | null | undefined): DateParts {
+  const [year = '', month = '', day = ''] = (isoDate ?? '').split('-');
+  return { day: day.replace(/^0/, ''), month: month.replace(/^0/, ''), year };
+}
+
+/**
+ * A date input as an ISO date ('YYYY-MM-DD'); optional inputs left blank give undefined.
+ * With `partial`, a year alone or a month and year are accepted too ('2007', '2007-04'), for
+ * dates that the records give only so far ("established in 2007").
+ */
+export function dateInput(label: string, options: { required: boolean; partial?: boolean }) {
+  return z
+    .object({ day: z.string(), month: z.string(), year: z.string() })
+    .transform((parts, context): string | undefined => {
+      const missing = (['day', 'month', 'year'] as const).filter((key) => !parts[key]);
+      // Issues point at the first field to correct, so the error summary links to it.
+      const at = (field: keyof DateParts) => [field];
+      if (missing.length === 3) {
+        if (options.required)
+          context.addIssue({ code: 'custom', path: at('day'), message: `Enter ${label.toLowerCase()}` });
+        return undefined;
+      }
+      if (options.partial && parts.year && !parts.day && (missing.length === 2 || parts.month)) {
+        const month = Number(parts.month || '1');
+        if (!/^\d{4}$/.test(parts.year) || !Number.isInteger(month) || month < 1 || month > 12) {
+          context.addIssue({
+            code: 'custom',
+            path: at(parts.month ? 'month' : 'year'),
+            message: `${label} must be a real date`,
+          });
+          return undefined;
+        }
+        return parts.month ? `${parts.year}-${String(month).padStart(2, '0')}` : parts.year;
+      }
+      if (missing.length) {
+        context.addIssue({
+          code: 'custom',
+          path: at(missing[0]!),
+          message: `${label} must include a ${missing.join(' and ')}`,
+        });
+        return undefined;
+      }
+      const [day, month, year] = [Number(parts.day), Number(parts.month), Number(parts.year)];
+      if (![day, month, year].every(Number.isInteger) || !/^\d{4}$/.test(parts.year)) {
+        context.addIssue({ code: 'custom', path: at('day'), message: `${label} must be a real date` });
+        return undefined;
+      }
+      const date = new Date(Date.UTC(year, month - 1, day));
+      if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+        context.addIssue({
+          code: 'custom',
+          path: at(month < 1 || month > 12 ? 'month' : 'day'),
+          message: `${label} must be a real date`,
+        });
+        return undefined;
+      }
+      return date.toISOString().slice(0, 10);
+    });
+}
+
+/** An ISO 8601 date at the precision known: '2007', '2007-04' or '2007-04-20'. */
+export const partialIsoDate = (label: string) =>
+  z
+    .string({ error: `${label} must be a date like 2007, 2007-04 or 2007-04-20` })
+    .regex(
+      /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
+      `${label} must be a date like 2007, 2007-04 or 2007-04-20`,
+    );
+
+/** An ISO date in JSON bodies and query strings. */
+export const isoDate = (label: string) =>
+  z.iso.date({ error: `${label} must be a date in the form YYYY-MM-DD` });

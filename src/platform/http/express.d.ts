@@ -1,0 +1,19 @@
+import type { SignedInUser, TenantAccess } from './auth.ts';
+
+declare global {
+  namespace Express {
+    interface Request {
+      /** The signed-in user (session or API token), if any. */
+      user?: SignedInUser;
+      /** The partnership this request is about, resolved from the URL, with the user's role. */
+      tenant?: TenantAccess;
+    }
+  }
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    userId?: string;
+    flash?: string;
+  }
+}

@@ -1,0 +1,23 @@
+// Limits sign-in attempts per client address. (Accounts are also locked after repeated
+// failures, in the database, which holds across app instances.)
+import { rateLimit } from 'express-rate-limit';
+import type { RequestHandler } from 'express';
+
+export function signInRateLimit(limit: number, windowMinutes: number): RequestHandler {
+  return rateLimit({
+    windowMs: windowMinutes * 60 * 1000,
+    limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skip: (req) => req.method !== 'POST',
+    handler: (_req, res) => {
+      res.status(429).render('views/error.njk', {
+        error: {
+          status: 429,
+          title: 'Too many attempts to sign in',
+          message: `You have tried to sign in too many times. Wait ${windowMinutes} minutes, then try again.`,
+        },
+      });
+    },
+  });
+}

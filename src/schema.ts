@@ -1,0 +1,9 @@
+// The whole database as Kysely sees it: each module declares its own tables.
+import type { Transaction as KyselyTransaction } from 'kysely';
+import type { AuditTables } from './platform/audit/audit.tables.ts';
+import type { AccountsTables } from './modules/accounts/index.ts';
+import type { AuthoritiesTables } from './modules/authorities/index.ts';
+import type { PartnershipsTables } from './modules/partnerships/index.ts';
+
+export type DB = AuditTables & AccountsTables & AuthoritiesTables & PartnershipsTables;
+export type Trx = KyselyTransaction<DB>;

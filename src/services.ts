@@ -1,0 +1,26 @@
+// Every service, built once from the database and configuration and passed around as one
+// typed object, so that tests can build the same thing against their own database.
+import type { Config } from './platform/config.ts';
+import type { Database } from './platform/db/database.ts';
+import type { DB } from './schema.ts';
+import { authoritiesService } from './modules/authorities/index.ts';
+import { partnershipsService } from './modules/partnerships/index.ts';
+import { accountsService, membersService, tokensService } from './modules/accounts/index.ts';
+
+export function createServices(
+  db: Database<DB>,
+  config: Pick<Config, 'ACCOUNT_LOCK_THRESHOLD' | 'ACCOUNT_LOCK_MINUTES'>,
+) {
+  return {
+    authorities: authoritiesService(db),
+    partnerships: partnershipsService(db),
+    accounts: accountsService(db, {
+      threshold: config.ACCOUNT_LOCK_THRESHOLD,
+      minutes: config.ACCOUNT_LOCK_MINUTES,
+    }),
+    members: membersService(db),
+    tokens: tokensService(db),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,86 @@
+// The app as the server builds it, on a database of this test file's own.
+import request from 'supertest';
+import * as cheerio from 'cheerio';
+import { createApp } from '../../src/app.ts';
+import { createLogger } from '../../src/platform/http/logging.ts';
+import { systemCaller } from '../../src/platform/http/auth.ts';
+import type { Role } from '../../src/platform/http/permissions.ts';
+import type { Services } from '../../src/services.ts';
+import { openTestRuntime } from './test-database.ts';
+
+export type Agent = ReturnType<typeof request.agent>;
+
+export async function startTestApp(overrides: Record<string, string> = {}) {
+  const runtime = await openTestRuntime(overrides);
+  const app = createApp({
+    config: runtime.config,
+    db: runtime.db,
+    services: runtime.services,
+    logger: createLogger('silent'),
+    sessionSecret: runtime.config.SESSION_SECRET!,
+  });
+  return { ...runtime, app, agent: () => request.agent(app), request: () => request(app) };
+}
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+export function csrfTokenIn(html: string): string {
+  const token = cheerio.load(html)('input[name="_csrf"]').first().val();
+  if (typeof token !== 'string' || !token) throw new Error('No CSRF token on the page');
+  return token;
+}
+
+/** GETs a page for its CSRF token, then POSTs the form with it. */
+export async function submit(agent: Agent, path: string, fields: Record<string, string>, formPage = path) {
+  const page = await agent.get(formPage);
+  return agent
+    .post(path)
+    .type('form')
+    .send({ _csrf: csrfTokenIn(page.text), ...fields });
+}
+
+export async function signIn(agent: Agent, email: string, password: string) {
+  const response = await submit(agent, '/sign-in', { email, password });
+  if (response.status !== 303) throw new Error(`Sign-in as ${email} failed with ${response.status}`);
+  return response;
+}
+
+let counter = 0;
+export const password = 'correct horse battery staple';
+
+export async function makeUser(services: Services, options: { platformAdmin?: boolean; name?: string } = {}) {
+  counter += 1;
+  const email = `user${counter}-${Date.now()}@example.org`;
+  const id = await services.accounts.createUser(systemCaller('test'), {
+    email,
+    name: options.name ?? `Test User ${counter}`,
+    password,
+    platformAdmin: options.platformAdmin ?? false,
+  });
+  return { id, email, password };
+}
+
+export async function makePartnership(services: Services, slug: string, authorityGssCode = 'E08000027') {
+  return services.partnerships.create(systemCaller('test'), {
+    authorityGssCode,
+    name: `Partnership ${slug}`,
+    slug,
+    established: '2007',
+    status: 'active',
+    published: false,
+  });
+}
+
+export async function grant(services: Services, partnershipId: string, userId: string, role: Role) {
+  await services.members.grant(systemCaller('test', partnershipId), userId, role);
+}
+
+/** A user with a role in a partnership, signed in. */
+export async function signedInAs(test: TestApp, partnershipId: string | null, role: Role | 'platform-admin') {
+  const user = await makeUser(test.services, { platformAdmin: role === 'platform-admin' });
+  if (partnershipId && role !== 'platform-admin') await grant(test.services, partnershipId, user.id, role);
+  const agent = test.agent();
+  await signIn(agent, user.email, user.password);
+  return { user, agent };
+}
+
+export const $ = (html: string) => cheerio.load(html);

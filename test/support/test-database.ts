@@ -1,0 +1,56 @@
+// A database of its own for one test file, copied from the run's migrated template.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { loadConfig, type Config } from '../../src/platform/config.ts';
+import { openRuntime, type Runtime } from '../../src/runtime.ts';
+import { databaseUrl } from './template.ts';
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: 'memory://',
+    SESSION_SECRET: 'a test secret that is long enough to sign cookies',
+    SIGN_IN_RATE_LIMIT: '1000',
+    ...overrides,
+  });
+}
+
+export const onPostgres = () => Boolean(process.env.TEST_TEMPLATE_DATABASE);
+
+/** Opens (and migrates, a no-op on a template copy) a fresh database for this file. */
+export async function openTestRuntime(
+  overrides: Record<string, string> = {},
+): Promise<Runtime & { config: Config }> {
+  const server = process.env.TEST_DATABASE_URL;
+  const template = process.env.TEST_TEMPLATE_DATABASE;
+  if (server && template) {
+    const name = `cooperate_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${template}`);
+    await admin.end();
+    // A pool of one, as on the embedded database: a query outside the open transaction
+    // would wait for ever and fail the test instead of passing by luck.
+    const config = testConfig({
+      DATABASE_URL: databaseUrl(server, name),
+      DATABASE_POOL_SIZE: '1',
+      ...overrides,
+    });
+    const runtime = await openRuntime(config);
+    return {
+      ...runtime,
+      config,
+      async close() {
+        await runtime.close();
+        const cleanup = new pg.Client({ connectionString: server });
+        await cleanup.connect();
+        await cleanup.query(`drop database if exists ${name}`);
+        await cleanup.end();
+      },
+    };
+  }
+  const config = testConfig(overrides);
+  const runtime = await openRuntime(config, { loadDump: process.env.TEST_TEMPLATE_DUMP });
+  return { ...runtime, config };
+}
