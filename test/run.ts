@@ -41,10 +41,15 @@ try {
     process.stdout.write(
       `\n# ${suite} tests (${files.length} files${template && suite !== 'unit' ? `, ${template.description}` : ''})\n`,
     );
-    const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], {
-      stdio: 'inherit',
-      env: { ...process.env, ...(template && suite !== 'unit' ? template.env : {}), NODE_ENV: 'test' },
-    });
+    const concurrency = suite === 'e2e' ? 1 : 2;
+    const result = spawnSync(
+      process.execPath,
+      ['--test', '--test-reporter=spec', `--test-concurrency=${concurrency}`, ...files],
+      {
+        stdio: 'inherit',
+        env: { ...process.env, ...(template && suite !== 'unit' ? template.env : {}), NODE_ENV: 'test' },
+      },
+    );
     if (result.status !== 0) failed = true;
   }
   await template?.dispose();

@@ -11,10 +11,10 @@ const optionalText = z
 export const authoritySearchSchema = z.object({
   q: optionalText,
   region: optionalText,
-  type: z
-    .enum(authorityTypes, { error: 'Select a type of authority from the list' })
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  type: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.enum(authorityTypes, { error: 'Select a type of authority from the list' }).optional(),
+  ),
 });
 
 export const gssCodeSchema = z.string().regex(/^E\d{8}$/, 'Enter a GSS code like E08000027');

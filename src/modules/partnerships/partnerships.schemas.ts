@@ -32,13 +32,14 @@ const fields = {
       'Short name must contain only letters, numbers and single hyphens, like dudley-childrens-trust',
     )
     .refine((value) => !reservedSlugs.includes(value), 'This short name is reserved: choose another'),
-  status: z.enum(partnershipStatuses, { error: 'Select the partnership’s status' }),
 };
+const status = z.enum(partnershipStatuses, { error: 'Select the partnership’s status' });
 
 /** The partnership form (HTML): the date comes as three fields, published as yes/no. */
 export const partnershipFormSchema = z.object({
   ...fields,
   established: dateInput('Date established', { required: false, partial: true }),
+  status,
   published: z
     .enum(['yes', 'no'], { error: 'Select yes if the partnership’s public pages should be published' })
     .transform((value) => value === 'yes'),
@@ -51,6 +52,7 @@ export const partnershipJsonSchema = z.object({
     .nullable()
     .optional()
     .transform((value) => value ?? undefined),
+  status,
   published: z.boolean({ error: 'published must be true or false' }),
 });
 

@@ -1,0 +1,233 @@
+// Tenant isolation: partnership A's users, whatever their role, never see or change
+// partnership B's rows, through any page or API endpoint; and the database itself refuses,
+// whatever the code forgets. When a capability adds routes, add them to the lists below.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import {
+  csrfTokenIn,
+  makePartnership,
+  makeUser,
+  grant,
+  signIn,
+  startTestApp,
+  submit,
+  type Agent,
+  type TestApp,
+} from './support/test-app.ts';
+import { systemCaller } from '../src/platform/http/auth.ts';
+import { roles } from '../src/platform/http/permissions.ts';
+
+/** Pages of a partnership, by path under /partnerships/:slug. */
+const tenantPages = ['', '/edit', '/users', '/audit', '/audit?format=csv'];
+/** Forms of a partnership: path under /partnerships/:slug and the answers sent. */
+const tenantForms = (b: { memberId: string; invitationId: string }) => [
+  {
+    path: '/edit',
+    fields: {
+      authorityGssCode: 'E08000027',
+      name: 'Taken over',
+      slug: 'bravo',
+      status: 'active',
+      published: 'yes',
+    },
+  },
+  { path: '/users', fields: { email: 'intruder@example.org', role: 'admin' } },
+  { path: `/users/${b.memberId}/role`, fields: { role: 'viewer' } },
+  { path: `/users/${b.memberId}/remove`, fields: {} },
+  { path: `/users/invitations/${b.invitationId}/withdraw`, fields: {} },
+];
+const apiPaths = (slug: string) => ['/api/v1/partnerships', `/api/v1/partnerships/${slug}`];
+
+const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
+
+interface Snapshot {
+  [table: string]: unknown[];
+}
+
+async function tenantTables(test: TestApp): Promise<string[]> {
+  return test.db.transaction({}, async (trx) =>
+    (
+      await sql<{ table_name: string }>`select table_name from information_schema.columns
+        where table_schema = 'public' and column_name = 'partnership_id' order by table_name`.execute(trx)
+    ).rows.map((row) => row.table_name),
+  );
+}
+
+async function snapshot(test: TestApp, partnershipId: string): Promise<Snapshot> {
+  const tables = await tenantTables(test);
+  return test.db.transaction({ partnershipId }, async (trx) => {
+    const result: Snapshot = {};
+    for (const table of tables)
+      result[table] = (await sql`select * from ${sql.table(table)} order by 1, 2`.execute(trx)).rows;
+    result.partnership = (
+      await sql`select * from partnerships where id = ${partnershipId}`.execute(trx)
+    ).rows;
+    return result;
+  });
+}
+
+describe('tenant isolation', () => {
+  let test: TestApp;
+  let a: { id: string };
+  let b: { id: string; memberId: string; memberEmail: string; invitationId: string };
+  const agents = new Map<string, { agent: Agent; token: string }>();
+
+  before(async () => {
+    test = await startTestApp();
+    a = await makePartnership(test.services, 'alpha');
+    await test.services.members.add(systemCaller('test', a.id), {
+      email: 'alpha-invitee@example.org',
+      role: 'viewer',
+    });
+    const bravo = await makePartnership(test.services, 'bravo');
+    const bAdmin = await makeUser(test.services, { name: 'Bravo Administrator' });
+    await grant(test.services, bravo.id, bAdmin.id, 'admin');
+    const invited = await test.services.members.add(systemCaller('test', bravo.id), {
+      email: 'bravo-invitee@example.org',
+      role: 'viewer',
+    });
+    b = {
+      id: bravo.id,
+      memberId: bAdmin.id,
+      memberEmail: bAdmin.email,
+      invitationId: invited.outcome === 'invited' ? invited.invitationId : '',
+    };
+    for (const role of roles) {
+      const user = await makeUser(test.services);
+      await grant(test.services, a.id, user.id, role);
+      const agent = test.agent();
+      await signIn(agent, user.email, user.password);
+      const { token } = await test.services.tokens.create(systemCaller('test'), user.id, 'isolation');
+      agents.set(role, { agent, token });
+    }
+  });
+  after(() => test.close());
+
+  const secretsOfB = () => [
+    'Partnership bravo',
+    b.memberEmail,
+    'Bravo Administrator',
+    'bravo-invitee@example.org',
+    b.id,
+  ];
+
+  for (const role of roles) {
+    it(`${article(role)} ${role} of A gets 404 for every page of B and never sees B's rows on A's pages`, async () => {
+      const { agent } = agents.get(role)!;
+      for (const page of tenantPages) {
+        assert.equal(
+          (await agent.get(`/partnerships/bravo${page}`)).status,
+          404,
+          `/partnerships/bravo${page}`,
+        );
+        const own = await agent.get(`/partnerships/alpha${page}`);
+        for (const secret of secretsOfB())
+          assert.ok(!own.text.includes(secret), `${secret} appears on /partnerships/alpha${page}`);
+      }
+      const home = await agent.get('/');
+      for (const secret of secretsOfB())
+        assert.ok(!home.text.includes(secret), `${secret} appears on the home page`);
+    });
+
+    it(`${article(role)} ${role} of A cannot change anything of B through any form`, async () => {
+      const { agent } = agents.get(role)!;
+      const before = await snapshot(test, b.id);
+      const csrf = csrfTokenIn((await agent.get('/partnerships/alpha')).text);
+      for (const form of tenantForms(b)) {
+        const response = await agent
+          .post(`/partnerships/bravo${form.path}`)
+          .type('form')
+          .send({ _csrf: csrf, ...form.fields });
+        assert.equal(response.status, 404, `POST /partnerships/bravo${form.path}`);
+      }
+      assert.deepEqual(await snapshot(test, b.id), before);
+    });
+
+    it(`${article(role)} ${role} of A sees none of B through the API`, async () => {
+      const { token } = agents.get(role)!;
+      for (const path of apiPaths('bravo')) {
+        const response = await test.request().get(path).set('Authorization', `Bearer ${token}`);
+        for (const secret of secretsOfB()) assert.ok(!response.text.includes(secret), `${secret} in ${path}`);
+      }
+      assert.equal(
+        (await test.request().get('/api/v1/partnerships/bravo').set('Authorization', `Bearer ${token}`))
+          .status,
+        404,
+      );
+    });
+  }
+
+  it('an administrator of A cannot reach B by naming B’s ids on A’s own routes', async () => {
+    const { agent } = agents.get('admin')!;
+    const before = await snapshot(test, b.id);
+    await submit(
+      agent,
+      `/partnerships/alpha/users/${b.memberId}/role`,
+      { role: 'viewer' },
+      '/partnerships/alpha/users',
+    );
+    await submit(agent, `/partnerships/alpha/users/${b.memberId}/remove`, {}, '/partnerships/alpha/users');
+    await submit(
+      agent,
+      `/partnerships/alpha/users/invitations/${b.invitationId}/withdraw`,
+      {},
+      '/partnerships/alpha/users',
+    );
+    assert.deepEqual(await snapshot(test, b.id), before);
+  });
+
+  it('every table with a partnership_id has row-level security enabled and forced', async () => {
+    const tables = await tenantTables(test);
+    assert.ok(tables.length >= 3);
+    const guarded = await test.db.transaction({}, async (trx) =>
+      (
+        await sql<{
+          relname: string;
+        }>`select relname from pg_class where relrowsecurity and relforcerowsecurity`.execute(trx)
+      ).rows.map((row) => row.relname),
+    );
+    for (const table of tables)
+      assert.ok(guarded.includes(table), `${table} is not protected by row-level security`);
+  });
+
+  it('a raw query with A’s tenant set sees none of B’s rows, and cannot write any', async () => {
+    const tables = await tenantTables(test);
+    await test.db.transaction({ partnershipId: a.id }, async (trx) => {
+      for (const table of tables) {
+        const rows = (
+          await sql<{
+            partnership_id: string | null;
+          }>`select partnership_id from ${sql.table(table)}`.execute(trx)
+        ).rows;
+        assert.ok(rows.length > 0, `${table} shows A its own rows`);
+        assert.ok(
+          rows.every((row) => row.partnership_id === a.id),
+          `${table} shows rows of another partnership`,
+        );
+      }
+    });
+    for (const table of tables) {
+      await assert.rejects(
+        test.db.transaction({ partnershipId: a.id }, (trx) =>
+          sql`update ${sql.table(table)} set partnership_id = ${b.id}`.execute(trx),
+        ),
+        /row-level security|permission denied/,
+        `${table} let A move rows to B`,
+      );
+    }
+    await assert.rejects(
+      test.db.transaction({ partnershipId: a.id }, (trx) =>
+        sql`insert into partnership_members (partnership_id, user_id, role) values (${b.id}, ${b.memberId}, 'admin')`.execute(
+          trx,
+        ),
+      ),
+      /row-level security/,
+    );
+    const nothing = await test.db.transaction(
+      {},
+      async (trx) => (await sql`select * from invitations`.execute(trx)).rows,
+    );
+    assert.deepEqual(nothing, [], 'with no partnership set, tenant tables show nothing');
+  });
+});
