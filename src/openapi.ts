@@ -127,6 +127,7 @@ export const openApiDocument = {
         parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }],
         responses: {
           200: { description: 'The partnership', content: { 'application/json': { schema: partnership } } },
+          401: errorResponse('Not published, and no token was sent'),
           404: errorResponse('No such partnership that you can see'),
         },
       },

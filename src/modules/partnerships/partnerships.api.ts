@@ -1,7 +1,7 @@
 // GET /api/v1/partnerships: published partnerships for anyone; with a token, also the
 // partnerships the token's user belongs to (every one for a platform administrator).
 import { Router } from 'express';
-import { notFound } from '../../platform/http/errors.ts';
+import { notFound, unauthorized } from '../../platform/http/errors.ts';
 import type { SignedInUser } from '../../platform/http/auth.ts';
 import type { PartnershipsService } from './partnerships.service.ts';
 import type { PartnershipRow } from './partnerships.repository.ts';
@@ -37,6 +37,10 @@ export function partnershipsApi(
 
   router.get('/partnerships/:slug', async (req, res) => {
     const found = (await visible(req.user)).find((row) => row.slug === req.params.slug);
+    // Anonymous callers are asked to authenticate whether or not the partnership exists, so
+    // the answer says nothing about unpublished partnerships.
+    if (!found && !req.user)
+      throw unauthorized('Send an API token to see partnerships that are not published.');
     if (!found) throw notFound(`There is no partnership ${req.params.slug} that you can see.`);
     res.json(presentPartnership(found));
   });

@@ -238,7 +238,8 @@ describe('partnerships', () => {
     assert.ok(
       (mine.body as { items: { slug: string }[] }).items.some((entry) => entry.slug === 'api-private'),
     );
-    assert.equal((await test.request().get('/api/v1/partnerships/api-private')).status, 404);
+    assert.equal((await test.request().get('/api/v1/partnerships/api-private')).status, 401);
+    assert.equal((await test.request().get('/api/v1/partnerships/no-such-one')).status, 401);
     assert.equal(
       (await test.request().get('/api/v1/partnerships/api-private').set('Authorization', `Bearer ${token}`))
         .status,
