@@ -37,6 +37,8 @@ function navigationFor(req: Request) {
     href,
     text,
     active: exact ? path === href || path === `${href}/` : path === href || path.startsWith(`${href}/`),
+    // announced as the current page only when it is that very page
+    current: path === href,
   });
   if (!req.user) return [item('/authorities', 'Local authorities')];
   if (req.tenant) {

@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app.ts';
 import { createLogger } from '../../src/platform/http/logging.ts';
+import { compileStylesheet } from '../../src/platform/views/assets.ts';
 import { systemCaller } from '../../src/platform/http/auth.ts';
 import type { Role } from '../../src/platform/http/permissions.ts';
 import { importSeeds } from '../../src/seeds/seed.importer.ts';
@@ -93,6 +94,8 @@ export async function startE2eServer(overrides: Record<string, string> = {}): Pr
         error ? reject(error) : resolve(listening),
       );
     });
+    // The stylesheet is compiled on its first request: compile it now, outside any test's time.
+    await compileStylesheet();
     const { port } = server.address() as AddressInfo;
     const running = server;
     return {

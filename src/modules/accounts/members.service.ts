@@ -3,7 +3,8 @@
 // partnership without an administrator.
 import type { Database } from '../../platform/db/database.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
-import { assertCan, type Caller } from '../../platform/http/auth.ts';
+import type { Caller } from '../../platform/http/auth.ts';
+import { inTenant } from '../../platform/tenant.ts';
 import { isRole, type Role } from '../../platform/http/permissions.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
@@ -16,11 +17,6 @@ import {
 import { digest, hashPassword, newToken } from './secrets.ts';
 
 const invitationDays = 14;
-
-function tenantId(caller: Caller): string {
-  if (!caller.partnershipId) throw new Error('A partnership must be chosen for this');
-  return caller.partnershipId;
-}
 
 async function keepAnAdministrator(
   trx: Trx,
@@ -40,10 +36,8 @@ export type AddOutcome =
   { outcome: 'added'; userId: string } | { outcome: 'invited'; invitationId: string; token: string };
 
 export function membersService(db: Database<DB>) {
-  const inTenant = <T>(caller: Caller, work: (trx: Trx, partnershipId: string) => Promise<T>) =>
-    db.transaction({ partnershipId: tenantId(caller), userId: caller.userId }, (trx) =>
-      work(trx, tenantId(caller)),
-    );
+  const asAdmin = <T>(caller: Caller, work: (trx: Trx, partnershipId: string) => Promise<T>) =>
+    inTenant(db, caller, 'users.manage', work);
 
   return {
     /** The role a user holds in a partnership, or null. */
@@ -60,19 +54,16 @@ export function membersService(db: Database<DB>) {
     },
 
     list(caller: Caller) {
-      assertCan(caller, 'users.manage');
-      return inTenant(caller, (trx, partnershipId) => members.list(trx, partnershipId));
+      return asAdmin(caller, (trx, partnershipId) => members.list(trx, partnershipId));
     },
 
     pendingInvitations(caller: Caller) {
-      assertCan(caller, 'users.manage');
-      return inTenant(caller, (trx) => invitations.pending(trx));
+      return asAdmin(caller, (trx) => invitations.pending(trx));
     },
 
     /** Gives an existing user a role, or invites a new one with a link to set up their account. */
     async add(caller: Caller, input: { email: string; role: Role }): Promise<AddOutcome> {
-      assertCan(caller, 'users.manage');
-      return inTenant(caller, async (trx, partnershipId) => {
+      return asAdmin(caller, async (trx, partnershipId) => {
         const user = await users.byEmail(trx, input.email);
         if (user) {
           if (await members.roleOf(trx, partnershipId, user.id)) {
@@ -117,8 +108,7 @@ export function membersService(db: Database<DB>) {
     },
 
     async changeRole(caller: Caller, userId: string, role: Role): Promise<void> {
-      assertCan(caller, 'users.manage');
-      await inTenant(caller, async (trx, partnershipId) => {
+      await asAdmin(caller, async (trx, partnershipId) => {
         const before = await members.roleOf(trx, partnershipId, userId);
         if (!before) throw notFound();
         await keepAnAdministrator(trx, partnershipId, userId, role);
@@ -137,8 +127,7 @@ export function membersService(db: Database<DB>) {
     },
 
     async remove(caller: Caller, userId: string): Promise<void> {
-      assertCan(caller, 'users.manage');
-      await inTenant(caller, async (trx, partnershipId) => {
+      await asAdmin(caller, async (trx, partnershipId) => {
         const before = await members.roleOf(trx, partnershipId, userId);
         if (!before) throw notFound();
         await keepAnAdministrator(trx, partnershipId, userId, null);
@@ -156,8 +145,7 @@ export function membersService(db: Database<DB>) {
     },
 
     async revokeInvitation(caller: Caller, invitationId: string): Promise<void> {
-      assertCan(caller, 'users.manage');
-      await inTenant(caller, async (trx, partnershipId) => {
+      await asAdmin(caller, async (trx, partnershipId) => {
         if (!(await invitations.revoke(trx, invitationId))) throw notFound();
         await recordChange(trx, caller.actor, {
           partnershipId,
@@ -231,8 +219,7 @@ export function membersService(db: Database<DB>) {
 
     /** For the command line and seeds: a role for a user, no questions asked beyond the rules. */
     async grant(caller: Caller, userId: string, role: Role): Promise<void> {
-      assertCan(caller, 'users.manage');
-      await inTenant(caller, async (trx, partnershipId) => {
+      await asAdmin(caller, async (trx, partnershipId) => {
         const before = await members.roleOf(trx, partnershipId, userId);
         if (before === role) return;
         await members.upsert(trx, partnershipId, userId, role);
