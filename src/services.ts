@@ -6,13 +6,20 @@ import type { DB } from './schema.ts';
 import { authoritiesService } from './modules/authorities/index.ts';
 import { partnershipsService } from './modules/partnerships/index.ts';
 import { accountsService, membersService, tokensService } from './modules/accounts/index.ts';
+import { bodiesService } from './modules/bodies/index.ts';
+import { membershipService } from './modules/membership/index.ts';
+import { complianceService } from './modules/compliance/index.ts';
 
 export function createServices(
   db: Database<DB>,
   config: Pick<Config, 'ACCOUNT_LOCK_THRESHOLD' | 'ACCOUNT_LOCK_MINUTES'>,
 ) {
+  const bodies = bodiesService(db);
   return {
     authorities: authoritiesService(db),
+    bodies,
+    membership: membershipService(db, bodies),
+    compliance: complianceService(db, bodies),
     partnerships: partnershipsService(db),
     accounts: accountsService(db, {
       threshold: config.ACCOUNT_LOCK_THRESHOLD,

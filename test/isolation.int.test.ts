@@ -67,6 +67,74 @@ async function snapshot(test: TestApp, partnershipId: string): Promise<Snapshot>
   });
 }
 
+/** One of everything a partnership holds, so that every tenant table has rows on both sides. */
+async function furnish(test: TestApp, partnershipId: string, prefix: string) {
+  const caller = systemCaller('test', partnershipId);
+  const board = await test.services.bodies.create(caller, {
+    slug: `${prefix}-board`,
+    name: `${prefix} board`,
+    kind: 'board',
+    takesDecisions: true,
+    status: 'established',
+    statusOn: '2007',
+  });
+  const group = await test.services.bodies.create(caller, {
+    slug: `${prefix}-group`,
+    name: `${prefix} group`,
+    kind: 'sub-group',
+    takesDecisions: false,
+    status: 'established',
+    statusOn: '2008',
+  });
+  await test.services.bodies.relate(caller, { fromBodyId: group.id, toBodyId: board.id, kind: 'reports-to' });
+  await test.services.bodies.adoptTerms(caller, board.id, {
+    title: 'Terms of reference',
+    adoptedOn: '2009-05',
+    text: `${prefix} terms`,
+  });
+  const organisationId = await test.services.membership.addOrganisation(caller, {
+    name: `${prefix} council`,
+    sector: 'local-authority',
+    category: 'local-authority',
+    notes: null,
+  });
+  const personId = await test.services.membership.addPerson(caller, {
+    name: `${prefix} person`,
+    jobTitle: 'Director',
+    email: `${prefix}@example.org`,
+    phone: null,
+    youngPerson: false,
+    notes: null,
+  });
+  const substituteId = await test.services.membership.addPerson(caller, {
+    name: `${prefix} deputy`,
+    jobTitle: null,
+    email: null,
+    phone: null,
+    youngPerson: false,
+    notes: null,
+  });
+  const seatId = await test.services.membership.addSeat(caller, board.id, {
+    label: `${prefix} seat`,
+    role: 'member',
+    voting: true,
+    howFilled: 'ex-officio',
+    organisationId,
+    capacity: 1,
+  });
+  await test.services.membership.appoint(caller, {
+    seatId,
+    personId,
+    startsOn: '2009-01-01',
+    substituteIds: [substituteId],
+  });
+  await test.services.membership.declareInterest(caller, {
+    personId,
+    description: `${prefix} interest`,
+    declaredOn: '2009-01-01',
+  });
+}
+
 describe('tenant isolation', () => {
   let test: TestApp;
   let a: { id: string };
@@ -80,7 +148,9 @@ describe('tenant isolation', () => {
       email: 'alpha-invitee@example.org',
       role: 'viewer',
     });
+    await furnish(test, a.id, 'alpha');
     const bravo = await makePartnership(test.services, 'bravo');
+    await furnish(test, bravo.id, 'bravo');
     const bAdmin = await makeUser(test.services, { name: 'Bravo Administrator' });
     await grant(test.services, bravo.id, bAdmin.id, 'admin');
     const invited = await test.services.members.add(systemCaller('test', bravo.id), {

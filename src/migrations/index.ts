@@ -5,10 +5,14 @@ import * as accounts from './0001_accounts.ts';
 import * as authorities from './0002_authorities.ts';
 import * as partnerships from './0003_partnerships.ts';
 import * as audit from './0004_audit.ts';
+import * as structure from './0005_structure.ts';
+import * as membership from './0006_membership.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
   '0002_authorities': authorities,
   '0003_partnerships': partnerships,
   '0004_audit': audit,
+  '0005_structure': structure,
+  '0006_membership': membership,
 };

@@ -4,34 +4,48 @@ import { systemCaller } from '../platform/http/auth.ts';
 import { RuleViolation } from '../platform/http/validation.ts';
 import type { Services } from '../services.ts';
 import type { ParsedSeed } from './seed.reader.ts';
+import type { SeedFile } from './seed.schema.ts';
+import { importStructure, type StructureReport } from './seed.structure.ts';
 
-export interface ImportReport {
+export interface ImportReport extends StructureReport {
   file: string;
   partnership: string;
   outcome: 'created' | 'updated' | 'unchanged';
 }
 
+async function importPartnership(
+  services: Services,
+  file: string,
+  seed: SeedFile,
+): Promise<{ id: string; outcome: ImportReport['outcome'] }> {
+  const wanted = { ...seed.partnership, authorityGssCode: seed.authority.gssCode };
+  const caller = systemCaller(`seed import (${file})`);
+  const existing = await services.partnerships.bySlug(wanted.slug);
+  if (!existing) return { id: (await services.partnerships.create(caller, wanted)).id, outcome: 'created' };
+  const same =
+    existing.name === wanted.name &&
+    existing.authorityGssCode === wanted.authorityGssCode &&
+    existing.established === (wanted.established ?? null) &&
+    existing.status === wanted.status &&
+    existing.published === wanted.published;
+  if (!same)
+    await services.partnerships.update({ ...caller, partnershipId: existing.id }, existing.id, wanted);
+  return { id: existing.id, outcome: same ? 'unchanged' : 'updated' };
+}
+
 export async function importSeeds(services: Services, seeds: ParsedSeed[]): Promise<ImportReport[]> {
   const reports: ImportReport[] = [];
   for (const { file, seed } of seeds) {
-    const wanted = { ...seed.partnership, authorityGssCode: seed.authority.gssCode };
-    const caller = systemCaller(`seed import (${file})`);
-    const existing = await services.partnerships.bySlug(wanted.slug);
     try {
-      if (!existing) {
-        await services.partnerships.create(caller, wanted);
-        reports.push({ file, partnership: wanted.slug, outcome: 'created' });
-        continue;
-      }
-      const same =
-        existing.name === wanted.name &&
-        existing.authorityGssCode === wanted.authorityGssCode &&
-        existing.established === (wanted.established ?? null) &&
-        existing.status === wanted.status &&
-        existing.published === wanted.published;
-      if (!same)
-        await services.partnerships.update({ ...caller, partnershipId: existing.id }, existing.id, wanted);
-      reports.push({ file, partnership: wanted.slug, outcome: same ? 'unchanged' : 'updated' });
+      const partnership = await importPartnership(services, file, seed);
+      const structure = await importStructure(
+        services,
+        systemCaller(`seed import (${file})`, partnership.id),
+        seed,
+      );
+      const changed = Object.values(structure).some((count) => count > 0);
+      const outcome = partnership.outcome === 'unchanged' && changed ? 'updated' : partnership.outcome;
+      reports.push({ file, partnership: seed.partnership.slug, outcome, ...structure });
     } catch (error) {
       if (error instanceof RuleViolation) throw new Error(`${file}: ${error.message}`, { cause: error });
       throw error;

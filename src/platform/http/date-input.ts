@@ -86,3 +86,17 @@ export const partialIsoDate = (label: string) =>
 /** An ISO date in JSON bodies and query strings. */
 export const isoDate = (label: string) =>
   z.iso.date({ error: `${label} must be a date in the form YYYY-MM-DD` });
+
+export type Precision = 'day' | 'month' | 'year';
+
+/** '2008-11' → the first day it can mean and how precise it is; for dated records. */
+export function datedAt(partial: string): { date: string; precision: Precision } {
+  if (/^\d{4}$/.test(partial)) return { date: `${partial}-01-01`, precision: 'year' };
+  if (/^\d{4}-\d{2}$/.test(partial)) return { date: `${partial}-01`, precision: 'month' };
+  return { date: partial, precision: 'day' };
+}
+
+/** The inverse of `datedAt`: '2008-11-01' at month precision → '2008-11'. */
+export function partialOf(date: string, precision: string): string {
+  return precision === 'year' ? date.slice(0, 4) : precision === 'month' ? date.slice(0, 7) : date;
+}

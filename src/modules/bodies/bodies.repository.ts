@@ -1,0 +1,271 @@
+import type { Trx } from '../../schema.ts';
+import type { CadenceRule, QuorumRule } from './bodies.tables.ts';
+import type { Relationship, StatusEvent } from './structure.ts';
+import type { BodyStatus, RelationshipKind } from './bodies.vocabulary.ts';
+
+export interface BodyRow {
+  id: string;
+  slug: string;
+  name: string;
+  shortName: string | null;
+  kind: string;
+  purpose: string | null;
+  takesDecisions: boolean;
+  focusType: string | null;
+  focus: string | null;
+  area: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  membershipCap: number | null;
+  quorumRule: QuorumRule | null;
+  cadenceRules: CadenceRule[] | null;
+  notes: string | null;
+  position: number;
+}
+
+export interface BodyValues {
+  slug: string;
+  name: string;
+  shortName?: string | null | undefined;
+  kind: string;
+  purpose?: string | null | undefined;
+  takesDecisions: boolean;
+  focusType?: string | null | undefined;
+  focus?: string | null | undefined;
+  area?: string | null | undefined;
+  startsOn?: string | null | undefined;
+  endsOn?: string | null | undefined;
+  membershipCap?: number | null | undefined;
+  quorumRule?: QuorumRule | null | undefined;
+  cadenceRules?: CadenceRule[] | null | undefined;
+  notes?: string | null | undefined;
+}
+
+const bodyColumns = [
+  'id',
+  'slug',
+  'name',
+  'short_name as shortName',
+  'kind',
+  'purpose',
+  'takes_decisions as takesDecisions',
+  'focus_type as focusType',
+  'focus',
+  'area',
+  'starts_on as startsOn',
+  'ends_on as endsOn',
+  'membership_cap as membershipCap',
+  'quorum_rule as quorumRule',
+  'cadence_rules as cadenceRules',
+  'notes',
+  'position',
+] as const;
+
+const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+
+const columns = (partnershipId: string, values: BodyValues) => ({
+  partnership_id: partnershipId,
+  slug: values.slug,
+  name: values.name,
+  short_name: values.shortName ?? null,
+  kind: values.kind,
+  purpose: values.purpose ?? null,
+  takes_decisions: values.takesDecisions,
+  focus_type: values.focusType ?? null,
+  focus: values.focus ?? null,
+  area: values.area ?? null,
+  starts_on: values.startsOn ?? null,
+  ends_on: values.endsOn ?? null,
+  membership_cap: values.membershipCap ?? null,
+  quorum_rule: json(values.quorumRule),
+  cadence_rules: json(values.cadenceRules),
+  notes: values.notes ?? null,
+});
+
+export interface TermsRow {
+  id: string;
+  version: number;
+  adoptedOn: string;
+  precision: string;
+  adoptedBy: string | null;
+  title: string;
+  text: string;
+}
+
+export const bodiesRepository = {
+  list: (trx: Trx): Promise<BodyRow[]> =>
+    trx.selectFrom('bodies').select(bodyColumns).orderBy('position').orderBy('name').execute() as Promise<
+      BodyRow[]
+    >,
+
+  bySlug: (trx: Trx, slug: string): Promise<BodyRow | undefined> =>
+    trx.selectFrom('bodies').select(bodyColumns).where('slug', '=', slug).executeTakeFirst() as Promise<
+      BodyRow | undefined
+    >,
+
+  byId: (trx: Trx, id: string): Promise<BodyRow | undefined> =>
+    trx.selectFrom('bodies').select(bodyColumns).where('id', '=', id).executeTakeFirst() as Promise<
+      BodyRow | undefined
+    >,
+
+  async slugTaken(trx: Trx, slug: string, exceptId?: string): Promise<boolean> {
+    let query = trx.selectFrom('bodies').select('id').where('slug', '=', slug);
+    if (exceptId) query = query.where('id', '!=', exceptId);
+    return Boolean(await query.executeTakeFirst());
+  },
+
+  async insert(trx: Trx, partnershipId: string, values: BodyValues): Promise<string> {
+    const next = await trx
+      .selectFrom('bodies')
+      .select((eb) => eb.fn.coalesce(eb.fn.max('position'), eb.lit(0)).as('last'))
+      .executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('bodies')
+      .values({ ...columns(partnershipId, values), position: Number(next.last) + 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  },
+
+  async update(trx: Trx, partnershipId: string, id: string, values: BodyValues): Promise<void> {
+    await trx
+      .updateTable('bodies')
+      .set({ ...columns(partnershipId, values), updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  async rename(trx: Trx, id: string, name: string): Promise<void> {
+    await trx.updateTable('bodies').set({ name, updated_at: new Date() }).where('id', '=', id).execute();
+  },
+
+  async events(trx: Trx, bodyId?: string): Promise<(StatusEvent & { id: string })[]> {
+    let query = trx
+      .selectFrom('body_status_events')
+      .select([
+        'id',
+        'body_id as bodyId',
+        'status',
+        'effective_on as effectiveOn',
+        'precision',
+        'previous_name as previousName',
+        'new_name as newName',
+        'related_body_id as relatedBodyId',
+        'detail',
+      ])
+      .orderBy('effective_on')
+      .orderBy('created_at');
+    if (bodyId) query = query.where('body_id', '=', bodyId);
+    return (await query.execute()) as (StatusEvent & { id: string })[];
+  },
+
+  async insertEvent(trx: Trx, partnershipId: string, event: StatusEvent): Promise<void> {
+    await trx
+      .insertInto('body_status_events')
+      .values({
+        partnership_id: partnershipId,
+        body_id: event.bodyId,
+        status: event.status satisfies BodyStatus,
+        effective_on: event.effectiveOn,
+        precision: event.precision,
+        previous_name: event.previousName,
+        new_name: event.newName,
+        related_body_id: event.relatedBodyId,
+        detail: event.detail,
+      })
+      .execute();
+  },
+
+  async relationships(trx: Trx): Promise<(Relationship & { notes: string | null })[]> {
+    return (await trx
+      .selectFrom('body_relationships')
+      .select([
+        'id',
+        'from_body_id as fromBodyId',
+        'to_body_id as toBodyId',
+        'kind',
+        'starts_on as startsOn',
+        'ends_on as endsOn',
+        'notes',
+      ])
+      .orderBy('created_at')
+      .execute()) as (Relationship & { notes: string | null })[];
+  },
+
+  async insertRelationship(
+    trx: Trx,
+    partnershipId: string,
+    values: {
+      fromBodyId: string;
+      toBodyId: string;
+      kind: RelationshipKind;
+      startsOn: string | null;
+      endsOn: string | null;
+      notes: string | null;
+    },
+  ): Promise<string> {
+    const row = await trx
+      .insertInto('body_relationships')
+      .values({
+        partnership_id: partnershipId,
+        from_body_id: values.fromBodyId,
+        to_body_id: values.toBodyId,
+        kind: values.kind,
+        starts_on: values.startsOn,
+        ends_on: values.endsOn,
+        notes: values.notes,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  },
+
+  async deleteRelationship(trx: Trx, id: string): Promise<boolean> {
+    const result = await trx.deleteFrom('body_relationships').where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  },
+
+  terms: (trx: Trx, bodyId: string): Promise<TermsRow[]> =>
+    trx
+      .selectFrom('terms_of_reference')
+      .select([
+        'id',
+        'version',
+        'adopted_on as adoptedOn',
+        'precision',
+        'adopted_by as adoptedBy',
+        'title',
+        'text',
+      ])
+      .where('body_id', '=', bodyId)
+      .orderBy('version')
+      .execute(),
+
+  async insertTerms(
+    trx: Trx,
+    partnershipId: string,
+    bodyId: string,
+    values: { adoptedOn: string; precision: string; adoptedBy: string | null; title: string; text: string },
+  ): Promise<number> {
+    const last = await trx
+      .selectFrom('terms_of_reference')
+      .select((eb) => eb.fn.coalesce(eb.fn.max('version'), eb.lit(0)).as('version'))
+      .where('body_id', '=', bodyId)
+      .executeTakeFirstOrThrow();
+    const version = Number(last.version) + 1;
+    await trx
+      .insertInto('terms_of_reference')
+      .values({
+        partnership_id: partnershipId,
+        body_id: bodyId,
+        version,
+        adopted_on: values.adoptedOn,
+        precision: values.precision,
+        adopted_by: values.adoptedBy,
+        title: values.title,
+        text: values.text,
+      })
+      .execute();
+    return version;
+  },
+};

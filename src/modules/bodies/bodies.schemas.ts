@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { dateInput, partialIsoDate } from '../../platform/http/date-input.ts';
+import { bodyKindValues, focusTypes, relationshipKindValues, statusValues } from './bodies.vocabulary.ts';
+
+const text = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .optional()
+    .transform((value) => value || undefined);
+
+export const slug = z
+  .string({ error: 'Enter a short name for web addresses' })
+  .trim()
+  .toLowerCase()
+  .min(1, 'Enter a short name for web addresses')
+  .max(60, 'Short name must be 60 characters or fewer')
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    'Short name must contain only letters, numbers and single hyphens, like executive-board',
+  );
+
+const focusTypeValues = Object.keys(focusTypes) as [keyof typeof focusTypes, ...(keyof typeof focusTypes)[]];
+
+const bodyFields = {
+  name: z
+    .string({ error: 'Enter the body’s name' })
+    .trim()
+    .min(1, 'Enter the body’s name')
+    .max(200, 'Name must be 200 characters or fewer'),
+  slug,
+  kind: z.enum(bodyKindValues, { error: 'Select the kind of body' }),
+  purpose: text('Purpose', 5000),
+  focusType: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.enum(focusTypeValues, { error: 'Select what the body focuses on' }).optional(),
+  ),
+  focus: text('Focus', 200),
+  area: text('Area', 200),
+  membershipCap: z.preprocess(
+    (value) => (value === '' || value === undefined ? undefined : value),
+    z.coerce
+      .number({ error: 'Membership cap must be a number, like 20' })
+      .int('Membership cap must be a whole number, like 20')
+      .min(1, 'Membership cap must be 1 or more')
+      .max(1000, 'Membership cap must be 1000 or fewer')
+      .optional(),
+  ),
+};
+
+/** The body form: dates as GOV.UK date inputs; yes/no as radios. */
+export const bodyFormSchema = z
+  .object({
+    ...bodyFields,
+    takesDecisions: z
+      .enum(['yes', 'no'], { error: 'Select yes if the body takes decisions' })
+      .transform((value) => value === 'yes'),
+    startsOn: dateInput('Start date', { required: false }),
+    endsOn: dateInput('End date', { required: false }),
+  })
+  .refine((body) => !body.startsOn || !body.endsOn || body.endsOn >= body.startsOn, {
+    path: ['endsOn', 'day'],
+    message: 'End date must be the same as or after the start date',
+  });
+
+/** A new body also says how it begins: proposed or established, and when. */
+export const newBodyFormSchema = bodyFormSchema.and(
+  z.object({
+    status: z.enum(['proposed', 'established'], {
+      error: 'Select whether the body is proposed or established',
+    }),
+    statusOn: dateInput('Date proposed or established', { required: true, partial: true }),
+  }),
+);
+
+export const statusFormSchema = z
+  .object({
+    status: z.enum(statusValues, { error: 'Select the change' }),
+    effectiveOn: dateInput('Date of the change', { required: true, partial: true }),
+    newName: text('New name', 200),
+    relatedBodyId: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.uuid({ error: 'Select the body' }).optional(),
+    ),
+    detail: text('Details', 1000),
+  })
+  .superRefine((value, context) => {
+    if (value.status === 'renamed' && !value.newName)
+      context.addIssue({ code: 'custom', path: ['newName'], message: 'Enter the new name' });
+    if ((value.status === 'merged-into' || value.status === 'replaced') && !value.relatedBodyId) {
+      context.addIssue({
+        code: 'custom',
+        path: ['relatedBodyId'],
+        message:
+          value.status === 'replaced' ? 'Select the body that replaces it' : 'Select the body it merges into',
+      });
+    }
+  });
+
+export const relationshipFormSchema = z
+  .object({
+    kind: z.enum(relationshipKindValues, { error: 'Select how the bodies are related' }),
+    toBodyId: z.uuid({ error: 'Select the other body' }),
+    startsOn: dateInput('Start date', { required: false }),
+    endsOn: dateInput('End date', { required: false }),
+    notes: text('Notes', 1000),
+  })
+  .refine((value) => !value.startsOn || !value.endsOn || value.endsOn >= value.startsOn, {
+    path: ['endsOn', 'day'],
+    message: 'End date must be the same as or after the start date',
+  });
+
+export const termsFormSchema = z.object({
+  title: z
+    .string({ error: 'Enter a title' })
+    .trim()
+    .min(1, 'Enter a title')
+    .max(200, 'Title must be 200 characters or fewer'),
+  adoptedOn: dateInput('Date adopted', { required: true, partial: true }),
+  adoptedBy: text('Adopted by', 500),
+  text: z
+    .string({ error: 'Enter the terms of reference' })
+    .trim()
+    .min(1, 'Enter the terms of reference')
+    .max(100_000, 'Terms of reference must be 100,000 characters or fewer'),
+});
+
+export const atDateQuery = z.object({
+  at: z.preprocess((value) => (value === '' ? undefined : value), partialIsoDate('The date').optional()),
+});

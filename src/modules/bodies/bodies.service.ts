@@ -1,0 +1,316 @@
+// Bodies and how they hang together: create and change them, record their history, relate
+// them (never round a loop), keep their terms of reference, and show the structure as it
+// was on any date.
+import type { Database } from '../../platform/db/database.ts';
+import { recordChange } from '../../platform/audit/audit.ts';
+import type { Caller } from '../../platform/http/auth.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { RuleViolation } from '../../platform/http/validation.ts';
+import { datedAt } from '../../platform/http/date-input.ts';
+import { inTenant } from '../../platform/tenant.ts';
+import type { DB, Trx } from '../../schema.ts';
+import { bodiesRepository as repository, type BodyRow, type BodyValues } from './bodies.repository.ts';
+import { changesBetween, loopThrough, statusAt, structureAt } from './structure.ts';
+import {
+  endingStatuses,
+  relationshipKinds,
+  type BodyStatus,
+  type RelationshipKind,
+} from './bodies.vocabulary.ts';
+
+export interface NewBody extends BodyValues {
+  status: 'proposed' | 'established';
+  /** When it was proposed or established, at the precision known ('2008-11'). */
+  statusOn: string;
+  statusDetail?: string | undefined;
+}
+
+export interface StatusChange {
+  status: BodyStatus;
+  effectiveOn: string;
+  newName?: string | undefined;
+  relatedBodyId?: string | undefined;
+  detail?: string | undefined;
+}
+
+export interface NewRelationship {
+  fromBodyId: string;
+  toBodyId: string;
+  kind: RelationshipKind;
+  startsOn?: string | undefined;
+  endsOn?: string | undefined;
+  notes?: string | undefined;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+async function mustFind(trx: Trx, id: string): Promise<BodyRow> {
+  const body = await repository.byId(trx, id);
+  if (!body) throw notFound();
+  return body;
+}
+
+/** The structure on a date, inside a transaction the caller already holds (for other modules). */
+async function structureWithin(trx: Trx, date: string) {
+  const [bodies, events, relationships] = await Promise.all([
+    repository.list(trx),
+    repository.events(trx),
+    repository.relationships(trx),
+  ]);
+  return structureAt(bodies, events, relationships, date);
+}
+
+export function bodiesService(db: Database<DB>) {
+  return {
+    structureWithin,
+
+    list: (caller: Caller) => inTenant(db, caller, 'partnership.read', (trx) => repository.list(trx)),
+    relationships: (caller: Caller) =>
+      inTenant(db, caller, 'partnership.read', (trx) => repository.relationships(trx)),
+
+    /** The structure on a date (today by default): the bodies then, their status and links. */
+    structure(caller: Caller, date = today()) {
+      return inTenant(db, caller, 'partnership.read', (trx) => structureWithin(trx, date));
+    },
+
+    changes(caller: Caller, from: string, to: string) {
+      return inTenant(db, caller, 'partnership.read', async (trx) => {
+        const [bodies, events, relationships] = await Promise.all([
+          repository.list(trx),
+          repository.events(trx),
+          repository.relationships(trx),
+        ]);
+        return changesBetween(bodies, events, relationships, from, to);
+      });
+    },
+
+    /** One body with its history, its relationships both ways and its terms of reference. */
+    bySlug(caller: Caller, slug: string, date = today()) {
+      return inTenant(db, caller, 'partnership.read', async (trx) => {
+        const body = await repository.bySlug(trx, slug);
+        if (!body) return null;
+        const [bodies, history, relationships, terms] = await Promise.all([
+          repository.list(trx),
+          repository.events(trx, body.id),
+          repository.relationships(trx),
+          repository.terms(trx, body.id),
+        ]);
+        const names = new Map(bodies.map((other) => [other.id, other]));
+        const linked = (id: string) => names.get(id)!;
+        return {
+          body,
+          state: statusAt(history, date),
+          history: history.map((event) => ({
+            ...event,
+            related: event.relatedBodyId ? linked(event.relatedBodyId) : null,
+          })),
+          outgoing: relationships
+            .filter((r) => r.fromBodyId === body.id)
+            .map((r) => ({ ...r, other: linked(r.toBodyId), label: relationshipKinds[r.kind] })),
+          incoming: relationships
+            .filter((r) => r.toBodyId === body.id)
+            .map((r) => ({ ...r, other: linked(r.fromBodyId), label: relationshipKinds[r.kind] })),
+          terms,
+          others: bodies.filter((other) => other.id !== body.id),
+        };
+      });
+    },
+
+    async create(caller: Caller, input: NewBody): Promise<BodyRow> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        if (await repository.slugTaken(trx, input.slug)) {
+          throw new RuleViolation([
+            {
+              path: 'slug',
+              message: 'A body with this short name already exists in the partnership: choose another',
+            },
+          ]);
+        }
+        const id = await repository.insert(trx, partnershipId, input);
+        const { date, precision } = datedAt(input.statusOn);
+        await repository.insertEvent(trx, partnershipId, {
+          bodyId: id,
+          status: input.status,
+          effectiveOn: date,
+          precision,
+          previousName: null,
+          newName: null,
+          relatedBodyId: null,
+          detail: input.statusDetail ?? null,
+        });
+        const body = (await repository.byId(trx, id))!;
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'create',
+          entityType: 'body',
+          entityId: id,
+          summary: `Added ${body.name} (${input.status} ${input.statusOn})`,
+          after: body,
+        });
+        return body;
+      });
+    },
+
+    async update(caller: Caller, id: string, input: BodyValues): Promise<BodyRow> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const before = await mustFind(trx, id);
+        if (await repository.slugTaken(trx, input.slug, id)) {
+          throw new RuleViolation([
+            {
+              path: 'slug',
+              message: 'A body with this short name already exists in the partnership: choose another',
+            },
+          ]);
+        }
+        await repository.update(trx, partnershipId, id, { ...before, ...input });
+        const after = (await repository.byId(trx, id))!;
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'update',
+          entityType: 'body',
+          entityId: id,
+          summary: `Changed ${after.name}`,
+          before,
+          after,
+        });
+        return after;
+      });
+    },
+
+    /** Records a change of status: proposed, established, under review, renamed, merged, dissolved… */
+    async recordStatus(caller: Caller, bodyId: string, change: StatusChange): Promise<void> {
+      await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const body = await mustFind(trx, bodyId);
+        const { date, precision } = datedAt(change.effectiveOn);
+        const history = await repository.events(trx, bodyId);
+        const state = statusAt(history, date);
+        if (state && endingStatuses.includes(state.status)) {
+          throw new RuleViolation([
+            { path: 'status', message: `${body.name} had already ended by that date` },
+          ]);
+        }
+        let related: BodyRow | undefined;
+        if (change.relatedBodyId) {
+          related = await repository.byId(trx, change.relatedBodyId);
+          if (!related || related.id === bodyId)
+            throw new RuleViolation([
+              { path: 'relatedBodyId', message: 'Select another body of this partnership' },
+            ]);
+        }
+        const renamed = change.status === 'renamed';
+        await repository.insertEvent(trx, partnershipId, {
+          bodyId,
+          status: change.status,
+          effectiveOn: date,
+          precision,
+          previousName: renamed ? body.name : null,
+          newName: renamed ? change.newName! : null,
+          relatedBodyId: related?.id ?? null,
+          detail: change.detail ?? null,
+        });
+        if (renamed) await repository.rename(trx, bodyId, change.newName!);
+        if (change.status === 'replaced' && related) {
+          await repository.insertRelationship(trx, partnershipId, {
+            fromBodyId: bodyId,
+            toBodyId: related.id,
+            kind: 'replaced-by',
+            startsOn: date,
+            endsOn: null,
+            notes: null,
+          });
+        }
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'update',
+          entityType: 'body',
+          entityId: bodyId,
+          summary: renamed
+            ? `Renamed ${body.name} to ${change.newName}`
+            : `${body.name}: ${change.status}${related ? ` (${related.name})` : ''} from ${change.effectiveOn}`,
+          after: change,
+        });
+      });
+    },
+
+    async relate(caller: Caller, input: NewRelationship): Promise<string> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const from = await mustFind(trx, input.fromBodyId);
+        const to = await repository.byId(trx, input.toBodyId);
+        if (!to)
+          throw new RuleViolation([{ path: 'toBodyId', message: 'Select another body of this partnership' }]);
+        const existing = await repository.relationships(trx);
+        const loop = loopThrough(existing, from.id, to.id, input.kind);
+        if (loop) {
+          const bodies = new Map((await repository.list(trx)).map((body) => [body.id, body.name]));
+          const message =
+            from.id === to.id
+              ? 'A body cannot be related to itself'
+              : `This would make ${from.name} answer to itself: ${loop.map((id) => bodies.get(id)).join(' → ')}`;
+          throw new RuleViolation([{ path: 'toBodyId', message }]);
+        }
+        const id = await repository.insertRelationship(trx, partnershipId, {
+          fromBodyId: from.id,
+          toBodyId: to.id,
+          kind: input.kind,
+          startsOn: input.startsOn ?? null,
+          endsOn: input.endsOn ?? null,
+          notes: input.notes ?? null,
+        });
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'create',
+          entityType: 'relationship',
+          entityId: id,
+          summary: `${from.name} ${relationshipKinds[input.kind].toLowerCase()} ${to.name}`,
+          after: input,
+        });
+        return id;
+      });
+    },
+
+    async unrelate(caller: Caller, relationshipId: string): Promise<void> {
+      await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const before = (await repository.relationships(trx)).find((r) => r.id === relationshipId);
+        if (!before || !(await repository.deleteRelationship(trx, relationshipId))) throw notFound();
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'delete',
+          entityType: 'relationship',
+          entityId: relationshipId,
+          summary: 'Removed a relationship between bodies',
+          before,
+        });
+      });
+    },
+
+    /** Adopts a new version of a body's terms of reference (or constitution). */
+    async adoptTerms(
+      caller: Caller,
+      bodyId: string,
+      input: { title: string; adoptedOn: string; adoptedBy?: string | undefined; text: string },
+    ): Promise<number> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const body = await mustFind(trx, bodyId);
+        const { date, precision } = datedAt(input.adoptedOn);
+        const version = await repository.insertTerms(trx, partnershipId, bodyId, {
+          adoptedOn: date,
+          precision,
+          adoptedBy: input.adoptedBy ?? null,
+          title: input.title,
+          text: input.text,
+        });
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'create',
+          entityType: 'terms of reference',
+          entityId: `${bodyId}#${version}`,
+          summary: `Adopted version ${version} of ${body.name}’s ${input.title}`,
+          after: input,
+        });
+        return version;
+      });
+    },
+  };
+}
+
+export type BodiesService = ReturnType<typeof bodiesService>;

@@ -1,0 +1,11 @@
+export {
+  bodiesService,
+  type BodiesService,
+  type NewBody,
+  type StatusChange,
+  type NewRelationship,
+} from './bodies.service.ts';
+export type { BodiesTables, QuorumRule, CadenceRule } from './bodies.tables.ts';
+export type { BodyRow } from './bodies.repository.ts';
+export * from './bodies.vocabulary.ts';
+export { structureAt, type StructureAt } from './structure.ts';

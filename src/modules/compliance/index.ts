@@ -1,0 +1,4 @@
+export { complianceService, type ComplianceService, type Evaluation } from './compliance.service.ts';
+export { readRuleSets } from './rulesets.ts';
+export { strengths } from './ruleset.schema.ts';
+export type { RuleResult, Evidence } from './evaluate.ts';

@@ -1,0 +1,10 @@
+export { membershipService, type MembershipService, type Appointment } from './membership.service.ts';
+export type { MembershipTables } from './membership.tables.ts';
+export type {
+  SeatRow,
+  MembershipRow,
+  OrganisationRow,
+  PersonRow,
+  SeatValues,
+} from './membership.repository.ts';
+export * from './membership.vocabulary.ts';

@@ -1,0 +1,402 @@
+import { sql } from 'kysely';
+import type { Trx } from '../../schema.ts';
+import type { SeatRule } from './membership.vocabulary.ts';
+
+export interface OrganisationRow {
+  id: string;
+  name: string;
+  sector: string;
+  category: string | null;
+  notes: string | null;
+}
+
+export interface PersonRow {
+  id: string;
+  name: string;
+  jobTitle: string | null;
+  email: string | null;
+  phone: string | null;
+  youngPerson: boolean;
+  notes: string | null;
+}
+
+export interface SeatRow {
+  id: string;
+  bodyId: string;
+  position: number;
+  label: string;
+  role: string;
+  voting: boolean;
+  howFilled: string;
+  filledBy: string | null;
+  organisationId: string | null;
+  organisationName: string | null;
+  /** The seat's own category, or its organisation's. */
+  category: string | null;
+  capacity: number;
+  independent: boolean;
+  rule: SeatRule | null;
+  notes: string | null;
+}
+
+export interface MembershipRow {
+  id: string;
+  seatId: string;
+  bodyId: string;
+  personId: string;
+  personName: string;
+  youngPerson: boolean;
+  organisationId: string | null;
+  organisationName: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  notes: string | null;
+  substitutes: { id: string; name: string }[];
+}
+
+export interface SeatValues {
+  label: string;
+  role: string;
+  voting: boolean;
+  howFilled: string;
+  filledBy?: string | null | undefined;
+  organisationId?: string | null | undefined;
+  category?: string | null | undefined;
+  capacity: number;
+  independent?: boolean | undefined;
+  rule?: SeatRule | null | undefined;
+  notes?: string | null | undefined;
+}
+
+const activeOn = (date: string) =>
+  sql<boolean>`(m.starts_on is null or m.starts_on <= ${date}) and (m.ends_on is null or m.ends_on >= ${date})`;
+
+export const organisationsRepository = {
+  list: (trx: Trx): Promise<OrganisationRow[]> =>
+    trx
+      .selectFrom('organisations')
+      .select(['id', 'name', 'sector', 'category', 'notes'])
+      .orderBy('name')
+      .execute(),
+  byId: (trx: Trx, id: string): Promise<OrganisationRow | undefined> =>
+    trx
+      .selectFrom('organisations')
+      .select(['id', 'name', 'sector', 'category', 'notes'])
+      .where('id', '=', id)
+      .executeTakeFirst(),
+  byName: (trx: Trx, name: string): Promise<OrganisationRow | undefined> =>
+    trx
+      .selectFrom('organisations')
+      .select(['id', 'name', 'sector', 'category', 'notes'])
+      .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
+      .executeTakeFirst(),
+  async insert(trx: Trx, partnershipId: string, values: Omit<OrganisationRow, 'id'>): Promise<string> {
+    const row = await trx
+      .insertInto('organisations')
+      .values({
+        partnership_id: partnershipId,
+        name: values.name,
+        sector: values.sector,
+        category: values.category,
+        notes: values.notes,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  },
+  async update(trx: Trx, id: string, values: Omit<OrganisationRow, 'id'>): Promise<void> {
+    await trx
+      .updateTable('organisations')
+      .set({ ...values, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+  },
+};
+
+const personColumns = [
+  'id',
+  'name',
+  'job_title as jobTitle',
+  'email',
+  'phone',
+  'young_person as youngPerson',
+  'notes',
+] as const;
+
+export const peopleRepository = {
+  list: (trx: Trx): Promise<PersonRow[]> =>
+    trx.selectFrom('people').select(personColumns).orderBy('name').execute(),
+  byId: (trx: Trx, id: string): Promise<PersonRow | undefined> =>
+    trx.selectFrom('people').select(personColumns).where('id', '=', id).executeTakeFirst(),
+  byName: (trx: Trx, name: string): Promise<PersonRow | undefined> =>
+    trx
+      .selectFrom('people')
+      .select(personColumns)
+      .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
+      .executeTakeFirst(),
+  async insert(trx: Trx, partnershipId: string, values: Omit<PersonRow, 'id'>): Promise<string> {
+    const row = await trx
+      .insertInto('people')
+      .values({
+        partnership_id: partnershipId,
+        name: values.name,
+        job_title: values.jobTitle,
+        email: values.email,
+        phone: values.phone,
+        young_person: values.youngPerson,
+        notes: values.notes,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  },
+  async update(trx: Trx, id: string, values: Omit<PersonRow, 'id'>): Promise<void> {
+    await trx
+      .updateTable('people')
+      .set({
+        name: values.name,
+        job_title: values.jobTitle,
+        email: values.email,
+        phone: values.phone,
+        young_person: values.youngPerson,
+        notes: values.notes,
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .execute();
+  },
+};
+
+function seatQuery(trx: Trx) {
+  return trx
+    .selectFrom('seats as s')
+    .leftJoin('organisations as o', 'o.id', 's.organisation_id')
+    .select([
+      's.id',
+      's.body_id as bodyId',
+      's.position',
+      's.label',
+      's.role',
+      's.voting',
+      's.how_filled as howFilled',
+      's.filled_by as filledBy',
+      's.organisation_id as organisationId',
+      'o.name as organisationName',
+      (eb) => eb.fn.coalesce('s.category', 'o.category').as('category'),
+      's.capacity',
+      's.independent',
+      's.rule',
+      's.notes',
+    ])
+    .orderBy('s.body_id')
+    .orderBy('s.position');
+}
+
+const seatColumns = (values: SeatValues) => ({
+  label: values.label,
+  role: values.role,
+  voting: values.voting,
+  how_filled: values.howFilled,
+  filled_by: values.filledBy ?? null,
+  organisation_id: values.organisationId ?? null,
+  category: values.category ?? null,
+  capacity: values.capacity,
+  independent: values.independent ?? false,
+  rule: values.rule ? JSON.stringify(values.rule) : null,
+  notes: values.notes ?? null,
+});
+
+export const seatsRepository = {
+  /** Seats of one body, or of every body, in order. */
+  list: (trx: Trx, bodyId?: string): Promise<SeatRow[]> => {
+    const query = seatQuery(trx);
+    return (bodyId ? query.where('s.body_id', '=', bodyId) : query).execute() as Promise<SeatRow[]>;
+  },
+  byId: (trx: Trx, id: string): Promise<SeatRow | undefined> =>
+    seatQuery(trx).where('s.id', '=', id).executeTakeFirst() as Promise<SeatRow | undefined>,
+
+  /** Adds a seat at the end of the body's list. */
+  async insert(trx: Trx, partnershipId: string, bodyId: string, values: SeatValues): Promise<string> {
+    const last = await trx
+      .selectFrom('seats')
+      .select((eb) => eb.fn.coalesce(eb.fn.max('position'), eb.lit(0)).as('position'))
+      .where('body_id', '=', bodyId)
+      .executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('seats')
+      .values({
+        partnership_id: partnershipId,
+        body_id: bodyId,
+        position: Number(last.position) + 1,
+        ...seatColumns(values),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  },
+  async update(trx: Trx, id: string, values: SeatValues): Promise<void> {
+    await trx
+      .updateTable('seats')
+      .set({ ...seatColumns(values), updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+  },
+  /** Moves a seat to a new place in its body's list (1 = first), shifting the others. */
+  async move(trx: Trx, id: string, bodyId: string, to: number): Promise<void> {
+    const ids = (
+      await trx.selectFrom('seats').select('id').where('body_id', '=', bodyId).orderBy('position').execute()
+    )
+      .map((row) => row.id)
+      .filter((other) => other !== id);
+    ids.splice(Math.max(0, Math.min(ids.length, to - 1)), 0, id);
+    for (const [index, seatId] of ids.entries())
+      await trx
+        .updateTable('seats')
+        .set({ position: index + 1 })
+        .where('id', '=', seatId)
+        .execute();
+  },
+  async delete(trx: Trx, id: string): Promise<void> {
+    await trx.deleteFrom('seats').where('id', '=', id).execute();
+  },
+};
+
+export const membershipsRepository = {
+  /** Memberships, with person and substitutes: of one seat, one body, or all; on a date or at any time. */
+  async list(
+    trx: Trx,
+    filter: { seatId?: string; bodyId?: string; personId?: string; on?: string },
+  ): Promise<MembershipRow[]> {
+    let query = trx
+      .selectFrom('memberships as m')
+      .innerJoin('seats as s', 's.id', 'm.seat_id')
+      .innerJoin('people as p', 'p.id', 'm.person_id')
+      .leftJoin('organisations as o', (join) =>
+        join.on((eb) => eb('o.id', '=', eb.fn.coalesce('m.organisation_id', 's.organisation_id'))),
+      )
+      .select([
+        'm.id',
+        'm.seat_id as seatId',
+        's.body_id as bodyId',
+        'm.person_id as personId',
+        'p.name as personName',
+        'p.young_person as youngPerson',
+        'o.id as organisationId',
+        'o.name as organisationName',
+        'm.starts_on as startsOn',
+        'm.ends_on as endsOn',
+        'm.notes',
+      ])
+      .orderBy('s.position')
+      .orderBy('m.starts_on');
+    if (filter.seatId) query = query.where('m.seat_id', '=', filter.seatId);
+    if (filter.bodyId) query = query.where('s.body_id', '=', filter.bodyId);
+    if (filter.personId) query = query.where('m.person_id', '=', filter.personId);
+    if (filter.on) query = query.where(activeOn(filter.on));
+    const rows = await query.execute();
+    if (!rows.length) return [];
+    const substitutes = await trx
+      .selectFrom('membership_substitutes as ms')
+      .innerJoin('people as p', 'p.id', 'ms.person_id')
+      .select(['ms.membership_id as membershipId', 'p.id', 'p.name'])
+      .where(
+        'ms.membership_id',
+        'in',
+        rows.map((row) => row.id),
+      )
+      .execute();
+    return rows.map((row) => ({
+      ...row,
+      substitutes: substitutes
+        .filter((sub) => sub.membershipId === row.id)
+        .map(({ id, name }) => ({ id, name })),
+    }));
+  },
+
+  async insert(
+    trx: Trx,
+    partnershipId: string,
+    values: {
+      seatId: string;
+      personId: string;
+      organisationId: string | null;
+      startsOn: string | null;
+      endsOn: string | null;
+      notes: string | null;
+      substituteIds: string[];
+    },
+  ): Promise<string> {
+    const row = await trx
+      .insertInto('memberships')
+      .values({
+        partnership_id: partnershipId,
+        seat_id: values.seatId,
+        person_id: values.personId,
+        organisation_id: values.organisationId,
+        starts_on: values.startsOn,
+        ends_on: values.endsOn,
+        notes: values.notes,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (values.substituteIds.length) {
+      await trx
+        .insertInto('membership_substitutes')
+        .values(
+          values.substituteIds.map((personId) => ({
+            partnership_id: partnershipId,
+            membership_id: row.id,
+            person_id: personId,
+          })),
+        )
+        .execute();
+    }
+    return row.id;
+  },
+
+  async end(trx: Trx, id: string, endsOn: string): Promise<void> {
+    await trx
+      .updateTable('memberships')
+      .set({ ends_on: endsOn, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+  },
+};
+
+export interface InterestRow {
+  id: string;
+  personId: string;
+  description: string;
+  declaredOn: string;
+  endsOn: string | null;
+}
+
+export const interestsRepository = {
+  list: (trx: Trx, personId?: string): Promise<InterestRow[]> => {
+    const query = trx
+      .selectFrom('interests')
+      .select([
+        'id',
+        'person_id as personId',
+        'description',
+        'declared_on as declaredOn',
+        'ends_on as endsOn',
+      ])
+      .orderBy('declared_on', 'desc');
+    return (personId ? query.where('person_id', '=', personId) : query).execute();
+  },
+  async insert(trx: Trx, partnershipId: string, values: Omit<InterestRow, 'id'>): Promise<string> {
+    const row = await trx
+      .insertInto('interests')
+      .values({
+        partnership_id: partnershipId,
+        person_id: values.personId,
+        description: values.description,
+        declared_on: values.declaredOn,
+        ends_on: values.endsOn,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  },
+};

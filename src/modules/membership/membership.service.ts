@@ -1,0 +1,364 @@
+// Organisations, people, the seats a body defines and the people who fill them. The rules:
+// a membership cannot end before it starts; a seat holds no more people at once than it has
+// places; no seat is added to or filled on a body that has ended.
+import type { Database } from '../../platform/db/database.ts';
+import { recordChange } from '../../platform/audit/audit.ts';
+import type { Caller } from '../../platform/http/auth.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { RuleViolation } from '../../platform/http/validation.ts';
+import { inTenant } from '../../platform/tenant.ts';
+import type { DB, Trx } from '../../schema.ts';
+import { isExternal, type BodiesService } from '../bodies/index.ts';
+import {
+  interestsRepository as interests,
+  membershipsRepository as memberships,
+  organisationsRepository as organisations,
+  peopleRepository as people,
+  seatsRepository as seats,
+  type OrganisationRow,
+  type PersonRow,
+  type SeatValues,
+} from './membership.repository.ts';
+
+export interface Appointment {
+  seatId: string;
+  personId: string;
+  organisationId?: string | undefined;
+  startsOn?: string | undefined;
+  endsOn?: string | undefined;
+  notes?: string | undefined;
+  substituteIds?: string[] | undefined;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+const overlaps = (
+  a: { startsOn: string | null; endsOn: string | null },
+  b: { startsOn?: string | null | undefined; endsOn?: string | null | undefined },
+) => (a.startsOn ?? '0000') <= (b.endsOn ?? '9999') && (b.startsOn ?? '0000') <= (a.endsOn ?? '9999');
+
+export function membershipService(db: Database<DB>, bodies: BodiesService) {
+  /** A body must exist on the date (not dissolved, merged or replaced) to gain seats or members. */
+  async function assertBodyOpen(trx: Trx, caller: Caller, bodyId: string, date: string, path: string) {
+    const body = await trx
+      .selectFrom('bodies')
+      .select(['id', 'name', 'slug'])
+      .where('id', '=', bodyId)
+      .executeTakeFirst();
+    if (!body) throw notFound();
+    const structure = await bodies.structureWithin(trx, date);
+    if (!structure.bodies.some((entry) => entry.body.id === bodyId)) {
+      throw new RuleViolation([
+        { path, message: `${body.name} has been dissolved or replaced by then: its seats cannot change` },
+      ]);
+    }
+    void caller;
+    return body;
+  }
+
+  return {
+    organisations: (caller: Caller) =>
+      inTenant(db, caller, 'partnership.read', (trx) => organisations.list(trx)),
+    people: (caller: Caller) => inTenant(db, caller, 'partnership.read', (trx) => people.list(trx)),
+
+    async addOrganisation(caller: Caller, values: Omit<OrganisationRow, 'id'>): Promise<string> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        if (await organisations.byName(trx, values.name))
+          throw new RuleViolation([
+            { path: 'name', message: 'An organisation with this name already exists' },
+          ]);
+        const id = await organisations.insert(trx, partnershipId, values);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'create',
+          entityType: 'organisation',
+          entityId: id,
+          summary: `Added organisation ${values.name}`,
+          after: values,
+        });
+        return id;
+      });
+    },
+
+    async updateOrganisation(caller: Caller, id: string, values: Omit<OrganisationRow, 'id'>): Promise<void> {
+      await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const before = await organisations.byId(trx, id);
+        if (!before) throw notFound();
+        const clash = await organisations.byName(trx, values.name);
+        if (clash && clash.id !== id)
+          throw new RuleViolation([
+            { path: 'name', message: 'An organisation with this name already exists' },
+          ]);
+        await organisations.update(trx, id, values);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'update',
+          entityType: 'organisation',
+          entityId: id,
+          summary: `Changed organisation ${values.name}`,
+          before,
+          after: values,
+        });
+      });
+    },
+
+    async addPerson(caller: Caller, values: Omit<PersonRow, 'id'>): Promise<string> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const id = await people.insert(trx, partnershipId, values);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'create',
+          entityType: 'person',
+          entityId: id,
+          summary: `Added ${values.youngPerson ? 'a young person' : values.name}`,
+          // a young person's details stay out of the audit trail's summary and after-image
+          after: values.youngPerson ? { youngPerson: true } : values,
+        });
+        return id;
+      });
+    },
+
+    async updatePerson(caller: Caller, id: string, values: Omit<PersonRow, 'id'>): Promise<void> {
+      await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const before = await people.byId(trx, id);
+        if (!before) throw notFound();
+        await people.update(trx, id, values);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'update',
+          entityType: 'person',
+          entityId: id,
+          summary: `Changed ${values.youngPerson ? 'a young person' : values.name}`,
+          before: values.youngPerson ? undefined : before,
+          after: values.youngPerson ? undefined : values,
+        });
+      });
+    },
+
+    /** A body's seats in order, each with the people holding it on the date. */
+    seats(caller: Caller, bodyId: string, on = today()) {
+      return inTenant(db, caller, 'partnership.read', async (trx) => {
+        const [list, holders] = await Promise.all([
+          seats.list(trx, bodyId),
+          memberships.list(trx, { bodyId, on }),
+        ]);
+        return list.map((seat) => ({
+          ...seat,
+          holders: holders.filter((holder) => holder.seatId === seat.id),
+        }));
+      });
+    },
+
+    async addSeat(caller: Caller, bodyId: string, values: SeatValues): Promise<string> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const body = await assertBodyOpen(trx, caller, bodyId, today(), 'label');
+        if (values.organisationId && !(await organisations.byId(trx, values.organisationId))) {
+          throw new RuleViolation([
+            { path: 'organisationId', message: 'Select an organisation of this partnership' },
+          ]);
+        }
+        const id = await seats.insert(trx, partnershipId, bodyId, values);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'create',
+          entityType: 'seat',
+          entityId: id,
+          summary: `Added the seat “${values.label}” to ${body.name}`,
+          after: values,
+        });
+        return id;
+      });
+    },
+
+    async updateSeat(
+      caller: Caller,
+      seatId: string,
+      values: SeatValues & { position?: number | undefined },
+    ): Promise<void> {
+      await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const before = await seats.byId(trx, seatId);
+        if (!before) throw notFound();
+        await seats.update(trx, seatId, values);
+        if (values.position && values.position !== before.position)
+          await seats.move(trx, seatId, before.bodyId, values.position);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'update',
+          entityType: 'seat',
+          entityId: seatId,
+          summary: `Changed the seat “${values.label}”`,
+          before,
+          after: values,
+        });
+      });
+    },
+
+    async removeSeat(caller: Caller, seatId: string): Promise<void> {
+      await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const before = await seats.byId(trx, seatId);
+        if (!before) throw notFound();
+        await seats.delete(trx, seatId);
+        await seats.move(trx, '', before.bodyId, 0); // renumber the rest
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'delete',
+          entityType: 'seat',
+          entityId: seatId,
+          summary: `Removed the seat “${before.label}”`,
+          before,
+        });
+      });
+    },
+
+    /** Puts a person in a seat for a period. */
+    async appoint(caller: Caller, appointment: Appointment): Promise<string> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const seat = await seats.byId(trx, appointment.seatId);
+        if (!seat) throw notFound();
+        const person = await people.byId(trx, appointment.personId);
+        if (!person)
+          throw new RuleViolation([{ path: 'personId', message: 'Select a person of this partnership' }]);
+        if (appointment.startsOn && appointment.endsOn && appointment.endsOn < appointment.startsOn) {
+          throw new RuleViolation([
+            { path: 'endsOn', message: 'The membership must end on or after the day it starts' },
+          ]);
+        }
+        await assertBodyOpen(trx, caller, seat.bodyId, appointment.startsOn ?? today(), 'startsOn');
+        const current = (await memberships.list(trx, { seatId: seat.id })).filter((held) =>
+          overlaps(held, appointment),
+        );
+        if (current.some((held) => held.personId === person.id)) {
+          throw new RuleViolation([
+            { path: 'personId', message: `${person.name} already holds this seat then` },
+          ]);
+        }
+        if (current.length >= seat.capacity) {
+          const who = current.map((held) => held.personName).join(', ');
+          throw new RuleViolation([
+            {
+              path: 'personId',
+              message: `“${seat.label}” is already held by ${who} then: end that membership first`,
+            },
+          ]);
+        }
+        if (appointment.organisationId && !(await organisations.byId(trx, appointment.organisationId))) {
+          throw new RuleViolation([
+            { path: 'organisationId', message: 'Select an organisation of this partnership' },
+          ]);
+        }
+        for (const substituteId of appointment.substituteIds ?? []) {
+          if (substituteId === person.id || !(await people.byId(trx, substituteId))) {
+            throw new RuleViolation([
+              { path: 'substituteIds', message: 'A substitute must be another person of this partnership' },
+            ]);
+          }
+        }
+        const id = await memberships.insert(trx, partnershipId, {
+          seatId: seat.id,
+          personId: person.id,
+          organisationId: appointment.organisationId ?? null,
+          startsOn: appointment.startsOn ?? null,
+          endsOn: appointment.endsOn ?? null,
+          notes: appointment.notes ?? null,
+          substituteIds: appointment.substituteIds ?? [],
+        });
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'create',
+          entityType: 'membership',
+          entityId: id,
+          summary: `Appointed ${person.youngPerson ? 'a young person' : person.name} to “${seat.label}”`,
+          after: { ...appointment, person: person.youngPerson ? undefined : person.name },
+        });
+        return id;
+      });
+    },
+
+    async endMembership(caller: Caller, membershipId: string, endsOn: string): Promise<void> {
+      await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const [before] = (await memberships.list(trx, {})).filter((row) => row.id === membershipId);
+        if (!before) throw notFound();
+        if (before.startsOn && endsOn < before.startsOn)
+          throw new RuleViolation([
+            { path: 'endsOn', message: 'The membership must end on or after the day it starts' },
+          ]);
+        await memberships.end(trx, membershipId, endsOn);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'update',
+          entityType: 'membership',
+          entityId: membershipId,
+          summary: `Ended a membership of “${before.personName}” on ${endsOn}`,
+          before: { endsOn: before.endsOn },
+          after: { endsOn },
+        });
+      });
+    },
+
+    memberships: (caller: Caller, filter: { bodyId?: string; personId?: string; on?: string }) =>
+      inTenant(db, caller, 'partnership.read', (trx) => memberships.list(trx, filter)),
+
+    interests: (caller: Caller, personId?: string) =>
+      inTenant(db, caller, 'partnership.read', (trx) => interests.list(trx, personId)),
+
+    async declareInterest(
+      caller: Caller,
+      values: { personId: string; description: string; declaredOn: string; endsOn?: string | undefined },
+    ): Promise<string> {
+      return inTenant(db, caller, 'partnership.contribute', async (trx, partnershipId) => {
+        if (!(await people.byId(trx, values.personId))) throw notFound();
+        const id = await interests.insert(trx, partnershipId, { ...values, endsOn: values.endsOn ?? null });
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'create',
+          entityType: 'interest',
+          entityId: id,
+          summary: 'Declared an interest',
+          after: values,
+        });
+        return id;
+      });
+    },
+
+    /** What needs attention on a date: empty places, terms ending within 90 days, bodies over their cap. */
+    attention(caller: Caller, on = today()) {
+      return inTenant(db, caller, 'partnership.read', async (trx) => {
+        const soon = new Date(Date.parse(`${on}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
+        const structure = await bodies.structureWithin(trx, on);
+        const open = new Map(
+          structure.bodies
+            .filter((entry) => !isExternal(entry.body.kind))
+            .map((entry) => [entry.body.id, entry]),
+        );
+        const [allSeats, current, bodyRows] = await Promise.all([
+          seats.list(trx),
+          memberships.list(trx, { on }),
+          trx.selectFrom('bodies').select(['id', 'membership_cap as cap']).execute(),
+        ]);
+        const vacancies = allSeats
+          .filter((seat) => open.has(seat.bodyId) && !seat.rule)
+          .map((seat) => ({
+            seat,
+            body: open.get(seat.bodyId)!.name,
+            empty: seat.capacity - current.filter((m) => m.seatId === seat.id).length,
+          }))
+          .filter((entry) => entry.empty > 0);
+        const ending = current
+          .filter((m) => m.endsOn && m.endsOn >= on && m.endsOn <= soon)
+          .map((m) => ({ ...m, body: open.get(m.bodyId)?.name ?? '' }));
+        const overCap = bodyRows
+          .filter((body) => body.cap && open.has(body.id))
+          .map((body) => {
+            const members = new Set(current.filter((m) => m.bodyId === body.id).map((m) => m.personId)).size;
+            const places = allSeats
+              .filter((seat) => seat.bodyId === body.id)
+              .reduce((sum, seat) => sum + seat.capacity, 0);
+            return { bodyId: body.id, body: open.get(body.id)!.name, cap: body.cap!, members, places };
+          })
+          .filter((entry) => entry.members > entry.cap || entry.places > entry.cap);
+        return { on, vacancies, ending, overCap };
+      });
+    },
+  };
+}
+
+export type MembershipService = ReturnType<typeof membershipService>;

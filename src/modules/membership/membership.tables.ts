@@ -1,0 +1,86 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { SeatRule } from './membership.vocabulary.ts';
+
+type Updated = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface OrganisationsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  name: string;
+  sector: string;
+  category: string | null;
+  notes: string | null;
+  created_at: Generated<Date>;
+  updated_at: Updated;
+}
+
+export interface PeopleTable {
+  id: Generated<string>;
+  partnership_id: string;
+  name: string;
+  job_title: string | null;
+  email: string | null;
+  phone: string | null;
+  young_person: Generated<boolean>;
+  notes: string | null;
+  created_at: Generated<Date>;
+  updated_at: Updated;
+}
+
+export interface SeatsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  body_id: string;
+  position: number;
+  label: string;
+  role: Generated<string>;
+  voting: Generated<boolean>;
+  how_filled: Generated<string>;
+  filled_by: string | null;
+  organisation_id: string | null;
+  category: string | null;
+  capacity: Generated<number>;
+  independent: Generated<boolean>;
+  rule: ColumnType<SeatRule | null, string | null, string | null>;
+  notes: string | null;
+  created_at: Generated<Date>;
+  updated_at: Updated;
+}
+
+export interface MembershipsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  seat_id: string;
+  person_id: string;
+  organisation_id: string | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  notes: string | null;
+  created_at: Generated<Date>;
+  updated_at: Updated;
+}
+
+export interface MembershipSubstitutesTable {
+  partnership_id: string;
+  membership_id: string;
+  person_id: string;
+}
+
+export interface InterestsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  person_id: string;
+  description: string;
+  declared_on: string;
+  ends_on: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface MembershipTables {
+  organisations: OrganisationsTable;
+  people: PeopleTable;
+  seats: SeatsTable;
+  memberships: MembershipsTable;
+  membership_substitutes: MembershipSubstitutesTable;
+  interests: InterestsTable;
+}

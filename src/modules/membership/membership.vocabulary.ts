@@ -1,0 +1,78 @@
+// Organisations' sectors, the statutory partner categories the rule sets test, and the words
+// for seats.
+
+export const sectors = {
+  'local-authority': 'Local authority',
+  health: 'Health',
+  police: 'Police',
+  probation: 'Probation',
+  'youth-justice': 'Youth justice',
+  school: 'School',
+  'further-education': 'Further education',
+  'jobcentre-plus': 'Jobcentre Plus',
+  'voluntary-community': 'Voluntary and community',
+  private: 'Private',
+  faith: 'Faith',
+  fire: 'Fire and rescue',
+  other: 'Other',
+} as const;
+export type Sector = keyof typeof sectors;
+export const sectorValues = Object.keys(sectors) as [Sector, ...Sector[]];
+
+/** The statutory partner categories of docs/COMPLIANCE (the rule sets test these). */
+export const categories = {
+  'local-authority': 'Local authority',
+  'district-council': 'District council',
+  police: 'Police',
+  probation: 'Probation',
+  'youth-offending-team': 'Youth offending team',
+  'health-commissioner': 'Health commissioner (SHA, PCT, CCG, ICB)',
+  'health-provider': 'Health provider (NHS trust, hospital)',
+  gp: 'General practitioner',
+  'public-health': 'Public health',
+  connexions: 'Connexions',
+  'learning-and-skills-council': 'Learning and Skills Council',
+  school: 'School',
+  'further-education': 'Further education or sixth form college',
+  'jobcentre-plus': 'Jobcentre Plus',
+  'voluntary-community': 'Voluntary and community sector',
+  'private-sector': 'Private sector',
+  fire: 'Fire and rescue',
+  faith: 'Faith',
+  'young-people': 'Children and young people',
+  'parents-carers': 'Parents and carers',
+} as const;
+export type Category = keyof typeof categories;
+export const categoryValues = Object.keys(categories) as [Category, ...Category[]];
+
+export const seatRoles = {
+  chair: 'Chair',
+  'vice-chair': 'Vice-chair',
+  member: 'Member',
+  'in-attendance': 'In attendance',
+} as const;
+export type SeatRole = keyof typeof seatRoles;
+export const seatRoleValues = Object.keys(seatRoles) as [SeatRole, ...SeatRole[]];
+
+export const howFilled = {
+  'ex-officio': 'Ex officio',
+  elected: 'Elected',
+  nominated: 'Nominated',
+  appointed: 'Appointed',
+  'co-opted': 'Co-opted',
+} as const;
+export type HowFilled = keyof typeof howFilled;
+export const howFilledValues = Object.keys(howFilled) as [HowFilled, ...HowFilled[]];
+
+/**
+ * A seat whose holders follow from other seats: "the chairs of the three age related
+ * sub-groups (if not already included)", "the chair of the Local Safeguarding Children Board".
+ */
+export interface SeatRule {
+  kind: 'chairs-of';
+  /** The bodies whose chairs hold this seat, by slug; or every body of these kinds. */
+  bodies?: string[];
+  bodyKinds?: string[];
+  /** Only when not already a member in another seat of the same body. */
+  unlessAlreadyMember?: boolean;
+}
