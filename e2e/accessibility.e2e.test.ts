@@ -48,6 +48,29 @@ async function invitationLink(server: E2eServer): Promise<string> {
   return `/join/${homePartnership}/${outcome.token}`;
 }
 
+/** A page of Dudley's first seat on its Trust Board: 'edit' or 'appoint'. */
+async function seatPage(server: E2eServer, what: 'edit' | 'appoint'): Promise<string> {
+  const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
+  const board = (await server.services.bodies.list(caller)).find((body) => body.slug === 'trust-board')!;
+  const [seat] = await server.services.membership.seats(caller, board.id);
+  return `${home}/bodies/trust-board/seats/${seat!.id}/${what}`;
+}
+
+/** The page that ends the first membership on Bolton's Trust. */
+async function endMembershipPage(server: E2eServer): Promise<string> {
+  const caller = systemCaller('e2e', server.partnershipIds.bolton!);
+  const board = (await server.services.bodies.list(caller)).find((body) => body.slug === 'trust')!;
+  const [membership] = await server.services.membership.memberships(caller, { bodyId: board.id });
+  return `/partnerships/bolton/bodies/trust/memberships/${membership!.id}/end`;
+}
+
+/** The page of one of Bolton's people. */
+async function personPage(server: E2eServer): Promise<string> {
+  const caller = systemCaller('e2e', server.partnershipIds.bolton!);
+  const [person] = await server.services.membership.people(caller);
+  return `/partnerships/bolton/people/${person!.id}`;
+}
+
 export const pages: PageToCheck[] = [
   // Signed out.
   { name: 'start page', path: '/', as: 'signedOut', heading: 'Cooperate' },
@@ -277,6 +300,204 @@ export const pages: PageToCheck[] = [
     status: 403,
   },
   { name: 'partnerships list, none', path: '/', as: 'outsider', heading: 'Your partnerships' },
+  // Structure, membership and compliance.
+  {
+    name: 'structure on a date',
+    path: `${home}/structure?at=2009-09-14`,
+    as: 'partnershipAdmin',
+    heading: /Structure on 14 September 2009/,
+  },
+  {
+    name: 'structure with the changes between two dates',
+    path: '/partnerships/medway/structure?at=2014-01-01&from=2013-09-30',
+    as: 'platformAdmin',
+    heading: /Structure on 1 January 2014/,
+  },
+  {
+    name: 'structure, date with errors',
+    path: `${home}/structure?at=soon`,
+    as: 'partnershipAdmin',
+    heading: /Structure on/,
+  },
+  { name: 'add a body', path: `${home}/bodies/new`, as: 'partnershipAdmin', heading: 'Add a body' },
+  {
+    name: 'add a body, with errors',
+    path: `${home}/bodies/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a body',
+    setup: submitShowingErrors('Add body'),
+  },
+  {
+    name: 'a body',
+    path: `${home}/bodies/trust-board`,
+    as: 'partnershipAdmin',
+    heading: "Dudley Children's Trust Board",
+  },
+  {
+    name: 'a body, as a viewer',
+    path: `${home}/bodies/executive-board`,
+    as: 'viewer',
+    heading: "Children's Trust Executive Board",
+  },
+  {
+    name: 'change a body',
+    path: `${home}/bodies/executive-board/edit`,
+    as: 'partnershipAdmin',
+    heading: /^Change /,
+  },
+  {
+    name: 'change a body, with errors',
+    path: `${home}/bodies/executive-board/edit`,
+    as: 'partnershipAdmin',
+    heading: /^Change /,
+    async setup(page) {
+      await page.getByLabel('Name', { exact: true }).fill('');
+      await submitShowingErrors('Save changes')(page);
+    },
+  },
+  {
+    name: 'record a change to a body',
+    path: `${home}/bodies/executive-board/status`,
+    as: 'partnershipAdmin',
+    heading: 'Record a change',
+  },
+  {
+    name: 'record a change, with errors',
+    path: `${home}/bodies/executive-board/status`,
+    as: 'partnershipAdmin',
+    heading: 'Record a change',
+    setup: submitShowingErrors('Record the change'),
+  },
+  {
+    name: 'relate two bodies',
+    path: `${home}/bodies/executive-board/relationships/new`,
+    as: 'partnershipAdmin',
+    heading: 'Relate it to another body',
+  },
+  {
+    name: 'relate two bodies, with errors',
+    path: `${home}/bodies/executive-board/relationships/new`,
+    as: 'partnershipAdmin',
+    heading: 'Relate it to another body',
+    setup: submitShowingErrors('Add the relationship'),
+  },
+  {
+    name: 'adopt terms of reference',
+    path: `${home}/bodies/trust-board/terms/new`,
+    as: 'partnershipAdmin',
+    heading: 'Adopt terms of reference',
+  },
+  {
+    name: 'adopt terms of reference, with errors',
+    path: `${home}/bodies/trust-board/terms/new`,
+    as: 'partnershipAdmin',
+    heading: 'Adopt terms of reference',
+    async setup(page) {
+      await page.getByLabel('Title', { exact: true }).fill('');
+      await submitShowingErrors('Adopt this version')(page);
+    },
+  },
+  {
+    name: 'a version of the terms of reference',
+    path: `${home}/bodies/trust-board/terms/1`,
+    as: 'viewer',
+    heading: /Constitution, version 1/,
+  },
+  {
+    name: 'seats and members',
+    path: `${home}/bodies/trust-board/seats`,
+    as: 'partnershipAdmin',
+    heading: 'Seats and members',
+  },
+  {
+    name: 'seats and members, with holders and young people',
+    path: '/partnerships/bolton/bodies/trust/seats',
+    as: 'platformAdmin',
+    heading: 'Seats and members',
+  },
+  {
+    name: 'add a seat',
+    path: `${home}/bodies/trust-board/seats/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a seat',
+  },
+  {
+    name: 'add a seat, with errors',
+    path: `${home}/bodies/trust-board/seats/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a seat',
+    setup: submitShowingErrors('Add seat'),
+  },
+  {
+    name: 'change a seat',
+    path: (server) => seatPage(server, 'edit'),
+    as: 'partnershipAdmin',
+    heading: /^Change the seat/,
+  },
+  {
+    name: 'appoint to a seat',
+    path: (server) => seatPage(server, 'appoint'),
+    as: 'partnershipAdmin',
+    heading: /^Appoint someone/,
+  },
+  {
+    name: 'appoint to a seat, with errors',
+    path: (server) => seatPage(server, 'appoint'),
+    as: 'partnershipAdmin',
+    heading: /^Appoint someone/,
+    setup: submitShowingErrors('Appoint'),
+  },
+  { name: 'end a membership', path: endMembershipPage, as: 'platformAdmin', heading: /^End .* membership$/ },
+  {
+    name: 'end a membership, with errors',
+    path: endMembershipPage,
+    as: 'platformAdmin',
+    heading: /^End .* membership$/,
+    setup: submitShowingErrors('End the membership'),
+  },
+  { name: 'organisations', path: `${home}/organisations`, as: 'viewer', heading: 'Organisations' },
+  {
+    name: 'add an organisation',
+    path: `${home}/organisations/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add an organisation',
+  },
+  {
+    name: 'add an organisation, with errors',
+    path: `${home}/organisations/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add an organisation',
+    setup: submitShowingErrors('Save'),
+  },
+  { name: 'people', path: '/partnerships/bolton/people', as: 'platformAdmin', heading: 'People' },
+  { name: 'add a person', path: `${home}/people/new`, as: 'partnershipAdmin', heading: 'Add a person' },
+  {
+    name: 'add a person, with errors',
+    path: `${home}/people/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a person',
+    setup: submitShowingErrors('Save'),
+  },
+  { name: 'a person', path: personPage, as: 'platformAdmin', heading: /./ },
+  {
+    name: 'a person, declaring an interest with errors',
+    path: personPage,
+    as: 'platformAdmin',
+    heading: /./,
+    setup: submitShowingErrors('Declare interest'),
+  },
+  {
+    name: 'compliance on a date',
+    path: `${home}/compliance?at=2009-09-14`,
+    as: 'viewer',
+    heading: /Compliance on 14 September 2009/,
+  },
+  {
+    name: 'compliance, date with errors',
+    path: `${home}/compliance?at=soon`,
+    as: 'viewer',
+    heading: /Compliance on/,
+  },
 ];
 
 describe('accessibility: no axe violations (WCAG 2.2 AA) on any page', () => {

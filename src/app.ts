@@ -8,7 +8,13 @@ import { pendingMigrations } from './platform/db/migrator.ts';
 import { requestLogging } from './platform/http/logging.ts';
 import { csrfProtection, securityHeaders } from './platform/http/security.ts';
 import { sessions } from './platform/http/session.ts';
-import { allowed, authenticate, tenantContext, type SignedInUser } from './platform/http/auth.ts';
+import {
+  allowed,
+  authenticate,
+  tenantContext,
+  type Caller,
+  type SignedInUser,
+} from './platform/http/auth.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { signInRateLimit } from './platform/http/rate-limit.ts';
 import { errorHandler, notFoundHandler } from './platform/http/errors.ts';
@@ -21,6 +27,9 @@ import type { Services } from './services.ts';
 import { authoritiesApi, authoritiesRoutes } from './modules/authorities/index.ts';
 import { partnershipsApi, partnershipsRoutes, type PartnershipRow } from './modules/partnerships/index.ts';
 import { joinRoutes, membersRoutes, signInRoutes, tokensRoutes } from './modules/accounts/index.ts';
+import { bodiesApi, bodiesRoutes } from './modules/bodies/index.ts';
+import { directoryRoutes, membershipApi, seatsRoutes } from './modules/membership/index.ts';
+import { complianceApi, complianceRoutes } from './modules/compliance/index.ts';
 import { openApiDocument } from './openapi.ts';
 
 export interface AppOptions {
@@ -45,6 +54,10 @@ function navigationFor(req: Request) {
     const base = `/partnerships/${req.tenant.slug}`;
     return [
       item(base, 'Overview', true),
+      item(`${base}/structure`, 'Structure'),
+      item(`${base}/organisations`, 'Organisations'),
+      item(`${base}/people`, 'People'),
+      item(`${base}/compliance`, 'Compliance'),
       ...(allowed(req, 'users.manage') ? [item(`${base}/users`, 'Users')] : []),
       ...(allowed(req, 'audit.read') ? [item(`${base}/audit`, 'Audit trail')] : []),
       item('/', 'All partnerships', true),
@@ -123,13 +136,24 @@ export function createApp(options: AppOptions): Express {
   app.use(joinRoutes(services.members, async (slug) => (await services.partnerships.bySlug(slug)) ?? null));
   app.use(tokensRoutes(services.tokens));
   app.use(authoritiesRoutes(services.authorities));
+  const dashboard = async (caller: Caller) => {
+    const [evaluation, attention] = await Promise.all([
+      services.compliance.evaluate(caller),
+      services.membership.attention(caller),
+    ]);
+    return { notMet: evaluation.results.filter((result) => result.status === 'not-met'), ...attention };
+  };
   app.use(
     partnershipsRoutes(
-      { partnerships: services.partnerships, authorities: services.authorities, visibleTo },
+      { partnerships: services.partnerships, authorities: services.authorities, visibleTo, dashboard },
       tenant,
     ),
   );
   tenant.use(membersRoutes(services.members, config.PUBLIC_URL));
+  tenant.use(bodiesRoutes(services.bodies));
+  tenant.use(seatsRoutes(services.membership, services.bodies));
+  tenant.use(directoryRoutes(services.membership));
+  tenant.use(complianceRoutes(services.compliance));
   tenant.use(auditRoutes(db as Database<unknown>));
   app.use(
     '/partnerships/:slug',
@@ -148,6 +172,11 @@ export function createApp(options: AppOptions): Express {
   });
   api.use(authoritiesApi(services.authorities));
   api.use(partnershipsApi(services.partnerships, visibleTo));
+  const tenantApi = Router({ mergeParams: true });
+  tenantApi.use(bodiesApi(services.bodies));
+  tenantApi.use(membershipApi(services.membership, services.bodies));
+  tenantApi.use(complianceApi(services.compliance));
+  api.use('/partnerships/:slug', tenantContext(resolveTenant), tenantApi);
   app.use('/api/v1', api);
 
   // 6. Not found, and every error.

@@ -45,8 +45,11 @@ export async function startServer(
     server,
     runtime,
     async stop() {
-      await new Promise<void>((done) => server.close(() => done()));
-      server.closeAllConnections();
+      // Stop taking requests, let those under way finish (idle keep-alive sockets are closed),
+      // and only then close the database.
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      server.closeIdleConnections();
+      await closed;
       await runtime.close();
     },
   };

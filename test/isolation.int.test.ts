@@ -18,8 +18,25 @@ import {
 import { systemCaller } from '../src/platform/http/auth.ts';
 import { roles } from '../src/platform/http/permissions.ts';
 
-/** Pages of a partnership, by path under /partnerships/:slug. */
-const tenantPages = ['', '/edit', '/users', '/audit', '/audit?format=csv'];
+/** Pages of a partnership, by path under /partnerships/:slug (each side's bodies carry its name). */
+const tenantPages = (side: string) => [
+  '',
+  '/edit',
+  '/users',
+  '/audit',
+  '/audit?format=csv',
+  '/structure',
+  `/structure?at=2009-01-01&from=2000-01-01`,
+  `/bodies/${side}-board`,
+  `/bodies/${side}-board/seats`,
+  `/bodies/${side}-board/seats?format=csv`,
+  `/bodies/${side}-board/terms/1`,
+  '/organisations',
+  '/organisations?format=csv',
+  '/people',
+  '/compliance',
+  '/compliance?format=csv',
+];
 /** Forms of a partnership: path under /partnerships/:slug and the answers sent. */
 const tenantForms = (b: { memberId: string; invitationId: string }) => [
   {
@@ -36,8 +53,38 @@ const tenantForms = (b: { memberId: string; invitationId: string }) => [
   { path: `/users/${b.memberId}/role`, fields: { role: 'viewer' } },
   { path: `/users/${b.memberId}/remove`, fields: {} },
   { path: `/users/invitations/${b.invitationId}/withdraw`, fields: {} },
+  {
+    path: '/bodies/new',
+    fields: {
+      name: 'Intruder',
+      slug: 'intruder',
+      kind: 'board',
+      takesDecisions: 'yes',
+      status: 'established',
+      'statusOn-year': '2009',
+    },
+  },
+  {
+    path: '/bodies/bravo-board/edit',
+    fields: { name: 'Taken', slug: 'bravo-board', kind: 'board', takesDecisions: 'yes' },
+  },
+  { path: '/bodies/bravo-board/status', fields: { status: 'dissolved', 'effectiveOn-year': '2010' } },
+  { path: '/bodies/bravo-board/terms/new', fields: { title: 'Taken', 'adoptedOn-year': '2010', text: 'x' } },
+  {
+    path: '/bodies/bravo-board/seats/new',
+    fields: { label: 'Intruder', role: 'member', voting: 'yes', howFilled: 'appointed' },
+  },
+  { path: '/organisations/new', fields: { name: 'Intruder', sector: 'other' } },
+  { path: '/people/new', fields: { name: 'Intruder' } },
 ];
-const apiPaths = (slug: string) => ['/api/v1/partnerships', `/api/v1/partnerships/${slug}`];
+const apiPaths = (slug: string) => [
+  '/api/v1/partnerships',
+  `/api/v1/partnerships/${slug}`,
+  `/api/v1/partnerships/${slug}/bodies`,
+  `/api/v1/partnerships/${slug}/bodies/${slug}-board/seats`,
+  `/api/v1/partnerships/${slug}/organisations`,
+  `/api/v1/partnerships/${slug}/compliance`,
+];
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
 
@@ -68,7 +115,11 @@ async function snapshot(test: TestApp, partnershipId: string): Promise<Snapshot>
 }
 
 /** One of everything a partnership holds, so that every tenant table has rows on both sides. */
-async function furnish(test: TestApp, partnershipId: string, prefix: string) {
+async function furnish(
+  test: TestApp,
+  partnershipId: string,
+  prefix: string,
+): Promise<{ boardId: string; personId: string }> {
   const caller = systemCaller('test', partnershipId);
   const board = await test.services.bodies.create(caller, {
     slug: `${prefix}-board`,
@@ -133,24 +184,32 @@ async function furnish(test: TestApp, partnershipId: string, prefix: string) {
     description: `${prefix} interest`,
     declaredOn: '2009-01-01',
   });
+  return { boardId: board.id, personId };
 }
 
 describe('tenant isolation', () => {
   let test: TestApp;
-  let a: { id: string };
-  let b: { id: string; memberId: string; memberEmail: string; invitationId: string };
+  let a: { id: string; boardId: string; personId: string };
+  let b: {
+    id: string;
+    memberId: string;
+    memberEmail: string;
+    invitationId: string;
+    boardId: string;
+    personId: string;
+  };
   const agents = new Map<string, { agent: Agent; token: string }>();
 
   before(async () => {
     test = await startTestApp();
-    a = await makePartnership(test.services, 'alpha');
-    await test.services.members.add(systemCaller('test', a.id), {
+    const alpha = await makePartnership(test.services, 'alpha');
+    await test.services.members.add(systemCaller('test', alpha.id), {
       email: 'alpha-invitee@example.org',
       role: 'viewer',
     });
-    await furnish(test, a.id, 'alpha');
+    a = { id: alpha.id, ...(await furnish(test, alpha.id, 'alpha')) };
     const bravo = await makePartnership(test.services, 'bravo');
-    await furnish(test, bravo.id, 'bravo');
+    const bravoThings = await furnish(test, bravo.id, 'bravo');
     const bAdmin = await makeUser(test.services, { name: 'Bravo Administrator' });
     await grant(test.services, bravo.id, bAdmin.id, 'admin');
     const invited = await test.services.members.add(systemCaller('test', bravo.id), {
@@ -162,6 +221,7 @@ describe('tenant isolation', () => {
       memberId: bAdmin.id,
       memberEmail: bAdmin.email,
       invitationId: invited.outcome === 'invited' ? invited.invitationId : '',
+      ...bravoThings,
     };
     for (const role of roles) {
       const user = await makeUser(test.services);
@@ -180,18 +240,26 @@ describe('tenant isolation', () => {
     'Bravo Administrator',
     'bravo-invitee@example.org',
     b.id,
+    'bravo board',
+    'bravo person',
+    'bravo@example.org',
+    'bravo council',
+    'bravo terms',
   ];
 
   for (const role of roles) {
     it(`${article(role)} ${role} of A gets 404 for every page of B and never sees B's rows on A's pages`, async () => {
       const { agent } = agents.get(role)!;
-      for (const page of tenantPages) {
+      for (const page of tenantPages('bravo')) {
         assert.equal(
           (await agent.get(`/partnerships/bravo${page}`)).status,
           404,
           `/partnerships/bravo${page}`,
         );
+      }
+      for (const page of tenantPages('alpha')) {
         const own = await agent.get(`/partnerships/alpha${page}`);
+        assert.equal(own.status < 500, true, `/partnerships/alpha${page}`);
         for (const secret of secretsOfB())
           assert.ok(!own.text.includes(secret), `${secret} appears on /partnerships/alpha${page}`);
       }
@@ -220,11 +288,17 @@ describe('tenant isolation', () => {
         const response = await test.request().get(path).set('Authorization', `Bearer ${token}`);
         for (const secret of secretsOfB()) assert.ok(!response.text.includes(secret), `${secret} in ${path}`);
       }
-      assert.equal(
-        (await test.request().get('/api/v1/partnerships/bravo').set('Authorization', `Bearer ${token}`))
-          .status,
-        404,
-      );
+      for (const path of apiPaths('bravo').slice(1)) {
+        assert.equal(
+          (await test.request().get(path).set('Authorization', `Bearer ${token}`)).status,
+          404,
+          path,
+        );
+      }
+      for (const path of apiPaths('alpha')) {
+        const response = await test.request().get(path).set('Authorization', `Bearer ${token}`);
+        for (const secret of secretsOfB()) assert.ok(!response.text.includes(secret), `${secret} in ${path}`);
+      }
     });
   }
 
@@ -244,6 +318,21 @@ describe('tenant isolation', () => {
       {},
       '/partnerships/alpha/users',
     );
+    const related = await submit(
+      agent,
+      '/partnerships/alpha/bodies/alpha-board/relationships/new',
+      { kind: 'reports-to', toBodyId: b.boardId },
+      '/partnerships/alpha/bodies/alpha-board',
+    );
+    assert.equal(related.status, 400);
+    const alphaSeat = (await test.services.membership.seats(systemCaller('test', a.id), a.boardId))[0]!;
+    const appointed = await submit(
+      agent,
+      `/partnerships/alpha/bodies/alpha-board/seats/${alphaSeat.id}/appoint`,
+      { personId: b.personId },
+      '/partnerships/alpha/bodies/alpha-board/seats',
+    );
+    assert.equal(appointed.status, 400);
     assert.deepEqual(await snapshot(test, b.id), before);
   });
 

@@ -84,3 +84,11 @@ export async function signedInAs(test: TestApp, partnershipId: string | null, ro
 }
 
 export const $ = (html: string) => cheerio.load(html);
+
+/** The trimmed text of every element a selector finds in a page. */
+export function textsOf(html: string, selector: string): string[] {
+  const page = cheerio.load(html);
+  return page(selector)
+    .map((_, el) => page(el).text().trim())
+    .get();
+}

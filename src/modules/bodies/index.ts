@@ -9,3 +9,5 @@ export type { BodiesTables, QuorumRule, CadenceRule } from './bodies.tables.ts';
 export type { BodyRow } from './bodies.repository.ts';
 export * from './bodies.vocabulary.ts';
 export { structureAt, type StructureAt } from './structure.ts';
+export { bodiesRoutes } from './bodies.routes.ts';
+export { bodiesApi } from './bodies.api.ts';

@@ -2,3 +2,5 @@ export { complianceService, type ComplianceService, type Evaluation } from './co
 export { readRuleSets } from './rulesets.ts';
 export { strengths } from './ruleset.schema.ts';
 export type { RuleResult, Evidence } from './evaluate.ts';
+export { complianceRoutes } from './compliance.routes.ts';
+export { complianceApi } from './compliance.api.ts';

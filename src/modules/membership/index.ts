@@ -8,3 +8,6 @@ export type {
   SeatValues,
 } from './membership.repository.ts';
 export * from './membership.vocabulary.ts';
+export { seatsRoutes } from './seats.routes.ts';
+export { directoryRoutes } from './directory.routes.ts';
+export { membershipApi } from './membership.api.ts';

@@ -42,7 +42,10 @@ export interface SeatRow {
 export interface MembershipRow {
   id: string;
   seatId: string;
+  seatLabel: string;
   bodyId: string;
+  bodyName: string;
+  bodySlug: string;
   personId: string;
   personName: string;
   youngPerson: boolean;
@@ -270,6 +273,7 @@ export const membershipsRepository = {
     let query = trx
       .selectFrom('memberships as m')
       .innerJoin('seats as s', 's.id', 'm.seat_id')
+      .innerJoin('bodies as b', 'b.id', 's.body_id')
       .innerJoin('people as p', 'p.id', 'm.person_id')
       .leftJoin('organisations as o', (join) =>
         join.on((eb) => eb('o.id', '=', eb.fn.coalesce('m.organisation_id', 's.organisation_id'))),
@@ -277,7 +281,10 @@ export const membershipsRepository = {
       .select([
         'm.id',
         'm.seat_id as seatId',
+        's.label as seatLabel',
         's.body_id as bodyId',
+        'b.name as bodyName',
+        'b.slug as bodySlug',
         'm.person_id as personId',
         'p.name as personName',
         'p.young_person as youngPerson',

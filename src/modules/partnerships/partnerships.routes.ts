@@ -9,6 +9,7 @@ import {
   requirePlatformAdmin,
   requireSignIn,
   tenantOf,
+  type Caller,
   type SignedInUser,
 } from '../../platform/http/auth.ts';
 import { dateParts, partsOf } from '../../platform/http/date-input.ts';
@@ -25,6 +26,8 @@ export interface PartnershipsRouteDeps {
   authorities: AuthoritiesService;
   /** The partnerships a user may open (all of them for a platform administrator). */
   visibleTo(user: SignedInUser): Promise<PartnershipRow[]>;
+  /** What needs attention, gathered by the composition root from the other modules. */
+  dashboard(caller: Caller): Promise<Record<string, unknown>>;
 }
 
 function formInput(body: Record<string, unknown>) {
@@ -131,6 +134,7 @@ export function partnershipsRoutes(deps: PartnershipsRouteDeps, tenant: Router):
       canEdit: allowed(req, 'partnership.settings'),
       canManageUsers: allowed(req, 'users.manage'),
       canReadAudit: allowed(req, 'audit.read'),
+      dashboard: await deps.dashboard(callerOf(req)),
     });
   });
 

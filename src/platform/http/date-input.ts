@@ -24,7 +24,20 @@ export function partsOf(isoDate: string | null | undefined): DateParts {
  * With `partial`, a year alone or a month and year are accepted too ('2007', '2007-04'), for
  * dates that the records give only so far ("established in 2007").
  */
-export function dateInput(label: string, options: { required: boolean; partial?: boolean }) {
+type DateInputSchema<T> = z.ZodType<T, DateParts>;
+export function dateInput(
+  label: string,
+  options: { required: true; partial?: boolean },
+): DateInputSchema<string>;
+export function dateInput(
+  label: string,
+  options: { required: false; partial?: boolean },
+): DateInputSchema<string | undefined>;
+export function dateInput(
+  label: string,
+  options: { required: boolean; partial?: boolean },
+): DateInputSchema<string | undefined> {
+  // A required input that fails adds an issue, so the value is never undefined when it passes.
   return z
     .object({ day: z.string(), month: z.string(), year: z.string() })
     .transform((parts, context): string | undefined => {

@@ -23,12 +23,15 @@ export function sessions(options: SessionOptions): RequestHandler {
     secret: options.secret,
     resave: false,
     saveUninitialized: false,
-    rolling: true,
+    // A session lasts eight hours from sign-in. Not rolling, and not touched on every read:
+    // a page view then costs no write to the sessions table.
+    rolling: false,
     store: new Store({
       pool: options.pool,
       tableName: 'user_sessions',
       createTableIfMissing: false,
       pruneSessionInterval: options.prune ? 15 * 60 : false,
+      disableTouch: true,
     }),
     cookie: { httpOnly: true, sameSite: 'lax', secure: options.secure, maxAge: eightHours },
   });

@@ -55,6 +55,12 @@ export function createViews(app: Express, options: { cache: boolean }): nunjucks
   });
   env.addFilter('date', formatDate);
   env.addFilter('dateTime', formatDateTime);
+  // A dated record at the precision it was recorded: ('2008-11-01', 'month') → November 2008.
+  env.addFilter('datedAt', (value: unknown, precision: string) =>
+    formatDate(
+      typeof value === 'string' && precision !== 'day' ? value.slice(0, precision === 'year' ? 4 : 7) : value,
+    ),
+  );
   env.addFilter('json', (value: unknown) => JSON.stringify(value, null, 2));
   env.addGlobal('serviceName', 'Cooperate');
   app.set('view engine', 'njk');

@@ -1,0 +1,48 @@
+// What every generator step is handed. Steps run in order and share what earlier steps made
+// (the partnerships first), so a later capability's step can add its entities to each one.
+import type { Caller } from '../../src/platform/http/auth.ts';
+import type { Role } from '../../src/platform/http/permissions.ts';
+import type { Services } from '../../src/services.ts';
+import type { Random } from '../random.ts';
+
+export type Authority = Awaited<ReturnType<Services['authorities']['search']>>[number];
+
+export interface BenchMember {
+  userId: string;
+  email: string;
+  role: Role;
+}
+
+export interface BenchPartnership {
+  id: string;
+  slug: string;
+  name: string;
+  authority: Authority;
+  /** Filled by the members step. */
+  members: BenchMember[];
+}
+
+export interface GeneratorOptions {
+  seed: string;
+  usersPerPartnership: number;
+}
+
+export interface GeneratorContext {
+  services: Services;
+  /** The system, with every permission, as the seed importer and command line act. */
+  caller: Caller;
+  options: GeneratorOptions;
+  /** This step's own seeded stream. */
+  random: Random;
+  authorities: Authority[];
+  partnerships: BenchPartnership[];
+  say(line: string): void;
+  /** Reports `done` of `total`, a line every so often rather than every item. */
+  progress(done: number, total: number): void;
+}
+
+export interface GeneratorStep {
+  name: string;
+  /** Must be idempotent: keep what already exists, add what is missing. */
+  run(context: GeneratorContext): Promise<void>;
+}

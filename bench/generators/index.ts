@@ -1,0 +1,10 @@
+// The generator steps, in the order they run. A capability that adds entities (bodies, seats,
+// meetings, plans…) adds a step here, after the steps whose entities it hangs from.
+import type { GeneratorStep } from './context.ts';
+import { partnershipsStep } from './partnerships.ts';
+import { membersStep } from './members.ts';
+import { benchAdminStep } from './bench-admin.ts';
+
+export const generatorSteps: GeneratorStep[] = [partnershipsStep, membersStep, benchAdminStep];
+
+export type { GeneratorContext, GeneratorStep } from './context.ts';

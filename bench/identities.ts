@@ -1,0 +1,16 @@
+// The accounts the generator creates and the runner signs in with. Derived from names rather
+// than stored, so the runner needs nothing from the generator but the database itself.
+// Bench data only: never load it into a database real people use.
+import type { Role } from '../src/platform/http/permissions.ts';
+
+export const benchDomain = 'bench.example.org';
+
+/** Every generated user has this password (argon2 still hashes it once per user). */
+export const benchPassword = 'bench password, not a secret';
+
+/** The platform administrator whose API token the runner uses. */
+export const benchAdminEmail = `bench-admin@${benchDomain}`;
+
+/** The n-th (from 1) generated user with `role` in the partnership `slug`. */
+export const memberEmail = (slug: string, role: Role, n = 1) =>
+  `${slug}.${role}${n > 1 ? n : ''}@${benchDomain}`;

@@ -1,0 +1,55 @@
+// What the runner measures, beside /ping in the same run. A capability adds its pages and API
+// endpoints here, with the target its issue sets.
+
+export interface RouteTarget {
+  /** The partnership whose pages are measured. */
+  slug: string;
+}
+
+export interface BenchRoute {
+  /** The path pattern, as shown in the table and the JSON. */
+  name: string;
+  path(target: RouteTarget): string;
+  /** none: public; session: signed in as the partnership's administrator; token: the bench API token. */
+  auth: 'none' | 'session' | 'token';
+  kind: 'baseline' | 'page' | 'api';
+  /** The most this route's p95 may be, as a multiple of /ping's p95 in the same run. */
+  maxP95Ratio?: number;
+}
+
+/** Pages are expected at p95 within 3× of /ping (the issues' target). */
+const pageTarget = 3;
+
+/** Liveness with no I/O: the floor every other route is compared with. */
+export const baselineRoute: BenchRoute = {
+  name: '/ping',
+  path: () => '/ping',
+  auth: 'none',
+  kind: 'baseline',
+};
+
+export const benchRoutes: BenchRoute[] = [
+  {
+    name: '/authorities',
+    path: () => '/authorities',
+    auth: 'none',
+    kind: 'page',
+    maxP95Ratio: pageTarget,
+  },
+  { name: '/api/v1/authorities', path: () => '/api/v1/authorities', auth: 'none', kind: 'api' },
+  { name: '/api/v1/partnerships', path: () => '/api/v1/partnerships', auth: 'token', kind: 'api' },
+  {
+    name: '/partnerships/:slug',
+    path: ({ slug }) => `/partnerships/${slug}`,
+    auth: 'session',
+    kind: 'page',
+    maxP95Ratio: pageTarget,
+  },
+  {
+    name: '/partnerships/:slug/audit',
+    path: ({ slug }) => `/partnerships/${slug}/audit`,
+    auth: 'session',
+    kind: 'page',
+    maxP95Ratio: pageTarget,
+  },
+];

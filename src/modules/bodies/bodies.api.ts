@@ -1,0 +1,45 @@
+import { Router } from 'express';
+import { callerOf } from '../../platform/http/auth.ts';
+import { badRequest } from '../../platform/http/errors.ts';
+import { validate } from '../../platform/http/validation.ts';
+import { datedAt } from '../../platform/http/date-input.ts';
+import type { BodiesService } from './bodies.service.ts';
+import { atDateQuery } from './bodies.schemas.ts';
+import { isExternal } from './bodies.vocabulary.ts';
+
+export function atDate(query: unknown): string | undefined {
+  const checked = validate(atDateQuery, query);
+  if (!checked.ok) throw badRequest('The date is not valid.', checked.problems);
+  return checked.value.at ? datedAt(checked.value.at).date : undefined;
+}
+
+/** GET /api/v1/partnerships/{slug}/bodies?at=YYYY-MM-DD: the structure on a date. */
+export function bodiesApi(bodies: BodiesService): Router {
+  const router = Router({ mergeParams: true });
+  router.get('/bodies', async (req, res) => {
+    const structure = await bodies.structure(callerOf(req), atDate(req.query));
+    const slugs = new Map(structure.bodies.map((entry) => [entry.body.id, entry.body.slug]));
+    res.json({
+      at: structure.date,
+      count: structure.bodies.length,
+      items: structure.bodies.map((entry) => ({
+        slug: entry.body.slug,
+        name: entry.name,
+        kind: entry.body.kind,
+        external: isExternal(entry.body.kind),
+        status: entry.status,
+        since: entry.since?.effectiveOn ?? null,
+        takesDecisions: entry.body.takesDecisions,
+        focus: entry.body.focusType ? { type: entry.body.focusType, value: entry.body.focus } : null,
+        area: entry.body.area,
+        membershipCap: entry.body.membershipCap,
+        cadenceRules: entry.body.cadenceRules ?? [],
+        quorumRule: entry.body.quorumRule,
+        relationships: structure.relationships
+          .filter((r) => r.fromBodyId === entry.body.id)
+          .map((r) => ({ kind: r.kind, to: slugs.get(r.toBodyId), startsOn: r.startsOn, endsOn: r.endsOn })),
+      })),
+    });
+  });
+  return router;
+}

@@ -1,0 +1,54 @@
+// Between the body forms' fields and the service's values.
+import { dateParts, partsOf } from '../../platform/http/date-input.ts';
+import {
+  bodyKinds,
+  externalKinds,
+  focusTypes,
+  internalKinds,
+  relationshipKinds,
+  statuses,
+} from './bodies.vocabulary.ts';
+import type { BodyRow } from './bodies.repository.ts';
+
+type Body = Record<string, unknown>;
+
+export const kindGroups = [
+  ...Object.entries(internalKinds).map(([value, text]) => ({ value, text })),
+  ...Object.entries(externalKinds).map(([value, text]) => ({ value, text: `${text} (external)` })),
+];
+export const focusItems = Object.entries(focusTypes).map(([value, text]) => ({ value, text }));
+export const statusItems = Object.entries(statuses).map(([value, text]) => ({ value, text }));
+export const relationshipItems = Object.entries(relationshipKinds).map(([value, text]) => ({ value, text }));
+export const kindLabel = (kind: string) => bodyKinds[kind as keyof typeof bodyKinds] ?? kind;
+
+/** Reshapes a posted form for the schemas: date inputs become {day, month, year}. */
+export function withDates(body: Body, ...names: string[]): Body {
+  const shaped: Body = { ...body };
+  for (const name of names) shaped[name] = dateParts(body, name);
+  return shaped;
+}
+
+/** A body as its form shows it. */
+export function bodyFormValues(body: BodyRow): Body {
+  const values: Body = {
+    name: body.name,
+    slug: body.slug,
+    kind: body.kind,
+    purpose: body.purpose,
+    focusType: body.focusType,
+    focus: body.focus,
+    area: body.area,
+    membershipCap: body.membershipCap,
+    takesDecisions: body.takesDecisions ? 'yes' : 'no',
+  };
+  for (const [name, value] of [
+    ['startsOn', body.startsOn],
+    ['endsOn', body.endsOn],
+  ] as const) {
+    const parts = partsOf(value);
+    values[`${name}-day`] = parts.day;
+    values[`${name}-month`] = parts.month;
+    values[`${name}-year`] = parts.year;
+  }
+  return values;
+}

@@ -1,0 +1,326 @@
+// The partnership's structure and each body's page, mounted under /partnerships/:slug.
+import { Router, type Request } from 'express';
+import { diffWords } from 'diff';
+import { callerOf, requirePermission, tenantOf, allowed } from '../../platform/http/auth.ts';
+import { flash, submitForm } from '../../platform/http/forms.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { validate } from '../../platform/http/validation.ts';
+import { datedAt } from '../../platform/http/date-input.ts';
+import type { BodiesService } from './bodies.service.ts';
+import {
+  atDateQuery,
+  bodyFormSchema,
+  newBodyFormSchema,
+  relationshipFormSchema,
+  statusFormSchema,
+  termsFormSchema,
+} from './bodies.schemas.ts';
+import {
+  bodyFormValues,
+  focusItems,
+  kindGroups,
+  kindLabel,
+  relationshipItems,
+  statusItems,
+  withDates,
+} from './bodies.forms.ts';
+import { isExternal, statuses } from './bodies.vocabulary.ts';
+import { structureDiagram } from './diagram.ts';
+
+const views = 'modules/bodies/views';
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** `?at=2009` → the last day it can mean is not wanted: the first day is, as records give it. */
+function dateFrom(req: Request): { at: string; error?: { text: string } } {
+  const checked = validate(atDateQuery, req.query);
+  if (!checked.ok) return { at: today(), error: checked.errors.fields.at };
+  return { at: checked.value.at ? datedAt(checked.value.at).date : today() };
+}
+
+export function bodiesRoutes(bodies: BodiesService): Router {
+  const router = Router({ mergeParams: true });
+  const base = (req: Request) => `/partnerships/${tenantOf(req).slug}`;
+
+  async function bodyOr404(req: Request) {
+    const found = await bodies.bySlug(callerOf(req), String(req.params.body));
+    if (!found) throw notFound();
+    return found;
+  }
+
+  router.get('/structure', async (req, res) => {
+    const { at, error } = dateFrom(req);
+    const structure = await bodies.structure(callerOf(req), at);
+    const from =
+      typeof req.query.from === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(req.query.from)
+        ? datedAt(req.query.from).date
+        : undefined;
+    const changes = from
+      ? await bodies.changes(callerOf(req), from < at ? from : at, from < at ? at : from)
+      : undefined;
+    res.render(`${views}/structure.njk`, {
+      title: 'Structure',
+      tenant: tenantOf(req),
+      at,
+      atQuery: req.query.at ?? '',
+      fromQuery: req.query.from ?? '',
+      errors: error ? { summary: [{ text: error.text, href: '#at' }], fields: { at: error } } : undefined,
+      internal: structure.bodies.filter((entry) => !isExternal(entry.body.kind)),
+      external: structure.bodies.filter((entry) => isExternal(entry.body.kind)),
+      hierarchy: structureTree(structure),
+      diagram: await structureDiagram(structure, base(req)),
+      changes,
+      kindLabel,
+      statuses,
+      canEdit: allowed(req, 'partnership.edit'),
+      base: base(req),
+    });
+  });
+
+  router.get('/bodies/new', requirePermission('partnership.edit'), (req, res) => {
+    res.render(`${views}/form.njk`, {
+      title: 'Add a body',
+      tenant: tenantOf(req),
+      kindGroups,
+      focusItems,
+      isNew: true,
+      values: { takesDecisions: 'yes', status: 'established' },
+      backLink: `${base(req)}/structure`,
+    });
+  });
+
+  router.post('/bodies/new', requirePermission('partnership.edit'), async (req, res) => {
+    let slug = '';
+    const locals = {
+      title: 'Add a body',
+      tenant: tenantOf(req),
+      kindGroups,
+      focusItems,
+      isNew: true,
+      backLink: `${base(req)}/structure`,
+    };
+    const input = withDates(req.body as Record<string, unknown>, 'startsOn', 'endsOn', 'statusOn');
+    const done = await submitForm(
+      req,
+      res,
+      { view: `${views}/form.njk`, locals, schema: newBodyFormSchema, input },
+      async (value) => {
+        slug = (await bodies.create(callerOf(req), value)).slug;
+      },
+    );
+    if (!done) return;
+    flash(req, 'The body has been added');
+    res.redirect(303, `${base(req)}/bodies/${slug}`);
+  });
+
+  router.get('/bodies/:body', async (req, res) => {
+    const { at, error } = dateFrom(req);
+    const found = await bodyOr404(req);
+    res.render(`${views}/show.njk`, {
+      title: found.body.name,
+      tenant: tenantOf(req),
+      ...found,
+      at,
+      atError: error,
+      kindLabel,
+      statuses,
+      external: isExternal(found.body.kind),
+      canEdit: allowed(req, 'partnership.edit'),
+      base: base(req),
+      backLink: `${base(req)}/structure`,
+    });
+  });
+
+  router.get('/bodies/:body/edit', requirePermission('partnership.edit'), async (req, res) => {
+    const { body } = await bodyOr404(req);
+    res.render(`${views}/form.njk`, {
+      title: `Change ${body.name}`,
+      tenant: tenantOf(req),
+      kindGroups,
+      focusItems,
+      values: bodyFormValues(body),
+      backLink: `${base(req)}/bodies/${body.slug}`,
+    });
+  });
+
+  router.post('/bodies/:body/edit', requirePermission('partnership.edit'), async (req, res) => {
+    const { body } = await bodyOr404(req);
+    let slug = body.slug;
+    const locals = {
+      title: `Change ${body.name}`,
+      tenant: tenantOf(req),
+      kindGroups,
+      focusItems,
+      backLink: `${base(req)}/bodies/${body.slug}`,
+    };
+    const input = withDates(req.body as Record<string, unknown>, 'startsOn', 'endsOn');
+    const done = await submitForm(
+      req,
+      res,
+      { view: `${views}/form.njk`, locals, schema: bodyFormSchema, input },
+      async (value) => {
+        slug = (await bodies.update(callerOf(req), body.id, value)).slug;
+      },
+    );
+    if (!done) return;
+    flash(req, 'The body has been changed');
+    res.redirect(303, `${base(req)}/bodies/${slug}`);
+  });
+
+  const statusLocals = (req: Request, found: Awaited<ReturnType<typeof bodyOr404>>) => ({
+    title: `Record a change to ${found.body.name}`,
+    tenant: tenantOf(req),
+    body: found.body,
+    statusItems,
+    others: found.others,
+    backLink: `${base(req)}/bodies/${found.body.slug}`,
+  });
+
+  router.get('/bodies/:body/status', requirePermission('partnership.edit'), async (req, res) => {
+    const found = await bodyOr404(req);
+    res.render(`${views}/status.njk`, { ...statusLocals(req, found), values: {} });
+  });
+
+  router.post('/bodies/:body/status', requirePermission('partnership.edit'), async (req, res) => {
+    const found = await bodyOr404(req);
+    const input = withDates(req.body as Record<string, unknown>, 'effectiveOn');
+    const done = await submitForm(
+      req,
+      res,
+      { view: `${views}/status.njk`, locals: statusLocals(req, found), schema: statusFormSchema, input },
+      async (value) => {
+        await bodies.recordStatus(callerOf(req), found.body.id, value);
+      },
+    );
+    if (!done) return;
+    flash(req, 'The change has been recorded');
+    res.redirect(303, `${base(req)}/bodies/${found.body.slug}`);
+  });
+
+  const relationLocals = (req: Request, found: Awaited<ReturnType<typeof bodyOr404>>) => ({
+    title: `Relate ${found.body.name} to another body`,
+    tenant: tenantOf(req),
+    body: found.body,
+    relationshipItems,
+    others: found.others,
+    backLink: `${base(req)}/bodies/${found.body.slug}`,
+  });
+
+  router.get('/bodies/:body/relationships/new', requirePermission('partnership.edit'), async (req, res) => {
+    const found = await bodyOr404(req);
+    res.render(`${views}/relationship.njk`, { ...relationLocals(req, found), values: {} });
+  });
+
+  router.post('/bodies/:body/relationships/new', requirePermission('partnership.edit'), async (req, res) => {
+    const found = await bodyOr404(req);
+    const input = withDates(req.body as Record<string, unknown>, 'startsOn', 'endsOn');
+    const done = await submitForm(
+      req,
+      res,
+      {
+        view: `${views}/relationship.njk`,
+        locals: relationLocals(req, found),
+        schema: relationshipFormSchema,
+        input,
+      },
+      async (value) => {
+        await bodies.relate(callerOf(req), { ...value, fromBodyId: found.body.id });
+      },
+    );
+    if (!done) return;
+    flash(req, 'The relationship has been added');
+    res.redirect(303, `${base(req)}/bodies/${found.body.slug}`);
+  });
+
+  router.post(
+    '/bodies/:body/relationships/:id/remove',
+    requirePermission('partnership.edit'),
+    async (req, res) => {
+      const found = await bodyOr404(req);
+      const id = String(req.params.id);
+      if (![...found.outgoing, ...found.incoming].some((r) => r.id === id)) throw notFound();
+      await bodies.unrelate(callerOf(req), id);
+      flash(req, 'The relationship has been removed');
+      res.redirect(303, `${base(req)}/bodies/${found.body.slug}`);
+    },
+  );
+
+  router.get('/bodies/:body/terms/new', requirePermission('partnership.edit'), async (req, res) => {
+    const found = await bodyOr404(req);
+    const latest = found.terms.at(-1);
+    res.render(`${views}/terms-form.njk`, {
+      title: `New version of ${found.body.name}’s terms of reference`,
+      tenant: tenantOf(req),
+      body: found.body,
+      values: { title: latest?.title ?? 'Terms of reference', text: latest?.text ?? '' },
+      backLink: `${base(req)}/bodies/${found.body.slug}`,
+    });
+  });
+
+  router.post('/bodies/:body/terms/new', requirePermission('partnership.edit'), async (req, res) => {
+    const found = await bodyOr404(req);
+    let version = 0;
+    const locals = {
+      title: `New version of ${found.body.name}’s terms of reference`,
+      tenant: tenantOf(req),
+      body: found.body,
+      backLink: `${base(req)}/bodies/${found.body.slug}`,
+    };
+    const done = await submitForm(
+      req,
+      res,
+      {
+        view: `${views}/terms-form.njk`,
+        locals,
+        schema: termsFormSchema,
+        input: withDates(req.body as Record<string, unknown>, 'adoptedOn'),
+      },
+      async (value) => {
+        version = await bodies.adoptTerms(callerOf(req), found.body.id, value);
+      },
+    );
+    if (!done) return;
+    flash(req, `Version ${version} has been adopted`);
+    res.redirect(303, `${base(req)}/bodies/${found.body.slug}/terms/${version}`);
+  });
+
+  router.get('/bodies/:body/terms/:version', async (req, res) => {
+    const found = await bodyOr404(req);
+    const version = found.terms.find((terms) => String(terms.version) === req.params.version);
+    if (!version) throw notFound();
+    const previous = found.terms.find((terms) => terms.version === version.version - 1);
+    res.render(`${views}/terms.njk`, {
+      title: `${version.title}, version ${version.version}`,
+      tenant: tenantOf(req),
+      body: found.body,
+      version,
+      previous,
+      changes: previous ? diffWords(previous.text, version.text) : undefined,
+      backLink: `${base(req)}/bodies/${found.body.slug}`,
+    });
+  });
+
+  return router;
+}
+
+/** The structure as nested lists: each body under the body it reports to (the diagram's text). */
+export function structureTree(structure: Awaited<ReturnType<BodiesService['structure']>>) {
+  type Node = { entry: (typeof structure.bodies)[number]; links: string[]; children: Node[] };
+  const nodes = new Map<string, Node>(
+    structure.bodies.map((entry) => [entry.body.id, { entry, links: [], children: [] }]),
+  );
+  const hasParent = new Set<string>();
+  for (const relationship of structure.relationships) {
+    const from = nodes.get(relationship.fromBodyId)!;
+    const to = nodes.get(relationship.toBodyId)!;
+    if (
+      ['reports-to', 'accountable-to', 'sub-function-of'].includes(relationship.kind) &&
+      !hasParent.has(from.entry.body.id)
+    ) {
+      to.children.push(from);
+      hasParent.add(from.entry.body.id);
+    } else {
+      from.links.push(`${relationship.kind.replaceAll('-', ' ')} ${to.entry.name}`);
+    }
+  }
+  return [...nodes.values()].filter((node) => !hasParent.has(node.entry.body.id));
+}

@@ -1,0 +1,42 @@
+import { Router } from 'express';
+import { callerOf } from '../../platform/http/auth.ts';
+import { badRequest } from '../../platform/http/errors.ts';
+import { validate } from '../../platform/http/validation.ts';
+import { datedAt } from '../../platform/http/date-input.ts';
+import type { ComplianceService } from './compliance.service.ts';
+import { complianceQuery } from './compliance.routes.ts';
+
+/** GET /api/v1/partnerships/{slug}/compliance?at=&ruleset= */
+export function complianceApi(compliance: ComplianceService): Router {
+  const router = Router({ mergeParams: true });
+  router.get('/compliance', async (req, res) => {
+    const checked = validate(complianceQuery, req.query);
+    if (!checked.ok) throw badRequest('The query is not valid.', checked.problems);
+    const evaluation = await compliance.evaluate(callerOf(req), {
+      date: checked.value.at ? datedAt(checked.value.at).date : undefined,
+      ruleSetIds: checked.value.ruleset,
+    });
+    res.json({
+      date: evaluation.date,
+      counts: evaluation.counts,
+      ruleSets: evaluation.ruleSets.map((set) => ({
+        id: set.id,
+        title: set.title,
+        source: set.source,
+        from: set.from,
+        until: set.until ?? null,
+      })),
+      rules: evaluation.results.map((r) => ({
+        ruleSet: r.ruleSet.id,
+        id: r.rule.id,
+        title: r.rule.title,
+        source: r.rule.source,
+        strength: r.rule.strength,
+        status: r.status,
+        reason: r.reason ?? null,
+        evidence: r.evidence,
+      })),
+    });
+  });
+  return router;
+}

@@ -1,0 +1,90 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  $,
+  makePartnership,
+  signedInAs,
+  startTestApp,
+  type TestApp,
+  textsOf,
+} from '../../../test/support/test-app.ts';
+import { systemCaller } from '../../platform/http/auth.ts';
+
+describe('the compliance page and API', () => {
+  let test: TestApp;
+  let partnershipId: string;
+  before(async () => {
+    test = await startTestApp();
+    partnershipId = (await makePartnership(test.services, 'compliant')).id;
+    const caller = systemCaller('test', partnershipId);
+    const board = await test.services.bodies.create(caller, {
+      slug: 'board',
+      name: 'Trust Board',
+      kind: 'board',
+      takesDecisions: true,
+      status: 'established',
+      statusOn: '2007',
+    });
+    await test.services.membership.addSeat(caller, board.id, {
+      label: 'Head of Jobcentre Plus',
+      role: 'member',
+      voting: true,
+      howFilled: 'nominated',
+      category: 'jobcentre-plus',
+      capacity: 1,
+    });
+  });
+  after(() => test.close());
+
+  it('shows each rule in force on the date with its outcome and evidence', async () => {
+    const { agent } = await signedInAs(test, partnershipId, 'viewer');
+    const page = await agent.get('/partnerships/compliant/compliance?at=2009-09-14&ruleset=guidance-2008');
+    assert.equal(page.status, 200);
+    const html = $(page.text);
+    assert.match(html('h1').text(), /Compliance on 14 September 2009/);
+    const row = html('#rule-guidance-2008-jobcentre-plus');
+    assert.match(row.find('.govuk-tag').text(), /^Met$/);
+    assert.match(row.text(), /Trust Board, seat 1: Head of Jobcentre Plus/);
+    assert.match(html('#rule-guidance-2008-lead-gp .govuk-tag').text(), /Not met/);
+    const csv = await agent.get(
+      '/partnerships/compliant/compliance?at=2009-09-14&ruleset=guidance-2008&format=csv',
+    );
+    assert.match(csv.text, /Jobcentre Plus is included as a key partner on the Board,.*Met/);
+  });
+
+  it('evaluates every rule set in force when none is chosen, and says when none was', async () => {
+    const { agent } = await signedInAs(test, partnershipId, 'viewer');
+    const today = await agent.get('/partnerships/compliant/compliance');
+    assert.ok(textsOf(today.text, 'h2').some((heading: string) => heading.includes('section 10')));
+    const before = await agent.get('/partnerships/compliant/compliance?at=2004-01-01');
+    assert.match($(before.text)('main').text(), /No rule set was in force on this date/);
+    const bad = await agent.get('/partnerships/compliant/compliance?at=soon');
+    assert.match($(bad.text)('#at-error').text(), /The date must be a date like 2007, 2007-04 or 2007-04-20/);
+  });
+
+  it('answers through the API with rules, their status and evidence', async () => {
+    const { user } = await signedInAs(test, partnershipId, 'viewer');
+    const { token } = await test.services.tokens.create(systemCaller('test'), user.id, 'api');
+    const response = await test
+      .request()
+      .get('/api/v1/partnerships/compliant/compliance?at=2009-09-14&ruleset=guidance-2008')
+      .set('Authorization', `Bearer ${token}`);
+    assert.equal(response.status, 200);
+    const body = response.body as {
+      date: string;
+      rules: { id: string; status: string; strength: string; source: string; evidence: unknown[] }[];
+    };
+    assert.equal(body.date, '2009-09-14');
+    const jcp = body.rules.find((rule) => rule.id === 'jobcentre-plus')!;
+    assert.equal(jcp.status, 'met');
+    assert.equal(jcp.strength, 'guidance');
+    assert.deepEqual(jcp.evidence, [
+      { type: 'seat', body: 'Trust Board', position: 1, label: 'Head of Jobcentre Plus', holders: [] },
+    ]);
+    const bad = await test
+      .request()
+      .get('/api/v1/partnerships/compliant/compliance?ruleset=NOT%20VALID')
+      .set('Authorization', `Bearer ${token}`);
+    assert.equal(bad.status, 400);
+  });
+});

@@ -1,0 +1,223 @@
+// The partnership's organisations and people. Contact details are shown only here, to
+// signed-in users of the partnership, never on public pages.
+import { Router, type Request } from 'express';
+import { stringify } from 'csv-stringify/sync';
+import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
+import { flash, submitForm } from '../../platform/http/forms.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { dateParts } from '../../platform/http/date-input.ts';
+import type { MembershipService } from './membership.service.ts';
+import { interestSchema, organisationSchema, personSchema } from './membership.schemas.ts';
+import { categories, sectors } from './membership.vocabulary.ts';
+
+const views = 'modules/membership/views';
+const options = (record: Record<string, string>) =>
+  Object.entries(record).map(([value, text]) => ({ value, text }));
+
+export function directoryRoutes(membership: MembershipService): Router {
+  const router = Router({ mergeParams: true });
+  const base = (req: Request) => `/partnerships/${tenantOf(req).slug}`;
+  const orgLocals = (req: Request, title: string) => ({
+    title,
+    tenant: tenantOf(req),
+    sectorItems: options(sectors),
+    categoryItems: options(categories),
+    backLink: `${base(req)}/organisations`,
+  });
+
+  router.get('/organisations', async (req, res) => {
+    const list = await membership.organisations(callerOf(req));
+    if (req.query.format === 'csv') {
+      res
+        .type('text/csv')
+        .attachment('organisations.csv')
+        .send(
+          stringify(
+            list.map((o) => ({
+              name: o.name,
+              sector: sectors[o.sector as keyof typeof sectors] ?? o.sector,
+              category: o.category ?? '',
+              notes: o.notes ?? '',
+            })),
+            { header: true },
+          ),
+        );
+      return;
+    }
+    res.render(`${views}/organisations.njk`, {
+      title: 'Organisations',
+      tenant: tenantOf(req),
+      organisations: list,
+      sectors,
+      categories,
+      canEdit: allowed(req, 'partnership.edit'),
+      base: base(req),
+    });
+  });
+
+  router.get('/organisations/new', requirePermission('partnership.edit'), (req, res) => {
+    res.render(`${views}/organisation-form.njk`, { ...orgLocals(req, 'Add an organisation'), values: {} });
+  });
+
+  router.post('/organisations/new', requirePermission('partnership.edit'), async (req, res) => {
+    const done = await submitForm(
+      req,
+      res,
+      {
+        view: `${views}/organisation-form.njk`,
+        locals: orgLocals(req, 'Add an organisation'),
+        schema: organisationSchema,
+        input: req.body,
+      },
+      async (value) => {
+        await membership.addOrganisation(callerOf(req), value);
+      },
+    );
+    if (!done) return;
+    flash(req, 'The organisation has been added');
+    res.redirect(303, `${base(req)}/organisations`);
+  });
+
+  router.get('/organisations/:id/edit', requirePermission('partnership.edit'), async (req, res) => {
+    const organisation = (await membership.organisations(callerOf(req))).find((o) => o.id === req.params.id);
+    if (!organisation) throw notFound();
+    res.render(`${views}/organisation-form.njk`, {
+      ...orgLocals(req, `Change ${organisation.name}`),
+      values: organisation,
+    });
+  });
+
+  router.post('/organisations/:id/edit', requirePermission('partnership.edit'), async (req, res) => {
+    const organisation = (await membership.organisations(callerOf(req))).find((o) => o.id === req.params.id);
+    if (!organisation) throw notFound();
+    const done = await submitForm(
+      req,
+      res,
+      {
+        view: `${views}/organisation-form.njk`,
+        locals: orgLocals(req, `Change ${organisation.name}`),
+        schema: organisationSchema,
+        input: req.body,
+      },
+      async (value) => {
+        await membership.updateOrganisation(callerOf(req), organisation.id, value);
+      },
+    );
+    if (!done) return;
+    flash(req, 'The organisation has been changed');
+    res.redirect(303, `${base(req)}/organisations`);
+  });
+
+  router.get('/people', async (req, res) => {
+    res.render(`${views}/people.njk`, {
+      title: 'People',
+      tenant: tenantOf(req),
+      people: await membership.people(callerOf(req)),
+      canEdit: allowed(req, 'partnership.edit'),
+      base: base(req),
+    });
+  });
+
+  router.get('/people/new', requirePermission('partnership.edit'), (req, res) => {
+    res.render(`${views}/person-form.njk`, {
+      title: 'Add a person',
+      tenant: tenantOf(req),
+      values: {},
+      backLink: `${base(req)}/people`,
+    });
+  });
+
+  router.post('/people/new', requirePermission('partnership.edit'), async (req, res) => {
+    let id = '';
+    const done = await submitForm(
+      req,
+      res,
+      {
+        view: `${views}/person-form.njk`,
+        locals: { title: 'Add a person', tenant: tenantOf(req), backLink: `${base(req)}/people` },
+        schema: personSchema,
+        input: req.body,
+      },
+      async (value) => {
+        id = await membership.addPerson(callerOf(req), value);
+      },
+    );
+    if (!done) return;
+    flash(req, 'The person has been added');
+    res.redirect(303, `${base(req)}/people/${id}`);
+  });
+
+  async function personOr404(req: Request) {
+    const person = (await membership.people(callerOf(req))).find((p) => p.id === req.params.id);
+    if (!person) throw notFound();
+    return person;
+  }
+
+  const personLocals = async (req: Request, person: Awaited<ReturnType<typeof personOr404>>) => ({
+    title: person.name,
+    tenant: tenantOf(req),
+    person,
+    memberships: await membership.memberships(callerOf(req), { personId: person.id }),
+    interests: await membership.interests(callerOf(req), person.id),
+    canEdit: allowed(req, 'partnership.edit'),
+    canDeclare: allowed(req, 'partnership.contribute'),
+    base: base(req),
+    backLink: `${base(req)}/people`,
+  });
+
+  router.get('/people/:id', async (req, res) => {
+    const person = await personOr404(req);
+    res.render(`${views}/person.njk`, { ...(await personLocals(req, person)), values: {} });
+  });
+
+  router.get('/people/:id/edit', requirePermission('partnership.edit'), async (req, res) => {
+    const person = await personOr404(req);
+    res.render(`${views}/person-form.njk`, {
+      title: `Change ${person.name}`,
+      tenant: tenantOf(req),
+      values: { ...person, youngPerson: person.youngPerson ? 'yes' : 'no' },
+      backLink: `${base(req)}/people/${person.id}`,
+    });
+  });
+
+  router.post('/people/:id/edit', requirePermission('partnership.edit'), async (req, res) => {
+    const person = await personOr404(req);
+    const locals = {
+      title: `Change ${person.name}`,
+      tenant: tenantOf(req),
+      backLink: `${base(req)}/people/${person.id}`,
+    };
+    const done = await submitForm(
+      req,
+      res,
+      { view: `${views}/person-form.njk`, locals, schema: personSchema, input: req.body },
+      async (value) => {
+        await membership.updatePerson(callerOf(req), person.id, value);
+      },
+    );
+    if (!done) return;
+    flash(req, 'The person’s details have been changed');
+    res.redirect(303, `${base(req)}/people/${person.id}`);
+  });
+
+  router.post('/people/:id/interests', requirePermission('partnership.contribute'), async (req, res) => {
+    const person = await personOr404(req);
+    const input = {
+      ...(req.body as object),
+      declaredOn: dateParts(req.body as Record<string, unknown>, 'declaredOn'),
+    };
+    const done = await submitForm(
+      req,
+      res,
+      { view: `${views}/person.njk`, locals: await personLocals(req, person), schema: interestSchema, input },
+      async (value) => {
+        await membership.declareInterest(callerOf(req), { ...value, personId: person.id });
+      },
+    );
+    if (!done) return;
+    flash(req, 'The interest has been declared');
+    res.redirect(303, `${base(req)}/people/${person.id}`);
+  });
+
+  return router;
+}

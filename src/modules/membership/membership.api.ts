@@ -1,0 +1,59 @@
+import { Router } from 'express';
+import { callerOf } from '../../platform/http/auth.ts';
+import { badRequest, notFound } from '../../platform/http/errors.ts';
+import type { BodiesService } from '../bodies/index.ts';
+import type { MembershipService } from './membership.service.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Seats (in order, with holders on a date) and organisations, under /api/v1/partnerships/{slug}. */
+export function membershipApi(membership: MembershipService, bodies: BodiesService): Router {
+  const router = Router({ mergeParams: true });
+
+  router.get('/bodies/:body/seats', async (req, res) => {
+    const at = typeof req.query.at === 'string' && req.query.at ? req.query.at : today();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(at))
+      throw badRequest('The date is not valid.', [
+        { path: 'at', message: 'The date must be a date like 2009-09-14' },
+      ]);
+    const found = await bodies.bySlug(callerOf(req), req.params.body);
+    if (!found) throw notFound(`There is no body ${req.params.body}.`);
+    const seats = await membership.seats(callerOf(req), found.body.id, at);
+    res.json({
+      body: found.body.slug,
+      at,
+      count: seats.length,
+      items: seats.map((seat) => ({
+        position: seat.position,
+        label: seat.label,
+        role: seat.role,
+        voting: seat.voting,
+        howFilled: seat.howFilled,
+        filledBy: seat.filledBy,
+        organisation: seat.organisationName,
+        category: seat.category,
+        capacity: seat.capacity,
+        independent: seat.independent,
+        rule: seat.rule,
+        holders: seat.holders.map((holder) => ({
+          // young people are never named outside the partnership's own pages
+          name: holder.youngPerson ? null : holder.personName,
+          youngPerson: holder.youngPerson,
+          organisation: holder.organisationName,
+          startsOn: holder.startsOn,
+          endsOn: holder.endsOn,
+        })),
+      })),
+    });
+  });
+
+  router.get('/organisations', async (req, res) => {
+    const list = await membership.organisations(callerOf(req));
+    res.json({
+      count: list.length,
+      items: list.map(({ name, sector, category }) => ({ name, sector, category })),
+    });
+  });
+
+  return router;
+}

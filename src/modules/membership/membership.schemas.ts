@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { dateInput } from '../../platform/http/date-input.ts';
+import { categoryValues, howFilledValues, sectorValues, seatRoleValues } from './membership.vocabulary.ts';
+
+const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .optional()
+    .transform((value) => value || null);
+const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+export const organisationSchema = z.object({
+  name: z
+    .string({ error: 'Enter the organisation’s name' })
+    .trim()
+    .min(1, 'Enter the organisation’s name')
+    .max(200, 'Name must be 200 characters or fewer'),
+  sector: z.enum(sectorValues, { error: 'Select the sector' }),
+  category: z
+    .preprocess(
+      blankToUndefined,
+      z.enum(categoryValues, { error: 'Select a statutory category from the list' }).optional(),
+    )
+    .transform((value) => value ?? null),
+  notes: optionalText('Notes', 2000),
+});
+
+export const personSchema = z.object({
+  name: z
+    .string({ error: 'Enter the person’s full name' })
+    .trim()
+    .min(1, 'Enter the person’s full name')
+    .max(200, 'Full name must be 200 characters or fewer'),
+  jobTitle: optionalText('Job title', 200),
+  email: z
+    .preprocess(
+      blankToUndefined,
+      z.email({ error: 'Enter an email address in the correct format, like name@example.com' }).optional(),
+    )
+    .transform((value) => value ?? null),
+  phone: optionalText('Telephone', 50),
+  youngPerson: z.preprocess((value) => value === 'yes', z.boolean()),
+  notes: optionalText('Notes', 2000),
+});
+
+export const seatSchema = z.object({
+  label: z
+    .string({ error: 'Enter the seat as the document words it' })
+    .trim()
+    .min(1, 'Enter the seat as the document words it')
+    .max(300, 'The seat must be 300 characters or fewer'),
+  role: z.enum(seatRoleValues, { error: 'Select the role' }),
+  voting: z
+    .enum(['yes', 'no'], { error: 'Select yes if the seat has a vote' })
+    .transform((value) => value === 'yes'),
+  howFilled: z.enum(howFilledValues, { error: 'Select how the seat is filled' }),
+  filledBy: optionalText('Filled by', 300),
+  organisationId: z
+    .preprocess(blankToUndefined, z.uuid({ error: 'Select an organisation from the list' }).optional())
+    .transform((value) => value ?? null),
+  category: z
+    .preprocess(
+      blankToUndefined,
+      z.enum(categoryValues, { error: 'Select a statutory category from the list' }).optional(),
+    )
+    .transform((value) => value ?? null),
+  capacity: z.preprocess(
+    (value) => (value === '' || value === undefined ? 1 : value),
+    z.coerce
+      .number({ error: 'Places must be a number, like 1' })
+      .int('Places must be a whole number, like 1')
+      .min(1, 'Places must be 1 or more')
+      .max(100, 'Places must be 100 or fewer'),
+  ),
+  independent: z.preprocess((value) => value === 'yes', z.boolean()),
+  notes: optionalText('Notes', 2000),
+  position: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'Place in the list must be a number' })
+      .int()
+      .min(1, 'Place in the list must be 1 or more')
+      .optional(),
+  ),
+});
+
+export const appointmentSchema = z
+  .object({
+    personId: z.uuid({ error: 'Select the person' }),
+    organisationId: z.preprocess(
+      blankToUndefined,
+      z.uuid({ error: 'Select an organisation from the list' }).optional(),
+    ),
+    startsOn: dateInput('Start date', { required: false }),
+    endsOn: dateInput('End date', { required: false }),
+    substituteIds: z.preprocess(
+      (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
+      z.array(z.uuid({ error: 'Select substitutes from the list' })),
+    ),
+    notes: optionalText('Notes', 2000).transform((value) => value ?? undefined),
+  })
+  .refine((value) => !value.startsOn || !value.endsOn || value.endsOn >= value.startsOn, {
+    path: ['endsOn', 'day'],
+    message: 'End date must be the same as or after the start date',
+  });
+
+export const endMembershipSchema = z.object({ endsOn: dateInput('End date', { required: true }) });
+
+export const interestSchema = z.object({
+  description: z
+    .string({ error: 'Describe the interest' })
+    .trim()
+    .min(1, 'Describe the interest')
+    .max(2000, 'The description must be 2000 characters or fewer'),
+  declaredOn: dateInput('Date declared', { required: true }),
+});

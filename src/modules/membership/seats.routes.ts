@@ -1,0 +1,252 @@
+// A body's seats and members: the list in order with who holds each seat on a date, adding
+// and changing seats, appointing people, ending memberships, and the list as CSV.
+import { Router, type Request } from 'express';
+import { stringify } from 'csv-stringify/sync';
+import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
+import { flash, submitForm } from '../../platform/http/forms.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { dateParts } from '../../platform/http/date-input.ts';
+import type { BodiesService } from '../bodies/index.ts';
+import type { MembershipService } from './membership.service.ts';
+import { appointmentSchema, endMembershipSchema, seatSchema } from './membership.schemas.ts';
+import { categories, howFilled, seatRoles } from './membership.vocabulary.ts';
+import type { SeatRow } from './membership.repository.ts';
+
+const views = 'modules/membership/views';
+const today = () => new Date().toISOString().slice(0, 10);
+const options = (record: Record<string, string>) =>
+  Object.entries(record).map(([value, text]) => ({ value, text }));
+const uuid = /^[0-9a-f-]{36}$/;
+
+export function seatsRoutes(membership: MembershipService, bodies: BodiesService): Router {
+  const router = Router({ mergeParams: true });
+  const base = (req: Request) => `/partnerships/${tenantOf(req).slug}`;
+
+  async function context(req: Request) {
+    const caller = callerOf(req);
+    const found = await bodies.bySlug(caller, String(req.params.body));
+    if (!found) throw notFound();
+    const at =
+      typeof req.query.at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.query.at) ? req.query.at : today();
+    const seats = await membership.seats(caller, found.body.id, at);
+    return { caller, body: found.body, seats, at, bodyUrl: `${base(req)}/bodies/${found.body.slug}` };
+  }
+
+  function seatOf(seats: SeatRow[], id: unknown) {
+    const seat = seats.find((candidate) => candidate.id === id);
+    if (!seat) throw notFound();
+    return seat;
+  }
+
+  const seatFormLocals = async (req: Request, body: { name: string; slug: string }, title: string) => ({
+    title,
+    tenant: tenantOf(req),
+    body,
+    organisations: await membership.organisations(callerOf(req)),
+    roleItems: options(seatRoles),
+    howFilledItems: options(howFilled),
+    categoryItems: options(categories),
+    backLink: `${base(req)}/bodies/${body.slug}/seats`,
+  });
+
+  router.get('/bodies/:body/seats', async (req, res) => {
+    const { body, seats, at, bodyUrl } = await context(req);
+    if (req.query.format === 'csv') {
+      const rows = seats.flatMap((seat) =>
+        (seat.holders.length ? seat.holders : [null]).map((holder) => ({
+          position: seat.position,
+          seat: seat.label,
+          role: seatRoles[seat.role as keyof typeof seatRoles] ?? seat.role,
+          voting: seat.voting ? 'yes' : 'no',
+          howFilled: howFilled[seat.howFilled as keyof typeof howFilled] ?? seat.howFilled,
+          organisation: holder?.organisationName ?? seat.organisationName ?? '',
+          category: seat.category ?? '',
+          // young people are not named in exports
+          holder: holder ? (holder.youngPerson ? 'A young person' : holder.personName) : '',
+          from: holder?.startsOn ?? '',
+          until: holder?.endsOn ?? '',
+        })),
+      );
+      res
+        .type('text/csv')
+        .attachment(`${body.slug}-membership-${at}.csv`)
+        .send(stringify(rows, { header: true }));
+      return;
+    }
+    res.render(`${views}/seats.njk`, {
+      title: `Seats and members of ${body.name}`,
+      tenant: tenantOf(req),
+      body,
+      seats,
+      at,
+      seatRoles,
+      howFilled,
+      categories,
+      canEdit: allowed(req, 'partnership.edit'),
+      bodyUrl,
+      backLink: bodyUrl,
+    });
+  });
+
+  router.get('/bodies/:body/seats/new', requirePermission('partnership.edit'), async (req, res) => {
+    const { body } = await context(req);
+    res.render(`${views}/seat-form.njk`, {
+      ...(await seatFormLocals(req, body, 'Add a seat')),
+      isNew: true,
+      values: { role: 'member', voting: 'yes', howFilled: 'appointed', capacity: 1 },
+    });
+  });
+
+  router.post('/bodies/:body/seats/new', requirePermission('partnership.edit'), async (req, res) => {
+    const { body, caller } = await context(req);
+    const done = await submitForm(
+      req,
+      res,
+      {
+        view: `${views}/seat-form.njk`,
+        locals: { ...(await seatFormLocals(req, body, 'Add a seat')), isNew: true },
+        schema: seatSchema,
+        input: req.body,
+      },
+      async (value) => {
+        await membership.addSeat(caller, body.id, value);
+      },
+    );
+    if (!done) return;
+    flash(req, 'The seat has been added');
+    res.redirect(303, `${base(req)}/bodies/${body.slug}/seats`);
+  });
+
+  router.get('/bodies/:body/seats/:seat/edit', requirePermission('partnership.edit'), async (req, res) => {
+    const { body, seats } = await context(req);
+    const seat = seatOf(seats, req.params.seat);
+    res.render(`${views}/seat-form.njk`, {
+      ...(await seatFormLocals(req, body, `Change the seat “${seat.label}”`)),
+      values: { ...seat, voting: seat.voting ? 'yes' : 'no', independent: seat.independent ? 'yes' : 'no' },
+      seat,
+    });
+  });
+
+  router.post('/bodies/:body/seats/:seat/edit', requirePermission('partnership.edit'), async (req, res) => {
+    const { body, seats, caller } = await context(req);
+    const seat = seatOf(seats, req.params.seat);
+    const locals = { ...(await seatFormLocals(req, body, `Change the seat “${seat.label}”`)), seat };
+    const done = await submitForm(
+      req,
+      res,
+      { view: `${views}/seat-form.njk`, locals, schema: seatSchema, input: req.body },
+      async (value) => {
+        await membership.updateSeat(caller, seat.id, { ...value, rule: seat.rule });
+      },
+    );
+    if (!done) return;
+    flash(req, 'The seat has been changed');
+    res.redirect(303, `${base(req)}/bodies/${body.slug}/seats`);
+  });
+
+  router.post('/bodies/:body/seats/:seat/remove', requirePermission('partnership.edit'), async (req, res) => {
+    const { body, seats, caller } = await context(req);
+    await membership.removeSeat(caller, seatOf(seats, req.params.seat).id);
+    flash(req, 'The seat has been removed');
+    res.redirect(303, `${base(req)}/bodies/${body.slug}/seats`);
+  });
+
+  const appointLocals = async (req: Request, body: { name: string; slug: string }, seat: SeatRow) => ({
+    title: `Appoint someone to “${seat.label}”`,
+    tenant: tenantOf(req),
+    body,
+    seat,
+    people: await membership.people(callerOf(req)),
+    organisations: await membership.organisations(callerOf(req)),
+    base: base(req),
+    backLink: `${base(req)}/bodies/${body.slug}/seats`,
+  });
+
+  router.get('/bodies/:body/seats/:seat/appoint', requirePermission('partnership.edit'), async (req, res) => {
+    const { body, seats } = await context(req);
+    const seat = seatOf(seats, req.params.seat);
+    res.render(`${views}/appoint.njk`, {
+      ...(await appointLocals(req, body, seat)),
+      values: { organisationId: seat.organisationId },
+    });
+  });
+
+  router.post(
+    '/bodies/:body/seats/:seat/appoint',
+    requirePermission('partnership.edit'),
+    async (req, res) => {
+      const { body, seats, caller } = await context(req);
+      const seat = seatOf(seats, req.params.seat);
+      const posted = req.body as Record<string, unknown>;
+      const input = {
+        ...posted,
+        startsOn: dateParts(posted, 'startsOn'),
+        endsOn: dateParts(posted, 'endsOn'),
+      };
+      const done = await submitForm(
+        req,
+        res,
+        {
+          view: `${views}/appoint.njk`,
+          locals: await appointLocals(req, body, seat),
+          schema: appointmentSchema,
+          input,
+        },
+        async (value) => {
+          await membership.appoint(caller, { ...value, seatId: seat.id });
+        },
+      );
+      if (!done) return;
+      flash(req, 'The appointment has been recorded');
+      res.redirect(303, `${base(req)}/bodies/${body.slug}/seats`);
+    },
+  );
+
+  async function holding(req: Request) {
+    const found = await context(req);
+    const id = String(req.params.membership);
+    const seat = found.seats.find((candidate) => candidate.holders.some((holder) => holder.id === id));
+    if (!uuid.test(id) || !seat) throw notFound();
+    const holder = seat.holders.find((candidate) => candidate.id === id)!;
+    const locals = {
+      title: `End ${holder.personName}’s membership`,
+      tenant: tenantOf(req),
+      body: found.body,
+      seat,
+      holder,
+      backLink: `${base(req)}/bodies/${found.body.slug}/seats`,
+    };
+    return { ...found, id, locals };
+  }
+
+  router.get(
+    '/bodies/:body/memberships/:membership/end',
+    requirePermission('partnership.edit'),
+    async (req, res) => {
+      const { locals } = await holding(req);
+      res.render(`${views}/end.njk`, { ...locals, values: {} });
+    },
+  );
+
+  router.post(
+    '/bodies/:body/memberships/:membership/end',
+    requirePermission('partnership.edit'),
+    async (req, res) => {
+      const { body, caller, id, locals } = await holding(req);
+      const input = { endsOn: dateParts(req.body as Record<string, unknown>, 'endsOn') };
+      const done = await submitForm(
+        req,
+        res,
+        { view: `${views}/end.njk`, locals, schema: endMembershipSchema, input },
+        async (value) => {
+          await membership.endMembership(caller, id, value.endsOn);
+        },
+      );
+      if (!done) return;
+      flash(req, 'The membership has been ended');
+      res.redirect(303, `${base(req)}/bodies/${body.slug}/seats`);
+    },
+  );
+
+  return router;
+}
