@@ -498,6 +498,47 @@ export const pages: PageToCheck[] = [
     as: 'viewer',
     heading: /Compliance on/,
   },
+  {
+    name: 'import members',
+    path: `${home}/bodies/trust-board/seats/import`,
+    as: 'partnershipAdmin',
+    heading: 'Import members',
+  },
+  {
+    name: 'import members, with errors',
+    path: `${home}/bodies/trust-board/seats/import`,
+    as: 'partnershipAdmin',
+    heading: 'Import members',
+    setup: submitShowingErrors('Check the file'),
+  },
+  {
+    name: 'import members, a file with problems',
+    path: `${home}/bodies/trust-board/seats/import`,
+    as: 'partnershipAdmin',
+    heading: 'Check the import',
+    async setup(page) {
+      await page.locator('#file').setInputFiles({
+        name: 'members.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('seat,name,organisation\n99,Someone,Nowhere\n'),
+      });
+      await submitShowingErrors('Check the file')(page);
+    },
+  },
+  {
+    name: 'import members, a file ready to import',
+    path: `${home}/bodies/trust-board/seats/import`,
+    as: 'partnershipAdmin',
+    heading: 'Check the import',
+    async setup(page) {
+      await page.locator('#file').setInputFiles({
+        name: 'members.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('seat,name\nA new seat,Someone New\n'),
+      });
+      await andWait(page, () => page.getByRole('button', { name: 'Check the file', exact: true }).click());
+    },
+  },
 ];
 
 describe('accessibility: no axe violations (WCAG 2.2 AA) on any page', () => {

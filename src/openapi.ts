@@ -47,6 +47,14 @@ const authority = {
   },
 };
 
+const slugParameter = { name: 'slug', in: 'path', required: true, schema: { type: 'string' } };
+const atParameter = {
+  name: 'at',
+  in: 'query',
+  schema: { type: 'string' },
+  description: 'A date (YYYY, YYYY-MM or YYYY-MM-DD); default today',
+};
+
 const list = (item: object) => ({
   type: 'object',
   properties: { count: { type: 'integer' }, items: { type: 'array', items: item } },
@@ -128,6 +136,71 @@ export const openApiDocument = {
         responses: {
           200: { description: 'The partnership', content: { 'application/json': { schema: partnership } } },
           401: errorResponse('Not published, and no token was sent'),
+          404: errorResponse('No such partnership that you can see'),
+        },
+      },
+    },
+
+    '/partnerships/{slug}/bodies': {
+      get: {
+        summary: 'The structure on a date: bodies, their status and relationships',
+        security: [{ bearer: [] }],
+        parameters: [slugParameter, atParameter],
+        responses: {
+          200: { description: 'Bodies in force on the date' },
+          400: errorResponse('The date is not valid'),
+          401: errorResponse('No token'),
+          404: errorResponse('No such partnership that you can see'),
+        },
+      },
+    },
+    '/partnerships/{slug}/bodies/{body}/seats': {
+      get: {
+        summary: 'A body’s seats in order, with their holders on a date (young people are never named)',
+        security: [{ bearer: [] }],
+        parameters: [
+          slugParameter,
+          { name: 'body', in: 'path', required: true, schema: { type: 'string' } },
+          atParameter,
+        ],
+        responses: {
+          200: { description: 'Seats' },
+          400: errorResponse('The date is not valid'),
+          401: errorResponse('No token'),
+          404: errorResponse('No such body'),
+        },
+      },
+    },
+    '/partnerships/{slug}/organisations': {
+      get: {
+        summary: 'The partnership’s organisations with their sector and statutory category',
+        security: [{ bearer: [] }],
+        parameters: [slugParameter],
+        responses: {
+          200: { description: 'Organisations' },
+          401: errorResponse('No token'),
+          404: errorResponse('No such partnership that you can see'),
+        },
+      },
+    },
+    '/partnerships/{slug}/compliance': {
+      get: {
+        summary: 'Each statutory rule in force on a date: met, not met or not applicable, with evidence',
+        security: [{ bearer: [] }],
+        parameters: [
+          slugParameter,
+          atParameter,
+          {
+            name: 'ruleset',
+            in: 'query',
+            schema: { type: 'string' },
+            description: 'Rule set ids, comma-separated; default: every one in force on the date',
+          },
+        ],
+        responses: {
+          200: { description: 'Rules with their outcome' },
+          400: errorResponse('The query is not valid'),
+          401: errorResponse('No token'),
           404: errorResponse('No such partnership that you can see'),
         },
       },

@@ -11,3 +11,4 @@ export * from './membership.vocabulary.ts';
 export { seatsRoutes } from './seats.routes.ts';
 export { directoryRoutes } from './directory.routes.ts';
 export { membershipApi } from './membership.api.ts';
+export { importRoutes } from './import.routes.ts';

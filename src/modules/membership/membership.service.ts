@@ -8,6 +8,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
 import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
+import type { ImportRow } from './membership.import.ts';
 import { isExternal, type BodiesService } from '../bodies/index.ts';
 import {
   interestsRepository as interests,
@@ -19,6 +20,23 @@ import {
   type PersonRow,
   type SeatValues,
 } from './membership.repository.ts';
+
+export interface PlannedRow {
+  line: number;
+  seat: { id: string | null; label: string; position: number | null };
+  person: { id: string | null; name: string };
+  organisation: { id: string; name: string } | null;
+  from: string | null;
+  until: string | null;
+  youngPerson: boolean;
+}
+
+export interface ImportPlan {
+  rows: PlannedRow[];
+  problems: { line: number; message: string }[];
+  newSeats: number;
+  newPeople: number;
+}
 
 export interface Appointment {
   seatId: string;
@@ -53,6 +71,153 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
     }
     void caller;
     return body;
+  }
+
+  /** Puts a person in a seat, inside a transaction already open (also used by the import). */
+  async function appointWithin(
+    trx: Trx,
+    partnershipId: string,
+    caller: Caller,
+    appointment: Appointment,
+  ): Promise<string> {
+    const seat = await seats.byId(trx, appointment.seatId);
+    if (!seat) throw notFound();
+    const person = await people.byId(trx, appointment.personId);
+    if (!person)
+      throw new RuleViolation([{ path: 'personId', message: 'Select a person of this partnership' }]);
+    if (appointment.startsOn && appointment.endsOn && appointment.endsOn < appointment.startsOn) {
+      throw new RuleViolation([
+        { path: 'endsOn', message: 'The membership must end on or after the day it starts' },
+      ]);
+    }
+    await assertBodyOpen(trx, caller, seat.bodyId, appointment.startsOn ?? today(), 'startsOn');
+    const current = (await memberships.list(trx, { seatId: seat.id })).filter((held) =>
+      overlaps(held, appointment),
+    );
+    if (current.some((held) => held.personId === person.id)) {
+      throw new RuleViolation([{ path: 'personId', message: `${person.name} already holds this seat then` }]);
+    }
+    if (current.length >= seat.capacity) {
+      const who = current.map((held) => held.personName).join(', ');
+      throw new RuleViolation([
+        {
+          path: 'personId',
+          message: `“${seat.label}” is already held by ${who} then: end that membership first`,
+        },
+      ]);
+    }
+    if (appointment.organisationId && !(await organisations.byId(trx, appointment.organisationId))) {
+      throw new RuleViolation([
+        { path: 'organisationId', message: 'Select an organisation of this partnership' },
+      ]);
+    }
+    for (const substituteId of appointment.substituteIds ?? []) {
+      if (substituteId === person.id || !(await people.byId(trx, substituteId))) {
+        throw new RuleViolation([
+          { path: 'substituteIds', message: 'A substitute must be another person of this partnership' },
+        ]);
+      }
+    }
+    const id = await memberships.insert(trx, partnershipId, {
+      seatId: seat.id,
+      personId: person.id,
+      organisationId: appointment.organisationId ?? null,
+      startsOn: appointment.startsOn ?? null,
+      endsOn: appointment.endsOn ?? null,
+      notes: appointment.notes ?? null,
+      substituteIds: appointment.substituteIds ?? [],
+    });
+    await recordChange(trx, caller.actor, {
+      partnershipId,
+      action: 'create',
+      entityType: 'membership',
+      entityId: id,
+      summary: `Appointed ${person.youngPerson ? 'a young person' : person.name} to “${seat.label}”`,
+      after: { ...appointment, person: person.youngPerson ? undefined : person.name },
+    });
+    return id;
+  }
+
+  /** Matches each row to a seat, an organisation and a person, and finds every problem. */
+  async function planWithin(
+    trx: Trx,
+    caller: Caller,
+    bodyId: string,
+    rows: ImportRow[],
+  ): Promise<ImportPlan> {
+    await assertBodyOpen(trx, caller, bodyId, today(), 'file');
+    const [seatList, organisationList, peopleList, held] = await Promise.all([
+      seats.list(trx, bodyId),
+      organisations.list(trx),
+      people.list(trx),
+      memberships.list(trx, { bodyId }),
+    ]);
+    const problems: ImportPlan['problems'] = [];
+    const planned: PlannedRow[] = [];
+    const lower = (value: string) => value.trim().toLowerCase();
+    for (const row of rows) {
+      const seat = /^\d+$/.test(row.seat)
+        ? seatList.find((candidate) => candidate.position === Number(row.seat))
+        : seatList.find((candidate) => lower(candidate.label) === lower(row.seat));
+      if (!seat && /^\d+$/.test(row.seat))
+        problems.push({ line: row.line, message: `There is no seat number ${row.seat} on this body` });
+      if (seat?.rule)
+        problems.push({
+          line: row.line,
+          message: `“${seat.label}” is filled by its rule, not by appointment`,
+        });
+      const organisation = row.organisation
+        ? organisationList.find((candidate) => lower(candidate.name) === lower(row.organisation!))
+        : undefined;
+      if (row.organisation && !organisation) {
+        problems.push({
+          line: row.line,
+          message: `There is no organisation “${row.organisation}” in this partnership: add it first, or correct its name`,
+        });
+      }
+      const person = peopleList.find(
+        (candidate) =>
+          lower(candidate.name) === lower(row.name) &&
+          (!row.email || !candidate.email || lower(candidate.email) === lower(row.email)),
+      );
+      planned.push({
+        line: row.line,
+        seat: { id: seat?.id ?? null, label: seat?.label ?? row.seat, position: seat?.position ?? null },
+        person: { id: person?.id ?? null, name: person?.name ?? row.name },
+        organisation: organisation ? { id: organisation.id, name: organisation.name } : null,
+        from: row.from,
+        until: row.until,
+        youngPerson: row.youngPerson,
+      });
+    }
+    // Places: what is held already and what earlier rows take, seat by seat.
+    for (const row of planned) {
+      if (!row.seat.id) continue;
+      const seat = seatList.find((candidate) => candidate.id === row.seat.id)!;
+      const period = { startsOn: row.from, endsOn: row.until };
+      const sameSeat = [
+        ...held.filter((m) => m.seatId === seat.id),
+        ...planned
+          .filter((other) => other !== row && other.line < row.line && other.seat.id === seat.id)
+          .map((other) => ({
+            personId: other.person.id,
+            personName: other.person.name,
+            startsOn: other.from,
+            endsOn: other.until,
+          })),
+      ].filter((m) => overlaps(m, period));
+      if (row.person.id && sameSeat.some((m) => m.personId === row.person.id))
+        problems.push({ line: row.line, message: `${row.person.name} already holds “${seat.label}” then` });
+      else if (sameSeat.length >= seat.capacity)
+        problems.push({
+          line: row.line,
+          message: `“${seat.label}” has ${seat.capacity} ${seat.capacity === 1 ? 'place' : 'places'} and would have more holders than that`,
+        });
+    }
+    const newSeats = new Set(planned.filter((row) => !row.seat.id).map((row) => lower(row.seat.label))).size;
+    const newPeople = new Set(planned.filter((row) => !row.person.id).map((row) => lower(row.person.name)))
+      .size;
+    return { rows: planned, problems: problems.sort((a, b) => a.line - b.line), newSeats, newPeople };
   }
 
   return {
@@ -209,68 +374,81 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
       });
     },
 
-    /** Puts a person in a seat for a period. */
-    async appoint(caller: Caller, appointment: Appointment): Promise<string> {
+    /** What importing these rows would do, and every problem with them. Writes nothing. */
+    previewImport(caller: Caller, bodyId: string, rows: ImportRow[]): Promise<ImportPlan> {
+      return inTenant(db, caller, 'partnership.edit', (trx) => planWithin(trx, caller, bodyId, rows));
+    },
+
+    /** Imports a membership list in one transaction: all of it, or (on any problem) none of it. */
+    async importMembers(
+      caller: Caller,
+      bodyId: string,
+      rows: ImportRow[],
+      fileName: string,
+    ): Promise<ImportPlan> {
       return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
-        const seat = await seats.byId(trx, appointment.seatId);
-        if (!seat) throw notFound();
-        const person = await people.byId(trx, appointment.personId);
-        if (!person)
-          throw new RuleViolation([{ path: 'personId', message: 'Select a person of this partnership' }]);
-        if (appointment.startsOn && appointment.endsOn && appointment.endsOn < appointment.startsOn) {
-          throw new RuleViolation([
-            { path: 'endsOn', message: 'The membership must end on or after the day it starts' },
-          ]);
-        }
-        await assertBodyOpen(trx, caller, seat.bodyId, appointment.startsOn ?? today(), 'startsOn');
-        const current = (await memberships.list(trx, { seatId: seat.id })).filter((held) =>
-          overlaps(held, appointment),
-        );
-        if (current.some((held) => held.personId === person.id)) {
-          throw new RuleViolation([
-            { path: 'personId', message: `${person.name} already holds this seat then` },
-          ]);
-        }
-        if (current.length >= seat.capacity) {
-          const who = current.map((held) => held.personName).join(', ');
-          throw new RuleViolation([
-            {
-              path: 'personId',
-              message: `“${seat.label}” is already held by ${who} then: end that membership first`,
-            },
-          ]);
-        }
-        if (appointment.organisationId && !(await organisations.byId(trx, appointment.organisationId))) {
-          throw new RuleViolation([
-            { path: 'organisationId', message: 'Select an organisation of this partnership' },
-          ]);
-        }
-        for (const substituteId of appointment.substituteIds ?? []) {
-          if (substituteId === person.id || !(await people.byId(trx, substituteId))) {
-            throw new RuleViolation([
-              { path: 'substituteIds', message: 'A substitute must be another person of this partnership' },
-            ]);
+        const plan = await planWithin(trx, caller, bodyId, rows);
+        if (plan.problems.length)
+          throw new RuleViolation(
+            plan.problems.map((p) => ({ path: `row-${p.line}`, message: `Row ${p.line}: ${p.message}` })),
+          );
+        const seatIds = new Map<string, string>();
+        const personIds = new Map<string, string>();
+        for (const row of plan.rows) {
+          const seatKey = row.seat.label.toLowerCase();
+          let seatId = row.seat.id ?? seatIds.get(seatKey);
+          if (!seatId) {
+            const places = plan.rows.filter(
+              (other) => !other.seat.id && other.seat.label.toLowerCase() === seatKey,
+            ).length;
+            seatId = await seats.insert(trx, partnershipId, bodyId, {
+              label: row.seat.label,
+              role: 'member',
+              voting: true,
+              howFilled: 'appointed',
+              capacity: places,
+              organisationId: row.organisation?.id ?? null,
+            });
+            seatIds.set(seatKey, seatId);
           }
+          const personKey = row.person.name.toLowerCase();
+          let personId = row.person.id ?? personIds.get(personKey);
+          if (!personId) {
+            const source = rows.find((candidate) => candidate.line === row.line)!;
+            personId = await people.insert(trx, partnershipId, {
+              name: row.person.name,
+              jobTitle: source.jobTitle,
+              email: source.email,
+              phone: null,
+              youngPerson: row.youngPerson,
+              notes: null,
+            });
+            personIds.set(personKey, personId);
+          }
+          await appointWithin(trx, partnershipId, caller, {
+            seatId,
+            personId,
+            organisationId: row.organisation?.id,
+            startsOn: row.from ?? undefined,
+            endsOn: row.until ?? undefined,
+          });
         }
-        const id = await memberships.insert(trx, partnershipId, {
-          seatId: seat.id,
-          personId: person.id,
-          organisationId: appointment.organisationId ?? null,
-          startsOn: appointment.startsOn ?? null,
-          endsOn: appointment.endsOn ?? null,
-          notes: appointment.notes ?? null,
-          substituteIds: appointment.substituteIds ?? [],
-        });
         await recordChange(trx, caller.actor, {
           partnershipId,
-          action: 'create',
+          action: 'import',
           entityType: 'membership',
-          entityId: id,
-          summary: `Appointed ${person.youngPerson ? 'a young person' : person.name} to “${seat.label}”`,
-          after: { ...appointment, person: person.youngPerson ? undefined : person.name },
+          entityId: bodyId,
+          summary: `Imported ${plan.rows.length} members from ${fileName} (${plan.newSeats} new seats, ${plan.newPeople} new people)`,
         });
-        return id;
+        return plan;
       });
+    },
+
+    /** Puts a person in a seat for a period. */
+    async appoint(caller: Caller, appointment: Appointment): Promise<string> {
+      return inTenant(db, caller, 'partnership.edit', (trx, partnershipId) =>
+        appointWithin(trx, partnershipId, caller, appointment),
+      );
     },
 
     async endMembership(caller: Caller, membershipId: string, endsOn: string): Promise<void> {

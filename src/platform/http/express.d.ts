@@ -7,6 +7,8 @@ declare global {
       user?: SignedInUser;
       /** The partnership this request is about, resolved from the URL, with the user's role. */
       tenant?: TenantAccess;
+      /** Why an uploaded file was refused before the handler saw it. */
+      uploadProblem?: string;
     }
   }
 }
@@ -15,5 +17,7 @@ declare module 'express-session' {
   interface SessionData {
     userId?: string;
     flash?: string;
+    /** A checked file waiting for the user to confirm its import. */
+    pendingImport?: { bodyId: string; fileName: string; rows: unknown[] };
   }
 }

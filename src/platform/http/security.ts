@@ -35,7 +35,11 @@ export function securityHeaders(): RequestHandler[] {
 const csrf = csrfSync({
   getTokenFromRequest: (req) => {
     const body = req.body as Record<string, unknown> | undefined;
-    return (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? req.get('x-csrf-token');
+    const fromBody = typeof body?._csrf === 'string' ? body._csrf : undefined;
+    // A file upload's body is read after this check, so its form sends the token in its address.
+    const fromQuery =
+      req.is('multipart/form-data') && typeof req.query._csrf === 'string' ? req.query._csrf : undefined;
+    return fromBody ?? req.get('x-csrf-token') ?? fromQuery;
   },
 });
 

@@ -1,0 +1,161 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import {
+  $,
+  csrfTokenIn,
+  makePartnership,
+  signedInAs,
+  startTestApp,
+  textsOf,
+  type Agent,
+  type TestApp,
+} from '../../../test/support/test-app.ts';
+import { systemCaller, type Caller } from '../../platform/http/auth.ts';
+
+const csv = (lines: string[]) => Buffer.from(lines.join('\n'));
+
+async function upload(agent: Agent, path: string, file: Buffer, name: string) {
+  const page = await agent.get(path);
+  return agent.post(`${path}?_csrf=${encodeURIComponent(csrfTokenIn(page.text))}`).attach('file', file, name);
+}
+
+describe('importing a membership list', () => {
+  let test: TestApp;
+  let caller: Caller;
+  let partnershipId: string;
+  let boardId: string;
+  const path = '/partnerships/imports/bodies/trust/seats/import';
+  before(async () => {
+    test = await startTestApp();
+    partnershipId = (await makePartnership(test.services, 'imports')).id;
+    caller = systemCaller('test', partnershipId);
+    boardId = (
+      await test.services.bodies.create(caller, {
+        slug: 'trust',
+        name: 'Bolton Children’s Trust',
+        kind: 'board',
+        takesDecisions: true,
+        status: 'established',
+        statusOn: '2007-04',
+      })
+    ).id;
+    await test.services.membership.addOrganisation(caller, {
+      name: 'Bolton CVS',
+      sector: 'voluntary-community',
+      category: 'voluntary-community',
+      notes: null,
+    });
+    await test.services.membership.addSeat(caller, boardId, {
+      label: 'Director of Children’s Services',
+      role: 'member',
+      voting: true,
+      howFilled: 'ex-officio',
+      capacity: 1,
+    });
+  });
+  after(() => test.close());
+
+  it('refuses a file with one bad row, reports the row, and writes nothing', async () => {
+    const { agent } = await signedInAs(test, partnershipId, 'editor');
+    const response = await upload(
+      agent,
+      path,
+      csv([
+        'seat,name,organisation,from,until',
+        '1,Margaret Asquith,,2007-04-01,',
+        'Bolton CVS Chief Officer,Karen Minnit,Bolton Council for Voluntary Service,,',
+        'Youth MP,Nafisah Atcha,,2009-01-01,2008-01-01',
+      ]),
+      'members.csv',
+    );
+    assert.equal(response.status, 400);
+    assert.deepEqual(textsOf(response.text, '.govuk-error-summary a'), [
+      'Row 3: There is no organisation “Bolton Council for Voluntary Service” in this partnership: add it first, or correct its name',
+      'Row 4: until: The membership ends before it starts',
+    ]);
+    assert.equal($(response.text)('button:contains("Import these members")').length, 0);
+    assert.equal((await test.services.membership.people(caller)).length, 0);
+    assert.equal((await test.services.membership.seats(caller, boardId)).length, 1);
+  });
+
+  it('previews a good file row by row, then imports it all on confirmation', async () => {
+    const { agent } = await signedInAs(test, partnershipId, 'editor');
+    const preview = await upload(
+      agent,
+      path,
+      csv([
+        'Seat,Name,Job title,Email,Organisation,Young person,From,Until',
+        '1,Margaret Asquith,Director of Children’s Services,,,,20/4/2007,',
+        'Bolton CVS Chief Officer,Karen Minnit,,karen@example.org,Bolton CVS,no,,',
+        'Youth MP,Nafisah Atcha,,,,yes,,',
+        'Youth MP,Zuhayr Adia,,,,yes,,',
+      ]),
+      'members.csv',
+    );
+    assert.equal(preview.status, 200);
+    assert.match($(preview.text)('main').text(), /4 members, 2 new seats, 4 new people/);
+    assert.equal((await test.services.membership.people(caller)).length, 0, 'nothing written by the preview');
+    const confirmed = await agent
+      .post(`${path}/confirm`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(preview.text) });
+    assert.equal(confirmed.status, 303);
+    const seats = await test.services.membership.seats(caller, boardId, '2009-02-12');
+    assert.deepEqual(
+      seats.map((seat) => [seat.label, seat.capacity, seat.holders.map((h) => h.personName)]),
+      [
+        ['Director of Children’s Services', 1, ['Margaret Asquith']],
+        ['Bolton CVS Chief Officer', 1, ['Karen Minnit']],
+        ['Youth MP', 2, ['Nafisah Atcha', 'Zuhayr Adia']],
+      ],
+    );
+    assert.equal(seats[0]!.holders[0]!.startsOn, '2007-04-20');
+    assert.ok((await test.services.membership.people(caller)).filter((p) => p.youngPerson).length === 2);
+    const again = await agent
+      .post(`${path}/confirm`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(preview.text) });
+    assert.equal(again.status, 400, 'a preview is imported once');
+  });
+
+  it('reads Excel files too, and refuses a seat filled twice over', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Members');
+    sheet.addRow(['seat', 'name', 'from']);
+    sheet.addRow([1, 'Someone Else', '2009-01-01']);
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    const { agent } = await signedInAs(test, partnershipId, 'editor');
+    const response = await upload(agent, path, file, 'members.xlsx');
+    assert.equal(response.status, 400);
+    assert.match(
+      $(response.text)('.govuk-error-summary').text(),
+      /Row 2: “Director of Children’s Services” has 1 place and would have more holders than that/,
+    );
+  });
+
+  it('says what is wrong with a file it cannot use', async () => {
+    const { agent } = await signedInAs(test, partnershipId, 'editor');
+    const wrongType = await upload(agent, path, Buffer.from('hello'), 'members.txt');
+    assert.equal(wrongType.status, 400);
+    assert.match(
+      $(wrongType.text)('#file-error').text(),
+      /The file must be a CSV or an Excel \(\.xlsx\) file/,
+    );
+    const noHeader = await upload(agent, path, csv(['who,where', 'x,y']), 'members.csv');
+    assert.match($(noHeader.text)('#file-error').text(), /these are missing: seat, name/);
+    const page = await agent.get(path);
+    const empty = await agent
+      .post(`${path}?_csrf=${encodeURIComponent(csrfTokenIn(page.text))}`)
+      .field('nothing', '');
+    assert.match($(empty.text)('#file-error').text(), /Select a CSV or Excel file/);
+  });
+
+  it('refuses an upload without its CSRF token, and a viewer', async () => {
+    const { agent } = await signedInAs(test, partnershipId, 'editor');
+    const response = await agent.post(path).attach('file', csv(['seat,name', '1,Nobody']), 'members.csv');
+    assert.equal(response.status, 403);
+    const viewer = await signedInAs(test, partnershipId, 'viewer');
+    assert.equal((await viewer.agent.get(path)).status, 403);
+  });
+});
