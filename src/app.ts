@@ -82,12 +82,7 @@ export function createApp(options: AppOptions): Express {
     const memberships = await services.members.partnershipsOf(user.id);
     return services.partnerships.list({ ids: memberships.map((m) => m.partnershipId) });
   };
-  const resolveTenant = async (slug: string, user: SignedInUser) => {
-    const partnership = await services.partnerships.bySlug(slug);
-    if (!partnership) return null;
-    const role = await services.members.roleOf(partnership.id, user.id);
-    return { partnershipId: partnership.id, slug: partnership.slug, name: partnership.name, role };
-  };
+  const resolveTenant = (slug: string, user: SignedInUser) => services.members.access(slug, user.id);
 
   // 1. Observability and security headers; static assets and health need nothing else.
   app.use(requestLogging(logger));

@@ -122,6 +122,22 @@ export const membersRepository = {
       .execute();
   },
 
+  /** A partnership by its slug with the user's role there (null when they have none), in one query. */
+  async accessBySlug(
+    trx: Trx,
+    slug: string,
+    userId: string,
+  ): Promise<{ id: string; slug: string; name: string; role: string | null } | undefined> {
+    return trx
+      .selectFrom('partnerships as p')
+      .leftJoin('partnership_members as m', (join) =>
+        join.onRef('m.partnership_id', '=', 'p.id').on('m.user_id', '=', userId),
+      )
+      .select(['p.id', 'p.slug', 'p.name', 'm.role'])
+      .where('p.slug', '=', slug)
+      .executeTakeFirst();
+  },
+
   async upsert(trx: Trx, partnershipId: string, userId: string, role: string): Promise<void> {
     await trx
       .insertInto('partnership_members')

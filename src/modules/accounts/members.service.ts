@@ -48,6 +48,21 @@ export function membersService(db: Database<DB>) {
       return isRole(role) ? role : null;
     },
 
+    /** The partnership a URL names and the user's role there, in one transaction. */
+    async access(
+      slug: string,
+      userId: string,
+    ): Promise<{ partnershipId: string; slug: string; name: string; role: Role | null } | null> {
+      const found = await db.transaction({ userId }, (trx) => members.accessBySlug(trx, slug, userId));
+      if (!found) return null;
+      return {
+        partnershipId: found.id,
+        slug: found.slug,
+        name: found.name,
+        role: isRole(found.role) ? found.role : null,
+      };
+    },
+
     /** Every partnership a user belongs to, with their role there. */
     partnershipsOf(userId: string) {
       return db.transaction({ userId }, (trx) => members.partnershipsOf(trx, userId));
