@@ -31,6 +31,7 @@ import { bodiesApi, bodiesRoutes } from './modules/bodies/index.ts';
 import { directoryRoutes, importRoutes, membershipApi, seatsRoutes } from './modules/membership/index.ts';
 import { complianceApi, complianceRoutes } from './modules/compliance/index.ts';
 import { openApiDocument } from './openapi.ts';
+import type { PdfPrinter } from './platform/documents/pdf.ts';
 
 export interface AppOptions {
   config: Config;
@@ -38,6 +39,8 @@ export interface AppOptions {
   services: Services;
   logger: Logger;
   sessionSecret: string;
+  /** Prints PDF documents; the caller closes it when the app stops. */
+  printer: PdfPrinter;
 }
 
 function navigationFor(req: Request) {
@@ -149,7 +152,7 @@ export function createApp(options: AppOptions): Express {
   tenant.use(importRoutes(services.membership, services.bodies));
   tenant.use(seatsRoutes(services.membership, services.bodies));
   tenant.use(directoryRoutes(services.membership));
-  tenant.use(complianceRoutes(services.compliance));
+  tenant.use(complianceRoutes(services.compliance, options.printer));
   tenant.use(auditRoutes(db as Database<unknown>));
   app.use(
     '/partnerships/:slug',

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { ConfigError, loadConfig, redactedConfig, type Config } from './platform/config.ts';
 import { createLogger } from './platform/http/logging.ts';
 import { createApp } from './app.ts';
+import { PdfPrinter } from './platform/documents/pdf.ts';
 import { openRuntime, sessionSecret, type Runtime } from './runtime.ts';
 import { firstRun } from './seeds/first-run.ts';
 
@@ -26,7 +27,9 @@ export async function startServer(
     const welcome = await firstRun(runtime.services);
     if (welcome) process.stdout.write(welcome);
   }
+  const printer = new PdfPrinter(config.CHROMIUM_PATH);
   const app = createApp({
+    printer,
     config,
     db: runtime.db,
     services: runtime.services,
@@ -50,6 +53,7 @@ export async function startServer(
       const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeIdleConnections();
       await closed;
+      await printer.close();
       await runtime.close();
     },
   };

@@ -31,6 +31,8 @@ export const configSchema = z
     ACCOUNT_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
     /** pino log level. */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Chromium, for PDF documents. Default: Debian's /usr/bin/chromium when installed. */
+    CHROMIUM_PATH: z.string().min(1).optional(),
     /** The address users reach the service on, used in links such as invitations. */
     PUBLIC_URL: z.url().optional(),
   })

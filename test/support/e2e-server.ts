@@ -1,6 +1,7 @@
 // The real app, listening on 127.0.0.1 on a free port, for the browser tests: a database of
 // this test file's own (copied from the run's template), the five seed partnerships, and
 // users with known passwords in known roles.
+import { PdfPrinter } from '../../src/platform/documents/pdf.ts';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app.ts';
@@ -51,6 +52,7 @@ export const homePartnership = 'dudley';
 export async function startE2eServer(overrides: Record<string, string> = {}): Promise<E2eServer> {
   const runtime = await openTestRuntime(overrides);
   const { services } = runtime;
+  const printer = new PdfPrinter();
   let server: Server | undefined;
   try {
     await importSeeds(services, await readSeeds(await seedFiles()));
@@ -83,6 +85,7 @@ export async function startE2eServer(overrides: Record<string, string> = {}): Pr
     };
 
     const app = createApp({
+      printer,
       config: runtime.config,
       db: runtime.db,
       services,
@@ -109,11 +112,13 @@ export async function startE2eServer(overrides: Record<string, string> = {}): Pr
           running.close(() => resolve());
           running.closeAllConnections();
         });
+        await printer.close();
         await runtime.close();
       },
     };
   } catch (error) {
     server?.close();
+    await printer.close();
     await runtime.close();
     throw error;
   }

@@ -2,6 +2,7 @@
 import request from 'supertest';
 import * as cheerio from 'cheerio';
 import { createApp } from '../../src/app.ts';
+import { PdfPrinter } from '../../src/platform/documents/pdf.ts';
 import { createLogger } from '../../src/platform/http/logging.ts';
 import { systemCaller } from '../../src/platform/http/auth.ts';
 import type { Role } from '../../src/platform/http/permissions.ts';
@@ -12,14 +13,26 @@ export type Agent = ReturnType<typeof request.agent>;
 
 export async function startTestApp(overrides: Record<string, string> = {}) {
   const runtime = await openTestRuntime(overrides);
+  const printer = new PdfPrinter();
   const app = createApp({
+    printer,
     config: runtime.config,
     db: runtime.db,
     services: runtime.services,
     logger: createLogger('silent'),
     sessionSecret: runtime.config.SESSION_SECRET!,
   });
-  return { ...runtime, app, agent: () => request.agent(app), request: () => request(app) };
+  return {
+    ...runtime,
+    app,
+    printer,
+    agent: () => request.agent(app),
+    request: () => request(app),
+    async close() {
+      await printer.close();
+      await runtime.close();
+    },
+  };
 }
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 

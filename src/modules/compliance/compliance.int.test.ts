@@ -9,6 +9,19 @@ import {
   textsOf,
 } from '../../../test/support/test-app.ts';
 import { systemCaller } from '../../platform/http/auth.ts';
+import JSZip from 'jszip';
+import { PDFDocument, PDFName } from 'pdf-lib';
+import { PdfPrinter } from '../../platform/documents/pdf.ts';
+
+const test_printerAvailable = () => new PdfPrinter().available;
+
+/** Collects a binary response body into a Buffer. */
+function binary(res: unknown, done: (error: Error | null, body: unknown) => void) {
+  const response = res as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(Buffer.from(chunk)));
+  response.on('end', () => done(null, Buffer.concat(chunks)));
+}
 
 describe('the compliance page and API', () => {
   let test: TestApp;
@@ -87,4 +100,40 @@ describe('the compliance page and API', () => {
       .set('Authorization', `Bearer ${token}`);
     assert.equal(bad.status, 400);
   });
+
+  it('produces the report as a Word document that reads back', async () => {
+    const { agent } = await signedInAs(test, partnershipId, 'viewer');
+    const response = await agent
+      .get('/partnerships/compliant/compliance?at=2009-09-14&ruleset=guidance-2008&format=docx')
+      .buffer(true)
+      .parse(binary);
+    assert.equal(response.status, 200);
+    assert.match(response.headers['content-type']!, /wordprocessingml/);
+    const zip = await JSZip.loadAsync(response.body as Buffer);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, ' ');
+    assert.match(text, /Compliance of Partnership compliant on 14 September 2009/);
+    assert.match(text, /Jobcentre Plus is included as a key partner on the Board/);
+    assert.match(text, /Trust Board, seat 1: Head of Jobcentre Plus/);
+  });
+
+  it(
+    'produces the report as a tagged PDF with bookmarks and numbered pages',
+    { skip: !test_printerAvailable() && process.env.CI !== 'true' ? 'Chromium is not installed' : false },
+    async () => {
+      const { agent } = await signedInAs(test, partnershipId, 'viewer');
+      const response = await agent
+        .get('/partnerships/compliant/compliance?at=2009-09-14&format=pdf')
+        .buffer(true)
+        .parse(binary);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers['content-type'], 'application/pdf');
+      const pdf = await PDFDocument.load(response.body as Buffer);
+      assert.ok(pdf.getPageCount() >= 1);
+      const catalog = pdf.catalog;
+      assert.ok(catalog.get(PDFName.of('StructTreeRoot')), 'the PDF is tagged');
+      assert.ok(catalog.get(PDFName.of('Outlines')), 'the PDF has bookmarks');
+      assert.equal(pdf.getTitle(), 'Compliance of Partnership compliant on 14 September 2009');
+    },
+  );
 });

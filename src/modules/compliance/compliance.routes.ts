@@ -8,7 +8,12 @@ import { validate } from '../../platform/http/validation.ts';
 import { datedAt, partialIsoDate } from '../../platform/http/date-input.ts';
 import type { ComplianceService } from './compliance.service.ts';
 import { strengths } from './ruleset.schema.ts';
-import type { Evidence } from './evaluate.ts';
+import { describeEvidence, outcomeLabels } from './compliance.present.ts';
+import { complianceDocx } from './compliance.docx.ts';
+import { PdfUnavailable, type PdfPrinter } from '../../platform/documents/pdf.ts';
+import { renderPrintable, sendDocument } from '../../platform/documents/render.ts';
+import { HttpError } from '../../platform/http/errors.ts';
+import { formatDate } from '../../platform/views/nunjucks.ts';
 
 export const complianceQuery = z.object({
   at: z.preprocess((value) => (value === '' ? undefined : value), partialIsoDate('The date').optional()),
@@ -19,26 +24,7 @@ export const complianceQuery = z.object({
   ),
 });
 
-export function describeEvidence(evidence: Evidence): string {
-  switch (evidence.type) {
-    case 'seat':
-      return `${evidence.body}, seat ${evidence.position}: ${evidence.label}${evidence.holders.length ? ` (${evidence.holders.join(', ')})` : ''}`;
-    case 'member':
-      return `${evidence.body}: ${evidence.name}, ${evidence.seat}`;
-    case 'body':
-      return `${evidence.body}`;
-    case 'link':
-      return `${evidence.from} ${evidence.kind.replaceAll('-', ' ')} ${evidence.to}`;
-  }
-}
-
-export const outcomeLabels = {
-  met: 'Met',
-  'not-met': 'Not met',
-  'not-applicable': 'Not applicable',
-} as const;
-
-export function complianceRoutes(compliance: ComplianceService): Router {
+export function complianceRoutes(compliance: ComplianceService, printer: PdfPrinter): Router {
   const router = Router({ mergeParams: true });
 
   router.get('/compliance', async (req, res) => {
@@ -66,15 +52,47 @@ export function complianceRoutes(compliance: ComplianceService): Router {
         );
       return;
     }
+    const groups = evaluation.ruleSets.map((set) => ({
+      set,
+      results: evaluation.results.filter((r) => r.ruleSet.id === set.id),
+    }));
+    const documentName = `compliance-${tenantOf(req).slug}-${evaluation.date}`;
+    if (req.query.format === 'docx') {
+      const content = await complianceDocx(tenantOf(req).name, formatDate(evaluation.date), evaluation);
+      return sendDocument(res, { name: documentName, type: 'docx', content });
+    }
+    if (req.query.format === 'pdf') {
+      const title = `Compliance of ${tenantOf(req).name} on ${formatDate(evaluation.date)}`;
+      const html = await renderPrintable(res, 'modules/compliance/views/report.njk', {
+        title,
+        tenant: tenantOf(req),
+        evaluation,
+        groups,
+        strengths,
+        outcomeLabels,
+        describeEvidence,
+      });
+      try {
+        return sendDocument(res, {
+          name: documentName,
+          type: 'pdf',
+          content: await printer.print(html, { title }),
+        });
+      } catch (error) {
+        if (error instanceof PdfUnavailable)
+          throw new HttpError(503, 'PDF documents are not available', error.message);
+        throw error;
+      }
+    }
     const all = await compliance.ruleSets();
+    const links = (format: string) =>
+      `/partnerships/${tenantOf(req).slug}/compliance?${new URLSearchParams({ at: evaluation.date, format, ...(query.ruleset.length ? { ruleset: query.ruleset.join(',') } : {}) })}`;
     res.render('modules/compliance/views/compliance.njk', {
+      downloads: { csv: links('csv'), docx: links('docx'), pdf: links('pdf') },
       title: 'Compliance',
       tenant: tenantOf(req),
       evaluation,
-      groups: evaluation.ruleSets.map((set) => ({
-        set,
-        results: evaluation.results.filter((r) => r.ruleSet.id === set.id),
-      })),
+      groups,
       allRuleSets: all,
       chosen: query.ruleset,
       atQuery: typeof req.query.at === 'string' ? req.query.at : '',
@@ -82,7 +100,6 @@ export function complianceRoutes(compliance: ComplianceService): Router {
       strengths,
       outcomeLabels,
       describeEvidence,
-      csvLink: `/partnerships/${tenantOf(req).slug}/compliance?${new URLSearchParams({ at: evaluation.date, format: 'csv', ...(query.ruleset.length ? { ruleset: query.ruleset.join(',') } : {}) })}`,
     });
   });
 

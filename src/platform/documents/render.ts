@@ -1,0 +1,28 @@
+// A view rendered to a string (for PDFs and other documents made from HTML).
+import type { Response } from 'express';
+import { compileStylesheet } from '../views/assets.ts';
+
+export async function renderPrintable(
+  res: Response,
+  view: string,
+  locals: Record<string, unknown>,
+): Promise<string> {
+  const stylesheet = await compileStylesheet();
+  return new Promise((done, fail) => {
+    res.render(view, { ...locals, stylesheet }, (error: Error | null, html?: string) =>
+      error ? fail(error) : done(html ?? ''),
+    );
+  });
+}
+
+/** Sends a finished document as a download. */
+export function sendDocument(
+  res: Response,
+  file: { name: string; type: 'pdf' | 'docx'; content: Buffer },
+): void {
+  const types = {
+    pdf: 'application/pdf',
+    docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  };
+  res.type(types[file.type]).attachment(`${file.name}.${file.type}`).send(file.content);
+}
