@@ -539,6 +539,14 @@ export const pages: PageToCheck[] = [
       await andWait(page, () => page.getByRole('button', { name: 'Check the file', exact: true }).click());
     },
   },
+  { name: 'surveys', path: '/partnerships/kent/surveys', as: 'platformAdmin', heading: 'Surveys' },
+  { name: 'surveys, none', path: `${home}/surveys`, as: 'viewer', heading: 'Surveys' },
+  {
+    name: 'a survey: summary table, codes, findings',
+    path: '/partnerships/kent/surveys/kent-childrens-trust-strategic-review-2011-summary',
+    as: 'platformAdmin',
+    heading: /Kent Children's Trust Strategic Review 2011/,
+  },
 ];
 
 describe('accessibility: no axe violations (WCAG 2.2 AA) on any page', () => {

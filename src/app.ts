@@ -30,6 +30,7 @@ import { joinRoutes, membersRoutes, signInRoutes, tokensRoutes } from './modules
 import { bodiesApi, bodiesRoutes } from './modules/bodies/index.ts';
 import { directoryRoutes, importRoutes, membershipApi, seatsRoutes } from './modules/membership/index.ts';
 import { complianceApi, complianceRoutes } from './modules/compliance/index.ts';
+import { surveysRoutes } from './modules/surveys/index.ts';
 import { openApiDocument } from './openapi.ts';
 import type { PdfPrinter } from './platform/documents/pdf.ts';
 
@@ -61,6 +62,7 @@ function navigationFor(req: Request) {
       item(`${base}/organisations`, 'Organisations'),
       item(`${base}/people`, 'People'),
       item(`${base}/compliance`, 'Compliance'),
+      item(`${base}/surveys`, 'Surveys'),
       ...(allowed(req, 'users.manage') ? [item(`${base}/users`, 'Users')] : []),
       ...(allowed(req, 'audit.read') ? [item(`${base}/audit`, 'Audit trail')] : []),
       item('/', 'All partnerships', true),
@@ -153,6 +155,7 @@ export function createApp(options: AppOptions): Express {
   tenant.use(seatsRoutes(services.membership, services.bodies));
   tenant.use(directoryRoutes(services.membership));
   tenant.use(complianceRoutes(services.compliance, options.printer));
+  tenant.use(surveysRoutes(services.surveys));
   tenant.use(auditRoutes(db as Database<unknown>));
   app.use(
     '/partnerships/:slug',

@@ -12,6 +12,8 @@ import { newUserSchema } from './modules/accounts/index.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 import { importSeeds } from './seeds/seed.importer.ts';
 import { readSeeds, seedFiles, SeedFilesInvalid } from './seeds/seed.reader.ts';
+import { importSurveys, readSurveys } from './seeds/seed.surveys.ts';
+import { DataFilesInvalid } from './platform/data-files.ts';
 
 const usage = `Usage: cooperate <command> [options]
 
@@ -122,6 +124,10 @@ export async function main(argv: string[]): Promise<number> {
       return withRuntime(config, async (runtime) => {
         for (const report of await importSeeds(runtime.services, seeds))
           say(`${report.file}: ${report.partnership} ${report.outcome}`);
+        if (command === 'seed') {
+          for (const report of await importSurveys(runtime.services, await readSurveys()))
+            say(`surveys/${report.file}: ${report.outcome}`);
+        }
         return 0;
       });
     }
@@ -158,6 +164,7 @@ if (import.meta.main) {
         error instanceof UsageError ||
         error instanceof ConfigError ||
         error instanceof SeedFilesInvalid ||
+        error instanceof DataFilesInvalid ||
         error instanceof RuleViolation
       ) {
         process.stderr.write(`${error.message}\n`);

@@ -1,16 +1,20 @@
-// The whole database as Kysely sees it: each module declares its own tables.
+// The whole database as Kysely sees it: each module declares its own tables in its
+// `*.tables.ts`, imported here directly (not through the modules' index files, whose services
+// are typed from this very schema: going through them would make the types circular).
 import type { Transaction as KyselyTransaction } from 'kysely';
 import type { AuditTables } from './platform/audit/audit.tables.ts';
-import type { AccountsTables } from './modules/accounts/index.ts';
-import type { AuthoritiesTables } from './modules/authorities/index.ts';
-import type { PartnershipsTables } from './modules/partnerships/index.ts';
-import type { BodiesTables } from './modules/bodies/index.ts';
-import type { MembershipTables } from './modules/membership/index.ts';
+import type { AccountsTables } from './modules/accounts/accounts.tables.ts';
+import type { AuthoritiesTables } from './modules/authorities/authorities.tables.ts';
+import type { PartnershipsTables } from './modules/partnerships/partnerships.tables.ts';
+import type { BodiesTables } from './modules/bodies/bodies.tables.ts';
+import type { MembershipTables } from './modules/membership/membership.tables.ts';
+import type { SurveysTables } from './modules/surveys/surveys.tables.ts';
 
 export type DB = AuditTables &
   AccountsTables &
   AuthoritiesTables &
   PartnershipsTables &
   BodiesTables &
-  MembershipTables;
+  MembershipTables &
+  SurveysTables;
 export type Trx = KyselyTransaction<DB>;

@@ -9,6 +9,7 @@ import { accountsService, membersService, tokensService } from './modules/accoun
 import { bodiesService } from './modules/bodies/index.ts';
 import { membershipService } from './modules/membership/index.ts';
 import { complianceService } from './modules/compliance/index.ts';
+import { surveysService } from './modules/surveys/index.ts';
 
 export function createServices(
   db: Database<DB>,
@@ -20,6 +21,7 @@ export function createServices(
     bodies,
     membership: membershipService(db, bodies),
     compliance: complianceService(db, bodies),
+    surveys: surveysService(db),
     partnerships: partnershipsService(db),
     accounts: accountsService(db, {
       threshold: config.ACCOUNT_LOCK_THRESHOLD,

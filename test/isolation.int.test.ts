@@ -36,6 +36,9 @@ const tenantPages = (side: string) => [
   '/people',
   '/compliance',
   '/compliance?format=csv',
+  '/surveys',
+  `/surveys/${side}-survey`,
+  `/surveys/${side}-survey?format=csv`,
 ];
 /** Forms of a partnership: path under /partnerships/:slug and the answers sent. */
 const tenantForms = (b: { memberId: string; invitationId: string }) => [
@@ -184,6 +187,25 @@ async function furnish(
     description: `${prefix} interest`,
     declaredOn: '2009-01-01',
   });
+  await test.services.surveys.load(caller, `${prefix}-survey`, {
+    survey: {
+      title: `${prefix} survey`,
+      owner: prefix,
+      questions: [{ key: 'q1', text: 'Is the board continuing?', kind: 'text', codes: ['yes'] }],
+      groups: [{ key: 'all', name: 'All' }],
+      respondents: [
+        {
+          key: 'r1',
+          group: 'all',
+          number: 1,
+          label: `${prefix} respondent`,
+          gssCode: 'E08000027',
+          answers: { q1: { text: `${prefix} answer`, code: 'yes' } },
+        },
+      ],
+      findings: [{ number: '1', text: `${prefix} finding`, evidence: ['r1.q1'] }],
+    },
+  });
   return { boardId: board.id, personId };
 }
 
@@ -245,6 +267,9 @@ describe('tenant isolation', () => {
     'bravo@example.org',
     'bravo council',
     'bravo terms',
+    'bravo survey',
+    'bravo answer',
+    'bravo finding',
   ];
 
   for (const role of roles) {

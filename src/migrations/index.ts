@@ -7,6 +7,7 @@ import * as partnerships from './0003_partnerships.ts';
 import * as audit from './0004_audit.ts';
 import * as structure from './0005_structure.ts';
 import * as membership from './0006_membership.ts';
+import * as surveys from './0007_surveys.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
@@ -15,4 +16,5 @@ export const migrations: Migrations = {
   '0004_audit': audit,
   '0005_structure': structure,
   '0006_membership': membership,
+  '0007_surveys': surveys,
 };

@@ -5,6 +5,7 @@ import { systemCaller } from '../platform/http/auth.ts';
 import type { Services } from '../services.ts';
 import { importSeeds } from './seed.importer.ts';
 import { readSeeds, seedFiles } from './seed.reader.ts';
+import { importSurveys, readSurveys } from './seed.surveys.ts';
 
 export const firstAdminEmail = 'admin@cooperate.localhost';
 
@@ -12,6 +13,7 @@ export const firstAdminEmail = 'admin@cooperate.localhost';
 export async function firstRun(services: Services): Promise<string | null> {
   if ((await services.accounts.countUsers()) > 0) return null;
   const reports = await importSeeds(services, await readSeeds(await seedFiles()));
+  await importSurveys(services, await readSurveys());
   const password = randomBytes(12).toString('base64url');
   await services.accounts.createUser(systemCaller('first run'), {
     email: firstAdminEmail,

@@ -10,6 +10,7 @@ import { compileStylesheet } from '../../src/platform/views/assets.ts';
 import { systemCaller } from '../../src/platform/http/auth.ts';
 import type { Role } from '../../src/platform/http/permissions.ts';
 import { importSeeds } from '../../src/seeds/seed.importer.ts';
+import { importSurveys, readSurveys } from '../../src/seeds/seed.surveys.ts';
 import { readSeeds, seedFiles } from '../../src/seeds/seed.reader.ts';
 import type { Services } from '../../src/services.ts';
 import { openTestRuntime } from './test-database.ts';
@@ -56,6 +57,7 @@ export async function startE2eServer(overrides: Record<string, string> = {}): Pr
   let server: Server | undefined;
   try {
     await importSeeds(services, await readSeeds(await seedFiles()));
+    await importSurveys(services, await readSurveys());
     const partnershipIds: Record<string, string> = {};
     for (const partnership of await services.partnerships.list())
       partnershipIds[partnership.slug] = partnership.id;

@@ -18,6 +18,8 @@ export interface NeighbourRow {
 }
 
 export interface AuthoritySearch {
+  /** Include authorities abolished since (such as Northamptonshire, 2021). */
+  includeFormer?: boolean | undefined;
   q?: string | undefined;
   region?: string | undefined;
   type?: string | undefined;
@@ -36,6 +38,7 @@ const columns = [
 export const authoritiesRepository = {
   async search(trx: Trx, search: AuthoritySearch): Promise<AuthorityRow[]> {
     let query = trx.selectFrom('authorities').select(columns);
+    if (!search.includeFormer) query = query.where('valid_to', 'is', null);
     if (search.q) {
       const pattern = `%${search.q.replace(/[%_\\]/g, '\\$&')}%`;
       query = query.where((eb) =>

@@ -1,0 +1,93 @@
+import type { Trx } from '../../schema.ts';
+
+export interface SurveyRow {
+  id: string;
+  slug: string;
+  title: string;
+  purpose: string | null;
+  opensOn: string | null;
+  closesOn: string | null;
+  status: string;
+  suppressionThreshold: number;
+}
+
+const surveyColumns = [
+  'id',
+  'slug',
+  'title',
+  'purpose',
+  'opens_on as opensOn',
+  'closes_on as closesOn',
+  'status',
+  'suppression_threshold as suppressionThreshold',
+] as const;
+
+export const surveysRepository = {
+  list: (trx: Trx): Promise<SurveyRow[]> =>
+    trx.selectFrom('surveys').select(surveyColumns).orderBy('created_at', 'desc').execute(),
+  bySlug: (trx: Trx, slug: string): Promise<SurveyRow | undefined> =>
+    trx.selectFrom('surveys').select(surveyColumns).where('slug', '=', slug).executeTakeFirst(),
+
+  /** Everything of one survey, each part in its order. */
+  async parts(trx: Trx, surveyId: string) {
+    const [questions, groups, respondents, answers, findings, evidence] = await Promise.all([
+      trx
+        .selectFrom('survey_questions')
+        .select(['id', 'key', 'position', 'text', 'kind', 'codes'])
+        .where('survey_id', '=', surveyId)
+        .orderBy('position')
+        .execute(),
+      trx
+        .selectFrom('survey_groups')
+        .select(['id', 'key', 'position', 'name'])
+        .where('survey_id', '=', surveyId)
+        .orderBy('position')
+        .execute(),
+      trx
+        .selectFrom('survey_respondents as r')
+        .innerJoin('authorities as a', 'a.gss_code', 'r.authority_gss_code')
+        .select([
+          'r.id',
+          'r.key',
+          'r.group_id as groupId',
+          'r.position',
+          'r.label',
+          'r.authority_gss_code as gssCode',
+          'a.name as authorityName',
+          'r.as_at as asAt',
+          'r.as_at_precision as asAtPrecision',
+        ])
+        .where('r.survey_id', '=', surveyId)
+        .orderBy('r.position')
+        .execute(),
+      trx
+        .selectFrom('survey_answers as x')
+        .innerJoin('survey_respondents as r', 'r.id', 'x.respondent_id')
+        .select([
+          'x.id',
+          'x.respondent_id as respondentId',
+          'x.question_id as questionId',
+          'x.text',
+          'x.no_response as noResponse',
+          'x.blank',
+          'x.refers_to_question_id as refersToQuestionId',
+          'x.code',
+        ])
+        .where('r.survey_id', '=', surveyId)
+        .execute(),
+      trx
+        .selectFrom('survey_findings')
+        .select(['id', 'number', 'position', 'text'])
+        .where('survey_id', '=', surveyId)
+        .orderBy('position')
+        .execute(),
+      trx
+        .selectFrom('survey_finding_evidence as e')
+        .innerJoin('survey_findings as f', 'f.id', 'e.finding_id')
+        .select(['e.finding_id as findingId', 'e.answer_id as answerId'])
+        .where('f.survey_id', '=', surveyId)
+        .execute(),
+    ]);
+    return { questions, groups, respondents, answers, findings, evidence };
+  },
+};

@@ -1,0 +1,205 @@
+// Cross-authority surveys owned by a partnership: loading one (from a data file), and the
+// collated view of it: the summary table by group and respondent, the counts of each code,
+// and the findings with the answers that support them.
+import type { Database } from '../../platform/db/database.ts';
+import { recordChange } from '../../platform/audit/audit.ts';
+import type { Caller } from '../../platform/http/auth.ts';
+import { RuleViolation } from '../../platform/http/validation.ts';
+import { datedAt } from '../../platform/http/date-input.ts';
+import { inTenant } from '../../platform/tenant.ts';
+import type { DB, Trx } from '../../schema.ts';
+import { surveysRepository as repository } from './surveys.repository.ts';
+import type { SurveyFile } from './surveys.schemas.ts';
+
+async function assemble(trx: Trx, surveyId: string) {
+  const parts = await repository.parts(trx, surveyId);
+  const questionKey = new Map(parts.questions.map((q) => [q.id, q.key]));
+  const answersOf = (respondentId: string) =>
+    Object.fromEntries(
+      parts.answers
+        .filter((a) => a.respondentId === respondentId)
+        .map((a) => [
+          questionKey.get(a.questionId)!,
+          { ...a, refersTo: a.refersToQuestionId ? (questionKey.get(a.refersToQuestionId) ?? null) : null },
+        ]),
+    );
+  const respondents = parts.respondents.map((r) => ({ ...r, answers: answersOf(r.id) }));
+  const groups = parts.groups.map((g) => ({
+    ...g,
+    respondents: respondents.filter((r) => r.groupId === g.id),
+  }));
+  const answerRef = new Map(
+    parts.answers.map((a) => [
+      a.id,
+      {
+        answer: a,
+        respondent: respondents.find((r) => r.id === a.respondentId)!,
+        question: questionKey.get(a.questionId)!,
+      },
+    ]),
+  );
+  const findings = parts.findings.map((f) => ({
+    ...f,
+    evidence: parts.evidence.filter((e) => e.findingId === f.id).map((e) => answerRef.get(e.answerId)!),
+  }));
+  const codes = parts.questions
+    .filter((q) => q.codes?.length)
+    .map((q) => ({
+      question: q,
+      counts: q.codes!.map((code) => ({
+        code,
+        count: parts.answers.filter((a) => a.questionId === q.id && a.code === code).length,
+      })),
+      uncoded: parts.answers.filter((a) => a.questionId === q.id && !a.noResponse && !a.code).length,
+    }));
+  const unanswered = parts.answers.filter((a) => a.noResponse).length;
+  return { questions: parts.questions, groups, respondents, findings, codes, unanswered };
+}
+
+export function surveysService(db: Database<DB>) {
+  return {
+    list: (caller: Caller) => inTenant(db, caller, 'partnership.read', (trx) => repository.list(trx)),
+
+    /** A survey with everything collated, or null. */
+    get(caller: Caller, slug: string) {
+      return inTenant(db, caller, 'partnership.read', async (trx) => {
+        const survey = await repository.bySlug(trx, slug);
+        return survey ? { survey, ...(await assemble(trx, survey.id)) } : null;
+      });
+    },
+
+    /** Loads a survey from its data file in one transaction; leaves an existing one as it is. */
+    async load(caller: Caller, slug: string, file: SurveyFile): Promise<'created' | 'unchanged'> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        if (await repository.bySlug(trx, slug)) return 'unchanged';
+        const { survey } = file;
+        const known = new Set(
+          (await trx.selectFrom('authorities').select('gss_code').execute()).map((a) => a.gss_code),
+        );
+        const unknown = survey.respondents.filter((r) => !known.has(r.gssCode));
+        if (unknown.length)
+          throw new RuleViolation(
+            unknown.map((r) => ({
+              path: `respondents.${r.key}`,
+              message: `${r.label}: there is no authority ${r.gssCode}`,
+            })),
+          );
+        const created = await trx
+          .insertInto('surveys')
+          .values({
+            partnership_id: partnershipId,
+            slug,
+            title: survey.title,
+            purpose: survey.purpose ?? null,
+            opens_on: survey.opensOn ?? null,
+            closes_on: survey.closesOn ?? null,
+            status: 'published',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const questionIds = new Map<string, string>();
+        for (const [position, q] of survey.questions.entries()) {
+          const row = await trx
+            .insertInto('survey_questions')
+            .values({
+              partnership_id: partnershipId,
+              survey_id: created.id,
+              key: q.key,
+              position: position + 1,
+              text: q.text,
+              kind: q.kind,
+              codes: q.codes ? JSON.stringify(q.codes) : null,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          questionIds.set(q.key, row.id);
+        }
+        const groupIds = new Map<string, string>();
+        for (const [position, g] of survey.groups.entries()) {
+          const row = await trx
+            .insertInto('survey_groups')
+            .values({
+              partnership_id: partnershipId,
+              survey_id: created.id,
+              key: g.key,
+              position: position + 1,
+              name: g.name,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          groupIds.set(g.key, row.id);
+        }
+        const answerIds = new Map<string, string>();
+        for (const r of survey.respondents) {
+          const asAt = r.asAt ? datedAt(r.asAt) : null;
+          const respondent = await trx
+            .insertInto('survey_respondents')
+            .values({
+              partnership_id: partnershipId,
+              survey_id: created.id,
+              group_id: groupIds.get(r.group)!,
+              key: r.key,
+              position: r.number,
+              label: r.label,
+              authority_gss_code: r.gssCode,
+              as_at: asAt?.date ?? null,
+              as_at_precision: asAt?.precision ?? null,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          for (const [questionKey, a] of Object.entries(r.answers)) {
+            const row = await trx
+              .insertInto('survey_answers')
+              .values({
+                partnership_id: partnershipId,
+                respondent_id: respondent.id,
+                question_id: questionIds.get(questionKey)!,
+                text: a.noResponse ? null : (a.text ?? null),
+                no_response: a.noResponse ?? false,
+                blank: a.blank ?? false,
+                refers_to_question_id: a.refersTo ? questionIds.get(a.refersTo)! : null,
+                code: a.code ?? null,
+              })
+              .returning('id')
+              .executeTakeFirstOrThrow();
+            answerIds.set(`${r.key}.${questionKey}`, row.id);
+          }
+        }
+        for (const [position, f] of survey.findings.entries()) {
+          const finding = await trx
+            .insertInto('survey_findings')
+            .values({
+              partnership_id: partnershipId,
+              survey_id: created.id,
+              number: f.number,
+              position: position + 1,
+              text: f.text,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          await trx
+            .insertInto('survey_finding_evidence')
+            .values(
+              f.evidence.map((ref) => ({
+                partnership_id: partnershipId,
+                finding_id: finding.id,
+                answer_id: answerIds.get(ref)!,
+              })),
+            )
+            .execute();
+        }
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'import',
+          entityType: 'survey',
+          entityId: created.id,
+          summary: `Loaded the survey “${survey.title}” with ${survey.respondents.length} respondents`,
+        });
+        return 'created';
+      });
+    },
+  };
+}
+
+export type SurveysService = ReturnType<typeof surveysService>;
+export type CollatedSurvey = NonNullable<Awaited<ReturnType<SurveysService['get']>>>;
