@@ -28,7 +28,13 @@ import { authoritiesApi, authoritiesRoutes } from './modules/authorities/index.t
 import { partnershipsApi, partnershipsRoutes, type PartnershipRow } from './modules/partnerships/index.ts';
 import { joinRoutes, membersRoutes, signInRoutes, tokensRoutes } from './modules/accounts/index.ts';
 import { bodiesApi, bodiesRoutes } from './modules/bodies/index.ts';
-import { directoryRoutes, importRoutes, membershipApi, seatsRoutes } from './modules/membership/index.ts';
+import {
+  categories,
+  directoryRoutes,
+  importRoutes,
+  membershipApi,
+  seatsRoutes,
+} from './modules/membership/index.ts';
 import { complianceApi, complianceRoutes } from './modules/compliance/index.ts';
 import { surveysRoutes } from './modules/surveys/index.ts';
 import { openApiDocument } from './openapi.ts';
@@ -150,7 +156,13 @@ export function createApp(options: AppOptions): Express {
     ),
   );
   tenant.use(membersRoutes(services.members, config.PUBLIC_URL));
-  tenant.use(bodiesRoutes(services.bodies));
+  tenant.use(
+    bodiesRoutes(services.bodies, {
+      people: async (caller) =>
+        (await services.membership.people(caller)).map(({ id, name }) => ({ id, name })),
+      categories,
+    }),
+  );
   tenant.use(importRoutes(services.membership, services.bodies));
   tenant.use(seatsRoutes(services.membership, services.bodies));
   tenant.use(directoryRoutes(services.membership));

@@ -8,6 +8,7 @@ import * as audit from './0004_audit.ts';
 import * as structure from './0005_structure.ts';
 import * as membership from './0006_membership.ts';
 import * as surveys from './0007_surveys.ts';
+import * as leadOfficer from './0008_body_lead_officer.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
@@ -17,4 +18,5 @@ export const migrations: Migrations = {
   '0005_structure': structure,
   '0006_membership': membership,
   '0007_surveys': surveys,
+  '0008_body_lead_officer': leadOfficer,
 };

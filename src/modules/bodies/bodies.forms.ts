@@ -40,6 +40,10 @@ export function bodyFormValues(body: BodyRow): Body {
     area: body.area,
     membershipCap: body.membershipCap,
     takesDecisions: body.takesDecisions ? 'yes' : 'no',
+    leadOfficerId: body.leadOfficerId,
+    quorumMinimum: body.quorumRule?.minimum,
+    quorumCategories: body.quorumRule?.categories ?? [],
+    ...Object.fromEntries((body.cadenceRules ?? []).map((rule) => [`cadence-${rule.kind}`, rule.perYear])),
   };
   for (const [name, value] of [
     ['startsOn', body.startsOn],

@@ -234,4 +234,58 @@ describe('bodies and the structure', () => {
     assert.equal(bad.status, 400);
     assert.equal((await test.request().get('/api/v1/partnerships/structure/bodies')).status, 401);
   });
+
+  it('records a lead officer, a quorum and how often the body meets', async () => {
+    const caller = systemCaller('test', partnershipId);
+    const officer = await test.services.membership.addPerson(caller, {
+      name: 'Helen Jones',
+      jobTitle: 'Assistant Director',
+      email: null,
+      phone: null,
+      youngPerson: false,
+      notes: null,
+    });
+    const { agent } = await signedInAs(test, partnershipId, 'editor');
+    const form = await agent.get('/partnerships/structure/bodies/board/edit');
+    assert.equal($(form.text)('#leadOfficerId option').length, 2);
+    const changed = await submit(agent, '/partnerships/structure/bodies/board/edit', {
+      name: 'Children’s Trust Board',
+      slug: 'board',
+      kind: 'board',
+      takesDecisions: 'yes',
+      leadOfficerId: officer,
+      quorumMinimum: '6',
+      quorumCategories: 'police',
+      'cadence-board-meeting': '3',
+      'cadence-annual-event': '1',
+      'cadence-deep-dive': '2',
+    });
+    assert.equal(changed.status, 303);
+    const body = (await test.services.bodies.list(caller)).find((b) => b.slug === 'board')!;
+    assert.equal(body.leadOfficerId, officer);
+    assert.deepEqual(body.quorumRule, { minimum: 6, categories: ['police'] });
+    assert.deepEqual(body.cadenceRules, [
+      { kind: 'board-meeting', perYear: 3 },
+      { kind: 'annual-event', perYear: 1 },
+      { kind: 'deep-dive', perYear: 2 },
+    ]);
+    const page = await agent.get('/partnerships/structure/bodies/board');
+    const summary = $(page.text)('.govuk-summary-list').text();
+    assert.match(summary, /Helen Jones/);
+    assert.match(summary, /6 voting members, including Police/);
+    assert.match(summary, /3 meetings, 1 annual events, 2 deep dives a year/);
+    const bad = await submit(agent, '/partnerships/structure/bodies/board/edit', {
+      name: 'X',
+      slug: 'board',
+      kind: 'board',
+      takesDecisions: 'yes',
+      quorumMinimum: 'six',
+      'cadence-deep-dive': '-1',
+    });
+    assert.equal(bad.status, 400);
+    assert.deepEqual(textsOf(bad.text, '.govuk-error-summary a'), [
+      'Quorum must be a number, like 6',
+      'Deep dives a year must be 0 or more',
+    ]);
+  });
 });

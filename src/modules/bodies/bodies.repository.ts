@@ -20,6 +20,7 @@ export interface BodyRow {
   quorumRule: QuorumRule | null;
   cadenceRules: CadenceRule[] | null;
   notes: string | null;
+  leadOfficerId: string | null;
   position: number;
 }
 
@@ -39,6 +40,7 @@ export interface BodyValues {
   quorumRule?: QuorumRule | null | undefined;
   cadenceRules?: CadenceRule[] | null | undefined;
   notes?: string | null | undefined;
+  leadOfficerId?: string | null | undefined;
 }
 
 const bodyColumns = [
@@ -58,6 +60,7 @@ const bodyColumns = [
   'quorum_rule as quorumRule',
   'cadence_rules as cadenceRules',
   'notes',
+  'lead_officer_person_id as leadOfficerId',
   'position',
 ] as const;
 
@@ -80,6 +83,7 @@ const columns = (partnershipId: string, values: BodyValues) => ({
   quorum_rule: json(values.quorumRule),
   cadence_rules: json(values.cadenceRules),
   notes: values.notes ?? null,
+  lead_officer_person_id: values.leadOfficerId ?? null,
 });
 
 export interface TermsRow {

@@ -12,6 +12,7 @@ import {
   bodyFormSchema,
   newBodyFormSchema,
   relationshipFormSchema,
+  rulesOf,
   statusFormSchema,
   termsFormSchema,
 } from './bodies.schemas.ts';
@@ -24,7 +25,7 @@ import {
   statusItems,
   withDates,
 } from './bodies.forms.ts';
-import { isExternal, statuses } from './bodies.vocabulary.ts';
+import { isExternal, meetingKinds, statuses } from './bodies.vocabulary.ts';
 import { structureDiagram } from './diagram.ts';
 
 const views = 'modules/bodies/views';
@@ -37,9 +38,22 @@ function dateFrom(req: Request): { at: string; error?: { text: string } } {
   return { at: checked.value.at ? datedAt(checked.value.at).date : today() };
 }
 
-export function bodiesRoutes(bodies: BodiesService): Router {
+export interface BodiesRouteDeps {
+  /** The partnership's people (for the lead officer) and the statutory categories (for quorum). */
+  people(caller: ReturnType<typeof callerOf>): Promise<{ id: string; name: string }[]>;
+  categories: Record<string, string>;
+}
+
+export function bodiesRoutes(bodies: BodiesService, deps: BodiesRouteDeps): Router {
   const router = Router({ mergeParams: true });
   const base = (req: Request) => `/partnerships/${tenantOf(req).slug}`;
+  const formChoices = async (req: Request) => ({
+    kindGroups,
+    focusItems,
+    people: await deps.people(callerOf(req)),
+    categoryItems: Object.entries(deps.categories).map(([value, text]) => ({ value, text })),
+    meetingKinds,
+  });
 
   async function bodyOr404(req: Request) {
     const found = await bodies.bySlug(callerOf(req), String(req.params.body));
@@ -76,12 +90,11 @@ export function bodiesRoutes(bodies: BodiesService): Router {
     });
   });
 
-  router.get('/bodies/new', requirePermission('partnership.edit'), (req, res) => {
+  router.get('/bodies/new', requirePermission('partnership.edit'), async (req, res) => {
     res.render(`${views}/form.njk`, {
       title: 'Add a body',
       tenant: tenantOf(req),
-      kindGroups,
-      focusItems,
+      ...(await formChoices(req)),
       isNew: true,
       values: { takesDecisions: 'yes', status: 'established' },
       backLink: `${base(req)}/structure`,
@@ -93,8 +106,7 @@ export function bodiesRoutes(bodies: BodiesService): Router {
     const locals = {
       title: 'Add a body',
       tenant: tenantOf(req),
-      kindGroups,
-      focusItems,
+      ...(await formChoices(req)),
       isNew: true,
       backLink: `${base(req)}/structure`,
     };
@@ -104,7 +116,7 @@ export function bodiesRoutes(bodies: BodiesService): Router {
       res,
       { view: `${views}/form.njk`, locals, schema: newBodyFormSchema, input },
       async (value) => {
-        slug = (await bodies.create(callerOf(req), value)).slug;
+        slug = (await bodies.create(callerOf(req), { ...value, ...rulesOf(value) })).slug;
       },
     );
     if (!done) return;
@@ -119,6 +131,11 @@ export function bodiesRoutes(bodies: BodiesService): Router {
       title: found.body.name,
       tenant: tenantOf(req),
       ...found,
+      leadOfficer: found.body.leadOfficerId
+        ? (await deps.people(callerOf(req))).find((p) => p.id === found.body.leadOfficerId)
+        : undefined,
+      categories: deps.categories,
+      meetingKinds,
       at,
       atError: error,
       kindLabel,
@@ -135,8 +152,7 @@ export function bodiesRoutes(bodies: BodiesService): Router {
     res.render(`${views}/form.njk`, {
       title: `Change ${body.name}`,
       tenant: tenantOf(req),
-      kindGroups,
-      focusItems,
+      ...(await formChoices(req)),
       values: bodyFormValues(body),
       backLink: `${base(req)}/bodies/${body.slug}`,
     });
@@ -148,8 +164,7 @@ export function bodiesRoutes(bodies: BodiesService): Router {
     const locals = {
       title: `Change ${body.name}`,
       tenant: tenantOf(req),
-      kindGroups,
-      focusItems,
+      ...(await formChoices(req)),
       backLink: `${base(req)}/bodies/${body.slug}`,
     };
     const input = withDates(req.body as Record<string, unknown>, 'startsOn', 'endsOn');
@@ -158,7 +173,7 @@ export function bodiesRoutes(bodies: BodiesService): Router {
       res,
       { view: `${views}/form.njk`, locals, schema: bodyFormSchema, input },
       async (value) => {
-        slug = (await bodies.update(callerOf(req), body.id, value)).slug;
+        slug = (await bodies.update(callerOf(req), body.id, { ...value, ...rulesOf(value) })).slug;
       },
     );
     if (!done) return;

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { dateInput, partialIsoDate } from '../../platform/http/date-input.ts';
-import { bodyKindValues, focusTypes, relationshipKindValues, statusValues } from './bodies.vocabulary.ts';
+import {
+  bodyKindValues,
+  focusTypes,
+  meetingKinds,
+  relationshipKindValues,
+  statusValues,
+} from './bodies.vocabulary.ts';
+import type { CadenceRule, QuorumRule } from './bodies.tables.ts';
 
 const text = (label: string, max: number) =>
   z
@@ -49,10 +56,67 @@ const bodyFields = {
   ),
 };
 
+const perYear = (label: string) =>
+  z.preprocess(
+    (value) => (value === '' || value === undefined ? 0 : value),
+    z.coerce
+      .number({ error: `${label} a year must be a number, like 3` })
+      .int(`${label} a year must be a whole number, like 3`)
+      .min(0, `${label} a year must be 0 or more`)
+      .max(52, `${label} a year must be 52 or fewer`),
+  );
+
+/** Quorum and cadence as the form asks them, turned into the body's rules. */
+const rulesFields = {
+  leadOfficerId: z
+    .preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.uuid({ error: 'Select the lead officer from the list' }).optional(),
+    )
+    .transform((value) => value ?? null),
+  quorumMinimum: z.preprocess(
+    (value) => (value === '' || value === undefined ? undefined : value),
+    z.coerce
+      .number({ error: 'Quorum must be a number, like 6' })
+      .int('Quorum must be a whole number, like 6')
+      .min(1, 'Quorum must be 1 or more')
+      .max(1000, 'Quorum must be 1000 or fewer')
+      .optional(),
+  ),
+  quorumCategories: z.preprocess(
+    (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
+    z.array(z.string().regex(/^[a-z-]+$/, 'Select categories from the list')),
+  ),
+  ...Object.fromEntries(
+    Object.entries(meetingKinds).map(([kind, label]) => [`cadence-${kind}`, perYear(label)]),
+  ),
+} as Record<string, z.ZodType>;
+
+export function rulesOf(value: Record<string, unknown>): {
+  quorumRule: QuorumRule | null;
+  cadenceRules: CadenceRule[] | null;
+  leadOfficerId: string | null;
+} {
+  const categories = (value.quorumCategories as string[] | undefined) ?? [];
+  const minimum = value.quorumMinimum as number | undefined;
+  const cadence = Object.keys(meetingKinds)
+    .map((kind) => ({ kind, perYear: Number(value[`cadence-${kind}`] ?? 0) }))
+    .filter((rule) => rule.perYear > 0);
+  return {
+    quorumRule:
+      minimum || categories.length
+        ? { ...(minimum ? { minimum } : {}), ...(categories.length ? { categories } : {}) }
+        : null,
+    cadenceRules: cadence.length ? cadence : null,
+    leadOfficerId: (value.leadOfficerId as string | null | undefined) ?? null,
+  };
+}
+
 /** The body form: dates as GOV.UK date inputs; yes/no as radios. */
 export const bodyFormSchema = z
   .object({
     ...bodyFields,
+    ...rulesFields,
     takesDecisions: z
       .enum(['yes', 'no'], { error: 'Select yes if the body takes decisions' })
       .transform((value) => value === 'yes'),

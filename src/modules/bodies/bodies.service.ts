@@ -44,6 +44,14 @@ export interface NewRelationship {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** A lead officer must be one of the partnership's own people. */
+async function checkLeadOfficer(trx: Trx, personId: string | null | undefined): Promise<void> {
+  if (!personId) return;
+  const found = await trx.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst();
+  if (!found)
+    throw new RuleViolation([{ path: 'leadOfficerId', message: 'Select the lead officer from the list' }]);
+}
+
 async function mustFind(trx: Trx, id: string): Promise<BodyRow> {
   const body = await repository.byId(trx, id);
   if (!body) throw notFound();
@@ -126,6 +134,7 @@ export function bodiesService(db: Database<DB>) {
             },
           ]);
         }
+        await checkLeadOfficer(trx, input.leadOfficerId);
         const id = await repository.insert(trx, partnershipId, input);
         const { date, precision } = datedAt(input.statusOn);
         await repository.insertEvent(trx, partnershipId, {
@@ -162,6 +171,7 @@ export function bodiesService(db: Database<DB>) {
             },
           ]);
         }
+        await checkLeadOfficer(trx, input.leadOfficerId);
         await repository.update(trx, partnershipId, id, { ...before, ...input });
         const after = (await repository.byId(trx, id))!;
         await recordChange(trx, caller.actor, {

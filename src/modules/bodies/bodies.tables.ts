@@ -37,6 +37,7 @@ export interface BodiesTable {
   quorum_rule: Json<QuorumRule>;
   cadence_rules: Json<CadenceRule[]>;
   notes: string | null;
+  lead_officer_person_id: string | null;
   position: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Updated;

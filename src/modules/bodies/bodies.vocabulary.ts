@@ -69,3 +69,13 @@ export const focusTypes = {
   area: 'Area',
 } as const;
 export type FocusType = keyof typeof focusTypes;
+
+/** Kinds of meeting a body's cadence rules count (Medway: 3 meetings, 1 annual event, 2 deep dives a year). */
+export const meetingKinds = {
+  'board-meeting': 'Meetings',
+  'annual-event': 'Annual events',
+  'deep-dive': 'Deep dives',
+  'development-session': 'Development sessions',
+  workshop: 'Workshops',
+} as const;
+export type MeetingKind = keyof typeof meetingKinds;
