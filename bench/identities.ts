@@ -14,3 +14,6 @@ export const benchAdminEmail = `bench-admin@${benchDomain}`;
 /** The n-th (from 1) generated user with `role` in the partnership `slug`. */
 export const memberEmail = (slug: string, role: Role, n = 1) =>
   `${slug}.${role}${n > 1 ? n : ''}@${benchDomain}`;
+
+/** Every generated partnership's board (structure step): its seats page is measured. */
+export const benchBoardSlug = 'board';

@@ -1,5 +1,6 @@
 // What the runner measures, beside /ping in the same run. A capability adds its pages and API
 // endpoints here, with the target its issue sets.
+import { benchBoardSlug } from './identities.ts';
 
 export interface RouteTarget {
   /** The partnership whose pages are measured. */
@@ -51,5 +52,38 @@ export const benchRoutes: BenchRoute[] = [
     auth: 'session',
     kind: 'page',
     maxP95Ratio: pageTarget,
+  },
+  {
+    name: '/partnerships/:slug/structure',
+    path: ({ slug }) => `/partnerships/${slug}/structure`,
+    auth: 'session',
+    kind: 'page',
+    maxP95Ratio: pageTarget,
+  },
+  {
+    name: `/partnerships/:slug/bodies/${benchBoardSlug}/seats`,
+    path: ({ slug }) => `/partnerships/${slug}/bodies/${benchBoardSlug}/seats`,
+    auth: 'session',
+    kind: 'page',
+    maxP95Ratio: pageTarget,
+  },
+  {
+    name: '/partnerships/:slug/compliance',
+    path: ({ slug }) => `/partnerships/${slug}/compliance`,
+    auth: 'session',
+    kind: 'page',
+    maxP95Ratio: pageTarget,
+  },
+  {
+    name: '/api/v1/partnerships/:slug/bodies',
+    path: ({ slug }) => `/api/v1/partnerships/${slug}/bodies`,
+    auth: 'token',
+    kind: 'api',
+  },
+  {
+    name: '/api/v1/partnerships/:slug/compliance',
+    path: ({ slug }) => `/api/v1/partnerships/${slug}/compliance`,
+    auth: 'token',
+    kind: 'api',
   },
 ];

@@ -31,7 +31,8 @@ import { summarise } from './stats.ts';
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 const usage = `Usage (DATA_DIR or DATABASE_URL names the database, as for the server):
-  npm run bench -- generate [--seed S] [--users-per-partnership N]   make the data set (idempotent)
+  npm run bench -- generate [--seed S] [--users-per-partnership N] [--people-per-partnership N]
+                                                make the data set (idempotent)
   npm run bench [-- --duration S --warmup S --connections N --rate R --only TEXT --partnership SLUG]
 See bench/README.md.`;
 
@@ -94,6 +95,32 @@ async function chooseTarget(services: Services, wanted: string | undefined) {
   );
 }
 
+/**
+ * The data set's size: people and memberships over every partnership, and the measured
+ * partnership's bodies, seats, people and memberships (its pages' work grows with these).
+ */
+async function dataSetFacts(services: Services, slug: string) {
+  let people = 0;
+  let memberships = 0;
+  let measured = null;
+  for (const partnership of await services.partnerships.list()) {
+    const caller = systemCaller('bench run', partnership.id);
+    const [who, held] = await Promise.all([
+      services.membership.people(caller),
+      services.membership.memberships(caller, {}),
+    ]);
+    people += who.length;
+    memberships += held.length;
+    if (partnership.slug === slug) {
+      const bodies = await services.bodies.list(caller);
+      let seats = 0;
+      for (const body of bodies) seats += (await services.membership.seats(caller, body.id)).length;
+      measured = { slug, bodies: bodies.length, seats, people: who.length, memberships: held.length };
+    }
+  }
+  return { people, memberships, measured };
+}
+
 function load(job: LoadJob): Promise<LoadOutcome> {
   return new Promise((done, fail) => {
     const worker = new Worker(new URL('./load.worker.ts', import.meta.url), { workerData: job });
@@ -133,6 +160,13 @@ async function measure(running: RunningServer, settings: ReturnType<typeof optio
   );
   const owner = { ...systemCaller('bench run'), userId: adminId };
   try {
+    const dataSet = await dataSetFacts(services, target.slug);
+    if (dataSet.measured)
+      say(
+        `Measuring ${target.slug}: ${dataSet.measured.bodies} bodies, ${dataSet.measured.seats} seats, ` +
+          `${dataSet.measured.people} people, ${dataSet.measured.memberships} memberships ` +
+          `(all partnerships: ${dataSet.people} people, ${dataSet.memberships} memberships)`,
+      );
     const cookie = await signIn(running.url, target.email, benchPassword);
     const headers: Record<BenchRoute['auth'], Record<string, string>> = {
       none: {},
@@ -176,6 +210,7 @@ async function measure(running: RunningServer, settings: ReturnType<typeof optio
       version: version?.version ?? null,
       partnerships: (await services.partnerships.list()).length,
       users: await services.accounts.countUsers(),
+      ...dataSet,
     };
     return { target, database, measured };
   } finally {

@@ -17,6 +17,8 @@ export interface BenchPartnership {
   id: string;
   slug: string;
   name: string;
+  /** As recorded: a year, a month or a day ('2007', '2007-04'). */
+  established: string | null;
   authority: Authority;
   /** Filled by the members step. */
   members: BenchMember[];
@@ -25,6 +27,8 @@ export interface BenchPartnership {
 export interface GeneratorOptions {
   seed: string;
   usersPerPartnership: number;
+  /** About how many people (board, committee and group members) the structure step gives each. */
+  peoplePerPartnership: number;
 }
 
 export interface GeneratorContext {

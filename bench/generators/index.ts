@@ -4,7 +4,8 @@ import type { GeneratorStep } from './context.ts';
 import { partnershipsStep } from './partnerships.ts';
 import { membersStep } from './members.ts';
 import { benchAdminStep } from './bench-admin.ts';
+import { structureStep } from './structure.ts';
 
-export const generatorSteps: GeneratorStep[] = [partnershipsStep, membersStep, benchAdminStep];
+export const generatorSteps: GeneratorStep[] = [partnershipsStep, membersStep, benchAdminStep, structureStep];
 
 export type { GeneratorContext, GeneratorStep } from './context.ts';

@@ -11,9 +11,10 @@ const kinds = [
 ] as const;
 
 /** "Bristol, City of" reads as "City of Bristol" in a partnership's name. */
-const placeName = (authority: Authority) => authority.name.replace(/^(.+), ((?:City|County) of)$/, '$2 $1');
+export const placeName = (authority: Authority) =>
+  authority.name.replace(/^(.+), ((?:City|County) of)$/, '$2 $1');
 
-const slugOf = (text: string) =>
+export const slugOf = (text: string) =>
   text
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
@@ -46,7 +47,14 @@ export const partnershipsStep: GeneratorStep = {
         row = await services.partnerships.create(caller, wanted);
         created += 1;
       }
-      partnerships.push({ id: row.id, slug: row.slug, name: row.name, authority, members: [] });
+      partnerships.push({
+        id: row.id,
+        slug: row.slug,
+        name: row.name,
+        established: row.established,
+        authority,
+        members: [],
+      });
       progress(index + 1, authorities.length);
     }
     say(`${created} created, ${authorities.length - created} already there`);
