@@ -1,25 +1,11 @@
 // The compliance report as a Word document.
-import {
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableRow, WidthType } from 'docx';
+import { textCell } from '../../platform/documents/word.ts';
 import type { Evaluation } from './compliance.service.ts';
 import { strengths } from './ruleset.schema.ts';
 import { describeEvidence, outcomeLabels } from './compliance.present.ts';
 
-const cell = (text: string, bold = false) =>
-  new TableCell({
-    children: text
-      .split('\n')
-      .map((line) => new Paragraph({ children: [new TextRun({ text: line, bold })] })),
-  });
+const cell = (text: string, bold = false) => textCell(text, { bold });
 
 export async function complianceDocx(
   partnership: string,

@@ -1,25 +1,10 @@
 // The survey's summary table as a Word document, as Kent's appendix lays it out.
-import {
-  Document,
-  HeadingLevel,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableRow, WidthType } from 'docx';
+import { textCell } from '../../platform/documents/word.ts';
 import type { CollatedSurvey } from './surveys.service.ts';
 import { summaryRows } from './surveys.table.ts';
 
-const cell = (text: string, bold = false) =>
-  new TableCell({
-    children: text
-      .split('\n')
-      .map((line) => new Paragraph({ children: [new TextRun({ text: line, bold, size: 16 })] })),
-  });
+const cell = (text: string, bold = false) => textCell(text, { bold, size: 16 });
 
 export async function surveyDocx(collated: CollatedSurvey): Promise<Buffer> {
   const rows = summaryRows(collated);
