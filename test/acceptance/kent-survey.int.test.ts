@@ -7,17 +7,18 @@ import { systemCaller, type Caller } from '../../src/platform/http/auth.ts';
 import { importSeeds } from '../../src/seeds/seed.importer.ts';
 import { readSeeds, seedFiles } from '../../src/seeds/seed.reader.ts';
 import { importSurveys, readSurveys } from '../../src/seeds/seed.surveys.ts';
-import { $, makePartnership, signedInAs, startTestApp, textsOf, type TestApp } from '../support/test-app.ts';
+import {
+  $,
+  makePartnership,
+  signedInAs,
+  startTestApp,
+  textsOf,
+  binary,
+  type TestApp,
+} from '../support/test-app.ts';
 
 const slug = 'kent-childrens-trust-strategic-review-2011-summary';
 const path = `/partnerships/kent/surveys/${slug}`;
-
-function binary(res: unknown, done: (error: Error | null, body: unknown) => void) {
-  const response = res as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(Buffer.from(chunk)));
-  response.on('end', () => done(null, Buffer.concat(chunks)));
-}
 
 describe('Kent’s survey of Children’s Trust arrangements (June 2011)', () => {
   let test: TestApp;

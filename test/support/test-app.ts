@@ -105,3 +105,11 @@ export function textsOf(html: string, selector: string): string[] {
     .map((_, el) => page(el).text().trim())
     .get();
 }
+
+/** A supertest parser that keeps a binary body (PDF, Word) as a Buffer. */
+export function binary(res: unknown, done: (error: Error | null, body: unknown) => void): void {
+  const response = res as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(Buffer.from(chunk)));
+  response.on('end', () => done(null, Buffer.concat(chunks)));
+}

@@ -5,7 +5,7 @@ import { callerOf, requirePermission, tenantOf, allowed } from '../../platform/h
 import { flash, submitForm } from '../../platform/http/forms.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { validate } from '../../platform/http/validation.ts';
-import { datedAt } from '../../platform/http/date-input.ts';
+import { datedAt, today } from '../../platform/http/date-input.ts';
 import type { BodiesService } from './bodies.service.ts';
 import {
   atDateQuery,
@@ -29,7 +29,6 @@ import { isExternal, meetingKinds, statuses } from './bodies.vocabulary.ts';
 import { structureDiagram } from './diagram.ts';
 
 const views = 'modules/bodies/views';
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** `?at=2009` → the last day it can mean is not wanted: the first day is, as records give it. */
 function dateFrom(req: Request): { at: string; error?: { text: string } } {

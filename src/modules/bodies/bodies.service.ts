@@ -6,7 +6,7 @@ import { recordChange } from '../../platform/audit/audit.ts';
 import type { Caller } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
-import { datedAt } from '../../platform/http/date-input.ts';
+import { datedAt, today } from '../../platform/http/date-input.ts';
 import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { bodiesRepository as repository, type BodyRow, type BodyValues } from './bodies.repository.ts';
@@ -41,8 +41,6 @@ export interface NewRelationship {
   endsOn?: string | undefined;
   notes?: string | undefined;
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** A lead officer must be one of the partnership's own people. */
 async function checkLeadOfficer(trx: Trx, personId: string | null | undefined): Promise<void> {

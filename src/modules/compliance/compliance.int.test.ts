@@ -7,6 +7,7 @@ import {
   startTestApp,
   type TestApp,
   textsOf,
+  binary,
 } from '../../../test/support/test-app.ts';
 import { systemCaller } from '../../platform/http/auth.ts';
 import JSZip from 'jszip';
@@ -14,14 +15,6 @@ import { PDFDocument, PDFName } from 'pdf-lib';
 import { PdfPrinter } from '../../platform/documents/pdf.ts';
 
 const test_printerAvailable = () => new PdfPrinter().available;
-
-/** Collects a binary response body into a Buffer. */
-function binary(res: unknown, done: (error: Error | null, body: unknown) => void) {
-  const response = res as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(Buffer.from(chunk)));
-  response.on('end', () => done(null, Buffer.concat(chunks)));
-}
 
 describe('the compliance page and API', () => {
   let test: TestApp;

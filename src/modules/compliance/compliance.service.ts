@@ -1,4 +1,5 @@
 // Whether a partnership met the law and guidance as they stood on a date.
+import { today } from '../../platform/http/date-input.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Caller } from '../../platform/http/auth.ts';
 import { inTenant } from '../../platform/tenant.ts';
@@ -8,8 +9,6 @@ import { complianceRepository as repository } from './compliance.repository.ts';
 import { evaluate, inForce, type RuleResult, type Snapshot } from './evaluate.ts';
 import { shippedRuleSets } from './rulesets.ts';
 import type { RuleSet } from './ruleset.schema.ts';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 export interface Evaluation {
   date: string;

@@ -1,10 +1,9 @@
 import { Router } from 'express';
+import { today } from '../../platform/http/date-input.ts';
 import { callerOf } from '../../platform/http/auth.ts';
 import { badRequest, notFound } from '../../platform/http/errors.ts';
 import type { BodiesService } from '../bodies/index.ts';
 import type { MembershipService } from './membership.service.ts';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Seats (in order, with holders on a date) and organisations, under /api/v1/partnerships/{slug}. */
 export function membershipApi(membership: MembershipService, bodies: BodiesService): Router {

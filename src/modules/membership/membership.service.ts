@@ -1,6 +1,7 @@
 // Organisations, people, the seats a body defines and the people who fill them. The rules:
 // a membership cannot end before it starts; a seat holds no more people at once than it has
 // places; no seat is added to or filled on a body that has ended.
+import { today } from '../../platform/http/date-input.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import type { Caller } from '../../platform/http/auth.ts';
@@ -48,7 +49,6 @@ export interface Appointment {
   substituteIds?: string[] | undefined;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
 const overlaps = (
   a: { startsOn: string | null; endsOn: string | null },
   b: { startsOn?: string | null | undefined; endsOn?: string | null | undefined },

@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { dateParts } from '../../platform/http/date-input.ts';
+import { dateParts, today } from '../../platform/http/date-input.ts';
 import type { BodiesService } from '../bodies/index.ts';
 import type { MembershipService } from './membership.service.ts';
 import { appointmentSchema, endMembershipSchema, seatSchema } from './membership.schemas.ts';
@@ -13,7 +13,6 @@ import { categories, howFilled, seatRoles } from './membership.vocabulary.ts';
 import type { SeatRow } from './membership.repository.ts';
 
 const views = 'modules/membership/views';
-const today = () => new Date().toISOString().slice(0, 10);
 const options = (record: Record<string, string>) =>
   Object.entries(record).map(([value, text]) => ({ value, text }));
 const uuid = /^[0-9a-f-]{36}$/;

@@ -113,3 +113,6 @@ export function datedAt(partial: string): { date: string; precision: Precision }
 export function partialOf(date: string, precision: string): string {
   return precision === 'year' ? date.slice(0, 4) : precision === 'month' ? date.slice(0, 7) : date;
 }
+
+/** Today's date as 'YYYY-MM-DD' (UTC), the default "as at" date of pages and rules. */
+export const today = (): string => new Date().toISOString().slice(0, 10);
