@@ -11,6 +11,7 @@ import { sessions } from './platform/http/session.ts';
 import {
   allowed,
   authenticate,
+  callerOf,
   tenantContext,
   type Caller,
   type SignedInUser,
@@ -36,7 +37,13 @@ import {
   seatsRoutes,
 } from './modules/membership/index.ts';
 import { complianceApi, complianceRoutes } from './modules/compliance/index.ts';
-import { surveysRoutes } from './modules/surveys/index.ts';
+import {
+  responseLinkRoutes,
+  surveysApi,
+  surveysAuthoringRoutes,
+  surveysRespondRoutes,
+  surveysRoutes,
+} from './modules/surveys/index.ts';
 import { openApiDocument } from './openapi.ts';
 import type { PdfPrinter } from './platform/documents/pdf.ts';
 
@@ -140,6 +147,9 @@ export function createApp(options: AppOptions): Express {
     ),
   );
   app.use(joinRoutes(services.members, async (slug) => (await services.partnerships.bySlug(slug)) ?? null));
+  app.use(
+    responseLinkRoutes(services.surveys, async (slug) => (await services.partnerships.bySlug(slug)) ?? null),
+  );
   app.use(tokensRoutes(services.tokens));
   app.use(authoritiesRoutes(services.authorities));
   const dashboard = async (caller: Caller) => {
@@ -167,7 +177,9 @@ export function createApp(options: AppOptions): Express {
   tenant.use(seatsRoutes(services.membership, services.bodies));
   tenant.use(directoryRoutes(services.membership));
   tenant.use(complianceRoutes(services.compliance, options.printer));
+  tenant.use(surveysAuthoringRoutes(services.surveys, config.PUBLIC_URL));
   tenant.use(surveysRoutes(services.surveys));
+  tenant.use(surveysRespondRoutes(services.surveys));
   tenant.use(auditRoutes(db as Database<unknown>));
   app.use(
     '/partnerships/:slug',
@@ -186,6 +198,21 @@ export function createApp(options: AppOptions): Express {
   });
   api.use(authoritiesApi(services.authorities));
   api.use(partnershipsApi(services.partnerships, visibleTo));
+  api.use(
+    surveysApi(services.surveys, async (req) => {
+      const user = req.user!;
+      const partnerships = await visibleTo(user);
+      const accesses = await Promise.all(partnerships.map((p) => resolveTenant(p.slug, user)));
+      return partnerships.map((p, index) => ({
+        slug: p.slug,
+        caller: {
+          ...callerOf(req),
+          role: accesses[index]?.role ?? null,
+          partnershipId: p.id,
+        },
+      }));
+    }),
+  );
   const tenantApi = Router({ mergeParams: true });
   tenantApi.use(bodiesApi(services.bodies));
   tenantApi.use(membershipApi(services.membership, services.bodies));

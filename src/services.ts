@@ -13,7 +13,10 @@ import { surveysService } from './modules/surveys/index.ts';
 
 export function createServices(
   db: Database<DB>,
-  config: Pick<Config, 'ACCOUNT_LOCK_THRESHOLD' | 'ACCOUNT_LOCK_MINUTES'>,
+  config: Pick<
+    Config,
+    'ACCOUNT_LOCK_THRESHOLD' | 'ACCOUNT_LOCK_MINUTES' | 'SUPPRESSION_THRESHOLD' | 'SURVEY_LINK_DAYS'
+  >,
 ) {
   const bodies = bodiesService(db);
   return {
@@ -21,7 +24,10 @@ export function createServices(
     bodies,
     membership: membershipService(db, bodies),
     compliance: complianceService(db, bodies),
-    surveys: surveysService(db),
+    surveys: surveysService(db, {
+      suppressionThreshold: config.SUPPRESSION_THRESHOLD,
+      linkDays: config.SURVEY_LINK_DAYS,
+    }),
     partnerships: partnershipsService(db),
     accounts: accountsService(db, {
       threshold: config.ACCOUNT_LOCK_THRESHOLD,

@@ -39,6 +39,15 @@ const tenantPages = (side: string) => [
   '/surveys',
   `/surveys/${side}-survey`,
   `/surveys/${side}-survey?format=csv`,
+  `/surveys/${side}-survey?format=docx`,
+  '/surveys/new',
+  `/surveys/${side}-survey/edit`,
+  `/surveys/${side}-survey/questions/new`,
+  `/surveys/${side}-survey/invite`,
+  `/surveys/${side}-survey/links`,
+  `/surveys/${side}-survey/coding`,
+  `/surveys/${side}-survey/findings/new`,
+  '/survey-invitations',
 ];
 /** Forms of a partnership: path under /partnerships/:slug and the answers sent. */
 const tenantForms = (b: { memberId: string; invitationId: string }) => [
@@ -79,6 +88,19 @@ const tenantForms = (b: { memberId: string; invitationId: string }) => [
   },
   { path: '/organisations/new', fields: { name: 'Intruder', sector: 'other' } },
   { path: '/people/new', fields: { name: 'Intruder' } },
+  { path: '/surveys/new', fields: { title: 'Intruder' } },
+  { path: '/surveys/bravo-survey/edit', fields: { title: 'Taken' } },
+  { path: '/surveys/bravo-survey/questions/new', fields: { text: 'Intruder?', kind: 'text' } },
+  { path: '/surveys/bravo-survey/invite', fields: { group: 'Intruders', authorities: 'Dudley' } },
+  { path: '/surveys/bravo-survey/status', fields: { status: 'open' } },
+  {
+    path: '/surveys/bravo-survey/links',
+    fields: { respondentId: b.memberId, name: 'X', email: 'x@example.org' },
+  },
+  {
+    path: '/surveys/bravo-survey/findings/new',
+    fields: { number: '9', text: 'Taken', evidence: b.memberId },
+  },
 ];
 const apiPaths = (slug: string) => [
   '/api/v1/partnerships',
@@ -122,7 +144,7 @@ async function furnish(
   test: TestApp,
   partnershipId: string,
   prefix: string,
-): Promise<{ boardId: string; personId: string }> {
+): Promise<{ boardId: string; personId: string; surveyId: string }> {
   const caller = systemCaller('test', partnershipId);
   const board = await test.services.bodies.create(caller, {
     slug: `${prefix}-board`,
@@ -199,19 +221,35 @@ async function furnish(
           group: 'all',
           number: 1,
           label: `${prefix} respondent`,
-          gssCode: 'E08000027',
+          // not the partnerships' own authority: B's survey does not invite A (see surveys-tenancy)
+          gssCode: 'E10000016',
           answers: { q1: { text: `${prefix} answer`, code: 'yes' } },
         },
       ],
       findings: [{ number: '1', text: `${prefix} finding`, evidence: ['r1.q1'] }],
     },
   });
-  return { boardId: board.id, personId };
+  const survey = (await test.services.surveys.get(caller, `${prefix}-survey`))!;
+  // a response link as one made before the survey was published
+  await test.db.transaction({ partnershipId }, (trx) =>
+    trx
+      .insertInto('survey_response_links')
+      .values({
+        partnership_id: partnershipId,
+        respondent_id: survey.respondents[0]!.id,
+        contact_name: `${prefix} contact`,
+        contact_email: `${prefix}-contact@example.org`,
+        token_hash: `${prefix}-digest`,
+        expires_at: new Date(Date.now() + 86_400_000),
+      })
+      .execute(),
+  );
+  return { boardId: board.id, personId, surveyId: survey.survey.id };
 }
 
 describe('tenant isolation', () => {
   let test: TestApp;
-  let a: { id: string; boardId: string; personId: string };
+  let a: { id: string; boardId: string; personId: string; surveyId: string };
   let b: {
     id: string;
     memberId: string;
@@ -219,6 +257,7 @@ describe('tenant isolation', () => {
     invitationId: string;
     boardId: string;
     personId: string;
+    surveyId: string;
   };
   const agents = new Map<string, { agent: Agent; token: string }>();
 
@@ -270,6 +309,7 @@ describe('tenant isolation', () => {
     'bravo survey',
     'bravo answer',
     'bravo finding',
+    'bravo contact',
   ];
 
   for (const role of roles) {
@@ -322,6 +362,17 @@ describe('tenant isolation', () => {
       }
       for (const path of apiPaths('alpha')) {
         const response = await test.request().get(path).set('Authorization', `Bearer ${token}`);
+        for (const secret of secretsOfB()) assert.ok(!response.text.includes(secret), `${secret} in ${path}`);
+      }
+      const surveys = await test.request().get('/api/v1/surveys').set('Authorization', `Bearer ${token}`);
+      assert.equal(surveys.status, 200);
+      assert.deepEqual(
+        (surveys.body as { surveys: { id: string }[] }).surveys.map((s) => s.id),
+        [a.surveyId],
+      );
+      for (const path of [`/api/v1/surveys/${b.surveyId}`, `/api/v1/surveys/${b.surveyId}/table.csv`]) {
+        const response = await test.request().get(path).set('Authorization', `Bearer ${token}`);
+        assert.equal(response.status, 404, path);
         for (const secret of secretsOfB()) assert.ok(!response.text.includes(secret), `${secret} in ${path}`);
       }
     });

@@ -33,6 +33,10 @@ export const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Chromium, for PDF documents. Default: Debian's /usr/bin/chromium when installed. */
     CHROMIUM_PATH: z.string().min(1).optional(),
+    /** Counts about children below this are suppressed in every shared survey output. */
+    SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+    /** Days a survey response link stays valid when the survey has no closing date. */
+    SURVEY_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(28),
     /** The address users reach the service on, used in links such as invitations. */
     PUBLIC_URL: z.url().optional(),
   })

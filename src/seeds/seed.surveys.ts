@@ -5,25 +5,12 @@ import { basename, join } from 'node:path';
 import { DataFilesInvalid, parseDataFile, type FileProblem } from '../platform/data-files.ts';
 import { systemCaller } from '../platform/http/auth.ts';
 import type { Services } from '../services.ts';
-import { surveyFileSchema, type SurveyFile } from '../modules/surveys/index.ts';
+import { surveyFileSchema, surveySlug, type SurveyFile } from '../modules/surveys/index.ts';
+
+export { surveySlug };
 import { seedsFolder } from './seed.reader.ts';
 
 export const surveysFolder = join(seedsFolder, 'surveys');
-
-/** A survey's short name for web addresses, from its title: "Kent Children's Trust Strategic Review 2011 …" → kent-childrens-trust-strategic-review-2011. */
-export function surveySlug(title: string): string {
-  const words = title
-    .toLowerCase()
-    .replace(/[’']/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  const kept: string[] = [];
-  for (const word of words) {
-    if ([...kept, word].join('-').length > 50) break;
-    kept.push(word);
-  }
-  return kept.join('-');
-}
 
 export async function readSurveys(folder = surveysFolder): Promise<{ file: string; survey: SurveyFile }[]> {
   const names = (await readdir(folder).catch(() => [] as string[]))

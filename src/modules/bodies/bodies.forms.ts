@@ -1,5 +1,5 @@
 // Between the body forms' fields and the service's values.
-import { dateParts, partsOf } from '../../platform/http/date-input.ts';
+import { partsOf } from '../../platform/http/date-input.ts';
 import {
   bodyKinds,
   externalKinds,
@@ -21,12 +21,7 @@ export const statusItems = Object.entries(statuses).map(([value, text]) => ({ va
 export const relationshipItems = Object.entries(relationshipKinds).map(([value, text]) => ({ value, text }));
 export const kindLabel = (kind: string) => bodyKinds[kind as keyof typeof bodyKinds] ?? kind;
 
-/** Reshapes a posted form for the schemas: date inputs become {day, month, year}. */
-export function withDates(body: Body, ...names: string[]): Body {
-  const shaped: Body = { ...body };
-  for (const name of names) shaped[name] = dateParts(body, name);
-  return shaped;
-}
+export { withDates } from '../../platform/http/date-input.ts';
 
 /** A body as its form shows it. */
 export function bodyFormValues(body: BodyRow): Body {

@@ -23,17 +23,58 @@ const surveyColumns = [
 ] as const;
 
 export const surveysRepository = {
-  list: (trx: Trx): Promise<SurveyRow[]> =>
-    trx.selectFrom('surveys').select(surveyColumns).orderBy('created_at', 'desc').execute(),
-  bySlug: (trx: Trx, slug: string): Promise<SurveyRow | undefined> =>
-    trx.selectFrom('surveys').select(surveyColumns).where('slug', '=', slug).executeTakeFirst(),
+  /** The partnership's own surveys (row-level security also shows those it is invited to). */
+  list: (trx: Trx, partnershipId: string): Promise<SurveyRow[]> =>
+    trx
+      .selectFrom('surveys')
+      .select(surveyColumns)
+      .where('partnership_id', '=', partnershipId)
+      .orderBy('created_at', 'desc')
+      .execute(),
+  bySlug: (trx: Trx, partnershipId: string, slug: string): Promise<SurveyRow | undefined> =>
+    trx
+      .selectFrom('surveys')
+      .select(surveyColumns)
+      .where('partnership_id', '=', partnershipId)
+      .where('slug', '=', slug)
+      .executeTakeFirst(),
+  /** Any survey the tenant may see, its own or one it is invited to, with its owner. */
+  byId: (trx: Trx, id: string) =>
+    trx
+      .selectFrom('surveys as s')
+      .innerJoin('partnerships as p', 'p.id', 's.partnership_id')
+      .select([
+        ...surveyColumns.map((c) => `s.${c}` as const),
+        's.partnership_id as ownerId',
+        'p.name as ownerName',
+      ])
+      .where('s.id', '=', id)
+      .executeTakeFirst(),
+  /** Surveys of other partnerships that invite the tenant's authority (row-level security decides). */
+  invited: (trx: Trx, partnershipId: string) =>
+    trx
+      .selectFrom('surveys as s')
+      .innerJoin('partnerships as p', 'p.id', 's.partnership_id')
+      .select([...surveyColumns.map((c) => `s.${c}` as const), 'p.name as ownerName'])
+      .where('s.partnership_id', '<>', partnershipId)
+      .orderBy('s.created_at', 'desc')
+      .execute(),
 
   /** Everything of one survey, each part in its order. */
   async parts(trx: Trx, surveyId: string) {
     const [questions, groups, respondents, answers, findings, evidence] = await Promise.all([
       trx
         .selectFrom('survey_questions')
-        .select(['id', 'key', 'position', 'text', 'kind', 'codes'])
+        .select([
+          'id',
+          'key',
+          'position',
+          'text',
+          'kind',
+          'codes',
+          'choices',
+          'about_children as aboutChildren',
+        ])
         .where('survey_id', '=', surveyId)
         .orderBy('position')
         .execute(),
@@ -72,6 +113,7 @@ export const surveysRepository = {
           'x.blank',
           'x.refers_to_question_id as refersToQuestionId',
           'x.code',
+          'x.as_at as asAt',
         ])
         .where('r.survey_id', '=', surveyId)
         .execute(),

@@ -1,15 +1,63 @@
 // A partnership's surveys: the list, and each survey's summary table (page, CSV, Word), its
-// coded answers with counts and a chart, and its findings with their evidence.
-import { Router } from 'express';
+// coded answers with counts and a chart, and its findings with their evidence. The same table
+// is what an invited partnership sees of a survey (its own answers, or all once published).
+import { Router, type Request, type Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
-import { callerOf, tenantOf } from '../../platform/http/auth.ts';
+import { allowed, callerOf, tenantOf } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { sendDocument } from '../../platform/documents/render.ts';
-import type { SurveysService } from './surveys.service.ts';
+import type { CollatedSurvey, SurveysService } from './surveys.service.ts';
 import { surveyDocx } from './surveys.docx.ts';
 import { answerText, asAtText, summaryRows } from './surveys.table.ts';
+import { statusLabels } from './surveys.authoring.ts';
+import { suppressedMark } from './surveys.suppression.ts';
 
 const views = 'modules/surveys/views';
+
+/** The summary table as CSV. */
+export function surveyCsv(collated: CollatedSurvey): string {
+  const rows = summaryRows(collated).map((row) => ({
+    Group: row.group,
+    Number: row.number,
+    Authority: row.authority,
+    'Correct as at': row.asAt,
+    ...Object.fromEntries(collated.questions.map((q, index) => [q.text, row.answers[index]])),
+  }));
+  return stringify(rows, {
+    header: true,
+    columns: ['Group', 'Number', 'Authority', 'Correct as at', ...collated.questions.map((q) => q.text)],
+  });
+}
+
+/** The survey as a page, or as CSV or Word when `?format=` asks. */
+export async function sendSurvey(
+  req: Request,
+  res: Response,
+  collated: CollatedSurvey,
+  locals: Record<string, unknown>,
+): Promise<void> {
+  if (req.query.format === 'csv') {
+    res.type('text/csv').attachment(`${collated.survey.slug}.csv`).send(surveyCsv(collated));
+    return;
+  }
+  if (req.query.format === 'docx') {
+    return sendDocument(res, {
+      name: collated.survey.slug,
+      type: 'docx',
+      content: await surveyDocx(collated),
+    });
+  }
+  res.render(`${views}/show.njk`, {
+    title: collated.survey.title,
+    tenant: tenantOf(req),
+    ...collated,
+    answerText,
+    asAtText,
+    statusLabels,
+    suppressedMark,
+    ...locals,
+  });
+}
 
 export function surveysRoutes(surveys: SurveysService): Router {
   const router = Router({ mergeParams: true });
@@ -19,6 +67,9 @@ export function surveysRoutes(surveys: SurveysService): Router {
       title: 'Surveys',
       tenant: tenantOf(req),
       surveys: await surveys.list(callerOf(req)),
+      invited: await surveys.invited(callerOf(req)),
+      statusLabels,
+      canEdit: allowed(req, 'partnership.edit'),
       base: `/partnerships/${tenantOf(req).slug}`,
     });
   });
@@ -26,35 +77,10 @@ export function surveysRoutes(surveys: SurveysService): Router {
   router.get('/surveys/:survey', async (req, res) => {
     const collated = await surveys.get(callerOf(req), String(req.params.survey));
     if (!collated) throw notFound();
-    const base = `/partnerships/${tenantOf(req).slug}/surveys/${collated.survey.slug}`;
-    if (req.query.format === 'csv') {
-      const rows = summaryRows(collated).map((row) => ({
-        Group: row.group,
-        Number: row.number,
-        Authority: row.authority,
-        'Correct as at': row.asAt,
-        ...Object.fromEntries(collated.questions.map((q, index) => [q.text, row.answers[index]])),
-      }));
-      res
-        .type('text/csv')
-        .attachment(`${collated.survey.slug}.csv`)
-        .send(stringify(rows, { header: true }));
-      return;
-    }
-    if (req.query.format === 'docx') {
-      return sendDocument(res, {
-        name: collated.survey.slug,
-        type: 'docx',
-        content: await surveyDocx(collated),
-      });
-    }
-    res.render(`${views}/show.njk`, {
-      title: collated.survey.title,
-      tenant: tenantOf(req),
-      ...collated,
-      answerText,
-      asAtText,
-      base,
+    await sendSurvey(req, res, collated, {
+      base: `/partnerships/${tenantOf(req).slug}/surveys/${collated.survey.slug}`,
+      isOwner: true,
+      canEdit: allowed(req, 'partnership.edit'),
       backLink: `/partnerships/${tenantOf(req).slug}/surveys`,
     });
   });

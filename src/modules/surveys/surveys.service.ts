@@ -10,17 +10,34 @@ import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { surveysRepository as repository } from './surveys.repository.ts';
 import type { SurveyFile } from './surveys.schemas.ts';
+import { shareable } from './surveys.suppression.ts';
+import { surveysAuthoring } from './surveys.authoring.ts';
+import { surveysAnswering } from './surveys.answering.ts';
+import { surveysCoding } from './surveys.coding.ts';
 
-async function assemble(trx: Trx, surveyId: string) {
+export interface SurveysOptions {
+  /** Counts about children below this are suppressed (a survey may ask for more, never less). */
+  suppressionThreshold: number;
+  /** How long a response link lasts when the survey has no closing date. */
+  linkDays: number;
+}
+
+/** The survey as everyone who may see it sees it: only what row-level security lets through. */
+async function assemble(trx: Trx, surveyId: string, threshold: number) {
   const parts = await repository.parts(trx, surveyId);
   const questionKey = new Map(parts.questions.map((q) => [q.id, q.key]));
+  const questionById = new Map(parts.questions.map((q) => [q.id, q]));
   const answersOf = (respondentId: string) =>
     Object.fromEntries(
       parts.answers
         .filter((a) => a.respondentId === respondentId)
         .map((a) => [
           questionKey.get(a.questionId)!,
-          { ...a, refersTo: a.refersToQuestionId ? (questionKey.get(a.refersToQuestionId) ?? null) : null },
+          {
+            ...a,
+            text: shareable(questionById.get(a.questionId)!, a.text, threshold),
+            refersTo: a.refersToQuestionId ? (questionKey.get(a.refersToQuestionId) ?? null) : null,
+          },
         ]),
     );
   const respondents = parts.respondents.map((r) => ({ ...r, answers: answersOf(r.id) }));
@@ -56,22 +73,69 @@ async function assemble(trx: Trx, surveyId: string) {
   return { questions: parts.questions, groups, respondents, findings, codes, unanswered };
 }
 
-export function surveysService(db: Database<DB>) {
+export function surveysService(db: Database<DB>, options: SurveysOptions) {
+  const thresholdOf = (survey: { suppressionThreshold: number }) =>
+    Math.max(options.suppressionThreshold, survey.suppressionThreshold);
   return {
-    list: (caller: Caller) => inTenant(db, caller, 'partnership.read', (trx) => repository.list(trx)),
+    ...surveysAuthoring(db, options),
+    ...surveysAnswering(db),
+    ...surveysCoding(db),
 
-    /** A survey with everything collated, or null. */
+    list: (caller: Caller) =>
+      inTenant(db, caller, 'partnership.read', (trx, partnershipId) => repository.list(trx, partnershipId)),
+
+    /** The partnership's own name, for listings. */
+    ownerName: (caller: Caller) =>
+      inTenant(
+        db,
+        caller,
+        'partnership.read',
+        async (trx, partnershipId) =>
+          (
+            await trx
+              .selectFrom('partnerships')
+              .select('name')
+              .where('id', '=', partnershipId)
+              .executeTakeFirst()
+          )?.name,
+      ),
+
+    /** Surveys of other partnerships that invite this partnership's authority. */
+    invited: (caller: Caller) =>
+      inTenant(db, caller, 'partnership.read', (trx, partnershipId) =>
+        repository.invited(trx, partnershipId),
+      ),
+
+    /** One of the partnership's own surveys with everything collated, or null. */
     get(caller: Caller, slug: string) {
-      return inTenant(db, caller, 'partnership.read', async (trx) => {
-        const survey = await repository.bySlug(trx, slug);
-        return survey ? { survey, ...(await assemble(trx, survey.id)) } : null;
+      return inTenant(db, caller, 'partnership.read', async (trx, partnershipId) => {
+        const survey = await repository.bySlug(trx, partnershipId, slug);
+        return survey ? { survey, ...(await assemble(trx, survey.id, thresholdOf(survey))) } : null;
+      });
+    },
+
+    /**
+     * Any survey the partnership may see by id: its own (everything) or one it is invited to (its
+     * own answers, and every answer once published), with whether the partnership owns it.
+     */
+    byId(caller: Caller, id: string) {
+      return inTenant(db, caller, 'partnership.read', async (trx, partnershipId) => {
+        if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+        const found = await repository.byId(trx, id);
+        if (!found) return null;
+        const { ownerId, ownerName, ...survey } = found;
+        return {
+          survey,
+          owner: { name: ownerName, isCaller: ownerId === partnershipId },
+          ...(await assemble(trx, survey.id, thresholdOf(survey))),
+        };
       });
     },
 
     /** Loads a survey from its data file in one transaction; leaves an existing one as it is. */
     async load(caller: Caller, slug: string, file: SurveyFile): Promise<'created' | 'unchanged'> {
       return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
-        if (await repository.bySlug(trx, slug)) return 'unchanged';
+        if (await repository.bySlug(trx, partnershipId, slug)) return 'unchanged';
         const { survey } = file;
         const known = new Set(
           (await trx.selectFrom('authorities').select('gss_code').execute()).map((a) => a.gss_code),

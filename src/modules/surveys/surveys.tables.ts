@@ -12,6 +12,7 @@ export interface SurveysTable {
   closes_on: string | null;
   status: Generated<string>;
   suppression_threshold: Generated<number>;
+  audience: Generated<string[]>;
   created_at: Generated<Date>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
@@ -24,6 +25,8 @@ export interface SurveyQuestionsTable {
   text: string;
   kind: string;
   codes: Json<string[]>;
+  choices: Json<string[]>;
+  about_children: Generated<boolean>;
 }
 export interface SurveyGroupsTable {
   id: Generated<string>;
@@ -55,6 +58,7 @@ export interface SurveyAnswersTable {
   blank: Generated<boolean>;
   refers_to_question_id: string | null;
   code: string | null;
+  as_at: string | null;
   updated_at: Generated<Date>;
 }
 export interface SurveyFindingsTable {
@@ -70,6 +74,17 @@ export interface SurveyFindingEvidenceTable {
   finding_id: string;
   answer_id: string;
 }
+export interface SurveyResponseLinksTable {
+  id: Generated<string>;
+  partnership_id: string;
+  respondent_id: string;
+  contact_name: string;
+  contact_email: string;
+  token_hash: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  submitted_at: Date | null;
+}
 
 export interface SurveysTables {
   surveys: SurveysTable;
@@ -79,4 +94,5 @@ export interface SurveysTables {
   survey_answers: SurveyAnswersTable;
   survey_findings: SurveyFindingsTable;
   survey_finding_evidence: SurveyFindingEvidenceTable;
+  survey_response_links: SurveyResponseLinksTable;
 }

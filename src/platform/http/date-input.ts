@@ -14,6 +14,13 @@ export function dateParts(body: Record<string, unknown>, name: string): DatePart
   return { day: part('day'), month: part('month'), year: part('year') };
 }
 
+/** Reshapes a posted form for the schemas: date inputs become {day, month, year}. */
+export function withDates(body: Record<string, unknown>, ...names: string[]): Record<string, unknown> {
+  const shaped: Record<string, unknown> = { ...body };
+  for (const name of names) shaped[name] = dateParts(body, name);
+  return shaped;
+}
+
 export function partsOf(isoDate: string | null | undefined): DateParts {
   const [year = '', month = '', day = ''] = (isoDate ?? '').split('-');
   return { day: day.replace(/^0/, ''), month: month.replace(/^0/, ''), year };

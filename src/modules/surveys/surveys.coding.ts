@@ -1,0 +1,105 @@
+// The owner's reading of the answers: a code for each free-text answer (from the question's
+// codes) and numbered findings, each citing the answers of this survey that support it.
+import type { Database } from '../../platform/db/database.ts';
+import { recordChange } from '../../platform/audit/audit.ts';
+import type { Caller } from '../../platform/http/auth.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { RuleViolation } from '../../platform/http/validation.ts';
+import { inTenant } from '../../platform/tenant.ts';
+import type { DB } from '../../schema.ts';
+import { surveysRepository as repository } from './surveys.repository.ts';
+import type { FindingInput } from './surveys.forms.ts';
+
+export function surveysCoding(db: Database<DB>) {
+  return {
+    /** Codes (or, with null, uncodes) one answer of one of the partnership's surveys. */
+    code(caller: Caller, slug: string, answerId: string, code: string | null): Promise<void> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const survey = await repository.bySlug(trx, partnershipId, slug);
+        if (!survey || !/^[0-9a-f-]{36}$/i.test(answerId)) throw notFound();
+        const answer = await trx
+          .selectFrom('survey_answers as x')
+          .innerJoin('survey_questions as q', 'q.id', 'x.question_id')
+          .innerJoin('survey_respondents as r', 'r.id', 'x.respondent_id')
+          .select(['x.id', 'x.code', 'x.no_response as noResponse', 'q.codes', 'q.position', 'r.label'])
+          .where('x.id', '=', answerId)
+          .where('q.survey_id', '=', survey.id)
+          .where('x.partnership_id', '=', partnershipId)
+          .executeTakeFirst();
+        if (!answer) throw notFound();
+        if (code !== null && (answer.noResponse || !answer.codes?.includes(code)))
+          throw new RuleViolation([
+            { path: `code-${answerId}`, message: `Choose one of question ${answer.position}’s codes` },
+          ]);
+        await trx.updateTable('survey_answers').set({ code }).where('id', '=', answer.id).execute();
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'update',
+          entityType: 'survey answer',
+          entityId: answer.id,
+          summary: `Coded ${answer.label}’s answer to question ${answer.position} of “${survey.title}” as ${code ?? 'not coded'}`,
+          before: { code: answer.code },
+          after: { code },
+        });
+      });
+    },
+
+    /** A numbered finding citing answers of this survey; an answer of any other is refused. */
+    addFinding(caller: Caller, slug: string, input: FindingInput): Promise<void> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const survey = await repository.bySlug(trx, partnershipId, slug);
+        if (!survey) throw notFound();
+        const uuids = input.evidence.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+        const ours = uuids.length
+          ? await trx
+              .selectFrom('survey_answers as x')
+              .innerJoin('survey_respondents as r', 'r.id', 'x.respondent_id')
+              .select('x.id')
+              .where('r.survey_id', '=', survey.id)
+              .where('x.partnership_id', '=', partnershipId)
+              .where('x.no_response', '=', false)
+              .where('x.id', 'in', uuids)
+              .execute()
+          : [];
+        if (ours.length !== new Set(input.evidence).size)
+          throw new RuleViolation([
+            { path: 'evidence', message: 'A finding can cite only answers given to this survey' },
+          ]);
+        const existing = await trx
+          .selectFrom('survey_findings')
+          .select(['number', 'position'])
+          .where('survey_id', '=', survey.id)
+          .execute();
+        if (existing.some((f) => f.number === input.number))
+          throw new RuleViolation([
+            { path: 'number', message: `There is already a finding ${input.number}` },
+          ]);
+        const finding = await trx
+          .insertInto('survey_findings')
+          .values({
+            partnership_id: partnershipId,
+            survey_id: survey.id,
+            number: input.number,
+            position: Math.max(0, ...existing.map((f) => f.position)) + 1,
+            text: input.text,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('survey_finding_evidence')
+          .values(
+            ours.map((a) => ({ partnership_id: partnershipId, finding_id: finding.id, answer_id: a.id })),
+          )
+          .execute();
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'create',
+          entityType: 'survey finding',
+          entityId: finding.id,
+          summary: `Added finding ${input.number} to “${survey.title}”`,
+          after: input,
+        });
+      });
+    },
+  };
+}
