@@ -24,6 +24,114 @@ const partnership = {
   },
 };
 
+const surveyIdParameter = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', format: 'uuid' },
+};
+const nullableString = { type: ['string', 'null'] };
+const surveyAccess = {
+  type: 'object',
+  properties: {
+    partnership: { type: 'string', description: 'The slug of the caller’s partnership that sees it' },
+    as: { type: 'string', enum: ['owner', 'respondent'] },
+  },
+};
+const surveySummary = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    title: { type: 'string' },
+    status: { type: 'string', enum: ['draft', 'open', 'closed', 'published'] },
+    opensOn: { ...nullableString, format: 'date' },
+    closesOn: { ...nullableString, format: 'date' },
+    owner: { type: 'object', properties: { name: { type: 'string' } } },
+    access: surveyAccess,
+    href: { type: 'string' },
+  },
+};
+const survey = {
+  type: 'object',
+  properties: {
+    ...surveySummary.properties,
+    purpose: nullableString,
+    questions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          key: { type: 'string', example: 'q1' },
+          number: { type: 'integer' },
+          text: { type: 'string' },
+          kind: { type: 'string', enum: ['text', 'choice', 'number', 'date'] },
+          choices: { type: ['array', 'null'], items: { type: 'string' } },
+          aboutChildren: { type: 'boolean' },
+          codes: { type: ['array', 'null'], items: { type: 'string' } },
+        },
+      },
+    },
+    respondents: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          key: { type: 'string' },
+          number: { type: 'integer' },
+          group: { type: 'string', example: 'Statistical neighbours' },
+          label: { type: 'string' },
+          authority: {
+            type: 'object',
+            properties: { gssCode: { type: 'string' }, name: { type: 'string' } },
+          },
+          asAt: {
+            ...nullableString,
+            description: 'Correct as at, for the whole response: 2011, 2011-06 or 2011-06-01',
+          },
+          answers: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                question: { type: 'string' },
+                text: nullableString,
+                noResponse: { type: 'boolean' },
+                asAt: nullableString,
+                refersTo: {
+                  ...nullableString,
+                  description: 'The key of the question whose answer this one refers to',
+                },
+                code: nullableString,
+              },
+            },
+          },
+        },
+      },
+    },
+    findings: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          number: { type: 'string' },
+          text: { type: 'string' },
+          evidence: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                respondent: { type: 'string' },
+                question: { type: 'string' },
+                text: nullableString,
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
 const authority = {
   type: 'object',
   required: ['gssCode', 'name', 'type', 'region'],
@@ -202,6 +310,50 @@ export const openApiDocument = {
           400: errorResponse('The query is not valid'),
           401: errorResponse('No token'),
           404: errorResponse('No such partnership that you can see'),
+        },
+      },
+    },
+    '/surveys': {
+      get: {
+        summary:
+          'The surveys the caller may see: those their partnerships own, and those their partnerships’ authorities are invited to answer',
+        security: [{ bearer: [] }],
+        responses: {
+          200: {
+            description: 'Surveys, each with its owner and whether the caller sees it as owner or respondent',
+            content: {
+              'application/json': {
+                schema: { type: 'object', properties: { surveys: { type: 'array', items: surveySummary } } },
+              },
+            },
+          },
+          401: errorResponse('No token'),
+        },
+      },
+    },
+    '/surveys/{id}': {
+      get: {
+        summary:
+          'A survey: its questions; its respondents in order with their group and answers (asAt, noResponse, refersTo, code); its findings with their evidence. A respondent sees its own answers, and every answer once the survey is published, never the findings. Counts of children below the threshold are "[c]".',
+        security: [{ bearer: [] }],
+        parameters: [surveyIdParameter],
+        responses: {
+          200: { description: 'The survey', content: { 'application/json': { schema: survey } } },
+          401: errorResponse('No token'),
+          404: errorResponse('No such survey that you can see'),
+        },
+      },
+    },
+    '/surveys/{id}/table.csv': {
+      get: {
+        summary:
+          'The summary table as CSV: one row per respondent in group and order, one column per question',
+        security: [{ bearer: [] }],
+        parameters: [surveyIdParameter],
+        responses: {
+          200: { description: 'The table', content: { 'text/csv': { schema: { type: 'string' } } } },
+          401: errorResponse('No token'),
+          404: errorResponse('No such survey that you can see'),
         },
       },
     },
