@@ -12,6 +12,7 @@ import { systemCaller } from '../src/platform/http/auth.ts';
 import { homePartnership, startE2eServer, type E2eServer, type UserKey } from '../test/support/e2e-server.ts';
 import { andWait, headingOf, launchBrowser, newTab } from './support/browser.ts';
 import { assertNoAxeViolations } from './support/axe.ts';
+import { responseLink, surveyFor } from './support/surveys.ts';
 
 export interface PageToCheck {
   name: string;
@@ -546,6 +547,128 @@ export const pages: PageToCheck[] = [
     path: '/partnerships/kent/surveys/kent-childrens-trust-strategic-review-2011-summary',
     as: 'platformAdmin',
     heading: /Kent Children's Trust Strategic Review 2011/,
+  },
+  { name: 'new survey', path: `${home}/surveys/new`, as: 'partnershipAdmin', heading: 'New survey' },
+  {
+    name: 'new survey, with errors',
+    path: `${home}/surveys/new`,
+    as: 'partnershipAdmin',
+    heading: 'New survey',
+    setup: submitShowingErrors('Create survey'),
+  },
+  {
+    name: 'a draft survey, as its owner',
+    path: async (server) => (await surveyFor(server, homePartnership, { draft: true })).path,
+    as: 'partnershipAdmin',
+    heading: /^Board arrangements/,
+  },
+  {
+    name: 'an open survey with answers, as its owner',
+    path: async (server) => (await surveyFor(server, homePartnership, { answered: true })).path,
+    as: 'partnershipAdmin',
+    heading: /^Board arrangements/,
+  },
+  {
+    name: 'change a survey’s details',
+    path: async (server) => `${(await surveyFor(server, homePartnership, { draft: true })).path}/edit`,
+    as: 'partnershipAdmin',
+    heading: /^Change Board arrangements/,
+  },
+  {
+    name: 'add a question, with errors',
+    path: async (server) =>
+      `${(await surveyFor(server, homePartnership, { draft: true })).path}/questions/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a question',
+    setup: submitShowingErrors('Save question'),
+  },
+  {
+    name: 'invite authorities, with an unknown one',
+    path: async (server) => `${(await surveyFor(server, homePartnership, { draft: true })).path}/invite`,
+    as: 'partnershipAdmin',
+    heading: 'Invite authorities',
+    async setup(page) {
+      await page.getByLabel('Group', { exact: true }).fill('Others');
+      await page.getByLabel('Other authorities').fill('Nowhereshire');
+      await submitShowingErrors('Invite')(page);
+    },
+  },
+  {
+    name: 'response links, with a link made',
+    path: async (server) => `${(await surveyFor(server, homePartnership)).path}/links`,
+    as: 'partnershipAdmin',
+    heading: 'Response links',
+    async setup(page) {
+      await page.getByLabel('Authority').selectOption({ label: 'Medway' });
+      await page.getByLabel('Contact’s name').fill('Pat Contact');
+      await page.getByLabel('Contact’s email address').fill('pat@example.org');
+      await andWait(page, () => page.getByRole('button', { name: 'Make a response link' }).click());
+      await page.locator('#made-link').waitFor();
+    },
+  },
+  {
+    name: 'code the answers',
+    path: async (server) => `${(await surveyFor(server, homePartnership, { answered: true })).path}/coding`,
+    as: 'partnershipAdmin',
+    heading: 'Code the answers',
+  },
+  {
+    name: 'add a finding, with errors',
+    path: async (server) =>
+      `${(await surveyFor(server, homePartnership, { answered: true })).path}/findings/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a finding',
+    setup: submitShowingErrors('Add finding'),
+  },
+  {
+    name: 'surveys to answer',
+    async path(server) {
+      await surveyFor(server, 'kent', { invited: ['Dudley'] });
+      return `${home}/survey-invitations`;
+    },
+    as: 'partnershipAdmin',
+    heading: 'Surveys to answer',
+  },
+  {
+    name: 'answer a survey as an invited partnership, with errors',
+    path: async (server) =>
+      `${home}/survey-invitations/${(await surveyFor(server, 'kent', { invited: ['Dudley'] })).id}`,
+    as: 'partnershipAdmin',
+    heading: /^Board arrangements/,
+    async setup(page) {
+      await page.getByLabel('How many children in care sit on it?').fill('three');
+      await submitShowingErrors('Save answers')(page);
+    },
+  },
+  {
+    name: 'a survey’s table as an invited partnership',
+    path: async (server) =>
+      `${home}/survey-invitations/${(await surveyFor(server, 'kent', { invited: ['Dudley'] })).id}/table`,
+    as: 'viewer',
+    heading: /^Board arrangements/,
+  },
+  {
+    name: 'answer through a response link',
+    path: (server) => responseLink(server, 'kent'),
+    as: 'signedOut',
+    heading: /^Board arrangements/,
+  },
+  {
+    name: 'answers sent through a response link',
+    path: (server) => responseLink(server, 'kent'),
+    as: 'signedOut',
+    heading: 'Answers sent',
+    async setup(page) {
+      await page.getByLabel('Is your board continuing?').fill('Continuing');
+      await andWait(page, () => page.getByRole('button', { name: 'Submit answers' }).click());
+    },
+  },
+  {
+    name: 'a response link that cannot be used (410)',
+    path: '/respond/kent/svy_not-a-real-token',
+    as: 'signedOut',
+    heading: 'This link cannot be used',
+    status: 410,
   },
 ];
 
