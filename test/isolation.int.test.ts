@@ -409,6 +409,27 @@ describe('tenant isolation', () => {
       '/partnerships/alpha/bodies/alpha-board/seats',
     );
     assert.equal(appointed.status, 400);
+    for (const path of [`/survey-invitations/${b.surveyId}`, `/survey-invitations/${b.surveyId}/table`])
+      assert.equal((await agent.get(`/partnerships/alpha${path}`)).status, 404, path);
+    const bAnswer = await test.db.owner
+      .selectFrom('survey_answers')
+      .select('id')
+      .where('partnership_id', '=', b.id)
+      .executeTakeFirstOrThrow();
+    const coded = await submit(
+      agent,
+      `/partnerships/alpha/surveys/alpha-survey/answers/${bAnswer.id}/code`,
+      { code: 'yes' },
+      '/partnerships/alpha/surveys/alpha-survey/coding',
+    );
+    assert.equal(coded.status, 404);
+    const cited = await submit(
+      agent,
+      '/partnerships/alpha/surveys/alpha-survey/findings/new',
+      { number: '2', text: 'Borrowed', evidence: bAnswer.id },
+      '/partnerships/alpha/surveys/alpha-survey/findings/new',
+    );
+    assert.equal(cited.status, 400);
     assert.deepEqual(await snapshot(test, b.id), before);
   });
 

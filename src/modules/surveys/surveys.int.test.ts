@@ -232,6 +232,10 @@ describe('surveys made and answered across partnerships', () => {
       refersTo: q.q1,
     });
     assert.equal((await answerFor('Bolton', 'q4'))!.text, '2011-06-21');
+    assert.match(
+      $((await owner.get(page)).text)('#group-others th[scope=row]').text(),
+      /correct as at 1 June 2011/,
+    );
     const again = await submit(bolton, form, {
       [`answer-${q.q1}`]: 'Continuing',
       [`answer-${q.q2}`]: '3',
@@ -329,6 +333,7 @@ describe('surveys made and answered across partnerships', () => {
     const answers = api.body.respondents[0].answers;
     assert.equal(answers[1].text, '[c]');
     assert.equal(answers[3].noResponse, true);
+    assert.equal(api.body.respondents[0].asAt, null, 'the second save gave no date');
     assert.equal(answers[0].asAt, null);
   });
 

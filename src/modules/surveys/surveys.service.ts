@@ -40,7 +40,23 @@ async function assemble(trx: Trx, surveyId: string, threshold: number) {
           },
         ]),
     );
-  const respondents = parts.respondents.map((r) => ({ ...r, answers: answersOf(r.id) }));
+  // "correct as at": the date a document gave for the whole response, or else the latest date
+  // given with the answers
+  const latestAsAt = (respondentId: string) =>
+    parts.answers
+      .filter((a) => a.respondentId === respondentId && a.asAt)
+      .map((a) => a.asAt!)
+      .sort()
+      .pop() ?? null;
+  const respondents = parts.respondents.map((r) => {
+    const asAt = r.asAt ?? latestAsAt(r.id);
+    return {
+      ...r,
+      asAt,
+      asAtPrecision: r.asAt ? r.asAtPrecision : asAt ? 'day' : null,
+      answers: answersOf(r.id),
+    };
+  });
   const groups = parts.groups.map((g) => ({
     ...g,
     respondents: respondents.filter((r) => r.groupId === g.id),
