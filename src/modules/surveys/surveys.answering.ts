@@ -232,7 +232,7 @@ export function surveysAnswering(db: Database<DB>) {
       return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
         const { survey, respondent } = await invitation(trx, surveyId);
         const reason = closedReason(survey);
-        if (reason) throw new RuleViolation([{ path: 'form', message: reason }]);
+        if (reason) throw new RuleViolation([{ path: 'closed', message: reason }]);
         const questions = await questionsOf(trx, survey.id);
         const problems = checkResponse(questions, input);
         if (problems.length) throw new RuleViolation(problems);
