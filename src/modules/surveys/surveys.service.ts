@@ -12,6 +12,7 @@ import { surveysRepository as repository } from './surveys.repository.ts';
 import type { SurveyFile } from './surveys.schemas.ts';
 import { shareable } from './surveys.suppression.ts';
 import { surveysAuthoring } from './surveys.authoring.ts';
+import { surveysInvitations } from './surveys.invitations.ts';
 import { surveysAnswering } from './surveys.answering.ts';
 import { surveysCoding } from './surveys.coding.ts';
 
@@ -93,7 +94,8 @@ export function surveysService(db: Database<DB>, options: SurveysOptions) {
   const thresholdOf = (survey: { suppressionThreshold: number }) =>
     Math.max(options.suppressionThreshold, survey.suppressionThreshold);
   return {
-    ...surveysAuthoring(db, options),
+    ...surveysAuthoring(db),
+    ...surveysInvitations(db, options),
     ...surveysAnswering(db),
     ...surveysCoding(db),
 

@@ -1,0 +1,209 @@
+// Whom a survey asks: authorities invited in groups (by name or GSS code from the directory,
+// or the partnership's statistical neighbours), and response links for named contacts.
+import { sql } from 'kysely';
+import type { Database } from '../../platform/db/database.ts';
+import { recordChange } from '../../platform/audit/audit.ts';
+import type { Caller } from '../../platform/http/auth.ts';
+import { RuleViolation } from '../../platform/http/validation.ts';
+import { inTenant } from '../../platform/tenant.ts';
+import type { DB, Trx } from '../../schema.ts';
+import { digest, newToken } from '../accounts/index.ts';
+import { ownSurvey } from './surveys.authoring.ts';
+import { surveySlug } from './surveys.slug.ts';
+import type { InviteInput } from './surveys.forms.ts';
+
+export function surveysInvitations(db: Database<DB>, options: { linkDays: number }) {
+  const edit = <T>(caller: Caller, work: (trx: Trx, partnershipId: string) => Promise<T>) =>
+    inTenant(db, caller, 'partnership.edit', work);
+
+  return {
+    /**
+     * Invites authorities into a group (made if new): those named (by name or GSS code) and, if
+     * asked, the partnership's statistical neighbours. An unknown authority refuses the lot.
+     */
+    invite(caller: Caller, slug: string, input: InviteInput): Promise<{ invited: number }> {
+      return edit(caller, async (trx, partnershipId) => {
+        const survey = await ownSurvey(trx, partnershipId, slug);
+        if (survey.status === 'published')
+          throw new RuleViolation([
+            { path: 'group', message: 'A published survey cannot invite more authorities' },
+          ]);
+        const codes: string[] = [];
+        const unknown: string[] = [];
+        for (const named of input.authorities) {
+          const found = await trx
+            .selectFrom('authorities')
+            .select('gss_code')
+            .where((eb) =>
+              eb.or([
+                eb('gss_code', '=', named.toUpperCase()),
+                eb(sql`lower(name)`, '=', named.toLowerCase()),
+              ]),
+            )
+            .where('valid_to', 'is', null)
+            .executeTakeFirst();
+          if (found) codes.push(found.gss_code);
+          else unknown.push(named);
+        }
+        if (unknown.length)
+          throw new RuleViolation([
+            {
+              path: 'authorities',
+              message: `There is no current local authority called ${unknown.map((u) => `“${u}”`).join(', ')}: check the name or GSS code in the authorities directory`,
+            },
+          ]);
+        if (input.neighbours) {
+          const neighbours = await trx
+            .selectFrom('authority_neighbours as n')
+            .innerJoin('partnerships as p', 'p.authority_gss_code', 'n.gss_code')
+            .select('n.neighbour_gss_code')
+            .where('p.id', '=', partnershipId)
+            .orderBy('n.rank')
+            .execute();
+          codes.push(...neighbours.map((n) => n.neighbour_gss_code));
+        }
+        if (!codes.length)
+          throw new RuleViolation([
+            {
+              path: 'authorities',
+              message: 'Name at least one authority, or choose the statistical neighbours',
+            },
+          ]);
+        const groups = await trx
+          .selectFrom('survey_groups')
+          .select(['id', 'key', 'name'])
+          .where('survey_id', '=', survey.id)
+          .execute();
+        let group = groups.find((g) => g.name.toLowerCase() === input.group.toLowerCase());
+        if (!group) {
+          let key = surveySlug(input.group);
+          for (let n = 2; groups.some((g) => g.key === key); n++) key = `${surveySlug(input.group)}-${n}`;
+          group = await trx
+            .insertInto('survey_groups')
+            .values({
+              partnership_id: partnershipId,
+              survey_id: survey.id,
+              key,
+              position: groups.length + 1,
+              name: input.group,
+            })
+            .returning(['id', 'key', 'name'])
+            .executeTakeFirstOrThrow();
+        }
+        const existing = await trx
+          .selectFrom('survey_respondents as r')
+          .innerJoin('authorities as a', 'a.gss_code', 'r.authority_gss_code')
+          .select(['r.authority_gss_code', 'r.key', 'r.position'])
+          .where('r.survey_id', '=', survey.id)
+          .execute();
+        const taken = new Set(existing.map((r) => r.authority_gss_code));
+        let position = Math.max(0, ...existing.map((r) => r.position));
+        let invited = 0;
+        for (const code of [...new Set(codes)]) {
+          if (taken.has(code)) continue;
+          const authority = await trx
+            .selectFrom('authorities')
+            .select('name')
+            .where('gss_code', '=', code)
+            .executeTakeFirstOrThrow();
+          position += 1;
+          await trx
+            .insertInto('survey_respondents')
+            .values({
+              partnership_id: partnershipId,
+              survey_id: survey.id,
+              group_id: group.id,
+              key: `r${position}-${code.toLowerCase()}`,
+              position,
+              label: authority.name,
+              authority_gss_code: code,
+            })
+            .execute();
+          invited += 1;
+        }
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'create',
+          entityType: 'survey invitation',
+          entityId: survey.id,
+          summary: `Invited ${invited} ${invited === 1 ? 'authority' : 'authorities'} to “${survey.title}” (${group.name})`,
+        });
+        return { invited };
+      });
+    },
+
+    /**
+     * A single-use link for a named contact of an invited authority to answer without an
+     * account. The token is returned once and kept only as its digest.
+     */
+    createLink(
+      caller: Caller,
+      slug: string,
+      input: { respondentId: string; name: string; email: string },
+    ): Promise<{ token: string; expiresAt: Date }> {
+      return edit(caller, async (trx, partnershipId) => {
+        const survey = await ownSurvey(trx, partnershipId, slug);
+        const respondent = await trx
+          .selectFrom('survey_respondents')
+          .select(['id', 'label'])
+          .where('survey_id', '=', survey.id)
+          .where('id', '=', input.respondentId)
+          .executeTakeFirst();
+        if (!respondent)
+          throw new RuleViolation([
+            { path: 'respondentId', message: 'Choose an authority invited to this survey' },
+          ]);
+        if (survey.status === 'published')
+          throw new RuleViolation([
+            { path: 'respondentId', message: 'The survey is published: no more answers can be given' },
+          ]);
+        const token = newToken('svy');
+        const days = new Date(Date.now() + options.linkDays * 86_400_000);
+        const close = survey.closesOn ? new Date(`${survey.closesOn}T23:59:59.999Z`) : null;
+        const expiresAt = close && close < days ? close : days;
+        const row = await trx
+          .insertInto('survey_response_links')
+          .values({
+            partnership_id: partnershipId,
+            respondent_id: respondent.id,
+            contact_name: input.name,
+            contact_email: input.email,
+            token_hash: digest(token),
+            expires_at: expiresAt,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'create',
+          entityType: 'survey response link',
+          entityId: row.id,
+          summary: `Made a response link to “${survey.title}” for ${input.name} (${respondent.label})`,
+          after: { name: input.name, email: input.email, expiresAt },
+        });
+        return { token, expiresAt };
+      });
+    },
+
+    /** The links made for a survey's contacts (never the tokens). */
+    links(caller: Caller, slug: string) {
+      return inTenant(db, caller, 'partnership.read', async (trx, partnershipId) => {
+        const survey = await ownSurvey(trx, partnershipId, slug);
+        return trx
+          .selectFrom('survey_response_links as l')
+          .innerJoin('survey_respondents as r', 'r.id', 'l.respondent_id')
+          .select([
+            'l.id',
+            'r.label',
+            'l.contact_name as name',
+            'l.contact_email as email',
+            'l.expires_at as expiresAt',
+            'l.submitted_at as submittedAt',
+          ])
+          .where('r.survey_id', '=', survey.id)
+          .orderBy('l.created_at')
+          .execute();
+      });
+    },
+  };
+}
