@@ -511,4 +511,34 @@ describe('surveys made and answered across partnerships', () => {
         assert.equal((await sql`select * from ${sql.table(table)}`.execute(trx)).rows.length, 0, table);
     });
   });
+
+  it('lets the owner answer its own survey when it invites its own authority', async () => {
+    const caller = systemCaller('test', ids.owner);
+    const { slug: own } = await test.services.surveys.create(caller, {
+      title: 'Our own arrangements',
+      purpose: undefined,
+      opensOn: undefined,
+      closesOn: undefined,
+    });
+    await test.services.surveys.saveQuestion(caller, own, null, {
+      text: 'Is the board continuing?',
+      kind: 'text',
+      choices: [],
+      aboutChildren: false,
+      codes: [],
+    });
+    await test.services.surveys.invite(caller, own, {
+      group: 'Us',
+      authorities: ['Kent'],
+      neighbours: false,
+    });
+    await test.services.surveys.setStatus(caller, own, 'open');
+    const survey = (await test.services.surveys.get(caller, own))!;
+    const list = await owner.get('/partnerships/owner/survey-invitations');
+    assert.match(list.text, /Our own arrangements/);
+    const form = `/partnerships/owner/survey-invitations/${survey.survey.id}`;
+    const saved = await submit(owner, form, { [`answer-${survey.questions[0]!.id}`]: 'Yes, for now' });
+    assert.equal(saved.status, 303);
+    assert.equal((await answerFor('Kent', 'q1'))!.text, 'Yes, for now');
+  });
 });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Trx } from '../../schema.ts';
 
 export interface SurveyRow {
@@ -50,13 +51,17 @@ export const surveysRepository = {
       ])
       .where('s.id', '=', id)
       .executeTakeFirst(),
-  /** Surveys of other partnerships that invite the tenant's authority (row-level security decides). */
-  invited: (trx: Trx, partnershipId: string) =>
+  /**
+   * Surveys that invite the tenant's authority and are no longer drafts: other partnerships'
+   * (which row-level security lets through) and its own, when it asks itself too.
+   */
+  invited: (trx: Trx) =>
     trx
       .selectFrom('surveys as s')
       .innerJoin('partnerships as p', 'p.id', 's.partnership_id')
       .select([...surveyColumns.map((c) => `s.${c}` as const), 'p.name as ownerName'])
-      .where('s.partnership_id', '<>', partnershipId)
+      .where('s.status', '<>', 'draft')
+      .where(sql<boolean>`current_partnership_authority() = any (s.audience)`)
       .orderBy('s.created_at', 'desc')
       .execute(),
 

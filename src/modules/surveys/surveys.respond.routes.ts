@@ -78,7 +78,10 @@ export function surveysRespondRoutes(surveys: SurveysService): Router {
       ...response,
       canAnswer: !response.closed && allowed(req, 'partnership.edit'),
       backLink: base(req),
-      tableLink: `${base(req)}/${response.survey.id}/table`,
+      tableLink:
+        response.survey.ownerId === tenantOf(req).partnershipId
+          ? `/partnerships/${tenantOf(req).slug}/surveys/${response.survey.slug}`
+          : `${base(req)}/${response.survey.id}/table`,
     };
   };
   router.get('/survey-invitations/:survey', async (req, res) => {

@@ -118,11 +118,8 @@ export function surveysService(db: Database<DB>, options: SurveysOptions) {
           )?.name,
       ),
 
-    /** Surveys of other partnerships that invite this partnership's authority. */
-    invited: (caller: Caller) =>
-      inTenant(db, caller, 'partnership.read', (trx, partnershipId) =>
-        repository.invited(trx, partnershipId),
-      ),
+    /** Surveys that invite this partnership's authority (its own too, when it asks itself). */
+    invited: (caller: Caller) => inTenant(db, caller, 'partnership.read', (trx) => repository.invited(trx)),
 
     /** One of the partnership's own surveys with everything collated, or null. */
     get(caller: Caller, slug: string) {
