@@ -71,6 +71,23 @@ async function personPage(server: E2eServer): Promise<string> {
   return `/partnerships/bolton/people/${person!.id}`;
 }
 
+/** A meeting of Dudley's Trust Board; returns its page, or a page under it (e.g. '/edit'). */
+async function meetingPage(server: E2eServer, under = ''): Promise<string> {
+  const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
+  const board = (await server.services.bodies.list(caller)).find((body) => body.slug === 'trust-board')!;
+  const id = await server.services.meetings.create(caller, {
+    title: 'Trust Board',
+    kind: 'board-meeting',
+    bodyIds: [board.id],
+    date: '2009-09-14',
+    startTime: '14:00',
+    place: 'Council House, Dudley',
+    onlineUrl: 'https://meet.example.org/trust-board',
+    state: 'held',
+  });
+  return `${home}/meetings/${id}${under}`;
+}
+
 export const pages: PageToCheck[] = [
   // Signed out.
   { name: 'start page', path: '/', as: 'signedOut', heading: 'Cooperate' },
@@ -546,6 +563,43 @@ export const pages: PageToCheck[] = [
     path: '/partnerships/kent/surveys/kent-childrens-trust-strategic-review-2011-summary',
     as: 'platformAdmin',
     heading: /Kent Children's Trust Strategic Review 2011/,
+  },
+  { name: 'meetings, forward plan', path: `${home}/meetings`, as: 'viewer', heading: 'Meetings' },
+  {
+    name: 'meetings in a period, with errors',
+    path: `${home}/meetings?from=2009-01-01&to=yesterday`,
+    as: 'partnershipAdmin',
+    heading: 'Meetings',
+  },
+  { name: 'a meeting', path: meetingPage, as: 'partnershipAdmin', heading: 'Trust Board' },
+  {
+    name: 'change a meeting',
+    path: (server) => meetingPage(server, '/edit'),
+    as: 'partnershipAdmin',
+    heading: 'Change Trust Board',
+  },
+  { name: 'add a meeting', path: `${home}/meetings/new`, as: 'partnershipAdmin', heading: 'Add a meeting' },
+  {
+    name: 'add a meeting, with errors',
+    path: `${home}/meetings/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a meeting',
+    async setup(page) {
+      await page.getByLabel('Start time').fill('');
+      await submitShowingErrors('Add meeting')(page);
+    },
+  },
+  {
+    name: 'a body’s meetings and cadence check',
+    path: '/partnerships/medway/bodies/action-network/meetings',
+    as: 'platformAdmin',
+    heading: /^Meetings of /,
+  },
+  {
+    name: 'a body’s meetings, no cadence rules',
+    path: `${home}/bodies/trust-board/meetings`,
+    as: 'viewer',
+    heading: /^Meetings of /,
   },
 ];
 

@@ -37,6 +37,7 @@ import {
 } from './modules/membership/index.ts';
 import { complianceApi, complianceRoutes } from './modules/compliance/index.ts';
 import { surveysRoutes } from './modules/surveys/index.ts';
+import { meetingsApi, meetingsRoutes } from './modules/meetings/index.ts';
 import { openApiDocument } from './openapi.ts';
 import type { PdfPrinter } from './platform/documents/pdf.ts';
 
@@ -67,6 +68,7 @@ function navigationFor(req: Request) {
       item(`${base}/structure`, 'Structure'),
       item(`${base}/organisations`, 'Organisations'),
       item(`${base}/people`, 'People'),
+      item(`${base}/meetings`, 'Meetings'),
       item(`${base}/compliance`, 'Compliance'),
       item(`${base}/surveys`, 'Surveys'),
       ...(allowed(req, 'users.manage') ? [item(`${base}/users`, 'Users')] : []),
@@ -168,6 +170,7 @@ export function createApp(options: AppOptions): Express {
   tenant.use(directoryRoutes(services.membership));
   tenant.use(complianceRoutes(services.compliance, options.printer));
   tenant.use(surveysRoutes(services.surveys));
+  tenant.use(meetingsRoutes(services.meetings, config.PUBLIC_URL));
   tenant.use(auditRoutes(db as Database<unknown>));
   app.use(
     '/partnerships/:slug',
@@ -190,6 +193,7 @@ export function createApp(options: AppOptions): Express {
   tenantApi.use(bodiesApi(services.bodies));
   tenantApi.use(membershipApi(services.membership, services.bodies));
   tenantApi.use(complianceApi(services.compliance));
+  tenantApi.use(meetingsApi(services.meetings));
   api.use('/partnerships/:slug', tenantContext(resolveTenant), tenantApi);
   app.use('/api/v1', api);
 

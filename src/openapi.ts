@@ -60,6 +60,36 @@ const list = (item: object) => ({
   properties: { count: { type: 'integer' }, items: { type: 'array', items: item } },
 });
 
+const meeting = {
+  type: 'object',
+  required: ['id', 'title', 'kind', 'bodies', 'startsAt', 'state'],
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    title: { type: 'string', example: 'Partnership Board' },
+    kind: {
+      type: 'string',
+      enum: [
+        'board-meeting',
+        'annual-event',
+        'deep-dive',
+        'development-session',
+        'workshop',
+        'joint-meeting',
+      ],
+    },
+    bodies: {
+      type: 'array',
+      items: { type: 'object', properties: { slug: { type: 'string' }, name: { type: 'string' } } },
+    },
+    startsAt: { type: 'string', format: 'date-time' },
+    endsAt: { type: ['string', 'null'], format: 'date-time' },
+    place: { type: ['string', 'null'] },
+    onlineUrl: { type: ['string', 'null'], format: 'uri' },
+    state: { type: 'string', enum: ['scheduled', 'held', 'cancelled'] },
+    notes: { type: ['string', 'null'] },
+  },
+};
+
 export const openApiDocument = {
   openapi: '3.1.0',
   info: {
@@ -87,6 +117,7 @@ export const openApiDocument = {
       },
       Authority: authority,
       Partnership: partnership,
+      Meeting: meeting,
     },
   },
   security: [{}, { bearer: [] }],
@@ -202,6 +233,53 @@ export const openApiDocument = {
           400: errorResponse('The query is not valid'),
           401: errorResponse('No token'),
           404: errorResponse('No such partnership that you can see'),
+        },
+      },
+    },
+    '/partnerships/{slug}/meetings': {
+      get: {
+        summary:
+          'Meetings in a period, of one body or all (joint meetings appear under each of their bodies)',
+        security: [{ bearer: [] }],
+        parameters: [
+          slugParameter,
+          {
+            name: 'from',
+            in: 'query',
+            schema: { type: 'string', format: 'date' },
+            description: 'First day (London time)',
+          },
+          {
+            name: 'to',
+            in: 'query',
+            schema: { type: 'string', format: 'date' },
+            description: 'Last day (London time)',
+          },
+          { name: 'body', in: 'query', schema: { type: 'string' }, description: 'A body’s short name' },
+        ],
+        responses: {
+          200: {
+            description: 'Meetings in order of their start',
+            content: { 'application/json': { schema: list(meeting) } },
+          },
+          400: errorResponse('The query is not valid'),
+          401: errorResponse('No token'),
+          404: errorResponse('No such partnership or body that you can see'),
+        },
+      },
+    },
+    '/partnerships/{slug}/meetings/{id}': {
+      get: {
+        summary: 'One meeting',
+        security: [{ bearer: [] }],
+        parameters: [
+          slugParameter,
+          { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+        ],
+        responses: {
+          200: { description: 'The meeting', content: { 'application/json': { schema: meeting } } },
+          401: errorResponse('No token'),
+          404: errorResponse('No such meeting'),
         },
       },
     },

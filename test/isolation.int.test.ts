@@ -18,6 +18,9 @@ import {
 import { systemCaller } from '../src/platform/http/auth.ts';
 import { roles } from '../src/platform/http/permissions.ts';
 
+/** Each side's meeting, by side. */
+const meetingIds: Record<string, string> = {};
+
 /** Pages of a partnership, by path under /partnerships/:slug (each side's bodies carry its name). */
 const tenantPages = (side: string) => [
   '',
@@ -39,6 +42,14 @@ const tenantPages = (side: string) => [
   '/surveys',
   `/surveys/${side}-survey`,
   `/surveys/${side}-survey?format=csv`,
+  '/meetings',
+  '/meetings?from=2000-01-01',
+  '/meetings/mine.ics',
+  `/meetings/${meetingIds[side]}`,
+  `/meetings/${meetingIds[side]}/edit`,
+  '/meetings/new',
+  `/bodies/${side}-board/meetings`,
+  `/bodies/${side}-board/meetings.ics`,
 ];
 /** Forms of a partnership: path under /partnerships/:slug and the answers sent. */
 const tenantForms = (b: { memberId: string; invitationId: string }) => [
@@ -79,6 +90,20 @@ const tenantForms = (b: { memberId: string; invitationId: string }) => [
   },
   { path: '/organisations/new', fields: { name: 'Intruder', sector: 'other' } },
   { path: '/people/new', fields: { name: 'Intruder' } },
+  {
+    path: '/meetings/new',
+    fields: {
+      title: 'Intruder',
+      kind: 'board-meeting',
+      'date-day': '1',
+      'date-month': '1',
+      'date-year': '2010',
+    },
+  },
+  {
+    path: `/meetings/${meetingIds.bravo}/edit`,
+    fields: { title: 'Taken', kind: 'board-meeting', state: 'cancelled', startTime: '10:00' },
+  },
 ];
 const apiPaths = (slug: string) => [
   '/api/v1/partnerships',
@@ -87,6 +112,8 @@ const apiPaths = (slug: string) => [
   `/api/v1/partnerships/${slug}/bodies/${slug}-board/seats`,
   `/api/v1/partnerships/${slug}/organisations`,
   `/api/v1/partnerships/${slug}/compliance`,
+  `/api/v1/partnerships/${slug}/meetings`,
+  `/api/v1/partnerships/${slug}/meetings/${meetingIds[slug]}`,
 ];
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
@@ -206,6 +233,15 @@ async function furnish(
       findings: [{ number: '1', text: `${prefix} finding`, evidence: ['r1.q1'] }],
     },
   });
+  meetingIds[prefix] = await test.services.meetings.create(caller, {
+    title: `${prefix} meeting`,
+    kind: 'joint-meeting',
+    bodyIds: [board.id, group.id],
+    date: '2009-03-20',
+    startTime: '10:00',
+    place: `${prefix} hall`,
+    state: 'scheduled',
+  });
   return { boardId: board.id, personId };
 }
 
@@ -270,6 +306,8 @@ describe('tenant isolation', () => {
     'bravo survey',
     'bravo answer',
     'bravo finding',
+    'bravo meeting',
+    'bravo hall',
   ];
 
   for (const role of roles) {
@@ -358,6 +396,22 @@ describe('tenant isolation', () => {
       '/partnerships/alpha/bodies/alpha-board/seats',
     );
     assert.equal(appointed.status, 400);
+    const joint = await submit(
+      agent,
+      '/partnerships/alpha/meetings/new',
+      {
+        title: 'Joint with bravo',
+        kind: 'joint-meeting',
+        bodyIds: [a.boardId, b.boardId],
+        'date-day': '1',
+        'date-month': '4',
+        'date-year': '2009',
+        startTime: '10:00',
+        state: 'scheduled',
+      },
+      '/partnerships/alpha/meetings',
+    );
+    assert.equal(joint.status, 400);
     assert.deepEqual(await snapshot(test, b.id), before);
   });
 
