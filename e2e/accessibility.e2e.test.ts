@@ -85,7 +85,30 @@ async function meetingPage(server: E2eServer, under = ''): Promise<string> {
     onlineUrl: 'https://meet.example.org/trust-board',
     state: 'held',
   });
-  return `${home}/meetings/${id}${under}`;
+  const item = await server.services.agenda.addItem(
+    caller,
+    id,
+    {
+      number: 1,
+      title: 'Membership and attendance',
+      purpose: 'information',
+      presenter: 'Director of Children’s Services',
+      exempt: false,
+      exemptParagraph: null,
+      exemptReason: null,
+    },
+    { fileName: 'appendix-3.pdf', content: Buffer.from('%PDF-1.4 appendix') },
+  );
+  await server.services.agenda.addItem(caller, id, {
+    number: 2,
+    title: 'Contract award',
+    purpose: 'decision',
+    presenter: null,
+    exempt: true,
+    exemptParagraph: 3,
+    exemptReason: 'Tender prices',
+  });
+  return `${home}/meetings/${id}${under.replace(':item', item)}`;
 }
 
 export const pages: PageToCheck[] = [
@@ -571,7 +594,31 @@ export const pages: PageToCheck[] = [
     as: 'partnershipAdmin',
     heading: 'Meetings',
   },
-  { name: 'a meeting', path: meetingPage, as: 'partnershipAdmin', heading: 'Trust Board' },
+  { name: 'a meeting with its agenda', path: meetingPage, as: 'partnershipAdmin', heading: 'Trust Board' },
+  { name: 'a meeting, an exempt item withheld', path: meetingPage, as: 'viewer', heading: 'Trust Board' },
+  {
+    name: 'add an agenda item',
+    path: (server) => meetingPage(server, '/agenda/new'),
+    as: 'partnershipAdmin',
+    heading: /^Add an item to the agenda/,
+  },
+  {
+    name: 'add an agenda item, with errors',
+    path: (server) => meetingPage(server, '/agenda/new'),
+    as: 'partnershipAdmin',
+    heading: /^Add an item to the agenda/,
+    async setup(page) {
+      await page.getByLabel('Item number').fill('1');
+      await page.getByLabel('Yes, it is exempt').check();
+      await submitShowingErrors('Add item')(page);
+    },
+  },
+  {
+    name: 'change an agenda item',
+    path: (server) => meetingPage(server, '/agenda/:item/edit'),
+    as: 'partnershipAdmin',
+    heading: 'Change item 1',
+  },
   {
     name: 'change a meeting',
     path: (server) => meetingPage(server, '/edit'),

@@ -87,6 +87,40 @@ const meeting = {
     onlineUrl: { type: ['string', 'null'], format: 'uri' },
     state: { type: 'string', enum: ['scheduled', 'held', 'cancelled'] },
     notes: { type: ['string', 'null'] },
+    agenda: {
+      type: 'array',
+      description:
+        'In number order (one meeting only). An exempt item is withheld from a viewer: only number, exempt, exemptParagraph and withheld are given',
+      items: {
+        type: 'object',
+        required: ['number', 'exempt', 'withheld'],
+        properties: {
+          number: { type: 'integer' },
+          title: { type: 'string' },
+          purpose: { type: 'string', enum: ['decision', 'information', 'discussion', 'consultation'] },
+          presenter: { type: ['string', 'null'] },
+          exempt: { type: 'boolean' },
+          exemptParagraph: {
+            type: ['integer', 'null'],
+            description: 'Paragraph of Schedule 12A to the Local Government Act 1972',
+          },
+          exemptReason: { type: ['string', 'null'] },
+          withheld: { type: 'boolean' },
+          papers: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                fileName: { type: 'string' },
+                mediaType: { type: 'string' },
+                sizeBytes: { type: 'integer' },
+                href: { type: 'string', description: 'The paper on the meeting’s page (signed in)' },
+              },
+            },
+          },
+        },
+      },
+    },
   },
 };
 
@@ -270,7 +304,7 @@ export const openApiDocument = {
     },
     '/partnerships/{slug}/meetings/{id}': {
       get: {
-        summary: 'One meeting',
+        summary: 'One meeting with its agenda (exempt items withheld from viewers)',
         security: [{ bearer: [] }],
         parameters: [
           slugParameter,

@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import {
+  binary,
   csrfTokenIn,
   makePartnership,
   makeUser,
@@ -18,8 +19,10 @@ import {
 import { systemCaller } from '../src/platform/http/auth.ts';
 import { roles } from '../src/platform/http/permissions.ts';
 
-/** Each side's meeting, by side. */
+/** Each side's meeting, agenda item and paper, by side. */
 const meetingIds: Record<string, string> = {};
+const itemIds: Record<string, string> = {};
+const paperIds: Record<string, string> = {};
 
 /** Pages of a partnership, by path under /partnerships/:slug (each side's bodies carry its name). */
 const tenantPages = (side: string) => [
@@ -50,6 +53,9 @@ const tenantPages = (side: string) => [
   '/meetings/new',
   `/bodies/${side}-board/meetings`,
   `/bodies/${side}-board/meetings.ics`,
+  `/meetings/${meetingIds[side]}/agenda/new`,
+  `/meetings/${meetingIds[side]}/agenda/${itemIds[side]}/edit`,
+  `/meetings/${meetingIds[side]}/papers/${paperIds[side]}`,
 ];
 /** Forms of a partnership: path under /partnerships/:slug and the answers sent. */
 const tenantForms = (b: { memberId: string; invitationId: string }) => [
@@ -104,6 +110,16 @@ const tenantForms = (b: { memberId: string; invitationId: string }) => [
     path: `/meetings/${meetingIds.bravo}/edit`,
     fields: { title: 'Taken', kind: 'board-meeting', state: 'cancelled', startTime: '10:00' },
   },
+  {
+    path: `/meetings/${meetingIds.bravo}/agenda/new`,
+    fields: { number: '9', title: 'Intruder', purpose: 'decision', exempt: 'no' },
+  },
+  {
+    path: `/meetings/${meetingIds.bravo}/agenda/${itemIds.bravo}/edit`,
+    fields: { number: '1', title: 'Taken', purpose: 'decision', exempt: 'no' },
+  },
+  { path: `/meetings/${meetingIds.bravo}/agenda/${itemIds.bravo}/remove`, fields: {} },
+  { path: `/meetings/${meetingIds.bravo}/papers/${paperIds.bravo}/remove`, fields: {} },
 ];
 const apiPaths = (slug: string) => [
   '/api/v1/partnerships',
@@ -242,6 +258,21 @@ async function furnish(
     place: `${prefix} hall`,
     state: 'scheduled',
   });
+  itemIds[prefix] = await test.services.agenda.addItem(
+    caller,
+    meetingIds[prefix],
+    {
+      number: 1,
+      title: `${prefix} item`,
+      purpose: 'decision',
+      presenter: null,
+      exempt: true,
+      exemptParagraph: 3,
+      exemptReason: null,
+    },
+    { fileName: `${prefix}-paper.pdf`, content: Buffer.from(`%PDF-1.4 ${prefix} paper`) },
+  );
+  paperIds[prefix] = (await test.services.agenda.agenda(caller, meetingIds[prefix]))[0]!.papers[0]!.id;
   return { boardId: board.id, personId };
 }
 
@@ -308,6 +339,9 @@ describe('tenant isolation', () => {
     'bravo finding',
     'bravo meeting',
     'bravo hall',
+    'bravo item',
+    'bravo-paper',
+    'bravo paper',
   ];
 
   for (const role of roles) {
@@ -321,10 +355,12 @@ describe('tenant isolation', () => {
         );
       }
       for (const page of tenantPages('alpha')) {
-        const own = await agent.get(`/partnerships/alpha${page}`);
+        // read as bytes, so that files (papers, calendars) are searched too
+        const own = await agent.get(`/partnerships/alpha${page}`).buffer(true).parse(binary);
         assert.equal(own.status < 500, true, `/partnerships/alpha${page}`);
+        const text = (own.body as Buffer).toString('latin1');
         for (const secret of secretsOfB())
-          assert.ok(!own.text.includes(secret), `${secret} appears on /partnerships/alpha${page}`);
+          assert.ok(!text.includes(secret), `${secret} appears on /partnerships/alpha${page}`);
       }
       const home = await agent.get('/');
       for (const secret of secretsOfB())

@@ -5,3 +5,6 @@ export { meetingInputSchema, type MeetingInput } from './meetings.schemas.ts';
 export * from './meetings.vocabulary.ts';
 export { meetingsRoutes } from './meetings.routes.ts';
 export { meetingsApi } from './meetings.api.ts';
+export { agendaService, type AgendaService, type AgendaEntry } from './agenda.service.ts';
+export { agendaRoutes } from './agenda.routes.ts';
+export { agendaItemSchema } from './meetings.schemas.ts';

@@ -1,11 +1,12 @@
 // GET /api/v1/partnerships/{slug}/meetings?from=&to=&body= and /meetings/{id}.
 import { Router } from 'express';
-import { callerOf } from '../../platform/http/auth.ts';
+import { callerOf, tenantOf } from '../../platform/http/auth.ts';
 import { badRequest, notFound } from '../../platform/http/errors.ts';
 import { validate } from '../../platform/http/validation.ts';
 import type { MeetingRow } from './meetings.repository.ts';
 import { meetingsQuery } from './meetings.schemas.ts';
 import type { MeetingsService } from './meetings.service.ts';
+import type { AgendaEntry, AgendaService } from './agenda.service.ts';
 import { fromLondon } from './time.ts';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -25,7 +26,28 @@ export const meetingJson = (meeting: MeetingRow) => ({
   notes: meeting.notes,
 });
 
-export function meetingsApi(meetings: MeetingsService): Router {
+/** An agenda item as the caller may see it: a withheld (exempt) item is its number and paragraph only. */
+const itemJson = (paperUrl: (paperId: string) => string) => (item: AgendaEntry) =>
+  item.withheld
+    ? { number: item.number, exempt: true, exemptParagraph: item.exemptParagraph, withheld: true }
+    : {
+        number: item.number,
+        title: item.title,
+        purpose: item.purpose,
+        presenter: item.presenter,
+        exempt: item.exempt,
+        exemptParagraph: item.exemptParagraph,
+        exemptReason: item.exemptReason,
+        withheld: false,
+        papers: item.papers.map((paper) => ({
+          fileName: paper.fileName,
+          mediaType: paper.mediaType,
+          sizeBytes: paper.sizeBytes,
+          href: paperUrl(paper.id),
+        })),
+      };
+
+export function meetingsApi(meetings: MeetingsService, agenda: AgendaService): Router {
   const router = Router({ mergeParams: true });
 
   router.get('/meetings', async (req, res) => {
@@ -48,7 +70,12 @@ export function meetingsApi(meetings: MeetingsService): Router {
   router.get('/meetings/:meeting', async (req, res) => {
     const id = String(req.params.meeting);
     if (!uuid.test(id)) throw notFound();
-    res.json(meetingJson(await meetings.get(callerOf(req), id)));
+    const meeting = await meetings.get(callerOf(req), id);
+    const items = await agenda.agenda(callerOf(req), meeting.id);
+    // Papers are files: they are downloaded from the meeting's page, with a session.
+    const paperUrl = (paperId: string) =>
+      `/partnerships/${tenantOf(req).slug}/meetings/${meeting.id}/papers/${paperId}`;
+    res.json({ ...meetingJson(meeting), agenda: items.map(itemJson(paperUrl)) });
   });
 
   return router;

@@ -11,7 +11,8 @@ import { meetingsCalendar } from './calendar.ts';
 import type { MeetingRow } from './meetings.repository.ts';
 import { meetingFormSchema, meetingsQuery } from './meetings.schemas.ts';
 import type { MeetingsService } from './meetings.service.ts';
-import { meetingKinds, meetingStates } from './meetings.vocabulary.ts';
+import type { AgendaService } from './agenda.service.ts';
+import { exemptParagraphs, itemPurposes, meetingKinds, meetingStates } from './meetings.vocabulary.ts';
 import { fromLondon, londonParts } from './time.ts';
 
 const views = 'modules/meetings/views';
@@ -24,7 +25,11 @@ const startOf = (date: string) => fromLondon(date, '00:00');
 const dayAfter = (date: string) =>
   startOf(new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
 
-export function meetingsRoutes(meetings: MeetingsService, publicUrl: string | undefined): Router {
+export function meetingsRoutes(
+  meetings: MeetingsService,
+  agenda: AgendaService,
+  publicUrl: string | undefined,
+): Router {
   const router = Router({ mergeParams: true });
   const base = (req: Request) => `/partnerships/${tenantOf(req).slug}`;
   const origin = (req: Request) => publicUrl ?? `${req.protocol}://${req.get('host')}`;
@@ -127,6 +132,9 @@ export function meetingsRoutes(meetings: MeetingsService, publicUrl: string | un
       title: meeting.title,
       tenant: tenantOf(req),
       meeting,
+      items: await agenda.agenda(callerOf(req), meeting.id),
+      itemPurposes,
+      exemptParagraphs,
       local: londonParts(meeting.startsAt),
       endsLocal: meeting.endsAt ? londonParts(meeting.endsAt) : undefined,
       meetingKinds,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dateInput, isoDate } from '../../platform/http/date-input.ts';
 import {
+  itemPurposeValues,
   meetingKindValues,
   meetingStateValues,
   type MeetingKind,
@@ -113,3 +114,53 @@ export const meetingsQuery = z
     path: ['to'],
     message: 'To must be the same as or after From',
   });
+
+/** An agenda item as the form and the seeds give it. */
+export const agendaItemSchema = z
+  .object({
+    number: z.coerce
+      .number({ error: 'Item number must be a number, like 5' })
+      .int('Item number must be a whole number, like 5')
+      .min(1, 'Item number must be 1 or more')
+      .max(999, 'Item number must be 999 or fewer'),
+    title: z
+      .string({ error: 'Enter the item’s title' })
+      .trim()
+      .min(1, 'Enter the item’s title')
+      .max(300, 'Title must be 300 characters or fewer'),
+    purpose: z.enum(itemPurposeValues, { error: 'Select what the item is for' }),
+    presenter: optionalText('Presenter', 200),
+    exempt: z.preprocess(
+      (value) => (typeof value === 'boolean' ? (value ? 'yes' : 'no') : value),
+      z
+        .enum(['yes', 'no'], { error: 'Select whether the item is exempt from publication' })
+        .transform((value) => value === 'yes'),
+    ),
+    exemptParagraph: z.preprocess(
+      (value) => (value === '' || value === undefined || value === null ? undefined : value),
+      z.coerce
+        .number({ error: 'Select the paragraph of Schedule 12A' })
+        .int('Select the paragraph of Schedule 12A')
+        .min(1, 'Select the paragraph of Schedule 12A')
+        .max(7, 'Select the paragraph of Schedule 12A')
+        .optional(),
+    ),
+    exemptReason: optionalText('Reason', 2000),
+  })
+  .superRefine((value, context) => {
+    if (value.exempt && !value.exemptParagraph)
+      context.addIssue({
+        code: 'custom',
+        path: ['exemptParagraph'],
+        message: 'Select the paragraph of Schedule 12A that makes the item exempt',
+      });
+  })
+  .transform((value) => ({
+    number: value.number,
+    title: value.title,
+    purpose: value.purpose,
+    presenter: value.presenter ?? null,
+    exempt: value.exempt,
+    exemptParagraph: value.exempt ? (value.exemptParagraph ?? null) : null,
+    exemptReason: value.exempt ? (value.exemptReason ?? null) : null,
+  }));

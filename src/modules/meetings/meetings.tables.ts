@@ -24,7 +24,38 @@ export interface MeetingBodiesTable {
   body_id: string;
 }
 
-export interface MeetingsTables {
+export interface MeetingsTables extends AgendaTables {
   meetings: MeetingsTable;
   meeting_bodies: MeetingBodiesTable;
+}
+
+export interface AgendaItemsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  meeting_id: string;
+  number: number;
+  title: string;
+  purpose: string;
+  presenter: string | null;
+  exempt: Generated<boolean>;
+  exempt_paragraph: number | null;
+  exempt_reason: string | null;
+  created_at: Generated<Date>;
+  updated_at: Updated;
+}
+
+export interface PapersTable {
+  id: Generated<string>;
+  partnership_id: string;
+  agenda_item_id: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  content: Buffer;
+  created_at: Generated<Date>;
+}
+
+export interface AgendaTables {
+  agenda_items: AgendaItemsTable;
+  papers: PapersTable;
 }

@@ -24,3 +24,26 @@ export const meetingStates = {
 } as const;
 export type MeetingState = keyof typeof meetingStates;
 export const meetingStateValues = Object.keys(meetingStates) as [MeetingState, ...MeetingState[]];
+
+export const itemPurposes = {
+  decision: 'For decision',
+  information: 'For information',
+  discussion: 'For discussion',
+  consultation: 'For consultation',
+} as const;
+export type ItemPurpose = keyof typeof itemPurposes;
+export const itemPurposeValues = Object.keys(itemPurposes) as [ItemPurpose, ...ItemPurpose[]];
+
+/**
+ * The descriptions of exempt information in Schedule 12A to the Local Government Act 1972
+ * (Part 1, as substituted in England in 2006), by paragraph.
+ */
+export const exemptParagraphs: Record<number, string> = {
+  1: 'Information relating to any individual',
+  2: 'Information which is likely to reveal the identity of an individual',
+  3: 'Information relating to the financial or business affairs of any particular person (including the authority holding that information)',
+  4: 'Information relating to any consultations or negotiations, or contemplated consultations or negotiations, in connection with any labour relations matter arising between the authority or a Minister of the Crown and employees of, or office holders under, the authority',
+  5: 'Information in respect of which a claim to legal professional privilege could be maintained in legal proceedings',
+  6: 'Information which reveals that the authority proposes to give a notice imposing requirements on a person, or to make an order or direction, under any enactment',
+  7: 'Information relating to any action taken or to be taken in connection with the prevention, investigation or prosecution of crime',
+};
