@@ -72,6 +72,46 @@ async function personPage(server: E2eServer): Promise<string> {
   return `/partnerships/bolton/people/${person!.id}`;
 }
 
+/** A meeting of Dudley's Trust Board; returns its page, or a page under it (e.g. '/edit'). */
+async function meetingPage(server: E2eServer, under = ''): Promise<string> {
+  const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
+  const board = (await server.services.bodies.list(caller)).find((body) => body.slug === 'trust-board')!;
+  const id = await server.services.meetings.create(caller, {
+    title: 'Trust Board',
+    kind: 'board-meeting',
+    bodyIds: [board.id],
+    date: '2009-09-14',
+    startTime: '14:00',
+    place: 'Council House, Dudley',
+    onlineUrl: 'https://meet.example.org/trust-board',
+    state: 'held',
+  });
+  const item = await server.services.agenda.addItem(
+    caller,
+    id,
+    {
+      number: 1,
+      title: 'Membership and attendance',
+      purpose: 'information',
+      presenter: 'Director of Children’s Services',
+      exempt: false,
+      exemptParagraph: null,
+      exemptReason: null,
+    },
+    { fileName: 'appendix-3.pdf', content: Buffer.from('%PDF-1.4 appendix') },
+  );
+  await server.services.agenda.addItem(caller, id, {
+    number: 2,
+    title: 'Contract award',
+    purpose: 'decision',
+    presenter: null,
+    exempt: true,
+    exemptParagraph: 3,
+    exemptReason: 'Tender prices',
+  });
+  return `${home}/meetings/${id}${under.replace(':item', item)}`;
+}
+
 export const pages: PageToCheck[] = [
   // Signed out.
   { name: 'start page', path: '/', as: 'signedOut', heading: 'Cooperate' },
@@ -669,6 +709,67 @@ export const pages: PageToCheck[] = [
     as: 'signedOut',
     heading: 'This link cannot be used',
     status: 410,
+  },
+  { name: 'meetings, forward plan', path: `${home}/meetings`, as: 'viewer', heading: 'Meetings' },
+  {
+    name: 'meetings in a period, with errors',
+    path: `${home}/meetings?from=2009-01-01&to=yesterday`,
+    as: 'partnershipAdmin',
+    heading: 'Meetings',
+  },
+  { name: 'a meeting with its agenda', path: meetingPage, as: 'partnershipAdmin', heading: 'Trust Board' },
+  { name: 'a meeting, an exempt item withheld', path: meetingPage, as: 'viewer', heading: 'Trust Board' },
+  {
+    name: 'add an agenda item',
+    path: (server) => meetingPage(server, '/agenda/new'),
+    as: 'partnershipAdmin',
+    heading: /^Add an item to the agenda/,
+  },
+  {
+    name: 'add an agenda item, with errors',
+    path: (server) => meetingPage(server, '/agenda/new'),
+    as: 'partnershipAdmin',
+    heading: /^Add an item to the agenda/,
+    async setup(page) {
+      await page.getByLabel('Item number').fill('1');
+      await page.getByLabel('Yes, it is exempt').check();
+      await submitShowingErrors('Add item')(page);
+    },
+  },
+  {
+    name: 'change an agenda item',
+    path: (server) => meetingPage(server, '/agenda/:item/edit'),
+    as: 'partnershipAdmin',
+    heading: 'Change item 1',
+  },
+  {
+    name: 'change a meeting',
+    path: (server) => meetingPage(server, '/edit'),
+    as: 'partnershipAdmin',
+    heading: 'Change Trust Board',
+  },
+  { name: 'add a meeting', path: `${home}/meetings/new`, as: 'partnershipAdmin', heading: 'Add a meeting' },
+  {
+    name: 'add a meeting, with errors',
+    path: `${home}/meetings/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a meeting',
+    async setup(page) {
+      await page.getByLabel('Start time').fill('');
+      await submitShowingErrors('Add meeting')(page);
+    },
+  },
+  {
+    name: 'a body’s meetings and cadence check',
+    path: '/partnerships/medway/bodies/action-network/meetings',
+    as: 'platformAdmin',
+    heading: /^Meetings of /,
+  },
+  {
+    name: 'a body’s meetings, no cadence rules',
+    path: `${home}/bodies/trust-board/meetings`,
+    as: 'viewer',
+    heading: /^Meetings of /,
   },
 ];
 

@@ -44,6 +44,7 @@ import {
   surveysRespondRoutes,
   surveysRoutes,
 } from './modules/surveys/index.ts';
+import { agendaRoutes, meetingsApi, meetingsRoutes } from './modules/meetings/index.ts';
 import { openApiDocument } from './openapi.ts';
 import type { PdfPrinter } from './platform/documents/pdf.ts';
 
@@ -74,6 +75,7 @@ function navigationFor(req: Request) {
       item(`${base}/structure`, 'Structure'),
       item(`${base}/organisations`, 'Organisations'),
       item(`${base}/people`, 'People'),
+      item(`${base}/meetings`, 'Meetings'),
       item(`${base}/compliance`, 'Compliance'),
       item(`${base}/surveys`, 'Surveys'),
       ...(allowed(req, 'users.manage') ? [item(`${base}/users`, 'Users')] : []),
@@ -180,6 +182,8 @@ export function createApp(options: AppOptions): Express {
   tenant.use(surveysAuthoringRoutes(services.surveys, config.PUBLIC_URL));
   tenant.use(surveysRoutes(services.surveys));
   tenant.use(surveysRespondRoutes(services.surveys));
+  tenant.use(meetingsRoutes(services.meetings, services.agenda, config.PUBLIC_URL));
+  tenant.use(agendaRoutes(services.meetings, services.agenda));
   tenant.use(auditRoutes(db as Database<unknown>));
   app.use(
     '/partnerships/:slug',
@@ -217,6 +221,7 @@ export function createApp(options: AppOptions): Express {
   tenantApi.use(bodiesApi(services.bodies));
   tenantApi.use(membershipApi(services.membership, services.bodies));
   tenantApi.use(complianceApi(services.compliance));
+  tenantApi.use(meetingsApi(services.meetings, services.agenda));
   api.use('/partnerships/:slug', tenantContext(resolveTenant), tenantApi);
   app.use('/api/v1', api);
 

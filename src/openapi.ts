@@ -168,6 +168,70 @@ const list = (item: object) => ({
   properties: { count: { type: 'integer' }, items: { type: 'array', items: item } },
 });
 
+const meeting = {
+  type: 'object',
+  required: ['id', 'title', 'kind', 'bodies', 'startsAt', 'state'],
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    title: { type: 'string', example: 'Partnership Board' },
+    kind: {
+      type: 'string',
+      enum: [
+        'board-meeting',
+        'annual-event',
+        'deep-dive',
+        'development-session',
+        'workshop',
+        'joint-meeting',
+      ],
+    },
+    bodies: {
+      type: 'array',
+      items: { type: 'object', properties: { slug: { type: 'string' }, name: { type: 'string' } } },
+    },
+    startsAt: { type: 'string', format: 'date-time' },
+    endsAt: { type: ['string', 'null'], format: 'date-time' },
+    place: { type: ['string', 'null'] },
+    onlineUrl: { type: ['string', 'null'], format: 'uri' },
+    state: { type: 'string', enum: ['scheduled', 'held', 'cancelled'] },
+    notes: { type: ['string', 'null'] },
+    agenda: {
+      type: 'array',
+      description:
+        'In number order (one meeting only). An exempt item is withheld from a viewer: only number, exempt, exemptParagraph and withheld are given',
+      items: {
+        type: 'object',
+        required: ['number', 'exempt', 'withheld'],
+        properties: {
+          number: { type: 'integer' },
+          title: { type: 'string' },
+          purpose: { type: 'string', enum: ['decision', 'information', 'discussion', 'consultation'] },
+          presenter: { type: ['string', 'null'] },
+          exempt: { type: 'boolean' },
+          exemptParagraph: {
+            type: ['integer', 'null'],
+            description: 'Paragraph of Schedule 12A to the Local Government Act 1972',
+          },
+          exemptReason: { type: ['string', 'null'] },
+          withheld: { type: 'boolean' },
+          papers: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                fileName: { type: 'string' },
+                mediaType: { type: 'string' },
+                sizeBytes: { type: 'integer' },
+                href: { type: 'string', description: 'The paper on the meeting’s page (signed in)' },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
 export const openApiDocument = {
   openapi: '3.1.0',
   info: {
@@ -195,6 +259,7 @@ export const openApiDocument = {
       },
       Authority: authority,
       Partnership: partnership,
+      Meeting: meeting,
     },
   },
   security: [{}, { bearer: [] }],
@@ -354,6 +419,53 @@ export const openApiDocument = {
           200: { description: 'The table', content: { 'text/csv': { schema: { type: 'string' } } } },
           401: errorResponse('No token'),
           404: errorResponse('No such survey that you can see'),
+        },
+      },
+    },
+    '/partnerships/{slug}/meetings': {
+      get: {
+        summary:
+          'Meetings in a period, of one body or all (joint meetings appear under each of their bodies)',
+        security: [{ bearer: [] }],
+        parameters: [
+          slugParameter,
+          {
+            name: 'from',
+            in: 'query',
+            schema: { type: 'string', format: 'date' },
+            description: 'First day (London time)',
+          },
+          {
+            name: 'to',
+            in: 'query',
+            schema: { type: 'string', format: 'date' },
+            description: 'Last day (London time)',
+          },
+          { name: 'body', in: 'query', schema: { type: 'string' }, description: 'A body’s short name' },
+        ],
+        responses: {
+          200: {
+            description: 'Meetings in order of their start',
+            content: { 'application/json': { schema: list(meeting) } },
+          },
+          400: errorResponse('The query is not valid'),
+          401: errorResponse('No token'),
+          404: errorResponse('No such partnership or body that you can see'),
+        },
+      },
+    },
+    '/partnerships/{slug}/meetings/{id}': {
+      get: {
+        summary: 'One meeting with its agenda (exempt items withheld from viewers)',
+        security: [{ bearer: [] }],
+        parameters: [
+          slugParameter,
+          { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+        ],
+        responses: {
+          200: { description: 'The meeting', content: { 'application/json': { schema: meeting } } },
+          401: errorResponse('No token'),
+          404: errorResponse('No such meeting'),
         },
       },
     },

@@ -10,6 +10,7 @@ import { bodiesService } from './modules/bodies/index.ts';
 import { membershipService } from './modules/membership/index.ts';
 import { complianceService } from './modules/compliance/index.ts';
 import { surveysService } from './modules/surveys/index.ts';
+import { agendaService, meetingsService } from './modules/meetings/index.ts';
 
 export function createServices(
   db: Database<DB>,
@@ -28,6 +29,8 @@ export function createServices(
       suppressionThreshold: config.SUPPRESSION_THRESHOLD,
       linkDays: config.SURVEY_LINK_DAYS,
     }),
+    meetings: meetingsService(db),
+    agenda: agendaService(db),
     partnerships: partnershipsService(db),
     accounts: accountsService(db, {
       threshold: config.ACCOUNT_LOCK_THRESHOLD,

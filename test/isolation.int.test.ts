@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import {
+  binary,
   csrfTokenIn,
   makePartnership,
   makeUser,
@@ -17,6 +18,11 @@ import {
 } from './support/test-app.ts';
 import { systemCaller } from '../src/platform/http/auth.ts';
 import { roles } from '../src/platform/http/permissions.ts';
+
+/** Each side's meeting, agenda item and paper, by side. */
+const meetingIds: Record<string, string> = {};
+const itemIds: Record<string, string> = {};
+const paperIds: Record<string, string> = {};
 
 /** Pages of a partnership, by path under /partnerships/:slug (each side's bodies carry its name). */
 const tenantPages = (side: string) => [
@@ -48,6 +54,17 @@ const tenantPages = (side: string) => [
   `/surveys/${side}-survey/coding`,
   `/surveys/${side}-survey/findings/new`,
   '/survey-invitations',
+  '/meetings',
+  '/meetings?from=2000-01-01',
+  '/meetings/mine.ics',
+  `/meetings/${meetingIds[side]}`,
+  `/meetings/${meetingIds[side]}/edit`,
+  '/meetings/new',
+  `/bodies/${side}-board/meetings`,
+  `/bodies/${side}-board/meetings.ics`,
+  `/meetings/${meetingIds[side]}/agenda/new`,
+  `/meetings/${meetingIds[side]}/agenda/${itemIds[side]}/edit`,
+  `/meetings/${meetingIds[side]}/papers/${paperIds[side]}`,
 ];
 /** Forms of a partnership: path under /partnerships/:slug and the answers sent. */
 const tenantForms = (b: { memberId: string; invitationId: string }) => [
@@ -101,6 +118,30 @@ const tenantForms = (b: { memberId: string; invitationId: string }) => [
     path: '/surveys/bravo-survey/findings/new',
     fields: { number: '9', text: 'Taken', evidence: b.memberId },
   },
+  {
+    path: '/meetings/new',
+    fields: {
+      title: 'Intruder',
+      kind: 'board-meeting',
+      'date-day': '1',
+      'date-month': '1',
+      'date-year': '2010',
+    },
+  },
+  {
+    path: `/meetings/${meetingIds.bravo}/edit`,
+    fields: { title: 'Taken', kind: 'board-meeting', state: 'cancelled', startTime: '10:00' },
+  },
+  {
+    path: `/meetings/${meetingIds.bravo}/agenda/new`,
+    fields: { number: '9', title: 'Intruder', purpose: 'decision', exempt: 'no' },
+  },
+  {
+    path: `/meetings/${meetingIds.bravo}/agenda/${itemIds.bravo}/edit`,
+    fields: { number: '1', title: 'Taken', purpose: 'decision', exempt: 'no' },
+  },
+  { path: `/meetings/${meetingIds.bravo}/agenda/${itemIds.bravo}/remove`, fields: {} },
+  { path: `/meetings/${meetingIds.bravo}/papers/${paperIds.bravo}/remove`, fields: {} },
 ];
 const apiPaths = (slug: string) => [
   '/api/v1/partnerships',
@@ -109,6 +150,8 @@ const apiPaths = (slug: string) => [
   `/api/v1/partnerships/${slug}/bodies/${slug}-board/seats`,
   `/api/v1/partnerships/${slug}/organisations`,
   `/api/v1/partnerships/${slug}/compliance`,
+  `/api/v1/partnerships/${slug}/meetings`,
+  `/api/v1/partnerships/${slug}/meetings/${meetingIds[slug]}`,
 ];
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
@@ -229,6 +272,30 @@ async function furnish(
       findings: [{ number: '1', text: `${prefix} finding`, evidence: ['r1.q1'] }],
     },
   });
+  meetingIds[prefix] = await test.services.meetings.create(caller, {
+    title: `${prefix} meeting`,
+    kind: 'joint-meeting',
+    bodyIds: [board.id, group.id],
+    date: '2009-03-20',
+    startTime: '10:00',
+    place: `${prefix} hall`,
+    state: 'scheduled',
+  });
+  itemIds[prefix] = await test.services.agenda.addItem(
+    caller,
+    meetingIds[prefix],
+    {
+      number: 1,
+      title: `${prefix} item`,
+      purpose: 'decision',
+      presenter: null,
+      exempt: true,
+      exemptParagraph: 3,
+      exemptReason: null,
+    },
+    { fileName: `${prefix}-paper.pdf`, content: Buffer.from(`%PDF-1.4 ${prefix} paper`) },
+  );
+  paperIds[prefix] = (await test.services.agenda.agenda(caller, meetingIds[prefix]))[0]!.papers[0]!.id;
   const survey = (await test.services.surveys.get(caller, `${prefix}-survey`))!;
   // a response link as one made before the survey was published
   await test.db.transaction({ partnershipId }, (trx) =>
@@ -310,6 +377,11 @@ describe('tenant isolation', () => {
     'bravo answer',
     'bravo finding',
     'bravo contact',
+    'bravo meeting',
+    'bravo hall',
+    'bravo item',
+    'bravo-paper',
+    'bravo paper',
   ];
 
   for (const role of roles) {
@@ -323,10 +395,12 @@ describe('tenant isolation', () => {
         );
       }
       for (const page of tenantPages('alpha')) {
-        const own = await agent.get(`/partnerships/alpha${page}`);
+        // read as bytes, so that files (papers, calendars) are searched too
+        const own = await agent.get(`/partnerships/alpha${page}`).buffer(true).parse(binary);
         assert.equal(own.status < 500, true, `/partnerships/alpha${page}`);
+        const text = (own.body as Buffer).toString('latin1');
         for (const secret of secretsOfB())
-          assert.ok(!own.text.includes(secret), `${secret} appears on /partnerships/alpha${page}`);
+          assert.ok(!text.includes(secret), `${secret} appears on /partnerships/alpha${page}`);
       }
       const home = await agent.get('/');
       for (const secret of secretsOfB())
@@ -430,6 +504,22 @@ describe('tenant isolation', () => {
       '/partnerships/alpha/surveys/alpha-survey/findings/new',
     );
     assert.equal(cited.status, 400);
+    const joint = await submit(
+      agent,
+      '/partnerships/alpha/meetings/new',
+      {
+        title: 'Joint with bravo',
+        kind: 'joint-meeting',
+        bodyIds: [a.boardId, b.boardId],
+        'date-day': '1',
+        'date-month': '4',
+        'date-year': '2009',
+        startTime: '10:00',
+        state: 'scheduled',
+      },
+      '/partnerships/alpha/meetings',
+    );
+    assert.equal(joint.status, 400);
     assert.deepEqual(await snapshot(test, b.id), before);
   });
 

@@ -10,6 +10,8 @@ import * as membership from './0006_membership.ts';
 import * as surveys from './0007_surveys.ts';
 import * as leadOfficer from './0008_body_lead_officer.ts';
 import * as surveyAuthoring from './0010_survey_authoring.ts';
+import * as meetings from './0020_meetings.ts';
+import * as agenda from './0021_agenda.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
@@ -21,4 +23,6 @@ export const migrations: Migrations = {
   '0007_surveys': surveys,
   '0008_body_lead_officer': leadOfficer,
   '0010_survey_authoring': surveyAuthoring,
+  '0020_meetings': meetings,
+  '0021_agenda': agenda,
 };

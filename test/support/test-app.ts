@@ -43,7 +43,12 @@ export function csrfTokenIn(html: string): string {
 }
 
 /** GETs a page for its CSRF token, then POSTs the form with it. */
-export async function submit(agent: Agent, path: string, fields: Record<string, string>, formPage = path) {
+export async function submit(
+  agent: Agent,
+  path: string,
+  fields: Record<string, string | string[]>,
+  formPage = path,
+) {
   const page = await agent.get(formPage);
   return agent
     .post(path)

@@ -1,0 +1,166 @@
+import type { Trx } from '../../schema.ts';
+
+export interface PaperRow {
+  id: string;
+  agendaItemId: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+}
+
+export interface AgendaItemRow {
+  id: string;
+  meetingId: string;
+  number: number;
+  title: string;
+  purpose: string;
+  presenter: string | null;
+  exempt: boolean;
+  exemptParagraph: number | null;
+  exemptReason: string | null;
+  papers: PaperRow[];
+}
+
+export interface AgendaItemValues {
+  number: number;
+  title: string;
+  purpose: string;
+  presenter: string | null;
+  exempt: boolean;
+  exemptParagraph: number | null;
+  exemptReason: string | null;
+}
+
+const paperColumns = [
+  'p.id',
+  'p.agenda_item_id as agendaItemId',
+  'p.file_name as fileName',
+  'p.media_type as mediaType',
+  'p.size_bytes as sizeBytes',
+] as const;
+
+export const agendaRepository = {
+  /** Items of some meetings in number order, each with its papers (without their bytes). */
+  async list(trx: Trx, meetingIds: string[]): Promise<AgendaItemRow[]> {
+    if (!meetingIds.length) return [];
+    const items = await trx
+      .selectFrom('agenda_items')
+      .select([
+        'id',
+        'meeting_id as meetingId',
+        'number',
+        'title',
+        'purpose',
+        'presenter',
+        'exempt',
+        'exempt_paragraph as exemptParagraph',
+        'exempt_reason as exemptReason',
+      ])
+      .where('meeting_id', 'in', meetingIds)
+      .orderBy('meeting_id')
+      .orderBy('number')
+      .execute();
+    if (!items.length) return [];
+    const papers = await trx
+      .selectFrom('papers as p')
+      .select(paperColumns)
+      .where(
+        'p.agenda_item_id',
+        'in',
+        items.map((item) => item.id),
+      )
+      .orderBy('p.created_at')
+      .execute();
+    return items.map((item) => ({
+      ...item,
+      papers: papers.filter((paper) => paper.agendaItemId === item.id),
+    }));
+  },
+
+  async byId(trx: Trx, id: string): Promise<AgendaItemRow | undefined> {
+    const meeting = await trx
+      .selectFrom('agenda_items')
+      .select('meeting_id')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!meeting) return undefined;
+    return (await agendaRepository.list(trx, [meeting.meeting_id])).find((item) => item.id === id);
+  },
+
+  async insert(
+    trx: Trx,
+    partnershipId: string,
+    meetingId: string,
+    values: AgendaItemValues,
+  ): Promise<string> {
+    const row = await trx
+      .insertInto('agenda_items')
+      .values({
+        partnership_id: partnershipId,
+        meeting_id: meetingId,
+        number: values.number,
+        title: values.title,
+        purpose: values.purpose,
+        presenter: values.presenter,
+        exempt: values.exempt,
+        exempt_paragraph: values.exemptParagraph,
+        exempt_reason: values.exemptReason,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  },
+
+  async update(trx: Trx, id: string, values: AgendaItemValues): Promise<void> {
+    await trx
+      .updateTable('agenda_items')
+      .set({
+        number: values.number,
+        title: values.title,
+        purpose: values.purpose,
+        presenter: values.presenter,
+        exempt: values.exempt,
+        exempt_paragraph: values.exemptParagraph,
+        exempt_reason: values.exemptReason,
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  async delete(trx: Trx, id: string): Promise<void> {
+    await trx.deleteFrom('agenda_items').where('id', '=', id).execute();
+  },
+
+  async addPaper(
+    trx: Trx,
+    partnershipId: string,
+    itemId: string,
+    paper: { fileName: string; mediaType: string; content: Buffer },
+  ): Promise<string> {
+    const row = await trx
+      .insertInto('papers')
+      .values({
+        partnership_id: partnershipId,
+        agenda_item_id: itemId,
+        file_name: paper.fileName,
+        media_type: paper.mediaType,
+        size_bytes: paper.content.length,
+        content: paper.content,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  },
+
+  paper: (trx: Trx, id: string) =>
+    trx
+      .selectFrom('papers as p')
+      .select([...paperColumns, 'p.content'])
+      .where('p.id', '=', id)
+      .executeTakeFirst(),
+
+  async deletePaper(trx: Trx, id: string): Promise<void> {
+    await trx.deleteFrom('papers').where('id', '=', id).execute();
+  },
+};

@@ -1,0 +1,182 @@
+// A meeting's agenda items and papers: adding, changing and removing items (a paper uploaded
+// with the item's form), and downloading a paper (never an exempt one without the right).
+import { Router, type Request, type RequestHandler } from 'express';
+import multer from 'multer';
+import { callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
+import { flash, submitForm } from '../../platform/http/forms.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { formErrors } from '../../platform/http/validation.ts';
+import type { AgendaService, UploadedPaper } from './agenda.service.ts';
+import type { MeetingsService } from './meetings.service.ts';
+import { agendaItemSchema } from './meetings.schemas.ts';
+import { exemptParagraphs, itemPurposes } from './meetings.vocabulary.ts';
+import { acceptedExtensions, paperSizeLimit } from './papers.ts';
+
+const views = 'modules/meetings/views';
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: paperSizeLimit, files: 1 } });
+
+/** Reads the form with its optional paper; a file too large becomes a message, not an error page. */
+const withPaper: RequestHandler = (req, res, next) => {
+  upload.single('paper')(req, res, (error: unknown) => {
+    if (error instanceof multer.MulterError) {
+      req.uploadProblem =
+        error.code === 'LIMIT_FILE_SIZE'
+          ? 'The paper must be smaller than 10 MB'
+          : 'The paper could not be uploaded';
+      return next();
+    }
+    next(error);
+  });
+};
+
+const uploaded = (req: Request): UploadedPaper | undefined =>
+  req.file && req.file.size ? { fileName: req.file.originalname, content: req.file.buffer } : undefined;
+
+export function agendaRoutes(meetings: MeetingsService, agenda: AgendaService): Router {
+  const router = Router({ mergeParams: true });
+  const base = (req: Request) => `/partnerships/${tenantOf(req).slug}`;
+
+  async function meetingOf(req: Request) {
+    const id = String(req.params.meeting);
+    if (!uuid.test(id)) throw notFound();
+    const meeting = await meetings.get(callerOf(req), id);
+    const items = await agenda.agenda(callerOf(req), meeting.id);
+    return { meeting, items, meetingUrl: `${base(req)}/meetings/${meeting.id}` };
+  }
+
+  const formLocals = (req: Request, found: Awaited<ReturnType<typeof meetingOf>>, title: string) => ({
+    title,
+    tenant: tenantOf(req),
+    meeting: found.meeting,
+    purposeItems: Object.entries(itemPurposes).map(([value, text]) => ({ value, text })),
+    paragraphs: exemptParagraphs,
+    accepted: acceptedExtensions.map((extension) => `.${extension}`).join(','),
+    backLink: found.meetingUrl,
+  });
+
+  async function itemOf(req: Request, found: Awaited<ReturnType<typeof meetingOf>>) {
+    const item = found.items.find((candidate) => candidate.id === req.params.item);
+    if (!item) throw notFound();
+    return item;
+  }
+
+  router.get('/meetings/:meeting/agenda/new', requirePermission('partnership.edit'), async (req, res) => {
+    const found = await meetingOf(req);
+    const next = Math.max(0, ...found.items.map((item) => item.number)) + 1;
+    res.render(`${views}/item-form.njk`, {
+      ...formLocals(req, found, `Add an item to the agenda of ${found.meeting.title}`),
+      isNew: true,
+      values: { number: next, purpose: 'information', exempt: 'no' },
+    });
+  });
+
+  router.post(
+    '/meetings/:meeting/agenda/new',
+    requirePermission('partnership.edit'),
+    withPaper,
+    async (req, res) => {
+      const found = await meetingOf(req);
+      const locals = {
+        ...formLocals(req, found, `Add an item to the agenda of ${found.meeting.title}`),
+        isNew: true,
+      };
+      if (req.uploadProblem)
+        return res.status(400).render(`${views}/item-form.njk`, {
+          ...locals,
+          values: req.body,
+          errors: formErrors([{ path: 'paper', message: req.uploadProblem }]),
+        });
+      const done = await submitForm(
+        req,
+        res,
+        { view: `${views}/item-form.njk`, locals, schema: agendaItemSchema, input: req.body },
+        async (value) => {
+          await agenda.addItem(callerOf(req), found.meeting.id, value, uploaded(req));
+        },
+      );
+      if (!done) return;
+      flash(req, 'The item has been added to the agenda');
+      res.redirect(303, `${found.meetingUrl}#agenda`);
+    },
+  );
+
+  router.get(
+    '/meetings/:meeting/agenda/:item/edit',
+    requirePermission('partnership.edit'),
+    async (req, res) => {
+      const found = await meetingOf(req);
+      const item = await itemOf(req, found);
+      res.render(`${views}/item-form.njk`, {
+        ...formLocals(req, found, `Change item ${item.number}`),
+        item,
+        values: { ...item, exempt: item.exempt ? 'yes' : 'no' },
+      });
+    },
+  );
+
+  router.post(
+    '/meetings/:meeting/agenda/:item/edit',
+    requirePermission('partnership.edit'),
+    withPaper,
+    async (req, res) => {
+      const found = await meetingOf(req);
+      const item = await itemOf(req, found);
+      const locals = { ...formLocals(req, found, `Change item ${item.number}`), item };
+      if (req.uploadProblem)
+        return res.status(400).render(`${views}/item-form.njk`, {
+          ...locals,
+          values: req.body,
+          errors: formErrors([{ path: 'paper', message: req.uploadProblem }]),
+        });
+      const done = await submitForm(
+        req,
+        res,
+        { view: `${views}/item-form.njk`, locals, schema: agendaItemSchema, input: req.body },
+        async (value) => {
+          await agenda.updateItem(callerOf(req), found.meeting.id, item.id, value, uploaded(req));
+        },
+      );
+      if (!done) return;
+      flash(req, `Item ${item.number} has been changed`);
+      res.redirect(303, `${found.meetingUrl}#agenda`);
+    },
+  );
+
+  router.post(
+    '/meetings/:meeting/agenda/:item/remove',
+    requirePermission('partnership.edit'),
+    async (req, res) => {
+      const found = await meetingOf(req);
+      const item = await itemOf(req, found);
+      await agenda.removeItem(callerOf(req), found.meeting.id, item.id);
+      flash(req, `Item ${item.number} has been removed from the agenda`);
+      res.redirect(303, `${found.meetingUrl}#agenda`);
+    },
+  );
+
+  router.get('/meetings/:meeting/papers/:paper', async (req, res) => {
+    const [meetingId, paperId] = [String(req.params.meeting), String(req.params.paper)];
+    if (!uuid.test(meetingId) || !uuid.test(paperId)) throw notFound();
+    const paper = await agenda.paper(callerOf(req), meetingId, paperId);
+    res
+      .set('Cache-Control', 'private, no-store')
+      .type(paper.mediaType)
+      .attachment(paper.fileName)
+      .send(paper.content);
+  });
+
+  router.post(
+    '/meetings/:meeting/papers/:paper/remove',
+    requirePermission('partnership.edit'),
+    async (req, res) => {
+      const [meetingId, paperId] = [String(req.params.meeting), String(req.params.paper)];
+      if (!uuid.test(meetingId) || !uuid.test(paperId)) throw notFound();
+      await agenda.removePaper(callerOf(req), meetingId, paperId);
+      flash(req, 'The paper has been removed');
+      res.redirect(303, `${base(req)}/meetings/${meetingId}#agenda`);
+    },
+  );
+
+  return router;
+}

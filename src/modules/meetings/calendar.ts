@@ -1,0 +1,37 @@
+// Meetings as an iCalendar feed (RFC 5545), written by ical-generator. Times are given in UTC,
+// which every calendar reads the same way; each event links back to the meeting's page.
+import ical, { ICalEventStatus } from 'ical-generator';
+import type { MeetingRow } from './meetings.repository.ts';
+import { meetingKinds } from './meetings.vocabulary.ts';
+
+const statusOf = (state: string) =>
+  state === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED;
+
+export function meetingsCalendar(
+  name: string,
+  meetings: MeetingRow[],
+  pageOf: (meeting: MeetingRow) => string,
+): string {
+  const calendar = ical({ name, prodId: { company: 'Cooperate', product: 'Meetings', language: 'EN' } });
+  for (const meeting of meetings) {
+    const url = pageOf(meeting);
+    const kind = meetingKinds[meeting.kind as keyof typeof meetingKinds] ?? meeting.kind;
+    calendar.createEvent({
+      id: `${meeting.id}@cooperate`,
+      start: meeting.startsAt,
+      end: meeting.endsAt,
+      summary: meeting.state === 'cancelled' ? `Cancelled: ${meeting.title}` : meeting.title,
+      location: meeting.place ?? meeting.onlineUrl,
+      url,
+      status: statusOf(meeting.state),
+      description: [
+        `${kind} of ${meeting.bodies.map((body) => body.name).join(', ')}`,
+        meeting.onlineUrl && meeting.place ? `Online: ${meeting.onlineUrl}` : null,
+        `Papers and details: ${url}`,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    });
+  }
+  return calendar.toString();
+}

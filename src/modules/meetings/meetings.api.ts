@@ -1,0 +1,82 @@
+// GET /api/v1/partnerships/{slug}/meetings?from=&to=&body= and /meetings/{id}.
+import { Router } from 'express';
+import { callerOf, tenantOf } from '../../platform/http/auth.ts';
+import { badRequest, notFound } from '../../platform/http/errors.ts';
+import { validate } from '../../platform/http/validation.ts';
+import type { MeetingRow } from './meetings.repository.ts';
+import { meetingsQuery } from './meetings.schemas.ts';
+import type { MeetingsService } from './meetings.service.ts';
+import type { AgendaEntry, AgendaService } from './agenda.service.ts';
+import { fromLondon } from './time.ts';
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const dayAfter = (date: string) =>
+  fromLondon(new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10), '00:00');
+
+export const meetingJson = (meeting: MeetingRow) => ({
+  id: meeting.id,
+  title: meeting.title,
+  kind: meeting.kind,
+  bodies: meeting.bodies.map(({ slug, name }) => ({ slug, name })),
+  startsAt: meeting.startsAt.toISOString(),
+  endsAt: meeting.endsAt?.toISOString() ?? null,
+  place: meeting.place,
+  onlineUrl: meeting.onlineUrl,
+  state: meeting.state,
+  notes: meeting.notes,
+});
+
+/** An agenda item as the caller may see it: a withheld (exempt) item is its number and paragraph only. */
+const itemJson = (paperUrl: (paperId: string) => string) => (item: AgendaEntry) =>
+  item.withheld
+    ? { number: item.number, exempt: true, exemptParagraph: item.exemptParagraph, withheld: true }
+    : {
+        number: item.number,
+        title: item.title,
+        purpose: item.purpose,
+        presenter: item.presenter,
+        exempt: item.exempt,
+        exemptParagraph: item.exemptParagraph,
+        exemptReason: item.exemptReason,
+        withheld: false,
+        papers: item.papers.map((paper) => ({
+          fileName: paper.fileName,
+          mediaType: paper.mediaType,
+          sizeBytes: paper.sizeBytes,
+          href: paperUrl(paper.id),
+        })),
+      };
+
+export function meetingsApi(meetings: MeetingsService, agenda: AgendaService): Router {
+  const router = Router({ mergeParams: true });
+
+  router.get('/meetings', async (req, res) => {
+    const caller = callerOf(req);
+    const checked = validate(meetingsQuery, req.query);
+    if (!checked.ok) throw badRequest('The query is not valid.', checked.problems);
+    const { from, to, body } = checked.value;
+    const bodyId = body
+      ? (await meetings.bodies(caller)).find((candidate) => candidate.slug === body)?.id
+      : undefined;
+    if (body && !bodyId) throw notFound();
+    const items = await meetings.list(caller, {
+      from: from ? fromLondon(from, '00:00') : undefined,
+      to: to ? dayAfter(to) : undefined,
+      bodyId,
+    });
+    res.json({ count: items.length, items: items.map(meetingJson) });
+  });
+
+  router.get('/meetings/:meeting', async (req, res) => {
+    const id = String(req.params.meeting);
+    if (!uuid.test(id)) throw notFound();
+    const meeting = await meetings.get(callerOf(req), id);
+    const items = await agenda.agenda(callerOf(req), meeting.id);
+    // Papers are files: they are downloaded from the meeting's page, with a session.
+    const paperUrl = (paperId: string) =>
+      `/partnerships/${tenantOf(req).slug}/meetings/${meeting.id}/papers/${paperId}`;
+    res.json({ ...meetingJson(meeting), agenda: items.map(itemJson(paperUrl)) });
+  });
+
+  return router;
+}

@@ -1,0 +1,237 @@
+// Meetings pages under /partnerships/:slug: the forward plan, a meeting's page, adding and
+// changing meetings, a body's meetings with its cadence check, and the calendar feeds.
+import { Router, type Request, type Response } from 'express';
+import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
+import { flash, submitForm } from '../../platform/http/forms.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { dateParts, partsOf, today } from '../../platform/http/date-input.ts';
+import { validate } from '../../platform/http/validation.ts';
+import { meetingKinds as cadenceLabels } from '../bodies/index.ts';
+import { meetingsCalendar } from './calendar.ts';
+import type { MeetingRow } from './meetings.repository.ts';
+import { meetingFormSchema, meetingsQuery } from './meetings.schemas.ts';
+import type { MeetingsService } from './meetings.service.ts';
+import type { AgendaService } from './agenda.service.ts';
+import { exemptParagraphs, itemPurposes, meetingKinds, meetingStates } from './meetings.vocabulary.ts';
+import { fromLondon, londonParts } from './time.ts';
+
+const views = 'modules/meetings/views';
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const options = (record: Record<string, string>) =>
+  Object.entries(record).map(([value, text]) => ({ value, text }));
+
+/** The first instant of a London date, and of the day after another. */
+const startOf = (date: string) => fromLondon(date, '00:00');
+const dayAfter = (date: string) =>
+  startOf(new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
+
+export function meetingsRoutes(
+  meetings: MeetingsService,
+  agenda: AgendaService,
+  publicUrl: string | undefined,
+): Router {
+  const router = Router({ mergeParams: true });
+  const base = (req: Request) => `/partnerships/${tenantOf(req).slug}`;
+  const origin = (req: Request) => publicUrl ?? `${req.protocol}://${req.get('host')}`;
+  const pageOf = (req: Request) => (meeting: MeetingRow) =>
+    `${origin(req)}${base(req)}/meetings/${meeting.id}`;
+
+  function sendCalendar(res: Response, file: string, text: string) {
+    res.type('text/calendar; charset=utf-8').attachment(file).send(text);
+  }
+
+  const formLocals = async (req: Request, title: string) => ({
+    title,
+    tenant: tenantOf(req),
+    bodies: await meetings.bodies(callerOf(req)),
+    kindItems: options(meetingKinds),
+    stateItems: options(meetingStates),
+    backLink: `${base(req)}/meetings`,
+  });
+
+  const formInput = (posted: Record<string, unknown>) => ({ ...posted, date: dateParts(posted, 'date') });
+
+  router.get('/meetings', async (req, res) => {
+    const caller = callerOf(req);
+    const checked = validate(meetingsQuery, req.query);
+    const query = checked.ok ? checked.value : {};
+    const bodies = await meetings.bodies(caller);
+    const body = query.body ? bodies.find((candidate) => candidate.slug === query.body) : undefined;
+    if (query.body && !body) throw notFound();
+    const from = query.from ?? (query.to ? undefined : today());
+    const list = await meetings.list(caller, {
+      from: from ? startOf(from) : undefined,
+      to: query.to ? dayAfter(query.to) : undefined,
+      bodyId: body?.id,
+    });
+    res.render(`${views}/list.njk`, {
+      title: 'Meetings',
+      tenant: tenantOf(req),
+      meetings: list,
+      bodies,
+      values: { from: from ?? '', to: query.to ?? '', body: query.body ?? '' },
+      errors: checked.ok ? undefined : checked.errors,
+      forward: !query.to && from === today(),
+      meetingKinds,
+      meetingStates,
+      canEdit: allowed(req, 'partnership.edit'),
+      base: base(req),
+    });
+  });
+
+  router.get('/meetings/mine.ics', async (req, res) => {
+    const mine = await meetings.mine(callerOf(req));
+    sendCalendar(
+      res,
+      'my-meetings.ics',
+      meetingsCalendar(`My meetings: ${tenantOf(req).name}`, mine, pageOf(req)),
+    );
+  });
+
+  router.get('/meetings/new', requirePermission('partnership.edit'), async (req, res) => {
+    const body = typeof req.query.body === 'string' ? req.query.body : undefined;
+    const locals = await formLocals(req, 'Add a meeting');
+    const chosen = locals.bodies.find((candidate) => candidate.slug === body);
+    res.render(`${views}/form.njk`, {
+      ...locals,
+      isNew: true,
+      values: { kind: 'board-meeting', state: 'scheduled', bodyIds: chosen ? [chosen.id] : [] },
+    });
+  });
+
+  router.post('/meetings/new', requirePermission('partnership.edit'), async (req, res) => {
+    let id = '';
+    const done = await submitForm(
+      req,
+      res,
+      {
+        view: `${views}/form.njk`,
+        locals: { ...(await formLocals(req, 'Add a meeting')), isNew: true },
+        schema: meetingFormSchema,
+        input: formInput(req.body as Record<string, unknown>),
+        values: withBodyIds(req.body),
+      },
+      async (value) => {
+        id = await meetings.create(callerOf(req), value);
+      },
+    );
+    if (!done) return;
+    flash(req, 'The meeting has been added');
+    res.redirect(303, `${base(req)}/meetings/${id}`);
+  });
+
+  async function meetingOf(req: Request) {
+    const id = String(req.params.meeting);
+    if (!uuid.test(id)) throw notFound();
+    return meetings.get(callerOf(req), id);
+  }
+
+  router.get('/meetings/:meeting', async (req, res) => {
+    const meeting = await meetingOf(req);
+    res.render(`${views}/show.njk`, {
+      title: meeting.title,
+      tenant: tenantOf(req),
+      meeting,
+      items: await agenda.agenda(callerOf(req), meeting.id),
+      itemPurposes,
+      exemptParagraphs,
+      local: londonParts(meeting.startsAt),
+      endsLocal: meeting.endsAt ? londonParts(meeting.endsAt) : undefined,
+      meetingKinds,
+      meetingStates,
+      canEdit: allowed(req, 'partnership.edit'),
+      base: base(req),
+      backLink: `${base(req)}/meetings`,
+    });
+  });
+
+  router.get('/meetings/:meeting/edit', requirePermission('partnership.edit'), async (req, res) => {
+    const meeting = await meetingOf(req);
+    const start = londonParts(meeting.startsAt);
+    const date = partsOf(start.date);
+    res.render(`${views}/form.njk`, {
+      ...(await formLocals(req, `Change ${meeting.title}`)),
+      meeting,
+      values: {
+        ...meeting,
+        'date-day': date.day,
+        'date-month': date.month,
+        'date-year': date.year,
+        startTime: start.time,
+        endTime: meeting.endsAt ? londonParts(meeting.endsAt).time : '',
+        bodyIds: meeting.bodies.map((body) => body.id),
+      },
+    });
+  });
+
+  router.post('/meetings/:meeting/edit', requirePermission('partnership.edit'), async (req, res) => {
+    const meeting = await meetingOf(req);
+    const done = await submitForm(
+      req,
+      res,
+      {
+        view: `${views}/form.njk`,
+        locals: { ...(await formLocals(req, `Change ${meeting.title}`)), meeting },
+        schema: meetingFormSchema,
+        input: formInput(req.body as Record<string, unknown>),
+        values: withBodyIds(req.body),
+      },
+      async (value) => {
+        await meetings.update(callerOf(req), meeting.id, value);
+      },
+    );
+    if (!done) return;
+    flash(req, 'The meeting has been changed');
+    res.redirect(303, `${base(req)}/meetings/${meeting.id}`);
+  });
+
+  async function bodyOf(req: Request) {
+    const body = (await meetings.bodies(callerOf(req))).find(
+      (candidate) => candidate.slug === req.params.body,
+    );
+    if (!body) throw notFound();
+    return body;
+  }
+
+  router.get('/bodies/:body/meetings.ics', async (req, res) => {
+    const body = await bodyOf(req);
+    const list = await meetings.list(callerOf(req), { bodyId: body.id });
+    sendCalendar(
+      res,
+      `${body.slug}-meetings.ics`,
+      meetingsCalendar(`${body.name} meetings`, list, pageOf(req)),
+    );
+  });
+
+  router.get('/bodies/:body/meetings', async (req, res) => {
+    const caller = callerOf(req);
+    const body = await bodyOf(req);
+    const [list, cadence] = await Promise.all([
+      meetings.list(caller, { bodyId: body.id }),
+      meetings.cadence(caller, body.id),
+    ]);
+    res.render(`${views}/body.njk`, {
+      title: `Meetings of ${body.name}`,
+      tenant: tenantOf(req),
+      body,
+      meetings: list,
+      cadence,
+      shortYears: cadence.filter((year) => year.fallsShort),
+      cadenceLabels,
+      meetingKinds,
+      meetingStates,
+      canEdit: allowed(req, 'partnership.edit'),
+      base: base(req),
+      backLink: `${base(req)}/bodies/${body.slug}`,
+    });
+  });
+
+  return router;
+}
+
+/** Checkboxes send one value as a string and several as a list; the form shows a list. */
+function withBodyIds(body: unknown): Record<string, unknown> {
+  const posted = (body ?? {}) as Record<string, unknown>;
+  const ids = posted.bodyIds;
+  return { ...posted, bodyIds: ids === undefined ? [] : Array.isArray(ids) ? ids : [ids] };
+}

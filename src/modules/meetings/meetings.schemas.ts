@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { dateInput, isoDate } from '../../platform/http/date-input.ts';
+import {
+  itemPurposeValues,
+  meetingKindValues,
+  meetingStateValues,
+  type MeetingKind,
+  type MeetingState,
+} from './meetings.vocabulary.ts';
+
+const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .optional()
+    .transform((value) => value || undefined);
+
+const clock = /^([01]?\d|2[0-3]):[0-5]\d$/;
+const tidy = (value: unknown) => (typeof value === 'string' ? value.trim().replace('.', ':') : value);
+const requiredTime = (label: string) =>
+  z.preprocess(
+    tidy,
+    z
+      .string({ error: `Enter the ${label}` })
+      .min(1, `Enter the ${label}`)
+      .regex(clock, `The ${label} must be a time like 10:00 or 14:30`)
+      .transform((value) => value.padStart(5, '0')),
+  );
+const optionalTime = (label: string) =>
+  z.preprocess(
+    (value) => (tidy(value) === '' ? undefined : tidy(value)),
+    z
+      .string()
+      .regex(clock, `The ${label} must be a time like 10:00 or 14:30`)
+      .transform((value) => value.padStart(5, '0'))
+      .optional(),
+  );
+
+/** The fields of a meeting whatever they come from (a form, a seed, the API). */
+export const meetingFields = {
+  title: z
+    .string({ error: 'Enter the meeting’s title' })
+    .trim()
+    .min(1, 'Enter the meeting’s title')
+    .max(200, 'Title must be 200 characters or fewer'),
+  kind: z.enum(meetingKindValues, { error: 'Select the kind of meeting' }),
+  bodyIds: z.preprocess(
+    (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
+    z
+      .array(z.uuid({ error: 'Select bodies from the list' }))
+      .min(1, 'Select the body or bodies the meeting belongs to'),
+  ),
+  startTime: requiredTime('start time'),
+  endTime: optionalTime('end time'),
+  place: optionalText('Place', 500),
+  onlineUrl: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .url({ protocol: /^https?$/, error: 'Enter the online link as a web address starting https://' })
+      .max(2000, 'The online link must be 2000 characters or fewer')
+      .optional(),
+  ),
+  state: z.enum(meetingStateValues, { error: 'Select whether the meeting is scheduled, held or cancelled' }),
+  notes: optionalText('Notes', 5000),
+};
+
+const jointNeedsTwo = <T extends { kind: string; bodyIds: string[] }>(value: T) =>
+  value.kind !== 'joint-meeting' || new Set(value.bodyIds).size >= 2;
+const endsAfterStart = <T extends { startTime: string; endTime?: string | undefined }>(value: T) =>
+  !value.endTime || value.endTime > value.startTime;
+
+export const meetingFormSchema = z
+  .object({ ...meetingFields, date: dateInput('Date of the meeting', { required: true }) })
+  .refine(jointNeedsTwo, { path: ['bodyIds'], message: 'A joint meeting belongs to two bodies or more' })
+  .refine(endsAfterStart, { path: ['endTime'], message: 'The end time must be after the start time' });
+
+/** A meeting as the seeds and the services take it: the date as an ISO date. */
+export const meetingInputSchema = z
+  .object({ ...meetingFields, date: isoDate('Date of the meeting') })
+  .refine(jointNeedsTwo, { path: ['bodyIds'], message: 'A joint meeting belongs to two bodies or more' })
+  .refine(endsAfterStart, { path: ['endTime'], message: 'The end time must be after the start time' });
+/** A meeting as the services take it (what both schemas give). */
+export interface MeetingInput {
+  title: string;
+  kind: MeetingKind;
+  bodyIds: string[];
+  /** The London date, 'YYYY-MM-DD', and times 'HH:MM'. */
+  date: string;
+  startTime: string;
+  endTime?: string | undefined;
+  place?: string | undefined;
+  onlineUrl?: string | undefined;
+  state: MeetingState;
+  notes?: string | undefined;
+}
+
+const instantQuery = (label: string) =>
+  z.preprocess((value) => (value === '' ? undefined : value), isoDate(label).optional());
+
+export const meetingsQuery = z
+  .object({
+    from: instantQuery('From'),
+    to: instantQuery('To'),
+    body: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z
+        .string()
+        .regex(/^[a-z0-9-]{1,60}$/, 'Body must be a body’s short name')
+        .optional(),
+    ),
+  })
+  .refine((value) => !value.from || !value.to || value.to >= value.from, {
+    path: ['to'],
+    message: 'To must be the same as or after From',
+  });
+
+/** An agenda item as the form and the seeds give it. */
+export const agendaItemSchema = z
+  .object({
+    number: z.coerce
+      .number({ error: 'Item number must be a number, like 5' })
+      .int('Item number must be a whole number, like 5')
+      .min(1, 'Item number must be 1 or more')
+      .max(999, 'Item number must be 999 or fewer'),
+    title: z
+      .string({ error: 'Enter the item’s title' })
+      .trim()
+      .min(1, 'Enter the item’s title')
+      .max(300, 'Title must be 300 characters or fewer'),
+    purpose: z.enum(itemPurposeValues, { error: 'Select what the item is for' }),
+    presenter: optionalText('Presenter', 200),
+    exempt: z.preprocess(
+      (value) => (typeof value === 'boolean' ? (value ? 'yes' : 'no') : value),
+      z
+        .enum(['yes', 'no'], { error: 'Select whether the item is exempt from publication' })
+        .transform((value) => value === 'yes'),
+    ),
+    exemptParagraph: z.preprocess(
+      (value) => (value === '' || value === undefined || value === null ? undefined : value),
+      z.coerce
+        .number({ error: 'Select the paragraph of Schedule 12A' })
+        .int('Select the paragraph of Schedule 12A')
+        .min(1, 'Select the paragraph of Schedule 12A')
+        .max(7, 'Select the paragraph of Schedule 12A')
+        .optional(),
+    ),
+    exemptReason: optionalText('Reason', 2000),
+  })
+  .superRefine((value, context) => {
+    if (value.exempt && !value.exemptParagraph)
+      context.addIssue({
+        code: 'custom',
+        path: ['exemptParagraph'],
+        message: 'Select the paragraph of Schedule 12A that makes the item exempt',
+      });
+  })
+  .transform((value) => ({
+    number: value.number,
+    title: value.title,
+    purpose: value.purpose,
+    presenter: value.presenter ?? null,
+    exempt: value.exempt,
+    exemptParagraph: value.exempt ? (value.exemptParagraph ?? null) : null,
+    exemptReason: value.exempt ? (value.exemptReason ?? null) : null,
+  }));

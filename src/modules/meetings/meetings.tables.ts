@@ -1,0 +1,61 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Updated = ColumnType<Date, Date | string | undefined, Date | string>;
+type Instant = ColumnType<Date, Date | string, Date | string>;
+
+export interface MeetingsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  title: string;
+  kind: string;
+  starts_at: Instant;
+  ends_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  place: string | null;
+  online_url: string | null;
+  state: Generated<string>;
+  notes: string | null;
+  created_at: Generated<Date>;
+  updated_at: Updated;
+}
+
+export interface MeetingBodiesTable {
+  partnership_id: string;
+  meeting_id: string;
+  body_id: string;
+}
+
+export interface MeetingsTables extends AgendaTables {
+  meetings: MeetingsTable;
+  meeting_bodies: MeetingBodiesTable;
+}
+
+export interface AgendaItemsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  meeting_id: string;
+  number: number;
+  title: string;
+  purpose: string;
+  presenter: string | null;
+  exempt: Generated<boolean>;
+  exempt_paragraph: number | null;
+  exempt_reason: string | null;
+  created_at: Generated<Date>;
+  updated_at: Updated;
+}
+
+export interface PapersTable {
+  id: Generated<string>;
+  partnership_id: string;
+  agenda_item_id: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  content: Buffer;
+  created_at: Generated<Date>;
+}
+
+export interface AgendaTables {
+  agenda_items: AgendaItemsTable;
+  papers: PapersTable;
+}

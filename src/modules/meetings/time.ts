@@ -1,0 +1,31 @@
+// Meetings happen in England: a date and time entered on a form are London time, stored as an
+// instant. Intl knows the summer-time rules, so no table of dates is kept here.
+const zone = 'Europe/London';
+const parts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: zone,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** London's wall-clock date ('YYYY-MM-DD') and time ('HH:MM') of an instant. */
+export function londonParts(instant: Date): { date: string; time: string } {
+  const got = Object.fromEntries(parts.formatToParts(instant).map((part) => [part.type, part.value]));
+  return { date: `${got.year}-${got.month}-${got.day}`, time: `${got.hour}:${got.minute}` };
+}
+
+/** The instant a London date ('YYYY-MM-DD') and time ('HH:MM') name. */
+export function fromLondon(date: string, time: string): Date {
+  const asUtc = Date.parse(`${date}T${time}:00Z`);
+  // London is UTC or UTC+1: try the offset London has at that moment, then check it.
+  for (const offsetHours of [0, 1]) {
+    const candidate = new Date(asUtc - offsetHours * 3_600_000);
+    const back = londonParts(candidate);
+    if (back.date === date && back.time === time) return candidate;
+  }
+  // A time skipped when the clocks go forward (01:00–01:59 on the last Sunday of March).
+  return new Date(asUtc - 3_600_000);
+}
