@@ -71,6 +71,45 @@ async function personPage(server: E2eServer): Promise<string> {
   return `/partnerships/bolton/people/${person!.id}`;
 }
 
+/** Dudley tracking NI 73 with targets, values by group and a comparator; returns its page. */
+async function indicatorPage(server: E2eServer): Promise<string> {
+  const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
+  const indicators = server.services.indicators;
+  if (!(await indicators.byCode(caller, 'NI 73'))) {
+    await indicators.track(caller, 'NI 73');
+    for (const [period, target, value] of [
+      ['2008/09', 72, 71],
+      ['2009/10', 75, 70],
+    ] as const) {
+      await indicators.setTarget(caller, 'NI 73', {
+        period,
+        target,
+        toleranceKind: 'absolute',
+        tolerance: 2,
+      });
+      await indicators.recordValue(caller, 'NI 73', {
+        period,
+        value,
+        breakdownKind: 'all',
+        illustrative: true,
+      });
+    }
+    await indicators.recordValue(caller, 'NI 73', {
+      period: '2009/10',
+      value: 44,
+      breakdownKind: 'group',
+      breakdown: 'Looked-after children',
+      illustrative: true,
+    });
+    await indicators.recordComparator(caller, 'NI 73', {
+      period: '2009/10',
+      comparator: 'england',
+      value: 72,
+    });
+  }
+  return `${home}/indicators/NI%2073`;
+}
+
 export const pages: PageToCheck[] = [
   // Signed out.
   { name: 'start page', path: '/', as: 'signedOut', heading: 'Cooperate' },
@@ -546,6 +585,58 @@ export const pages: PageToCheck[] = [
     path: '/partnerships/kent/surveys/kent-childrens-trust-strategic-review-2011-summary',
     as: 'platformAdmin',
     heading: /Kent Children's Trust Strategic Review 2011/,
+  },
+  {
+    name: 'indicators, none',
+    path: '/partnerships/bolton/indicators',
+    as: 'platformAdmin',
+    heading: 'Indicators',
+  },
+  {
+    name: 'indicators, with RAG',
+    path: async (server) => (await indicatorPage(server)).replace(/\/NI%2073$/, ''),
+    as: 'viewer',
+    heading: 'Indicators',
+  },
+  {
+    name: 'indicator library',
+    path: `${home}/indicators/library?set=nis2008`,
+    as: 'partnershipAdmin',
+    heading: 'Indicator library',
+  },
+  { name: 'an indicator', path: indicatorPage, as: 'viewer', heading: /^NI 73 / },
+  {
+    name: 'add a local indicator',
+    path: `${home}/indicators/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a local indicator',
+  },
+  {
+    name: 'add a local indicator, with errors',
+    path: `${home}/indicators/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a local indicator',
+    setup: submitShowingErrors('Add the indicator'),
+  },
+  {
+    name: 'set a target, with errors',
+    path: async (server) => `${await indicatorPage(server)}/targets/new`,
+    as: 'partnershipAdmin',
+    heading: 'Set a target',
+    setup: submitShowingErrors('Save the target'),
+  },
+  {
+    name: 'record a value, with errors',
+    path: async (server) => `${await indicatorPage(server)}/values/new`,
+    as: 'partnershipAdmin',
+    heading: 'Record a value',
+    setup: submitShowingErrors('Save the value'),
+  },
+  {
+    name: 'record a comparator',
+    path: async (server) => `${await indicatorPage(server)}/comparators/new`,
+    as: 'partnershipAdmin',
+    heading: 'Record a comparator',
   },
 ];
 

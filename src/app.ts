@@ -37,6 +37,7 @@ import {
 } from './modules/membership/index.ts';
 import { complianceApi, complianceRoutes } from './modules/compliance/index.ts';
 import { surveysRoutes } from './modules/surveys/index.ts';
+import { indicatorsRoutes } from './modules/indicators/index.ts';
 import { openApiDocument } from './openapi.ts';
 import type { PdfPrinter } from './platform/documents/pdf.ts';
 
@@ -68,6 +69,7 @@ function navigationFor(req: Request) {
       item(`${base}/organisations`, 'Organisations'),
       item(`${base}/people`, 'People'),
       item(`${base}/compliance`, 'Compliance'),
+      item(`${base}/indicators`, 'Indicators'),
       item(`${base}/surveys`, 'Surveys'),
       ...(allowed(req, 'users.manage') ? [item(`${base}/users`, 'Users')] : []),
       ...(allowed(req, 'audit.read') ? [item(`${base}/audit`, 'Audit trail')] : []),
@@ -167,6 +169,7 @@ export function createApp(options: AppOptions): Express {
   tenant.use(seatsRoutes(services.membership, services.bodies));
   tenant.use(directoryRoutes(services.membership));
   tenant.use(complianceRoutes(services.compliance, options.printer));
+  tenant.use(indicatorsRoutes(services.indicators));
   tenant.use(surveysRoutes(services.surveys));
   tenant.use(auditRoutes(db as Database<unknown>));
   app.use(

@@ -9,6 +9,7 @@ import type { PartnershipsTables } from './modules/partnerships/partnerships.tab
 import type { BodiesTables } from './modules/bodies/bodies.tables.ts';
 import type { MembershipTables } from './modules/membership/membership.tables.ts';
 import type { SurveysTables } from './modules/surveys/surveys.tables.ts';
+import type { IndicatorsTables } from './modules/indicators/indicators.tables.ts';
 
 export type DB = AuditTables &
   AccountsTables &
@@ -16,5 +17,6 @@ export type DB = AuditTables &
   PartnershipsTables &
   BodiesTables &
   MembershipTables &
-  SurveysTables;
+  SurveysTables &
+  IndicatorsTables;
 export type Trx = KyselyTransaction<DB>;

@@ -10,6 +10,7 @@ import { bodiesService } from './modules/bodies/index.ts';
 import { membershipService } from './modules/membership/index.ts';
 import { complianceService } from './modules/compliance/index.ts';
 import { surveysService } from './modules/surveys/index.ts';
+import { indicatorsService } from './modules/indicators/index.ts';
 
 export function createServices(
   db: Database<DB>,
@@ -22,6 +23,7 @@ export function createServices(
     membership: membershipService(db, bodies),
     compliance: complianceService(db, bodies),
     surveys: surveysService(db),
+    indicators: indicatorsService(db),
     partnerships: partnershipsService(db),
     accounts: accountsService(db, {
       threshold: config.ACCOUNT_LOCK_THRESHOLD,

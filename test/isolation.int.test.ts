@@ -39,6 +39,12 @@ const tenantPages = (side: string) => [
   '/surveys',
   `/surveys/${side}-survey`,
   `/surveys/${side}-survey?format=csv`,
+  '/indicators',
+  '/indicators/library?set=nis2008',
+  '/indicators/new',
+  '/indicators/NI%2073',
+  `/indicators/${side.toUpperCase()}%201`,
+  '/indicators/NI%2073/values/new',
 ];
 /** Forms of a partnership: path under /partnerships/:slug and the answers sent. */
 const tenantForms = (b: { memberId: string; invitationId: string }) => [
@@ -79,6 +85,28 @@ const tenantForms = (b: { memberId: string; invitationId: string }) => [
   },
   { path: '/organisations/new', fields: { name: 'Intruder', sector: 'other' } },
   { path: '/people/new', fields: { name: 'Intruder' } },
+  { path: '/indicators/library', fields: { key: 'NI 19' } },
+  {
+    path: '/indicators/new',
+    fields: {
+      code: 'INTRUDER 1',
+      title: 'Intruder',
+      definition: 'x',
+      unit: 'number',
+      polarity: 'higher',
+      frequency: 'calendar year',
+      source: 'x',
+    },
+  },
+  {
+    path: '/indicators/NI%2073/targets/new',
+    fields: { period: '2010/11', target: '1', toleranceKind: 'absolute', tolerance: '0' },
+  },
+  { path: '/indicators/NI%2073/values/new', fields: { period: '2010/11', value: '1', breakdownKind: 'all' } },
+  {
+    path: '/indicators/NI%2073/comparators/new',
+    fields: { period: '2010/11', comparator: 'england', value: '1' },
+  },
 ];
 const apiPaths = (slug: string) => [
   '/api/v1/partnerships',
@@ -206,6 +234,34 @@ async function furnish(
       findings: [{ number: '1', text: `${prefix} finding`, evidence: ['r1.q1'] }],
     },
   });
+  await test.services.indicators.track(caller, 'NI 73');
+  await test.services.indicators.createLocal(caller, {
+    code: `${prefix.toUpperCase()} 1`,
+    title: `${prefix} indicator`,
+    definition: `${prefix} definition`,
+    unit: 'number',
+    polarity: 'higher',
+    frequency: 'calendar year',
+    source: `${prefix} source`,
+  });
+  await test.services.indicators.setTarget(caller, 'NI 73', {
+    period: '2009/10',
+    target: 75,
+    toleranceKind: 'absolute',
+    tolerance: 2,
+  });
+  await test.services.indicators.recordValue(caller, 'NI 73', {
+    period: '2009/10',
+    value: 74,
+    breakdownKind: 'area',
+    breakdown: `${prefix} district`,
+    illustrative: false,
+  });
+  await test.services.indicators.recordComparator(caller, 'NI 73', {
+    period: '2009/10',
+    comparator: 'england',
+    value: 73,
+  });
   return { boardId: board.id, personId };
 }
 
@@ -270,6 +326,8 @@ describe('tenant isolation', () => {
     'bravo survey',
     'bravo answer',
     'bravo finding',
+    'bravo indicator',
+    'bravo district',
   ];
 
   for (const role of roles) {
