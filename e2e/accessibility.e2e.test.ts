@@ -110,6 +110,64 @@ async function indicatorPage(server: E2eServer): Promise<string> {
   return `${home}/indicators/NI%2073`;
 }
 
+/** A plan of Dudley's with a priority and a quarterly action; returns the plan's page. */
+async function planPage(server: E2eServer): Promise<string> {
+  const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
+  const plans = server.services.plans;
+  if (!(await plans.bySlug(caller, 'e2e-plan'))) {
+    await plans.create(caller, {
+      slug: 'e2e-plan',
+      title: 'Children and Young People’s Plan 2009-2011',
+      kind: "children and young people's plan",
+      startsOn: '2009-04-01',
+      endsOn: '2011-03-31',
+      vision: 'Every child achieves their potential.',
+      status: 'draft',
+      resourcing: null,
+    });
+    await plans.addEvidence(caller, 'e2e-plan', {
+      kind: 'inspection',
+      title: 'Joint Area Review',
+      dated: '2006',
+    });
+    const detail = (await plans.bySlug(caller, 'e2e-plan'))!;
+    const board = (await server.services.bodies.list(caller)).find((body) => body.slug === 'trust-board')!;
+    const priorityId = await plans.addPriority(caller, 'e2e-plan', {
+      title: 'Narrow the gap for looked-after children',
+      ownerBodyId: board.id,
+      outcomeIds: [detail.outcomes[2]!.id],
+      indicatorIds: [],
+    });
+    const actionId = await plans.addAction(caller, 'e2e-plan', priorityId, {
+      text: 'Report progress to the Trust Board',
+      leadKind: 'body',
+      leadId: board.id,
+      partnerIds: [],
+      recurrence: 'quarterly',
+      recursFrom: '2009-04-01',
+      status: 'in progress',
+    });
+    await plans.addMilestone(caller, 'e2e-plan', actionId, { text: 'First report', dueOn: '2009-06-30' });
+    await plans.postUpdate(caller, 'e2e-plan', actionId, {
+      reportedOn: '2009-06-20',
+      rag: 'amber',
+      commentary: 'First report taken.',
+    });
+    await plans.recordVersion(caller, 'e2e-plan', 'Updated 2009');
+  }
+  return `${home}/plans/e2e-plan`;
+}
+
+/** The first priority's or action's page under Dudley's plan. */
+async function planPart(server: E2eServer, part: 'priority' | 'action'): Promise<string> {
+  const path = await planPage(server);
+  const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
+  const priority = (await server.services.plans.bySlug(caller, 'e2e-plan'))!.priorities[0]!;
+  return part === 'priority'
+    ? `${path}/priorities/${priority.id}`
+    : `${path}/actions/${priority.actions[0]!.id}`;
+}
+
 export const pages: PageToCheck[] = [
   // Signed out.
   { name: 'start page', path: '/', as: 'signedOut', heading: 'Cooperate' },
@@ -637,6 +695,97 @@ export const pages: PageToCheck[] = [
     path: async (server) => `${await indicatorPage(server)}/comparators/new`,
     as: 'partnershipAdmin',
     heading: 'Record a comparator',
+  },
+  { name: 'plans, none', path: '/partnerships/bolton/plans', as: 'platformAdmin', heading: 'Plans' },
+  {
+    name: 'plans',
+    path: async (server) => (await planPage(server)).replace(/\/e2e-plan$/, ''),
+    as: 'viewer',
+    heading: 'Plans',
+  },
+  { name: 'add a plan', path: `${home}/plans/new`, as: 'partnershipAdmin', heading: 'Add a plan' },
+  {
+    name: 'add a plan, with errors',
+    path: `${home}/plans/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a plan',
+    setup: submitShowingErrors('Save the plan'),
+  },
+  { name: 'a plan', path: planPage, as: 'viewer', heading: 'Children and Young People’s Plan 2009-2011' },
+  { name: 'a plan, as its editor', path: planPage, as: 'partnershipAdmin', heading: /Plan 2009-2011/ },
+  {
+    name: 'change a plan',
+    path: async (server) => `${await planPage(server)}/edit`,
+    as: 'partnershipAdmin',
+    heading: 'Change the plan',
+  },
+  {
+    name: 'versions of a plan',
+    path: async (server) => `${await planPage(server)}/versions`,
+    as: 'viewer',
+    heading: /^Versions of /,
+  },
+  {
+    name: 'record a version, with errors',
+    path: async (server) => `${await planPage(server)}/versions/new`,
+    as: 'partnershipAdmin',
+    heading: 'Record a new version',
+    setup: submitShowingErrors('Record the version'),
+  },
+  {
+    name: 'add a local outcome',
+    path: async (server) => `${await planPage(server)}/outcomes/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a local outcome',
+  },
+  {
+    name: 'add evidence, with errors',
+    path: async (server) => `${await planPage(server)}/evidence/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add to the evidence base',
+    setup: submitShowingErrors('Add the evidence'),
+  },
+  {
+    name: 'add a priority, with errors',
+    path: async (server) => `${await planPage(server)}/priorities/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a priority',
+    setup: submitShowingErrors('Add the priority'),
+  },
+  {
+    name: 'add an action',
+    path: async (server) => `${await planPart(server, 'priority')}/actions/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add an action',
+  },
+  {
+    name: 'add an action, with errors',
+    path: async (server) => `${await planPart(server, 'priority')}/actions/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add an action',
+    setup: submitShowingErrors('Add the action'),
+  },
+  {
+    name: 'an action',
+    path: (server) => planPart(server, 'action'),
+    as: 'viewer',
+    heading: 'Report progress to the Trust Board',
+  },
+  {
+    name: 'post a progress update, with errors',
+    path: async (server) => `${await planPart(server, 'action')}/updates/new`,
+    as: 'partnershipAdmin',
+    heading: 'Post a progress update',
+    setup: async (page) => {
+      await page.getByLabel('Commentary').fill('');
+      await submitShowingErrors('Post the update')(page);
+    },
+  },
+  {
+    name: 'add a milestone',
+    path: async (server) => `${await planPart(server, 'action')}/milestones/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a milestone',
   },
 ];
 

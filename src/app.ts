@@ -38,6 +38,7 @@ import {
 import { complianceApi, complianceRoutes } from './modules/compliance/index.ts';
 import { surveysRoutes } from './modules/surveys/index.ts';
 import { indicatorsRoutes } from './modules/indicators/index.ts';
+import { plansRoutes } from './modules/plans/index.ts';
 import { openApiDocument } from './openapi.ts';
 import type { PdfPrinter } from './platform/documents/pdf.ts';
 
@@ -69,6 +70,7 @@ function navigationFor(req: Request) {
       item(`${base}/organisations`, 'Organisations'),
       item(`${base}/people`, 'People'),
       item(`${base}/compliance`, 'Compliance'),
+      item(`${base}/plans`, 'Plans'),
       item(`${base}/indicators`, 'Indicators'),
       item(`${base}/surveys`, 'Surveys'),
       ...(allowed(req, 'users.manage') ? [item(`${base}/users`, 'Users')] : []),
@@ -169,6 +171,7 @@ export function createApp(options: AppOptions): Express {
   tenant.use(seatsRoutes(services.membership, services.bodies));
   tenant.use(directoryRoutes(services.membership));
   tenant.use(complianceRoutes(services.compliance, options.printer));
+  tenant.use(plansRoutes(services.plans));
   tenant.use(indicatorsRoutes(services.indicators));
   tenant.use(surveysRoutes(services.surveys));
   tenant.use(auditRoutes(db as Database<unknown>));

@@ -11,19 +11,22 @@ import { membershipService } from './modules/membership/index.ts';
 import { complianceService } from './modules/compliance/index.ts';
 import { surveysService } from './modules/surveys/index.ts';
 import { indicatorsService } from './modules/indicators/index.ts';
+import { plansService } from './modules/plans/index.ts';
 
 export function createServices(
   db: Database<DB>,
   config: Pick<Config, 'ACCOUNT_LOCK_THRESHOLD' | 'ACCOUNT_LOCK_MINUTES'>,
 ) {
   const bodies = bodiesService(db);
+  const indicators = indicatorsService(db);
   return {
     authorities: authoritiesService(db),
     bodies,
     membership: membershipService(db, bodies),
     compliance: complianceService(db, bodies),
     surveys: surveysService(db),
-    indicators: indicatorsService(db),
+    indicators,
+    plans: plansService(db, indicators),
     partnerships: partnershipsService(db),
     accounts: accountsService(db, {
       threshold: config.ACCOUNT_LOCK_THRESHOLD,

@@ -45,9 +45,16 @@ const tenantPages = (side: string) => [
   '/indicators/NI%2073',
   `/indicators/${side.toUpperCase()}%201`,
   '/indicators/NI%2073/values/new',
+  '/plans',
+  '/plans/new',
+  `/plans/${side}-plan`,
+  `/plans/${side}-plan/edit`,
+  `/plans/${side}-plan/versions`,
+  `/plans/${side}-plan/evidence/new`,
+  `/plans/${side}-plan/priorities/new`,
 ];
 /** Forms of a partnership: path under /partnerships/:slug and the answers sent. */
-const tenantForms = (b: { memberId: string; invitationId: string }) => [
+const tenantForms = (b: { memberId: string; invitationId: string; priorityId: string; actionId: string }) => [
   {
     path: '/edit',
     fields: {
@@ -150,7 +157,7 @@ async function furnish(
   test: TestApp,
   partnershipId: string,
   prefix: string,
-): Promise<{ boardId: string; personId: string }> {
+): Promise<{ boardId: string; personId: string; priorityId: string; actionId: string }> {
   const caller = systemCaller('test', partnershipId);
   const board = await test.services.bodies.create(caller, {
     slug: `${prefix}-board`,
@@ -262,12 +269,48 @@ async function furnish(
     comparator: 'england',
     value: 73,
   });
-  return { boardId: board.id, personId };
+  const plan = await test.services.plans.create(caller, {
+    slug: `${prefix}-plan`,
+    title: `${prefix} plan`,
+    kind: 'other',
+    startsOn: '2009-04-01',
+    endsOn: '2011-03-31',
+    vision: `${prefix} vision`,
+    status: 'draft',
+    resourcing: null,
+  });
+  await test.services.plans.addOutcome(caller, plan.slug, `${prefix} outcome`);
+  await test.services.plans.addEvidence(caller, plan.slug, { kind: 'survey', title: `${prefix} evidence` });
+  const detail = (await test.services.plans.bySlug(caller, plan.slug))!;
+  const tracked = (await test.services.indicators.list(caller))[0]!.indicator;
+  const priorityId = await test.services.plans.addPriority(caller, plan.slug, {
+    title: `${prefix} priority`,
+    ownerBodyId: board.id,
+    leadPersonId: personId,
+    outcomeIds: [detail.outcomes[0]!.id],
+    indicatorIds: [tracked.id],
+  });
+  const actionId = await test.services.plans.addAction(caller, plan.slug, priorityId, {
+    text: `${prefix} action`,
+    leadKind: 'person',
+    leadId: personId,
+    partnerIds: [organisationId],
+    recurrence: 'quarterly',
+    recursFrom: '2009-04-01',
+    status: 'in progress',
+  });
+  await test.services.plans.addMilestone(caller, plan.slug, actionId, { text: `${prefix} milestone` });
+  await test.services.plans.postUpdate(caller, plan.slug, actionId, {
+    reportedOn: '2009-06-01',
+    rag: 'green',
+    commentary: `${prefix} commentary`,
+  });
+  return { boardId: board.id, personId, priorityId, actionId };
 }
 
 describe('tenant isolation', () => {
   let test: TestApp;
-  let a: { id: string; boardId: string; personId: string };
+  let a: { id: string; boardId: string; personId: string; priorityId: string; actionId: string };
   let b: {
     id: string;
     memberId: string;
@@ -275,6 +318,8 @@ describe('tenant isolation', () => {
     invitationId: string;
     boardId: string;
     personId: string;
+    priorityId: string;
+    actionId: string;
   };
   const agents = new Map<string, { agent: Agent; token: string }>();
 
@@ -328,6 +373,11 @@ describe('tenant isolation', () => {
     'bravo finding',
     'bravo indicator',
     'bravo district',
+    'bravo plan',
+    'bravo priority',
+    'bravo action',
+    'bravo commentary',
+    'bravo evidence',
   ];
 
   for (const role of roles) {
@@ -416,6 +466,34 @@ describe('tenant isolation', () => {
       '/partnerships/alpha/bodies/alpha-board/seats',
     );
     assert.equal(appointed.status, 400);
+    assert.equal((await agent.get(`/partnerships/alpha/plans/alpha-plan/actions/${b.actionId}`)).status, 404);
+    const update = await submit(
+      agent,
+      `/partnerships/alpha/plans/alpha-plan/actions/${b.actionId}/updates/new`,
+      {
+        'reportedOn-day': '1',
+        'reportedOn-month': '1',
+        'reportedOn-year': '2010',
+        rag: 'red',
+        commentary: 'x',
+      },
+      '/partnerships/alpha/plans/alpha-plan',
+    );
+    assert.equal(update.status, 404);
+    const action = await submit(
+      agent,
+      `/partnerships/alpha/plans/alpha-plan/priorities/${b.priorityId}/actions/new`,
+      { text: 'x', leadKind: 'person', leadPersonId: a.personId, timing: 'none', status: 'not started' },
+      '/partnerships/alpha/plans/alpha-plan',
+    );
+    assert.equal(action.status, 404);
+    const priority = await submit(
+      agent,
+      '/partnerships/alpha/plans/alpha-plan/priorities/new',
+      { title: 'x', ownerBodyId: b.boardId, leadPersonId: b.personId },
+      '/partnerships/alpha/plans/alpha-plan',
+    );
+    assert.equal(priority.status, 400);
     assert.deepEqual(await snapshot(test, b.id), before);
   });
 

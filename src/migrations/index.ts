@@ -10,6 +10,7 @@ import * as membership from './0006_membership.ts';
 import * as surveys from './0007_surveys.ts';
 import * as leadOfficer from './0008_body_lead_officer.ts';
 import * as indicators from './0030_indicators.ts';
+import * as plans from './0031_plans.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
@@ -21,4 +22,5 @@ export const migrations: Migrations = {
   '0007_surveys': surveys,
   '0008_body_lead_officer': leadOfficer,
   '0030_indicators': indicators,
+  '0031_plans': plans,
 };
