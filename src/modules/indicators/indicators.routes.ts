@@ -28,6 +28,7 @@ import {
 } from './indicators.vocabulary.ts';
 import { periodExamples } from './periods.ts';
 import { directionLabels, ragLabels } from './rag.ts';
+import { indicatorCharts } from './indicator-charts.ts';
 
 const views = 'modules/indicators/views';
 const itemsOf = (record: Record<string, string>) =>
@@ -151,6 +152,7 @@ export function indicatorsRoutes(indicators: IndicatorsService): Router {
       ...detail,
       path: indicatorPath(req, detail.indicator.code),
       breakdowns: detail.values.filter((value) => value.breakdownKind !== 'all'),
+      charts: indicatorCharts(detail),
     });
   });
 
