@@ -787,6 +787,55 @@ export const pages: PageToCheck[] = [
     as: 'partnershipAdmin',
     heading: 'Add a milestone',
   },
+  {
+    name: 'import indicator values',
+    path: `${home}/indicators/import`,
+    as: 'partnershipAdmin',
+    heading: 'Import values and targets',
+  },
+  {
+    name: 'import indicator values, with errors',
+    path: `${home}/indicators/import`,
+    as: 'partnershipAdmin',
+    heading: 'Import values and targets',
+    setup: submitShowingErrors('Check the file'),
+  },
+  {
+    name: 'import indicator values, a file with problems',
+    path: async (server) => {
+      await indicatorPage(server);
+      return `${home}/indicators/import`;
+    },
+    as: 'partnershipAdmin',
+    heading: 'Check the import',
+    async setup(page) {
+      await page.locator('#file').setInputFiles({
+        name: 'values.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('indicator,period,value,target\nNI 73,2009,101,75\nNI 999,2009/10,5,\n'),
+      });
+      await submitShowingErrors('Check the file')(page);
+    },
+  },
+  {
+    name: 'import indicator values, a file ready to import',
+    path: async (server) => {
+      await indicatorPage(server);
+      return `${home}/indicators/import`;
+    },
+    as: 'partnershipAdmin',
+    heading: 'Check the import',
+    async setup(page) {
+      await page.locator('#file').setInputFiles({
+        name: 'values.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'indicator,period,value,group\nNI 73,2010/11,74,\nNI 73,2010/11,47,Looked-after children\n',
+        ),
+      });
+      await andWait(page, () => page.getByRole('button', { name: 'Check the file', exact: true }).click());
+    },
+  },
 ];
 
 describe('accessibility: no axe violations (WCAG 2.2 AA) on any page', () => {

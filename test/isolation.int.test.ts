@@ -45,6 +45,7 @@ const tenantPages = (side: string) => [
   '/indicators/NI%2073',
   `/indicators/${side.toUpperCase()}%201`,
   '/indicators/NI%2073/values/new',
+  '/indicators/import',
   '/plans',
   '/plans/new',
   `/plans/${side}-plan`,

@@ -6,7 +6,10 @@ import type { z } from 'zod';
 import { callerOf, requirePermission, tenantOf, allowed } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { RuleViolation } from '../../platform/http/validation.ts';
+import { formErrors, RuleViolation } from '../../platform/http/validation.ts';
+import { acceptUpload, uploadedFile } from '../../platform/imports/upload.ts';
+import { ImportFileInvalid } from '../../platform/imports/table-file.ts';
+import { indicatorImportColumns, readIndicatorFile, type IndicatorImportRow } from './indicators.import.ts';
 import type { IndicatorsService } from './indicators.service.ts';
 import {
   comparatorSchema,
@@ -108,6 +111,80 @@ export function indicatorsRoutes(indicators: IndicatorsService): Router {
     }
     flash(req, `${code} is now tracked: set its targets and record its values`);
     res.redirect(303, indicatorPath(req, code));
+  });
+
+  const importLocals = (req: Request) => ({
+    title: 'Import values and targets',
+    ...common(req),
+    columns: indicatorImportColumns,
+    backLink: `${base(req)}/indicators`,
+  });
+  const refuseImport = (req: Request, res: Response, message: string) =>
+    res.status(400).render(`${views}/import.njk`, {
+      ...importLocals(req),
+      errors: formErrors([{ path: 'file', message }]),
+    });
+
+  router.get('/indicators/import', requirePermission('partnership.edit'), (req, res) => {
+    res.render(`${views}/import.njk`, importLocals(req));
+  });
+
+  router.post(
+    '/indicators/import',
+    requirePermission('partnership.edit'),
+    acceptUpload(),
+    async (req, res) => {
+      const file = uploadedFile(req);
+      if ('problem' in file) return refuseImport(req, res, file.problem);
+      let read: Awaited<ReturnType<typeof readIndicatorFile>>;
+      try {
+        read = await readIndicatorFile(file.name, file.content);
+      } catch (error) {
+        if (error instanceof ImportFileInvalid) return refuseImport(req, res, error.message);
+        throw error;
+      }
+      const preview = await indicators.previewImport(callerOf(req), read.rows);
+      const problems = [...read.problems, ...preview.problems].sort((a, b) => a.line - b.line);
+      const readLines = new Set(read.rows.map((row) => row.line));
+      if (!problems.length)
+        req.session.pendingImport = {
+          kind: 'indicators',
+          target: tenantOf(req).partnershipId,
+          fileName: file.name,
+          rows: read.rows,
+        };
+      res.status(problems.length ? 400 : 200).render(`${views}/import-preview.njk`, {
+        ...importLocals(req),
+        title: 'Check the import',
+        rows: preview.rows,
+        problems,
+        unreadable: read.problems.filter((problem) => !readLines.has(problem.line)),
+        fileName: file.name,
+      });
+    },
+  );
+
+  router.post('/indicators/import/confirm', requirePermission('partnership.edit'), async (req, res) => {
+    const pending = req.session.pendingImport;
+    if (!pending || pending.kind !== 'indicators' || pending.target !== tenantOf(req).partnershipId)
+      return refuseImport(req, res, 'The file to import has expired: upload it again');
+    try {
+      const count = await indicators.importRows(
+        callerOf(req),
+        pending.rows as IndicatorImportRow[],
+        pending.fileName,
+      );
+      delete req.session.pendingImport;
+      flash(req, `${count} ${count === 1 ? 'row has' : 'rows have'} been imported`);
+      res.redirect(303, `${base(req)}/indicators`);
+    } catch (error) {
+      if (!(error instanceof RuleViolation)) throw error;
+      // Something changed since the preview: show the problems; nothing was written.
+      res.status(400).render(`${views}/import.njk`, {
+        ...importLocals(req),
+        errors: formErrors(error.problems),
+      });
+    }
   });
 
   const localLocals = (req: Request) => ({

@@ -28,6 +28,7 @@ import {
 } from './indicators.vocabulary.ts';
 import { parsePeriod } from './periods.ts';
 import { performanceOf, valueProblems, type Performance } from './performance.ts';
+import type { IndicatorImportRow } from './indicators.import.ts';
 
 export interface LocalIndicatorInput {
   code: string;
@@ -105,6 +106,50 @@ function checked(indicator: IndicatorRow, input: { period: string; value: number
 
 const describeValue = (indicator: IndicatorRow, value: number) =>
   indicator.unit === 'percentage' ? `${value}%` : `${value} ${units[indicator.unit]}`;
+
+export interface ImportPreviewRow extends IndicatorImportRow {
+  title: string | null;
+}
+
+/** Every imported row checked against the partnership's indicators: problems carry the row's line. */
+async function checkImport(trx: Trx, rows: IndicatorImportRow[]) {
+  const indicators = new Map((await repository.list(trx)).map((row) => [row.code.toLowerCase(), row]));
+  const problems: { line: number; message: string }[] = [];
+  const seen = new Map<string, number>();
+  const checkedRows = rows.map((row) => {
+    const indicator = indicators.get(row.indicator.toLowerCase());
+    if (!indicator) {
+      problems.push({
+        line: row.line,
+        message: `indicator: The partnership does not track “${row.indicator}”: add it from the library or as a local indicator first`,
+      });
+      return { row, indicator: null, period: null };
+    }
+    const found = [
+      ...(row.value !== null
+        ? valueProblems(indicator, { period: row.period, value: row.value }, 'Value')
+        : []),
+      ...(row.target !== null
+        ? valueProblems(indicator, { period: row.period, value: row.target }, 'Target')
+        : []),
+    ];
+    for (const message of new Set(found.map((problem) => `${problem.path}: ${problem.message}`)))
+      problems.push({ line: row.line, message: message.replace(/^value: Target/, 'target: Target') });
+    const period = parsePeriod(indicator.frequency, row.period);
+    if (period) {
+      const key = `${indicator.id}|${period.key}|${row.breakdownKind}|${row.breakdown.toLowerCase()}`;
+      const earlier = seen.get(key);
+      if (earlier)
+        problems.push({
+          line: row.line,
+          message: `The same indicator, period and breakdown as row ${earlier}`,
+        });
+      else seen.set(key, row.line);
+    }
+    return { row, indicator, period };
+  });
+  return { checkedRows, problems };
+}
 
 export function indicatorsService(db: Database<DB>) {
   return {
@@ -251,6 +296,65 @@ export function indicatorsService(db: Database<DB>) {
           before,
           after,
         });
+      });
+    },
+
+    /** Checks a file's rows without writing anything: the preview. */
+    previewImport(caller: Caller, rows: IndicatorImportRow[]) {
+      return inTenant(db, caller, 'partnership.edit', async (trx) => {
+        const { checkedRows, problems } = await checkImport(trx, rows);
+        return {
+          rows: checkedRows.map(({ row, indicator, period }) => ({
+            ...row,
+            indicator: indicator?.code ?? row.indicator,
+            title: indicator?.title ?? null,
+            period: period?.key ?? row.period,
+          })),
+          problems,
+        };
+      });
+    },
+
+    /** Writes every row of a file, or nothing if any row is wrong (checked again here). */
+    importRows(caller: Caller, rows: IndicatorImportRow[], fileName: string): Promise<number> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const { checkedRows, problems } = await checkImport(trx, rows);
+        if (problems.length)
+          throw new RuleViolation(
+            problems.map((problem) => ({ path: 'file', message: `Row ${problem.line}: ${problem.message}` })),
+          );
+        for (const { row, indicator, period } of checkedRows) {
+          if (row.value !== null)
+            await repository.upsertValue(trx, partnershipId, {
+              indicatorId: indicator!.id,
+              period: period!.key,
+              periodStart: period!.start,
+              breakdownKind: row.breakdownKind,
+              breakdown: row.breakdown,
+              value: row.value,
+              illustrative: row.illustrative,
+              note: null,
+            });
+          if (row.target !== null)
+            await repository.upsertTarget(trx, partnershipId, {
+              indicatorId: indicator!.id,
+              period: period!.key,
+              periodStart: period!.start,
+              target: row.target,
+              toleranceKind: row.tolerance!.kind,
+              tolerance: row.tolerance!.amount,
+              source: null,
+            });
+        }
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'import',
+          entityType: 'indicator values',
+          entityId: partnershipId,
+          summary: `Imported ${rows.length} rows of indicator values and targets from ${fileName}`,
+          after: rows,
+        });
+        return rows.length;
       });
     },
 
