@@ -112,6 +112,103 @@ async function meetingPage(server: E2eServer, under = ''): Promise<string> {
   return `${home}/meetings/${id}${under.replace(':item', item)}`;
 }
 
+/** Dudley tracking NI 73 with targets, values by group and a comparator; returns its page. */
+async function indicatorPage(server: E2eServer): Promise<string> {
+  const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
+  const indicators = server.services.indicators;
+  if (!(await indicators.byCode(caller, 'NI 73'))) {
+    await indicators.track(caller, 'NI 73');
+    for (const [period, target, value] of [
+      ['2008/09', 72, 71],
+      ['2009/10', 75, 70],
+    ] as const) {
+      await indicators.setTarget(caller, 'NI 73', {
+        period,
+        target,
+        toleranceKind: 'absolute',
+        tolerance: 2,
+      });
+      await indicators.recordValue(caller, 'NI 73', {
+        period,
+        value,
+        breakdownKind: 'all',
+        illustrative: true,
+      });
+    }
+    await indicators.recordValue(caller, 'NI 73', {
+      period: '2009/10',
+      value: 44,
+      breakdownKind: 'group',
+      breakdown: 'Looked-after children',
+      illustrative: true,
+    });
+    await indicators.recordComparator(caller, 'NI 73', {
+      period: '2009/10',
+      comparator: 'england',
+      value: 72,
+    });
+  }
+  return `${home}/indicators/NI%2073`;
+}
+
+/** A plan of Dudley's with a priority and a quarterly action; returns the plan's page. */
+async function planPage(server: E2eServer): Promise<string> {
+  const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
+  const plans = server.services.plans;
+  if (!(await plans.bySlug(caller, 'e2e-plan'))) {
+    await plans.create(caller, {
+      slug: 'e2e-plan',
+      title: 'Children and Young People’s Plan 2009-2011',
+      kind: "children and young people's plan",
+      startsOn: '2009-04-01',
+      endsOn: '2011-03-31',
+      vision: 'Every child achieves their potential.',
+      status: 'draft',
+      resourcing: null,
+    });
+    await plans.addEvidence(caller, 'e2e-plan', {
+      kind: 'inspection',
+      title: 'Joint Area Review',
+      dated: '2006',
+    });
+    const detail = (await plans.bySlug(caller, 'e2e-plan'))!;
+    const board = (await server.services.bodies.list(caller)).find((body) => body.slug === 'trust-board')!;
+    const priorityId = await plans.addPriority(caller, 'e2e-plan', {
+      title: 'Narrow the gap for looked-after children',
+      ownerBodyId: board.id,
+      outcomeIds: [detail.outcomes[2]!.id],
+      indicatorIds: [],
+    });
+    const actionId = await plans.addAction(caller, 'e2e-plan', priorityId, {
+      text: 'Report progress to the Trust Board',
+      leadKind: 'body',
+      leadId: board.id,
+      partnerIds: [],
+      recurrence: 'quarterly',
+      recursFrom: '2009-04-01',
+      status: 'in progress',
+    });
+    await plans.addMilestone(caller, 'e2e-plan', actionId, { text: 'First report', dueOn: '2009-06-30' });
+    await plans.postUpdate(caller, 'e2e-plan', actionId, {
+      reportedOn: '2009-06-20',
+      rag: 'amber',
+      commentary: 'First report taken.',
+    });
+    await plans.recordVersion(caller, 'e2e-plan', 'Updated 2009');
+  }
+  return `${home}/plans/e2e-plan`;
+}
+
+/** The first priority's or action's page under Dudley's plan. */
+async function planPart(server: E2eServer, part: 'priority' | 'action'): Promise<string> {
+  const path = await planPage(server);
+  const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
+  const priority = (await server.services.plans.bySlug(caller, 'e2e-plan'))!.priorities[0]!;
+  return part === 'priority'
+    ? `${path}/priorities/${priority.id}`
+    : `${path}/actions/${priority.actions[0]!.id}`;
+}
+
 export const pages: PageToCheck[] = [
   // Signed out.
   { name: 'start page', path: '/', as: 'signedOut', heading: 'Cooperate' },
@@ -770,6 +867,198 @@ export const pages: PageToCheck[] = [
     path: `${home}/bodies/trust-board/meetings`,
     as: 'viewer',
     heading: /^Meetings of /,
+  },
+  {
+    name: 'indicators, none',
+    path: '/partnerships/bolton/indicators',
+    as: 'platformAdmin',
+    heading: 'Indicators',
+  },
+  {
+    name: 'indicators, with RAG',
+    path: async (server) => (await indicatorPage(server)).replace(/\/NI%2073$/, ''),
+    as: 'viewer',
+    heading: 'Indicators',
+  },
+  {
+    name: 'indicator library',
+    path: `${home}/indicators/library?set=nis2008`,
+    as: 'partnershipAdmin',
+    heading: 'Indicator library',
+  },
+  { name: 'an indicator', path: indicatorPage, as: 'viewer', heading: /^NI 73 / },
+  {
+    name: 'add a local indicator',
+    path: `${home}/indicators/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a local indicator',
+  },
+  {
+    name: 'add a local indicator, with errors',
+    path: `${home}/indicators/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a local indicator',
+    setup: submitShowingErrors('Add the indicator'),
+  },
+  {
+    name: 'set a target, with errors',
+    path: async (server) => `${await indicatorPage(server)}/targets/new`,
+    as: 'partnershipAdmin',
+    heading: 'Set a target',
+    setup: submitShowingErrors('Save the target'),
+  },
+  {
+    name: 'record a value, with errors',
+    path: async (server) => `${await indicatorPage(server)}/values/new`,
+    as: 'partnershipAdmin',
+    heading: 'Record a value',
+    setup: submitShowingErrors('Save the value'),
+  },
+  {
+    name: 'record a comparator',
+    path: async (server) => `${await indicatorPage(server)}/comparators/new`,
+    as: 'partnershipAdmin',
+    heading: 'Record a comparator',
+  },
+  { name: 'plans, none', path: '/partnerships/bolton/plans', as: 'platformAdmin', heading: 'Plans' },
+  {
+    name: 'plans',
+    path: async (server) => (await planPage(server)).replace(/\/e2e-plan$/, ''),
+    as: 'viewer',
+    heading: 'Plans',
+  },
+  { name: 'add a plan', path: `${home}/plans/new`, as: 'partnershipAdmin', heading: 'Add a plan' },
+  {
+    name: 'add a plan, with errors',
+    path: `${home}/plans/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a plan',
+    setup: submitShowingErrors('Save the plan'),
+  },
+  { name: 'a plan', path: planPage, as: 'viewer', heading: 'Children and Young People’s Plan 2009-2011' },
+  { name: 'a plan, as its editor', path: planPage, as: 'partnershipAdmin', heading: /Plan 2009-2011/ },
+  {
+    name: 'change a plan',
+    path: async (server) => `${await planPage(server)}/edit`,
+    as: 'partnershipAdmin',
+    heading: 'Change the plan',
+  },
+  {
+    name: 'versions of a plan',
+    path: async (server) => `${await planPage(server)}/versions`,
+    as: 'viewer',
+    heading: /^Versions of /,
+  },
+  {
+    name: 'record a version, with errors',
+    path: async (server) => `${await planPage(server)}/versions/new`,
+    as: 'partnershipAdmin',
+    heading: 'Record a new version',
+    setup: submitShowingErrors('Record the version'),
+  },
+  {
+    name: 'add a local outcome',
+    path: async (server) => `${await planPage(server)}/outcomes/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a local outcome',
+  },
+  {
+    name: 'add evidence, with errors',
+    path: async (server) => `${await planPage(server)}/evidence/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add to the evidence base',
+    setup: submitShowingErrors('Add the evidence'),
+  },
+  {
+    name: 'add a priority, with errors',
+    path: async (server) => `${await planPage(server)}/priorities/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a priority',
+    setup: submitShowingErrors('Add the priority'),
+  },
+  {
+    name: 'add an action',
+    path: async (server) => `${await planPart(server, 'priority')}/actions/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add an action',
+  },
+  {
+    name: 'add an action, with errors',
+    path: async (server) => `${await planPart(server, 'priority')}/actions/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add an action',
+    setup: submitShowingErrors('Add the action'),
+  },
+  {
+    name: 'an action',
+    path: (server) => planPart(server, 'action'),
+    as: 'viewer',
+    heading: 'Report progress to the Trust Board',
+  },
+  {
+    name: 'post a progress update, with errors',
+    path: async (server) => `${await planPart(server, 'action')}/updates/new`,
+    as: 'partnershipAdmin',
+    heading: 'Post a progress update',
+    setup: async (page) => {
+      await page.getByLabel('Commentary').fill('');
+      await submitShowingErrors('Post the update')(page);
+    },
+  },
+  {
+    name: 'add a milestone',
+    path: async (server) => `${await planPart(server, 'action')}/milestones/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a milestone',
+  },
+  {
+    name: 'import indicator values',
+    path: `${home}/indicators/import`,
+    as: 'partnershipAdmin',
+    heading: 'Import values and targets',
+  },
+  {
+    name: 'import indicator values, with errors',
+    path: `${home}/indicators/import`,
+    as: 'partnershipAdmin',
+    heading: 'Import values and targets',
+    setup: submitShowingErrors('Check the file'),
+  },
+  {
+    name: 'import indicator values, a file with problems',
+    path: async (server) => {
+      await indicatorPage(server);
+      return `${home}/indicators/import`;
+    },
+    as: 'partnershipAdmin',
+    heading: 'Check the import',
+    async setup(page) {
+      await page.locator('#file').setInputFiles({
+        name: 'values.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('indicator,period,value,target\nNI 73,2009,101,75\nNI 999,2009/10,5,\n'),
+      });
+      await submitShowingErrors('Check the file')(page);
+    },
+  },
+  {
+    name: 'import indicator values, a file ready to import',
+    path: async (server) => {
+      await indicatorPage(server);
+      return `${home}/indicators/import`;
+    },
+    as: 'partnershipAdmin',
+    heading: 'Check the import',
+    async setup(page) {
+      await page.locator('#file').setInputFiles({
+        name: 'values.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'indicator,period,value,group\nNI 73,2010/11,74,\nNI 73,2010/11,47,Looked-after children\n',
+        ),
+      });
+      await andWait(page, () => page.getByRole('button', { name: 'Check the file', exact: true }).click());
+    },
   },
 ];
 

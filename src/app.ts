@@ -45,6 +45,8 @@ import {
   surveysRoutes,
 } from './modules/surveys/index.ts';
 import { agendaRoutes, meetingsApi, meetingsRoutes } from './modules/meetings/index.ts';
+import { indicatorsRoutes } from './modules/indicators/index.ts';
+import { plansRoutes } from './modules/plans/index.ts';
 import { openApiDocument } from './openapi.ts';
 import type { PdfPrinter } from './platform/documents/pdf.ts';
 
@@ -77,6 +79,8 @@ function navigationFor(req: Request) {
       item(`${base}/people`, 'People'),
       item(`${base}/meetings`, 'Meetings'),
       item(`${base}/compliance`, 'Compliance'),
+      item(`${base}/plans`, 'Plans'),
+      item(`${base}/indicators`, 'Indicators'),
       item(`${base}/surveys`, 'Surveys'),
       ...(allowed(req, 'users.manage') ? [item(`${base}/users`, 'Users')] : []),
       ...(allowed(req, 'audit.read') ? [item(`${base}/audit`, 'Audit trail')] : []),
@@ -180,6 +184,8 @@ export function createApp(options: AppOptions): Express {
   tenant.use(directoryRoutes(services.membership));
   tenant.use(complianceRoutes(services.compliance, options.printer));
   tenant.use(surveysAuthoringRoutes(services.surveys, config.PUBLIC_URL));
+  tenant.use(plansRoutes(services.plans));
+  tenant.use(indicatorsRoutes(services.indicators));
   tenant.use(surveysRoutes(services.surveys));
   tenant.use(surveysRespondRoutes(services.surveys));
   tenant.use(meetingsRoutes(services.meetings, services.agenda, config.PUBLIC_URL));

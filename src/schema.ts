@@ -10,6 +10,8 @@ import type { BodiesTables } from './modules/bodies/bodies.tables.ts';
 import type { MembershipTables } from './modules/membership/membership.tables.ts';
 import type { SurveysTables } from './modules/surveys/surveys.tables.ts';
 import type { MeetingsTables } from './modules/meetings/meetings.tables.ts';
+import type { IndicatorsTables } from './modules/indicators/indicators.tables.ts';
+import type { PlansTables } from './modules/plans/plans.tables.ts';
 
 export type DB = AuditTables &
   AccountsTables &
@@ -18,5 +20,7 @@ export type DB = AuditTables &
   BodiesTables &
   MembershipTables &
   SurveysTables &
-  MeetingsTables;
+  MeetingsTables &
+  IndicatorsTables &
+  PlansTables;
 export type Trx = KyselyTransaction<DB>;

@@ -11,6 +11,8 @@ import { membershipService } from './modules/membership/index.ts';
 import { complianceService } from './modules/compliance/index.ts';
 import { surveysService } from './modules/surveys/index.ts';
 import { agendaService, meetingsService } from './modules/meetings/index.ts';
+import { indicatorsService } from './modules/indicators/index.ts';
+import { plansService } from './modules/plans/index.ts';
 
 export function createServices(
   db: Database<DB>,
@@ -20,6 +22,7 @@ export function createServices(
   >,
 ) {
   const bodies = bodiesService(db);
+  const indicators = indicatorsService(db);
   return {
     authorities: authoritiesService(db),
     bodies,
@@ -31,6 +34,8 @@ export function createServices(
     }),
     meetings: meetingsService(db),
     agenda: agendaService(db),
+    indicators,
+    plans: plansService(db, indicators),
     partnerships: partnershipsService(db),
     accounts: accountsService(db, {
       threshold: config.ACCOUNT_LOCK_THRESHOLD,

@@ -65,9 +65,23 @@ const tenantPages = (side: string) => [
   `/meetings/${meetingIds[side]}/agenda/new`,
   `/meetings/${meetingIds[side]}/agenda/${itemIds[side]}/edit`,
   `/meetings/${meetingIds[side]}/papers/${paperIds[side]}`,
+  '/indicators',
+  '/indicators/library?set=nis2008',
+  '/indicators/new',
+  '/indicators/NI%2073',
+  `/indicators/${side.toUpperCase()}%201`,
+  '/indicators/NI%2073/values/new',
+  '/indicators/import',
+  '/plans',
+  '/plans/new',
+  `/plans/${side}-plan`,
+  `/plans/${side}-plan/edit`,
+  `/plans/${side}-plan/versions`,
+  `/plans/${side}-plan/evidence/new`,
+  `/plans/${side}-plan/priorities/new`,
 ];
 /** Forms of a partnership: path under /partnerships/:slug and the answers sent. */
-const tenantForms = (b: { memberId: string; invitationId: string }) => [
+const tenantForms = (b: { memberId: string; invitationId: string; priorityId: string; actionId: string }) => [
   {
     path: '/edit',
     fields: {
@@ -142,6 +156,28 @@ const tenantForms = (b: { memberId: string; invitationId: string }) => [
   },
   { path: `/meetings/${meetingIds.bravo}/agenda/${itemIds.bravo}/remove`, fields: {} },
   { path: `/meetings/${meetingIds.bravo}/papers/${paperIds.bravo}/remove`, fields: {} },
+  { path: '/indicators/library', fields: { key: 'NI 19' } },
+  {
+    path: '/indicators/new',
+    fields: {
+      code: 'INTRUDER 1',
+      title: 'Intruder',
+      definition: 'x',
+      unit: 'number',
+      polarity: 'higher',
+      frequency: 'calendar year',
+      source: 'x',
+    },
+  },
+  {
+    path: '/indicators/NI%2073/targets/new',
+    fields: { period: '2010/11', target: '1', toleranceKind: 'absolute', tolerance: '0' },
+  },
+  { path: '/indicators/NI%2073/values/new', fields: { period: '2010/11', value: '1', breakdownKind: 'all' } },
+  {
+    path: '/indicators/NI%2073/comparators/new',
+    fields: { period: '2010/11', comparator: 'england', value: '1' },
+  },
 ];
 const apiPaths = (slug: string) => [
   '/api/v1/partnerships',
@@ -187,7 +223,7 @@ async function furnish(
   test: TestApp,
   partnershipId: string,
   prefix: string,
-): Promise<{ boardId: string; personId: string; surveyId: string }> {
+): Promise<{ boardId: string; personId: string; surveyId: string; priorityId: string; actionId: string }> {
   const caller = systemCaller('test', partnershipId);
   const board = await test.services.bodies.create(caller, {
     slug: `${prefix}-board`,
@@ -311,12 +347,83 @@ async function furnish(
       })
       .execute(),
   );
-  return { boardId: board.id, personId, surveyId: survey.survey.id };
+  await test.services.indicators.track(caller, 'NI 73');
+  await test.services.indicators.createLocal(caller, {
+    code: `${prefix.toUpperCase()} 1`,
+    title: `${prefix} indicator`,
+    definition: `${prefix} definition`,
+    unit: 'number',
+    polarity: 'higher',
+    frequency: 'calendar year',
+    source: `${prefix} source`,
+  });
+  await test.services.indicators.setTarget(caller, 'NI 73', {
+    period: '2009/10',
+    target: 75,
+    toleranceKind: 'absolute',
+    tolerance: 2,
+  });
+  await test.services.indicators.recordValue(caller, 'NI 73', {
+    period: '2009/10',
+    value: 74,
+    breakdownKind: 'area',
+    breakdown: `${prefix} district`,
+    illustrative: false,
+  });
+  await test.services.indicators.recordComparator(caller, 'NI 73', {
+    period: '2009/10',
+    comparator: 'england',
+    value: 73,
+  });
+  const plan = await test.services.plans.create(caller, {
+    slug: `${prefix}-plan`,
+    title: `${prefix} plan`,
+    kind: 'other',
+    startsOn: '2009-04-01',
+    endsOn: '2011-03-31',
+    vision: `${prefix} vision`,
+    status: 'draft',
+    resourcing: null,
+  });
+  await test.services.plans.addOutcome(caller, plan.slug, `${prefix} outcome`);
+  await test.services.plans.addEvidence(caller, plan.slug, { kind: 'survey', title: `${prefix} evidence` });
+  const detail = (await test.services.plans.bySlug(caller, plan.slug))!;
+  const tracked = (await test.services.indicators.list(caller))[0]!.indicator;
+  const priorityId = await test.services.plans.addPriority(caller, plan.slug, {
+    title: `${prefix} priority`,
+    ownerBodyId: board.id,
+    leadPersonId: personId,
+    outcomeIds: [detail.outcomes[0]!.id],
+    indicatorIds: [tracked.id],
+  });
+  const actionId = await test.services.plans.addAction(caller, plan.slug, priorityId, {
+    text: `${prefix} action`,
+    leadKind: 'person',
+    leadId: personId,
+    partnerIds: [organisationId],
+    recurrence: 'quarterly',
+    recursFrom: '2009-04-01',
+    status: 'in progress',
+  });
+  await test.services.plans.addMilestone(caller, plan.slug, actionId, { text: `${prefix} milestone` });
+  await test.services.plans.postUpdate(caller, plan.slug, actionId, {
+    reportedOn: '2009-06-01',
+    rag: 'green',
+    commentary: `${prefix} commentary`,
+  });
+  return { boardId: board.id, personId, surveyId: survey.survey.id, priorityId, actionId };
 }
 
 describe('tenant isolation', () => {
   let test: TestApp;
-  let a: { id: string; boardId: string; personId: string; surveyId: string };
+  let a: {
+    id: string;
+    boardId: string;
+    personId: string;
+    surveyId: string;
+    priorityId: string;
+    actionId: string;
+  };
   let b: {
     id: string;
     memberId: string;
@@ -325,6 +432,8 @@ describe('tenant isolation', () => {
     boardId: string;
     personId: string;
     surveyId: string;
+    priorityId: string;
+    actionId: string;
   };
   const agents = new Map<string, { agent: Agent; token: string }>();
 
@@ -382,6 +491,13 @@ describe('tenant isolation', () => {
     'bravo item',
     'bravo-paper',
     'bravo paper',
+    'bravo indicator',
+    'bravo district',
+    'bravo plan',
+    'bravo priority',
+    'bravo action',
+    'bravo commentary',
+    'bravo evidence',
   ];
 
   for (const role of roles) {
@@ -520,6 +636,34 @@ describe('tenant isolation', () => {
       '/partnerships/alpha/meetings',
     );
     assert.equal(joint.status, 400);
+    assert.equal((await agent.get(`/partnerships/alpha/plans/alpha-plan/actions/${b.actionId}`)).status, 404);
+    const update = await submit(
+      agent,
+      `/partnerships/alpha/plans/alpha-plan/actions/${b.actionId}/updates/new`,
+      {
+        'reportedOn-day': '1',
+        'reportedOn-month': '1',
+        'reportedOn-year': '2010',
+        rag: 'red',
+        commentary: 'x',
+      },
+      '/partnerships/alpha/plans/alpha-plan',
+    );
+    assert.equal(update.status, 404);
+    const action = await submit(
+      agent,
+      `/partnerships/alpha/plans/alpha-plan/priorities/${b.priorityId}/actions/new`,
+      { text: 'x', leadKind: 'person', leadPersonId: a.personId, timing: 'none', status: 'not started' },
+      '/partnerships/alpha/plans/alpha-plan',
+    );
+    assert.equal(action.status, 404);
+    const priority = await submit(
+      agent,
+      '/partnerships/alpha/plans/alpha-plan/priorities/new',
+      { title: 'x', ownerBodyId: b.boardId, leadPersonId: b.personId },
+      '/partnerships/alpha/plans/alpha-plan',
+    );
+    assert.equal(priority.status, 400);
     assert.deepEqual(await snapshot(test, b.id), before);
   });
 

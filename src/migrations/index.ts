@@ -12,6 +12,8 @@ import * as leadOfficer from './0008_body_lead_officer.ts';
 import * as surveyAuthoring from './0010_survey_authoring.ts';
 import * as meetings from './0020_meetings.ts';
 import * as agenda from './0021_agenda.ts';
+import * as indicators from './0030_indicators.ts';
+import * as plans from './0031_plans.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
@@ -25,4 +27,6 @@ export const migrations: Migrations = {
   '0010_survey_authoring': surveyAuthoring,
   '0020_meetings': meetings,
   '0021_agenda': agenda,
+  '0030_indicators': indicators,
+  '0031_plans': plans,
 };

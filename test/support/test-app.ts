@@ -56,6 +56,12 @@ export async function submit(
     .send({ _csrf: csrfTokenIn(page.text), ...fields });
 }
 
+/** GETs a form page for its CSRF token, then uploads a file to it (multipart, token in the query). */
+export async function upload(agent: Agent, path: string, file: Buffer, name: string) {
+  const page = await agent.get(path);
+  return agent.post(`${path}?_csrf=${encodeURIComponent(csrfTokenIn(page.text))}`).attach('file', file, name);
+}
+
 export async function signIn(agent: Agent, email: string, password: string) {
   const response = await submit(agent, '/sign-in', { email, password });
   if (response.status !== 303) throw new Error(`Sign-in as ${email} failed with ${response.status}`);

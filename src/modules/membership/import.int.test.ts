@@ -8,17 +8,12 @@ import {
   signedInAs,
   startTestApp,
   textsOf,
-  type Agent,
+  upload,
   type TestApp,
 } from '../../../test/support/test-app.ts';
 import { systemCaller, type Caller } from '../../platform/http/auth.ts';
 
 const csv = (lines: string[]) => Buffer.from(lines.join('\n'));
-
-async function upload(agent: Agent, path: string, file: Buffer, name: string) {
-  const page = await agent.get(path);
-  return agent.post(`${path}?_csrf=${encodeURIComponent(csrfTokenIn(page.text))}`).attach('file', file, name);
-}
 
 describe('importing a membership list', () => {
   let test: TestApp;

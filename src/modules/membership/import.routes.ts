@@ -1,17 +1,16 @@
 // Importing a body's membership list: upload, a preview with a row-by-row report, then
 // confirm. Nothing is written until the whole file is right and the user confirms it.
 import { Router, type Request } from 'express';
-import multer from 'multer';
 import { callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
 import { flash } from '../../platform/http/forms.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { formErrors, RuleViolation } from '../../platform/http/validation.ts';
+import { acceptUpload, uploadedFile } from '../../platform/imports/upload.ts';
 import type { BodiesService } from '../bodies/index.ts';
 import type { MembershipService } from './membership.service.ts';
 import { ImportFileInvalid, importColumns, readMembershipFile, type ImportRow } from './membership.import.ts';
 
 const views = 'modules/membership/views';
-const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 2 * 1024 * 1024, files: 1 } });
 
 export function importRoutes(membership: MembershipService, bodies: BodiesService): Router {
   const router = Router({ mergeParams: true });
@@ -40,53 +39,43 @@ export function importRoutes(membership: MembershipService, bodies: BodiesServic
     res.render(`${views}/import.njk`, locals);
   });
 
-  router.post(
-    '/bodies/:body/seats/import',
-    (req, res, next) => {
-      upload.single('file')(req, res, (error: unknown) => {
-        if (error instanceof multer.MulterError) {
-          req.uploadProblem =
-            error.code === 'LIMIT_FILE_SIZE'
-              ? 'The file must be smaller than 2 MB'
-              : 'The file could not be uploaded';
-          return next();
-        }
-        next(error);
-      });
-    },
-    async (req, res) => {
-      const { body, locals } = await bodyOf(req);
-      const refuse = (message: string) =>
-        res
-          .status(400)
-          .render(`${views}/import.njk`, { ...locals, errors: formErrors([{ path: 'file', message }]) });
-      if (req.uploadProblem) return refuse(req.uploadProblem);
-      if (!req.file || !req.file.size) return refuse('Select a CSV or Excel file');
-      let read: Awaited<ReturnType<typeof readMembershipFile>>;
-      try {
-        read = await readMembershipFile(req.file.originalname, req.file.buffer);
-      } catch (error) {
-        if (error instanceof ImportFileInvalid) return refuse(error.message);
-        throw error;
-      }
-      const plan = await membership.previewImport(callerOf(req), body.id, read.rows);
-      const problems = [...read.problems, ...plan.problems].sort((a, b) => a.line - b.line);
-      if (!problems.length)
-        req.session.pendingImport = { bodyId: body.id, fileName: req.file.originalname, rows: read.rows };
-      res.status(problems.length ? 400 : 200).render(`${views}/import-preview.njk`, {
-        ...locals,
-        title: `Check the import into ${body.name}`,
-        plan,
-        problems,
-        fileName: req.file.originalname,
-      });
-    },
-  );
+  router.post('/bodies/:body/seats/import', acceptUpload(), async (req, res) => {
+    const { body, locals } = await bodyOf(req);
+    const refuse = (message: string) =>
+      res
+        .status(400)
+        .render(`${views}/import.njk`, { ...locals, errors: formErrors([{ path: 'file', message }]) });
+    const file = uploadedFile(req);
+    if ('problem' in file) return refuse(file.problem);
+    let read: Awaited<ReturnType<typeof readMembershipFile>>;
+    try {
+      read = await readMembershipFile(file.name, file.content);
+    } catch (error) {
+      if (error instanceof ImportFileInvalid) return refuse(error.message);
+      throw error;
+    }
+    const plan = await membership.previewImport(callerOf(req), body.id, read.rows);
+    const problems = [...read.problems, ...plan.problems].sort((a, b) => a.line - b.line);
+    if (!problems.length)
+      req.session.pendingImport = {
+        kind: 'membership',
+        target: body.id,
+        fileName: file.name,
+        rows: read.rows,
+      };
+    res.status(problems.length ? 400 : 200).render(`${views}/import-preview.njk`, {
+      ...locals,
+      title: `Check the import into ${body.name}`,
+      plan,
+      problems,
+      fileName: file.name,
+    });
+  });
 
   router.post('/bodies/:body/seats/import/confirm', async (req, res) => {
     const { body, base, locals } = await bodyOf(req);
     const pending = req.session.pendingImport;
-    if (!pending || pending.bodyId !== body.id) {
+    if (!pending || pending.kind !== 'membership' || pending.target !== body.id) {
       return res.status(400).render(`${views}/import.njk`, {
         ...locals,
         errors: formErrors([{ path: 'file', message: 'The file to import has expired: upload it again' }]),

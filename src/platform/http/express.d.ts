@@ -17,7 +17,7 @@ declare module 'express-session' {
   interface SessionData {
     userId?: string;
     flash?: string;
-    /** A checked file waiting for the user to confirm its import. */
-    pendingImport?: { bodyId: string; fileName: string; rows: unknown[] };
+    /** A checked file waiting for the user to confirm its import: what it imports, and where to. */
+    pendingImport?: { kind: string; target: string; fileName: string; rows: unknown[] };
   }
 }

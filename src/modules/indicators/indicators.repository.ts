@@ -1,0 +1,333 @@
+// All the indicator SQL: the library (reference), the partnership's indicators, and their
+// targets, values and comparators by period.
+import type { Trx } from '../../schema.ts';
+import type { LibraryIndicator } from './indicators.reference.ts';
+import type {
+  BreakdownKind,
+  ComparatorKind,
+  EcmOutcome,
+  Frequency,
+  LibrarySet,
+  Polarity,
+  ToleranceKind,
+  Unit,
+} from './indicators.vocabulary.ts';
+
+export interface IndicatorValues {
+  code: string;
+  title: string;
+  definition: string;
+  unit: Unit;
+  unitLabel: string;
+  polarity: Polarity;
+  frequency: Frequency;
+  source: string;
+  outcome: EcmOutcome | null;
+}
+
+export interface IndicatorRow extends IndicatorValues {
+  id: string;
+  libraryKey: string | null;
+}
+
+export interface TargetRow {
+  id: string;
+  indicatorId: string;
+  period: string;
+  periodStart: string;
+  target: number;
+  toleranceKind: ToleranceKind;
+  tolerance: number;
+  source: string | null;
+}
+
+export interface ValueRow {
+  id: string;
+  indicatorId: string;
+  period: string;
+  periodStart: string;
+  breakdownKind: BreakdownKind;
+  breakdown: string;
+  value: number;
+  illustrative: boolean;
+  note: string | null;
+}
+
+export interface ComparatorRow {
+  id: string;
+  indicatorId: string;
+  period: string;
+  periodStart: string;
+  comparator: ComparatorKind;
+  value: number;
+}
+
+const indicatorColumns = [
+  'id',
+  'code',
+  'title',
+  'definition',
+  'unit',
+  'unit_label as unitLabel',
+  'polarity',
+  'frequency',
+  'source',
+  'outcome',
+  'library_key as libraryKey',
+] as const;
+
+const libraryColumns = [
+  'key',
+  'set',
+  'code',
+  'title',
+  'definition',
+  'unit',
+  'unit_label as unitLabel',
+  'polarity',
+  'frequency',
+  'source',
+  'outcome',
+  'topic',
+] as const;
+
+export interface LibraryFilter {
+  set?: LibrarySet | undefined;
+  outcome?: EcmOutcome | undefined;
+  search?: string | undefined;
+}
+
+export const indicatorsRepository = {
+  async library(trx: Trx, filter: LibraryFilter): Promise<LibraryIndicator[]> {
+    let query = trx.selectFrom('indicator_library').select(libraryColumns);
+    if (filter.set) query = query.where('set', '=', filter.set);
+    if (filter.outcome) query = query.where('outcome', '=', filter.outcome);
+    if (filter.search) {
+      const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query = query.where((eb) =>
+        eb.or([eb('title', 'ilike', pattern), eb('code', 'ilike', pattern), eb('topic', 'ilike', pattern)]),
+      );
+    }
+    // "NI 19" before "NI 100": by set, then by the code's number where it has one.
+    const rows = await query.orderBy('set', 'desc').orderBy('code').execute();
+    const number = (code: string) => Number(/^NI (\d+)$/.exec(code)?.[1] ?? Number.NaN);
+    return rows.sort((a, b) =>
+      a.set === b.set && a.set === 'nis2008' ? number(a.code) - number(b.code) : 0,
+    );
+  },
+
+  libraryEntry(trx: Trx, key: string): Promise<LibraryIndicator | undefined> {
+    return trx
+      .selectFrom('indicator_library')
+      .select(libraryColumns)
+      .where('key', '=', key)
+      .executeTakeFirst();
+  },
+
+  libraryCodeTaken(trx: Trx, code: string): Promise<{ key: string; title: string } | undefined> {
+    return trx
+      .selectFrom('indicator_library')
+      .select(['key', 'title'])
+      .where((eb) => eb(eb.fn('lower', ['code']), '=', code.toLowerCase()))
+      .executeTakeFirst();
+  },
+
+  async list(trx: Trx): Promise<IndicatorRow[]> {
+    const rows = await trx.selectFrom('indicators').select(indicatorColumns).orderBy('code').execute();
+    const number = (code: string) => Number(/^NI (\d+)$/.exec(code)?.[1] ?? Number.POSITIVE_INFINITY);
+    return rows.sort((a, b) => number(a.code) - number(b.code) || a.code.localeCompare(b.code));
+  },
+
+  byCode(trx: Trx, code: string): Promise<IndicatorRow | undefined> {
+    return trx.selectFrom('indicators').select(indicatorColumns).where('code', '=', code).executeTakeFirst();
+  },
+
+  byId(trx: Trx, id: string): Promise<IndicatorRow | undefined> {
+    return trx.selectFrom('indicators').select(indicatorColumns).where('id', '=', id).executeTakeFirst();
+  },
+
+  async codeTaken(trx: Trx, code: string): Promise<boolean> {
+    const found = await trx
+      .selectFrom('indicators')
+      .select('id')
+      .where((eb) => eb(eb.fn('lower', ['code']), '=', code.toLowerCase()))
+      .executeTakeFirst();
+    return Boolean(found);
+  },
+
+  async insert(
+    trx: Trx,
+    partnershipId: string,
+    values: IndicatorValues & { libraryKey: string | null },
+  ): Promise<string> {
+    const row = await trx
+      .insertInto('indicators')
+      .values({
+        partnership_id: partnershipId,
+        code: values.code,
+        title: values.title,
+        definition: values.definition,
+        unit: values.unit,
+        unit_label: values.unitLabel,
+        polarity: values.polarity,
+        frequency: values.frequency,
+        source: values.source,
+        outcome: values.outcome,
+        library_key: values.libraryKey,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  },
+
+  targets(trx: Trx, indicatorIds: string[]): Promise<TargetRow[]> {
+    if (indicatorIds.length === 0) return Promise.resolve([]);
+    return trx
+      .selectFrom('indicator_targets')
+      .select([
+        'id',
+        'indicator_id as indicatorId',
+        'period',
+        'period_start as periodStart',
+        'target',
+        'tolerance_kind as toleranceKind',
+        'tolerance',
+        'source',
+      ])
+      .where('indicator_id', 'in', indicatorIds)
+      .orderBy('period_start')
+      .execute();
+  },
+
+  values(trx: Trx, indicatorIds: string[]): Promise<ValueRow[]> {
+    if (indicatorIds.length === 0) return Promise.resolve([]);
+    return trx
+      .selectFrom('indicator_values')
+      .select([
+        'id',
+        'indicator_id as indicatorId',
+        'period',
+        'period_start as periodStart',
+        'breakdown_kind as breakdownKind',
+        'breakdown',
+        'value',
+        'illustrative',
+        'note',
+      ])
+      .where('indicator_id', 'in', indicatorIds)
+      .orderBy('period_start')
+      .orderBy('breakdown_kind')
+      .orderBy('breakdown')
+      .execute();
+  },
+
+  comparators(trx: Trx, indicatorIds: string[]): Promise<ComparatorRow[]> {
+    if (indicatorIds.length === 0) return Promise.resolve([]);
+    return trx
+      .selectFrom('indicator_comparators')
+      .select([
+        'id',
+        'indicator_id as indicatorId',
+        'period',
+        'period_start as periodStart',
+        'comparator',
+        'value',
+      ])
+      .where('indicator_id', 'in', indicatorIds)
+      .orderBy('period_start')
+      .orderBy('comparator')
+      .execute();
+  },
+
+  /** Sets the target for a period (replacing any), returning the one it replaced. */
+  async upsertTarget(
+    trx: Trx,
+    partnershipId: string,
+    row: Omit<TargetRow, 'id'>,
+  ): Promise<TargetRow | undefined> {
+    const before = (await this.targets(trx, [row.indicatorId])).find((t) => t.period === row.period);
+    await trx
+      .insertInto('indicator_targets')
+      .values({
+        partnership_id: partnershipId,
+        indicator_id: row.indicatorId,
+        period: row.period,
+        period_start: row.periodStart,
+        target: row.target,
+        tolerance_kind: row.toleranceKind,
+        tolerance: row.tolerance,
+        source: row.source,
+      })
+      .onConflict((oc) =>
+        oc.columns(['indicator_id', 'period']).doUpdateSet((eb) => ({
+          target: eb.ref('excluded.target'),
+          tolerance_kind: eb.ref('excluded.tolerance_kind'),
+          tolerance: eb.ref('excluded.tolerance'),
+          source: eb.ref('excluded.source'),
+        })),
+      )
+      .execute();
+    return before;
+  },
+
+  /** Records the value for a period and breakdown (replacing any), returning the one it replaced. */
+  async upsertValue(
+    trx: Trx,
+    partnershipId: string,
+    row: Omit<ValueRow, 'id'>,
+  ): Promise<ValueRow | undefined> {
+    const before = (await this.values(trx, [row.indicatorId])).find(
+      (v) =>
+        v.period === row.period && v.breakdownKind === row.breakdownKind && v.breakdown === row.breakdown,
+    );
+    await trx
+      .insertInto('indicator_values')
+      .values({
+        partnership_id: partnershipId,
+        indicator_id: row.indicatorId,
+        period: row.period,
+        period_start: row.periodStart,
+        breakdown_kind: row.breakdownKind,
+        breakdown: row.breakdown,
+        value: row.value,
+        illustrative: row.illustrative,
+        note: row.note,
+      })
+      .onConflict((oc) =>
+        oc.columns(['indicator_id', 'period', 'breakdown_kind', 'breakdown']).doUpdateSet((eb) => ({
+          value: eb.ref('excluded.value'),
+          illustrative: eb.ref('excluded.illustrative'),
+          note: eb.ref('excluded.note'),
+        })),
+      )
+      .execute();
+    return before;
+  },
+
+  async upsertComparator(
+    trx: Trx,
+    partnershipId: string,
+    row: Omit<ComparatorRow, 'id'>,
+  ): Promise<ComparatorRow | undefined> {
+    const before = (await this.comparators(trx, [row.indicatorId])).find(
+      (c) => c.period === row.period && c.comparator === row.comparator,
+    );
+    await trx
+      .insertInto('indicator_comparators')
+      .values({
+        partnership_id: partnershipId,
+        indicator_id: row.indicatorId,
+        period: row.period,
+        period_start: row.periodStart,
+        comparator: row.comparator,
+        value: row.value,
+      })
+      .onConflict((oc) =>
+        oc.columns(['indicator_id', 'period', 'comparator']).doUpdateSet((eb) => ({
+          value: eb.ref('excluded.value'),
+        })),
+      )
+      .execute();
+    return before;
+  },
+};

@@ -1,0 +1,305 @@
+// The indicator pages, mounted under /partnerships/:slug: the partnership's indicators with
+// their RAG, the library to choose from, local indicators, and one indicator's targets, values
+// and comparators.
+import { Router, type Request, type Response } from 'express';
+import type { z } from 'zod';
+import { callerOf, requirePermission, tenantOf, allowed } from '../../platform/http/auth.ts';
+import { flash, submitForm } from '../../platform/http/forms.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { formErrors, RuleViolation } from '../../platform/http/validation.ts';
+import { acceptUpload, uploadedFile } from '../../platform/imports/upload.ts';
+import { ImportFileInvalid } from '../../platform/imports/table-file.ts';
+import { indicatorImportColumns, readIndicatorFile, type IndicatorImportRow } from './indicators.import.ts';
+import type { IndicatorsService } from './indicators.service.ts';
+import {
+  comparatorSchema,
+  libraryQuery,
+  localIndicatorSchema,
+  targetSchema,
+  trackSchema,
+  valueSchema,
+} from './indicators.schemas.ts';
+import {
+  breakdownKinds,
+  comparatorKinds,
+  ecmOutcomes,
+  frequencies,
+  librarySets,
+  polarities,
+  toleranceKinds,
+  units,
+} from './indicators.vocabulary.ts';
+import { periodExamples } from './periods.ts';
+import { directionLabels, ragLabels } from './rag.ts';
+import { indicatorCharts } from './indicator-charts.ts';
+
+const views = 'modules/indicators/views';
+const itemsOf = (record: Record<string, string>) =>
+  Object.entries(record).map(([value, text]) => ({ value, text }));
+
+const vocabulary = {
+  units,
+  polarities,
+  frequencies,
+  ecmOutcomes,
+  breakdownKinds,
+  comparatorKinds,
+  toleranceKinds,
+  librarySets,
+  ragLabels,
+  directionLabels,
+};
+
+export function indicatorsRoutes(indicators: IndicatorsService): Router {
+  const router = Router({ mergeParams: true });
+  const base = (req: Request) => `/partnerships/${tenantOf(req).slug}`;
+  const indicatorPath = (req: Request, code: string) => `${base(req)}/indicators/${encodeURIComponent(code)}`;
+  const common = (req: Request) => ({
+    tenant: tenantOf(req),
+    base: base(req),
+    canEdit: allowed(req, 'partnership.edit'),
+    ...vocabulary,
+  });
+
+  async function indicatorOr404(req: Request) {
+    const found = await indicators.byCode(callerOf(req), String(req.params.code));
+    if (!found) throw notFound();
+    return found;
+  }
+
+  router.get('/indicators', async (req, res) => {
+    res.render(`${views}/list.njk`, {
+      title: 'Indicators',
+      ...common(req),
+      summaries: await indicators.list(callerOf(req)),
+    });
+  });
+
+  async function renderLibrary(req: Request, res: Response, status = 200, errors?: unknown) {
+    const filter = libraryQuery.parse(req.query);
+    const entries = await indicators.library(callerOf(req), {
+      set: filter.set,
+      outcome: filter.outcome,
+      search: filter.q,
+    });
+    res.status(status).render(`${views}/library.njk`, {
+      title: 'Indicator library',
+      ...common(req),
+      filter,
+      entries,
+      errors,
+      setItems: [{ value: '', text: 'Both sets' }, ...itemsOf(librarySets)],
+      outcomeItems: [{ value: '', text: 'Any outcome' }, ...itemsOf(ecmOutcomes)],
+      backLink: `${base(req)}/indicators`,
+    });
+  }
+
+  router.get('/indicators/library', (req, res) => renderLibrary(req, res));
+
+  const problem = (text: string) => ({ summary: [{ text, href: '#library' }], fields: {} });
+
+  router.post('/indicators/library', requirePermission('partnership.edit'), async (req, res) => {
+    const checked = trackSchema.safeParse(req.body ?? {});
+    if (!checked.success)
+      return renderLibrary(req, res, 400, problem('Choose an indicator from the library'));
+    let code: string;
+    try {
+      code = (await indicators.track(callerOf(req), checked.data.key)).code;
+    } catch (error) {
+      if (!(error instanceof RuleViolation)) throw error;
+      return renderLibrary(req, res, 400, problem(error.message));
+    }
+    flash(req, `${code} is now tracked: set its targets and record its values`);
+    res.redirect(303, indicatorPath(req, code));
+  });
+
+  const importLocals = (req: Request) => ({
+    title: 'Import values and targets',
+    ...common(req),
+    columns: indicatorImportColumns,
+    backLink: `${base(req)}/indicators`,
+  });
+  const refuseImport = (req: Request, res: Response, message: string) =>
+    res.status(400).render(`${views}/import.njk`, {
+      ...importLocals(req),
+      errors: formErrors([{ path: 'file', message }]),
+    });
+
+  router.get('/indicators/import', requirePermission('partnership.edit'), (req, res) => {
+    res.render(`${views}/import.njk`, importLocals(req));
+  });
+
+  router.post(
+    '/indicators/import',
+    requirePermission('partnership.edit'),
+    acceptUpload(),
+    async (req, res) => {
+      const file = uploadedFile(req);
+      if ('problem' in file) return refuseImport(req, res, file.problem);
+      let read: Awaited<ReturnType<typeof readIndicatorFile>>;
+      try {
+        read = await readIndicatorFile(file.name, file.content);
+      } catch (error) {
+        if (error instanceof ImportFileInvalid) return refuseImport(req, res, error.message);
+        throw error;
+      }
+      const preview = await indicators.previewImport(callerOf(req), read.rows);
+      const problems = [...read.problems, ...preview.problems].sort((a, b) => a.line - b.line);
+      const readLines = new Set(read.rows.map((row) => row.line));
+      if (!problems.length)
+        req.session.pendingImport = {
+          kind: 'indicators',
+          target: tenantOf(req).partnershipId,
+          fileName: file.name,
+          rows: read.rows,
+        };
+      res.status(problems.length ? 400 : 200).render(`${views}/import-preview.njk`, {
+        ...importLocals(req),
+        title: 'Check the import',
+        rows: preview.rows,
+        problems,
+        unreadable: read.problems.filter((problem) => !readLines.has(problem.line)),
+        fileName: file.name,
+      });
+    },
+  );
+
+  router.post('/indicators/import/confirm', requirePermission('partnership.edit'), async (req, res) => {
+    const pending = req.session.pendingImport;
+    if (!pending || pending.kind !== 'indicators' || pending.target !== tenantOf(req).partnershipId)
+      return refuseImport(req, res, 'The file to import has expired: upload it again');
+    try {
+      const count = await indicators.importRows(
+        callerOf(req),
+        pending.rows as IndicatorImportRow[],
+        pending.fileName,
+      );
+      delete req.session.pendingImport;
+      flash(req, `${count} ${count === 1 ? 'row has' : 'rows have'} been imported`);
+      res.redirect(303, `${base(req)}/indicators`);
+    } catch (error) {
+      if (!(error instanceof RuleViolation)) throw error;
+      // Something changed since the preview: show the problems; nothing was written.
+      res.status(400).render(`${views}/import.njk`, {
+        ...importLocals(req),
+        errors: formErrors(error.problems),
+      });
+    }
+  });
+
+  const localLocals = (req: Request) => ({
+    title: 'Add a local indicator',
+    ...common(req),
+    unitItems: itemsOf(units),
+    polarityItems: itemsOf(polarities),
+    frequencyItems: itemsOf(frequencies),
+    outcomeItems: [{ value: '', text: 'None' }, ...itemsOf(ecmOutcomes)],
+    backLink: `${base(req)}/indicators`,
+  });
+
+  router.get('/indicators/new', requirePermission('partnership.edit'), (req, res) => {
+    res.render(`${views}/local-form.njk`, { ...localLocals(req), values: { polarity: 'higher' } });
+  });
+
+  router.post('/indicators/new', requirePermission('partnership.edit'), async (req, res) => {
+    let code = '';
+    const done = await submitForm(
+      req,
+      res,
+      {
+        view: `${views}/local-form.njk`,
+        locals: localLocals(req),
+        schema: localIndicatorSchema,
+        input: req.body,
+      },
+      async (value) => {
+        code = (await indicators.createLocal(callerOf(req), value)).code;
+      },
+    );
+    if (!done) return;
+    flash(req, `Added ${code}`);
+    res.redirect(303, indicatorPath(req, code));
+  });
+
+  router.get('/indicators/:code', async (req, res) => {
+    const detail = await indicatorOr404(req);
+    res.render(`${views}/show.njk`, {
+      title: `${detail.indicator.code} ${detail.indicator.title}`,
+      ...common(req),
+      ...detail,
+      path: indicatorPath(req, detail.indicator.code),
+      breakdowns: detail.values.filter((value) => value.breakdownKind !== 'all'),
+      charts: indicatorCharts(detail),
+    });
+  });
+
+  /** The three per-period forms share their shape: an indicator, a schema, a service call. */
+  function periodForm<S extends typeof targetSchema | typeof valueSchema | typeof comparatorSchema>(
+    path: string,
+    view: string,
+    title: string,
+    schema: S,
+    defaults: Record<string, string>,
+    save: (req: Request, code: string, value: z.output<S>) => Promise<void>,
+    done: string,
+  ) {
+    const locals = async (req: Request) => {
+      const detail = await indicatorOr404(req);
+      return {
+        title: `${title}: ${detail.indicator.code}`,
+        ...common(req),
+        indicator: detail.indicator,
+        example: periodExamples[detail.indicator.frequency],
+        toleranceItems: itemsOf(toleranceKinds),
+        breakdownItems: itemsOf(breakdownKinds),
+        comparatorItems: itemsOf(comparatorKinds),
+        backLink: indicatorPath(req, detail.indicator.code),
+      };
+    };
+    router.get(`/indicators/:code/${path}`, requirePermission('partnership.edit'), async (req, res) => {
+      res.render(`${views}/${view}`, { ...(await locals(req)), values: defaults });
+    });
+    router.post(`/indicators/:code/${path}`, requirePermission('partnership.edit'), async (req, res) => {
+      const page = await locals(req);
+      const ok = await submitForm(
+        req,
+        res,
+        { view: `${views}/${view}`, locals: page, schema, input: req.body },
+        (value) => save(req, page.indicator.code, value as z.output<S>),
+      );
+      if (!ok) return;
+      flash(req, done);
+      res.redirect(303, page.backLink);
+    });
+  }
+
+  periodForm(
+    'targets/new',
+    'target-form.njk',
+    'Set a target',
+    targetSchema,
+    { toleranceKind: 'absolute' },
+    (req, code, value) => indicators.setTarget(callerOf(req), code, value),
+    'Target saved',
+  );
+  periodForm(
+    'values/new',
+    'value-form.njk',
+    'Record a value',
+    valueSchema,
+    { breakdownKind: 'all' },
+    (req, code, value) => indicators.recordValue(callerOf(req), code, value),
+    'Value recorded',
+  );
+  periodForm(
+    'comparators/new',
+    'comparator-form.njk',
+    'Record a comparator',
+    comparatorSchema,
+    {},
+    (req, code, value) => indicators.recordComparator(callerOf(req), code, value),
+    'Comparator recorded',
+  );
+
+  return router;
+}

@@ -1,0 +1,17 @@
+export {
+  plansService,
+  type PlansService,
+  type PlanDetail,
+  type PriorityDetail,
+  type ActionDetail,
+  type NewAction,
+  type NewPriority,
+  type NewEvidence,
+  type NewUpdate,
+} from './plans.service.ts';
+export type { PlansTables } from './plans.tables.ts';
+export type { PlanRow, PlanValues } from './plans.repository.ts';
+export * from './plans.vocabulary.ts';
+export { overdueOf, overduePeriods, periodsDue, describeRecurrence, type DuePeriod } from './recurrence.ts';
+export { planText, changesBetween } from './plan-text.ts';
+export { plansRoutes } from './plans.routes.ts';

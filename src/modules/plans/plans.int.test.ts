@@ -1,0 +1,288 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  $,
+  grant,
+  makePartnership,
+  makeUser,
+  signedInAs,
+  signIn,
+  startTestApp,
+  submit,
+  textsOf,
+  type Agent,
+  type TestApp,
+} from '../../../test/support/test-app.ts';
+import { systemCaller } from '../../platform/http/auth.ts';
+
+const base = '/partnerships/planning';
+const plan = `${base}/plans/cypp-2009-11`;
+
+const dates = (name: string, iso: string) => {
+  const [year, month, day] = iso.split('-');
+  return {
+    [`${name}-day`]: String(Number(day)),
+    [`${name}-month`]: String(Number(month)),
+    [`${name}-year`]: year!,
+  };
+};
+
+describe('plans: priorities, actions, updates and versions', () => {
+  let test: TestApp;
+  let partnershipId: string;
+  let editor: Agent;
+  let bodyId: string;
+  let leadPersonId: string;
+  let organisationId: string;
+  let leadUser: { email: string; password: string; id: string };
+  before(async () => {
+    test = await startTestApp();
+    partnershipId = (await makePartnership(test.services, 'planning')).id;
+    editor = (await signedInAs(test, partnershipId, 'editor')).agent;
+    const caller = systemCaller('test', partnershipId);
+    bodyId = (
+      await test.services.bodies.create(caller, {
+        slug: 'be-healthy',
+        name: 'Be Healthy sub-group',
+        kind: 'sub-group',
+        takesDecisions: false,
+        status: 'established',
+        statusOn: '2007',
+      })
+    ).id;
+    leadUser = await makeUser(test.services, { name: 'Lead Officer' });
+    await grant(test.services, partnershipId, leadUser.id, 'member');
+    leadPersonId = await test.services.membership.addPerson(caller, {
+      name: 'Pat Lead',
+      jobTitle: 'Head of Integrated Services',
+      email: leadUser.email.toUpperCase(),
+      phone: null,
+      youngPerson: false,
+      notes: null,
+    });
+    organisationId = await test.services.membership.addOrganisation(caller, {
+      name: 'Dudley PCT',
+      sector: 'health',
+      category: null,
+      notes: null,
+    });
+  });
+  after(() => test.close());
+
+  const auditCount = async () =>
+    (
+      await test.db.owner
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
+
+  it('adds a plan with the five Every Child Matters outcomes as its framework, and its first version', async () => {
+    const response = await submit(editor, `${base}/plans/new`, {
+      title: 'Children and Young People’s Plan 2009-2011',
+      slug: 'cypp-2009-11',
+      kind: "children and young people's plan",
+      ...dates('startsOn', '2009-04-01'),
+      ...dates('endsOn', '2011-03-31'),
+      status: 'draft',
+      vision: 'Every child and young person in Dudley achieves their potential.',
+    });
+    assert.equal(response.status, 303);
+    assert.equal(response.headers.location, plan);
+    const page = await editor.get(plan);
+    assert.deepEqual(textsOf(page.text, '#outcomes + ul li'), [
+      'Be healthy',
+      'Stay safe',
+      'Enjoy and achieve',
+      'Make a positive contribution',
+      'Achieve economic well-being',
+    ]);
+    assert.match($(page.text)('.govuk-summary-list').first().text(), /1 version, with what changed/);
+  });
+
+  it('refuses a plan that ends before it starts, and writes nothing', async () => {
+    const before = await auditCount();
+    const response = await submit(editor, `${base}/plans/new`, {
+      title: 'Backwards',
+      slug: 'backwards',
+      kind: 'other',
+      ...dates('startsOn', '2011-04-01'),
+      ...dates('endsOn', '2009-03-31'),
+      status: 'draft',
+    });
+    assert.equal(response.status, 400);
+    assert.deepEqual(textsOf(response.text, '.govuk-error-summary a'), [
+      'End date must be after the start date',
+    ]);
+    assert.equal(await auditCount(), before);
+  });
+
+  it('keeps an evidence base and local outcomes', async () => {
+    assert.equal(
+      (
+        await submit(editor, `${plan}/evidence/new`, {
+          kind: 'inspection',
+          title: 'Joint Area Review',
+          'dated-year': '2006',
+          link: 'https://www.example.org/jar-2006',
+        })
+      ).status,
+      303,
+    );
+    assert.equal((await submit(editor, `${plan}/outcomes/new`, { title: 'Safer communities' })).status, 303);
+    const page = await editor.get(plan);
+    assert.deepEqual(textsOf(page.text, '#evidence-table tbody td'), ['Inspection', '2006']);
+    assert.ok(textsOf(page.text, '#outcomes + ul li').includes('Safer communities (local)'));
+  });
+
+  it('adds a priority mapped to outcomes and owned by a body and a lead, with a dated and a recurring action', async () => {
+    const detail = await test.services.plans.bySlug(systemCaller('test', partnershipId), 'cypp-2009-11');
+    const [beHealthy, staySafe] = detail!.outcomes;
+    const priority = await submit(editor, `${plan}/priorities/new`, {
+      title: 'Improve outcomes for children and young people with a disability',
+      outcomeIds: [beHealthy!.id, staySafe!.id] as unknown as string,
+      ownerBodyId: bodyId,
+      leadPersonId,
+    });
+    assert.equal(priority.status, 303);
+    const priorityId = (await test.services.plans.bySlug(
+      systemCaller('test', partnershipId),
+      'cypp-2009-11',
+    ))!.priorities[0]!.id;
+    const dated = await submit(editor, `${plan}/priorities/${priorityId}/actions/new`, {
+      text: 'Establish a multi-agency disability panel',
+      leadKind: 'organisation',
+      leadOrganisationId: organisationId,
+      timing: 'date',
+      ...dates('dueOn', '2009-12-31'),
+      status: 'in progress',
+    });
+    assert.equal(dated.status, 303);
+    const recurring = await submit(editor, `${plan}/priorities/${priorityId}/actions/new`, {
+      text: 'Report progress on the CYPP to the Trust Board',
+      leadKind: 'person',
+      leadPersonId,
+      partnerIds: organisationId,
+      timing: 'recurring',
+      recurrence: 'quarterly',
+      ...dates('recursFrom', '2009-04-01'),
+      status: 'in progress',
+    });
+    assert.equal(recurring.status, 303);
+
+    const page = await editor.get(plan);
+    const html = $(page.text);
+    assert.equal(
+      html('#priorities ~ section h3').first().text().trim(),
+      'Priority 1: Improve outcomes for children and young people with a disability',
+    );
+    assert.match(html('#priorities ~ section dl').first().text(), /Be healthy; Stay safe/);
+    assert.match(html('#priorities ~ section dl').first().text(), /Be Healthy sub-group/);
+    assert.deepEqual(
+      html('.app-actions tbody tr')
+        .map((_, row) => html(row).find('td').eq(1).text().trim())
+        .get(),
+      ['By 2009-12-31', 'Quarterly from April 2009'],
+    );
+    assert.match(html('.app-actions tbody tr').eq(1).text(), /Overdue/);
+  });
+
+  it('shows each missing quarter of a recurring action, and an editor’s update fills one', async () => {
+    const detail = (await test.services.plans.bySlug(systemCaller('test', partnershipId), 'cypp-2009-11'))!;
+    const action = detail.priorities[0]!.actions[1]!;
+    const path = `${plan}/actions/${action.id}`;
+    const before = await editor.get(path);
+    assert.match($(before.text)('.govuk-summary-list').text(), /April to June 2009; July to September 2009/);
+    const posted = await submit(editor, `${path}/updates/new`, {
+      ...dates('reportedOn', '2009-06-15'),
+      rag: 'green',
+      commentary: 'First quarterly report taken by the Trust Board.',
+      status: 'in progress',
+    });
+    assert.equal(posted.status, 303);
+    const after = await editor.get(path);
+    assert.doesNotMatch($(after.text)('.govuk-summary-list').text(), /April to June 2009/);
+    assert.deepEqual(textsOf(after.text, '#updates tbody td').slice(0, 2), [
+      'Green',
+      'First quarterly report taken by the Trust Board.',
+    ]);
+  });
+
+  it('lets an action’s lead post an update as a member, and refuses a member who does not lead it', async () => {
+    const detail = (await test.services.plans.bySlug(systemCaller('test', partnershipId), 'cypp-2009-11'))!;
+    const [ledByOrganisation, ledByPat] = detail.priorities[0]!.actions;
+    const lead = test.agent();
+    await signIn(lead, leadUser.email, leadUser.password);
+    const update = {
+      ...dates('reportedOn', '2009-09-30'),
+      rag: 'amber',
+      commentary: 'Second report delayed to October.',
+      status: 'in progress',
+    };
+    const own = await submit(lead, `${plan}/actions/${ledByPat!.id}/updates/new`, update);
+    assert.equal(own.status, 303);
+
+    const { agent: otherMember } = await signedInAs(test, partnershipId, 'member');
+    const before = await auditCount();
+    assert.equal((await lead.get(`${plan}/actions/${ledByOrganisation!.id}/updates/new`)).status, 403);
+    const csrf = $((await lead.get(plan)).text)('input[name="_csrf"]').val();
+    const refused = await lead
+      .post(`${plan}/actions/${ledByOrganisation!.id}/updates/new`)
+      .type('form')
+      .send({ _csrf: String(csrf ?? ''), ...update });
+    assert.equal(refused.status, 403);
+    assert.match(refused.text, /Only the action’s lead, or an editor, can post an update on this action/);
+    assert.equal((await otherMember.get(`${plan}/actions/${ledByPat!.id}/updates/new`)).status, 403);
+    assert.equal(await auditCount(), before);
+    const after = (await test.services.plans.bySlug(systemCaller('test', partnershipId), 'cypp-2009-11'))!;
+    assert.equal(after.priorities[0]!.actions[0]!.updates.length, 0);
+  });
+
+  it('refuses an action with no lead and no due date, and writes nothing', async () => {
+    const detail = (await test.services.plans.bySlug(systemCaller('test', partnershipId), 'cypp-2009-11'))!;
+    const before = await auditCount();
+    const response = await submit(editor, `${plan}/priorities/${detail.priorities[0]!.id}/actions/new`, {
+      text: 'Something',
+      leadKind: 'body',
+      timing: 'date',
+      status: 'not started',
+    });
+    assert.equal(response.status, 400);
+    assert.deepEqual(textsOf(response.text, '.govuk-error-summary a'), [
+      'Select the lead from the list',
+      'Enter the due date',
+    ]);
+    assert.equal(await auditCount(), before);
+  });
+
+  it('keeps the history of a refreshed plan: what changed between versions is shown', async () => {
+    const edited = await submit(editor, `${plan}/edit`, {
+      title: 'Children and Young People’s Plan 2009-2011',
+      slug: 'cypp-2009-11',
+      kind: "children and young people's plan",
+      ...dates('startsOn', '2009-04-01'),
+      ...dates('endsOn', '2011-03-31'),
+      status: 'agreed',
+      vision: 'Every child and young person in Dudley achieves their potential.',
+    });
+    assert.equal(edited.status, 303);
+    const recorded = await submit(editor, `${plan}/versions/new`, { note: 'Updated 2009' });
+    assert.equal(recorded.status, 303);
+    const page = await editor.get(`${plan}/versions`);
+    const html = $(page.text);
+    assert.deepEqual(textsOf(page.text, 'section h2'), [
+      'Version 2: Updated 2009',
+      'Version 1: First version',
+    ]);
+    const changes = textsOf(page.text, '#version-2 .app-changes li');
+    assert.ok(changes.includes('Removed: Status: Draft'), changes.join('\n'));
+    assert.ok(changes.includes('Added: Status: Agreed'));
+    assert.ok(changes.includes('Added: Evidence: Joint Area Review'));
+    assert.ok(
+      changes.some((line) =>
+        line.startsWith('Added: Action 1.2: Report progress on the CYPP to the Trust Board'),
+      ),
+    );
+    assert.match(html('#version-1 pre').text(), /Status: Draft/);
+  });
+});

@@ -1,0 +1,369 @@
+// The plan pages, mounted under /partnerships/:slug: plans, their versions and evidence,
+// outcomes, priorities and actions, and progress updates (which an action's lead may post).
+import { Router, type Request, type RequestHandler } from 'express';
+import type { z } from 'zod';
+import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
+import { flash, submitForm } from '../../platform/http/forms.ts';
+import { forbidden, notFound } from '../../platform/http/errors.ts';
+import { dateParts, partsOf, today } from '../../platform/http/date-input.ts';
+import { ecmOutcomes, ragLabels, directionLabels } from '../indicators/index.ts';
+import type { PlansService } from './plans.service.ts';
+import {
+  actionSchema,
+  evidenceSchema,
+  milestoneSchema,
+  outcomeSchema,
+  planFormSchema,
+  prioritySchema,
+  updateSchema,
+  versionSchema,
+} from './plans.schemas.ts';
+import {
+  actionStatuses,
+  evidenceKinds,
+  leadKinds,
+  planKinds,
+  planStatuses,
+  recurrences,
+  updateRags,
+} from './plans.vocabulary.ts';
+import { changesBetween } from './plan-text.ts';
+
+const views = 'modules/plans/views';
+const itemsOf = (record: Record<string, string>) =>
+  Object.entries(record).map(([value, text]) => ({ value, text }));
+type Body = Record<string, unknown>;
+
+/** The form body with each named GOV.UK date input gathered into its parts. */
+const withDates = (body: Body, ...names: string[]): Body => {
+  const shaped: Body = { ...body };
+  for (const name of names) shaped[name] = dateParts(body, name);
+  return shaped;
+};
+
+const vocabulary = {
+  planKinds,
+  planStatuses,
+  evidenceKinds,
+  actionStatuses,
+  leadKinds,
+  recurrences,
+  updateRags,
+  ecmOutcomes,
+  ragLabels,
+  directionLabels,
+};
+
+interface FormSpec<S extends z.ZodType> {
+  path: string;
+  view: string;
+  title: string;
+  schema: S;
+  dates?: string[];
+  permission?: RequestHandler;
+  locals?: (req: Request) => Promise<Record<string, unknown>>;
+  defaults?: (req: Request) => Promise<Body>;
+  save: (req: Request, value: z.output<S>) => Promise<string>;
+  done: string;
+}
+
+export function plansRoutes(plans: PlansService): Router {
+  const router = Router({ mergeParams: true });
+  const base = (req: Request) => `/partnerships/${tenantOf(req).slug}`;
+  const planPath = (req: Request, slug = String(req.params.plan)) => `${base(req)}/plans/${slug}`;
+  const common = (req: Request) => ({
+    tenant: tenantOf(req),
+    base: base(req),
+    canEdit: allowed(req, 'partnership.edit'),
+    ...vocabulary,
+  });
+
+  async function planOr404(req: Request) {
+    const detail = await plans.bySlug(callerOf(req), String(req.params.plan));
+    if (!detail) throw notFound();
+    return detail;
+  }
+
+  /** A form page: GET shows it, POST checks and saves, then goes to the page `save` returns. */
+  function form<S extends z.ZodType>(spec: FormSpec<S>) {
+    const permission = spec.permission ?? requirePermission('partnership.edit');
+    const locals = async (req: Request) => ({
+      title: spec.title,
+      ...common(req),
+      backLink: req.params.plan ? planPath(req) : `${base(req)}/plans`,
+      ...(spec.locals ? await spec.locals(req) : {}),
+    });
+    router.get(spec.path, permission, async (req, res) => {
+      res.render(`${views}/${spec.view}`, {
+        ...(await locals(req)),
+        values: spec.defaults ? await spec.defaults(req) : {},
+      });
+    });
+    router.post(spec.path, permission, async (req, res) => {
+      let next = '';
+      const page = await locals(req);
+      const ok = await submitForm(
+        req,
+        res,
+        {
+          view: `${views}/${spec.view}`,
+          locals: page,
+          schema: spec.schema,
+          input: withDates(req.body as Body, ...(spec.dates ?? [])),
+        },
+        async (value) => {
+          next = await spec.save(req, value as z.output<S>);
+        },
+      );
+      if (!ok) return;
+      flash(req, spec.done);
+      res.redirect(303, next);
+    });
+  }
+
+  const choices = async (req: Request) => {
+    const found = await plans.choices(callerOf(req));
+    return {
+      bodyItems: found.bodies.map((body) => ({ value: body.id, text: body.name })),
+      personItems: found.people.map((person) => ({ value: person.id, text: person.name })),
+      organisationItems: found.organisations.map((organisation) => ({
+        value: organisation.id,
+        text: organisation.name,
+      })),
+      indicatorItems: found.indicators.map((indicator) => ({
+        value: indicator.id,
+        text: `${indicator.code} ${indicator.title}`,
+      })),
+    };
+  };
+
+  router.get('/plans', async (req, res) => {
+    res.render(`${views}/list.njk`, {
+      title: 'Plans',
+      ...common(req),
+      plans: await plans.list(callerOf(req)),
+    });
+  });
+
+  const planFormLocals = async () => ({
+    kindItems: itemsOf(planKinds),
+    statusItems: itemsOf(planStatuses),
+  });
+
+  form({
+    path: '/plans/new',
+    view: 'plan-form.njk',
+    title: 'Add a plan',
+    schema: planFormSchema,
+    dates: ['startsOn', 'endsOn'],
+    locals: planFormLocals,
+    defaults: async () => ({ status: 'draft', kind: "children and young people's plan" }),
+    save: async (req, value) => planPath(req, (await plans.create(callerOf(req), value)).slug),
+    done: 'Plan added, with the five Every Child Matters outcomes as its framework',
+  });
+
+  router.get('/plans/:plan', async (req, res) => {
+    const detail = await planOr404(req);
+    res.render(`${views}/show.njk`, {
+      title: detail.plan.title,
+      ...common(req),
+      ...detail,
+      path: planPath(req),
+      canContribute: allowed(req, 'partnership.contribute'),
+    });
+  });
+
+  form({
+    path: '/plans/:plan/edit',
+    view: 'plan-form.njk',
+    title: 'Change the plan',
+    schema: planFormSchema,
+    dates: ['startsOn', 'endsOn'],
+    locals: planFormLocals,
+    defaults: async (req) => {
+      const { plan } = await planOr404(req);
+      const dates = (name: string, iso: string) =>
+        Object.fromEntries(Object.entries(partsOf(iso)).map(([part, value]) => [`${name}-${part}`, value]));
+      return { ...plan, ...dates('startsOn', plan.startsOn), ...dates('endsOn', plan.endsOn) };
+    },
+    save: async (req, value) =>
+      planPath(req, (await plans.update(callerOf(req), String(req.params.plan), value)).slug),
+    done: 'Plan changed',
+  });
+
+  router.get('/plans/:plan/versions', async (req, res) => {
+    const detail = await planOr404(req);
+    const versions = detail.versions.map((version, index) => ({
+      ...version,
+      changes: index === 0 ? [] : changesBetween(detail.versions[index - 1]!.snapshot, version.snapshot),
+    }));
+    res.render(`${views}/versions.njk`, {
+      title: `Versions of ${detail.plan.title}`,
+      ...common(req),
+      plan: detail.plan,
+      versions: versions.toReversed(),
+      path: planPath(req),
+      backLink: planPath(req),
+    });
+  });
+
+  form({
+    path: '/plans/:plan/versions/new',
+    view: 'version-form.njk',
+    title: 'Record a new version',
+    schema: versionSchema,
+    save: async (req, value) => {
+      await plans.recordVersion(callerOf(req), String(req.params.plan), value.note);
+      return `${planPath(req)}/versions`;
+    },
+    done: 'Version recorded: the changes since the last one are listed',
+  });
+
+  form({
+    path: '/plans/:plan/outcomes/new',
+    view: 'outcome-form.njk',
+    title: 'Add a local outcome',
+    schema: outcomeSchema,
+    save: async (req, value) => {
+      await plans.addOutcome(callerOf(req), String(req.params.plan), value.title);
+      return planPath(req);
+    },
+    done: 'Outcome added',
+  });
+
+  form({
+    path: '/plans/:plan/evidence/new',
+    view: 'evidence-form.njk',
+    title: 'Add to the evidence base',
+    schema: evidenceSchema,
+    dates: ['dated'],
+    locals: async () => ({ kindItems: itemsOf(evidenceKinds) }),
+    save: async (req, value) => {
+      await plans.addEvidence(callerOf(req), String(req.params.plan), value);
+      return `${planPath(req)}#evidence`;
+    },
+    done: 'Evidence added',
+  });
+
+  form({
+    path: '/plans/:plan/priorities/new',
+    view: 'priority-form.njk',
+    title: 'Add a priority',
+    schema: prioritySchema,
+    locals: async (req) => {
+      const detail = await planOr404(req);
+      return {
+        ...(await choices(req)),
+        outcomeItems: detail.outcomes.map((outcome) => ({ value: outcome.id, text: outcome.title })),
+      };
+    },
+    save: async (req, value) => {
+      await plans.addPriority(callerOf(req), String(req.params.plan), value);
+      return `${planPath(req)}#priorities`;
+    },
+    done: 'Priority added',
+  });
+
+  form({
+    path: '/plans/:plan/priorities/:priority/actions/new',
+    view: 'action-form.njk',
+    title: 'Add an action',
+    schema: actionSchema,
+    dates: ['dueOn', 'recursFrom', 'recursUntil'],
+    locals: async (req) => {
+      const detail = await planOr404(req);
+      const priority = detail.priorities.find((candidate) => candidate.id === req.params.priority);
+      if (!priority) throw notFound();
+      return { priority, ...(await choices(req)), recurrenceItems: itemsOf(recurrences) };
+    },
+    defaults: async () => ({ status: 'not started', timing: 'date', leadKind: 'person' }),
+    save: async (req, value) => {
+      const id = await plans.addAction(
+        callerOf(req),
+        String(req.params.plan),
+        String(req.params.priority),
+        value,
+      );
+      return `${planPath(req)}/actions/${id}`;
+    },
+    done: 'Action added',
+  });
+
+  const actionOr404 = async (req: Request) => {
+    if (!/^[0-9a-f-]{36}$/.test(String(req.params.action))) throw notFound();
+    return plans.action(callerOf(req), String(req.params.plan), String(req.params.action));
+  };
+
+  router.get('/plans/:plan/actions/:action', async (req, res) => {
+    const found = await actionOr404(req);
+    res.render(`${views}/action.njk`, {
+      title: found.action.text,
+      ...common(req),
+      ...found,
+      path: `${planPath(req)}/actions/${found.action.id}`,
+      backLink: `${planPath(req)}#priority-${found.priority.id}`,
+    });
+  });
+
+  /** Members may post updates on the actions they lead: the service has the last word. */
+  const mayUpdate: RequestHandler = async (req, _res, next) => {
+    const found = await actionOr404(req);
+    next(
+      found.mayUpdate
+        ? undefined
+        : forbidden('Only the action’s lead, or an editor, can post an update on this action.'),
+    );
+  };
+
+  form({
+    path: '/plans/:plan/actions/:action/updates/new',
+    view: 'update-form.njk',
+    title: 'Post a progress update',
+    schema: updateSchema,
+    dates: ['reportedOn'],
+    permission: mayUpdate,
+    locals: async (req) => {
+      const found = await actionOr404(req);
+      return {
+        action: found.action,
+        backLink: `${planPath(req)}/actions/${found.action.id}`,
+        ragItems: itemsOf(updateRags),
+        statusItems: itemsOf(actionStatuses),
+      };
+    },
+    defaults: async (req) => {
+      const found = await actionOr404(req);
+      const parts = partsOf(today());
+      return {
+        'reportedOn-day': parts.day,
+        'reportedOn-month': parts.month,
+        'reportedOn-year': parts.year,
+        status: found.action.status,
+      };
+    },
+    save: async (req, value) => {
+      await plans.postUpdate(callerOf(req), String(req.params.plan), String(req.params.action), value);
+      return `${planPath(req)}/actions/${String(req.params.action)}`;
+    },
+    done: 'Update posted',
+  });
+
+  form({
+    path: '/plans/:plan/actions/:action/milestones/new',
+    view: 'milestone-form.njk',
+    title: 'Add a milestone',
+    schema: milestoneSchema,
+    dates: ['dueOn', 'doneOn'],
+    locals: async (req) => {
+      const found = await actionOr404(req);
+      return { action: found.action, backLink: `${planPath(req)}/actions/${found.action.id}` };
+    },
+    save: async (req, value) => {
+      await plans.addMilestone(callerOf(req), String(req.params.plan), String(req.params.action), value);
+      return `${planPath(req)}/actions/${String(req.params.action)}`;
+    },
+    done: 'Milestone added',
+  });
+
+  return router;
+}

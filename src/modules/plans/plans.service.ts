@@ -1,0 +1,510 @@
+// Plans: their versions, evidence base and outcome framework; priorities mapped to outcomes and
+// indicators, owned by a body and a lead person; actions with leads, partners, dates or a
+// recurrence, milestones and progress updates. An action's lead may post its updates with the
+// member role; anyone else needs to be an editor.
+import type { Database } from '../../platform/db/database.ts';
+import { recordChange } from '../../platform/audit/audit.ts';
+import type { Caller } from '../../platform/http/auth.ts';
+import { forbidden, notFound } from '../../platform/http/errors.ts';
+import { can } from '../../platform/http/permissions.ts';
+import { RuleViolation } from '../../platform/http/validation.ts';
+import { datedAt, today } from '../../platform/http/date-input.ts';
+import { inTenant } from '../../platform/tenant.ts';
+import type { DB, Trx } from '../../schema.ts';
+import { ecmOutcomes, type IndicatorsService, type IndicatorSummary } from '../indicators/index.ts';
+import {
+  plansRepository as repository,
+  type ActionRow,
+  type EvidenceRow,
+  type MilestoneRow,
+  type OutcomeRow,
+  type PlanRow,
+  type PlanValues,
+  type PriorityRow,
+  type UpdateRow,
+  type VersionRow,
+} from './plans.repository.ts';
+import { planText } from './plan-text.ts';
+import { describeRecurrence, overdueOf, type DuePeriod, type Recurrence } from './recurrence.ts';
+import type { ActionStatus, EvidenceKind, LeadKind, UpdateRag } from './plans.vocabulary.ts';
+
+export interface NewEvidence {
+  kind: EvidenceKind;
+  title: string;
+  /** At the precision known: '2006', '2008-05' or '2009-05-12'. */
+  dated?: string | undefined;
+  link?: string | undefined;
+}
+
+export interface NewPriority {
+  title: string;
+  description?: string | undefined;
+  ownerBodyId?: string | undefined;
+  leadPersonId?: string | undefined;
+  outcomeIds: string[];
+  indicatorIds: string[];
+}
+
+export interface NewAction {
+  text: string;
+  leadKind: LeadKind;
+  leadId: string;
+  partnerIds: string[];
+  dueOn?: string | undefined;
+  recurrence?: Recurrence | undefined;
+  recursFrom?: string | undefined;
+  recursUntil?: string | undefined;
+  status: ActionStatus;
+}
+
+export interface NewUpdate {
+  reportedOn: string;
+  rag: UpdateRag;
+  commentary: string;
+  status?: ActionStatus | undefined;
+}
+
+export interface ActionDetail extends ActionRow {
+  partners: { organisationId: string; name: string }[];
+  milestones: MilestoneRow[];
+  updates: UpdateRow[];
+  latest: UpdateRow | null;
+  overdue: boolean;
+  overduePeriods: DuePeriod[];
+  when: string;
+}
+
+export interface PriorityDetail extends PriorityRow {
+  outcomes: OutcomeRow[];
+  indicators: IndicatorSummary[];
+  actions: ActionDetail[];
+}
+
+export interface PlanDetail {
+  plan: PlanRow;
+  outcomes: OutcomeRow[];
+  evidence: EvidenceRow[];
+  priorities: PriorityDetail[];
+  versions: VersionRow[];
+}
+
+const whenOf = (action: ActionRow) =>
+  action.recurrence && action.recursFrom
+    ? describeRecurrence(action.recurrence, action.recursFrom)
+    : action.dueOn
+      ? `By ${action.dueOn}`
+      : 'No date set';
+
+async function actionDetails(trx: Trx, actions: ActionRow[], asAt: string): Promise<ActionDetail[]> {
+  const ids = actions.map((action) => action.id);
+  const [partners, milestones, updates] = await Promise.all([
+    repository.partners(trx, ids),
+    repository.milestones(trx, ids),
+    repository.updates(trx, ids),
+  ]);
+  return actions.map((action) => {
+    const own = updates.filter((update) => update.actionId === action.id);
+    const overdue = overdueOf(
+      action,
+      own.map((update) => update.reportedOn),
+      asAt,
+    );
+    return {
+      ...action,
+      partners: partners.filter((partner) => partner.actionId === action.id),
+      milestones: milestones.filter((milestone) => milestone.actionId === action.id),
+      updates: own,
+      latest: own.at(-1) ?? null,
+      overdue: overdue.overdue,
+      overduePeriods: overdue.periods,
+      when: whenOf(action),
+    };
+  });
+}
+
+export function plansService(db: Database<DB>, indicators: Pick<IndicatorsService, 'summariesWithin'>) {
+  /** The whole plan as at a date (for overdue updates), inside a transaction the caller holds. */
+  async function detailWithin(trx: Trx, plan: PlanRow, asAt: string): Promise<PlanDetail> {
+    const [outcomes, evidence, priorities, actions, versions] = await Promise.all([
+      repository.outcomes(trx, plan.id),
+      repository.evidence(trx, plan.id),
+      repository.priorities(trx, plan.id),
+      repository.actions(trx, { planId: plan.id }),
+      repository.versions(trx, plan.id),
+    ]);
+    const links = await repository.priorityLinks(
+      trx,
+      priorities.map((priority) => priority.id),
+    );
+    const linkedIndicators = new Set(links.indicators.map((link) => link.indicatorId));
+    const summaries = linkedIndicators.size
+      ? (await indicators.summariesWithin(trx)).filter((summary) =>
+          linkedIndicators.has(summary.indicator.id),
+        )
+      : [];
+    const details = await actionDetails(trx, actions, asAt);
+    return {
+      plan,
+      outcomes,
+      evidence,
+      versions,
+      priorities: priorities.map((priority) => ({
+        ...priority,
+        outcomes: outcomes.filter((outcome) =>
+          links.outcomes.some((link) => link.priorityId === priority.id && link.outcomeId === outcome.id),
+        ),
+        indicators: summaries.filter((summary) =>
+          links.indicators.some(
+            (link) => link.priorityId === priority.id && link.indicatorId === summary.indicator.id,
+          ),
+        ),
+        actions: details.filter((action) => action.priorityId === priority.id),
+      })),
+    };
+  }
+
+  async function mustFindPlan(trx: Trx, slug: string): Promise<PlanRow> {
+    const plan = await repository.bySlug(trx, slug);
+    if (!plan) throw notFound();
+    return plan;
+  }
+
+  async function mustFindAction(trx: Trx, planId: string, actionId: string): Promise<ActionRow> {
+    const [action] = await repository.actions(trx, { planId, actionId });
+    if (!action) throw notFound();
+    return action;
+  }
+
+  async function checkKnown(
+    trx: Trx,
+    table: 'bodies' | 'people' | 'organisations' | 'indicators',
+    ids: string[],
+    path: string,
+    message: string,
+  ): Promise<void> {
+    const known = await repository.known(trx, table, ids);
+    if (ids.some((id) => !known.has(id))) throw new RuleViolation([{ path, message }]);
+  }
+
+  async function snapshotVersion(
+    trx: Trx,
+    caller: Caller,
+    partnershipId: string,
+    plan: PlanRow,
+    note: string,
+  ) {
+    const detail = await detailWithin(trx, plan, today());
+    return repository.insertVersion(trx, partnershipId, plan.id, {
+      recordedOn: today(),
+      note,
+      snapshot: planText(detail),
+      recordedBy: caller.actor.label,
+    });
+  }
+
+  return {
+    detailWithin,
+
+    list: (caller: Caller) => inTenant(db, caller, 'partnership.read', (trx) => repository.list(trx)),
+
+    bySlug(caller: Caller, slug: string, asAt = today()): Promise<PlanDetail | null> {
+      return inTenant(db, caller, 'partnership.read', async (trx) => {
+        const plan = await repository.bySlug(trx, slug);
+        return plan ? detailWithin(trx, plan, asAt) : null;
+      });
+    },
+
+    /** One action of a plan with its partners, milestones and updates, and whether the caller leads it. */
+    action(caller: Caller, slug: string, actionId: string, asAt = today()) {
+      return inTenant(db, caller, 'partnership.read', async (trx) => {
+        const plan = await mustFindPlan(trx, slug);
+        const action = await mustFindAction(trx, plan.id, actionId);
+        const [detail] = await actionDetails(trx, [action], asAt);
+        const priority = (await repository.priorityById(trx, action.priorityId))!;
+        return { plan, priority, action: detail!, mayUpdate: await mayUpdate(trx, caller, action) };
+      });
+    },
+
+    /** Bodies, people, organisations and indicators to choose from in the plan forms. */
+    choices(caller: Caller) {
+      return inTenant(db, caller, 'partnership.read', async (trx) => ({
+        ...(await repository.choices(trx)),
+        indicators: (await indicators.summariesWithin(trx)).map((summary) => summary.indicator),
+      }));
+    },
+
+    create(caller: Caller, input: PlanValues): Promise<PlanRow> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        if (await repository.slugTaken(trx, input.slug))
+          throw new RuleViolation([
+            { path: 'slug', message: 'A plan with this short name already exists: choose another' },
+          ]);
+        const id = await repository.insert(trx, partnershipId, input);
+        for (const [code, title] of Object.entries(ecmOutcomes))
+          await repository.insertOutcome(trx, partnershipId, id, { code, title, everyChildMatters: true });
+        const plan = (await repository.byId(trx, id))!;
+        await snapshotVersion(trx, caller, partnershipId, plan, 'First version');
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'create',
+          entityType: 'plan',
+          entityId: id,
+          summary: `Added the plan ${plan.title}`,
+          after: plan,
+        });
+        return plan;
+      });
+    },
+
+    update(caller: Caller, slug: string, input: PlanValues): Promise<PlanRow> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const before = await mustFindPlan(trx, slug);
+        if (await repository.slugTaken(trx, input.slug, before.id))
+          throw new RuleViolation([
+            { path: 'slug', message: 'A plan with this short name already exists: choose another' },
+          ]);
+        await repository.update(trx, before.id, input);
+        const after = (await repository.byId(trx, before.id))!;
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'update',
+          entityType: 'plan',
+          entityId: before.id,
+          summary:
+            before.status === after.status
+              ? `Changed the plan ${after.title}`
+              : `Changed the plan ${after.title}: ${before.status} → ${after.status}`,
+          before,
+          after,
+        });
+        return after;
+      });
+    },
+
+    /** Keeps the plan as it stands now as a new version (a refresh), with a note of why. */
+    recordVersion(caller: Caller, slug: string, note: string): Promise<number> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const plan = await mustFindPlan(trx, slug);
+        const number = await snapshotVersion(trx, caller, partnershipId, plan, note);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'create',
+          entityType: 'plan version',
+          entityId: plan.id,
+          summary: `Recorded version ${number} of ${plan.title}: ${note}`,
+        });
+        return number;
+      });
+    },
+
+    addOutcome(caller: Caller, slug: string, title: string): Promise<void> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const plan = await mustFindPlan(trx, slug);
+        const outcomes = await repository.outcomes(trx, plan.id);
+        if (outcomes.some((outcome) => outcome.title.toLowerCase() === title.toLowerCase()))
+          throw new RuleViolation([{ path: 'title', message: 'The plan already has this outcome' }]);
+        const code = `L${outcomes.filter((outcome) => !outcome.everyChildMatters).length + 1}`;
+        const id = await repository.insertOutcome(trx, partnershipId, plan.id, {
+          code,
+          title,
+          everyChildMatters: false,
+        });
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'create',
+          entityType: 'plan outcome',
+          entityId: id,
+          summary: `Added the local outcome “${title}” to ${plan.title}`,
+        });
+      });
+    },
+
+    addEvidence(caller: Caller, slug: string, input: NewEvidence): Promise<void> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const plan = await mustFindPlan(trx, slug);
+        const dated = input.dated ? datedAt(input.dated) : null;
+        const row = {
+          kind: input.kind,
+          title: input.title,
+          datedOn: dated?.date ?? null,
+          datedPrecision: dated?.precision ?? null,
+          link: input.link ?? null,
+        };
+        await repository.insertEvidence(trx, partnershipId, plan.id, row);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'create',
+          entityType: 'plan evidence',
+          entityId: plan.id,
+          summary: `Added “${input.title}” to the evidence base of ${plan.title}`,
+          after: row,
+        });
+      });
+    },
+
+    addPriority(caller: Caller, slug: string, input: NewPriority): Promise<string> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const plan = await mustFindPlan(trx, slug);
+        const outcomes = new Set((await repository.outcomes(trx, plan.id)).map((outcome) => outcome.id));
+        if (input.outcomeIds.some((id) => !outcomes.has(id)))
+          throw new RuleViolation([{ path: 'outcomeIds', message: 'Choose outcomes of this plan' }]);
+        if (input.ownerBodyId)
+          await checkKnown(
+            trx,
+            'bodies',
+            [input.ownerBodyId],
+            'ownerBodyId',
+            'Select the owning body from the list',
+          );
+        if (input.leadPersonId)
+          await checkKnown(
+            trx,
+            'people',
+            [input.leadPersonId],
+            'leadPersonId',
+            'Select the lead person from the list',
+          );
+        await checkKnown(
+          trx,
+          'indicators',
+          input.indicatorIds,
+          'indicatorIds',
+          'Choose indicators the partnership tracks',
+        );
+        const id = await repository.insertPriority(trx, partnershipId, plan.id, {
+          title: input.title,
+          description: input.description ?? null,
+          ownerBodyId: input.ownerBodyId ?? null,
+          leadPersonId: input.leadPersonId ?? null,
+          outcomeIds: input.outcomeIds,
+          indicatorIds: input.indicatorIds,
+        });
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'create',
+          entityType: 'plan priority',
+          entityId: id,
+          summary: `Added the priority “${input.title}” to ${plan.title}`,
+          after: input,
+        });
+        return id;
+      });
+    },
+
+    addAction(caller: Caller, slug: string, priorityId: string, input: NewAction): Promise<string> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const plan = await mustFindPlan(trx, slug);
+        const priority = await repository.priorityById(trx, priorityId);
+        if (!priority || priority.planId !== plan.id) throw notFound();
+        const leadTable = { person: 'people', organisation: 'organisations', body: 'bodies' } as const;
+        await checkKnown(
+          trx,
+          leadTable[input.leadKind],
+          [input.leadId],
+          'leadId',
+          'Select the lead from the list',
+        );
+        await checkKnown(
+          trx,
+          'organisations',
+          input.partnerIds,
+          'partnerIds',
+          'Choose partners from the list',
+        );
+        if (input.recursUntil && input.recursFrom && input.recursUntil < input.recursFrom)
+          throw new RuleViolation([
+            { path: 'recursUntil', message: 'The last date must be after the date it recurs from' },
+          ]);
+        const id = await repository.insertAction(trx, partnershipId, {
+          priorityId,
+          text: input.text,
+          leadKind: input.leadKind,
+          leadPersonId: input.leadKind === 'person' ? input.leadId : null,
+          leadOrganisationId: input.leadKind === 'organisation' ? input.leadId : null,
+          leadBodyId: input.leadKind === 'body' ? input.leadId : null,
+          dueOn: input.recurrence ? null : (input.dueOn ?? null),
+          recurrence: input.recurrence ?? null,
+          recursFrom: input.recurrence ? (input.recursFrom ?? null) : null,
+          recursUntil: input.recurrence ? (input.recursUntil ?? null) : null,
+          status: input.status,
+          partnerIds: input.partnerIds,
+        });
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'create',
+          entityType: 'plan action',
+          entityId: id,
+          summary: `Added an action to “${priority.title}”: ${input.text}`,
+          after: input,
+        });
+        return id;
+      });
+    },
+
+    addMilestone(
+      caller: Caller,
+      slug: string,
+      actionId: string,
+      input: { text: string; dueOn?: string | undefined; doneOn?: string | undefined },
+    ): Promise<void> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const plan = await mustFindPlan(trx, slug);
+        const action = await mustFindAction(trx, plan.id, actionId);
+        await repository.insertMilestone(trx, partnershipId, {
+          actionId: action.id,
+          text: input.text,
+          dueOn: input.dueOn ?? null,
+          doneOn: input.doneOn ?? null,
+        });
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'create',
+          entityType: 'plan milestone',
+          entityId: action.id,
+          summary: `Added the milestone “${input.text}” to an action of ${plan.title}`,
+          after: input,
+        });
+      });
+    },
+
+    /** A progress update: by an editor, or by the action's lead with the member role. */
+    postUpdate(caller: Caller, slug: string, actionId: string, input: NewUpdate): Promise<void> {
+      return inTenant(db, caller, 'partnership.contribute', async (trx, partnershipId) => {
+        const plan = await mustFindPlan(trx, slug);
+        const action = await mustFindAction(trx, plan.id, actionId);
+        if (!(await mayUpdate(trx, caller, action)))
+          throw forbidden('Only the action’s lead, or an editor, can post an update on this action.');
+        await repository.insertUpdate(trx, partnershipId, {
+          actionId: action.id,
+          reportedOn: input.reportedOn,
+          rag: input.rag,
+          commentary: input.commentary,
+          authorUserId: caller.userId,
+          authorLabel: caller.actor.label,
+        });
+        if (input.status && input.status !== action.status)
+          await repository.setActionStatus(trx, action.id, input.status);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'create',
+          entityType: 'plan action update',
+          entityId: action.id,
+          summary: `Progress on “${action.text}”: ${input.rag}`,
+          before: { status: action.status },
+          after: input,
+        });
+      });
+    },
+  };
+}
+
+/** Editors may update any action; a member only one they lead (their e-mail is the lead's). */
+async function mayUpdate(trx: Trx, caller: Caller, action: ActionRow): Promise<boolean> {
+  if (can(caller, 'partnership.edit')) return true;
+  if (!caller.userId || !can(caller, 'partnership.contribute')) return false;
+  const email = (await repository.userEmail(trx, caller.userId))?.toLowerCase();
+  if (!email) return false;
+  return (await repository.leadEmails(trx, action)).some((lead) => lead.toLowerCase() === email);
+}
+
+export type PlansService = ReturnType<typeof plansService>;

@@ -1,0 +1,134 @@
+// Tables uploaded as CSV or Excel: read the file into rows of text, map the header to the
+// expected columns, and check every row with a schema, keeping each problem with its line, so
+// that an import can report row by row and write nothing until the whole file is right.
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+
+export class ImportFileInvalid extends Error {}
+
+export interface LineProblem {
+  /** The row's line in the file (the header is line 1). */
+  line: number;
+  message: string;
+}
+
+/** The first worksheet of an .xlsx file, or a CSV file, as rows of text. */
+export async function readTable(fileName: string, content: Buffer): Promise<string[][]> {
+  if (/\.xlsx$/i.test(fileName)) {
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(content as unknown as ArrayBuffer);
+    } catch {
+      throw new ImportFileInvalid('The Excel file cannot be read: save it again as .xlsx or as CSV');
+    }
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new ImportFileInvalid('The spreadsheet has no worksheet');
+    const rows: string[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row, number) => {
+      const values: string[] = [];
+      row.eachCell({ includeEmpty: true }, (value, column) => {
+        const raw = value.value;
+        values[column - 1] =
+          raw instanceof Date
+            ? raw.toISOString().slice(0, 10)
+            : raw === null || raw === undefined
+              ? ''
+              : typeof raw === 'object' && 'result' in raw
+                ? String(raw.result ?? '')
+                : typeof raw === 'object' && 'text' in raw
+                  ? String(raw.text)
+                  : String(raw);
+      });
+      rows[number - 1] = Array.from(values, (v) => v ?? '');
+    });
+    return Array.from(rows, (row) => row ?? []);
+  }
+  if (/\.csv$/i.test(fileName)) {
+    try {
+      return parse(content, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    } catch (error) {
+      throw new ImportFileInvalid(`The CSV file cannot be read: ${(error as Error).message}`);
+    }
+  }
+  throw new ImportFileInvalid('The file must be a CSV or an Excel (.xlsx) file');
+}
+
+/**
+ * Every row under the header, as a record of the expected columns, checked by `schema`. The
+ * header must name the required columns (in any order, any case); blank rows are skipped.
+ */
+export function readRecords<C extends string, S extends z.ZodType>(
+  table: string[][],
+  spec: { columns: readonly C[]; required: readonly C[]; schema: S },
+): { rows: (z.output<S> & { line: number })[]; problems: LineProblem[] } {
+  const header = (table[0] ?? []).map((title) => title.trim().toLowerCase());
+  const missing = spec.required.filter((column) => !header.includes(column));
+  if (missing.length)
+    throw new ImportFileInvalid(
+      `The first row must name the columns; these are missing: ${missing.join(', ')}. The columns are: ${spec.columns.join(', ')}`,
+    );
+  const rows: (z.output<S> & { line: number })[] = [];
+  const problems: LineProblem[] = [];
+  table.slice(1).forEach((cells, index) => {
+    const line = index + 2;
+    if (cells.every((value) => !value?.trim())) return;
+    const record = Object.fromEntries(
+      spec.columns.map((column) => [column, cells[header.indexOf(column)] ?? '']),
+    );
+    const result = spec.schema.safeParse(record);
+    if (!result.success) {
+      for (const issue of result.error.issues)
+        problems.push({
+          line,
+          message: `${String(issue.path[0] ?? '')}: ${issue.message}`.replace(/^: /, ''),
+        });
+      return;
+    }
+    rows.push({ ...(result.data as object), line } as z.output<S> & { line: number });
+  });
+  if (!rows.length && !problems.length) throw new ImportFileInvalid('The file has no rows under its header');
+  return { rows, problems };
+}
+
+/** A text cell: trimmed, blank as null. */
+export const cell = z
+  .string()
+  .trim()
+  .transform((value) => value || null);
+
+const ukDate = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const toIso = (value: string) => {
+  const uk = ukDate.exec(value);
+  return uk ? `${uk[3]}-${uk[2]!.padStart(2, '0')}-${uk[1]!.padStart(2, '0')}` : value;
+};
+const realDate = (value: string) => {
+  const date = new Date(`${value}T00:00:00Z`);
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
+  );
+};
+
+/** A date cell, as 2009-04-01 or 1/4/2009; blank as null. */
+export const dateCell = (label: string) =>
+  cell.transform((value, context) => {
+    if (!value) return null;
+    const iso = toIso(value);
+    if (!realDate(iso)) {
+      context.addIssue({ code: 'custom', message: `${label} must be a date like 2009-04-01 or 1/4/2009` });
+      return z.NEVER;
+    }
+    return iso;
+  });
+
+/** A number cell ("45.3", "1,204", "72%"); blank as null. */
+export const numberCell = (label: string) =>
+  cell.transform((value, context) => {
+    if (!value) return null;
+    const number = Number(value.replace(/[,%\s]/g, ''));
+    if (!Number.isFinite(number)) {
+      context.addIssue({ code: 'custom', message: `${label} must be a number, like 45.3` });
+      return z.NEVER;
+    }
+    return number;
+  });

@@ -1,0 +1,28 @@
+// One uploaded file per form, kept in memory (2 MB at most). A refused upload is noted on the
+// request for the handler to show as a form error, rather than failing the request.
+import type { Request, RequestHandler } from 'express';
+import multer from 'multer';
+
+const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 2 * 1024 * 1024, files: 1 } });
+
+export function acceptUpload(field = 'file'): RequestHandler {
+  return (req, res, next) => {
+    upload.single(field)(req, res, (error: unknown) => {
+      if (error instanceof multer.MulterError) {
+        req.uploadProblem =
+          error.code === 'LIMIT_FILE_SIZE'
+            ? 'The file must be smaller than 2 MB'
+            : 'The file could not be uploaded';
+        return next();
+      }
+      next(error);
+    });
+  };
+}
+
+/** The uploaded file, or why there is none to read. */
+export function uploadedFile(req: Request): { name: string; content: Buffer } | { problem: string } {
+  if (req.uploadProblem) return { problem: req.uploadProblem };
+  if (!req.file || !req.file.size) return { problem: 'Select a CSV or Excel file' };
+  return { name: req.file.originalname, content: req.file.buffer };
+}
