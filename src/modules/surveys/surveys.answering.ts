@@ -14,7 +14,7 @@ import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { digest } from '../accounts/index.ts';
 import { surveysRepository as repository } from './surveys.repository.ts';
-import type { ResponseInput } from './surveys.forms.ts';
+import type { AnswerInput, ResponseInput } from './surveys.forms.ts';
 
 type Survey = NonNullable<Awaited<ReturnType<typeof repository.byId>>>;
 interface Question {
@@ -55,6 +55,8 @@ export function checkResponse(questions: Question[], input: ResponseInput): Fiel
     if (!answer) continue;
     const at = q.kind === 'date' ? `answer-${q.id}.day` : `answer-${q.id}`;
     const label = `Question ${q.position}`;
+    if (answer.asAtError)
+      problems.push({ path: `asAt-${q.id}.day`, message: `${label}: ${answer.asAtError.toLowerCase()}` });
     if (answer.refersTo && (answer.refersTo === q.id || !questions.some((o) => o.id === answer.refersTo)))
       problems.push({
         path: `refersTo-${q.id}`,
@@ -106,7 +108,7 @@ async function writeAnswers(
 ) {
   const positionOf = new Map(questions.map((q) => [q.id, q.position]));
   for (const q of questions) {
-    const answer = input.answers[q.id] ?? { text: '', refersTo: null };
+    const answer: AnswerInput = input.answers[q.id] ?? { text: '', refersTo: null };
     const text = answer.text
       ? q.kind === 'date'
         ? new Date(`${answer.text.replace(/-(\d)(?=-|$)/g, '-0$1')}T00:00:00Z`).toISOString().slice(0, 10)
@@ -123,7 +125,7 @@ async function writeAnswers(
         text,
         no_response: text === null,
         refers_to_question_id: answer.refersTo,
-        as_at: text === null ? null : (input.asAt ?? null),
+        as_at: text === null ? null : (answer.asAt ?? input.asAt ?? null),
       })
       .onConflict((oc) =>
         oc.columns(['respondent_id', 'question_id']).doUpdateSet({

@@ -108,39 +108,46 @@ export const findingSchema = z.object({
 });
 export type FindingInput = z.output<typeof findingSchema>;
 
-/** The answer form: per question `answer-<id>` (dates: -day, -month, -year) and `refersTo-<id>`. */
+/**
+ * The answer form: per question `answer-<id>` (dates: -day, -month, -year), `refersTo-<id>` and
+ * `asAt-<id>` (its own "correct as at" date); `asAt` for the whole response.
+ */
+export interface AnswerInput {
+  text: string;
+  refersTo: string | null;
+  /** This answer's own "correct as at" date, when it differs from the response's. */
+  asAt?: string | undefined;
+  asAtError?: string | undefined;
+}
 export interface ResponseInput {
   asAt: string | undefined;
   /** The "correct as at" date was filled in wrongly: the message. */
   asAtError?: string | undefined;
-  answers: Record<string, { text: string; refersTo: string | null }>;
+  answers: Record<string, AnswerInput>;
 }
 
 export const asAtSchema = dateInput('Correct as at', { required: false });
 
+function asAtOf(body: Record<string, unknown>, name: string) {
+  const parsed = asAtSchema.safeParse(dateParts(body, name));
+  return parsed.success
+    ? { asAt: parsed.data, asAtError: undefined }
+    : { asAt: undefined, asAtError: parsed.error.issues[0]?.message };
+}
+
 export function responseInputOf(
   body: Record<string, unknown>,
   questions: { id: string; kind: string }[],
-): { input: ResponseInput; dates: Record<string, ReturnType<typeof dateParts>> } {
-  const dates: Record<string, ReturnType<typeof dateParts>> = {};
+): ResponseInput {
   const answers: ResponseInput['answers'] = {};
   for (const q of questions) {
     let text = String(body[`answer-${q.id}`] ?? '').trim();
     if (q.kind === 'date') {
-      dates[q.id] = dateParts(body, `answer-${q.id}`);
-      const { day, month, year } = dates[q.id]!;
+      const { day, month, year } = dateParts(body, `answer-${q.id}`);
       text = day || month || year ? `${year}-${month}-${day}` : '';
     }
     const refersTo = String(body[`refersTo-${q.id}`] ?? '');
-    answers[q.id] = { text, refersTo: refersTo || null };
+    answers[q.id] = { text, refersTo: refersTo || null, ...asAtOf(body, `asAt-${q.id}`) };
   }
-  const asAt = asAtSchema.safeParse(dateParts(body, 'asAt'));
-  return {
-    input: {
-      asAt: asAt.success ? asAt.data : undefined,
-      asAtError: asAt.success ? undefined : asAt.error.issues[0]?.message,
-      answers,
-    },
-    dates,
-  };
+  return { ...asAtOf(body, 'asAt'), answers };
 }

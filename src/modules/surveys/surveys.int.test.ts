@@ -211,7 +211,7 @@ describe('surveys made and answered across partnerships', () => {
     assert.match(bad.text, /Question 2: the answer must be a whole number/);
     assert.equal(await countAnswers(), before);
     assert.equal((await submit(boltonViewer, form, { [`answer-${q.q1}`]: 'Yes' })).status, 403);
-    const saved = await submit(bolton, form, {
+    let saved = await submit(bolton, form, {
       [`answer-${q.q1}`]: 'Continuing, with a new chair',
       [`answer-${q.q2}`]: '3',
       [`refersTo-${q.q3}`]: q.q1,
@@ -221,8 +221,32 @@ describe('surveys made and answered across partnerships', () => {
       'asAt-day': '1',
       'asAt-month': '6',
       'asAt-year': '2011',
+      [`asAt-${q.q2}-month`]: '3',
+      [`asAt-${q.q2}-year`]: '2011',
+    });
+    assert.equal(saved.status, 400, 'an answer’s own date without its day');
+    assert.match(saved.text, /Question 2: correct as at must include a day/);
+    assert.equal(await countAnswers(), before);
+    saved = await submit(bolton, form, {
+      [`answer-${q.q1}`]: 'Continuing, with a new chair',
+      [`answer-${q.q2}`]: '3',
+      [`refersTo-${q.q3}`]: q.q1,
+      [`answer-${q.q4}-day`]: '21',
+      [`answer-${q.q4}-month`]: '6',
+      [`answer-${q.q4}-year`]: '2011',
+      'asAt-day': '1',
+      'asAt-month': '6',
+      'asAt-year': '2011',
+      [`asAt-${q.q2}-day`]: '31',
+      [`asAt-${q.q2}-month`]: '3',
+      [`asAt-${q.q2}-year`]: '2011',
     });
     assert.equal(saved.status, 303);
+    assert.equal((await answerFor('Bolton', 'q2'))!.asAt, '2011-03-31', 'an answer’s own date');
+    const shownAgain = $((await bolton.get(form)).text);
+    assert.equal(shownAgain('#asAt-year').val(), '2011');
+    assert.equal(shownAgain(`#asAt-${q.q2}-day`).val(), '31');
+    assert.equal(shownAgain(`#asAt-${q.q1}-day`).val(), undefined);
     assert.deepEqual(await answerFor('Bolton', 'q3'), {
       id: (await answerFor('Bolton', 'q3'))!.id,
       text: 'See answer 1',

@@ -34,8 +34,17 @@ function formValues(questions: Question[], answers: Answers): Record<string, str
       else values[`answer-${q.id}`] = a.text;
     }
   }
-  const asAt = Object.values(answers).find((a) => a.asAt)?.asAt;
-  if (asAt) for (const [k, v] of Object.entries(partsOf(asAt))) values[`asAt-${k}`] = v;
+  // the response's date is the one most answers carry; an answer with another shows its own
+  const dates = Object.values(answers).flatMap((a) => (a.asAt ? [a.asAt] : []));
+  const common = dates.sort(
+    (x, y) => dates.filter((d) => d === y).length - dates.filter((d) => d === x).length,
+  )[0];
+  if (common) for (const [k, v] of Object.entries(partsOf(common))) values[`asAt-${k}`] = v;
+  for (const q of questions) {
+    const own = answers[q.id]?.asAt;
+    if (own && own !== common)
+      for (const [k, v] of Object.entries(partsOf(own))) values[`asAt-${q.id}-${k}`] = v;
+  }
   return values;
 }
 
@@ -90,7 +99,7 @@ export function surveysRespondRoutes(surveys: SurveysService): Router {
   });
   router.post('/survey-invitations/:survey', async (req, res) => {
     const found = await locals(req);
-    const { input } = responseInputOf(req.body as Record<string, unknown>, found.questions);
+    const input = responseInputOf(req.body as Record<string, unknown>, found.questions);
     if (
       await saveOr400(req, res, `${views}/respond.njk`, found, () =>
         surveys.answer(callerOf(req), found.survey.id, input),
@@ -145,7 +154,7 @@ export function responseLinkRoutes(
     const { owner, opened } = await opening(req);
     if (!opened.ok) return refused(res, opened.message);
     const submit = req.body.action === 'submit';
-    const { input } = responseInputOf(req.body as Record<string, unknown>, opened.questions);
+    const input = responseInputOf(req.body as Record<string, unknown>, opened.questions);
     const shown = { title: opened.survey.title, ...opened, owner, viaLink: true, canAnswer: true };
     if (
       await saveOr400(req, res, `${views}/respond.njk`, shown, () =>

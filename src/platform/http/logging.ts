@@ -16,6 +16,11 @@ export const redactedPaths = [
   '*.SESSION_SECRET',
 ];
 
+/** Links that carry a secret in their path (invitations, survey response links), masked. */
+export function withoutPathSecrets(url: string): string {
+  return url.replace(/^\/(join|respond)\/([^/?#]+)\/[^/?#]+/, '/$1/$2/[redacted]');
+}
+
 export function createLogger(level: string): Logger {
   return pino({ level, redact: { paths: redactedPaths, censor: '[redacted]' } });
 }
@@ -30,5 +35,11 @@ export function requestLogging(logger: Logger): RequestHandler {
       return id;
     },
     autoLogging: { ignore: (req) => req.url === '/ping' || (req.url ?? '').startsWith('/assets/') },
+    serializers: {
+      req: (req: { url?: string }) => {
+        if (req.url) req.url = withoutPathSecrets(req.url);
+        return req;
+      },
+    },
   });
 }
