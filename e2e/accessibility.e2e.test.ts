@@ -111,6 +111,21 @@ async function meetingPage(server: E2eServer, under = ''): Promise<string> {
   return `${home}/meetings/${id}${under.replace(':item', item)}`;
 }
 
+/** A meeting of Bolton's Trust (31 named members) in the past or the future; returns a page under it. */
+async function boltonMeetingPage(server: E2eServer, date: string, under: string): Promise<string> {
+  const caller = systemCaller('e2e', server.partnershipIds.bolton!);
+  const trust = (await server.services.bodies.list(caller)).find((body) => body.slug === 'trust')!;
+  const id = await server.services.meetings.create(caller, {
+    title: 'Bolton Children’s Trust',
+    kind: 'board-meeting',
+    bodyIds: [trust.id],
+    date,
+    startTime: '14:00',
+    state: date < '2050' ? 'held' : 'scheduled',
+  });
+  return `/partnerships/bolton/meetings/${id}${under}`;
+}
+
 export const pages: PageToCheck[] = [
   // Signed out.
   { name: 'start page', path: '/', as: 'signedOut', heading: 'Cooperate' },
@@ -635,6 +650,59 @@ export const pages: PageToCheck[] = [
       await page.getByLabel('Start time').fill('');
       await submitShowingErrors('Add meeting')(page);
     },
+  },
+  {
+    name: 'record the attendance',
+    path: (server) => boltonMeetingPage(server, '2009-02-12', '/attendance'),
+    as: 'platformAdmin',
+    heading: /^Attendance at /,
+  },
+  {
+    name: 'record the attendance, with errors',
+    path: (server) => boltonMeetingPage(server, '2099-02-12', '/attendance'),
+    as: 'platformAdmin',
+    heading: /^Attendance at /,
+    async setup(page) {
+      await page.locator('#members-0').check();
+      await submitShowingErrors('Save the register')(page);
+    },
+  },
+  {
+    name: 'a meeting with its register and quorum',
+    path: async (server) => {
+      const path = await boltonMeetingPage(server, '2009-02-13', '');
+      const caller = systemCaller('e2e', server.partnershipIds.bolton!);
+      const id = path.split('/').pop()!;
+      const { register } = await server.services.attendance.register(caller, id);
+      await server.services.attendance.record(caller, id, {
+        members: register.rows.map((row, index) => ({
+          membershipId: row.member.membershipId,
+          status: index % 3 === 0 ? 'apologies' : 'present',
+        })),
+        inAttendance: [],
+      });
+      return path;
+    },
+    as: 'platformAdmin',
+    heading: 'Bolton Children’s Trust',
+  },
+  {
+    name: 'send apologies',
+    path: (server) => meetingPage(server, '/apologies'),
+    as: 'partnershipAdmin',
+    heading: /^Send apologies/,
+  },
+  {
+    name: 'attendance appendix',
+    path: '/partnerships/bolton/bodies/trust/attendance?from=2009-01-01&to=2009-12-31',
+    as: 'platformAdmin',
+    heading: /^Attendance at /,
+  },
+  {
+    name: 'attendance appendix, with errors',
+    path: `${home}/bodies/trust-board/attendance?from=2009-12-31&to=2009-01-01`,
+    as: 'viewer',
+    heading: /^Attendance at /,
   },
   {
     name: 'a body’s meetings and cadence check',

@@ -37,7 +37,7 @@ import {
 } from './modules/membership/index.ts';
 import { complianceApi, complianceRoutes } from './modules/compliance/index.ts';
 import { surveysRoutes } from './modules/surveys/index.ts';
-import { agendaRoutes, meetingsApi, meetingsRoutes } from './modules/meetings/index.ts';
+import { agendaRoutes, attendanceRoutes, meetingsApi, meetingsRoutes } from './modules/meetings/index.ts';
 import { openApiDocument } from './openapi.ts';
 import type { PdfPrinter } from './platform/documents/pdf.ts';
 
@@ -170,7 +170,8 @@ export function createApp(options: AppOptions): Express {
   tenant.use(directoryRoutes(services.membership));
   tenant.use(complianceRoutes(services.compliance, options.printer));
   tenant.use(surveysRoutes(services.surveys));
-  tenant.use(meetingsRoutes(services.meetings, services.agenda, config.PUBLIC_URL));
+  tenant.use(meetingsRoutes(services.meetings, services.agenda, services.attendance, config.PUBLIC_URL));
+  tenant.use(attendanceRoutes(services.meetings, services.attendance));
   tenant.use(agendaRoutes(services.meetings, services.agenda));
   tenant.use(auditRoutes(db as Database<unknown>));
   app.use(
@@ -194,7 +195,7 @@ export function createApp(options: AppOptions): Express {
   tenantApi.use(bodiesApi(services.bodies));
   tenantApi.use(membershipApi(services.membership, services.bodies));
   tenantApi.use(complianceApi(services.compliance));
-  tenantApi.use(meetingsApi(services.meetings, services.agenda));
+  tenantApi.use(meetingsApi(services.meetings, services.agenda, services.attendance));
   api.use('/partnerships/:slug', tenantContext(resolveTenant), tenantApi);
   app.use('/api/v1', api);
 

@@ -10,7 +10,7 @@ import { bodiesService } from './modules/bodies/index.ts';
 import { membershipService } from './modules/membership/index.ts';
 import { complianceService } from './modules/compliance/index.ts';
 import { surveysService } from './modules/surveys/index.ts';
-import { agendaService, meetingsService } from './modules/meetings/index.ts';
+import { agendaService, attendanceService, meetingsService } from './modules/meetings/index.ts';
 
 export function createServices(
   db: Database<DB>,
@@ -25,6 +25,7 @@ export function createServices(
     surveys: surveysService(db),
     meetings: meetingsService(db),
     agenda: agendaService(db),
+    attendance: attendanceService(db),
     partnerships: partnershipsService(db),
     accounts: accountsService(db, {
       threshold: config.ACCOUNT_LOCK_THRESHOLD,

@@ -56,6 +56,10 @@ const tenantPages = (side: string) => [
   `/meetings/${meetingIds[side]}/agenda/new`,
   `/meetings/${meetingIds[side]}/agenda/${itemIds[side]}/edit`,
   `/meetings/${meetingIds[side]}/papers/${paperIds[side]}`,
+  `/meetings/${meetingIds[side]}/attendance`,
+  `/meetings/${meetingIds[side]}/apologies`,
+  `/bodies/${side}-board/attendance?from=2009-01-01&to=2009-12-31`,
+  `/bodies/${side}-board/attendance?format=csv`,
 ];
 /** Forms of a partnership: path under /partnerships/:slug and the answers sent. */
 const tenantForms = (b: { memberId: string; invitationId: string }) => [
@@ -120,6 +124,8 @@ const tenantForms = (b: { memberId: string; invitationId: string }) => [
   },
   { path: `/meetings/${meetingIds.bravo}/agenda/${itemIds.bravo}/remove`, fields: {} },
   { path: `/meetings/${meetingIds.bravo}/papers/${paperIds.bravo}/remove`, fields: {} },
+  { path: `/meetings/${meetingIds.bravo}/attendance`, fields: {} },
+  { path: `/meetings/${meetingIds.bravo}/apologies`, fields: {} },
 ];
 const apiPaths = (slug: string) => [
   '/api/v1/partnerships',
@@ -130,6 +136,7 @@ const apiPaths = (slug: string) => [
   `/api/v1/partnerships/${slug}/compliance`,
   `/api/v1/partnerships/${slug}/meetings`,
   `/api/v1/partnerships/${slug}/meetings/${meetingIds[slug]}`,
+  `/api/v1/partnerships/${slug}/attendance?body=${slug}-board&from=2009-01-01&to=2009-12-31`,
 ];
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
@@ -273,6 +280,11 @@ async function furnish(
     { fileName: `${prefix}-paper.pdf`, content: Buffer.from(`%PDF-1.4 ${prefix} paper`) },
   );
   paperIds[prefix] = (await test.services.agenda.agenda(caller, meetingIds[prefix]))[0]!.papers[0]!.id;
+  const [membership] = await test.services.membership.memberships(caller, { bodyId: board.id });
+  await test.services.attendance.record(caller, meetingIds[prefix], {
+    members: [{ membershipId: membership!.id, status: 'apologies', substituteId: substituteId }],
+    inAttendance: [],
+  });
   return { boardId: board.id, personId };
 }
 
@@ -342,6 +354,7 @@ describe('tenant isolation', () => {
     'bravo item',
     'bravo-paper',
     'bravo paper',
+    'bravo deputy',
   ];
 
   for (const role of roles) {

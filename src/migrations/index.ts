@@ -11,6 +11,7 @@ import * as surveys from './0007_surveys.ts';
 import * as leadOfficer from './0008_body_lead_officer.ts';
 import * as meetings from './0020_meetings.ts';
 import * as agenda from './0021_agenda.ts';
+import * as attendance from './0022_attendance.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
@@ -23,4 +24,5 @@ export const migrations: Migrations = {
   '0008_body_lead_officer': leadOfficer,
   '0020_meetings': meetings,
   '0021_agenda': agenda,
+  '0022_attendance': attendance,
 };

@@ -7,6 +7,9 @@ import type { MeetingRow } from './meetings.repository.ts';
 import { meetingsQuery } from './meetings.schemas.ts';
 import type { MeetingsService } from './meetings.service.ts';
 import type { AgendaEntry, AgendaService } from './agenda.service.ts';
+import type { AttendanceService } from './attendance.service.ts';
+import { displayName } from './attendance.ts';
+import { periodQuery } from './attendance.routes.ts';
 import { fromLondon } from './time.ts';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -47,7 +50,11 @@ const itemJson = (paperUrl: (paperId: string) => string) => (item: AgendaEntry) 
         })),
       };
 
-export function meetingsApi(meetings: MeetingsService, agenda: AgendaService): Router {
+export function meetingsApi(
+  meetings: MeetingsService,
+  agenda: AgendaService,
+  attendance: AttendanceService,
+): Router {
   const router = Router({ mergeParams: true });
 
   router.get('/meetings', async (req, res) => {
@@ -75,7 +82,42 @@ export function meetingsApi(meetings: MeetingsService, agenda: AgendaService): R
     // Papers are files: they are downloaded from the meeting's page, with a session.
     const paperUrl = (paperId: string) =>
       `/partnerships/${tenantOf(req).slug}/meetings/${meeting.id}/papers/${paperId}`;
-    res.json({ ...meetingJson(meeting), agenda: items.map(itemJson(paperUrl)) });
+    const { register } = await attendance.register(callerOf(req), meeting.id);
+    res.json({
+      ...meetingJson(meeting),
+      agenda: items.map(itemJson(paperUrl)),
+      attendance: {
+        members: register.rows.map((row) => ({
+          name: displayName(row.member),
+          seat: row.member.seatLabel,
+          organisation: row.member.organisationName,
+          body: meeting.bodies.find((body) => body.id === row.member.bodyId)?.slug,
+          status: row.status,
+          substitute: row.substitute?.name ?? null,
+        })),
+        inAttendance: register.inAttendance.map((person) => person.name),
+      },
+      quorum: register.quorum.map((entry) => ({
+        body: meeting.bodies.find((body) => body.id === entry.bodyId)?.slug,
+        ...entry.result,
+      })),
+    });
+  });
+
+  router.get('/attendance', async (req, res) => {
+    const caller = callerOf(req);
+    const checked = validate(periodQuery, req.query);
+    if (!checked.ok) throw badRequest('The query is not valid.', checked.problems);
+    if (typeof req.query.body !== 'string' || !req.query.body)
+      throw badRequest('The query is not valid.', [
+        { path: 'body', message: 'Name a body, like body=executive-board' },
+      ]);
+    const body = (await meetings.bodies(caller)).find((candidate) => candidate.slug === req.query.body);
+    if (!body) throw notFound();
+    const year = new Date().toISOString().slice(0, 4);
+    const from = checked.value.from ?? `${year}-01-01`;
+    const to = checked.value.to ?? `${year}-12-31`;
+    res.json({ body: body.slug, from, to, ...(await attendance.appendix(caller, body.id, from, to)) });
   });
 
   return router;

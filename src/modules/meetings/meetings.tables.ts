@@ -55,7 +55,18 @@ export interface PapersTable {
   created_at: Generated<Date>;
 }
 
+export interface AttendanceTable {
+  id: Generated<string>;
+  partnership_id: string;
+  meeting_id: string;
+  person_id: string;
+  status: string;
+  for_membership_id: string | null;
+  recorded_at: Generated<Date>;
+}
+
 export interface AgendaTables {
   agenda_items: AgendaItemsTable;
   papers: PapersTable;
+  attendance: AttendanceTable;
 }
