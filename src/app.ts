@@ -171,7 +171,7 @@ export function createApp(options: AppOptions): Express {
   tenant.use(complianceRoutes(services.compliance, options.printer));
   tenant.use(surveysRoutes(services.surveys));
   tenant.use(meetingsRoutes(services.meetings, services.agenda, services.attendance, config.PUBLIC_URL));
-  tenant.use(attendanceRoutes(services.meetings, services.attendance));
+  tenant.use(attendanceRoutes(services.meetings, services.attendance, options.printer));
   tenant.use(agendaRoutes(services.meetings, services.agenda));
   tenant.use(auditRoutes(db as Database<unknown>));
   app.use(

@@ -60,6 +60,7 @@ const tenantPages = (side: string) => [
   `/meetings/${meetingIds[side]}/apologies`,
   `/bodies/${side}-board/attendance?from=2009-01-01&to=2009-12-31`,
   `/bodies/${side}-board/attendance?format=csv`,
+  `/bodies/${side}-board/attendance?format=docx`,
 ];
 /** Forms of a partnership: path under /partnerships/:slug and the answers sent. */
 const tenantForms = (b: { memberId: string; invitationId: string }) => [

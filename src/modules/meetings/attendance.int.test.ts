@@ -1,7 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
+import JSZip from 'jszip';
+import { PDFDocument, PDFName } from 'pdf-lib';
+import { PdfPrinter } from '../../platform/documents/pdf.ts';
 import {
+  binary,
   makePartnership,
   signedInAs,
   startTestApp,
@@ -254,5 +258,22 @@ describe('attendance and quorum', () => {
     assert.equal(appendix.body.members[0].rate, 1);
     assert.equal((await get('/api/v1/partnerships/trust/attendance')).status, 400);
     assert.equal((await get('/api/v1/partnerships/trust/attendance?body=nobody')).status, 404);
+  });
+
+  it('gives the appendix as a Word document and a tagged PDF with bookmarks', async () => {
+    const url = '/partnerships/trust/bodies/executive-board/attendance?from=2009-01-01&to=2009-12-31';
+    const word = await editor.get(`${url}&format=docx`).buffer(true).parse(binary);
+    assert.equal(word.status, 200);
+    const xml = await (await JSZip.loadAsync(word.body as Buffer)).file('word/document.xml')!.async('string');
+    for (const text of ['Attendance at Executive Board', 'Bill Commissioner', 'Dudley PCT', '100%'])
+      assert.ok(xml.includes(text), `${text} in the Word document`);
+    if (!new PdfPrinter().available && process.env.CI !== 'true') return;
+    const response = await editor.get(`${url}&format=pdf`).buffer(true).parse(binary);
+    assert.equal(response.headers['content-type'], 'application/pdf');
+    const pdf = await PDFDocument.load(response.body as Buffer);
+    assert.ok(pdf.getPageCount() >= 1);
+    assert.ok(pdf.catalog.get(PDFName.of('StructTreeRoot')), 'the PDF is tagged');
+    assert.ok(pdf.catalog.get(PDFName.of('Outlines')), 'the PDF has bookmarks');
+    assert.equal(pdf.getTitle(), 'Attendance at Executive Board');
   });
 });

@@ -10,6 +10,11 @@ import { isoDate, today } from '../../platform/http/date-input.ts';
 import { validate } from '../../platform/http/validation.ts';
 import type { AttendanceService, RegisterInput } from './attendance.service.ts';
 import { displayName } from './attendance.ts';
+import { appendixDocx } from './appendix.docx.ts';
+import { HttpError } from '../../platform/http/errors.ts';
+import { PdfUnavailable, type PdfPrinter } from '../../platform/documents/pdf.ts';
+import { renderPrintable, sendDocument } from '../../platform/documents/render.ts';
+import { formatDate } from '../../platform/views/nunjucks.ts';
 import type { MeetingsService } from './meetings.service.ts';
 
 const views = 'modules/meetings/views';
@@ -63,7 +68,11 @@ function registerInput(posted: Record<string, unknown>): RegisterInput {
   return { members, inAttendance: posted.inAttendance as string[] };
 }
 
-export function attendanceRoutes(meetings: MeetingsService, attendance: AttendanceService): Router {
+export function attendanceRoutes(
+  meetings: MeetingsService,
+  attendance: AttendanceService,
+  printer: PdfPrinter,
+): Router {
   const router = Router({ mergeParams: true });
   const base = (req: Request) => `/partnerships/${tenantOf(req).slug}`;
 
@@ -169,6 +178,36 @@ export function attendanceRoutes(meetings: MeetingsService, attendance: Attendan
     const from = (checked.ok && checked.value.from) || `${year}-01-01`;
     const to = (checked.ok && checked.value.to) || `${year}-12-31`;
     const appendix = await attendance.appendix(caller, body.id, from, to);
+    const title = `Attendance at ${body.name}`;
+    const documentName = `${body.slug}-attendance-${from}-to-${to}`;
+    if (req.query.format === 'docx') {
+      const introduction = `${tenantOf(req).name}. From ${formatDate(from)} to ${formatDate(to)}: ${appendix.meetings} meetings held (cancelled meetings are not counted).`;
+      return sendDocument(res, {
+        name: documentName,
+        type: 'docx',
+        content: await appendixDocx(title, introduction, appendix),
+      });
+    }
+    if (req.query.format === 'pdf') {
+      const html = await renderPrintable(res, `${views}/appendix-print.njk`, {
+        title,
+        tenant: tenantOf(req),
+        appendix,
+        from,
+        to,
+      });
+      try {
+        return sendDocument(res, {
+          name: documentName,
+          type: 'pdf',
+          content: await printer.print(html, { title }),
+        });
+      } catch (error) {
+        if (error instanceof PdfUnavailable)
+          throw new HttpError(503, 'PDF documents are not available', error.message);
+        throw error;
+      }
+    }
     if (req.query.format === 'csv') {
       const percent = (rate: number | null) => (rate === null ? '' : `${Math.round(rate * 100)}%`);
       const rows = [
@@ -199,12 +238,12 @@ export function attendanceRoutes(meetings: MeetingsService, attendance: Attendan
       ];
       res
         .type('text/csv')
-        .attachment(`${body.slug}-attendance-${from}-to-${to}.csv`)
+        .attachment(`${documentName}.csv`)
         .send(stringify(rows, { header: true }));
       return;
     }
     res.render(`${views}/appendix.njk`, {
-      title: `Attendance at ${body.name}`,
+      title,
       tenant: tenantOf(req),
       body,
       appendix,
