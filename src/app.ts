@@ -37,7 +37,13 @@ import {
 } from './modules/membership/index.ts';
 import { complianceApi, complianceRoutes } from './modules/compliance/index.ts';
 import { surveysRoutes } from './modules/surveys/index.ts';
-import { agendaRoutes, attendanceRoutes, meetingsApi, meetingsRoutes } from './modules/meetings/index.ts';
+import {
+  agendaRoutes,
+  attendanceRoutes,
+  meetingsApi,
+  meetingsRoutes,
+  recordRoutes,
+} from './modules/meetings/index.ts';
 import { openApiDocument } from './openapi.ts';
 import type { PdfPrinter } from './platform/documents/pdf.ts';
 
@@ -69,6 +75,7 @@ function navigationFor(req: Request) {
       item(`${base}/organisations`, 'Organisations'),
       item(`${base}/people`, 'People'),
       item(`${base}/meetings`, 'Meetings'),
+      item(`${base}/actions`, 'Actions'),
       item(`${base}/compliance`, 'Compliance'),
       item(`${base}/surveys`, 'Surveys'),
       ...(allowed(req, 'users.manage') ? [item(`${base}/users`, 'Users')] : []),
@@ -170,7 +177,16 @@ export function createApp(options: AppOptions): Express {
   tenant.use(directoryRoutes(services.membership));
   tenant.use(complianceRoutes(services.compliance, options.printer));
   tenant.use(surveysRoutes(services.surveys));
-  tenant.use(meetingsRoutes(services.meetings, services.agenda, services.attendance, config.PUBLIC_URL));
+  tenant.use(
+    meetingsRoutes(
+      services.meetings,
+      services.agenda,
+      services.attendance,
+      services.record,
+      config.PUBLIC_URL,
+    ),
+  );
+  tenant.use(recordRoutes(services.meetings, services.agenda, services.record));
   tenant.use(attendanceRoutes(services.meetings, services.attendance, options.printer));
   tenant.use(agendaRoutes(services.meetings, services.agenda));
   tenant.use(auditRoutes(db as Database<unknown>));
@@ -195,7 +211,7 @@ export function createApp(options: AppOptions): Express {
   tenantApi.use(bodiesApi(services.bodies));
   tenantApi.use(membershipApi(services.membership, services.bodies));
   tenantApi.use(complianceApi(services.compliance));
-  tenantApi.use(meetingsApi(services.meetings, services.agenda, services.attendance));
+  tenantApi.use(meetingsApi(services.meetings, services.agenda, services.attendance, services.record));
   api.use('/partnerships/:slug', tenantContext(resolveTenant), tenantApi);
   app.use('/api/v1', api);
 

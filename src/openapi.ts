@@ -302,6 +302,29 @@ export const openApiDocument = {
         },
       },
     },
+    '/partnerships/{slug}/actions': {
+      get: {
+        summary:
+          'The action log: each action with its owner, due date, status, updates and the meeting that raised it; and the overdue actions per owner (actions on exempt items withheld from viewers)',
+        security: [{ bearer: [] }],
+        parameters: [
+          slugParameter,
+          { name: 'status', in: 'query', schema: { type: 'string', enum: ['open', 'done', 'dropped'] } },
+          {
+            name: 'owner',
+            in: 'query',
+            schema: { type: 'string', format: 'uuid' },
+            description: 'A person’s or an organisation’s id',
+          },
+        ],
+        responses: {
+          200: { description: 'Actions, soonest due first' },
+          400: errorResponse('The query is not valid'),
+          401: errorResponse('No token'),
+          404: errorResponse('No such partnership that you can see'),
+        },
+      },
+    },
     '/partnerships/{slug}/attendance': {
       get: {
         summary:
@@ -340,7 +363,7 @@ export const openApiDocument = {
     '/partnerships/{slug}/meetings/{id}': {
       get: {
         summary:
-          'One meeting with its agenda (exempt items withheld from viewers), attendance register and quorum per body',
+          'One meeting with its agenda (exempt items withheld from viewers), attendance register, quorum per body, minutes, decisions and actions',
         security: [{ bearer: [] }],
         parameters: [
           slugParameter,

@@ -10,7 +10,12 @@ import { bodiesService } from './modules/bodies/index.ts';
 import { membershipService } from './modules/membership/index.ts';
 import { complianceService } from './modules/compliance/index.ts';
 import { surveysService } from './modules/surveys/index.ts';
-import { agendaService, attendanceService, meetingsService } from './modules/meetings/index.ts';
+import {
+  agendaService,
+  attendanceService,
+  meetingsService,
+  recordService,
+} from './modules/meetings/index.ts';
 
 export function createServices(
   db: Database<DB>,
@@ -26,6 +31,7 @@ export function createServices(
     meetings: meetingsService(db),
     agenda: agendaService(db),
     attendance: attendanceService(db),
+    record: recordService(db),
     partnerships: partnershipsService(db),
     accounts: accountsService(db, {
       threshold: config.ACCOUNT_LOCK_THRESHOLD,

@@ -12,6 +12,7 @@ import * as leadOfficer from './0008_body_lead_officer.ts';
 import * as meetings from './0020_meetings.ts';
 import * as agenda from './0021_agenda.ts';
 import * as attendance from './0022_attendance.ts';
+import * as minutes from './0023_minutes_actions.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
@@ -25,4 +26,5 @@ export const migrations: Migrations = {
   '0020_meetings': meetings,
   '0021_agenda': agenda,
   '0022_attendance': attendance,
+  '0023_minutes_actions': minutes,
 };

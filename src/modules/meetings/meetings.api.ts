@@ -8,6 +8,8 @@ import { meetingsQuery } from './meetings.schemas.ts';
 import type { MeetingsService } from './meetings.service.ts';
 import type { AgendaEntry, AgendaService } from './agenda.service.ts';
 import type { AttendanceService } from './attendance.service.ts';
+import type { ActionEntry, RecordService } from './record.service.ts';
+import { actionsQuery } from './meetings.schemas.ts';
 import { displayName } from './attendance.ts';
 import { periodQuery } from './attendance.routes.ts';
 import { fromLondon } from './time.ts';
@@ -50,10 +52,30 @@ const itemJson = (paperUrl: (paperId: string) => string) => (item: AgendaEntry) 
         })),
       };
 
+const actionJson = (action: ActionEntry) => ({
+  id: action.id,
+  text: action.text,
+  owner: {
+    name: action.owner,
+    personId: action.ownerPersonId,
+    organisationId: action.ownerOrganisationId,
+  },
+  dueOn: action.dueOn,
+  status: action.status,
+  overdue: action.overdue,
+  meeting: {
+    id: action.meetingId,
+    title: action.meetingTitle,
+    startsAt: action.meetingStartsAt.toISOString(),
+  },
+  updates: action.updates.map((u) => ({ text: u.text, status: u.status, at: u.createdAt.toISOString() })),
+});
+
 export function meetingsApi(
   meetings: MeetingsService,
   agenda: AgendaService,
   attendance: AttendanceService,
+  record: RecordService,
 ): Router {
   const router = Router({ mergeParams: true });
 
@@ -83,6 +105,8 @@ export function meetingsApi(
     const paperUrl = (paperId: string) =>
       `/partnerships/${tenantOf(req).slug}/meetings/${meeting.id}/papers/${paperId}`;
     const { register } = await attendance.register(callerOf(req), meeting.id);
+    const recorded = await record.ofMeeting(callerOf(req), meeting.id);
+    const visibleItems = new Map(items.filter((i) => !i.withheld).map((i) => [i.id, i.number]));
     res.json({
       ...meetingJson(meeting),
       agenda: items.map(itemJson(paperUrl)),
@@ -97,9 +121,40 @@ export function meetingsApi(
         })),
         inAttendance: register.inAttendance.map((person) => person.name),
       },
+      minutes: recorded.minutes.map((m) => ({
+        item: visibleItems.get(m.agendaItemId),
+        text: m.text,
+        status: m.status,
+        approvedOn: m.approvedOn,
+      })),
+      decisions: recorded.decisions.map((d) => ({
+        item: visibleItems.get(d.agendaItemId),
+        text: d.text,
+        delegatedTo: d.delegatedTo,
+        outcome: d.outcome,
+        outcomeOn: d.outcomeOn,
+      })),
+      actions: recorded.actions.map(actionJson),
       quorum: register.quorum.map((entry) => ({
         body: meeting.bodies.find((body) => body.id === entry.bodyId)?.slug,
         ...entry.result,
+      })),
+    });
+  });
+
+  router.get('/actions', async (req, res) => {
+    const checked = validate(actionsQuery, req.query);
+    if (!checked.ok) throw badRequest('The query is not valid.', checked.problems);
+    const log = await record.actions(callerOf(req), {
+      status: checked.value.status,
+      ownerId: checked.value.owner,
+    });
+    res.json({
+      count: log.actions.length,
+      items: log.actions.map(actionJson),
+      overdueByOwner: log.overdueByOwner.map((group) => ({
+        owner: group.owner,
+        count: group.actions.length,
       })),
     });
   });

@@ -14,8 +14,10 @@ import { meetingFormSchema, meetingsQuery } from './meetings.schemas.ts';
 import type { MeetingsService } from './meetings.service.ts';
 import type { AgendaService } from './agenda.service.ts';
 import type { AttendanceService } from './attendance.service.ts';
+import type { RecordService } from './record.service.ts';
 import { displayName } from './attendance.ts';
 import {
+  actionStatuses,
   attendanceStatuses,
   exemptParagraphs,
   itemPurposes,
@@ -38,6 +40,7 @@ export function meetingsRoutes(
   meetings: MeetingsService,
   agenda: AgendaService,
   attendance: AttendanceService,
+  record: RecordService,
   publicUrl: string | undefined,
 ): Router {
   const router = Router({ mergeParams: true });
@@ -144,6 +147,8 @@ export function meetingsRoutes(
       meeting,
       items: await agenda.agenda(callerOf(req), meeting.id),
       attendance: await attendance.register(callerOf(req), meeting.id),
+      record: await record.ofMeeting(callerOf(req), meeting.id),
+      actionStatuses,
       displayName,
       categories,
       attendanceStatuses,

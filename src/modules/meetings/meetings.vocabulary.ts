@@ -56,3 +56,7 @@ export const attendanceStatuses = {
   'in-attendance': 'In attendance',
 } as const;
 export type AttendanceStatus = keyof typeof attendanceStatuses;
+
+export const actionStatuses = { open: 'Open', done: 'Done', dropped: 'Dropped' } as const;
+export type ActionStatus = keyof typeof actionStatuses;
+export const actionStatusValues = Object.keys(actionStatuses) as [ActionStatus, ...ActionStatus[]];
