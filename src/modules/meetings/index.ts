@@ -12,3 +12,4 @@ export { attendanceService, type AttendanceService } from './attendance.service.
 export { attendanceRoutes } from './attendance.routes.ts';
 export { recordService, type RecordService } from './record.service.ts';
 export { recordRoutes } from './record.routes.ts';
+export { fromLondon, londonParts } from './time.ts';
