@@ -209,6 +209,53 @@ async function planPart(server: E2eServer, part: 'priority' | 'action'): Promise
     : `${path}/actions/${priority.actions[0]!.id}`;
 }
 
+/** A meeting of Bolton's Trust (31 named members) in the past or the future; returns a page under it. */
+async function boltonMeetingPage(server: E2eServer, date: string, under: string): Promise<string> {
+  const caller = systemCaller('e2e', server.partnershipIds.bolton!);
+  const trust = (await server.services.bodies.list(caller)).find((body) => body.slug === 'trust')!;
+  const id = await server.services.meetings.create(caller, {
+    title: 'Bolton Children’s Trust',
+    kind: 'board-meeting',
+    bodyIds: [trust.id],
+    date,
+    startTime: '14:00',
+    state: date < '2050' ? 'held' : 'scheduled',
+  });
+  return `/partnerships/bolton/meetings/${id}${under}`;
+}
+
+/** Two meetings of Dudley's Trust Board with minutes, a delegated decision and actions; returns a page. */
+async function recordedPage(server: E2eServer, page: 'second' | 'outcome' | 'update'): Promise<string> {
+  const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
+  const first = (await meetingPage(server)).split('/').pop()!;
+  const [item] = await server.services.agenda.agenda(caller, first);
+  await server.services.record.writeMinutes(caller, first, item!.id, 'The Board noted the appendix.');
+  const decision = await server.services.record.addDecision(caller, first, item!.id, {
+    text: 'Membership to be finalised',
+    delegatedTo: 'the Director of Children’s Services',
+  });
+  const people = await server.services.membership.people(caller);
+  const action = await server.services.record.raiseAction(caller, first, {
+    agendaItemId: item!.id,
+    text: 'Bring the attendance appendix to the next meeting',
+    ownerPersonId: people[0]?.id ?? null,
+    ownerOrganisationId: (await server.services.membership.organisations(caller))[0]!.id,
+    dueOn: '2009-10-01',
+  });
+  if (page === 'outcome') return `${home}/meetings/${first}/decisions/${decision}/outcome`;
+  if (page === 'update') return `${home}/actions/${action}/update`;
+  const board = (await server.services.bodies.list(caller)).find((body) => body.slug === 'trust-board')!;
+  const second = await server.services.meetings.create(caller, {
+    title: 'Trust Board, December',
+    kind: 'board-meeting',
+    bodyIds: [board.id],
+    date: '2009-12-14',
+    startTime: '14:00',
+    state: 'held',
+  });
+  return `${home}/meetings/${second}`;
+}
+
 export const pages: PageToCheck[] = [
   // Signed out.
   { name: 'start page', path: '/', as: 'signedOut', heading: 'Cooperate' },
@@ -856,6 +903,104 @@ export const pages: PageToCheck[] = [
       await submitShowingErrors('Add meeting')(page);
     },
   },
+  {
+    name: 'record the attendance',
+    path: (server) => boltonMeetingPage(server, '2009-02-12', '/attendance'),
+    as: 'platformAdmin',
+    heading: /^Attendance at /,
+  },
+  {
+    name: 'record the attendance, with errors',
+    path: (server) => boltonMeetingPage(server, '2099-02-12', '/attendance'),
+    as: 'platformAdmin',
+    heading: /^Attendance at /,
+    async setup(page) {
+      await page.locator('#members-0').check();
+      await submitShowingErrors('Save the register')(page);
+    },
+  },
+  {
+    name: 'a meeting with its register and quorum',
+    path: async (server) => {
+      const path = await boltonMeetingPage(server, '2009-02-13', '');
+      const caller = systemCaller('e2e', server.partnershipIds.bolton!);
+      const id = path.split('/').pop()!;
+      const { register } = await server.services.attendance.register(caller, id);
+      await server.services.attendance.record(caller, id, {
+        members: register.rows.map((row, index) => ({
+          membershipId: row.member.membershipId,
+          status: index % 3 === 0 ? 'apologies' : 'present',
+        })),
+        inAttendance: [],
+      });
+      return path;
+    },
+    as: 'platformAdmin',
+    heading: 'Bolton Children’s Trust',
+  },
+  {
+    name: 'send apologies',
+    path: (server) => meetingPage(server, '/apologies'),
+    as: 'partnershipAdmin',
+    heading: /^Send apologies/,
+  },
+  {
+    name: 'attendance appendix',
+    path: '/partnerships/bolton/bodies/trust/attendance?from=2009-01-01&to=2009-12-31',
+    as: 'platformAdmin',
+    heading: /^Attendance at /,
+  },
+  {
+    name: 'attendance appendix, with errors',
+    path: `${home}/bodies/trust-board/attendance?from=2009-12-31&to=2009-01-01`,
+    as: 'viewer',
+    heading: /^Attendance at /,
+  },
+  {
+    name: 'a meeting with matters arising and minutes to approve',
+    path: (server) => recordedPage(server, 'second'),
+    as: 'partnershipAdmin',
+    heading: 'Trust Board, December',
+  },
+  {
+    name: 'write the minutes of an item',
+    path: (server) => meetingPage(server, '/agenda/:item/minutes'),
+    as: 'partnershipAdmin',
+    heading: /^Minutes of item 1/,
+  },
+  {
+    name: 'write the minutes, with errors',
+    path: (server) => meetingPage(server, '/agenda/:item/minutes'),
+    as: 'partnershipAdmin',
+    heading: /^Minutes of item 1/,
+    setup: submitShowingErrors('Save the minutes'),
+  },
+  {
+    name: 'record a decision',
+    path: (server) => meetingPage(server, '/agenda/:item/decisions/new'),
+    as: 'partnershipAdmin',
+    heading: /^Record a decision/,
+  },
+  {
+    name: 'record the outcome of a delegated decision',
+    path: (server) => recordedPage(server, 'outcome'),
+    as: 'partnershipAdmin',
+    heading: 'Record the outcome of a delegated decision',
+  },
+  {
+    name: 'raise an action, with errors',
+    path: (server) => meetingPage(server, '/actions/new'),
+    as: 'partnershipAdmin',
+    heading: /^Raise an action/,
+    setup: submitShowingErrors('Add the action'),
+  },
+  {
+    name: 'update an action',
+    path: (server) => recordedPage(server, 'update'),
+    as: 'partnershipAdmin',
+    heading: 'Update an action',
+  },
+  { name: 'the action log', path: `${home}/actions`, as: 'viewer', heading: 'Actions' },
   {
     name: 'a body’s meetings and cadence check',
     path: '/partnerships/medway/bodies/action-network/meetings',

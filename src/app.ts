@@ -44,9 +44,15 @@ import {
   surveysRespondRoutes,
   surveysRoutes,
 } from './modules/surveys/index.ts';
-import { agendaRoutes, meetingsApi, meetingsRoutes } from './modules/meetings/index.ts';
 import { indicatorsRoutes } from './modules/indicators/index.ts';
 import { plansRoutes } from './modules/plans/index.ts';
+import {
+  agendaRoutes,
+  attendanceRoutes,
+  meetingsApi,
+  meetingsRoutes,
+  recordRoutes,
+} from './modules/meetings/index.ts';
 import { openApiDocument } from './openapi.ts';
 import type { PdfPrinter } from './platform/documents/pdf.ts';
 
@@ -78,6 +84,7 @@ function navigationFor(req: Request) {
       item(`${base}/organisations`, 'Organisations'),
       item(`${base}/people`, 'People'),
       item(`${base}/meetings`, 'Meetings'),
+      item(`${base}/actions`, 'Actions'),
       item(`${base}/compliance`, 'Compliance'),
       item(`${base}/plans`, 'Plans'),
       item(`${base}/indicators`, 'Indicators'),
@@ -188,7 +195,17 @@ export function createApp(options: AppOptions): Express {
   tenant.use(indicatorsRoutes(services.indicators));
   tenant.use(surveysRoutes(services.surveys));
   tenant.use(surveysRespondRoutes(services.surveys));
-  tenant.use(meetingsRoutes(services.meetings, services.agenda, config.PUBLIC_URL));
+  tenant.use(
+    meetingsRoutes(
+      services.meetings,
+      services.agenda,
+      services.attendance,
+      services.record,
+      config.PUBLIC_URL,
+    ),
+  );
+  tenant.use(recordRoutes(services.meetings, services.agenda, services.record));
+  tenant.use(attendanceRoutes(services.meetings, services.attendance, options.printer));
   tenant.use(agendaRoutes(services.meetings, services.agenda));
   tenant.use(auditRoutes(db as Database<unknown>));
   app.use(
@@ -227,7 +244,7 @@ export function createApp(options: AppOptions): Express {
   tenantApi.use(bodiesApi(services.bodies));
   tenantApi.use(membershipApi(services.membership, services.bodies));
   tenantApi.use(complianceApi(services.compliance));
-  tenantApi.use(meetingsApi(services.meetings, services.agenda));
+  tenantApi.use(meetingsApi(services.meetings, services.agenda, services.attendance, services.record));
   api.use('/partnerships/:slug', tenantContext(resolveTenant), tenantApi);
   app.use('/api/v1', api);
 

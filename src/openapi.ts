@@ -454,9 +454,68 @@ export const openApiDocument = {
         },
       },
     },
+    '/partnerships/{slug}/actions': {
+      get: {
+        summary:
+          'The action log: each action with its owner, due date, status, updates and the meeting that raised it; and the overdue actions per owner (actions on exempt items withheld from viewers)',
+        security: [{ bearer: [] }],
+        parameters: [
+          slugParameter,
+          { name: 'status', in: 'query', schema: { type: 'string', enum: ['open', 'done', 'dropped'] } },
+          {
+            name: 'owner',
+            in: 'query',
+            schema: { type: 'string', format: 'uuid' },
+            description: 'A person’s or an organisation’s id',
+          },
+        ],
+        responses: {
+          200: { description: 'Actions, soonest due first' },
+          400: errorResponse('The query is not valid'),
+          401: errorResponse('No token'),
+          404: errorResponse('No such partnership that you can see'),
+        },
+      },
+    },
+    '/partnerships/{slug}/attendance': {
+      get: {
+        summary:
+          'A body’s attendance appendix over a period: per member and per organisation, meetings expected, attended, apologies, substitutes, absences and rate (held meetings only)',
+        security: [{ bearer: [] }],
+        parameters: [
+          slugParameter,
+          {
+            name: 'body',
+            in: 'query',
+            required: true,
+            schema: { type: 'string' },
+            description: 'A body’s short name',
+          },
+          {
+            name: 'from',
+            in: 'query',
+            schema: { type: 'string', format: 'date' },
+            description: 'Default: 1 January this year',
+          },
+          {
+            name: 'to',
+            in: 'query',
+            schema: { type: 'string', format: 'date' },
+            description: 'Default: 31 December this year',
+          },
+        ],
+        responses: {
+          200: { description: 'The appendix: meetings held, members, organisations' },
+          400: errorResponse('The query is not valid, or names no body'),
+          401: errorResponse('No token'),
+          404: errorResponse('No such body'),
+        },
+      },
+    },
     '/partnerships/{slug}/meetings/{id}': {
       get: {
-        summary: 'One meeting with its agenda (exempt items withheld from viewers)',
+        summary:
+          'One meeting with its agenda (exempt items withheld from viewers), attendance register, quorum per body, minutes, decisions and actions',
         security: [{ bearer: [] }],
         parameters: [
           slugParameter,

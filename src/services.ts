@@ -10,9 +10,14 @@ import { bodiesService } from './modules/bodies/index.ts';
 import { membershipService } from './modules/membership/index.ts';
 import { complianceService } from './modules/compliance/index.ts';
 import { surveysService } from './modules/surveys/index.ts';
-import { agendaService, meetingsService } from './modules/meetings/index.ts';
 import { indicatorsService } from './modules/indicators/index.ts';
 import { plansService } from './modules/plans/index.ts';
+import {
+  agendaService,
+  attendanceService,
+  meetingsService,
+  recordService,
+} from './modules/meetings/index.ts';
 
 export function createServices(
   db: Database<DB>,
@@ -36,6 +41,8 @@ export function createServices(
     agenda: agendaService(db),
     indicators,
     plans: plansService(db, indicators),
+    attendance: attendanceService(db),
+    record: recordService(db),
     partnerships: partnershipsService(db),
     accounts: accountsService(db, {
       threshold: config.ACCOUNT_LOCK_THRESHOLD,

@@ -23,6 +23,8 @@ import { roles } from '../src/platform/http/permissions.ts';
 const meetingIds: Record<string, string> = {};
 const itemIds: Record<string, string> = {};
 const paperIds: Record<string, string> = {};
+const decisionIds: Record<string, string> = {};
+const actionIds: Record<string, string> = {};
 
 /** Pages of a partnership, by path under /partnerships/:slug (each side's bodies carry its name). */
 const tenantPages = (side: string) => [
@@ -79,6 +81,18 @@ const tenantPages = (side: string) => [
   `/plans/${side}-plan/versions`,
   `/plans/${side}-plan/evidence/new`,
   `/plans/${side}-plan/priorities/new`,
+  `/meetings/${meetingIds[side]}/attendance`,
+  `/meetings/${meetingIds[side]}/apologies`,
+  `/bodies/${side}-board/attendance?from=2009-01-01&to=2009-12-31`,
+  `/bodies/${side}-board/attendance?format=csv`,
+  `/bodies/${side}-board/attendance?format=docx`,
+  `/meetings/${meetingIds[side]}/agenda/${itemIds[side]}/minutes`,
+  `/meetings/${meetingIds[side]}/agenda/${itemIds[side]}/decisions/new`,
+  `/meetings/${meetingIds[side]}/decisions/${decisionIds[side]}/outcome`,
+  `/meetings/${meetingIds[side]}/actions/new`,
+  '/actions',
+  '/actions?status=open',
+  `/actions/${actionIds[side]}/update`,
 ];
 /** Forms of a partnership: path under /partnerships/:slug and the answers sent. */
 const tenantForms = (b: { memberId: string; invitationId: string; priorityId: string; actionId: string }) => [
@@ -178,6 +192,20 @@ const tenantForms = (b: { memberId: string; invitationId: string; priorityId: st
     path: '/indicators/NI%2073/comparators/new',
     fields: { period: '2010/11', comparator: 'england', value: '1' },
   },
+  { path: `/meetings/${meetingIds.bravo}/attendance`, fields: {} },
+  { path: `/meetings/${meetingIds.bravo}/apologies`, fields: {} },
+  { path: `/meetings/${meetingIds.bravo}/agenda/${itemIds.bravo}/minutes`, fields: { text: 'Intruder' } },
+  {
+    path: `/meetings/${meetingIds.bravo}/agenda/${itemIds.bravo}/decisions/new`,
+    fields: { text: 'Intruder' },
+  },
+  {
+    path: `/meetings/${meetingIds.bravo}/decisions/${decisionIds.bravo}/outcome`,
+    fields: { outcome: 'Intruder', 'outcomeOn-day': '1', 'outcomeOn-month': '1', 'outcomeOn-year': '2010' },
+  },
+  { path: `/meetings/${meetingIds.bravo}/actions/new`, fields: { text: 'Intruder' } },
+  { path: `/meetings/${meetingIds.bravo}/minutes/approve`, fields: {} },
+  { path: `/actions/${actionIds.bravo}/update`, fields: { text: 'Intruder', status: 'done' } },
 ];
 const apiPaths = (slug: string) => [
   '/api/v1/partnerships',
@@ -188,6 +216,8 @@ const apiPaths = (slug: string) => [
   `/api/v1/partnerships/${slug}/compliance`,
   `/api/v1/partnerships/${slug}/meetings`,
   `/api/v1/partnerships/${slug}/meetings/${meetingIds[slug]}`,
+  `/api/v1/partnerships/${slug}/attendance?body=${slug}-board&from=2009-01-01&to=2009-12-31`,
+  `/api/v1/partnerships/${slug}/actions`,
 ];
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
@@ -411,6 +441,27 @@ async function furnish(
     rag: 'green',
     commentary: `${prefix} commentary`,
   });
+  const [membership] = await test.services.membership.memberships(caller, { bodyId: board.id });
+  await test.services.attendance.record(caller, meetingIds[prefix], {
+    members: [{ membershipId: membership!.id, status: 'apologies', substituteId: substituteId }],
+    inAttendance: [],
+  });
+  await test.services.record.writeMinutes(caller, meetingIds[prefix], itemIds[prefix], `${prefix} minutes`);
+  decisionIds[prefix] = await test.services.record.addDecision(caller, meetingIds[prefix], itemIds[prefix], {
+    text: `${prefix} decision`,
+    delegatedTo: `${prefix} director`,
+  });
+  actionIds[prefix] = await test.services.record.raiseAction(caller, meetingIds[prefix], {
+    agendaItemId: null,
+    text: `${prefix} action`,
+    ownerPersonId: personId,
+    ownerOrganisationId: organisationId,
+    dueOn: '2009-06-01',
+  });
+  await test.services.record.updateAction(caller, actionIds[prefix], {
+    text: `${prefix} progress`,
+    status: 'open',
+  });
   return { boardId: board.id, personId, surveyId: survey.survey.id, priorityId, actionId };
 }
 
@@ -498,6 +549,12 @@ describe('tenant isolation', () => {
     'bravo action',
     'bravo commentary',
     'bravo evidence',
+    'bravo deputy',
+    'bravo minutes',
+    'bravo decision',
+    'bravo director',
+    'bravo action',
+    'bravo progress',
   ];
 
   for (const role of roles) {

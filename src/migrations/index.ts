@@ -14,6 +14,8 @@ import * as meetings from './0020_meetings.ts';
 import * as agenda from './0021_agenda.ts';
 import * as indicators from './0030_indicators.ts';
 import * as plans from './0031_plans.ts';
+import * as attendance from './0022_attendance.ts';
+import * as minutes from './0023_minutes_actions.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
@@ -27,6 +29,8 @@ export const migrations: Migrations = {
   '0010_survey_authoring': surveyAuthoring,
   '0020_meetings': meetings,
   '0021_agenda': agenda,
+  '0022_attendance': attendance,
+  '0023_minutes_actions': minutes,
   '0030_indicators': indicators,
   '0031_plans': plans,
 };

@@ -10,6 +10,7 @@ import {
   sectorValues,
 } from '../modules/membership/index.ts';
 import { partialIsoDate } from '../platform/http/date-input.ts';
+import { seedMeetingSchema } from './seed.meetings.ts';
 
 const key = z.string().regex(/^[a-z0-9-]+$/, 'A key is lower-case letters, numbers and hyphens');
 const day = z.iso.date({ error: 'A date like 2009-09-14' });
@@ -39,6 +40,8 @@ const holder = z.strictObject({
   organisation: key.optional(),
   from: day.optional(),
   until: day.optional(),
+  /** People named as the holder's substitutes (keys of people in this file). */
+  substitutes: z.array(key).default([]),
   note,
 });
 
@@ -137,6 +140,7 @@ export const seedFileSchema = z
     people: z.array(person).default([]),
     bodies: z.array(body).default([]),
     relationships: z.array(relationship).default([]),
+    meetings: z.array(seedMeetingSchema).default([]),
   })
   .superRefine((seed, context) => {
     const known = (list: { key?: string; slug?: string }[]) =>

@@ -124,6 +124,7 @@ export async function importStructure(
           startsOn: holder.from,
           endsOn: holder.until,
           notes: holder.note,
+          substituteIds: holder.substitutes.map((key) => personIds.get(key)!),
         });
         report.memberships += 1;
       }

@@ -8,3 +8,8 @@ export { meetingsApi } from './meetings.api.ts';
 export { agendaService, type AgendaService, type AgendaEntry } from './agenda.service.ts';
 export { agendaRoutes } from './agenda.routes.ts';
 export { agendaItemSchema } from './meetings.schemas.ts';
+export { attendanceService, type AttendanceService } from './attendance.service.ts';
+export { attendanceRoutes } from './attendance.routes.ts';
+export { recordService, type RecordService } from './record.service.ts';
+export { recordRoutes } from './record.routes.ts';
+export { fromLondon, londonParts } from './time.ts';

@@ -7,6 +7,11 @@ import type { MeetingRow } from './meetings.repository.ts';
 import { meetingsQuery } from './meetings.schemas.ts';
 import type { MeetingsService } from './meetings.service.ts';
 import type { AgendaEntry, AgendaService } from './agenda.service.ts';
+import type { AttendanceService } from './attendance.service.ts';
+import type { ActionEntry, RecordService } from './record.service.ts';
+import { actionsQuery } from './meetings.schemas.ts';
+import { displayName } from './attendance.ts';
+import { periodQuery } from './attendance.routes.ts';
 import { fromLondon } from './time.ts';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -47,7 +52,31 @@ const itemJson = (paperUrl: (paperId: string) => string) => (item: AgendaEntry) 
         })),
       };
 
-export function meetingsApi(meetings: MeetingsService, agenda: AgendaService): Router {
+const actionJson = (action: ActionEntry) => ({
+  id: action.id,
+  text: action.text,
+  owner: {
+    name: action.owner,
+    personId: action.ownerPersonId,
+    organisationId: action.ownerOrganisationId,
+  },
+  dueOn: action.dueOn,
+  status: action.status,
+  overdue: action.overdue,
+  meeting: {
+    id: action.meetingId,
+    title: action.meetingTitle,
+    startsAt: action.meetingStartsAt.toISOString(),
+  },
+  updates: action.updates.map((u) => ({ text: u.text, status: u.status, at: u.createdAt.toISOString() })),
+});
+
+export function meetingsApi(
+  meetings: MeetingsService,
+  agenda: AgendaService,
+  attendance: AttendanceService,
+  record: RecordService,
+): Router {
   const router = Router({ mergeParams: true });
 
   router.get('/meetings', async (req, res) => {
@@ -75,7 +104,75 @@ export function meetingsApi(meetings: MeetingsService, agenda: AgendaService): R
     // Papers are files: they are downloaded from the meeting's page, with a session.
     const paperUrl = (paperId: string) =>
       `/partnerships/${tenantOf(req).slug}/meetings/${meeting.id}/papers/${paperId}`;
-    res.json({ ...meetingJson(meeting), agenda: items.map(itemJson(paperUrl)) });
+    const { register } = await attendance.register(callerOf(req), meeting.id);
+    const recorded = await record.ofMeeting(callerOf(req), meeting.id);
+    const visibleItems = new Map(items.filter((i) => !i.withheld).map((i) => [i.id, i.number]));
+    res.json({
+      ...meetingJson(meeting),
+      agenda: items.map(itemJson(paperUrl)),
+      attendance: {
+        members: register.rows.map((row) => ({
+          name: displayName(row.member),
+          seat: row.member.seatLabel,
+          organisation: row.member.organisationName,
+          body: meeting.bodies.find((body) => body.id === row.member.bodyId)?.slug,
+          status: row.status,
+          substitute: row.substitute?.name ?? null,
+        })),
+        inAttendance: register.inAttendance.map((person) => person.name),
+      },
+      minutes: recorded.minutes.map((m) => ({
+        item: visibleItems.get(m.agendaItemId),
+        text: m.text,
+        status: m.status,
+        approvedOn: m.approvedOn,
+      })),
+      decisions: recorded.decisions.map((d) => ({
+        item: visibleItems.get(d.agendaItemId),
+        text: d.text,
+        delegatedTo: d.delegatedTo,
+        outcome: d.outcome,
+        outcomeOn: d.outcomeOn,
+      })),
+      actions: recorded.actions.map(actionJson),
+      quorum: register.quorum.map((entry) => ({
+        body: meeting.bodies.find((body) => body.id === entry.bodyId)?.slug,
+        ...entry.result,
+      })),
+    });
+  });
+
+  router.get('/actions', async (req, res) => {
+    const checked = validate(actionsQuery, req.query);
+    if (!checked.ok) throw badRequest('The query is not valid.', checked.problems);
+    const log = await record.actions(callerOf(req), {
+      status: checked.value.status,
+      ownerId: checked.value.owner,
+    });
+    res.json({
+      count: log.actions.length,
+      items: log.actions.map(actionJson),
+      overdueByOwner: log.overdueByOwner.map((group) => ({
+        owner: group.owner,
+        count: group.actions.length,
+      })),
+    });
+  });
+
+  router.get('/attendance', async (req, res) => {
+    const caller = callerOf(req);
+    const checked = validate(periodQuery, req.query);
+    if (!checked.ok) throw badRequest('The query is not valid.', checked.problems);
+    if (typeof req.query.body !== 'string' || !req.query.body)
+      throw badRequest('The query is not valid.', [
+        { path: 'body', message: 'Name a body, like body=executive-board' },
+      ]);
+    const body = (await meetings.bodies(caller)).find((candidate) => candidate.slug === req.query.body);
+    if (!body) throw notFound();
+    const year = new Date().toISOString().slice(0, 4);
+    const from = checked.value.from ?? `${year}-01-01`;
+    const to = checked.value.to ?? `${year}-12-31`;
+    res.json({ body: body.slug, from, to, ...(await attendance.appendix(caller, body.id, from, to)) });
   });
 
   return router;

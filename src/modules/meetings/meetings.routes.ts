@@ -7,12 +7,23 @@ import { notFound } from '../../platform/http/errors.ts';
 import { dateParts, partsOf, today } from '../../platform/http/date-input.ts';
 import { validate } from '../../platform/http/validation.ts';
 import { meetingKinds as cadenceLabels } from '../bodies/index.ts';
+import { categories } from '../membership/index.ts';
 import { meetingsCalendar } from './calendar.ts';
 import type { MeetingRow } from './meetings.repository.ts';
 import { meetingFormSchema, meetingsQuery } from './meetings.schemas.ts';
 import type { MeetingsService } from './meetings.service.ts';
 import type { AgendaService } from './agenda.service.ts';
-import { exemptParagraphs, itemPurposes, meetingKinds, meetingStates } from './meetings.vocabulary.ts';
+import type { AttendanceService } from './attendance.service.ts';
+import type { RecordService } from './record.service.ts';
+import { displayName } from './attendance.ts';
+import {
+  actionStatuses,
+  attendanceStatuses,
+  exemptParagraphs,
+  itemPurposes,
+  meetingKinds,
+  meetingStates,
+} from './meetings.vocabulary.ts';
 import { fromLondon, londonParts } from './time.ts';
 
 const views = 'modules/meetings/views';
@@ -28,6 +39,8 @@ const dayAfter = (date: string) =>
 export function meetingsRoutes(
   meetings: MeetingsService,
   agenda: AgendaService,
+  attendance: AttendanceService,
+  record: RecordService,
   publicUrl: string | undefined,
 ): Router {
   const router = Router({ mergeParams: true });
@@ -133,6 +146,13 @@ export function meetingsRoutes(
       tenant: tenantOf(req),
       meeting,
       items: await agenda.agenda(callerOf(req), meeting.id),
+      attendance: await attendance.register(callerOf(req), meeting.id),
+      record: await record.ofMeeting(callerOf(req), meeting.id),
+      actionStatuses,
+      displayName,
+      categories,
+      attendanceStatuses,
+      canContribute: allowed(req, 'partnership.contribute'),
       itemPurposes,
       exemptParagraphs,
       local: londonParts(meeting.startsAt),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dateInput, isoDate } from '../../platform/http/date-input.ts';
 import {
+  actionStatusValues,
   itemPurposeValues,
   meetingKindValues,
   meetingStateValues,
@@ -164,3 +165,56 @@ export const agendaItemSchema = z
     exemptParagraph: value.exempt ? (value.exemptParagraph ?? null) : null,
     exemptReason: value.exempt ? (value.exemptReason ?? null) : null,
   }));
+
+const requiredText = (label: string, max: number) =>
+  z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .max(
+      max,
+      `${label.replace(/^the /, '').replace(/^./, (c) => c.toUpperCase())} must be ${max} characters or fewer`,
+    );
+
+export const minutesSchema = z.object({ text: requiredText('the minutes', 50_000) });
+
+export const decisionSchema = z.object({
+  text: requiredText('the decision', 10_000),
+  delegatedTo: optionalText('Delegated to', 500).transform((value) => value ?? null),
+});
+
+export const outcomeSchema = z.object({
+  outcome: requiredText('the outcome', 10_000),
+  outcomeOn: dateInput('Date of the outcome', { required: true }),
+});
+
+const optionalUuid = (message: string) =>
+  z
+    .preprocess((value) => (value === '' ? undefined : value), z.uuid({ error: message }).optional())
+    .transform((value) => value ?? null);
+
+export const actionSchema = z
+  .object({
+    text: requiredText('the action', 5000),
+    agendaItemId: optionalUuid('Select the agenda item from the list'),
+    ownerPersonId: optionalUuid('Select the person from the list'),
+    ownerOrganisationId: optionalUuid('Select the organisation from the list'),
+    dueOn: dateInput('Due date', { required: false }).transform((value) => value ?? null),
+  })
+  .refine((value) => value.ownerPersonId || value.ownerOrganisationId, {
+    path: ['ownerPersonId'],
+    message: 'Select who owns the action: a person or an organisation',
+  });
+
+export const actionUpdateSchema = z.object({
+  text: requiredText('the update', 5000),
+  status: z.enum(actionStatusValues, { error: 'Select the action’s status' }),
+});
+
+export const actionsQuery = z.object({
+  status: z.preprocess((value) => (value === '' ? undefined : value), z.enum(actionStatusValues).optional()),
+  owner: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.uuid({ error: 'Owner must be a person’s or an organisation’s id' }).optional(),
+  ),
+});

@@ -55,7 +55,70 @@ export interface PapersTable {
   created_at: Generated<Date>;
 }
 
+export interface AttendanceTable {
+  id: Generated<string>;
+  partnership_id: string;
+  meeting_id: string;
+  person_id: string;
+  status: string;
+  for_membership_id: string | null;
+  recorded_at: Generated<Date>;
+}
+
+type DateColumn = string | null;
+
+export interface MinutesTable {
+  id: Generated<string>;
+  partnership_id: string;
+  agenda_item_id: string;
+  text: string;
+  status: Generated<string>;
+  approved_at_meeting_id: string | null;
+  approved_on: DateColumn;
+  updated_at: Updated;
+}
+
+export interface DecisionsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  agenda_item_id: string;
+  text: string;
+  delegated_to: string | null;
+  outcome: string | null;
+  outcome_on: DateColumn;
+  created_at: Generated<Date>;
+}
+
+export interface ActionsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  meeting_id: string;
+  agenda_item_id: string | null;
+  text: string;
+  owner_person_id: string | null;
+  owner_organisation_id: string | null;
+  due_on: DateColumn;
+  status: Generated<string>;
+  created_at: Generated<Date>;
+  updated_at: Updated;
+}
+
+export interface ActionUpdatesTable {
+  id: Generated<string>;
+  partnership_id: string;
+  action_id: string;
+  text: string;
+  status: string;
+  recorded_by: string;
+  created_at: Generated<Date>;
+}
+
 export interface AgendaTables {
+  minutes: MinutesTable;
+  decisions: DecisionsTable;
+  actions: ActionsTable;
+  action_updates: ActionUpdatesTable;
   agenda_items: AgendaItemsTable;
   papers: PapersTable;
+  attendance: AttendanceTable;
 }

@@ -47,3 +47,16 @@ export const exemptParagraphs: Record<number, string> = {
   6: 'Information which reveals that the authority proposes to give a notice imposing requirements on a person, or to make an order or direction, under any enactment',
   7: 'Information relating to any action taken or to be taken in connection with the prevention, investigation or prosecution of crime',
 };
+
+export const attendanceStatuses = {
+  present: 'Present',
+  apologies: 'Apologies',
+  absent: 'Absent',
+  substitute: 'Substitute',
+  'in-attendance': 'In attendance',
+} as const;
+export type AttendanceStatus = keyof typeof attendanceStatuses;
+
+export const actionStatuses = { open: 'Open', done: 'Done', dropped: 'Dropped' } as const;
+export type ActionStatus = keyof typeof actionStatuses;
+export const actionStatusValues = Object.keys(actionStatuses) as [ActionStatus, ...ActionStatus[]];

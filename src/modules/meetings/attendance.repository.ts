@@ -1,0 +1,137 @@
+import type { Trx } from '../../schema.ts';
+import type { QuorumRule } from '../bodies/index.ts';
+import type { AttendanceRecord, ExpectedMember } from './attendance.ts';
+
+export interface AttendanceEntry {
+  personId: string;
+  status: string;
+  forMembershipId: string | null;
+}
+
+export const attendanceRepository = {
+  /** Every membership of these bodies (at any time), with seat, organisation and named substitutes. */
+  async members(trx: Trx, bodyIds: string[]): Promise<ExpectedMember[]> {
+    if (!bodyIds.length) return [];
+    const rows = await trx
+      .selectFrom('memberships as m')
+      .innerJoin('seats as s', 's.id', 'm.seat_id')
+      .innerJoin('people as p', 'p.id', 'm.person_id')
+      .leftJoin('organisations as o', (join) =>
+        join.on((eb) => eb('o.id', '=', eb.fn.coalesce('m.organisation_id', 's.organisation_id'))),
+      )
+      .select((eb) => [
+        'm.id as membershipId',
+        's.body_id as bodyId',
+        's.label as seatLabel',
+        's.voting',
+        eb.fn.coalesce('s.category', 'o.category').as('category'),
+        'p.id as personId',
+        'p.name as personName',
+        'p.young_person as youngPerson',
+        'o.id as organisationId',
+        'o.name as organisationName',
+        'm.starts_on as startsOn',
+        'm.ends_on as endsOn',
+      ])
+      .where('s.body_id', 'in', bodyIds)
+      .where('s.role', '!=', 'in-attendance')
+      .orderBy('s.position')
+      .orderBy('m.starts_on')
+      .execute();
+    if (!rows.length) return [];
+    const substitutes = await trx
+      .selectFrom('membership_substitutes as ms')
+      .innerJoin('people as p', 'p.id', 'ms.person_id')
+      .select(['ms.membership_id as membershipId', 'p.id', 'p.name'])
+      .where(
+        'ms.membership_id',
+        'in',
+        rows.map((row) => row.membershipId),
+      )
+      .orderBy('p.name')
+      .execute();
+    return rows.map((row) => ({
+      ...row,
+      substitutes: substitutes
+        .filter((s) => s.membershipId === row.membershipId)
+        .map(({ id, name }) => ({ id, name })),
+    }));
+  },
+
+  /** Each body's quorum rule and how many voting places its seats have. */
+  async quorumBasis(trx: Trx, bodyIds: string[]) {
+    if (!bodyIds.length) return [];
+    const [bodies, places] = await Promise.all([
+      trx
+        .selectFrom('bodies')
+        .select(['id', 'quorum_rule as quorumRule'])
+        .where('id', 'in', bodyIds)
+        .execute(),
+      trx
+        .selectFrom('seats')
+        .select((eb) => ['body_id as bodyId', eb.fn.sum<number>('capacity').as('places')])
+        .where('body_id', 'in', bodyIds)
+        .where('voting', '=', true)
+        .groupBy('body_id')
+        .execute(),
+    ]);
+    return bodies.map((body) => ({
+      id: body.id,
+      quorumRule: body.quorumRule as QuorumRule | null,
+      votingPlaces: Number(places.find((p) => p.bodyId === body.id)?.places ?? 0),
+    }));
+  },
+
+  async records(trx: Trx, meetingIds: string[]): Promise<AttendanceRecord[]> {
+    if (!meetingIds.length) return [];
+    return trx
+      .selectFrom('attendance as a')
+      .innerJoin('people as p', 'p.id', 'a.person_id')
+      .select([
+        'a.meeting_id as meetingId',
+        'a.person_id as personId',
+        'p.name as personName',
+        'a.status',
+        'a.for_membership_id as forMembershipId',
+      ])
+      .where('a.meeting_id', 'in', meetingIds)
+      .orderBy('p.name')
+      .execute();
+  },
+
+  /** Replaces the whole register of a meeting. */
+  async replace(
+    trx: Trx,
+    partnershipId: string,
+    meetingId: string,
+    entries: AttendanceEntry[],
+  ): Promise<void> {
+    await trx.deleteFrom('attendance').where('meeting_id', '=', meetingId).execute();
+    if (!entries.length) return;
+    await trx
+      .insertInto('attendance')
+      .values(
+        entries.map((entry) => ({
+          partnership_id: partnershipId,
+          meeting_id: meetingId,
+          person_id: entry.personId,
+          status: entry.status,
+          for_membership_id: entry.forMembershipId,
+        })),
+      )
+      .execute();
+  },
+
+  /** The partnership's people with this email address (how a user is matched to a person). */
+  peopleWithEmail: async (trx: Trx, email: string) =>
+    (
+      await trx
+        .selectFrom('people')
+        .select('id')
+        .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+        .execute()
+    ).map((row) => row.id),
+
+  people: (trx: Trx) =>
+    trx.selectFrom('people').select(['id', 'name', 'young_person as youngPerson']).orderBy('name').execute(),
+};

@@ -1,0 +1,261 @@
+// Attendance pages: the register of a meeting (recorded by editors), members' own apologies,
+// and a body's attendance appendix over a period as a page and CSV.
+import { Router, type Request } from 'express';
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
+import { flash, submitForm } from '../../platform/http/forms.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { isoDate, today } from '../../platform/http/date-input.ts';
+import { validate } from '../../platform/http/validation.ts';
+import type { AttendanceService, RegisterInput } from './attendance.service.ts';
+import { displayName } from './attendance.ts';
+import { appendixDocx } from './appendix.docx.ts';
+import { HttpError } from '../../platform/http/errors.ts';
+import { PdfUnavailable, type PdfPrinter } from '../../platform/documents/pdf.ts';
+import { renderPrintable, sendDocument } from '../../platform/documents/render.ts';
+import { formatDate } from '../../platform/views/nunjucks.ts';
+import type { MeetingsService } from './meetings.service.ts';
+
+const views = 'modules/meetings/views';
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const optionalId = z.preprocess((value) => (value === '' ? undefined : value), z.uuid().optional());
+
+const registerSchema = z.object({
+  members: z.array(
+    z.object({
+      membershipId: z.uuid(),
+      status: z.enum(['', 'present', 'apologies', 'absent'], {
+        error: 'Select present, apologies or absent',
+      }),
+      substituteId: optionalId,
+    }),
+  ),
+  inAttendance: z.preprocess(
+    (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
+    z.array(z.uuid({ error: 'Select people from the list' })),
+  ),
+});
+
+const apologiesSchema = z.object({
+  membershipId: z.uuid({ error: 'Select your seat' }),
+  substituteId: optionalId,
+});
+
+export const periodQuery = z
+  .object({
+    from: z.preprocess((value) => (value === '' ? undefined : value), isoDate('From').optional()),
+    to: z.preprocess((value) => (value === '' ? undefined : value), isoDate('To').optional()),
+  })
+  .refine((value) => !value.from || !value.to || value.to >= value.from, {
+    path: ['to'],
+    message: 'To must be the same as or after From',
+  });
+
+/** The form's flat fields (members.3.status …) as the register. */
+function registerInput(posted: Record<string, unknown>): RegisterInput {
+  const members: RegisterInput['members'] = [];
+  const indexes = Object.keys(posted)
+    .map((key) => /^members\.(\d+)\.membershipId$/.exec(key)?.[1])
+    .filter((index): index is string => index !== undefined)
+    .sort((x, y) => Number(x) - Number(y));
+  for (const index of indexes)
+    members.push({
+      membershipId: String(posted[`members.${index}.membershipId`]),
+      status: String(posted[`members.${index}.status`] ?? '') as RegisterInput['members'][number]['status'],
+      substituteId: (posted[`members.${index}.substituteId`] as string | undefined) || undefined,
+    });
+  return { members, inAttendance: posted.inAttendance as string[] };
+}
+
+export function attendanceRoutes(
+  meetings: MeetingsService,
+  attendance: AttendanceService,
+  printer: PdfPrinter,
+): Router {
+  const router = Router({ mergeParams: true });
+  const base = (req: Request) => `/partnerships/${tenantOf(req).slug}`;
+
+  async function registerOf(req: Request) {
+    const id = String(req.params.meeting);
+    if (!uuid.test(id)) throw notFound();
+    return attendance.register(callerOf(req), id);
+  }
+
+  const formLocals = async (req: Request, found: Awaited<ReturnType<typeof registerOf>>) => ({
+    title: `Attendance at ${found.meeting.title}`,
+    tenant: tenantOf(req),
+    meeting: found.meeting,
+    rows: found.register.rows.map((row) => ({ ...row, name: displayName(row.member) })),
+    people: await attendance.people(callerOf(req)),
+    backLink: `${base(req)}/meetings/${found.meeting.id}`,
+  });
+
+  router.get('/meetings/:meeting/attendance', requirePermission('partnership.edit'), async (req, res) => {
+    const found = await registerOf(req);
+    const values: Record<string, unknown> = {
+      inAttendance: found.register.inAttendance.map((person) => person.id),
+    };
+    found.register.rows.forEach((row, index) => {
+      values[`members.${index}.status`] = row.status ?? '';
+      values[`members.${index}.substituteId`] = row.substitute?.id ?? '';
+    });
+    res.render(`${views}/attendance-form.njk`, { ...(await formLocals(req, found)), values });
+  });
+
+  router.post('/meetings/:meeting/attendance', requirePermission('partnership.edit'), async (req, res) => {
+    const found = await registerOf(req);
+    const posted = req.body as Record<string, unknown>;
+    const done = await submitForm(
+      req,
+      res,
+      {
+        view: `${views}/attendance-form.njk`,
+        locals: await formLocals(req, found),
+        schema: registerSchema,
+        input: registerInput(posted),
+        values: { ...posted, inAttendance: [posted.inAttendance ?? []].flat() },
+      },
+      async (value) => {
+        await attendance.record(callerOf(req), found.meeting.id, value);
+      },
+    );
+    if (!done) return;
+    flash(req, 'The attendance has been recorded');
+    res.redirect(303, `${base(req)}/meetings/${found.meeting.id}#attendance`);
+  });
+
+  const apologiesLocals = (req: Request, found: Awaited<ReturnType<typeof registerOf>>) => ({
+    title: `Send apologies for ${found.meeting.title}`,
+    tenant: tenantOf(req),
+    meeting: found.meeting,
+    mine: found.mine,
+    backLink: `${base(req)}/meetings/${found.meeting.id}`,
+  });
+
+  router.get(
+    '/meetings/:meeting/apologies',
+    requirePermission('partnership.contribute'),
+    async (req, res) => {
+      const found = await registerOf(req);
+      res.render(`${views}/apologies.njk`, {
+        ...apologiesLocals(req, found),
+        values: { membershipId: found.mine[0]?.membershipId },
+      });
+    },
+  );
+
+  router.post(
+    '/meetings/:meeting/apologies',
+    requirePermission('partnership.contribute'),
+    async (req, res) => {
+      const found = await registerOf(req);
+      const done = await submitForm(
+        req,
+        res,
+        {
+          view: `${views}/apologies.njk`,
+          locals: apologiesLocals(req, found),
+          schema: apologiesSchema,
+          input: req.body,
+        },
+        async (value) => {
+          await attendance.sendApologies(callerOf(req), found.meeting.id, value);
+        },
+      );
+      if (!done) return;
+      flash(req, 'Your apologies have been sent');
+      res.redirect(303, `${base(req)}/meetings/${found.meeting.id}#attendance`);
+    },
+  );
+
+  router.get('/bodies/:body/attendance', async (req, res) => {
+    const caller = callerOf(req);
+    const body = (await meetings.bodies(caller)).find((candidate) => candidate.slug === req.params.body);
+    if (!body) throw notFound();
+    const checked = validate(periodQuery, req.query);
+    const year = today().slice(0, 4);
+    const from = (checked.ok && checked.value.from) || `${year}-01-01`;
+    const to = (checked.ok && checked.value.to) || `${year}-12-31`;
+    const appendix = await attendance.appendix(caller, body.id, from, to);
+    const title = `Attendance at ${body.name}`;
+    const documentName = `${body.slug}-attendance-${from}-to-${to}`;
+    if (req.query.format === 'docx') {
+      const introduction = `${tenantOf(req).name}. From ${formatDate(from)} to ${formatDate(to)}: ${appendix.meetings} meetings held (cancelled meetings are not counted).`;
+      return sendDocument(res, {
+        name: documentName,
+        type: 'docx',
+        content: await appendixDocx(title, introduction, appendix),
+      });
+    }
+    if (req.query.format === 'pdf') {
+      const html = await renderPrintable(res, `${views}/appendix-print.njk`, {
+        title,
+        tenant: tenantOf(req),
+        appendix,
+        from,
+        to,
+      });
+      try {
+        return sendDocument(res, {
+          name: documentName,
+          type: 'pdf',
+          content: await printer.print(html, { title }),
+        });
+      } catch (error) {
+        if (error instanceof PdfUnavailable)
+          throw new HttpError(503, 'PDF documents are not available', error.message);
+        throw error;
+      }
+    }
+    if (req.query.format === 'csv') {
+      const percent = (rate: number | null) => (rate === null ? '' : `${Math.round(rate * 100)}%`);
+      const rows = [
+        ...appendix.members.map((row) => ({
+          kind: 'member',
+          name: row.name,
+          seat: row.seatLabel,
+          organisation: row.organisation ?? '',
+          expected: row.expected,
+          attended: row.attended,
+          apologies: row.apologies,
+          substitutes: row.substitutes,
+          absent: row.absent,
+          rate: percent(row.rate),
+        })),
+        ...appendix.organisations.map((row) => ({
+          kind: 'organisation',
+          name: '',
+          seat: '',
+          organisation: row.organisation,
+          expected: row.expected,
+          attended: row.attended,
+          apologies: row.apologies,
+          substitutes: row.substitutes,
+          absent: row.absent,
+          rate: percent(row.rate),
+        })),
+      ];
+      res
+        .type('text/csv')
+        .attachment(`${documentName}.csv`)
+        .send(stringify(rows, { header: true }));
+      return;
+    }
+    res.render(`${views}/appendix.njk`, {
+      title,
+      tenant: tenantOf(req),
+      body,
+      appendix,
+      from,
+      to,
+      values: { from: req.query.from ?? from, to: req.query.to ?? to },
+      errors: checked.ok ? undefined : checked.errors,
+      base: base(req),
+      canEdit: allowed(req, 'partnership.edit'),
+      backLink: `${base(req)}/bodies/${body.slug}/meetings`,
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,173 @@
+// The attendance register of one meeting and the attendance appendix of a body over a period,
+// worked out from memberships and what was recorded. Pure, so each case is unit-tested.
+import type { QuorumRule } from '../bodies/index.ts';
+import { evaluateQuorum, type QuorumResult } from './quorum.ts';
+
+export interface ExpectedMember {
+  membershipId: string;
+  bodyId: string;
+  seatLabel: string;
+  voting: boolean;
+  /** The seat's category, or its organisation's. */
+  category: string | null;
+  personId: string;
+  personName: string;
+  youngPerson: boolean;
+  organisationId: string | null;
+  organisationName: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  substitutes: { id: string; name: string }[];
+}
+
+export interface AttendanceRecord {
+  meetingId: string;
+  personId: string;
+  personName: string;
+  status: string;
+  forMembershipId: string | null;
+}
+
+export interface RegisterRow {
+  member: ExpectedMember;
+  /** present, apologies or absent; null when nothing is recorded yet. */
+  status: string | null;
+  substitute: { id: string; name: string } | null;
+}
+
+export interface Register {
+  rows: RegisterRow[];
+  inAttendance: { id: string; name: string }[];
+  quorum: { bodyId: string; result: QuorumResult }[];
+}
+
+/** Young people are never named in registers or exports. */
+export const displayName = (person: { personName: string; youngPerson: boolean }) =>
+  person.youngPerson ? 'A young person' : person.personName;
+
+export const activeOn = (member: { startsOn: string | null; endsOn: string | null }, date: string) =>
+  (!member.startsOn || member.startsOn <= date) && (!member.endsOn || member.endsOn >= date);
+
+export function buildRegister(
+  expected: ExpectedMember[],
+  records: AttendanceRecord[],
+  bodies: { id: string; quorumRule: QuorumRule | null; votingPlaces: number }[],
+): Register {
+  const byPerson = new Map(records.filter((r) => r.status !== 'substitute').map((r) => [r.personId, r]));
+  const rows = expected.map((member) => {
+    const own = byPerson.get(member.personId);
+    const sub = records.find((r) => r.status === 'substitute' && r.forMembershipId === member.membershipId);
+    return {
+      member,
+      status: own && own.status !== 'in-attendance' ? own.status : null,
+      substitute: sub ? { id: sub.personId, name: sub.personName } : null,
+    };
+  });
+  const quorum = bodies.map((body) => ({
+    bodyId: body.id,
+    result: evaluateQuorum(
+      body.quorumRule,
+      body.votingPlaces,
+      rows
+        .filter((row) => row.member.bodyId === body.id && row.member.voting)
+        .filter((row) => row.status === 'present' || row.substitute)
+        .map((row) => ({ category: row.member.category })),
+    ),
+  }));
+  return {
+    rows,
+    inAttendance: records
+      .filter((r) => r.status === 'in-attendance')
+      .map((r) => ({ id: r.personId, name: r.personName })),
+    quorum,
+  };
+}
+
+export interface AppendixCounts {
+  expected: number;
+  attended: number;
+  apologies: number;
+  substitutes: number;
+  absent: number;
+  /** Attended (for a member) or attended and substituted (for an organisation) over expected; null with none expected. */
+  rate: number | null;
+}
+
+export interface AppendixMemberRow extends AppendixCounts {
+  membershipId: string;
+  name: string;
+  seatLabel: string;
+  organisation: string | null;
+}
+
+export interface Appendix {
+  meetings: number;
+  members: AppendixMemberRow[];
+  organisations: (AppendixCounts & { organisation: string })[];
+}
+
+const rate = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 1000 : null);
+
+/**
+ * Per membership: the held meetings during the membership (expected), and how many the member
+ * attended, sent apologies for, had a substitute at, or missed without apologies. Cancelled
+ * and scheduled meetings are not passed in, so they never count.
+ */
+export function attendanceAppendix(
+  held: { id: string; date: string }[],
+  members: ExpectedMember[],
+  records: AttendanceRecord[],
+): Appendix {
+  const memberRows = members.map((member): AppendixMemberRow => {
+    const expected = held.filter((meeting) => activeOn(member, meeting.date));
+    const statusAt = (meetingId: string) =>
+      records.find(
+        (r) => r.meetingId === meetingId && r.personId === member.personId && r.status !== 'substitute',
+      )?.status;
+    const substituted = (meetingId: string) =>
+      records.some(
+        (r) =>
+          r.meetingId === meetingId && r.status === 'substitute' && r.forMembershipId === member.membershipId,
+      );
+    const attended = expected.filter((m) => statusAt(m.id) === 'present').length;
+    const apologies = expected.filter((m) => statusAt(m.id) === 'apologies').length;
+    const substitutes = expected.filter((m) => substituted(m.id)).length;
+    const absent = expected.filter(
+      (m) => statusAt(m.id) !== 'present' && statusAt(m.id) !== 'apologies' && !substituted(m.id),
+    ).length;
+    return {
+      membershipId: member.membershipId,
+      name: displayName(member),
+      seatLabel: member.seatLabel,
+      organisation: member.organisationName,
+      expected: expected.length,
+      attended,
+      apologies,
+      substitutes,
+      absent,
+      rate: rate(attended, expected.length),
+    };
+  });
+  const organisations = new Map<string, AppendixCounts & { organisation: string }>();
+  for (const row of memberRows) {
+    const name = row.organisation ?? 'No organisation recorded';
+    const total = organisations.get(name) ?? {
+      organisation: name,
+      expected: 0,
+      attended: 0,
+      apologies: 0,
+      substitutes: 0,
+      absent: 0,
+      rate: null,
+    };
+    for (const key of ['expected', 'attended', 'apologies', 'substitutes', 'absent'] as const)
+      total[key] += row[key];
+    total.rate = rate(total.attended + total.substitutes, total.expected);
+    organisations.set(name, total);
+  }
+  return {
+    meetings: held.length,
+    members: memberRows,
+    organisations: [...organisations.values()].sort((a, b) => a.organisation.localeCompare(b.organisation)),
+  };
+}

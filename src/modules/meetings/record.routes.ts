@@ -1,0 +1,262 @@
+// Pages for what a meeting decided: minutes per item, approving the previous meeting's
+// minutes, decisions and their delegated outcomes, actions raised, their updates, and the
+// partnership's action log with overdue actions per owner.
+import { Router, type Request } from 'express';
+import type { z } from 'zod';
+import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
+import { flash, submitForm } from '../../platform/http/forms.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { dateParts } from '../../platform/http/date-input.ts';
+import { formErrors, RuleViolation, validate } from '../../platform/http/validation.ts';
+import type { AgendaService } from './agenda.service.ts';
+import type { MeetingsService } from './meetings.service.ts';
+import type { RecordService } from './record.service.ts';
+import {
+  actionSchema,
+  actionsQuery,
+  actionUpdateSchema,
+  decisionSchema,
+  minutesSchema,
+  outcomeSchema,
+} from './meetings.schemas.ts';
+import { actionStatuses } from './meetings.vocabulary.ts';
+
+const views = 'modules/meetings/views';
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ids = (req: Request, ...names: string[]) =>
+  names.map((name) => {
+    const value = String(req.params[name]);
+    if (!uuid.test(value)) throw notFound();
+    return value;
+  });
+
+export function recordRoutes(
+  meetings: MeetingsService,
+  agenda: AgendaService,
+  record: RecordService,
+): Router {
+  const router = Router({ mergeParams: true });
+  const base = (req: Request) => `/partnerships/${tenantOf(req).slug}`;
+  const meetingUrl = (req: Request, id: string) => `${base(req)}/meetings/${id}`;
+
+  /** The meeting and one visible item of it. */
+  async function itemContext(req: Request) {
+    const [meetingId, itemId] = ids(req, 'meeting', 'item');
+    const meeting = await meetings.get(callerOf(req), meetingId!);
+    const item = (await agenda.agenda(callerOf(req), meeting.id)).find((i) => i.id === itemId && !i.withheld);
+    if (!item) throw notFound();
+    return { meeting, item };
+  }
+
+  /** GET shows the form; POST checks it and runs the action, then goes back to the meeting. */
+  function formPage<S extends z.ZodType>(
+    path: string,
+    view: string,
+    schema: S,
+    context: (
+      req: Request,
+    ) => Promise<{ locals: Record<string, unknown>; values: Record<string, unknown>; back: string }>,
+    action: (req: Request, value: z.output<S>) => Promise<string>,
+    reshape: (body: Record<string, unknown>) => unknown = (body) => body,
+  ) {
+    router.get(path, requirePermission('partnership.edit'), async (req, res) => {
+      const { locals, values, back } = await context(req);
+      res.render(`${views}/${view}`, { ...locals, values, backLink: back });
+    });
+    router.post(path, requirePermission('partnership.edit'), async (req, res) => {
+      const { locals, back } = await context(req);
+      const done = await submitForm(
+        req,
+        res,
+        {
+          view: `${views}/${view}`,
+          locals: { ...locals, backLink: back },
+          schema,
+          input: reshape(req.body as Record<string, unknown>),
+        },
+        async (value) => {
+          flash(req, await action(req, value));
+        },
+      );
+      if (done) res.redirect(303, back);
+    });
+  }
+
+  formPage(
+    '/meetings/:meeting/agenda/:item/minutes',
+    'minutes-form.njk',
+    minutesSchema,
+    async (req) => {
+      const { meeting, item } = await itemContext(req);
+      const { minutes } = await record.ofMeeting(callerOf(req), meeting.id);
+      return {
+        locals: { title: `Minutes of item ${item.number}: ${item.title}`, tenant: tenantOf(req), meeting },
+        values: { text: minutes.find((m) => m.agendaItemId === item.id)?.text },
+        back: `${meetingUrl(req, meeting.id)}#item-${item.number}`,
+      };
+    },
+    async (req, value) => {
+      const { meeting, item } = await itemContext(req);
+      await record.writeMinutes(callerOf(req), meeting.id, item.id, value.text);
+      return `The minutes of item ${item.number} have been saved as a draft`;
+    },
+  );
+
+  formPage(
+    '/meetings/:meeting/agenda/:item/decisions/new',
+    'decision-form.njk',
+    decisionSchema,
+    async (req) => {
+      const { meeting, item } = await itemContext(req);
+      return {
+        locals: {
+          title: `Record a decision on item ${item.number}: ${item.title}`,
+          tenant: tenantOf(req),
+          meeting,
+        },
+        values: {},
+        back: `${meetingUrl(req, meeting.id)}#item-${item.number}`,
+      };
+    },
+    async (req, value) => {
+      const { meeting, item } = await itemContext(req);
+      await record.addDecision(callerOf(req), meeting.id, item.id, value);
+      return 'The decision has been recorded';
+    },
+  );
+
+  formPage(
+    '/meetings/:meeting/decisions/:decision/outcome',
+    'outcome-form.njk',
+    outcomeSchema,
+    async (req) => {
+      const [meetingId, decisionId] = ids(req, 'meeting', 'decision');
+      const meeting = await meetings.get(callerOf(req), meetingId!);
+      const decision = (await record.ofMeeting(callerOf(req), meeting.id)).decisions.find(
+        (d) => d.id === decisionId,
+      );
+      if (!decision || !decision.delegatedTo) throw notFound();
+      return {
+        locals: {
+          title: 'Record the outcome of a delegated decision',
+          tenant: tenantOf(req),
+          meeting,
+          decision,
+        },
+        values: {},
+        back: meetingUrl(req, meeting.id),
+      };
+    },
+    async (req, value) => {
+      const [meetingId, decisionId] = ids(req, 'meeting', 'decision');
+      await record.recordOutcome(callerOf(req), meetingId!, decisionId!, value);
+      return 'The outcome has been recorded';
+    },
+    (body) => ({ ...body, outcomeOn: dateParts(body, 'outcomeOn') }),
+  );
+
+  formPage(
+    '/meetings/:meeting/actions/new',
+    'action-form.njk',
+    actionSchema,
+    async (req) => {
+      const [meetingId] = ids(req, 'meeting');
+      const meeting = await meetings.get(callerOf(req), meetingId!);
+      return {
+        locals: {
+          title: `Raise an action at ${meeting.title}`,
+          tenant: tenantOf(req),
+          meeting,
+          items: (await agenda.agenda(callerOf(req), meeting.id)).filter((i) => !i.withheld),
+          owners: await record.owners(callerOf(req)),
+        },
+        values: {},
+        back: `${meetingUrl(req, meeting.id)}#actions`,
+      };
+    },
+    async (req, value) => {
+      const [meetingId] = ids(req, 'meeting');
+      await record.raiseAction(callerOf(req), meetingId!, value);
+      return 'The action has been added to the action log';
+    },
+    (body) => ({ ...body, dueOn: dateParts(body, 'dueOn') }),
+  );
+
+  router.post(
+    '/meetings/:meeting/minutes/approve',
+    requirePermission('partnership.edit'),
+    async (req, res) => {
+      const [meetingId] = ids(req, 'meeting');
+      try {
+        const previous = await record.approvePrevious(callerOf(req), meetingId!);
+        flash(req, `The minutes of ${previous.title} have been approved`);
+      } catch (error) {
+        if (!(error instanceof RuleViolation)) throw error;
+        const meeting = await meetings.get(callerOf(req), meetingId!);
+        return res.status(400).render(`${views}/approve-refused.njk`, {
+          title: 'The minutes cannot be approved',
+          tenant: tenantOf(req),
+          meeting,
+          errors: formErrors(error.problems.map((p) => ({ ...p, path: 'approve' }))),
+          backLink: meetingUrl(req, meeting.id),
+        });
+      }
+      res.redirect(303, `${meetingUrl(req, meetingId!)}#minutes`);
+    },
+  );
+
+  const actionContext = async (req: Request) => {
+    const [actionId] = ids(req, 'action');
+    const action = await record.action(callerOf(req), actionId!);
+    return {
+      locals: { title: 'Update an action', tenant: tenantOf(req), action, actionStatuses },
+      values: { status: action.status },
+      back: `${base(req)}/actions`,
+    };
+  };
+  router.get('/actions/:action/update', requirePermission('partnership.contribute'), async (req, res) => {
+    const { locals, values, back } = await actionContext(req);
+    res.render(`${views}/action-update.njk`, { ...locals, values, backLink: back });
+  });
+  router.post('/actions/:action/update', requirePermission('partnership.contribute'), async (req, res) => {
+    const { locals, back } = await actionContext(req);
+    const done = await submitForm(
+      req,
+      res,
+      {
+        view: `${views}/action-update.njk`,
+        locals: { ...locals, backLink: back },
+        schema: actionUpdateSchema,
+        input: req.body,
+      },
+      async (value) => {
+        await record.updateAction(callerOf(req), String(req.params.action), value);
+      },
+    );
+    if (!done) return;
+    flash(req, 'The action has been updated');
+    res.redirect(303, back);
+  });
+
+  router.get('/actions', async (req, res) => {
+    const checked = validate(actionsQuery, req.query);
+    const query = checked.ok ? checked.value : {};
+    const [log, owners] = await Promise.all([
+      record.actions(callerOf(req), { status: query.status, ownerId: query.owner }),
+      record.owners(callerOf(req)),
+    ]);
+    res.render(`${views}/actions.njk`, {
+      title: 'Actions',
+      tenant: tenantOf(req),
+      ...log,
+      owners,
+      actionStatuses,
+      values: { status: query.status ?? '', owner: query.owner ?? '' },
+      errors: checked.ok ? undefined : checked.errors,
+      canContribute: allowed(req, 'partnership.contribute'),
+      base: base(req),
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,335 @@
+// Minutes, decisions and the action log. The rules: nothing is minuted or decided on a meeting
+// that has not happened (or was cancelled); minutes are approved at a later meeting of the same
+// body, and approved minutes do not change; only a delegated decision gets an outcome later; an
+// action has an owner (a person or an organisation). Open actions of earlier meetings of the
+// same bodies come forward as "matters arising". Anything on an exempt item is withheld from
+// callers who may not see exempt items, as the item itself is.
+import type { Database } from '../../platform/db/database.ts';
+import { recordChange } from '../../platform/audit/audit.ts';
+import { can } from '../../platform/http/permissions.ts';
+import type { Caller } from '../../platform/http/auth.ts';
+import { forbidden, notFound } from '../../platform/http/errors.ts';
+import { RuleViolation } from '../../platform/http/validation.ts';
+import { today } from '../../platform/http/date-input.ts';
+import { inTenant } from '../../platform/tenant.ts';
+import type { DB, Trx } from '../../schema.ts';
+import { agendaRepository as agenda } from './agenda.repository.ts';
+import { seesExempt } from './agenda.service.ts';
+import { attendanceRepository } from './attendance.repository.ts';
+import { meetingsRepository as meetings, type MeetingRow } from './meetings.repository.ts';
+import { recordRepository as records, type ActionRow, type ActionValues } from './record.repository.ts';
+import { londonParts } from './time.ts';
+
+const refuse = (path: string, message: string) => new RuleViolation([{ path, message }]);
+const hasHappened = (meeting: MeetingRow) =>
+  meeting.state !== 'cancelled' && (meeting.state === 'held' || meeting.startsAt.getTime() <= Date.now());
+const dateOf = (meeting: MeetingRow) => londonParts(meeting.startsAt).date;
+
+export interface ActionEntry extends ActionRow {
+  owner: string;
+  overdue: boolean;
+}
+
+export function recordService(db: Database<DB>) {
+  async function happenedMeeting(trx: Trx, meetingId: string, what: string) {
+    const meeting = await meetings.byId(trx, meetingId);
+    if (!meeting) throw notFound();
+    if (meeting.state === 'cancelled')
+      throw refuse('text', `The meeting was cancelled: there are no ${what}`);
+    if (!hasHappened(meeting))
+      throw refuse('text', `The meeting has not happened yet: ${what} are recorded after it`);
+    return meeting;
+  }
+
+  async function itemOf(trx: Trx, meetingId: string, itemId: string) {
+    const item = await agenda.byId(trx, itemId);
+    if (!item || item.meetingId !== meetingId) throw notFound();
+    return item;
+  }
+
+  /** The latest earlier meeting (not cancelled) that shares a body with this one. */
+  async function previousMeeting(trx: Trx, meeting: MeetingRow) {
+    const earlier = await meetings.list(trx, {
+      bodyIds: meeting.bodies.map((b) => b.id),
+      to: meeting.startsAt,
+    });
+    return earlier.filter((m) => m.id !== meeting.id && m.state !== 'cancelled').at(-1);
+  }
+
+  /** Actions as the caller may see them: those on exempt items withheld without the right. */
+  async function visible(trx: Trx, caller: Caller, rows: ActionRow[], on = today()): Promise<ActionEntry[]> {
+    const exempt = new Set(
+      seesExempt(caller)
+        ? []
+        : await records.exemptItemIds(
+            trx,
+            rows.flatMap((r) => (r.agendaItemId ? [r.agendaItemId] : [])),
+          ),
+    );
+    return rows
+      .filter((row) => !row.agendaItemId || !exempt.has(row.agendaItemId))
+      .map((row) => ({
+        ...row,
+        owner:
+          [row.ownerYoungPerson ? 'A young person' : row.ownerPersonName, row.ownerOrganisationName]
+            .filter(Boolean)
+            .join(', ') || 'No owner',
+        overdue: row.status === 'open' && !!row.dueOn && row.dueOn < on,
+      }));
+  }
+
+  async function raiseWithin(
+    trx: Trx,
+    partnershipId: string,
+    caller: Caller,
+    meetingId: string,
+    values: ActionValues,
+  ) {
+    const meeting = await happenedMeeting(trx, meetingId, 'actions');
+    if (values.agendaItemId) await itemOf(trx, meetingId, values.agendaItemId);
+    if (!values.ownerPersonId && !values.ownerOrganisationId)
+      throw refuse('ownerPersonId', 'Select who owns the action: a person or an organisation');
+    const owners = await records.owners(trx);
+    if (values.ownerPersonId && !owners.people.some((p) => p.id === values.ownerPersonId))
+      throw refuse('ownerPersonId', 'Select a person of this partnership');
+    if (values.ownerOrganisationId && !owners.organisations.some((o) => o.id === values.ownerOrganisationId))
+      throw refuse('ownerOrganisationId', 'Select an organisation of this partnership');
+    const id = await records.addAction(trx, partnershipId, meetingId, values);
+    await recordChange(trx, caller.actor, {
+      partnershipId,
+      action: 'create',
+      entityType: 'action',
+      entityId: id,
+      summary: `Raised an action at ${meeting.title} on ${dateOf(meeting)}`,
+      after: values,
+    });
+    return id;
+  }
+
+  async function decideWithin(
+    trx: Trx,
+    partnershipId: string,
+    caller: Caller,
+    meetingId: string,
+    itemId: string,
+    values: { text: string; delegatedTo: string | null },
+  ) {
+    const meeting = await happenedMeeting(trx, meetingId, 'decisions');
+    const item = await itemOf(trx, meetingId, itemId);
+    const id = await records.addDecision(trx, partnershipId, itemId, values);
+    await recordChange(trx, caller.actor, {
+      partnershipId,
+      action: 'create',
+      entityType: 'decision',
+      entityId: id,
+      summary: `Recorded a decision on item ${item.number} of ${meeting.title} on ${dateOf(meeting)}${values.delegatedTo ? `, delegated to ${values.delegatedTo}` : ''}`,
+      after: values,
+    });
+    return id;
+  }
+
+  async function minuteWithin(
+    trx: Trx,
+    partnershipId: string,
+    caller: Caller,
+    meetingId: string,
+    itemId: string,
+    text: string,
+  ) {
+    const meeting = await happenedMeeting(trx, meetingId, 'minutes');
+    const item = await itemOf(trx, meetingId, itemId);
+    const [existing] = await records.minutes(trx, [itemId]);
+    if (existing?.status === 'approved')
+      throw refuse(
+        'text',
+        `The minutes of item ${item.number} were approved on ${existing.approvedOn}: they can no longer change`,
+      );
+    await records.saveMinutes(trx, partnershipId, itemId, text);
+    await recordChange(trx, caller.actor, {
+      partnershipId,
+      action: existing ? 'update' : 'create',
+      entityType: 'minutes',
+      entityId: itemId,
+      summary: `Minuted item ${item.number} of ${meeting.title} on ${dateOf(meeting)}`,
+      before: existing ? { text: existing.text } : undefined,
+      after: { text },
+    });
+  }
+
+  return {
+    raiseWithin,
+    decideWithin,
+    minuteWithin,
+
+    /** Minutes and decisions of the meeting's items the caller may see, and the approval state. */
+    ofMeeting: (caller: Caller, meetingId: string) =>
+      inTenant(db, caller, 'partnership.read', async (trx) => {
+        const meeting = await meetings.byId(trx, meetingId);
+        if (!meeting) throw notFound();
+        const items = (await agenda.list(trx, [meetingId])).filter(
+          (item) => !item.exempt || seesExempt(caller),
+        );
+        const ids = items.map((item) => item.id);
+        const [minutes, decisions, actions, previous] = await Promise.all([
+          records.minutes(trx, ids),
+          records.decisions(trx, ids),
+          records.actions(trx, { meetingIds: [meetingId] }),
+          previousMeeting(trx, meeting),
+        ]);
+        const previousDrafts = previous
+          ? (
+              await records.minutes(
+                trx,
+                (await agenda.list(trx, [previous.id])).map((i) => i.id),
+              )
+            ).filter((m) => m.status === 'draft').length
+          : 0;
+        const earlier = await meetings.list(trx, {
+          bodyIds: meeting.bodies.map((b) => b.id),
+          to: meeting.startsAt,
+        });
+        const arising = await records.actions(trx, {
+          meetingIds: earlier.filter((m) => m.id !== meeting.id).map((m) => m.id),
+          status: 'open',
+        });
+        return {
+          minutes,
+          decisions,
+          actions: await visible(trx, caller, actions),
+          mattersArising: await visible(trx, caller, arising, dateOf(meeting)),
+          previous: previous ? { meeting: previous, drafts: previousDrafts } : null,
+          happened: hasHappened(meeting),
+        };
+      }),
+
+    writeMinutes: (caller: Caller, meetingId: string, itemId: string, text: string) =>
+      inTenant(db, caller, 'partnership.edit', (trx, partnershipId) =>
+        minuteWithin(trx, partnershipId, caller, meetingId, itemId, text),
+      ),
+
+    /** Approves, at this meeting, the draft minutes of the previous meeting of the same bodies. */
+    approvePrevious: (caller: Caller, meetingId: string) =>
+      inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const meeting = await happenedMeeting(trx, meetingId, 'approvals');
+        const previous = await previousMeeting(trx, meeting);
+        if (!previous)
+          throw refuse('text', 'There is no earlier meeting of these bodies whose minutes to approve');
+        const itemIds = (await agenda.list(trx, [previous.id])).map((item) => item.id);
+        const drafts = (await records.minutes(trx, itemIds)).filter((m) => m.status === 'draft');
+        if (!drafts.length)
+          throw refuse('text', `The meeting of ${dateOf(previous)} has no draft minutes to approve`);
+        await records.approve(trx, itemIds, meetingId, dateOf(meeting));
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'update',
+          entityType: 'minutes',
+          entityId: previous.id,
+          summary: `Approved the minutes of ${previous.title} on ${dateOf(previous)} at the meeting of ${dateOf(meeting)}`,
+        });
+        return previous;
+      }),
+
+    addDecision: (
+      caller: Caller,
+      meetingId: string,
+      itemId: string,
+      values: { text: string; delegatedTo: string | null },
+    ) =>
+      inTenant(db, caller, 'partnership.edit', (trx, partnershipId) =>
+        decideWithin(trx, partnershipId, caller, meetingId, itemId, values),
+      ),
+
+    /** The outcome of a delegated decision, recorded when the delegate has acted. */
+    recordOutcome: (
+      caller: Caller,
+      meetingId: string,
+      decisionId: string,
+      values: { outcome: string; outcomeOn: string },
+    ) =>
+      inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const items = await agenda.list(trx, [meetingId]);
+        const decision = (
+          await records.decisions(
+            trx,
+            items.map((i) => i.id),
+          )
+        ).find((d) => d.id === decisionId);
+        if (!decision) throw notFound();
+        if (!decision.delegatedTo)
+          throw refuse('outcome', 'Only a delegated decision has an outcome recorded later');
+        await records.recordOutcome(trx, decisionId, values.outcome, values.outcomeOn);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'update',
+          entityType: 'decision',
+          entityId: decisionId,
+          summary: `Recorded the outcome of a decision delegated to ${decision.delegatedTo}`,
+          before: { outcome: decision.outcome },
+          after: values,
+        });
+      }),
+
+    raiseAction: (caller: Caller, meetingId: string, values: ActionValues) =>
+      inTenant(db, caller, 'partnership.edit', (trx, partnershipId) =>
+        raiseWithin(trx, partnershipId, caller, meetingId, values),
+      ),
+
+    /** An update to an action: by an editor, or by a member who owns it. */
+    updateAction: (caller: Caller, actionId: string, update: { text: string; status: string }) =>
+      inTenant(db, caller, 'partnership.contribute', async (trx, partnershipId) => {
+        const [action] = await visible(trx, caller, await records.actions(trx, { ids: [actionId] }));
+        if (!action) throw notFound();
+        if (!can(caller, 'partnership.edit')) {
+          const email = caller.userId ? await meetings.userEmail(trx, caller.userId) : undefined;
+          const mine = email ? await attendanceRepository.peopleWithEmail(trx, email) : [];
+          if (!action.ownerPersonId || !mine.includes(action.ownerPersonId)) throw forbidden();
+        }
+        await records.updateAction(trx, partnershipId, actionId, {
+          ...update,
+          recordedBy: caller.actor.label,
+        });
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'update',
+          entityType: 'action',
+          entityId: actionId,
+          summary: `Updated an action (${update.status})`,
+          before: { status: action.status },
+          after: update,
+        });
+      }),
+
+    action: (caller: Caller, actionId: string) =>
+      inTenant(db, caller, 'partnership.read', async (trx) => {
+        const [action] = await visible(trx, caller, await records.actions(trx, { ids: [actionId] }));
+        if (!action) throw notFound();
+        return action;
+      }),
+
+    /** The action log, filtered; and the overdue actions per owner. */
+    actions: (caller: Caller, filter: { status?: string | undefined; ownerId?: string | undefined } = {}) =>
+      inTenant(db, caller, 'partnership.read', async (trx) => {
+        const list = await visible(
+          trx,
+          caller,
+          await records.actions(trx, {
+            ...(filter.status ? { status: filter.status } : {}),
+            ...(filter.ownerId ? { ownerId: filter.ownerId } : {}),
+          }),
+        );
+        const overdue = new Map<string, ActionEntry[]>();
+        for (const action of list.filter((a) => a.overdue))
+          overdue.set(action.owner, [...(overdue.get(action.owner) ?? []), action]);
+        return {
+          actions: list,
+          overdueByOwner: [...overdue.entries()]
+            .map(([owner, actions]) => ({ owner, actions }))
+            .sort((a, b) => a.owner.localeCompare(b.owner)),
+        };
+      }),
+
+    owners: (caller: Caller) => inTenant(db, caller, 'partnership.read', (trx) => records.owners(trx)),
+  };
+}
+
+export type RecordService = ReturnType<typeof recordService>;
