@@ -836,6 +836,29 @@ export const pages: PageToCheck[] = [
       await andWait(page, () => page.getByRole('button', { name: 'Check the file', exact: true }).click());
     },
   },
+  {
+    name: 'accountability of partners',
+    path: `${home}/accountability`,
+    as: 'viewer',
+    heading: 'Accountability of partners',
+  },
+  {
+    name: 'accountability of one partner',
+    path: async (server) => {
+      await planPage(server);
+      const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
+      const [organisation] = await server.services.membership.organisations(caller);
+      return `${home}/accountability?organisation=${organisation!.id}`;
+    },
+    as: 'viewer',
+    heading: 'Accountability of partners',
+  },
+  {
+    name: 'exception report',
+    path: async (server) => `${(await planPage(server)).replace(/\/plans\/e2e-plan$/, '')}/exceptions`,
+    as: 'viewer',
+    heading: 'Exception report',
+  },
 ];
 
 describe('accessibility: no axe violations (WCAG 2.2 AA) on any page', () => {

@@ -171,7 +171,7 @@ export function createApp(options: AppOptions): Express {
   tenant.use(seatsRoutes(services.membership, services.bodies));
   tenant.use(directoryRoutes(services.membership));
   tenant.use(complianceRoutes(services.compliance, options.printer));
-  tenant.use(plansRoutes(services.plans));
+  tenant.use(plansRoutes(services.plans, options.printer));
   tenant.use(indicatorsRoutes(services.indicators));
   tenant.use(surveysRoutes(services.surveys));
   tenant.use(auditRoutes(db as Database<unknown>));

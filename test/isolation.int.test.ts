@@ -53,6 +53,8 @@ const tenantPages = (side: string) => [
   `/plans/${side}-plan/versions`,
   `/plans/${side}-plan/evidence/new`,
   `/plans/${side}-plan/priorities/new`,
+  '/accountability',
+  '/exceptions',
 ];
 /** Forms of a partnership: path under /partnerships/:slug and the answers sent. */
 const tenantForms = (b: { memberId: string; invitationId: string; priorityId: string; actionId: string }) => [
@@ -158,7 +160,13 @@ async function furnish(
   test: TestApp,
   partnershipId: string,
   prefix: string,
-): Promise<{ boardId: string; personId: string; priorityId: string; actionId: string }> {
+): Promise<{
+  boardId: string;
+  personId: string;
+  priorityId: string;
+  actionId: string;
+  organisationId: string;
+}> {
   const caller = systemCaller('test', partnershipId);
   const board = await test.services.bodies.create(caller, {
     slug: `${prefix}-board`,
@@ -306,12 +314,19 @@ async function furnish(
     rag: 'green',
     commentary: `${prefix} commentary`,
   });
-  return { boardId: board.id, personId, priorityId, actionId };
+  return { boardId: board.id, personId, priorityId, actionId, organisationId };
 }
 
 describe('tenant isolation', () => {
   let test: TestApp;
-  let a: { id: string; boardId: string; personId: string; priorityId: string; actionId: string };
+  let a: {
+    id: string;
+    boardId: string;
+    personId: string;
+    priorityId: string;
+    actionId: string;
+    organisationId: string;
+  };
   let b: {
     id: string;
     memberId: string;
@@ -321,6 +336,7 @@ describe('tenant isolation', () => {
     personId: string;
     priorityId: string;
     actionId: string;
+    organisationId: string;
   };
   const agents = new Map<string, { agent: Agent; token: string }>();
 
@@ -495,6 +511,10 @@ describe('tenant isolation', () => {
       '/partnerships/alpha/plans/alpha-plan',
     );
     assert.equal(priority.status, 400);
+    const accountability = await agent.get(
+      `/partnerships/alpha/accountability?organisation=${b.organisationId}`,
+    );
+    assert.equal(accountability.status, 400, 'B’s organisation is not one of A’s');
     assert.deepEqual(await snapshot(test, b.id), before);
   });
 

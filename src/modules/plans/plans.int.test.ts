@@ -255,6 +255,41 @@ describe('plans: priorities, actions, updates and versions', () => {
     assert.equal(await auditCount(), before);
   });
 
+  it('shows a partner every action it leads or contributes to, with its overdue updates', async () => {
+    const page = await editor.get(`${base}/accountability?organisation=${organisationId}`);
+    assert.equal(page.status, 200);
+    const html = $(page.text);
+    assert.deepEqual(textsOf(page.text, '#leads tbody th'), ['Establish a multi-agency disability panel']);
+    assert.deepEqual(textsOf(page.text, '#contributes tbody th'), [
+      'Report progress on the CYPP to the Trust Board',
+    ]);
+    assert.match(html('#summary').text(), /Dudley PCT leads 1 action and contributes to 1; 2 are overdue/);
+    // Updated for April to June and July to September 2009; owed until the plan ends in March 2011.
+    assert.match(
+      html('#contributes tbody td').eq(2).text(),
+      /Missing: October to December 2009; January to March 2010; .* October to December 2010; January to March 2011$/,
+    );
+    const unknown = await editor.get(
+      `${base}/accountability?organisation=00000000-0000-4000-8000-000000000000`,
+    );
+    assert.equal(unknown.status, 400);
+  });
+
+  it('lists off-track and overdue actions by owning body in the exception report, as a page, Word and PDF', async () => {
+    const page = await editor.get(`${base}/exceptions`);
+    assert.equal(page.status, 200);
+    assert.deepEqual(textsOf(page.text, 'main h2'), ['Be Healthy sub-group']);
+    const reasons = textsOf(page.text, '.app-exceptions tbody tr td:last-child');
+    assert.match(reasons[0]!, /^Overdue: due by 2009-12-31$/);
+    assert.match(reasons[1]!, /^Update missing for October to December 2009; .*January to March 2011$/);
+    const word = await editor.get(`${base}/exceptions?format=docx`).buffer(true);
+    assert.equal(word.status, 200);
+    assert.match(String(word.headers['content-type']), /wordprocessingml/);
+    const pdf = await editor.get(`${base}/exceptions?format=pdf`).buffer(true);
+    assert.equal(pdf.status, 200);
+    assert.equal(String(pdf.headers['content-type']), 'application/pdf');
+  });
+
   it('keeps the history of a refreshed plan: what changed between versions is shown', async () => {
     const edited = await submit(editor, `${plan}/edit`, {
       title: 'Children and Young People’s Plan 2009-2011',

@@ -28,6 +28,12 @@ import {
   updateRags,
 } from './plans.vocabulary.ts';
 import { changesBetween } from './plan-text.ts';
+import { exceptionsByBody, partnerView } from './accountability.ts';
+import { exceptionsDocx } from './plans.docx.ts';
+import { renderPrintable, sendDocument } from '../../platform/documents/render.ts';
+import { PdfUnavailable, type PdfPrinter } from '../../platform/documents/pdf.ts';
+import { HttpError } from '../../platform/http/errors.ts';
+import { formatDate } from '../../platform/views/nunjucks.ts';
 
 const views = 'modules/plans/views';
 const itemsOf = (record: Record<string, string>) =>
@@ -67,7 +73,7 @@ interface FormSpec<S extends z.ZodType> {
   done: string;
 }
 
-export function plansRoutes(plans: PlansService): Router {
+export function plansRoutes(plans: PlansService, printer: PdfPrinter): Router {
   const router = Router({ mergeParams: true });
   const base = (req: Request) => `/partnerships/${tenantOf(req).slug}`;
   const planPath = (req: Request, slug = String(req.params.plan)) => `${base(req)}/plans/${slug}`;
@@ -136,6 +142,56 @@ export function plansRoutes(plans: PlansService): Router {
       })),
     };
   };
+
+  router.get('/accountability', async (req, res) => {
+    const asAt = today();
+    const { organisationItems } = await choices(req);
+    const wanted = typeof req.query.organisation === 'string' ? req.query.organisation : '';
+    const organisation = organisationItems.find((item) => item.value === wanted);
+    const locals = {
+      title: 'Accountability of partners',
+      ...common(req),
+      organisationItems,
+      asAt,
+    };
+    if (wanted && !organisation)
+      return res.status(400).render(`${views}/accountability.njk`, {
+        ...locals,
+        errors: {
+          summary: [{ text: 'Choose an organisation from the list', href: '#organisation' }],
+          fields: { organisation: { text: 'Choose an organisation from the list' } },
+        },
+      });
+    res.render(`${views}/accountability.njk`, {
+      ...locals,
+      organisation: organisation ? { id: organisation.value, name: organisation.text } : null,
+      view: organisation ? partnerView(await plans.current(callerOf(req), asAt), organisation.value) : null,
+    });
+  });
+
+  router.get('/exceptions', async (req, res) => {
+    const asAt = today();
+    const exceptions = exceptionsByBody(await plans.current(callerOf(req), asAt));
+    const title = `Exception report of ${tenantOf(req).name}`;
+    const name = `exceptions-${tenantOf(req).slug}-${asAt}`;
+    if (req.query.format === 'docx')
+      return sendDocument(res, {
+        name,
+        type: 'docx',
+        content: await exceptionsDocx(title, formatDate(asAt), exceptions),
+      });
+    if (req.query.format === 'pdf') {
+      const html = await renderPrintable(res, `${views}/exceptions-report.njk`, { title, exceptions, asAt });
+      try {
+        return sendDocument(res, { name, type: 'pdf', content: await printer.print(html, { title }) });
+      } catch (error) {
+        if (error instanceof PdfUnavailable)
+          throw new HttpError(503, 'PDF documents are not available', error.message);
+        throw error;
+      }
+    }
+    res.render(`${views}/exceptions.njk`, { title: 'Exception report', ...common(req), exceptions, asAt });
+  });
 
   router.get('/plans', async (req, res) => {
     res.render(`${views}/list.njk`, {
