@@ -857,7 +857,19 @@ export const pages: PageToCheck[] = [
     name: 'exception report',
     path: async (server) => `${(await planPage(server)).replace(/\/plans\/e2e-plan$/, '')}/exceptions`,
     as: 'viewer',
-    heading: 'Exception report',
+    heading: /^Exception report of /,
+  },
+  {
+    name: 'plan on a page',
+    path: async (server) => `${await planPage(server)}/on-a-page`,
+    as: 'viewer',
+    heading: /on a page$/,
+  },
+  {
+    name: 'progress report',
+    path: async (server) => `${await planPage(server)}/progress`,
+    as: 'viewer',
+    heading: /^Progress report: /,
   },
 ];
 

@@ -55,6 +55,8 @@ const tenantPages = (side: string) => [
   `/plans/${side}-plan/priorities/new`,
   '/accountability',
   '/exceptions',
+  `/plans/${side}-plan/on-a-page`,
+  `/plans/${side}-plan/progress`,
 ];
 /** Forms of a partnership: path under /partnerships/:slug and the answers sent. */
 const tenantForms = (b: { memberId: string; invitationId: string; priorityId: string; actionId: string }) => [

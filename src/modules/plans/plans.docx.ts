@@ -2,6 +2,8 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableRow, WidthType } from 'docx';
 import { textCell } from '../../platform/documents/word.ts';
 import type { BodyExceptions } from './accountability.ts';
+import type { PlanDetail } from './plans.service.ts';
+import { actionStatuses } from './plans.vocabulary.ts';
 
 const cell = (text: string, bold = false) => textCell(text, { bold });
 
@@ -68,4 +70,71 @@ export async function exceptionsDocx(
     ],
   });
   return Packer.toBuffer(document);
+}
+
+const document = (title: string, intro: string, children: (Paragraph | Table)[]) =>
+  Packer.toBuffer(
+    new Document({
+      title,
+      creator: 'Cooperate',
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: title, heading: HeadingLevel.HEADING_1 }),
+            new Paragraph({ text: intro }),
+            ...children,
+          ],
+        },
+      ],
+    }),
+  );
+
+export interface OnAPageRow {
+  priority: PlanDetail['priorities'][number];
+  outcomes: string;
+  owner: string;
+  ragText: string;
+}
+
+export function planOnAPageDocx(title: string, intro: string, rows: OnAPageRow[], vision: string | null) {
+  return document(title, intro, [
+    ...(vision ? [new Paragraph({ text: vision })] : []),
+    table(
+      ['Priority', 'Outcomes', 'Owner and lead', 'Actions', 'Latest RAG of its actions'],
+      rows.map((row) => [
+        `${row.priority.position}. ${row.priority.title}`,
+        row.outcomes,
+        row.owner,
+        String(row.priority.actions.length),
+        row.ragText,
+      ]),
+    ),
+  ]);
+}
+
+export function progressDocx(title: string, intro: string, detail: PlanDetail) {
+  return document(
+    title,
+    intro,
+    detail.priorities.flatMap((priority) => [
+      new Paragraph({
+        text: `Priority ${priority.position}: ${priority.title}`,
+        heading: HeadingLevel.HEADING_2,
+      }),
+      priority.actions.length
+        ? table(
+            ['Action', 'Lead', 'When', 'Status', 'Latest update'],
+            priority.actions.map((action) => [
+              action.text,
+              action.leadName,
+              action.when,
+              `${actionStatuses[action.status]}${action.overdue ? ' (overdue)' : ''}`,
+              action.latest
+                ? `${action.latest.rag}, ${action.latest.reportedOn}: ${action.latest.commentary}`
+                : 'None yet',
+            ]),
+          )
+        : new Paragraph({ text: 'No actions.' }),
+    ]),
+  );
 }

@@ -279,6 +279,7 @@ describe('plans: priorities, actions, updates and versions', () => {
     const page = await editor.get(`${base}/exceptions`);
     assert.equal(page.status, 200);
     assert.deepEqual(textsOf(page.text, 'main h2'), ['Be Healthy sub-group']);
+    assert.equal($(page.text)('h1').text().trim(), 'Exception report of Partnership planning');
     const reasons = textsOf(page.text, '.app-exceptions tbody tr td:last-child');
     assert.match(reasons[0]!, /^Overdue: due by 2009-12-31$/);
     assert.match(reasons[1]!, /^Update missing for October to December 2009; .*January to March 2011$/);
@@ -288,6 +289,29 @@ describe('plans: priorities, actions, updates and versions', () => {
     const pdf = await editor.get(`${base}/exceptions?format=pdf`).buffer(true);
     assert.equal(pdf.status, 200);
     assert.equal(String(pdf.headers['content-type']), 'application/pdf');
+  });
+
+  it('gives the plan on a page and the progress report as a page, Word and PDF', async () => {
+    const onAPage = await editor.get(`${plan}/on-a-page`);
+    assert.equal(onAPage.status, 200);
+    const row = textsOf(onAPage.text, '#on-a-page tbody td');
+    assert.deepEqual(row, [
+      'Be healthy; Stay safe',
+      'Be Healthy sub-group, Pat Lead',
+      '2',
+      '0 green, 1 amber, 0 red',
+    ]);
+    const progress = await editor.get(`${plan}/progress`);
+    assert.match(
+      textsOf(progress.text, '.app-progress tbody td').join(' | '),
+      /Second report delayed to October/,
+    );
+    for (const path of [`${plan}/on-a-page`, `${plan}/progress`]) {
+      const word = await editor.get(`${path}?format=docx`).buffer(true);
+      assert.match(String(word.headers['content-type']), /wordprocessingml/);
+      const pdf = await editor.get(`${path}?format=pdf`).buffer(true);
+      assert.equal(String(pdf.headers['content-type']), 'application/pdf');
+    }
   });
 
   it('keeps the history of a refreshed plan: what changed between versions is shown', async () => {

@@ -1,6 +1,6 @@
 // The plan pages, mounted under /partnerships/:slug: plans, their versions and evidence,
 // outcomes, priorities and actions, and progress updates (which an action's lead may post).
-import { Router, type Request, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
 import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
@@ -29,7 +29,7 @@ import {
 } from './plans.vocabulary.ts';
 import { changesBetween } from './plan-text.ts';
 import { exceptionsByBody, partnerView } from './accountability.ts';
-import { exceptionsDocx } from './plans.docx.ts';
+import { exceptionsDocx, planOnAPageDocx, progressDocx, type OnAPageRow } from './plans.docx.ts';
 import { renderPrintable, sendDocument } from '../../platform/documents/render.ts';
 import { PdfUnavailable, type PdfPrinter } from '../../platform/documents/pdf.ts';
 import { HttpError } from '../../platform/http/errors.ts';
@@ -169,28 +169,110 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter): Router {
     });
   });
 
-  router.get('/exceptions', async (req, res) => {
+  /** A document as a page, or as Word or a tagged PDF when `?format=` asks. */
+  async function sendReport(
+    req: Request,
+    res: Response,
+    report: {
+      title: string;
+      name: string;
+      bodyView: string;
+      locals: Record<string, unknown>;
+      backLink?: string;
+      docx: () => Promise<Buffer>;
+    },
+  ) {
     const asAt = today();
-    const exceptions = exceptionsByBody(await plans.current(callerOf(req), asAt));
-    const title = `Exception report of ${tenantOf(req).name}`;
-    const name = `exceptions-${tenantOf(req).slug}-${asAt}`;
     if (req.query.format === 'docx')
-      return sendDocument(res, {
-        name,
-        type: 'docx',
-        content: await exceptionsDocx(title, formatDate(asAt), exceptions),
-      });
+      return sendDocument(res, { name: report.name, type: 'docx', content: await report.docx() });
     if (req.query.format === 'pdf') {
-      const html = await renderPrintable(res, `${views}/exceptions-report.njk`, { title, exceptions, asAt });
+      const html = await renderPrintable(res, `${views}/report-print.njk`, {
+        ...report.locals,
+        ...vocabulary,
+        title: report.title,
+        bodyView: report.bodyView,
+        asAt,
+      });
       try {
-        return sendDocument(res, { name, type: 'pdf', content: await printer.print(html, { title }) });
+        return sendDocument(res, {
+          name: report.name,
+          type: 'pdf',
+          content: await printer.print(html, { title: report.title }),
+        });
       } catch (error) {
         if (error instanceof PdfUnavailable)
           throw new HttpError(503, 'PDF documents are not available', error.message);
         throw error;
       }
     }
-    res.render(`${views}/exceptions.njk`, { title: 'Exception report', ...common(req), exceptions, asAt });
+    res.render(`${views}/report-page.njk`, {
+      ...common(req),
+      ...report.locals,
+      title: report.title,
+      bodyView: report.bodyView,
+      backLink: report.backLink ?? planPath(req),
+    });
+  }
+
+  router.get('/plans/:plan/on-a-page', async (req, res) => {
+    const detail = await planOr404(req);
+    const onAPage: OnAPageRow[] = detail.priorities.map((priority) => {
+      const rags = priority.actions.map((action) => action.latest?.rag).filter(Boolean);
+      const count = (rag: string) => rags.filter((candidate) => candidate === rag).length;
+      return {
+        priority,
+        outcomes: priority.outcomes.map((outcome) => outcome.title).join('; ') || 'None',
+        owner: [priority.ownerBodyName, priority.leadPersonName].filter(Boolean).join(', ') || 'None',
+        ragText: rags.length
+          ? `${count('green')} green, ${count('amber')} amber, ${count('red')} red`
+          : 'No updates yet',
+      };
+    });
+    const title = `${detail.plan.title} on a page`;
+    await sendReport(req, res, {
+      title,
+      name: `${detail.plan.slug}-on-a-page`,
+      bodyView: `${views}/on-a-page-body.njk`,
+      locals: { ...detail, onAPage },
+      docx: () =>
+        planOnAPageDocx(
+          title,
+          `${planKinds[detail.plan.kind]}, ${formatDate(detail.plan.startsOn)} to ${formatDate(detail.plan.endsOn)}. Status: ${planStatuses[detail.plan.status].toLowerCase()}.`,
+          onAPage,
+          detail.plan.vision,
+        ),
+    });
+  });
+
+  router.get('/plans/:plan/progress', async (req, res) => {
+    const detail = await planOr404(req);
+    const title = `Progress report: ${detail.plan.title}`;
+    await sendReport(req, res, {
+      title,
+      name: `${detail.plan.slug}-progress-${today()}`,
+      bodyView: `${views}/progress-body.njk`,
+      locals: { ...detail },
+      docx: () =>
+        progressDocx(title, `Every action with its latest update, on ${formatDate(today())}.`, detail),
+    });
+  });
+
+  router.get('/exceptions', async (req, res) => {
+    const asAt = today();
+    const exceptions = exceptionsByBody(await plans.current(callerOf(req), asAt));
+    const title = `Exception report of ${tenantOf(req).name}`;
+    await sendReport(req, res, {
+      title,
+      name: `exceptions-${tenantOf(req).slug}-${asAt}`,
+      bodyView: `${views}/exception-tables.njk`,
+      locals: {
+        exceptions,
+        asAt,
+        intro: `For each body’s next meeting: the actions of its priorities off track or overdue on ${formatDate(asAt)}, and its red indicators. Superseded plans are left out.`,
+      },
+      backLink: `${base(req)}/plans`,
+      docx: () => exceptionsDocx(title, formatDate(asAt), exceptions),
+    });
   });
 
   router.get('/plans', async (req, res) => {
