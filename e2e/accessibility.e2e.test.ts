@@ -696,7 +696,19 @@ export const pages: PageToCheck[] = [
     as: 'partnershipAdmin',
     heading: 'Record a comparator',
   },
-  { name: 'plans, none', path: '/partnerships/bolton/plans', as: 'platformAdmin', heading: 'Plans' },
+  { name: 'plans, none', path: '/partnerships/nottinghamshire/plans', as: 'platformAdmin', heading: 'Plans' },
+  {
+    name: 'a seeded plan: Dudley’s CYPP with its 7 priorities and actions',
+    path: `${home}/plans/cypp-2009-11`,
+    as: 'viewer',
+    heading: "Children and Young People's Plan 2009 – 2011",
+  },
+  {
+    name: 'a seeded plan: Bolton’s, its priorities owned by the outcome sub-groups',
+    path: '/partnerships/bolton/plans/cypp-2007',
+    as: 'platformAdmin',
+    heading: "Children and Young People's Plan",
+  },
   {
     name: 'plans',
     path: async (server) => (await planPage(server)).replace(/\/e2e-plan$/, ''),

@@ -6,11 +6,13 @@ import type { Services } from '../services.ts';
 import type { ParsedSeed } from './seed.reader.ts';
 import type { SeedFile } from './seed.schema.ts';
 import { importStructure, type StructureReport } from './seed.structure.ts';
+import { importPlans } from './seed.plans.ts';
 
 export interface ImportReport extends StructureReport {
   file: string;
   partnership: string;
   outcome: 'created' | 'updated' | 'unchanged';
+  plans: number;
 }
 
 async function importPartnership(
@@ -43,9 +45,14 @@ export async function importSeeds(services: Services, seeds: ParsedSeed[]): Prom
         systemCaller(`seed import (${file})`, partnership.id),
         seed,
       );
-      const changed = Object.values(structure).some((count) => count > 0);
+      const plans = await importPlans(
+        services,
+        systemCaller(`seed import (${file})`, partnership.id),
+        seed.plans,
+      );
+      const changed = Object.values(structure).some((count) => count > 0) || plans > 0;
       const outcome = partnership.outcome === 'unchanged' && changed ? 'updated' : partnership.outcome;
-      reports.push({ file, partnership: seed.partnership.slug, outcome, ...structure });
+      reports.push({ file, partnership: seed.partnership.slug, outcome, ...structure, plans });
     } catch (error) {
       if (error instanceof RuleViolation) throw new Error(`${file}: ${error.message}`, { cause: error });
       throw error;

@@ -10,6 +10,7 @@ import {
   sectorValues,
 } from '../modules/membership/index.ts';
 import { partialIsoDate } from '../platform/http/date-input.ts';
+import { bodiesNamedByPlans, planSeedSchema } from './seed.plans.ts';
 
 const key = z.string().regex(/^[a-z0-9-]+$/, 'A key is lower-case letters, numbers and hyphens');
 const day = z.iso.date({ error: 'A date like 2009-09-14' });
@@ -137,6 +138,7 @@ export const seedFileSchema = z
     people: z.array(person).default([]),
     bodies: z.array(body).default([]),
     relationships: z.array(relationship).default([]),
+    plans: z.array(planSeedSchema).default([]),
   })
   .superRefine((seed, context) => {
     const known = (list: { key?: string; slug?: string }[]) =>
@@ -171,6 +173,8 @@ export const seedFileSchema = z
         });
       });
     });
+    for (const named of bodiesNamedByPlans(seed.plans))
+      if (!bodies.has(named.slug)) missing(named.path, 'body', named.slug);
     seed.relationships.forEach((r, ri) => {
       if (!bodies.has(r.from)) missing(['relationships', ri, 'from'], 'body', r.from);
       if (!bodies.has(r.to)) missing(['relationships', ri, 'to'], 'body', r.to);
