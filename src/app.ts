@@ -37,8 +37,8 @@ import {
 } from './modules/membership/index.ts';
 import { complianceApi, complianceRoutes } from './modules/compliance/index.ts';
 import { surveysRoutes } from './modules/surveys/index.ts';
-import { indicatorsRoutes } from './modules/indicators/index.ts';
-import { plansRoutes } from './modules/plans/index.ts';
+import { indicatorsApi, indicatorsRoutes } from './modules/indicators/index.ts';
+import { plansApi, plansRoutes } from './modules/plans/index.ts';
 import { openApiDocument } from './openapi.ts';
 import type { PdfPrinter } from './platform/documents/pdf.ts';
 
@@ -196,6 +196,8 @@ export function createApp(options: AppOptions): Express {
   tenantApi.use(bodiesApi(services.bodies));
   tenantApi.use(membershipApi(services.membership, services.bodies));
   tenantApi.use(complianceApi(services.compliance));
+  tenantApi.use(plansApi(services.plans));
+  tenantApi.use(indicatorsApi(services.indicators));
   api.use('/partnerships/:slug', tenantContext(resolveTenant), tenantApi);
   app.use('/api/v1', api);
 

@@ -127,6 +127,11 @@ const apiPaths = (slug: string) => [
   `/api/v1/partnerships/${slug}/bodies/${slug}-board/seats`,
   `/api/v1/partnerships/${slug}/organisations`,
   `/api/v1/partnerships/${slug}/compliance`,
+  `/api/v1/partnerships/${slug}/plans`,
+  `/api/v1/partnerships/${slug}/plans/${slug}-plan`,
+  `/api/v1/partnerships/${slug}/indicators`,
+  `/api/v1/partnerships/${slug}/indicators/NI%2073`,
+  `/api/v1/partnerships/${slug}/accountability?organisation=${slug}%20council`,
 ];
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
