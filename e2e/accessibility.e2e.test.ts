@@ -872,6 +872,30 @@ export const pages: PageToCheck[] = [
     heading: /^Exception report of /,
   },
   {
+    name: 'sub-group highlight report',
+    path: `${home}/highlight`,
+    as: 'viewer',
+    heading: 'Sub-group highlight report',
+  },
+  {
+    name: 'sub-group highlight report, with errors',
+    path: `${home}/highlight?body=&from=2009&to=`,
+    as: 'viewer',
+    heading: 'Sub-group highlight report',
+    status: 400,
+  },
+  {
+    name: 'sub-group highlight report for a period',
+    path: async (server) => {
+      await planPage(server);
+      const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
+      const board = (await server.services.bodies.list(caller)).find((body) => body.slug === 'trust-board')!;
+      return `${home}/highlight?body=${board.id}&from=2009-04-01&to=2009-06-30`;
+    },
+    as: 'viewer',
+    heading: 'Sub-group highlight report',
+  },
+  {
     name: 'plan on a page',
     path: async (server) => `${await planPage(server)}/on-a-page`,
     as: 'viewer',

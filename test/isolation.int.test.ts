@@ -55,6 +55,7 @@ const tenantPages = (side: string) => [
   `/plans/${side}-plan/priorities/new`,
   '/accountability',
   '/exceptions',
+  '/highlight',
   `/plans/${side}-plan/on-a-page`,
   `/plans/${side}-plan/progress`,
 ];
@@ -522,6 +523,10 @@ describe('tenant isolation', () => {
       `/partnerships/alpha/accountability?organisation=${b.organisationId}`,
     );
     assert.equal(accountability.status, 400, 'B’s organisation is not one of A’s');
+    const highlight = await agent.get(
+      `/partnerships/alpha/highlight?body=${b.boardId}&from=2009-01-01&to=2009-12-31`,
+    );
+    assert.equal(highlight.status, 400, 'B’s body is not one of A’s');
     assert.deepEqual(await snapshot(test, b.id), before);
   });
 

@@ -98,3 +98,31 @@ export function exceptionsByBody(details: PlanDetail[]): BodyExceptions[] {
     a.body.id === null ? 1 : b.body.id === null ? -1 : a.body.name.localeCompare(b.body.name),
   );
 }
+
+export interface Highlight {
+  priorities: {
+    plan: PlanDetail['plan'];
+    priority: PriorityDetail;
+    actions: (ActionDetail & { updatesInPeriod: ActionDetail['updates'] })[];
+  }[];
+}
+
+/** A body's priorities with their actions, the updates dated within the period, and indicators. */
+export function highlightOf(details: PlanDetail[], bodyId: string, from: string, to: string): Highlight {
+  return {
+    priorities: details.flatMap((detail) =>
+      detail.priorities
+        .filter((priority) => priority.ownerBodyId === bodyId)
+        .map((priority) => ({
+          plan: detail.plan,
+          priority,
+          actions: priority.actions.map((action) => ({
+            ...action,
+            updatesInPeriod: action.updates.filter(
+              (update) => update.reportedOn >= from && update.reportedOn <= to,
+            ),
+          })),
+        })),
+    ),
+  };
+}

@@ -1,7 +1,7 @@
 // The exception report as a Word document.
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableRow, WidthType } from 'docx';
 import { textCell } from '../../platform/documents/word.ts';
-import type { BodyExceptions } from './accountability.ts';
+import type { BodyExceptions, Highlight } from './accountability.ts';
 import type { PlanDetail } from './plans.service.ts';
 import { actionStatuses } from './plans.vocabulary.ts';
 
@@ -135,6 +135,43 @@ export function progressDocx(title: string, intro: string, detail: PlanDetail) {
             ]),
           )
         : new Paragraph({ text: 'No actions.' }),
+    ]),
+  );
+}
+
+export function highlightDocx(title: string, intro: string, highlight: Highlight) {
+  return document(
+    title,
+    intro,
+    highlight.priorities.flatMap((entry) => [
+      new Paragraph({
+        text: `${entry.plan.title}: priority ${entry.priority.position}`,
+        heading: HeadingLevel.HEADING_2,
+      }),
+      new Paragraph({ text: entry.priority.title }),
+      ...(entry.priority.indicators.length
+        ? [
+            table(
+              ['Indicator', 'Latest period', 'Value', 'Target', 'RAG'],
+              entry.priority.indicators.map(({ indicator, performance }) => [
+                `${indicator.code} ${indicator.title}`,
+                performance.latest?.period ?? 'No values',
+                String(performance.latest?.value ?? ''),
+                String(performance.latest?.target?.target ?? ''),
+                performance.latest?.rag ?? 'No rating',
+              ]),
+            ),
+          ]
+        : []),
+      table(
+        ['Action', 'Status', 'Updates in the period'],
+        entry.actions.map((action) => [
+          `${action.text}\n${action.leadName}; ${action.when}`,
+          `${actionStatuses[action.status]}${action.overdue ? ' (overdue)' : ''}`,
+          action.updatesInPeriod.map((u) => `${u.reportedOn}, ${u.rag}: ${u.commentary}`).join('\n') ||
+            'None',
+        ]),
+      ),
     ]),
   );
 }

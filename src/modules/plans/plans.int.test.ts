@@ -291,6 +291,25 @@ describe('plans: priorities, actions, updates and versions', () => {
     assert.equal(String(pdf.headers['content-type']), 'application/pdf');
   });
 
+  it('gives a sub-group’s highlight report for a period, as a page and Word, and refuses a bad query', async () => {
+    const query = `body=${bodyId}&from=2009-04-01&to=2009-06-30`;
+    const page = await editor.get(`${base}/highlight?${query}`);
+    assert.equal(page.status, 200);
+    assert.equal(textsOf(page.text, 'main h2')[0], 'Children and Young People’s Plan 2009-2011: priority 1');
+    assert.deepEqual(textsOf(page.text, '.app-highlight-actions tbody td:last-child'), [
+      'None',
+      '15 June 2009, green: First quarterly report taken by the Trust Board.',
+    ]);
+    const word = await editor.get(`${base}/highlight?${query}&format=docx`).buffer(true);
+    assert.match(String(word.headers['content-type']), /wordprocessingml/);
+    const bad = await editor.get(`${base}/highlight?body=&from=2009-13-01&to=2009-06-30`);
+    assert.equal(bad.status, 400);
+    assert.deepEqual(textsOf(bad.text, '.govuk-error-summary a'), [
+      'Choose a body from the list',
+      'Enter the first day as a date like 2009-04-01',
+    ]);
+  });
+
   it('gives the plan on a page and the progress report as a page, Word and PDF', async () => {
     const onAPage = await editor.get(`${plan}/on-a-page`);
     assert.equal(onAPage.status, 200);

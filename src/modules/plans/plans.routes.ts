@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
 import { forbidden, notFound } from '../../platform/http/errors.ts';
+import { formErrors } from '../../platform/http/validation.ts';
 import { dateParts, partsOf, today } from '../../platform/http/date-input.ts';
 import { ecmOutcomes, ragLabels, directionLabels } from '../indicators/index.ts';
 import type { PlansService } from './plans.service.ts';
@@ -28,8 +29,14 @@ import {
   updateRags,
 } from './plans.vocabulary.ts';
 import { changesBetween } from './plan-text.ts';
-import { exceptionsByBody, partnerView } from './accountability.ts';
-import { exceptionsDocx, planOnAPageDocx, progressDocx, type OnAPageRow } from './plans.docx.ts';
+import { exceptionsByBody, highlightOf, partnerView } from './accountability.ts';
+import {
+  exceptionsDocx,
+  highlightDocx,
+  planOnAPageDocx,
+  progressDocx,
+  type OnAPageRow,
+} from './plans.docx.ts';
 import { renderPrintable, sendDocument } from '../../platform/documents/render.ts';
 import { PdfUnavailable, type PdfPrinter } from '../../platform/documents/pdf.ts';
 import { HttpError } from '../../platform/http/errors.ts';
@@ -254,6 +261,53 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter): Router {
       locals: { ...detail },
       docx: () =>
         progressDocx(title, `Every action with its latest update, on ${formatDate(today())}.`, detail),
+    });
+  });
+
+  router.get('/highlight', async (req, res) => {
+    const { bodyItems } = await choices(req);
+    const query = {
+      body: typeof req.query.body === 'string' ? req.query.body : '',
+      from: typeof req.query.from === 'string' ? req.query.from.trim() : '',
+      to: typeof req.query.to === 'string' ? req.query.to.trim() : '',
+    };
+    const locals = { title: 'Sub-group highlight report', ...common(req), bodyItems, query };
+    if (!query.body && !query.from && !query.to) return res.render(`${views}/highlight.njk`, locals);
+    const body = bodyItems.find((item) => item.value === query.body);
+    const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+    const problems = [
+      ...(body ? [] : [{ path: 'body', message: 'Choose a body from the list' }]),
+      ...(isDate(query.from)
+        ? []
+        : [{ path: 'from', message: 'Enter the first day as a date like 2009-04-01' }]),
+      ...(isDate(query.to) ? [] : [{ path: 'to', message: 'Enter the last day as a date like 2009-06-30' }]),
+    ];
+    if (!problems.length && query.to < query.from)
+      problems.push({ path: 'to', message: 'The last day must be on or after the first' });
+    if (problems.length)
+      return res.status(400).render(`${views}/highlight.njk`, { ...locals, errors: formErrors(problems) });
+    const highlight = highlightOf(
+      await plans.current(callerOf(req), query.to),
+      body!.value,
+      query.from,
+      query.to,
+    );
+    const title = `Highlight report of ${body!.text}, ${formatDate(query.from)} to ${formatDate(query.to)}`;
+    const intro = `The priorities ${body!.text} owns, their actions with the updates dated in the period, and their indicators.`;
+    if (req.query.format === 'docx' || req.query.format === 'pdf')
+      return sendReport(req, res, {
+        title,
+        name: `highlight-${query.from}-${query.to}`,
+        bodyView: `${views}/highlight-body.njk`,
+        locals: { highlight, intro },
+        docx: () => highlightDocx(title, intro, highlight),
+      });
+    const link = (format: string) => `?${new URLSearchParams({ ...query, format }).toString()}`;
+    res.render(`${views}/highlight.njk`, {
+      ...locals,
+      highlight,
+      intro,
+      downloads: { docx: link('docx'), pdf: link('pdf') },
     });
   });
 
