@@ -1065,7 +1065,19 @@ export const pages: PageToCheck[] = [
     as: 'partnershipAdmin',
     heading: 'Record a comparator',
   },
-  { name: 'plans, none', path: '/partnerships/bolton/plans', as: 'platformAdmin', heading: 'Plans' },
+  { name: 'plans, none', path: '/partnerships/nottinghamshire/plans', as: 'platformAdmin', heading: 'Plans' },
+  {
+    name: 'a seeded plan: Dudley’s CYPP with its 7 priorities and actions',
+    path: `${home}/plans/cypp-2009-11`,
+    as: 'viewer',
+    heading: "Children and Young People's Plan 2009 – 2011",
+  },
+  {
+    name: 'a seeded plan: Bolton’s, its priorities owned by the outcome sub-groups',
+    path: '/partnerships/bolton/plans/cypp-2007',
+    as: 'platformAdmin',
+    heading: "Children and Young People's Plan",
+  },
   {
     name: 'plans',
     path: async (server) => (await planPage(server)).replace(/\/e2e-plan$/, ''),
@@ -1204,6 +1216,65 @@ export const pages: PageToCheck[] = [
       });
       await andWait(page, () => page.getByRole('button', { name: 'Check the file', exact: true }).click());
     },
+  },
+  {
+    name: 'accountability of partners',
+    path: `${home}/accountability`,
+    as: 'viewer',
+    heading: 'Accountability of partners',
+  },
+  {
+    name: 'accountability of one partner',
+    path: async (server) => {
+      await planPage(server);
+      const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
+      const [organisation] = await server.services.membership.organisations(caller);
+      return `${home}/accountability?organisation=${organisation!.id}`;
+    },
+    as: 'viewer',
+    heading: 'Accountability of partners',
+  },
+  {
+    name: 'exception report',
+    path: async (server) => `${(await planPage(server)).replace(/\/plans\/e2e-plan$/, '')}/exceptions`,
+    as: 'viewer',
+    heading: /^Exception report of /,
+  },
+  {
+    name: 'sub-group highlight report',
+    path: `${home}/highlight`,
+    as: 'viewer',
+    heading: 'Sub-group highlight report',
+  },
+  {
+    name: 'sub-group highlight report, with errors',
+    path: `${home}/highlight?body=&from=2009&to=`,
+    as: 'viewer',
+    heading: 'Sub-group highlight report',
+    status: 400,
+  },
+  {
+    name: 'sub-group highlight report for a period',
+    path: async (server) => {
+      await planPage(server);
+      const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
+      const board = (await server.services.bodies.list(caller)).find((body) => body.slug === 'trust-board')!;
+      return `${home}/highlight?body=${board.id}&from=2009-04-01&to=2009-06-30`;
+    },
+    as: 'viewer',
+    heading: 'Sub-group highlight report',
+  },
+  {
+    name: 'plan on a page',
+    path: async (server) => `${await planPage(server)}/on-a-page`,
+    as: 'viewer',
+    heading: /on a page$/,
+  },
+  {
+    name: 'progress report',
+    path: async (server) => `${await planPage(server)}/progress`,
+    as: 'viewer',
+    heading: /^Progress report: /,
   },
 ];
 

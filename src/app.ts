@@ -44,8 +44,6 @@ import {
   surveysRespondRoutes,
   surveysRoutes,
 } from './modules/surveys/index.ts';
-import { indicatorsRoutes } from './modules/indicators/index.ts';
-import { plansRoutes } from './modules/plans/index.ts';
 import {
   agendaRoutes,
   attendanceRoutes,
@@ -53,6 +51,8 @@ import {
   meetingsRoutes,
   recordRoutes,
 } from './modules/meetings/index.ts';
+import { indicatorsApi, indicatorsRoutes } from './modules/indicators/index.ts';
+import { plansApi, plansRoutes } from './modules/plans/index.ts';
 import { openApiDocument } from './openapi.ts';
 import type { PdfPrinter } from './platform/documents/pdf.ts';
 
@@ -191,7 +191,7 @@ export function createApp(options: AppOptions): Express {
   tenant.use(directoryRoutes(services.membership));
   tenant.use(complianceRoutes(services.compliance, options.printer));
   tenant.use(surveysAuthoringRoutes(services.surveys, config.PUBLIC_URL));
-  tenant.use(plansRoutes(services.plans));
+  tenant.use(plansRoutes(services.plans, options.printer));
   tenant.use(indicatorsRoutes(services.indicators));
   tenant.use(surveysRoutes(services.surveys));
   tenant.use(surveysRespondRoutes(services.surveys));
@@ -245,6 +245,8 @@ export function createApp(options: AppOptions): Express {
   tenantApi.use(membershipApi(services.membership, services.bodies));
   tenantApi.use(complianceApi(services.compliance));
   tenantApi.use(meetingsApi(services.meetings, services.agenda, services.attendance, services.record));
+  tenantApi.use(plansApi(services.plans));
+  tenantApi.use(indicatorsApi(services.indicators));
   api.use('/partnerships/:slug', tenantContext(resolveTenant), tenantApi);
   app.use('/api/v1', api);
 

@@ -356,6 +356,97 @@ export const openApiDocument = {
         },
       },
     },
+    '/partnerships/{slug}/plans': {
+      get: {
+        summary: 'The partnership’s plans: title, kind, period and status',
+        security: [{ bearer: [] }],
+        parameters: [slugParameter],
+        responses: {
+          200: { description: 'Plans' },
+          401: errorResponse('No token'),
+          404: errorResponse('No such partnership that you can see'),
+        },
+      },
+    },
+    '/partnerships/{slug}/plans/{id}': {
+      get: {
+        summary:
+          'One plan: outcomes, evidence, versions, priorities with outcomes, owner and indicators, actions with lead, due date or recurrence, status, latest RAG and overdue periods',
+        security: [{ bearer: [] }],
+        parameters: [
+          slugParameter,
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: { type: 'string' },
+            description: 'The plan’s id or short name',
+          },
+        ],
+        responses: {
+          200: { description: 'The plan' },
+          401: errorResponse('No token'),
+          404: errorResponse('No such partnership or plan that you can see'),
+        },
+      },
+    },
+    '/partnerships/{slug}/indicators': {
+      get: {
+        summary:
+          'The indicators the partnership tracks, each with its latest value, target, RAG and direction of travel',
+        security: [{ bearer: [] }],
+        parameters: [slugParameter],
+        responses: {
+          200: { description: 'Indicators' },
+          401: errorResponse('No token'),
+          404: errorResponse('No such partnership that you can see'),
+        },
+      },
+    },
+    '/partnerships/{slug}/indicators/{code}': {
+      get: {
+        summary:
+          'One indicator: definition, targets with tolerance, values and RAG by period, breakdowns, comparators',
+        security: [{ bearer: [] }],
+        parameters: [
+          slugParameter,
+          {
+            name: 'code',
+            in: 'path',
+            required: true,
+            schema: { type: 'string' },
+            description: 'Like NI 73 (URL-encoded)',
+          },
+        ],
+        responses: {
+          200: { description: 'The indicator' },
+          401: errorResponse('No token'),
+          404: errorResponse('No such partnership or indicator that you can see'),
+        },
+      },
+    },
+    '/partnerships/{slug}/accountability': {
+      get: {
+        summary: 'Every action an organisation leads or contributes to, with its status and overdue updates',
+        security: [{ bearer: [] }],
+        parameters: [
+          slugParameter,
+          {
+            name: 'organisation',
+            in: 'query',
+            required: true,
+            schema: { type: 'string' },
+            description: 'The organisation’s id or its name',
+          },
+        ],
+        responses: {
+          200: { description: 'What the organisation leads and contributes to' },
+          400: errorResponse('No organisation given'),
+          401: errorResponse('No token'),
+          404: errorResponse('No such partnership or organisation that you can see'),
+        },
+      },
+    },
     '/partnerships/{slug}/compliance': {
       get: {
         summary: 'Each statutory rule in force on a date: met, not met or not applicable, with evidence',

@@ -93,6 +93,11 @@ const tenantPages = (side: string) => [
   '/actions',
   '/actions?status=open',
   `/actions/${actionIds[side]}/update`,
+  '/accountability',
+  '/exceptions',
+  '/highlight',
+  `/plans/${side}-plan/on-a-page`,
+  `/plans/${side}-plan/progress`,
 ];
 /** Forms of a partnership: path under /partnerships/:slug and the answers sent. */
 const tenantForms = (b: { memberId: string; invitationId: string; priorityId: string; actionId: string }) => [
@@ -218,6 +223,11 @@ const apiPaths = (slug: string) => [
   `/api/v1/partnerships/${slug}/meetings/${meetingIds[slug]}`,
   `/api/v1/partnerships/${slug}/attendance?body=${slug}-board&from=2009-01-01&to=2009-12-31`,
   `/api/v1/partnerships/${slug}/actions`,
+  `/api/v1/partnerships/${slug}/plans`,
+  `/api/v1/partnerships/${slug}/plans/${slug}-plan`,
+  `/api/v1/partnerships/${slug}/indicators`,
+  `/api/v1/partnerships/${slug}/indicators/NI%2073`,
+  `/api/v1/partnerships/${slug}/accountability?organisation=${slug}%20council`,
 ];
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
@@ -253,7 +263,14 @@ async function furnish(
   test: TestApp,
   partnershipId: string,
   prefix: string,
-): Promise<{ boardId: string; personId: string; surveyId: string; priorityId: string; actionId: string }> {
+): Promise<{
+  boardId: string;
+  personId: string;
+  surveyId: string;
+  priorityId: string;
+  actionId: string;
+  organisationId: string;
+}> {
   const caller = systemCaller('test', partnershipId);
   const board = await test.services.bodies.create(caller, {
     slug: `${prefix}-board`,
@@ -462,7 +479,7 @@ async function furnish(
     text: `${prefix} progress`,
     status: 'open',
   });
-  return { boardId: board.id, personId, surveyId: survey.survey.id, priorityId, actionId };
+  return { boardId: board.id, personId, surveyId: survey.survey.id, priorityId, actionId, organisationId };
 }
 
 describe('tenant isolation', () => {
@@ -474,6 +491,7 @@ describe('tenant isolation', () => {
     surveyId: string;
     priorityId: string;
     actionId: string;
+    organisationId: string;
   };
   let b: {
     id: string;
@@ -485,6 +503,7 @@ describe('tenant isolation', () => {
     surveyId: string;
     priorityId: string;
     actionId: string;
+    organisationId: string;
   };
   const agents = new Map<string, { agent: Agent; token: string }>();
 
@@ -721,6 +740,14 @@ describe('tenant isolation', () => {
       '/partnerships/alpha/plans/alpha-plan',
     );
     assert.equal(priority.status, 400);
+    const accountability = await agent.get(
+      `/partnerships/alpha/accountability?organisation=${b.organisationId}`,
+    );
+    assert.equal(accountability.status, 400, 'B’s organisation is not one of A’s');
+    const highlight = await agent.get(
+      `/partnerships/alpha/highlight?body=${b.boardId}&from=2009-01-01&to=2009-12-31`,
+    );
+    assert.equal(highlight.status, 400, 'B’s body is not one of A’s');
     assert.deepEqual(await snapshot(test, b.id), before);
   });
 

@@ -7,12 +7,14 @@ import type { ParsedSeed } from './seed.reader.ts';
 import type { SeedFile } from './seed.schema.ts';
 import { importStructure, type StructureReport } from './seed.structure.ts';
 import { importMeetings } from './seed.meetings.ts';
+import { importPlans } from './seed.plans.ts';
 
 export interface ImportReport extends StructureReport {
   meetings: number;
   file: string;
   partnership: string;
   outcome: 'created' | 'updated' | 'unchanged';
+  plans: number;
 }
 
 async function importPartnership(
@@ -40,19 +42,13 @@ export async function importSeeds(services: Services, seeds: ParsedSeed[]): Prom
   for (const { file, seed } of seeds) {
     try {
       const partnership = await importPartnership(services, file, seed);
-      const structure = await importStructure(
-        services,
-        systemCaller(`seed import (${file})`, partnership.id),
-        seed,
-      );
-      const meetings = await importMeetings(
-        services,
-        systemCaller(`seed import (${file})`, partnership.id),
-        seed,
-      );
-      const changed = Object.values(structure).some((count) => count > 0) || meetings > 0;
+      const caller = systemCaller(`seed import (${file})`, partnership.id);
+      const structure = await importStructure(services, caller, seed);
+      const meetings = await importMeetings(services, caller, seed);
+      const plans = await importPlans(services, caller, seed.plans);
+      const changed = Object.values(structure).some((count) => count > 0) || meetings > 0 || plans > 0;
       const outcome = partnership.outcome === 'unchanged' && changed ? 'updated' : partnership.outcome;
-      reports.push({ file, partnership: seed.partnership.slug, outcome, ...structure, meetings });
+      reports.push({ file, partnership: seed.partnership.slug, outcome, ...structure, meetings, plans });
     } catch (error) {
       if (error instanceof RuleViolation) throw new Error(`${file}: ${error.message}`, { cause: error });
       throw error;

@@ -11,6 +11,7 @@ import {
 } from '../modules/membership/index.ts';
 import { partialIsoDate } from '../platform/http/date-input.ts';
 import { seedMeetingSchema } from './seed.meetings.ts';
+import { bodiesNamedByPlans, planSeedSchema } from './seed.plans.ts';
 
 const key = z.string().regex(/^[a-z0-9-]+$/, 'A key is lower-case letters, numbers and hyphens');
 const day = z.iso.date({ error: 'A date like 2009-09-14' });
@@ -141,6 +142,7 @@ export const seedFileSchema = z
     bodies: z.array(body).default([]),
     relationships: z.array(relationship).default([]),
     meetings: z.array(seedMeetingSchema).default([]),
+    plans: z.array(planSeedSchema).default([]),
   })
   .superRefine((seed, context) => {
     const known = (list: { key?: string; slug?: string }[]) =>
@@ -175,6 +177,8 @@ export const seedFileSchema = z
         });
       });
     });
+    for (const named of bodiesNamedByPlans(seed.plans))
+      if (!bodies.has(named.slug)) missing(named.path, 'body', named.slug);
     seed.relationships.forEach((r, ri) => {
       if (!bodies.has(r.from)) missing(['relationships', ri, 'from'], 'body', r.from);
       if (!bodies.has(r.to)) missing(['relationships', ri, 'to'], 'body', r.to);

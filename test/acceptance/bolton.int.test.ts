@@ -261,4 +261,25 @@ describe('Bolton Children’s Trust (12 February 2009)', () => {
     for (const name of ['Nafisah Atcha', 'Zuhayr Adia', 'Niall McGloin', 'James Murray'])
       assert.ok(!text.includes(name), `${name} is not named`);
   });
+
+  it('has its five outcome sub-groups owning the five Every Child Matters outcomes of its plan', async () => {
+    const detail = (await test.services.plans.bySlug(caller, 'cypp-2007'))!;
+    assert.deepEqual(
+      detail.priorities.map((priority) => [
+        priority.outcomes.map((outcome) => outcome.title).join(),
+        priority.ownerBodyName,
+      ]),
+      [
+        ['Be healthy', 'Be healthy sub-group'],
+        ['Stay safe', 'Stay safe sub-group'],
+        ['Enjoy and achieve', 'Enjoy and achieve sub-group'],
+        ['Make a positive contribution', 'Make a positive contribution sub-group'],
+        ['Achieve economic well-being', 'Achieve economic well-being sub-group'],
+      ],
+    );
+    assert.deepEqual(
+      detail.versions.map((version) => version.note),
+      ['First version', 'Reviewed during 2008'],
+    );
+  });
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { systemCaller, type Caller } from '../../src/platform/http/auth.ts';
 import { importSeeds } from '../../src/seeds/seed.importer.ts';
 import { readSeeds, seedFiles } from '../../src/seeds/seed.reader.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { signedInAs, startTestApp, textsOf, type TestApp } from '../support/test-app.ts';
 
 describe('Dudley Children’s Trust (14 September 2009)', () => {
   let test: TestApp;
@@ -130,5 +130,88 @@ describe('Dudley Children’s Trust (14 September 2009)', () => {
       !evaluation.ruleSets.some((set) => set.id === 'children-act-2004-s12a'),
       's12A came into force in 2010',
     );
+  });
+
+  it('has its CYPP 2009-2011, developed in 2008 and updated in 2009, with its evidence base', async () => {
+    const detail = (await test.services.plans.bySlug(caller, 'cypp-2009-11', '2009-09-14'))!;
+    assert.equal(detail.plan.title, "Children and Young People's Plan 2009 – 2011");
+    assert.deepEqual(
+      [detail.plan.startsOn, detail.plan.endsOn, detail.plan.status],
+      ['2009-04-01', '2011-03-31', 'published'],
+    );
+    assert.deepEqual(
+      detail.versions.map((version) => version.note),
+      ['First version', 'Updated 2009'],
+    );
+    assert.deepEqual(
+      detail.evidence.map((item) => [item.kind, item.title.split(' ').slice(0, 3).join(' '), item.datedOn]),
+      [
+        ['needs assessment', 'Joint Strategic Needs', null],
+        ['inspection', 'Annual Performance Assessments', null],
+        ['inspection', 'Joint Area Review', '2006-01-01'],
+        ['survey', 'Surveys and activities', null],
+      ],
+    );
+    assert.match(
+      detail.plan.resourcing!,
+      /pooled funding in the area of\s+integrated service management and the Children's Fund/,
+    );
+    for (const principle of [
+      'investment decisions are focused',
+      'preventative service delivery',
+      'capital investment will support',
+      'resource decisions are based on agreed priorities',
+    ])
+      assert.ok(detail.plan.resourcing!.includes(principle), principle);
+  });
+
+  it('has the 7 priorities of paragraph 13, mapped to the outcomes, and the 7 actions with their dates', async () => {
+    const detail = (await test.services.plans.bySlug(caller, 'cypp-2009-11', '2009-09-14'))!;
+    assert.deepEqual(
+      detail.priorities.map((priority) => [
+        priority.position,
+        priority.outcomes.map((outcome) => outcome.code).join(' '),
+      ]),
+      [
+        [1, 'SS'],
+        [2, 'SS EA'],
+        [3, 'BH'],
+        [4, 'EA'],
+        [5, 'PC'],
+        [6, 'EW'],
+        [7, ''],
+      ],
+    );
+    assert.equal(detail.priorities[0]!.title, 'Support all children to be and feel safe');
+    assert.equal(detail.priorities[6]!.ownerBodyName, "Children's Trust Executive Board");
+    const actions = detail.priorities[6]!.actions;
+    assert.equal(actions.length, 7);
+    assert.equal(actions[0]!.dueOn, '2009-12-31');
+    assert.equal(actions[0]!.overdue, false, 'not yet due on 14 September 2009');
+    assert.deepEqual(
+      [actions[1]!.recurrence, actions[1]!.recursFrom, actions[1]!.when],
+      ['quarterly', '2009-04-01', 'Quarterly from April 2009'],
+    );
+    assert.deepEqual(
+      actions[1]!.overduePeriods.map((period) => period.label),
+      ['April to June 2009'],
+      'on 14 September 2009 only the first quarter’s update is owed, and it is missing',
+    );
+    assert.equal(
+      actions[6]!.text,
+      "Increase the effectiveness of transition arrangements from children's to adult services",
+    );
+  });
+
+  it('shows the plan and its version history on its pages', async () => {
+    const { agent } = await signedInAs(test, caller.partnershipId!, 'viewer');
+    const page = await agent.get('/partnerships/dudley/plans/cypp-2009-11');
+    assert.equal(page.status, 200);
+    assert.equal(textsOf(page.text, '#priorities ~ section h3').length, 7);
+    const versions = await agent.get('/partnerships/dudley/plans/cypp-2009-11/versions');
+    assert.deepEqual(textsOf(versions.text, 'section h2'), [
+      'Version 2: Updated 2009',
+      'Version 1: First version',
+    ]);
   });
 });

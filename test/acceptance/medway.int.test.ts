@@ -127,4 +127,22 @@ describe('Medway Children’s Action Network (1 October 2013)', () => {
     assert.equal(kind.get('Children and Young People Overview and Scrutiny Committee'), 'scrutiny-committee');
     assert.equal(kind.get('Cabinet'), 'cabinet');
   });
+
+  it('has the Children and Young People’s Commissioning Plan, in development, with its 4 priorities', async () => {
+    const [plan] = await test.services.plans.list(caller);
+    assert.deepEqual(
+      [plan!.title, plan!.kind, plan!.status],
+      ["Children and Young People's Commissioning Plan", 'commissioning plan', 'draft'],
+    );
+    const detail = (await test.services.plans.bySlug(caller, plan!.slug))!;
+    assert.deepEqual(
+      detail.priorities.map((priority) => priority.title),
+      [
+        'Early Help',
+        'Children in Care/on the edge of Care',
+        'Children with Special Educational Needs and disabilities',
+        'Health and Wellbeing',
+      ],
+    );
+  });
 });

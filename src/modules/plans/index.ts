@@ -15,3 +15,4 @@ export * from './plans.vocabulary.ts';
 export { overdueOf, overduePeriods, periodsDue, describeRecurrence, type DuePeriod } from './recurrence.ts';
 export { planText, changesBetween } from './plan-text.ts';
 export { plansRoutes } from './plans.routes.ts';
+export { plansApi } from './plans.api.ts';

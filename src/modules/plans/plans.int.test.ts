@@ -255,6 +255,84 @@ describe('plans: priorities, actions, updates and versions', () => {
     assert.equal(await auditCount(), before);
   });
 
+  it('shows a partner every action it leads or contributes to, with its overdue updates', async () => {
+    const page = await editor.get(`${base}/accountability?organisation=${organisationId}`);
+    assert.equal(page.status, 200);
+    const html = $(page.text);
+    assert.deepEqual(textsOf(page.text, '#leads tbody th'), ['Establish a multi-agency disability panel']);
+    assert.deepEqual(textsOf(page.text, '#contributes tbody th'), [
+      'Report progress on the CYPP to the Trust Board',
+    ]);
+    assert.match(html('#summary').text(), /Dudley PCT leads 1 action and contributes to 1; 2 are overdue/);
+    // Updated for April to June and July to September 2009; owed until the plan ends in March 2011.
+    assert.match(
+      html('#contributes tbody td').eq(2).text(),
+      /Missing: October to December 2009; January to March 2010; .* October to December 2010; January to March 2011$/,
+    );
+    const unknown = await editor.get(
+      `${base}/accountability?organisation=00000000-0000-4000-8000-000000000000`,
+    );
+    assert.equal(unknown.status, 400);
+  });
+
+  it('lists off-track and overdue actions by owning body in the exception report, as a page, Word and PDF', async () => {
+    const page = await editor.get(`${base}/exceptions`);
+    assert.equal(page.status, 200);
+    assert.deepEqual(textsOf(page.text, 'main h2'), ['Be Healthy sub-group']);
+    assert.equal($(page.text)('h1').text().trim(), 'Exception report of Partnership planning');
+    const reasons = textsOf(page.text, '.app-exceptions tbody tr td:last-child');
+    assert.match(reasons[0]!, /^Overdue: due by 2009-12-31$/);
+    assert.match(reasons[1]!, /^Update missing for October to December 2009; .*January to March 2011$/);
+    const word = await editor.get(`${base}/exceptions?format=docx`).buffer(true);
+    assert.equal(word.status, 200);
+    assert.match(String(word.headers['content-type']), /wordprocessingml/);
+    const pdf = await editor.get(`${base}/exceptions?format=pdf`).buffer(true);
+    assert.equal(pdf.status, 200);
+    assert.equal(String(pdf.headers['content-type']), 'application/pdf');
+  });
+
+  it('gives a sub-group’s highlight report for a period, as a page and Word, and refuses a bad query', async () => {
+    const query = `body=${bodyId}&from=2009-04-01&to=2009-06-30`;
+    const page = await editor.get(`${base}/highlight?${query}`);
+    assert.equal(page.status, 200);
+    assert.equal(textsOf(page.text, 'main h2')[0], 'Children and Young People’s Plan 2009-2011: priority 1');
+    assert.deepEqual(textsOf(page.text, '.app-highlight-actions tbody td:last-child'), [
+      'None',
+      '15 June 2009, green: First quarterly report taken by the Trust Board.',
+    ]);
+    const word = await editor.get(`${base}/highlight?${query}&format=docx`).buffer(true);
+    assert.match(String(word.headers['content-type']), /wordprocessingml/);
+    const bad = await editor.get(`${base}/highlight?body=&from=2009-13-01&to=2009-06-30`);
+    assert.equal(bad.status, 400);
+    assert.deepEqual(textsOf(bad.text, '.govuk-error-summary a'), [
+      'Choose a body from the list',
+      'Enter the first day as a date like 2009-04-01',
+    ]);
+  });
+
+  it('gives the plan on a page and the progress report as a page, Word and PDF', async () => {
+    const onAPage = await editor.get(`${plan}/on-a-page`);
+    assert.equal(onAPage.status, 200);
+    const row = textsOf(onAPage.text, '#on-a-page tbody td');
+    assert.deepEqual(row, [
+      'Be healthy; Stay safe',
+      'Be Healthy sub-group, Pat Lead',
+      '2',
+      '0 green, 1 amber, 0 red',
+    ]);
+    const progress = await editor.get(`${plan}/progress`);
+    assert.match(
+      textsOf(progress.text, '.app-progress tbody td').join(' | '),
+      /Second report delayed to October/,
+    );
+    for (const path of [`${plan}/on-a-page`, `${plan}/progress`]) {
+      const word = await editor.get(`${path}?format=docx`).buffer(true);
+      assert.match(String(word.headers['content-type']), /wordprocessingml/);
+      const pdf = await editor.get(`${path}?format=pdf`).buffer(true);
+      assert.equal(String(pdf.headers['content-type']), 'application/pdf');
+    }
+  });
+
   it('keeps the history of a refreshed plan: what changed between versions is shown', async () => {
     const edited = await submit(editor, `${plan}/edit`, {
       title: 'Children and Young People’s Plan 2009-2011',

@@ -1,10 +1,11 @@
 // The plan pages, mounted under /partnerships/:slug: plans, their versions and evidence,
 // outcomes, priorities and actions, and progress updates (which an action's lead may post).
-import { Router, type Request, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
 import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
 import { forbidden, notFound } from '../../platform/http/errors.ts';
+import { formErrors } from '../../platform/http/validation.ts';
 import { dateParts, partsOf, today } from '../../platform/http/date-input.ts';
 import { ecmOutcomes, ragLabels, directionLabels } from '../indicators/index.ts';
 import type { PlansService } from './plans.service.ts';
@@ -28,6 +29,18 @@ import {
   updateRags,
 } from './plans.vocabulary.ts';
 import { changesBetween } from './plan-text.ts';
+import { exceptionsByBody, highlightOf, partnerView } from './accountability.ts';
+import {
+  exceptionsDocx,
+  highlightDocx,
+  planOnAPageDocx,
+  progressDocx,
+  type OnAPageRow,
+} from './plans.docx.ts';
+import { renderPrintable, sendDocument } from '../../platform/documents/render.ts';
+import { PdfUnavailable, type PdfPrinter } from '../../platform/documents/pdf.ts';
+import { HttpError } from '../../platform/http/errors.ts';
+import { formatDate } from '../../platform/views/nunjucks.ts';
 
 const views = 'modules/plans/views';
 const itemsOf = (record: Record<string, string>) =>
@@ -67,7 +80,7 @@ interface FormSpec<S extends z.ZodType> {
   done: string;
 }
 
-export function plansRoutes(plans: PlansService): Router {
+export function plansRoutes(plans: PlansService, printer: PdfPrinter): Router {
   const router = Router({ mergeParams: true });
   const base = (req: Request) => `/partnerships/${tenantOf(req).slug}`;
   const planPath = (req: Request, slug = String(req.params.plan)) => `${base(req)}/plans/${slug}`;
@@ -136,6 +149,185 @@ export function plansRoutes(plans: PlansService): Router {
       })),
     };
   };
+
+  router.get('/accountability', async (req, res) => {
+    const asAt = today();
+    const { organisationItems } = await choices(req);
+    const wanted = typeof req.query.organisation === 'string' ? req.query.organisation : '';
+    const organisation = organisationItems.find((item) => item.value === wanted);
+    const locals = {
+      title: 'Accountability of partners',
+      ...common(req),
+      organisationItems,
+      asAt,
+    };
+    if (wanted && !organisation)
+      return res.status(400).render(`${views}/accountability.njk`, {
+        ...locals,
+        errors: {
+          summary: [{ text: 'Choose an organisation from the list', href: '#organisation' }],
+          fields: { organisation: { text: 'Choose an organisation from the list' } },
+        },
+      });
+    res.render(`${views}/accountability.njk`, {
+      ...locals,
+      organisation: organisation ? { id: organisation.value, name: organisation.text } : null,
+      view: organisation ? partnerView(await plans.current(callerOf(req), asAt), organisation.value) : null,
+    });
+  });
+
+  /** A document as a page, or as Word or a tagged PDF when `?format=` asks. */
+  async function sendReport(
+    req: Request,
+    res: Response,
+    report: {
+      title: string;
+      name: string;
+      bodyView: string;
+      locals: Record<string, unknown>;
+      backLink?: string;
+      docx: () => Promise<Buffer>;
+    },
+  ) {
+    const asAt = today();
+    if (req.query.format === 'docx')
+      return sendDocument(res, { name: report.name, type: 'docx', content: await report.docx() });
+    if (req.query.format === 'pdf') {
+      const html = await renderPrintable(res, `${views}/report-print.njk`, {
+        ...report.locals,
+        ...vocabulary,
+        title: report.title,
+        bodyView: report.bodyView,
+        asAt,
+      });
+      try {
+        return sendDocument(res, {
+          name: report.name,
+          type: 'pdf',
+          content: await printer.print(html, { title: report.title }),
+        });
+      } catch (error) {
+        if (error instanceof PdfUnavailable)
+          throw new HttpError(503, 'PDF documents are not available', error.message);
+        throw error;
+      }
+    }
+    res.render(`${views}/report-page.njk`, {
+      ...common(req),
+      ...report.locals,
+      title: report.title,
+      bodyView: report.bodyView,
+      backLink: report.backLink ?? planPath(req),
+    });
+  }
+
+  router.get('/plans/:plan/on-a-page', async (req, res) => {
+    const detail = await planOr404(req);
+    const onAPage: OnAPageRow[] = detail.priorities.map((priority) => {
+      const rags = priority.actions.map((action) => action.latest?.rag).filter(Boolean);
+      const count = (rag: string) => rags.filter((candidate) => candidate === rag).length;
+      return {
+        priority,
+        outcomes: priority.outcomes.map((outcome) => outcome.title).join('; ') || 'None',
+        owner: [priority.ownerBodyName, priority.leadPersonName].filter(Boolean).join(', ') || 'None',
+        ragText: rags.length
+          ? `${count('green')} green, ${count('amber')} amber, ${count('red')} red`
+          : 'No updates yet',
+      };
+    });
+    const title = `${detail.plan.title} on a page`;
+    await sendReport(req, res, {
+      title,
+      name: `${detail.plan.slug}-on-a-page`,
+      bodyView: `${views}/on-a-page-body.njk`,
+      locals: { ...detail, onAPage },
+      docx: () =>
+        planOnAPageDocx(
+          title,
+          `${planKinds[detail.plan.kind]}, ${formatDate(detail.plan.startsOn)} to ${formatDate(detail.plan.endsOn)}. Status: ${planStatuses[detail.plan.status].toLowerCase()}.`,
+          onAPage,
+          detail.plan.vision,
+        ),
+    });
+  });
+
+  router.get('/plans/:plan/progress', async (req, res) => {
+    const detail = await planOr404(req);
+    const title = `Progress report: ${detail.plan.title}`;
+    await sendReport(req, res, {
+      title,
+      name: `${detail.plan.slug}-progress-${today()}`,
+      bodyView: `${views}/progress-body.njk`,
+      locals: { ...detail },
+      docx: () =>
+        progressDocx(title, `Every action with its latest update, on ${formatDate(today())}.`, detail),
+    });
+  });
+
+  router.get('/highlight', async (req, res) => {
+    const { bodyItems } = await choices(req);
+    const query = {
+      body: typeof req.query.body === 'string' ? req.query.body : '',
+      from: typeof req.query.from === 'string' ? req.query.from.trim() : '',
+      to: typeof req.query.to === 'string' ? req.query.to.trim() : '',
+    };
+    const locals = { title: 'Sub-group highlight report', ...common(req), bodyItems, query };
+    if (!query.body && !query.from && !query.to) return res.render(`${views}/highlight.njk`, locals);
+    const body = bodyItems.find((item) => item.value === query.body);
+    const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+    const problems = [
+      ...(body ? [] : [{ path: 'body', message: 'Choose a body from the list' }]),
+      ...(isDate(query.from)
+        ? []
+        : [{ path: 'from', message: 'Enter the first day as a date like 2009-04-01' }]),
+      ...(isDate(query.to) ? [] : [{ path: 'to', message: 'Enter the last day as a date like 2009-06-30' }]),
+    ];
+    if (!problems.length && query.to < query.from)
+      problems.push({ path: 'to', message: 'The last day must be on or after the first' });
+    if (problems.length)
+      return res.status(400).render(`${views}/highlight.njk`, { ...locals, errors: formErrors(problems) });
+    const highlight = highlightOf(
+      await plans.current(callerOf(req), query.to),
+      body!.value,
+      query.from,
+      query.to,
+    );
+    const title = `Highlight report of ${body!.text}, ${formatDate(query.from)} to ${formatDate(query.to)}`;
+    const intro = `The priorities ${body!.text} owns, their actions with the updates dated in the period, and their indicators.`;
+    if (req.query.format === 'docx' || req.query.format === 'pdf')
+      return sendReport(req, res, {
+        title,
+        name: `highlight-${query.from}-${query.to}`,
+        bodyView: `${views}/highlight-body.njk`,
+        locals: { highlight, intro },
+        docx: () => highlightDocx(title, intro, highlight),
+      });
+    const link = (format: string) => `?${new URLSearchParams({ ...query, format }).toString()}`;
+    res.render(`${views}/highlight.njk`, {
+      ...locals,
+      highlight,
+      intro,
+      downloads: { docx: link('docx'), pdf: link('pdf') },
+    });
+  });
+
+  router.get('/exceptions', async (req, res) => {
+    const asAt = today();
+    const exceptions = exceptionsByBody(await plans.current(callerOf(req), asAt));
+    const title = `Exception report of ${tenantOf(req).name}`;
+    await sendReport(req, res, {
+      title,
+      name: `exceptions-${tenantOf(req).slug}-${asAt}`,
+      bodyView: `${views}/exception-tables.njk`,
+      locals: {
+        exceptions,
+        asAt,
+        intro: `For each body’s next meeting: the actions of its priorities off track or overdue on ${formatDate(asAt)}, and its red indicators. Superseded plans are left out.`,
+      },
+      backLink: `${base(req)}/plans`,
+      docx: () => exceptionsDocx(title, formatDate(asAt), exceptions),
+    });
+  });
 
   router.get('/plans', async (req, res) => {
     res.render(`${views}/list.njk`, {

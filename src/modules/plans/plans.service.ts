@@ -95,7 +95,13 @@ const whenOf = (action: ActionRow) =>
       ? `By ${action.dueOn}`
       : 'No date set';
 
-async function actionDetails(trx: Trx, actions: ActionRow[], asAt: string): Promise<ActionDetail[]> {
+/** A recurring action with no last date of its own recurs until its plan ends. */
+async function actionDetails(
+  trx: Trx,
+  actions: ActionRow[],
+  asAt: string,
+  planEndsOn: string,
+): Promise<ActionDetail[]> {
   const ids = actions.map((action) => action.id);
   const [partners, milestones, updates] = await Promise.all([
     repository.partners(trx, ids),
@@ -105,7 +111,7 @@ async function actionDetails(trx: Trx, actions: ActionRow[], asAt: string): Prom
   return actions.map((action) => {
     const own = updates.filter((update) => update.actionId === action.id);
     const overdue = overdueOf(
-      action,
+      { ...action, recursUntil: action.recursUntil ?? planEndsOn },
       own.map((update) => update.reportedOn),
       asAt,
     );
@@ -142,7 +148,7 @@ export function plansService(db: Database<DB>, indicators: Pick<IndicatorsServic
           linkedIndicators.has(summary.indicator.id),
         )
       : [];
-    const details = await actionDetails(trx, actions, asAt);
+    const details = await actionDetails(trx, actions, asAt, plan.endsOn);
     return {
       plan,
       outcomes,
@@ -207,6 +213,16 @@ export function plansService(db: Database<DB>, indicators: Pick<IndicatorsServic
 
     list: (caller: Caller) => inTenant(db, caller, 'partnership.read', (trx) => repository.list(trx)),
 
+    /** Every plan that is not superseded, in full, as at a date (for accountability views). */
+    current(caller: Caller, asAt = today()): Promise<PlanDetail[]> {
+      return inTenant(db, caller, 'partnership.read', async (trx) => {
+        const plans = (await repository.list(trx)).filter((plan) => plan.status !== 'superseded');
+        const details: PlanDetail[] = [];
+        for (const plan of plans) details.push(await detailWithin(trx, plan, asAt));
+        return details;
+      });
+    },
+
     bySlug(caller: Caller, slug: string, asAt = today()): Promise<PlanDetail | null> {
       return inTenant(db, caller, 'partnership.read', async (trx) => {
         const plan = await repository.bySlug(trx, slug);
@@ -219,7 +235,7 @@ export function plansService(db: Database<DB>, indicators: Pick<IndicatorsServic
       return inTenant(db, caller, 'partnership.read', async (trx) => {
         const plan = await mustFindPlan(trx, slug);
         const action = await mustFindAction(trx, plan.id, actionId);
-        const [detail] = await actionDetails(trx, [action], asAt);
+        const [detail] = await actionDetails(trx, [action], asAt, plan.endsOn);
         const priority = (await repository.priorityById(trx, action.priorityId))!;
         return { plan, priority, action: detail!, mayUpdate: await mayUpdate(trx, caller, action) };
       });
