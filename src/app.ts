@@ -46,6 +46,7 @@ import {
 } from './modules/surveys/index.ts';
 import { agendaRoutes, meetingsApi, meetingsRoutes } from './modules/meetings/index.ts';
 import { indicatorsRoutes } from './modules/indicators/index.ts';
+import { benchmarkingApi, benchmarkingRoutes } from './modules/benchmarking/index.ts';
 import { plansRoutes } from './modules/plans/index.ts';
 import { openApiDocument } from './openapi.ts';
 import type { PdfPrinter } from './platform/documents/pdf.ts';
@@ -81,6 +82,7 @@ function navigationFor(req: Request) {
       item(`${base}/compliance`, 'Compliance'),
       item(`${base}/plans`, 'Plans'),
       item(`${base}/indicators`, 'Indicators'),
+      item(`${base}/benchmarking`, 'Benchmarking'),
       item(`${base}/surveys`, 'Surveys'),
       ...(allowed(req, 'users.manage') ? [item(`${base}/users`, 'Users')] : []),
       ...(allowed(req, 'audit.read') ? [item(`${base}/audit`, 'Audit trail')] : []),
@@ -185,6 +187,7 @@ export function createApp(options: AppOptions): Express {
   tenant.use(complianceRoutes(services.compliance, options.printer));
   tenant.use(surveysAuthoringRoutes(services.surveys, config.PUBLIC_URL));
   tenant.use(plansRoutes(services.plans));
+  tenant.use(benchmarkingRoutes(services.benchmarking));
   tenant.use(indicatorsRoutes(services.indicators));
   tenant.use(surveysRoutes(services.surveys));
   tenant.use(surveysRespondRoutes(services.surveys));
@@ -228,6 +231,7 @@ export function createApp(options: AppOptions): Express {
   tenantApi.use(membershipApi(services.membership, services.bodies));
   tenantApi.use(complianceApi(services.compliance));
   tenantApi.use(meetingsApi(services.meetings, services.agenda));
+  tenantApi.use(benchmarkingApi(services.benchmarking));
   api.use('/partnerships/:slug', tenantContext(resolveTenant), tenantApi);
   app.use('/api/v1', api);
 

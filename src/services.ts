@@ -13,6 +13,7 @@ import { surveysService } from './modules/surveys/index.ts';
 import { agendaService, meetingsService } from './modules/meetings/index.ts';
 import { indicatorsService } from './modules/indicators/index.ts';
 import { plansService } from './modules/plans/index.ts';
+import { benchmarkingService } from './modules/benchmarking/index.ts';
 
 export function createServices(
   db: Database<DB>,
@@ -36,6 +37,7 @@ export function createServices(
     agenda: agendaService(db),
     indicators,
     plans: plansService(db, indicators),
+    benchmarking: benchmarkingService(db, indicators),
     partnerships: partnershipsService(db),
     accounts: accountsService(db, {
       threshold: config.ACCOUNT_LOCK_THRESHOLD,

@@ -14,6 +14,7 @@ import * as meetings from './0020_meetings.ts';
 import * as agenda from './0021_agenda.ts';
 import * as indicators from './0030_indicators.ts';
 import * as plans from './0031_plans.ts';
+import * as benchmarking from './0040_benchmarking.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
@@ -29,4 +30,5 @@ export const migrations: Migrations = {
   '0021_agenda': agenda,
   '0030_indicators': indicators,
   '0031_plans': plans,
+  '0040_benchmarking': benchmarking,
 };

@@ -16,3 +16,4 @@ export { parsePeriod, periodProblem, periodExamples, type Period } from './perio
 export { ragOf, directionOf, ragLabels, directionLabels, type Rag, type Direction } from './rag.ts';
 export { performanceOf, valueProblems, type Performance } from './performance.ts';
 export { indicatorsRoutes } from './indicators.routes.ts';
+export { lineChartSvg, type LineChart, type ChartSeries } from './chart.ts';
