@@ -12,7 +12,7 @@ export function benchmarkChart(benchmark: Benchmark): string | null {
     description: `${benchmark.summary} The table after the chart gives every figure.`,
     periods: rows.map((row) => row.period),
     series: [
-      { name: benchmark.partnership, values: rows.map((row) => row.own) },
+      { name: 'This partnership', values: rows.map((row) => row.own) },
       { name: 'Neighbours’ average', values: rows.map((row) => row.average) },
       { name: 'England', values: rows.map((row) => row.england) },
     ],
