@@ -244,6 +244,14 @@ describe('benchmarking: published values of statistical neighbours, nothing else
 
   it('withdraws a neighbour’s values everywhere once it stops publishing', async () => {
     await test.services.benchmarking.setPublished(systemCaller('test', ids['first-neighbour']), []);
+    const withdrawn = await test.db.owner
+      .selectFrom('audit_events')
+      .select('summary')
+      .where('entity_type', '=', 'indicator publication')
+      .where('partnership_id', '=', ids['first-neighbour']!)
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(withdrawn.map((row) => row.summary).at(-1), 'Stopped publishing NI 73 for benchmarking');
     const page = await viewer.get(benchmarkPage);
     assert.ok(!page.text.includes('Partnership first-neighbour'));
     assert.match(page.text, /None of the partnership’s statistical neighbours publishes NI 73/);

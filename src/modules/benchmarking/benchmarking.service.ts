@@ -70,30 +70,24 @@ export function benchmarkingService(db: Database<DB>, indicators: IndicatorsServ
             },
           ]);
         const current = new Set(await repository.publishedIds(trx, partnershipId));
-        for (const id of wanted) {
-          if (current.has(id)) continue;
-          const indicator = comparable.get(id)!;
-          await repository.publish(trx, partnershipId, id);
+        const changes = [
+          ...[...wanted].filter((id) => !current.has(id)).map((id) => ({ id, publish: true })),
+          ...[...current].filter((id) => !wanted.has(id)).map((id) => ({ id, publish: false })),
+        ];
+        for (const { id, publish } of changes) {
+          const code = comparable.get(id)?.code ?? 'an indicator';
+          const state = { indicator: code, published: true };
+          if (publish) await repository.publish(trx, partnershipId, id);
+          else await repository.withdraw(trx, partnershipId, id);
           await recordChange(trx, caller.actor, {
             partnershipId,
-            action: 'create',
+            action: publish ? 'create' : 'delete',
             entityType: 'indicator publication',
             entityId: id,
-            summary: `Published ${indicator.code} ${indicator.title} for benchmarking`,
-            after: { indicator: indicator.code, published: true },
-          });
-        }
-        for (const id of current) {
-          if (wanted.has(id)) continue;
-          const indicator = comparable.get(id);
-          await repository.withdraw(trx, partnershipId, id);
-          await recordChange(trx, caller.actor, {
-            partnershipId,
-            action: 'delete',
-            entityType: 'indicator publication',
-            entityId: id,
-            summary: `Stopped publishing ${indicator?.code ?? 'an indicator'} for benchmarking`,
-            before: { indicator: indicator?.code ?? null, published: true },
+            summary: publish
+              ? `Published ${code} ${comparable.get(id)!.title} for benchmarking`
+              : `Stopped publishing ${code} for benchmarking`,
+            ...(publish ? { after: state } : { before: state }),
           });
         }
       });
