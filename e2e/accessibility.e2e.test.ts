@@ -151,6 +151,23 @@ async function indicatorPage(server: E2eServer): Promise<string> {
   return `${home}/indicators/NI%2073`;
 }
 
+/** Dudley's benchmark of NI 73, with Medway (one of its statistical neighbours) publishing it. */
+async function benchmarkPage(server: E2eServer): Promise<string> {
+  const path = await indicatorPage(server);
+  const medway = systemCaller('e2e', server.partnershipIds.medway!);
+  const indicators = server.services.indicators;
+  if (!(await indicators.byCode(medway, 'NI 73'))) {
+    const tracked = await indicators.track(medway, 'NI 73');
+    for (const [period, value] of [
+      ['2008/09', 68],
+      ['2009/10', 71],
+    ] as const)
+      await indicators.recordValue(medway, 'NI 73', { period, value, breakdownKind: 'all' });
+    await server.services.benchmarking.setPublished(medway, [tracked.id]);
+  }
+  return `${path}/benchmark`;
+}
+
 /** A plan of Dudley's with a priority and a quarterly action; returns the plan's page. */
 async function planPage(server: E2eServer): Promise<string> {
   const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
@@ -1032,6 +1049,35 @@ export const pages: PageToCheck[] = [
     heading: 'Indicator library',
   },
   { name: 'an indicator', path: indicatorPage, as: 'viewer', heading: /^NI 73 / },
+  {
+    name: 'benchmarking, no indicators',
+    path: '/partnerships/bolton/benchmarking',
+    as: 'platformAdmin',
+    heading: 'Benchmarking',
+  },
+  {
+    name: 'benchmarking',
+    path: async (server) =>
+      `${(await benchmarkPage(server)).replace(/\/indicators\/NI%2073\/benchmark$/, '')}/benchmarking`,
+    as: 'viewer',
+    heading: 'Benchmarking',
+  },
+  { name: 'an indicator’s benchmark', path: benchmarkPage, as: 'viewer', heading: 'Benchmark' },
+  {
+    name: 'publish for benchmarking, nothing to publish',
+    path: '/partnerships/bolton/benchmarking/publish',
+    as: 'platformAdmin',
+    heading: 'Indicators published for benchmarking',
+  },
+  {
+    name: 'publish for benchmarking',
+    path: async (server) => {
+      await indicatorPage(server);
+      return `${home}/benchmarking/publish`;
+    },
+    as: 'partnershipAdmin',
+    heading: 'Indicators published for benchmarking',
+  },
   {
     name: 'add a local indicator',
     path: `${home}/indicators/new`,

@@ -53,6 +53,7 @@ import {
 } from './modules/meetings/index.ts';
 import { indicatorsApi, indicatorsRoutes } from './modules/indicators/index.ts';
 import { plansApi, plansRoutes } from './modules/plans/index.ts';
+import { benchmarkingApi, benchmarkingRoutes } from './modules/benchmarking/index.ts';
 import { openApiDocument } from './openapi.ts';
 import type { PdfPrinter } from './platform/documents/pdf.ts';
 
@@ -88,6 +89,7 @@ function navigationFor(req: Request) {
       item(`${base}/compliance`, 'Compliance'),
       item(`${base}/plans`, 'Plans'),
       item(`${base}/indicators`, 'Indicators'),
+      item(`${base}/benchmarking`, 'Benchmarking'),
       item(`${base}/surveys`, 'Surveys'),
       ...(allowed(req, 'users.manage') ? [item(`${base}/users`, 'Users')] : []),
       ...(allowed(req, 'audit.read') ? [item(`${base}/audit`, 'Audit trail')] : []),
@@ -192,6 +194,7 @@ export function createApp(options: AppOptions): Express {
   tenant.use(complianceRoutes(services.compliance, options.printer));
   tenant.use(surveysAuthoringRoutes(services.surveys, config.PUBLIC_URL));
   tenant.use(plansRoutes(services.plans, options.printer));
+  tenant.use(benchmarkingRoutes(services.benchmarking));
   tenant.use(indicatorsRoutes(services.indicators));
   tenant.use(surveysRoutes(services.surveys));
   tenant.use(surveysRespondRoutes(services.surveys));
@@ -247,6 +250,7 @@ export function createApp(options: AppOptions): Express {
   tenantApi.use(meetingsApi(services.meetings, services.agenda, services.attendance, services.record));
   tenantApi.use(plansApi(services.plans));
   tenantApi.use(indicatorsApi(services.indicators));
+  tenantApi.use(benchmarkingApi(services.benchmarking));
   api.use('/partnerships/:slug', tenantContext(resolveTenant), tenantApi);
   app.use('/api/v1', api);
 

@@ -163,6 +163,71 @@ const atParameter = {
   description: 'A date (YYYY, YYYY-MM or YYYY-MM-DD); default today',
 };
 
+const nullableNumber = { type: ['number', 'null'] };
+const benchmark = {
+  type: 'object',
+  required: ['indicator', 'partnership', 'neighbours', 'summary', 'periods'],
+  properties: {
+    indicator: {
+      type: 'object',
+      properties: {
+        code: { type: 'string', example: 'NI 73' },
+        title: { type: 'string' },
+        unit: { type: 'string' },
+        polarity: { type: 'string', enum: ['higher', 'lower', 'none'] },
+        frequency: { type: 'string' },
+        libraryKey: {
+          ...nullableString,
+          description: 'Null for a local indicator, which cannot be compared',
+        },
+      },
+    },
+    partnership: {
+      type: 'object',
+      properties: {
+        name: { type: 'string' },
+        publishes: { type: 'boolean', description: 'Whether this partnership publishes the indicator' },
+      },
+    },
+    neighbours: {
+      type: 'array',
+      description: 'The statistical neighbours’ partnerships that publish the indicator, in rank order',
+      items: {
+        type: 'object',
+        properties: {
+          name: { type: 'string' },
+          authorityName: { type: 'string' },
+          rank: { type: 'integer', description: 'The DfE statistical neighbour rank (1 is closest)' },
+        },
+      },
+    },
+    summary: { type: 'string' },
+    periods: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          period: { type: 'string', example: '2009/10' },
+          value: { ...nullableNumber, description: 'This partnership’s value for everyone' },
+          neighbours: {
+            type: 'array',
+            items: { type: 'object', properties: { name: { type: 'string' }, value: nullableNumber } },
+          },
+          neighbourAverage: { ...nullableNumber, description: 'Mean of the neighbours’ published values' },
+          neighboursAveraged: { type: 'integer' },
+          england: { ...nullableNumber, description: 'The England average, where recorded as a comparator' },
+          rank: {
+            type: ['integer', 'null'],
+            description:
+              'Among this partnership and the neighbours with a value, 1 best; null without a better direction',
+          },
+          rankedAmong: { type: 'integer' },
+        },
+      },
+    },
+  },
+};
+
 const list = (item: object) => ({
   type: 'object',
   properties: { count: { type: 'integer' }, items: { type: 'array', items: item } },
@@ -616,6 +681,31 @@ export const openApiDocument = {
           200: { description: 'The meeting', content: { 'application/json': { schema: meeting } } },
           401: errorResponse('No token'),
           404: errorResponse('No such meeting'),
+        },
+      },
+    },
+    '/partnerships/{slug}/indicators/{code}/benchmark': {
+      get: {
+        summary:
+          'An indicator beside the published values of the statistical neighbours, their average and England (only published values for everyone cross partnerships)',
+        security: [{ bearer: [] }],
+        parameters: [
+          slugParameter,
+          {
+            name: 'code',
+            in: 'path',
+            required: true,
+            schema: { type: 'string' },
+            description: 'The indicator’s code, for example NI 73 (URL-encoded)',
+          },
+        ],
+        responses: {
+          200: {
+            description: 'The benchmark by period',
+            content: { 'application/json': { schema: benchmark } },
+          },
+          401: errorResponse('No token'),
+          404: errorResponse('No such indicator tracked by the partnership'),
         },
       },
     },

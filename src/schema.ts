@@ -12,6 +12,7 @@ import type { SurveysTables } from './modules/surveys/surveys.tables.ts';
 import type { MeetingsTables } from './modules/meetings/meetings.tables.ts';
 import type { IndicatorsTables } from './modules/indicators/indicators.tables.ts';
 import type { PlansTables } from './modules/plans/plans.tables.ts';
+import type { BenchmarkingTables } from './modules/benchmarking/benchmarking.tables.ts';
 
 export type DB = AuditTables &
   AccountsTables &
@@ -22,5 +23,6 @@ export type DB = AuditTables &
   SurveysTables &
   MeetingsTables &
   IndicatorsTables &
-  PlansTables;
+  PlansTables &
+  BenchmarkingTables;
 export type Trx = KyselyTransaction<DB>;

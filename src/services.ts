@@ -18,6 +18,7 @@ import {
   meetingsService,
   recordService,
 } from './modules/meetings/index.ts';
+import { benchmarkingService } from './modules/benchmarking/index.ts';
 
 export function createServices(
   db: Database<DB>,
@@ -43,6 +44,7 @@ export function createServices(
     plans: plansService(db, indicators),
     attendance: attendanceService(db),
     record: recordService(db),
+    benchmarking: benchmarkingService(db, indicators),
     partnerships: partnershipsService(db),
     accounts: accountsService(db, {
       threshold: config.ACCOUNT_LOCK_THRESHOLD,

@@ -74,6 +74,11 @@ const tenantPages = (side: string) => [
   `/indicators/${side.toUpperCase()}%201`,
   '/indicators/NI%2073/values/new',
   '/indicators/import',
+  '/benchmarking',
+  '/benchmarking/publish',
+  '/indicators/NI%2073/benchmark',
+  '/indicators/NI%2073/benchmark.csv',
+  `/indicators/${side.toUpperCase()}%201/benchmark`,
   '/plans',
   '/plans/new',
   `/plans/${side}-plan`,
@@ -211,6 +216,7 @@ const tenantForms = (b: { memberId: string; invitationId: string; priorityId: st
   { path: `/meetings/${meetingIds.bravo}/actions/new`, fields: { text: 'Intruder' } },
   { path: `/meetings/${meetingIds.bravo}/minutes/approve`, fields: {} },
   { path: `/actions/${actionIds.bravo}/update`, fields: { text: 'Intruder', status: 'done' } },
+  { path: '/benchmarking/publish', fields: {} },
 ];
 const apiPaths = (slug: string) => [
   '/api/v1/partnerships',
@@ -228,6 +234,7 @@ const apiPaths = (slug: string) => [
   `/api/v1/partnerships/${slug}/indicators`,
   `/api/v1/partnerships/${slug}/indicators/NI%2073`,
   `/api/v1/partnerships/${slug}/accountability?organisation=${slug}%20council`,
+  `/api/v1/partnerships/${slug}/indicators/NI%2073/benchmark`,
 ];
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
@@ -422,6 +429,8 @@ async function furnish(
     comparator: 'england',
     value: 73,
   });
+  const published = (await test.services.indicators.byCode(caller, 'NI 73'))!.indicator;
+  await test.services.benchmarking.setPublished(caller, [published.id]);
   const plan = await test.services.plans.create(caller, {
     slug: `${prefix}-plan`,
     title: `${prefix} plan`,
@@ -763,6 +772,34 @@ describe('tenant isolation', () => {
     );
     for (const table of tables)
       assert.ok(guarded.includes(table), `${table} is not protected by row-level security`);
+  });
+
+  it('with benchmarking turned on, A sees of B only its published library indicator and published values for everyone', async () => {
+    const tables = await tenantTables(test);
+    await test.db.transaction({ partnershipId: a.id }, async (trx) => {
+      await sql`select set_config('app.benchmark', 'on', true)`.execute(trx);
+      for (const table of tables) {
+        const rows = (
+          await sql<{
+            partnership_id: string | null;
+          }>`select partnership_id from ${sql.table(table)}`.execute(trx)
+        ).rows;
+        const ofB = rows.filter((row) => row.partnership_id !== a.id);
+        if (table === 'indicators') {
+          const crossed = (
+            await sql<{
+              code: string;
+            }>`select code from indicators where partnership_id = ${b.id}`.execute(trx)
+          ).rows;
+          assert.deepEqual(crossed, [{ code: 'NI 73' }], 'only B’s published library indicator crosses');
+        } else if (table === 'indicator_publications') {
+          assert.equal(ofB.length, 1);
+        } else {
+          // B's only NI 73 value is for an area, so none crosses
+          assert.deepEqual(ofB, [], `${table} shows rows of another partnership`);
+        }
+      }
+    });
   });
 
   it('a raw query with A’s tenant set sees none of B’s rows, and cannot write any', async () => {

@@ -16,6 +16,7 @@ import * as indicators from './0030_indicators.ts';
 import * as plans from './0031_plans.ts';
 import * as attendance from './0022_attendance.ts';
 import * as minutes from './0023_minutes_actions.ts';
+import * as benchmarking from './0040_benchmarking.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
@@ -33,4 +34,5 @@ export const migrations: Migrations = {
   '0023_minutes_actions': minutes,
   '0030_indicators': indicators,
   '0031_plans': plans,
+  '0040_benchmarking': benchmarking,
 };

@@ -17,3 +17,4 @@ export { ragOf, directionOf, ragLabels, directionLabels, type Rag, type Directio
 export { performanceOf, valueProblems, type Performance } from './performance.ts';
 export { indicatorsRoutes } from './indicators.routes.ts';
 export { indicatorsApi } from './indicators.api.ts';
+export { lineChartSvg, type LineChart, type ChartSeries } from './chart.ts';
