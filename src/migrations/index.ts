@@ -9,6 +9,7 @@ import * as structure from './0005_structure.ts';
 import * as membership from './0006_membership.ts';
 import * as surveys from './0007_surveys.ts';
 import * as leadOfficer from './0008_body_lead_officer.ts';
+import * as tenantIndexes from './0009_tenant_indexes.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
@@ -19,4 +20,5 @@ export const migrations: Migrations = {
   '0006_membership': membership,
   '0007_surveys': surveys,
   '0008_body_lead_officer': leadOfficer,
+  '0009_tenant_indexes': tenantIndexes,
 };
