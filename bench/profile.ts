@@ -94,7 +94,8 @@ async function profile(argv: string[]): Promise<void> {
         if (i >= 2) samples.push({ ms: performance.now() - start, queries: queries.slice(from) });
       }
       const count = (q: Query[]) => q.length;
-      const transactions = (q: Query[]) => q.filter((x) => /^begin\b/i.test(x.text)).length;
+      const transactions = (q: Query[]) =>
+        q.filter((x) => /^(begin\b|start transaction)/i.test(x.text)).length;
       process.stdout.write(
         `${route.name.padEnd(38)} ${String(round(median(samples.map((s) => s.ms)))).padStart(6)}` +
           `  ${String(median(samples.map((s) => count(s.queries)))).padStart(7)}` +
