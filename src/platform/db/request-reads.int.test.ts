@@ -73,6 +73,21 @@ describe("a request's reads share one read-only transaction", () => {
     assert.equal(reads.opened, 1);
   });
 
+  it('runs no read before its scope is set, however many start together', async () => {
+    const { result } = runtime.db.requestScope(() =>
+      Promise.all(
+        Array.from({ length: 6 }, () =>
+          runtime.db.read({ partnershipId: a }, async (trx) => {
+            const { rows } = await sql<{ who: string; scope: string }>`select current_user as who,
+                current_setting('app.partnership_id', true) as scope`.execute(trx);
+            return rows[0]!;
+          }),
+        ),
+      ),
+    );
+    for (const answer of await result) assert.deepEqual(answer, { who: 'cooperate_app', scope: a });
+  });
+
   it('refuses to write in a read, and reads on in a new transaction after any database error', async () => {
     const { reads, result } = runtime.db.requestScope(async () => {
       await assert.rejects(

@@ -31,6 +31,7 @@ export class RequestReads {
   private trx: Promise<ControlledTransaction<unknown>> | null = null;
   /** The scope the open transaction's settings name ('' when none yet). */
   private settingsKey = '';
+  private settings: Promise<void> = Promise.resolve();
   /** The scope of the reads running now. */
   private runningKey = '';
   private running = 0;
@@ -58,17 +59,26 @@ export class RequestReads {
     const key = keyOf(scope);
     this.pending += 1;
     try {
-      while (this.running > 0 && (this.runningKey !== key || this.failed)) await this.turn();
+      for (;;) {
+        // reads of another scope, or of a transaction an error aborted, finish first
+        if (this.running > 0 && (this.runningKey !== key || this.failed)) await this.turn();
+        else if (this.failed) await this.end();
+        else break;
+      }
       this.running += 1;
       this.runningKey = key;
       try {
         const trx = await this.transaction();
         if (this.settingsKey !== key) {
           this.settingsKey = key;
-          await sql`select set_config('role', ${this.role}, true),
+          this.settings = sql`select set_config('role', ${this.role}, true),
                            set_config('app.partnership_id', ${scope.partnershipId ?? ''}, true),
-                           set_config('app.user_id', ${scope.userId ?? ''}, true)`.execute(trx);
+                           set_config('app.user_id', ${scope.userId ?? ''}, true)`
+            .execute(trx)
+            .then(() => undefined);
         }
+        // every read of the scope waits for its settings, not only the one that sent them
+        await this.settings;
         return await work(trx);
       } catch (error) {
         if (fromDatabase(error)) this.failed = true;
@@ -95,6 +105,7 @@ export class RequestReads {
     const failed = this.failed;
     this.trx = null;
     this.settingsKey = '';
+    this.settings = Promise.resolve();
     this.failed = false;
     this.ending = (async () => {
       const trx = await open;
