@@ -69,7 +69,7 @@ function options(argv: string[]) {
  * The server as production runs it (templates cached, request logs only for warnings unless
  * LOG_LEVEL says otherwise), always on 127.0.0.1 and a free port, over plain HTTP.
  */
-function serverConfig(): Config {
+export function serverConfig(): Config {
   return loadConfig({
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
@@ -82,7 +82,7 @@ function serverConfig(): Config {
 }
 
 /** The partnership whose pages are measured, and its generated administrator. */
-async function chooseTarget(services: Services, wanted: string | undefined) {
+export async function chooseTarget(services: Services, wanted: string | undefined) {
   const slugs = wanted ? [wanted] : (await services.partnerships.list()).map((row) => row.slug);
   for (const slug of slugs) {
     const email = memberEmail(slug, 'admin');

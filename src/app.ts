@@ -128,7 +128,12 @@ export function createApp(options: AppOptions): Express {
     }),
   );
 
-  // 2. Bodies, session, who is asking, CSRF.
+  // 2. One read-only transaction for a request's reads (ADR 0008), bodies, session, who is
+  // asking, CSRF.
+  app.use((_req, res, next) => {
+    const { reads } = db.requestScope(() => next());
+    res.once('close', () => void reads.end().catch(() => undefined));
+  });
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
   app.use(

@@ -23,6 +23,8 @@ export async function startServer(
   logger.info({ config: redactedConfig(config) }, 'starting');
   const runtime = await openRuntime(config);
   if (runtime.applied.length) logger.info({ migrations: runtime.applied }, 'database migrated');
+  // The embedded engine has no autovacuum: statistics for its planner, once a start.
+  if (runtime.db.engine.kind === 'pglite') await runtime.db.analyze();
   if (options.seedOnFirstRun) {
     const welcome = await firstRun(runtime.services);
     if (welcome) process.stdout.write(welcome);

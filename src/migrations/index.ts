@@ -9,13 +9,14 @@ import * as structure from './0005_structure.ts';
 import * as membership from './0006_membership.ts';
 import * as surveys from './0007_surveys.ts';
 import * as leadOfficer from './0008_body_lead_officer.ts';
+import * as tenantIndexes from './0009_tenant_indexes.ts';
 import * as surveyAuthoring from './0010_survey_authoring.ts';
 import * as meetings from './0020_meetings.ts';
 import * as agenda from './0021_agenda.ts';
-import * as indicators from './0030_indicators.ts';
-import * as plans from './0031_plans.ts';
 import * as attendance from './0022_attendance.ts';
 import * as minutes from './0023_minutes_actions.ts';
+import * as indicators from './0030_indicators.ts';
+import * as plans from './0031_plans.ts';
 import * as benchmarking from './0040_benchmarking.ts';
 
 export const migrations: Migrations = {
@@ -27,6 +28,7 @@ export const migrations: Migrations = {
   '0006_membership': membership,
   '0007_surveys': surveys,
   '0008_body_lead_officer': leadOfficer,
+  '0009_tenant_indexes': tenantIndexes,
   '0010_survey_authoring': surveyAuthoring,
   '0020_meetings': meetings,
   '0021_agenda': agenda,

@@ -1,5 +1,6 @@
 // The usual shape of a service method: check the caller may do this, then run in one
-// transaction scoped to the caller's partnership.
+// transaction scoped to the caller's partnership (for a read permission, the request's shared
+// read-only transaction: see Database.read).
 import type { Transaction } from 'kysely';
 import type { Database } from './db/database.ts';
 import { assertCan, type Caller } from './http/auth.ts';
@@ -18,5 +19,9 @@ export function inTenant<S, T>(
 ): Promise<T> {
   assertCan(caller, permission);
   const partnershipId = tenantIdOf(caller);
-  return db.transaction({ partnershipId, userId: caller.userId }, (trx) => work(trx, partnershipId));
+  const scope = { partnershipId, userId: caller.userId };
+  // Reads share the request's one transaction (ADR 0008); anything else gets its own.
+  return permission.endsWith('.read')
+    ? db.read(scope, (trx) => work(trx, partnershipId))
+    : db.transaction(scope, (trx) => work(trx, partnershipId));
 }

@@ -58,7 +58,7 @@ export function accountsService(db: Database<DB>, lock: LockPolicy) {
 
     /** For the session: the user behind an id, without secrets. */
     async userById(id: string) {
-      return db.transaction({}, async (trx) => {
+      return db.read({}, async (trx) => {
         const user = await users.byId(trx, id);
         return user
           ? { id: user.id, email: user.email, name: user.name, platformAdmin: user.platformAdmin }

@@ -42,7 +42,7 @@ export function membersService(db: Database<DB>) {
   return {
     /** The role a user holds in a partnership, or null. */
     async roleOf(partnershipId: string, userId: string): Promise<Role | null> {
-      const role = await db.transaction({ partnershipId, userId }, (trx) =>
+      const role = await db.read({ partnershipId, userId }, (trx) =>
         members.roleOf(trx, partnershipId, userId),
       );
       return isRole(role) ? role : null;
@@ -53,7 +53,7 @@ export function membersService(db: Database<DB>) {
       slug: string,
       userId: string,
     ): Promise<{ partnershipId: string; slug: string; name: string; role: Role | null } | null> {
-      const found = await db.transaction({ userId }, (trx) => members.accessBySlug(trx, slug, userId));
+      const found = await db.read({ userId }, (trx) => members.accessBySlug(trx, slug, userId));
       if (!found) return null;
       return {
         partnershipId: found.id,
@@ -65,7 +65,7 @@ export function membersService(db: Database<DB>) {
 
     /** Every partnership a user belongs to, with their role there. */
     partnershipsOf(userId: string) {
-      return db.transaction({ userId }, (trx) => members.partnershipsOf(trx, userId));
+      return db.read({ userId }, (trx) => members.partnershipsOf(trx, userId));
     },
 
     list(caller: Caller) {

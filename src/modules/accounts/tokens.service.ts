@@ -11,7 +11,7 @@ import { digest, newToken } from './secrets.ts';
 export function tokensService(db: Database<DB>) {
   return {
     list(userId: string) {
-      return db.transaction({ userId }, (trx) => tokens.list(trx, userId));
+      return db.read({ userId }, (trx) => tokens.list(trx, userId));
     },
 
     /** Creates a token for `userId` and returns it: the only time it can be read. */

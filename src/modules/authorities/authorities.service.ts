@@ -5,10 +5,10 @@ import { authoritiesRepository as repository, type AuthoritySearch } from './aut
 
 export function authoritiesService(db: Database<DB>) {
   return {
-    search: (search: AuthoritySearch) => db.transaction({}, (trx) => repository.search(trx, search)),
-    regions: () => db.transaction({}, (trx) => repository.regions(trx)),
+    search: (search: AuthoritySearch) => db.read({}, (trx) => repository.search(trx, search)),
+    regions: () => db.read({}, (trx) => repository.regions(trx)),
     async get(gssCode: string) {
-      return db.transaction({}, async (trx) => {
+      return db.read({}, async (trx) => {
         const authority = await repository.byGssCode(trx, gssCode);
         if (!authority) return null;
         return { ...authority, neighbours: await repository.neighbours(trx, gssCode) };

@@ -201,6 +201,25 @@ describe('benchmarking: published values of statistical neighbours, nothing else
     assert.ok(!list.text.includes('76%'));
   });
 
+  it('leaves nothing crossing for the reads after it when a request shares one read transaction', async () => {
+    const caller = systemCaller('test', ids.garden!);
+    const { reads, result } = test.db.requestScope(async () => {
+      const benchmark = await test.services.benchmarking.benchmark(caller, 'NI 73');
+      const seen = await test.db.read({ partnershipId: ids.garden }, (trx) =>
+        trx.selectFrom('indicator_values').select('partnership_id').execute(),
+      );
+      return { benchmark, seen };
+    });
+    const { benchmark, seen } = await result;
+    await reads.end();
+    assert.ok(benchmark?.neighbours.length, 'the benchmark saw its published neighbour');
+    assert.ok(seen.length > 0);
+    assert.ok(
+      seen.every((row) => row.partnership_id === ids.garden),
+      'a read after the benchmark saw another partnership’s values',
+    );
+  });
+
   it('lets only an administrator choose what is published, audits it, and refuses what cannot be published', async () => {
     assert.equal((await viewer.get(`${home}/benchmarking/publish`)).status, 403);
     const list = await admin.get(`${home}/benchmarking`);

@@ -1,5 +1,5 @@
 // All the benchmarking SQL. Other partnerships' rows are read only in a transaction that has
-// turned benchmarking on (`turnOn`), and then only what the policies of migration 0040 let
+// turned benchmarking on (`crossing`), and then only what the policies of migration 0040 let
 // through: published library indicators and their whole-population, real values.
 import { sql } from 'kysely';
 import type { Trx } from '../../schema.ts';
@@ -19,8 +19,18 @@ export interface PublishedValue {
 }
 
 export const benchmarkingRepository = {
-  async turnOn(trx: Trx): Promise<void> {
+  /**
+   * Runs `work` with benchmarking turned on, and turns it off again whatever happens: a
+   * request's reads may share one transaction (ADR 0008), and nothing read after the benchmark
+   * may see other partnerships' rows.
+   */
+  async crossing<T>(trx: Trx, work: () => Promise<T>): Promise<T> {
     await sql`select set_config('app.benchmark', 'on', true)`.execute(trx);
+    try {
+      return await work();
+    } finally {
+      await sql`select set_config('app.benchmark', '', true)`.execute(trx);
+    }
   },
 
   async publishedIds(trx: Trx, partnershipId: string): Promise<string[]> {

@@ -38,10 +38,11 @@ export function benchmarkingService(db: Database<DB>, indicators: IndicatorsServ
         const published = new Set(await repository.publishedIds(trx, partnershipId));
         const own = await repository.authorityOf(trx, partnershipId);
         const neighbours = await repository.neighbours(trx, own.gssCode, partnershipId);
-        await repository.turnOn(trx);
-        const publishers = await repository.publishers(
-          trx,
-          neighbours.map((n) => n.partnershipId),
+        const publishers = await repository.crossing(trx, () =>
+          repository.publishers(
+            trx,
+            neighbours.map((n) => n.partnershipId),
+          ),
         );
         return summaries.map(({ indicator }) => ({
           indicator,
@@ -102,12 +103,14 @@ export function benchmarkingService(db: Database<DB>, indicators: IndicatorsServ
         const own = await repository.authorityOf(trx, partnershipId);
         const published = (await repository.publishedIds(trx, partnershipId)).includes(indicator.id);
         const candidates = await repository.neighbours(trx, own.gssCode, partnershipId);
-        await repository.turnOn(trx);
-        const values = indicator.libraryKey
-          ? await repository.publishedValues(
-              trx,
-              candidates.map((n) => n.partnershipId),
-              { libraryKey: indicator.libraryKey, frequency: indicator.frequency, unit: indicator.unit },
+        const { libraryKey } = indicator;
+        const values = libraryKey
+          ? await repository.crossing(trx, () =>
+              repository.publishedValues(
+                trx,
+                candidates.map((n) => n.partnershipId),
+                { libraryKey, frequency: indicator.frequency, unit: indicator.unit },
+              ),
             )
           : [];
         const neighbours = candidates.filter((n) => values.some((v) => v.partnershipId === n.partnershipId));

@@ -8,6 +8,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
 import { datedAt, today } from '../../platform/http/date-input.ts';
 import { inTenant } from '../../platform/tenant.ts';
+import { oncePerRequest } from '../../platform/db/request-reads.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { bodiesRepository as repository, type BodyRow, type BodyValues } from './bodies.repository.ts';
 import { changesBetween, loopThrough, statusAt, structureAt } from './structure.ts';
@@ -56,19 +57,28 @@ async function mustFind(trx: Trx, id: string): Promise<BodyRow> {
   return body;
 }
 
-/** The structure on a date, inside a transaction the caller already holds (for other modules). */
-async function structureWithin(trx: Trx, date: string) {
+/**
+ * The structure on a date, inside a transaction the caller already holds (for other modules);
+ * read once a request however many services ask for it (the overview's do, twice).
+ */
+function structureWithin(trx: Trx, date: string) {
+  return oncePerRequest(trx, `structure ${date}`, async () => (await structureReader(trx))(date));
+}
+
+/** Reads the structure's records once; then the structure on any date is worked out from them. */
+async function structureReader(trx: Trx) {
   const [bodies, events, relationships] = await Promise.all([
     repository.list(trx),
     repository.events(trx),
     repository.relationships(trx),
   ]);
-  return structureAt(bodies, events, relationships, date);
+  return (date: string) => structureAt(bodies, events, relationships, date);
 }
 
 export function bodiesService(db: Database<DB>) {
   return {
     structureWithin,
+    structureReader,
 
     list: (caller: Caller) => inTenant(db, caller, 'partnership.read', (trx) => repository.list(trx)),
     relationships: (caller: Caller) =>
@@ -88,6 +98,16 @@ export function bodiesService(db: Database<DB>) {
         ]);
         return changesBetween(bodies, events, relationships, from, to);
       });
+    },
+
+    /** One body's own record, and nothing else (a page about its seats needs no more). */
+    find(caller: Caller, slug: string): Promise<BodyRow | null> {
+      return inTenant(
+        db,
+        caller,
+        'partnership.read',
+        async (trx) => (await repository.bySlug(trx, slug)) ?? null,
+      );
     },
 
     /** One body with its history, its relationships both ways and its terms of reference. */

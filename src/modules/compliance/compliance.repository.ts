@@ -48,6 +48,7 @@ export const complianceRepository = {
         sql<boolean>`(m.starts_on is null or m.starts_on <= ${date}) and (m.ends_on is null or m.ends_on >= ${date})`,
       )
       .execute();
+    const bySeat = Map.groupBy(holders, (holder) => holder.seatId);
     return seats.map((seat) => {
       const rule = seat.rule as SeatRule | null;
       return {
@@ -61,9 +62,11 @@ export const complianceRepository = {
         independent: seat.independent,
         chairOf:
           rule?.kind === 'chairs-of' ? { kinds: rule.bodyKinds ?? [], slugs: rule.bodies ?? [] } : null,
-        holders: holders
-          .filter((holder) => holder.seatId === seat.id)
-          .map(({ name, youngPerson, category }) => ({ name, youngPerson, category })),
+        holders: (bySeat.get(seat.id) ?? []).map(({ name, youngPerson, category }) => ({
+          name,
+          youngPerson,
+          category,
+        })),
       };
     });
   },

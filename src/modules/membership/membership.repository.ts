@@ -275,9 +275,10 @@ export const membershipsRepository = {
       .innerJoin('seats as s', 's.id', 'm.seat_id')
       .innerJoin('bodies as b', 'b.id', 's.body_id')
       .innerJoin('people as p', 'p.id', 'm.person_id')
-      .leftJoin('organisations as o', (join) =>
-        join.on((eb) => eb('o.id', '=', eb.fn.coalesce('m.organisation_id', 's.organisation_id'))),
-      )
+      // on whose behalf: the membership's organisation, else the seat's (two plain joins: a
+      // join on coalesce(…) cannot use the organisations' key)
+      .leftJoin('organisations as mo', 'mo.id', 'm.organisation_id')
+      .leftJoin('organisations as so', 'so.id', 's.organisation_id')
       .select([
         'm.id',
         'm.seat_id as seatId',
@@ -288,8 +289,8 @@ export const membershipsRepository = {
         'm.person_id as personId',
         'p.name as personName',
         'p.young_person as youngPerson',
-        'o.id as organisationId',
-        'o.name as organisationName',
+        (eb) => eb.fn.coalesce('mo.id', 'so.id').as('organisationId'),
+        (eb) => eb.fn.coalesce('mo.name', 'so.name').as('organisationName'),
         'm.starts_on as startsOn',
         'm.ends_on as endsOn',
         'm.notes',
@@ -306,17 +307,13 @@ export const membershipsRepository = {
       .selectFrom('membership_substitutes as ms')
       .innerJoin('people as p', 'p.id', 'ms.person_id')
       .select(['ms.membership_id as membershipId', 'p.id', 'p.name'])
-      .where(
-        'ms.membership_id',
-        'in',
-        rows.map((row) => row.id),
-      )
+      // one array parameter, not one parameter a membership (hundreds on a big page)
+      .where(sql<boolean>`ms.membership_id = any(${rows.map((row) => row.id)}::uuid[])`)
       .execute();
+    const byMembership = Map.groupBy(substitutes, (sub) => sub.membershipId);
     return rows.map((row) => ({
       ...row,
-      substitutes: substitutes
-        .filter((sub) => sub.membershipId === row.id)
-        .map(({ id, name }) => ({ id, name })),
+      substitutes: (byMembership.get(row.id) ?? []).map(({ id, name }) => ({ id, name })),
     }));
   },
 

@@ -57,20 +57,38 @@ const overlaps = (
 export function membershipService(db: Database<DB>, bodies: BodiesService) {
   /** A body must exist on the date (not dissolved, merged or replaced) to gain seats or members. */
   async function assertBodyOpen(trx: Trx, caller: Caller, bodyId: string, date: string, path: string) {
-    const body = await trx
-      .selectFrom('bodies')
-      .select(['id', 'name', 'slug'])
-      .where('id', '=', bodyId)
-      .executeTakeFirst();
-    if (!body) throw notFound();
-    const structure = await bodies.structureWithin(trx, date);
-    if (!structure.bodies.some((entry) => entry.body.id === bodyId)) {
-      throw new RuleViolation([
-        { path, message: `${body.name} has been dissolved or replaced by then: its seats cannot change` },
-      ]);
-    }
-    void caller;
-    return body;
+    return (await openChecker(trx))(bodyId, date, path);
+  }
+
+  type OpenCheck = (
+    bodyId: string,
+    date: string,
+    path: string,
+  ) => Promise<{ id: string; name: string; slug: string }>;
+
+  /**
+   * The check above, reading the body and the structure's records once for many checks (an
+   * import checks every row's start date): nothing in them changes while the checks run.
+   */
+  async function openChecker(trx: Trx): Promise<OpenCheck> {
+    const found = new Map<string, Promise<{ id: string; name: string; slug: string } | undefined>>();
+    let structureOn: Promise<(date: string) => { bodies: { body: { id: string } }[] }> | undefined;
+    return async (bodyId, date, path) => {
+      if (!found.has(bodyId))
+        found.set(
+          bodyId,
+          trx.selectFrom('bodies').select(['id', 'name', 'slug']).where('id', '=', bodyId).executeTakeFirst(),
+        );
+      const body = await found.get(bodyId);
+      if (!body) throw notFound();
+      structureOn ??= bodies.structureReader(trx);
+      if (!(await structureOn)(date).bodies.some((entry) => entry.body.id === bodyId)) {
+        throw new RuleViolation([
+          { path, message: `${body.name} has been dissolved or replaced by then: its seats cannot change` },
+        ]);
+      }
+      return body;
+    };
   }
 
   /** Puts a person in a seat, inside a transaction already open (also used by the import). */
@@ -79,6 +97,7 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
     partnershipId: string,
     caller: Caller,
     appointment: Appointment,
+    assertOpen?: OpenCheck,
   ): Promise<string> {
     const seat = await seats.byId(trx, appointment.seatId);
     if (!seat) throw notFound();
@@ -90,7 +109,10 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
         { path: 'endsOn', message: 'The membership must end on or after the day it starts' },
       ]);
     }
-    await assertBodyOpen(trx, caller, seat.bodyId, appointment.startsOn ?? today(), 'startsOn');
+    const date = appointment.startsOn ?? today();
+    await (assertOpen
+      ? assertOpen(seat.bodyId, date, 'startsOn')
+      : assertBodyOpen(trx, caller, seat.bodyId, date, 'startsOn'));
     const current = (await memberships.list(trx, { seatId: seat.id })).filter((held) =>
       overlaps(held, appointment),
     );
@@ -306,10 +328,8 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
           seats.list(trx, bodyId),
           memberships.list(trx, { bodyId, on }),
         ]);
-        return list.map((seat) => ({
-          ...seat,
-          holders: holders.filter((holder) => holder.seatId === seat.id),
-        }));
+        const bySeat = Map.groupBy(holders, (holder) => holder.seatId);
+        return list.map((seat) => ({ ...seat, holders: bySeat.get(seat.id) ?? [] }));
       });
     },
 
@@ -394,6 +414,7 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
           );
         const seatIds = new Map<string, string>();
         const personIds = new Map<string, string>();
+        const assertOpen = await openChecker(trx);
         for (const row of plan.rows) {
           const seatKey = row.seat.label.toLowerCase();
           let seatId = row.seat.id ?? seatIds.get(seatKey);
@@ -425,13 +446,19 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
             });
             personIds.set(personKey, personId);
           }
-          await appointWithin(trx, partnershipId, caller, {
-            seatId,
-            personId,
-            organisationId: row.organisation?.id,
-            startsOn: row.from ?? undefined,
-            endsOn: row.until ?? undefined,
-          });
+          await appointWithin(
+            trx,
+            partnershipId,
+            caller,
+            {
+              seatId,
+              personId,
+              organisationId: row.organisation?.id,
+              startsOn: row.from ?? undefined,
+              endsOn: row.until ?? undefined,
+            },
+            assertOpen,
+          );
         }
         await recordChange(trx, caller.actor, {
           partnershipId,
@@ -512,12 +539,15 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
           memberships.list(trx, { on }),
           trx.selectFrom('bodies').select(['id', 'membership_cap as cap']).execute(),
         ]);
+        const heldBySeat = Map.groupBy(current, (m) => m.seatId);
+        const heldByBody = Map.groupBy(current, (m) => m.bodyId);
+        const seatsByBody = Map.groupBy(allSeats, (seat) => seat.bodyId);
         const vacancies = allSeats
           .filter((seat) => open.has(seat.bodyId) && !seat.rule)
           .map((seat) => ({
             seat,
             body: open.get(seat.bodyId)!.name,
-            empty: seat.capacity - current.filter((m) => m.seatId === seat.id).length,
+            empty: seat.capacity - (heldBySeat.get(seat.id)?.length ?? 0),
           }))
           .filter((entry) => entry.empty > 0);
         const ending = current
@@ -526,10 +556,8 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
         const overCap = bodyRows
           .filter((body) => body.cap && open.has(body.id))
           .map((body) => {
-            const members = new Set(current.filter((m) => m.bodyId === body.id).map((m) => m.personId)).size;
-            const places = allSeats
-              .filter((seat) => seat.bodyId === body.id)
-              .reduce((sum, seat) => sum + seat.capacity, 0);
+            const members = new Set((heldByBody.get(body.id) ?? []).map((m) => m.personId)).size;
+            const places = (seatsByBody.get(body.id) ?? []).reduce((sum, seat) => sum + seat.capacity, 0);
             return { bodyId: body.id, body: open.get(body.id)!.name, cap: body.cap!, members, places };
           })
           .filter((entry) => entry.members > entry.cap || entry.places > entry.cap);

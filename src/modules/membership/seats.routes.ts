@@ -23,12 +23,12 @@ export function seatsRoutes(membership: MembershipService, bodies: BodiesService
 
   async function context(req: Request) {
     const caller = callerOf(req);
-    const found = await bodies.bySlug(caller, String(req.params.body));
-    if (!found) throw notFound();
+    const body = await bodies.find(caller, String(req.params.body));
+    if (!body) throw notFound();
     const at =
       typeof req.query.at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.query.at) ? req.query.at : today();
-    const seats = await membership.seats(caller, found.body.id, at);
-    return { caller, body: found.body, seats, at, bodyUrl: `${base(req)}/bodies/${found.body.slug}` };
+    const seats = await membership.seats(caller, body.id, at);
+    return { caller, body, seats, at, bodyUrl: `${base(req)}/bodies/${body.slug}` };
   }
 
   function seatOf(seats: SeatRow[], id: unknown) {

@@ -58,11 +58,11 @@ export function partnershipsService(db: Database<DB>) {
   return {
     /** Partnerships by id (those a user belongs to), or every one for a platform administrator. */
     list(filter: { ids?: string[]; published?: boolean } = {}) {
-      return db.transaction({}, (trx) => repository.list(trx, filter));
+      return db.read({}, (trx) => repository.list(trx, filter));
     },
 
     bySlug(slug: string) {
-      return db.transaction({}, (trx) => repository.bySlug(trx, slug));
+      return db.read({}, (trx) => repository.bySlug(trx, slug));
     },
 
     async create(caller: Caller, input: PartnershipChange): Promise<PartnershipRow> {

@@ -31,17 +31,14 @@ export function auditRoutes(db: Database<unknown>): Router {
     const checked = validate(filterSchema, req.query);
     const filter = checked.ok ? checked.value : { page: 1 };
     const csv = req.query.format === 'csv';
-    const { entries, total, types } = await db.transaction(
-      { partnershipId: tenant.partnershipId },
-      async (trx) => ({
-        ...(await listChanges(trx, {
-          ...filter,
-          limit: csv ? 10_000 : pageSize,
-          offset: csv ? 0 : (filter.page - 1) * pageSize,
-        })),
-        types: await entityTypes(trx),
-      }),
-    );
+    const { entries, total, types } = await db.read({ partnershipId: tenant.partnershipId }, async (trx) => ({
+      ...(await listChanges(trx, {
+        ...filter,
+        limit: csv ? 10_000 : pageSize,
+        offset: csv ? 0 : (filter.page - 1) * pageSize,
+      })),
+      types: await entityTypes(trx),
+    }));
     if (csv) {
       res
         .type('text/csv')
