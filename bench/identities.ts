@@ -17,3 +17,9 @@ export const memberEmail = (slug: string, role: Role, n = 1) =>
 
 /** Every generated partnership's board (structure step): its seats page is measured. */
 export const benchBoardSlug = 'board';
+
+/** Every generated partnership's plan (performance step): its page and reports are measured. */
+export const benchPlanSlug = 'cypp';
+
+/** The indicator whose page is measured: every generated partnership tracks it. */
+export const benchIndicatorCode = 'NI 73';

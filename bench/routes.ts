@@ -1,6 +1,6 @@
 // What the runner measures, beside /ping in the same run. A capability adds its pages and API
 // endpoints here, with the target its issue sets.
-import { benchBoardSlug } from './identities.ts';
+import { benchBoardSlug, benchIndicatorCode, benchPlanSlug } from './identities.ts';
 
 export interface RouteTarget {
   /** The partnership whose pages are measured. */
@@ -83,6 +83,33 @@ export const benchRoutes: BenchRoute[] = [
   {
     name: '/api/v1/partnerships/:slug/compliance',
     path: ({ slug }) => `/api/v1/partnerships/${slug}/compliance`,
+    auth: 'token',
+    kind: 'api',
+  },
+  {
+    name: `/partnerships/:slug/plans/${benchPlanSlug}`,
+    path: ({ slug }) => `/partnerships/${slug}/plans/${benchPlanSlug}`,
+    auth: 'session',
+    kind: 'page',
+    maxP95Ratio: pageTarget,
+  },
+  {
+    name: `/partnerships/:slug/indicators/${encodeURIComponent(benchIndicatorCode)}`,
+    path: ({ slug }) => `/partnerships/${slug}/indicators/${encodeURIComponent(benchIndicatorCode)}`,
+    auth: 'session',
+    kind: 'page',
+    maxP95Ratio: pageTarget,
+  },
+  {
+    name: '/partnerships/:slug/exceptions',
+    path: ({ slug }) => `/partnerships/${slug}/exceptions`,
+    auth: 'session',
+    kind: 'page',
+    maxP95Ratio: pageTarget,
+  },
+  {
+    name: `/api/v1/partnerships/:slug/plans/${benchPlanSlug}`,
+    path: ({ slug }) => `/api/v1/partnerships/${slug}/plans/${benchPlanSlug}`,
     auth: 'token',
     kind: 'api',
   },

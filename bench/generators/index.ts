@@ -5,7 +5,14 @@ import { partnershipsStep } from './partnerships.ts';
 import { membersStep } from './members.ts';
 import { benchAdminStep } from './bench-admin.ts';
 import { structureStep } from './structure.ts';
+import { performanceStep } from './performance.ts';
 
-export const generatorSteps: GeneratorStep[] = [partnershipsStep, membersStep, benchAdminStep, structureStep];
+export const generatorSteps: GeneratorStep[] = [
+  partnershipsStep,
+  membersStep,
+  benchAdminStep,
+  structureStep,
+  performanceStep,
+];
 
 export type { GeneratorContext, GeneratorStep } from './context.ts';

@@ -180,7 +180,7 @@ export const indicatorsRepository = {
     return row.id;
   },
 
-  targets(trx: Trx, indicatorIds: string[]): Promise<TargetRow[]> {
+  targets(trx: Trx, indicatorIds: string[], period?: string): Promise<TargetRow[]> {
     if (indicatorIds.length === 0) return Promise.resolve([]);
     return trx
       .selectFrom('indicator_targets')
@@ -195,11 +195,17 @@ export const indicatorsRepository = {
         'source',
       ])
       .where('indicator_id', 'in', indicatorIds)
+      .$if(period !== undefined, (query) => query.where('period', '=', period!))
       .orderBy('period_start')
       .execute();
   },
 
-  values(trx: Trx, indicatorIds: string[]): Promise<ValueRow[]> {
+  values(
+    trx: Trx,
+    indicatorIds: string[],
+    period?: string,
+    breakdownKind?: BreakdownKind,
+  ): Promise<ValueRow[]> {
     if (indicatorIds.length === 0) return Promise.resolve([]);
     return trx
       .selectFrom('indicator_values')
@@ -215,13 +221,15 @@ export const indicatorsRepository = {
         'note',
       ])
       .where('indicator_id', 'in', indicatorIds)
+      .$if(period !== undefined, (query) => query.where('period', '=', period!))
+      .$if(breakdownKind !== undefined, (query) => query.where('breakdown_kind', '=', breakdownKind!))
       .orderBy('period_start')
       .orderBy('breakdown_kind')
       .orderBy('breakdown')
       .execute();
   },
 
-  comparators(trx: Trx, indicatorIds: string[]): Promise<ComparatorRow[]> {
+  comparators(trx: Trx, indicatorIds: string[], period?: string): Promise<ComparatorRow[]> {
     if (indicatorIds.length === 0) return Promise.resolve([]);
     return trx
       .selectFrom('indicator_comparators')
@@ -234,6 +242,7 @@ export const indicatorsRepository = {
         'value',
       ])
       .where('indicator_id', 'in', indicatorIds)
+      .$if(period !== undefined, (query) => query.where('period', '=', period!))
       .orderBy('period_start')
       .orderBy('comparator')
       .execute();
@@ -245,7 +254,7 @@ export const indicatorsRepository = {
     partnershipId: string,
     row: Omit<TargetRow, 'id'>,
   ): Promise<TargetRow | undefined> {
-    const before = (await this.targets(trx, [row.indicatorId])).find((t) => t.period === row.period);
+    const before = (await this.targets(trx, [row.indicatorId], row.period))[0];
     await trx
       .insertInto('indicator_targets')
       .values({
@@ -309,8 +318,8 @@ export const indicatorsRepository = {
     partnershipId: string,
     row: Omit<ComparatorRow, 'id'>,
   ): Promise<ComparatorRow | undefined> {
-    const before = (await this.comparators(trx, [row.indicatorId])).find(
-      (c) => c.period === row.period && c.comparator === row.comparator,
+    const before = (await this.comparators(trx, [row.indicatorId], row.period)).find(
+      (c) => c.comparator === row.comparator,
     );
     await trx
       .insertInto('indicator_comparators')

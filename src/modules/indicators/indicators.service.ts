@@ -82,11 +82,18 @@ async function mustFind(trx: Trx, code: string): Promise<IndicatorRow> {
   return indicator;
 }
 
-/** Each indicator with its performance, inside a transaction the caller holds (for other modules). */
-async function summariesWithin(trx: Trx, indicators?: IndicatorRow[]): Promise<IndicatorSummary[]> {
-  const list = indicators ?? (await repository.list(trx));
-  const ids = list.map((indicator) => indicator.id);
-  const [targets, values] = await Promise.all([repository.targets(trx, ids), repository.values(trx, ids)]);
+/**
+ * Each indicator (or only those with the given ids) with its performance, inside a transaction
+ * the caller holds (for other modules). Performance needs only the values for everyone.
+ */
+async function summariesWithin(trx: Trx, ids?: string[]): Promise<IndicatorSummary[]> {
+  const all = await repository.list(trx);
+  const list = ids ? all.filter((indicator) => ids.includes(indicator.id)) : all;
+  const wanted = list.map((indicator) => indicator.id);
+  const [targets, values] = await Promise.all([
+    repository.targets(trx, wanted),
+    repository.values(trx, wanted, undefined, 'all'),
+  ]);
   return list.map((indicator) => ({
     indicator,
     performance: performanceOf(

@@ -144,9 +144,7 @@ export function plansService(db: Database<DB>, indicators: Pick<IndicatorsServic
     );
     const linkedIndicators = new Set(links.indicators.map((link) => link.indicatorId));
     const summaries = linkedIndicators.size
-      ? (await indicators.summariesWithin(trx)).filter((summary) =>
-          linkedIndicators.has(summary.indicator.id),
-        )
+      ? await indicators.summariesWithin(trx, [...linkedIndicators])
       : [];
     const details = await actionDetails(trx, actions, asAt, plan.endsOn);
     return {
