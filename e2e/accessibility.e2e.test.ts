@@ -904,6 +904,53 @@ export const pages: PageToCheck[] = [
     heading: 'Change item 1',
   },
   {
+    name: 'write a committee report',
+    path: (server) => meetingPage(server, '/agenda/:item/report/edit'),
+    as: 'partnershipAdmin',
+    heading: 'Write the report for item 1',
+  },
+  {
+    name: 'write a committee report, with errors',
+    path: (server) => meetingPage(server, '/agenda/:item/report/edit'),
+    as: 'partnershipAdmin',
+    heading: 'Write the report for item 1',
+    setup: submitShowingErrors('Save the report'),
+  },
+  {
+    name: 'a committee report',
+    path: async (server) => {
+      const path = await meetingPage(server, '/agenda/:item/report');
+      const [, meetingId, itemId] = /meetings\/([^/]+)\/agenda\/([^/]+)/.exec(path)!;
+      await server.services.reports.save(
+        systemCaller('e2e', server.partnershipIds[homePartnership]!),
+        meetingId!,
+        itemId!,
+        {
+          reportTo: 'Trust Board',
+          reportOf: 'Director of Children’s Services',
+          author: 'Policy officer',
+          contactOfficer: 'Policy officer, 01384 000000',
+          title: 'Membership and attendance',
+          confidentiality: null,
+          purpose: 'To report the Board’s membership and attendance.',
+          summary: 'Attendance has been good.',
+          background: 'The Board meets six times a year.\nAttendance is reported each year.',
+          recommendations: ['notes the attendance', 'agrees the membership'],
+          decision: null,
+          backgroundDocuments: 'Terms of reference',
+          financialImplications: 'None',
+          legalImplications: null,
+          equalityImplications: null,
+          riskImplications: 'None',
+          appendices: 'Appendix 3: attendance',
+        },
+      );
+      return path;
+    },
+    as: 'viewer',
+    heading: 'Membership and attendance',
+  },
+  {
     name: 'change a meeting',
     path: (server) => meetingPage(server, '/edit'),
     as: 'partnershipAdmin',

@@ -46,6 +46,7 @@ import {
 } from './modules/surveys/index.ts';
 import {
   agendaRoutes,
+  reportRoutes,
   attendanceRoutes,
   meetingsApi,
   meetingsRoutes,
@@ -215,6 +216,7 @@ export function createApp(options: AppOptions): Express {
   tenant.use(recordRoutes(services.meetings, services.agenda, services.record));
   tenant.use(attendanceRoutes(services.meetings, services.attendance, options.printer));
   tenant.use(agendaRoutes(services.meetings, services.agenda));
+  tenant.use(reportRoutes(services.reports, options.printer));
   tenant.use(auditRoutes(db as Database<unknown>));
   app.use(
     '/partnerships/:slug',

@@ -14,6 +14,7 @@ import { indicatorsService } from './modules/indicators/index.ts';
 import { plansService } from './modules/plans/index.ts';
 import {
   agendaService,
+  reportService,
   attendanceService,
   meetingsService,
   recordService,
@@ -40,6 +41,7 @@ export function createServices(
     }),
     meetings: meetingsService(db),
     agenda: agendaService(db),
+    reports: reportService(db),
     indicators,
     plans: plansService(db, indicators),
     attendance: attendanceService(db),

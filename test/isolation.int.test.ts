@@ -67,6 +67,9 @@ const tenantPages = (side: string) => [
   `/meetings/${meetingIds[side]}/agenda/new`,
   `/meetings/${meetingIds[side]}/agenda/${itemIds[side]}/edit`,
   `/meetings/${meetingIds[side]}/papers/${paperIds[side]}`,
+  `/meetings/${meetingIds[side]}/agenda/${itemIds[side]}/report`,
+  `/meetings/${meetingIds[side]}/agenda/${itemIds[side]}/report?format=docx`,
+  `/meetings/${meetingIds[side]}/agenda/${itemIds[side]}/report/edit`,
   '/indicators',
   '/indicators/library?set=nis2008',
   '/indicators/new',
@@ -205,6 +208,17 @@ const tenantForms = (b: { memberId: string; invitationId: string; priorityId: st
   { path: `/meetings/${meetingIds.bravo}/attendance`, fields: {} },
   { path: `/meetings/${meetingIds.bravo}/apologies`, fields: {} },
   { path: `/meetings/${meetingIds.bravo}/agenda/${itemIds.bravo}/minutes`, fields: { text: 'Intruder' } },
+  {
+    path: `/meetings/${meetingIds.bravo}/agenda/${itemIds.bravo}/report/edit`,
+    fields: {
+      reportTo: 'Intruder',
+      reportOf: 'Intruder',
+      author: 'Intruder',
+      title: 'Intruder',
+      purpose: 'Intruder',
+      recommendations: 'Intruder',
+    },
+  },
   {
     path: `/meetings/${meetingIds.bravo}/agenda/${itemIds.bravo}/decisions/new`,
     fields: { text: 'Intruder' },
@@ -386,6 +400,25 @@ async function furnish(
     { fileName: `${prefix}-paper.pdf`, content: Buffer.from(`%PDF-1.4 ${prefix} paper`) },
   );
   paperIds[prefix] = (await test.services.agenda.agenda(caller, meetingIds[prefix]))[0]!.papers[0]!.id;
+  await test.services.reports.save(caller, meetingIds[prefix], itemIds[prefix], {
+    reportTo: `${prefix} board`,
+    reportOf: `${prefix} director`,
+    author: `${prefix} author`,
+    contactOfficer: null,
+    title: `${prefix} report`,
+    confidentiality: null,
+    purpose: `${prefix} purpose`,
+    summary: null,
+    background: null,
+    recommendations: [`${prefix} recommendation`],
+    decision: null,
+    backgroundDocuments: null,
+    financialImplications: null,
+    legalImplications: null,
+    equalityImplications: null,
+    riskImplications: null,
+    appendices: null,
+  });
   const survey = (await test.services.surveys.get(caller, `${prefix}-survey`))!;
   // a response link as one made before the survey was published
   await test.db.transaction({ partnershipId }, (trx) =>

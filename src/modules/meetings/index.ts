@@ -13,3 +13,6 @@ export { attendanceRoutes } from './attendance.routes.ts';
 export { recordService, type RecordService } from './record.service.ts';
 export { recordRoutes } from './record.routes.ts';
 export { fromLondon, londonParts } from './time.ts';
+export { reportService, type ReportService } from './report.service.ts';
+export { reportRoutes } from './report.routes.ts';
+export { committeeReportSchema, type CommitteeReportInput } from './report.schemas.ts';

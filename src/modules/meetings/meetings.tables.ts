@@ -113,7 +113,33 @@ export interface ActionUpdatesTable {
   created_at: Generated<Date>;
 }
 
+export interface CommitteeReportsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  agenda_item_id: string;
+  report_to: string;
+  report_of: string;
+  author: string;
+  contact_officer: string | null;
+  title: string;
+  confidentiality: string | null;
+  purpose: string;
+  summary: string | null;
+  background: string | null;
+  recommendations: ColumnType<string[], string[] | undefined, string[]>;
+  decision: string | null;
+  background_documents: string | null;
+  financial_implications: string | null;
+  legal_implications: string | null;
+  equality_implications: string | null;
+  risk_implications: string | null;
+  appendices: string | null;
+  created_at: Generated<Date>;
+  updated_at: Updated;
+}
+
 export interface AgendaTables {
+  committee_reports: CommitteeReportsTable;
   minutes: MinutesTable;
   decisions: DecisionsTable;
   actions: ActionsTable;
