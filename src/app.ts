@@ -47,6 +47,8 @@ import {
 import {
   agendaRoutes,
   reportRoutes,
+  consultationRoutes,
+  consultationsApi,
   attendanceRoutes,
   meetingsApi,
   meetingsRoutes,
@@ -174,11 +176,16 @@ export function createApp(options: AppOptions): Express {
   app.use(tokensRoutes(services.tokens));
   app.use(authoritiesRoutes(services.authorities));
   const dashboard = async (caller: Caller) => {
-    const [evaluation, attention] = await Promise.all([
+    const [evaluation, attention, consultations] = await Promise.all([
       services.compliance.evaluate(caller),
       services.membership.attention(caller),
+      services.consultations.due(caller),
     ]);
-    return { notMet: evaluation.results.filter((result) => result.status === 'not-met'), ...attention };
+    return {
+      notMet: evaluation.results.filter((result) => result.status === 'not-met'),
+      ...attention,
+      consultations,
+    };
   };
   app.use(
     partnershipsRoutes(
@@ -217,6 +224,7 @@ export function createApp(options: AppOptions): Express {
   tenant.use(attendanceRoutes(services.meetings, services.attendance, options.printer));
   tenant.use(agendaRoutes(services.meetings, services.agenda));
   tenant.use(reportRoutes(services.reports, options.printer));
+  tenant.use(consultationRoutes(services.meetings, services.agenda, services.consultations, options.printer));
   tenant.use(auditRoutes(db as Database<unknown>));
   app.use(
     '/partnerships/:slug',
@@ -255,6 +263,7 @@ export function createApp(options: AppOptions): Express {
   tenantApi.use(membershipApi(services.membership, services.bodies));
   tenantApi.use(complianceApi(services.compliance));
   tenantApi.use(meetingsApi(services.meetings, services.agenda, services.attendance, services.record));
+  tenantApi.use(consultationsApi(services.consultations));
   tenantApi.use(plansApi(services.plans));
   tenantApi.use(indicatorsApi(services.indicators));
   tenantApi.use(benchmarkingApi(services.benchmarking));

@@ -15,6 +15,7 @@ import { plansService } from './modules/plans/index.ts';
 import {
   agendaService,
   reportService,
+  consultationService,
   attendanceService,
   meetingsService,
   recordService,
@@ -42,6 +43,7 @@ export function createServices(
     meetings: meetingsService(db),
     agenda: agendaService(db),
     reports: reportService(db),
+    consultations: consultationService(db),
     indicators,
     plans: plansService(db, indicators),
     attendance: attendanceService(db),

@@ -10,6 +10,7 @@ import {
   meetingKindValues,
   meetingStateValues,
   committeeReportSchema,
+  consultationInputSchema,
 } from '../modules/meetings/index.ts';
 
 const key = z.string().regex(/^[a-z0-9-]+$/, 'A key is lower-case letters, numbers and hyphens');
@@ -44,6 +45,17 @@ const item = z.strictObject({
       appendices: z.string().min(1).optional(),
     })
     .optional(),
+  consultations: z
+    .array(
+      z.strictObject({
+        title: z.string().min(1),
+        issuedBy: z.string().min(1),
+        deadline: day,
+        summary: z.string().min(1).optional(),
+        questions: z.array(z.string().min(1)).min(1),
+      }),
+    )
+    .default([]),
   minutes: z.string().min(1).optional(),
   decisions: z
     .array(
@@ -152,6 +164,8 @@ export async function importMeetings(
       itemIds.set(entry.number, itemId);
       if (entry.report)
         await services.reports.save(caller, id, itemId, committeeReportSchema.parse(entry.report));
+      for (const consultation of entry.consultations)
+        await services.consultations.place(caller, id, itemId, consultationInputSchema.parse(consultation));
       if (entry.minutes) await services.record.writeMinutes(caller, id, itemId, entry.minutes);
       for (const decision of entry.decisions) {
         const decisionId = await services.record.addDecision(caller, id, itemId, {

@@ -86,6 +86,32 @@ describe('meetings of the source documents', () => {
     assert.match(report!.backgroundDocuments!, /paragraphs 2 and 19/);
   });
 
+  it('Nottinghamshire: the DCSF consultation with six questions due 2009-02-10, on item 5 and on the overview', async () => {
+    const caller = callers.nottinghamshire!;
+    const [consultation, ...others] = await test.services.consultations.list(caller);
+    assert.equal(others.length, 0);
+    assert.deepEqual(
+      [consultation!.issuedBy, consultation!.deadline, consultation!.itemNumber, consultation!.meeting.title],
+      [
+        'Department for Children, Schools and Families',
+        '2009-02-10',
+        5,
+        "Nottinghamshire Children and Young People's Partnership Board",
+      ],
+    );
+    assert.equal(consultation!.questions.length, 6);
+    assert.match(
+      consultation!.questions[0]!.question,
+      /^Does the guidance clarify the role and responsibilities of the Lead Member/,
+    );
+    assert.match(consultation!.questions[5]!.question, /^Appendix 2 will contain a list/);
+    const due = await test.services.consultations.due(caller, '2009-01-21');
+    assert.deepEqual(
+      due.map((c) => [c.deadline, c.passed, c.answered]),
+      [['2009-02-10', false, 0]],
+    );
+  });
+
   it('Nottinghamshire: the actions of paragraph 17, each due at its target meeting, carried forward as matters arising', async () => {
     const caller = callers.nottinghamshire!;
     const [january, march, joint] = await test.services.meetings.list(caller);

@@ -16,3 +16,6 @@ export { fromLondon, londonParts } from './time.ts';
 export { reportService, type ReportService } from './report.service.ts';
 export { reportRoutes } from './report.routes.ts';
 export { committeeReportSchema, type CommitteeReportInput } from './report.schemas.ts';
+export { consultationService, type ConsultationService } from './consultation.service.ts';
+export { consultationRoutes, consultationsApi } from './consultation.routes.ts';
+export { consultationInputSchema } from './consultation.schemas.ts';

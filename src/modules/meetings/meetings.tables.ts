@@ -138,8 +138,32 @@ export interface CommitteeReportsTable {
   updated_at: Updated;
 }
 
+export interface ConsultationsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  agenda_item_id: string;
+  title: string;
+  issued_by: string;
+  deadline: string;
+  summary: string | null;
+  created_at: Generated<Date>;
+  updated_at: Updated;
+}
+
+export interface ConsultationQuestionsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  consultation_id: string;
+  number: number;
+  question: string;
+  answer: string | null;
+  answered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface AgendaTables {
   committee_reports: CommitteeReportsTable;
+  consultations: ConsultationsTable;
+  consultation_questions: ConsultationQuestionsTable;
   minutes: MinutesTable;
   decisions: DecisionsTable;
   actions: ActionsTable;
