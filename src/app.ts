@@ -89,6 +89,7 @@ function navigationFor(req: Request) {
       item(`${base}/people`, 'People'),
       item(`${base}/meetings`, 'Meetings'),
       item(`${base}/actions`, 'Actions'),
+      item(`${base}/consultations`, 'Consultations'),
       item(`${base}/compliance`, 'Compliance'),
       item(`${base}/plans`, 'Plans'),
       item(`${base}/indicators`, 'Indicators'),
