@@ -112,6 +112,22 @@ async function meetingPage(server: E2eServer, under = ''): Promise<string> {
   return `${home}/meetings/${id}${under.replace(':item', item)}`;
 }
 
+/** A consultation on a Dudley meeting's item, one question answered; returns its page or one under it. */
+async function consultationPage(server: E2eServer, under = ''): Promise<string> {
+  const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
+  const path = await meetingPage(server, '/agenda/:item');
+  const [, meetingId, itemId] = /meetings\/([^/]+)\/agenda\/([^/]+)/.exec(path)!;
+  const id = await server.services.consultations.place(caller, meetingId!, itemId!, {
+    title: 'Draft guidance',
+    issuedBy: 'Department for Children, Schools and Families',
+    deadline: '2009-02-10',
+    summary: 'Draft revised statutory guidance.',
+    questions: ['Does the guidance clarify the roles?', 'Is there anything else it should cover?'],
+  });
+  await server.services.consultations.answer(caller, id, new Map([[1, 'Yes.']]));
+  return `${home}/consultations/${id}${under}`;
+}
+
 /** Dudley tracking NI 73 with targets, values by group and a comparator; returns its page. */
 async function indicatorPage(server: E2eServer): Promise<string> {
   const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
@@ -903,6 +919,79 @@ export const pages: PageToCheck[] = [
     as: 'partnershipAdmin',
     heading: 'Change item 1',
   },
+  {
+    name: 'write a committee report',
+    path: (server) => meetingPage(server, '/agenda/:item/report/edit'),
+    as: 'partnershipAdmin',
+    heading: 'Write the report for item 1',
+  },
+  {
+    name: 'write a committee report, with errors',
+    path: (server) => meetingPage(server, '/agenda/:item/report/edit'),
+    as: 'partnershipAdmin',
+    heading: 'Write the report for item 1',
+    setup: submitShowingErrors('Save the report'),
+  },
+  {
+    name: 'a committee report',
+    path: async (server) => {
+      const path = await meetingPage(server, '/agenda/:item/report');
+      const [, meetingId, itemId] = /meetings\/([^/]+)\/agenda\/([^/]+)/.exec(path)!;
+      await server.services.reports.save(
+        systemCaller('e2e', server.partnershipIds[homePartnership]!),
+        meetingId!,
+        itemId!,
+        {
+          reportTo: 'Trust Board',
+          reportOf: 'Director of Children’s Services',
+          author: 'Policy officer',
+          contactOfficer: 'Policy officer, 01384 000000',
+          title: 'Membership and attendance',
+          confidentiality: null,
+          purpose: 'To report the Board’s membership and attendance.',
+          summary: 'Attendance has been good.',
+          background: 'The Board meets six times a year.\nAttendance is reported each year.',
+          recommendations: ['notes the attendance', 'agrees the membership'],
+          decision: null,
+          backgroundDocuments: 'Terms of reference',
+          financialImplications: 'None',
+          legalImplications: null,
+          equalityImplications: null,
+          riskImplications: 'None',
+          appendices: 'Appendix 3: attendance',
+        },
+      );
+      return path;
+    },
+    as: 'viewer',
+    heading: 'Membership and attendance',
+  },
+  {
+    name: 'add a consultation to an item',
+    path: (server) => meetingPage(server, '/agenda/:item/consultations/new'),
+    as: 'partnershipAdmin',
+    heading: 'Add a consultation to item 1',
+  },
+  {
+    name: 'add a consultation, with errors',
+    path: (server) => meetingPage(server, '/agenda/:item/consultations/new'),
+    as: 'partnershipAdmin',
+    heading: 'Add a consultation to item 1',
+    setup: submitShowingErrors('Add the consultation'),
+  },
+  {
+    name: 'a consultation with its answers',
+    path: (server) => consultationPage(server),
+    as: 'viewer',
+    heading: 'Draft guidance',
+  },
+  {
+    name: 'record the answers to a consultation',
+    path: (server) => consultationPage(server, '/answers'),
+    as: 'partnershipAdmin',
+    heading: 'Record the board’s answers',
+  },
+  { name: 'consultations', path: `${home}/consultations`, as: 'viewer', heading: 'Consultations' },
   {
     name: 'change a meeting',
     path: (server) => meetingPage(server, '/edit'),

@@ -46,6 +46,9 @@ import {
 } from './modules/surveys/index.ts';
 import {
   agendaRoutes,
+  reportRoutes,
+  consultationRoutes,
+  consultationsApi,
   attendanceRoutes,
   meetingsApi,
   meetingsRoutes,
@@ -86,6 +89,7 @@ function navigationFor(req: Request) {
       item(`${base}/people`, 'People'),
       item(`${base}/meetings`, 'Meetings'),
       item(`${base}/actions`, 'Actions'),
+      item(`${base}/consultations`, 'Consultations'),
       item(`${base}/compliance`, 'Compliance'),
       item(`${base}/plans`, 'Plans'),
       item(`${base}/indicators`, 'Indicators'),
@@ -173,11 +177,16 @@ export function createApp(options: AppOptions): Express {
   app.use(tokensRoutes(services.tokens));
   app.use(authoritiesRoutes(services.authorities));
   const dashboard = async (caller: Caller) => {
-    const [evaluation, attention] = await Promise.all([
+    const [evaluation, attention, consultations] = await Promise.all([
       services.compliance.evaluate(caller),
       services.membership.attention(caller),
+      services.consultations.due(caller),
     ]);
-    return { notMet: evaluation.results.filter((result) => result.status === 'not-met'), ...attention };
+    return {
+      notMet: evaluation.results.filter((result) => result.status === 'not-met'),
+      ...attention,
+      consultations,
+    };
   };
   app.use(
     partnershipsRoutes(
@@ -215,6 +224,8 @@ export function createApp(options: AppOptions): Express {
   tenant.use(recordRoutes(services.meetings, services.agenda, services.record));
   tenant.use(attendanceRoutes(services.meetings, services.attendance, options.printer));
   tenant.use(agendaRoutes(services.meetings, services.agenda));
+  tenant.use(reportRoutes(services.reports, options.printer));
+  tenant.use(consultationRoutes(services.meetings, services.agenda, services.consultations, options.printer));
   tenant.use(auditRoutes(db as Database<unknown>));
   app.use(
     '/partnerships/:slug',
@@ -253,6 +264,7 @@ export function createApp(options: AppOptions): Express {
   tenantApi.use(membershipApi(services.membership, services.bodies));
   tenantApi.use(complianceApi(services.compliance));
   tenantApi.use(meetingsApi(services.meetings, services.agenda, services.attendance, services.record));
+  tenantApi.use(consultationsApi(services.consultations));
   tenantApi.use(plansApi(services.plans));
   tenantApi.use(indicatorsApi(services.indicators));
   tenantApi.use(benchmarkingApi(services.benchmarking));

@@ -610,6 +610,19 @@ export const openApiDocument = {
         },
       },
     },
+    '/partnerships/{slug}/consultations': {
+      get: {
+        summary:
+          'Inbound consultations by deadline: who issued each, its deadline, the meeting and agenda item it is on, and each question with the board’s agreed answer (consultations on exempt items withheld from viewers)',
+        security: [{ bearer: [] }],
+        parameters: [slugParameter],
+        responses: {
+          200: { description: 'Consultations, soonest deadline first' },
+          401: errorResponse('No token'),
+          404: errorResponse('No such partnership that you can see'),
+        },
+      },
+    },
     '/partnerships/{slug}/actions': {
       get: {
         summary:

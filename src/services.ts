@@ -14,6 +14,8 @@ import { indicatorsService } from './modules/indicators/index.ts';
 import { plansService } from './modules/plans/index.ts';
 import {
   agendaService,
+  reportService,
+  consultationService,
   attendanceService,
   meetingsService,
   recordService,
@@ -40,6 +42,8 @@ export function createServices(
     }),
     meetings: meetingsService(db),
     agenda: agendaService(db),
+    reports: reportService(db),
+    consultations: consultationService(db),
     indicators,
     plans: plansService(db, indicators),
     attendance: attendanceService(db),

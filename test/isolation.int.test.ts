@@ -25,6 +25,7 @@ const itemIds: Record<string, string> = {};
 const paperIds: Record<string, string> = {};
 const decisionIds: Record<string, string> = {};
 const actionIds: Record<string, string> = {};
+const consultationIds: Record<string, string> = {};
 
 /** Pages of a partnership, by path under /partnerships/:slug (each side's bodies carry its name). */
 const tenantPages = (side: string) => [
@@ -67,6 +68,14 @@ const tenantPages = (side: string) => [
   `/meetings/${meetingIds[side]}/agenda/new`,
   `/meetings/${meetingIds[side]}/agenda/${itemIds[side]}/edit`,
   `/meetings/${meetingIds[side]}/papers/${paperIds[side]}`,
+  `/meetings/${meetingIds[side]}/agenda/${itemIds[side]}/report`,
+  `/meetings/${meetingIds[side]}/agenda/${itemIds[side]}/report?format=docx`,
+  `/meetings/${meetingIds[side]}/agenda/${itemIds[side]}/report/edit`,
+  '/consultations',
+  `/consultations/${consultationIds[side]}`,
+  `/consultations/${consultationIds[side]}?format=docx`,
+  `/consultations/${consultationIds[side]}/answers`,
+  `/meetings/${meetingIds[side]}/agenda/${itemIds[side]}/consultations/new`,
   '/indicators',
   '/indicators/library?set=nis2008',
   '/indicators/new',
@@ -205,6 +214,29 @@ const tenantForms = (b: { memberId: string; invitationId: string; priorityId: st
   { path: `/meetings/${meetingIds.bravo}/attendance`, fields: {} },
   { path: `/meetings/${meetingIds.bravo}/apologies`, fields: {} },
   { path: `/meetings/${meetingIds.bravo}/agenda/${itemIds.bravo}/minutes`, fields: { text: 'Intruder' } },
+  { path: `/consultations/${consultationIds.bravo}/answers`, fields: { 'answer-1': 'Intruder' } },
+  {
+    path: `/meetings/${meetingIds.bravo}/agenda/${itemIds.bravo}/consultations/new`,
+    fields: {
+      title: 'Intruder',
+      issuedBy: 'Intruder',
+      'deadline-day': '1',
+      'deadline-month': '1',
+      'deadline-year': '2010',
+      questions: 'Intruder',
+    },
+  },
+  {
+    path: `/meetings/${meetingIds.bravo}/agenda/${itemIds.bravo}/report/edit`,
+    fields: {
+      reportTo: 'Intruder',
+      reportOf: 'Intruder',
+      author: 'Intruder',
+      title: 'Intruder',
+      purpose: 'Intruder',
+      recommendations: 'Intruder',
+    },
+  },
   {
     path: `/meetings/${meetingIds.bravo}/agenda/${itemIds.bravo}/decisions/new`,
     fields: { text: 'Intruder' },
@@ -229,6 +261,7 @@ const apiPaths = (slug: string) => [
   `/api/v1/partnerships/${slug}/meetings/${meetingIds[slug]}`,
   `/api/v1/partnerships/${slug}/attendance?body=${slug}-board&from=2009-01-01&to=2009-12-31`,
   `/api/v1/partnerships/${slug}/actions`,
+  `/api/v1/partnerships/${slug}/consultations`,
   `/api/v1/partnerships/${slug}/plans`,
   `/api/v1/partnerships/${slug}/plans/${slug}-plan`,
   `/api/v1/partnerships/${slug}/indicators`,
@@ -386,6 +419,42 @@ async function furnish(
     { fileName: `${prefix}-paper.pdf`, content: Buffer.from(`%PDF-1.4 ${prefix} paper`) },
   );
   paperIds[prefix] = (await test.services.agenda.agenda(caller, meetingIds[prefix]))[0]!.papers[0]!.id;
+  consultationIds[prefix] = await test.services.consultations.place(
+    caller,
+    meetingIds[prefix],
+    itemIds[prefix],
+    {
+      title: `${prefix} consultation`,
+      issuedBy: `${prefix} department`,
+      deadline: '2009-02-10',
+      summary: null,
+      questions: [`${prefix} question`],
+    },
+  );
+  await test.services.consultations.answer(
+    caller,
+    consultationIds[prefix],
+    new Map([[1, `${prefix} answer`]]),
+  );
+  await test.services.reports.save(caller, meetingIds[prefix], itemIds[prefix], {
+    reportTo: `${prefix} board`,
+    reportOf: `${prefix} director`,
+    author: `${prefix} author`,
+    contactOfficer: null,
+    title: `${prefix} report`,
+    confidentiality: null,
+    purpose: `${prefix} purpose`,
+    summary: null,
+    background: null,
+    recommendations: [`${prefix} recommendation`],
+    decision: null,
+    backgroundDocuments: null,
+    financialImplications: null,
+    legalImplications: null,
+    equalityImplications: null,
+    riskImplications: null,
+    appendices: null,
+  });
   const survey = (await test.services.surveys.get(caller, `${prefix}-survey`))!;
   // a response link as one made before the survey was published
   await test.db.transaction({ partnershipId }, (trx) =>
@@ -569,6 +638,9 @@ describe('tenant isolation', () => {
     'bravo hall',
     'bravo item',
     'bravo-paper',
+    'bravo report',
+    'bravo consultation',
+    'bravo question',
     'bravo paper',
     'bravo indicator',
     'bravo district',

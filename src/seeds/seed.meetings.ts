@@ -9,6 +9,8 @@ import {
   itemPurposeValues,
   meetingKindValues,
   meetingStateValues,
+  committeeReportSchema,
+  consultationInputSchema,
 } from '../modules/meetings/index.ts';
 
 const key = z.string().regex(/^[a-z0-9-]+$/, 'A key is lower-case letters, numbers and hyphens');
@@ -22,6 +24,38 @@ const item = z.strictObject({
   purpose: z.enum(itemPurposeValues),
   presenter: z.string().min(1).optional(),
   exempt: z.strictObject({ paragraph: z.number().int().min(1).max(7), reason: note }).optional(),
+  report: z
+    .strictObject({
+      reportTo: z.string().min(1),
+      reportOf: z.string().min(1),
+      author: z.string().min(1),
+      contactOfficer: z.string().min(1).optional(),
+      title: z.string().min(1),
+      confidentiality: z.string().min(1).optional(),
+      purpose: z.string().min(1),
+      summary: z.string().min(1).optional(),
+      background: z.string().min(1).optional(),
+      recommendations: z.array(z.string().min(1)).min(1),
+      decision: z.string().min(1).optional(),
+      backgroundDocuments: z.string().min(1).optional(),
+      financialImplications: z.string().min(1).optional(),
+      legalImplications: z.string().min(1).optional(),
+      equalityImplications: z.string().min(1).optional(),
+      riskImplications: z.string().min(1).optional(),
+      appendices: z.string().min(1).optional(),
+    })
+    .optional(),
+  consultations: z
+    .array(
+      z.strictObject({
+        title: z.string().min(1),
+        issuedBy: z.string().min(1),
+        deadline: day,
+        summary: z.string().min(1).optional(),
+        questions: z.array(z.string().min(1)).min(1),
+      }),
+    )
+    .default([]),
   minutes: z.string().min(1).optional(),
   decisions: z
     .array(
@@ -128,6 +162,10 @@ export async function importMeetings(
         exemptReason: entry.exempt?.reason ?? null,
       });
       itemIds.set(entry.number, itemId);
+      if (entry.report)
+        await services.reports.save(caller, id, itemId, committeeReportSchema.parse(entry.report));
+      for (const consultation of entry.consultations)
+        await services.consultations.place(caller, id, itemId, consultationInputSchema.parse(consultation));
       if (entry.minutes) await services.record.writeMinutes(caller, id, itemId, entry.minutes);
       for (const decision of entry.decisions) {
         const decisionId = await services.record.addDecision(caller, id, itemId, {

@@ -59,6 +59,59 @@ describe('meetings of the source documents', () => {
     );
   });
 
+  it('Nottinghamshire: item 5 carries its committee report, with the report’s fields and its two recommendations', async () => {
+    const caller = callers.nottinghamshire!;
+    const [meeting] = await test.services.meetings.list(caller);
+    const [item] = await test.services.agenda.agenda(caller, meeting!.id);
+    const { report } = await test.services.reports.report(caller, meeting!.id, item!.id);
+    assert.deepEqual(
+      [report!.reportTo, report!.reportOf, report!.author, report!.title, report!.confidentiality],
+      [
+        "Nottinghamshire Children and Young People's Partnership Board",
+        "Corporate Director for Children and Young People's Services",
+        'Anthony May',
+        "Statutory guidance on Children's Trusts",
+        null,
+      ],
+    );
+    assert.match(report!.purpose, /^This report provides information on: a\) updated statutory guidance/);
+    assert.match(report!.background!, /issued under the Children Act 2004/);
+    assert.deepEqual(
+      report!.recommendations.map((text) => text.split(',')[0]),
+      [
+        "approves the arrangements for considering the implications of the updated statutory guidance on Children's Trusts",
+        "determines its views on the consultation questions on the draft updated guidance on the roles and responsibilities of the Lead Member and Director of Children's Services",
+      ],
+    );
+    assert.match(report!.backgroundDocuments!, /paragraphs 2 and 19/);
+  });
+
+  it('Nottinghamshire: the DCSF consultation with six questions due 2009-02-10, on item 5 and on the overview', async () => {
+    const caller = callers.nottinghamshire!;
+    const [consultation, ...others] = await test.services.consultations.list(caller);
+    assert.equal(others.length, 0);
+    assert.deepEqual(
+      [consultation!.issuedBy, consultation!.deadline, consultation!.itemNumber, consultation!.meeting.title],
+      [
+        'Department for Children, Schools and Families',
+        '2009-02-10',
+        5,
+        "Nottinghamshire Children and Young People's Partnership Board",
+      ],
+    );
+    assert.equal(consultation!.questions.length, 6);
+    assert.match(
+      consultation!.questions[0]!.question,
+      /^Does the guidance clarify the role and responsibilities of the Lead Member/,
+    );
+    assert.match(consultation!.questions[5]!.question, /^Appendix 2 will contain a list/);
+    const due = await test.services.consultations.due(caller, '2009-01-21');
+    assert.deepEqual(
+      due.map((c) => [c.deadline, c.passed, c.answered]),
+      [['2009-02-10', false, 0]],
+    );
+  });
+
   it('Nottinghamshire: the actions of paragraph 17, each due at its target meeting, carried forward as matters arising', async () => {
     const caller = callers.nottinghamshire!;
     const [january, march, joint] = await test.services.meetings.list(caller);

@@ -10,9 +10,8 @@ import type { ComplianceService } from './compliance.service.ts';
 import { strengths } from './ruleset.schema.ts';
 import { describeEvidence, outcomeLabels } from './compliance.present.ts';
 import { complianceDocx } from './compliance.docx.ts';
-import { PdfUnavailable, type PdfPrinter } from '../../platform/documents/pdf.ts';
-import { renderPrintable, sendDocument } from '../../platform/documents/render.ts';
-import { HttpError } from '../../platform/http/errors.ts';
+import type { PdfPrinter } from '../../platform/documents/pdf.ts';
+import { renderPrintable, sendDocument, sendPdf } from '../../platform/documents/render.ts';
 import { formatDate } from '../../platform/views/nunjucks.ts';
 
 export const complianceQuery = z.object({
@@ -72,17 +71,7 @@ export function complianceRoutes(compliance: ComplianceService, printer: PdfPrin
         outcomeLabels,
         describeEvidence,
       });
-      try {
-        return sendDocument(res, {
-          name: documentName,
-          type: 'pdf',
-          content: await printer.print(html, { title }),
-        });
-      } catch (error) {
-        if (error instanceof PdfUnavailable)
-          throw new HttpError(503, 'PDF documents are not available', error.message);
-        throw error;
-      }
+      return sendPdf(res, printer, { name: documentName, title, html });
     }
     const all = await compliance.ruleSets();
     const links = (format: string) =>

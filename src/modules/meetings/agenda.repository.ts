@@ -18,6 +18,8 @@ export interface AgendaItemRow {
   exempt: boolean;
   exemptParagraph: number | null;
   exemptReason: string | null;
+  /** Whether a committee report has been written for the item. */
+  hasReport: boolean;
   papers: PaperRow[];
 }
 
@@ -55,6 +57,15 @@ export const agendaRepository = {
         'exempt',
         'exempt_paragraph as exemptParagraph',
         'exempt_reason as exemptReason',
+        (eb) =>
+          eb
+            .exists(
+              eb
+                .selectFrom('committee_reports as r')
+                .select('r.id')
+                .whereRef('r.agenda_item_id', '=', 'agenda_items.id'),
+            )
+            .as('hasReport'),
       ])
       .where('meeting_id', 'in', meetingIds)
       .orderBy('meeting_id')
@@ -73,6 +84,7 @@ export const agendaRepository = {
       .execute();
     return items.map((item) => ({
       ...item,
+      hasReport: Boolean(item.hasReport),
       papers: papers.filter((paper) => paper.agendaItemId === item.id),
     }));
   },

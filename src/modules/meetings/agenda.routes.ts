@@ -12,8 +12,9 @@ import { agendaItemSchema } from './meetings.schemas.ts';
 import { exemptParagraphs, itemPurposes } from './meetings.vocabulary.ts';
 import { acceptedExtensions, paperSizeLimit } from './papers.ts';
 
+import { isId } from './time.ts';
+
 const views = 'modules/meetings/views';
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: paperSizeLimit, files: 1 } });
 
 /** Reads the form with its optional paper; a file too large becomes a message, not an error page. */
@@ -39,7 +40,7 @@ export function agendaRoutes(meetings: MeetingsService, agenda: AgendaService): 
 
   async function meetingOf(req: Request) {
     const id = String(req.params.meeting);
-    if (!uuid.test(id)) throw notFound();
+    if (!isId(id)) throw notFound();
     const meeting = await meetings.get(callerOf(req), id);
     const items = await agenda.agenda(callerOf(req), meeting.id);
     return { meeting, items, meetingUrl: `${base(req)}/meetings/${meeting.id}` };
@@ -157,7 +158,7 @@ export function agendaRoutes(meetings: MeetingsService, agenda: AgendaService): 
 
   router.get('/meetings/:meeting/papers/:paper', async (req, res) => {
     const [meetingId, paperId] = [String(req.params.meeting), String(req.params.paper)];
-    if (!uuid.test(meetingId) || !uuid.test(paperId)) throw notFound();
+    if (!isId(meetingId) || !isId(paperId)) throw notFound();
     const paper = await agenda.paper(callerOf(req), meetingId, paperId);
     res
       .set('Cache-Control', 'private, no-store')
@@ -171,7 +172,7 @@ export function agendaRoutes(meetings: MeetingsService, agenda: AgendaService): 
     requirePermission('partnership.edit'),
     async (req, res) => {
       const [meetingId, paperId] = [String(req.params.meeting), String(req.params.paper)];
-      if (!uuid.test(meetingId) || !uuid.test(paperId)) throw notFound();
+      if (!isId(meetingId) || !isId(paperId)) throw notFound();
       await agenda.removePaper(callerOf(req), meetingId, paperId);
       flash(req, 'The paper has been removed');
       res.redirect(303, `${base(req)}/meetings/${meetingId}#agenda`);

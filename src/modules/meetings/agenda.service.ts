@@ -35,6 +35,7 @@ export interface AgendaEntry {
   purpose: string | null;
   presenter: string | null;
   exemptReason: string | null;
+  hasReport: boolean;
   papers: PaperRow[];
 }
 
@@ -54,6 +55,7 @@ export function entryFor(caller: Caller, item: AgendaItemRow): AgendaEntry {
         purpose: null,
         presenter: null,
         exemptReason: null,
+        hasReport: false,
         papers: [],
       }
     : { ...item, withheld };

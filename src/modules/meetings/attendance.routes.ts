@@ -9,16 +9,16 @@ import { notFound } from '../../platform/http/errors.ts';
 import { isoDate, today } from '../../platform/http/date-input.ts';
 import { validate } from '../../platform/http/validation.ts';
 import type { AttendanceService, RegisterInput } from './attendance.service.ts';
-import { displayName } from './attendance.ts';
+import { displayName, type AppendixCounts } from './attendance.ts';
 import { appendixDocx } from './appendix.docx.ts';
-import { HttpError } from '../../platform/http/errors.ts';
-import { PdfUnavailable, type PdfPrinter } from '../../platform/documents/pdf.ts';
-import { renderPrintable, sendDocument } from '../../platform/documents/render.ts';
+import type { PdfPrinter } from '../../platform/documents/pdf.ts';
+import { renderPrintable, sendDocument, sendPdf } from '../../platform/documents/render.ts';
 import { formatDate } from '../../platform/views/nunjucks.ts';
 import type { MeetingsService } from './meetings.service.ts';
 
+import { isId } from './time.ts';
+
 const views = 'modules/meetings/views';
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const optionalId = z.preprocess((value) => (value === '' ? undefined : value), z.uuid().optional());
 
 const registerSchema = z.object({
@@ -78,7 +78,7 @@ export function attendanceRoutes(
 
   async function registerOf(req: Request) {
     const id = String(req.params.meeting);
-    if (!uuid.test(id)) throw notFound();
+    if (!isId(id)) throw notFound();
     return attendance.register(callerOf(req), id);
   }
 
@@ -196,44 +196,32 @@ export function attendanceRoutes(
         from,
         to,
       });
-      try {
-        return sendDocument(res, {
-          name: documentName,
-          type: 'pdf',
-          content: await printer.print(html, { title }),
-        });
-      } catch (error) {
-        if (error instanceof PdfUnavailable)
-          throw new HttpError(503, 'PDF documents are not available', error.message);
-        throw error;
-      }
+      return sendPdf(res, printer, { name: documentName, title, html });
     }
     if (req.query.format === 'csv') {
       const percent = (rate: number | null) => (rate === null ? '' : `${Math.round(rate * 100)}%`);
+      const counts = (row: AppendixCounts) => ({
+        expected: row.expected,
+        attended: row.attended,
+        apologies: row.apologies,
+        substitutes: row.substitutes,
+        absent: row.absent,
+        rate: percent(row.rate),
+      });
       const rows = [
         ...appendix.members.map((row) => ({
           kind: 'member',
           name: row.name,
           seat: row.seatLabel,
           organisation: row.organisation ?? '',
-          expected: row.expected,
-          attended: row.attended,
-          apologies: row.apologies,
-          substitutes: row.substitutes,
-          absent: row.absent,
-          rate: percent(row.rate),
+          ...counts(row),
         })),
         ...appendix.organisations.map((row) => ({
           kind: 'organisation',
           name: '',
           seat: '',
           organisation: row.organisation,
-          expected: row.expected,
-          attended: row.attended,
-          apologies: row.apologies,
-          substitutes: row.substitutes,
-          absent: row.absent,
-          rate: percent(row.rate),
+          ...counts(row),
         })),
       ];
       res

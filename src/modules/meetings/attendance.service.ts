@@ -20,7 +20,7 @@ import {
 } from './attendance.ts';
 import { attendanceRepository as attendance, type AttendanceEntry } from './attendance.repository.ts';
 import { meetingsRepository as meetings, type MeetingRow } from './meetings.repository.ts';
-import { londonParts, fromLondon } from './time.ts';
+import { londonParts, startOfDay, startOfNextDay } from './time.ts';
 
 export interface RegisterInput {
   members: {
@@ -200,11 +200,8 @@ export function attendanceService(db: Database<DB>) {
     /** The attendance appendix of a body over a period (London dates), from its held meetings. */
     appendix: (caller: Caller, bodyId: string, from: string, to: string) =>
       inTenant(db, caller, 'partnership.read', async (trx) => {
-        const end = fromLondon(
-          new Date(Date.parse(`${to}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10),
-          '00:00',
-        );
-        const held = (await meetings.list(trx, { bodyId, from: fromLondon(from, '00:00'), to: end })).filter(
+        const end = startOfNextDay(to);
+        const held = (await meetings.list(trx, { bodyId, from: startOfDay(from), to: end })).filter(
           (meeting) => meeting.state === 'held',
         );
         const members = (await attendance.members(trx, [bodyId])).filter(

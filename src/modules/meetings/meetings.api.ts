@@ -12,11 +12,7 @@ import type { ActionEntry, RecordService } from './record.service.ts';
 import { actionsQuery } from './meetings.schemas.ts';
 import { displayName } from './attendance.ts';
 import { periodQuery } from './attendance.routes.ts';
-import { fromLondon } from './time.ts';
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const dayAfter = (date: string) =>
-  fromLondon(new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10), '00:00');
+import { isId, startOfDay, startOfNextDay } from './time.ts';
 
 export const meetingJson = (meeting: MeetingRow) => ({
   id: meeting.id,
@@ -89,8 +85,8 @@ export function meetingsApi(
       : undefined;
     if (body && !bodyId) throw notFound();
     const items = await meetings.list(caller, {
-      from: from ? fromLondon(from, '00:00') : undefined,
-      to: to ? dayAfter(to) : undefined,
+      from: from ? startOfDay(from) : undefined,
+      to: to ? startOfNextDay(to) : undefined,
       bodyId,
     });
     res.json({ count: items.length, items: items.map(meetingJson) });
@@ -98,7 +94,7 @@ export function meetingsApi(
 
   router.get('/meetings/:meeting', async (req, res) => {
     const id = String(req.params.meeting);
-    if (!uuid.test(id)) throw notFound();
+    if (!isId(id)) throw notFound();
     const meeting = await meetings.get(callerOf(req), id);
     const items = await agenda.agenda(callerOf(req), meeting.id);
     // Papers are files: they are downloaded from the meeting's page, with a session.

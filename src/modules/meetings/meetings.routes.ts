@@ -24,17 +24,11 @@ import {
   meetingKinds,
   meetingStates,
 } from './meetings.vocabulary.ts';
-import { fromLondon, londonParts } from './time.ts';
+import { isId, londonParts, startOfDay, startOfNextDay } from './time.ts';
 
 const views = 'modules/meetings/views';
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const options = (record: Record<string, string>) =>
   Object.entries(record).map(([value, text]) => ({ value, text }));
-
-/** The first instant of a London date, and of the day after another. */
-const startOf = (date: string) => fromLondon(date, '00:00');
-const dayAfter = (date: string) =>
-  startOf(new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
 
 export function meetingsRoutes(
   meetings: MeetingsService,
@@ -73,8 +67,8 @@ export function meetingsRoutes(
     if (query.body && !body) throw notFound();
     const from = query.from ?? (query.to ? undefined : today());
     const list = await meetings.list(caller, {
-      from: from ? startOf(from) : undefined,
-      to: query.to ? dayAfter(query.to) : undefined,
+      from: from ? startOfDay(from) : undefined,
+      to: query.to ? startOfNextDay(query.to) : undefined,
       bodyId: body?.id,
     });
     res.render(`${views}/list.njk`, {
@@ -135,7 +129,7 @@ export function meetingsRoutes(
 
   async function meetingOf(req: Request) {
     const id = String(req.params.meeting);
-    if (!uuid.test(id)) throw notFound();
+    if (!isId(id)) throw notFound();
     return meetings.get(callerOf(req), id);
   }
 

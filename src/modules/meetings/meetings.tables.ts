@@ -113,7 +113,57 @@ export interface ActionUpdatesTable {
   created_at: Generated<Date>;
 }
 
+export interface CommitteeReportsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  agenda_item_id: string;
+  report_to: string;
+  report_of: string;
+  author: string;
+  contact_officer: string | null;
+  title: string;
+  confidentiality: string | null;
+  purpose: string;
+  summary: string | null;
+  background: string | null;
+  recommendations: ColumnType<string[], string[] | undefined, string[]>;
+  decision: string | null;
+  background_documents: string | null;
+  financial_implications: string | null;
+  legal_implications: string | null;
+  equality_implications: string | null;
+  risk_implications: string | null;
+  appendices: string | null;
+  created_at: Generated<Date>;
+  updated_at: Updated;
+}
+
+export interface ConsultationsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  agenda_item_id: string;
+  title: string;
+  issued_by: string;
+  deadline: string;
+  summary: string | null;
+  created_at: Generated<Date>;
+  updated_at: Updated;
+}
+
+export interface ConsultationQuestionsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  consultation_id: string;
+  number: number;
+  question: string;
+  answer: string | null;
+  answered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface AgendaTables {
+  committee_reports: CommitteeReportsTable;
+  consultations: ConsultationsTable;
+  consultation_questions: ConsultationQuestionsTable;
   minutes: MinutesTable;
   decisions: DecisionsTable;
   actions: ActionsTable;

@@ -21,12 +21,13 @@ import {
 } from './meetings.schemas.ts';
 import { actionStatuses } from './meetings.vocabulary.ts';
 
+import { isId } from './time.ts';
+
 const views = 'modules/meetings/views';
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ids = (req: Request, ...names: string[]) =>
   names.map((name) => {
     const value = String(req.params[name]);
-    if (!uuid.test(value)) throw notFound();
+    if (!isId(value)) throw notFound();
     return value;
   });
 

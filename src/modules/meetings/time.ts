@@ -29,3 +29,12 @@ export function fromLondon(date: string, time: string): Date {
   // A time skipped when the clocks go forward (01:00–01:59 on the last Sunday of March).
   return new Date(asUtc - 3_600_000);
 }
+
+/** The first instant of a London date, and the first instant of the day after it (for periods "to" a date). */
+export const startOfDay = (date: string): Date => fromLondon(date, '00:00');
+export const startOfNextDay = (date: string): Date =>
+  startOfDay(new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
+
+/** A meeting, item, paper or action id in an address. */
+export const isId = (value: string): boolean =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);

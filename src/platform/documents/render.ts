@@ -1,5 +1,7 @@
 // A view rendered to a string (for PDFs and other documents made from HTML).
 import type { Response } from 'express';
+import { HttpError } from '../http/errors.ts';
+import { PdfUnavailable, type PdfPrinter } from './pdf.ts';
 import { compileStylesheet } from '../views/assets.ts';
 
 export async function renderPrintable(
@@ -25,4 +27,23 @@ export function sendDocument(
     docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   };
   res.type(types[file.type]).attachment(`${file.name}.${file.type}`).send(file.content);
+}
+
+/** Prints an HTML document and sends it as a PDF; 503 when no browser can print. */
+export async function sendPdf(
+  res: Response,
+  printer: PdfPrinter,
+  document: { name: string; title: string; html: string },
+): Promise<void> {
+  try {
+    sendDocument(res, {
+      name: document.name,
+      type: 'pdf',
+      content: await printer.print(document.html, { title: document.title }),
+    });
+  } catch (error) {
+    if (error instanceof PdfUnavailable)
+      throw new HttpError(503, 'PDF documents are not available', error.message);
+    throw error;
+  }
 }

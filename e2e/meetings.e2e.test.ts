@@ -1,0 +1,85 @@
+// The meetings journey: add a meeting, build its agenda with a paper, record the attendance,
+// minute an item, record a decision and raise an action. Every page on the way passes axe.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { startE2eServer, type E2eServer } from '../test/support/e2e-server.ts';
+import { andWait, headingOf, launchBrowser, newTab } from './support/browser.ts';
+import { assertNoAxeViolations } from './support/axe.ts';
+
+const base = '/partnerships/bolton';
+
+async function press(page: Page, name: string, role: 'button' | 'link' = 'button') {
+  await andWait(page, () => page.getByRole(role, { name, exact: true }).click());
+  await assertNoAxeViolations(page, `after ${name}`);
+}
+
+describe('the meetings journey', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  before(async () => {
+    [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('adds a meeting, builds the agenda, records attendance, minutes, a decision and an action', async () => {
+    const page = await newTab(browser, server.baseUrl, server.users.platformAdmin);
+    await page.goto(`${server.baseUrl}${base}/meetings`);
+    await assertNoAxeViolations(page, 'the forward plan');
+    await press(page, 'Add a meeting');
+
+    await page.getByLabel('Title', { exact: true }).fill('Bolton Children’s Trust');
+    await page.getByLabel('Board meeting', { exact: true }).check();
+    await page.getByLabel("Bolton Children's Trust", { exact: true }).check();
+    await page.locator('#date-day').fill('12');
+    await page.locator('#date-month').fill('2');
+    await page.locator('#date-year').fill('2009');
+    await page.getByLabel('Start time').fill('14:00');
+    await page.getByLabel('Place (optional)').fill('Bolton Town Hall');
+    await page.getByLabel('Held', { exact: true }).check();
+    await press(page, 'Add meeting');
+    assert.equal(await headingOf(page), 'Bolton Children’s Trust');
+    assert.match(await page.locator('.govuk-summary-list').innerText(), /12 February 2009/);
+
+    await press(page, 'Add an item to the agenda', 'link');
+    await page.getByLabel('Title', { exact: true }).fill('Children’s Trust guidance');
+    await page.getByLabel('For decision', { exact: true }).check();
+    await page.getByLabel('No, it is public', { exact: true }).check();
+    await page.getByLabel('Add a paper (optional)').setInputFiles({
+      name: 'guidance.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% the guidance\n%%EOF\n'),
+    });
+    await press(page, 'Add item');
+    assert.match(await page.locator('#agenda-items').innerText(), /1\. Children’s Trust guidance/);
+    assert.match(await page.locator('#agenda-items').innerText(), /guidance\.pdf/);
+
+    await press(page, 'Record the attendance', 'link');
+    await page.locator('#members-0').check();
+    await page.locator('#members-1').check();
+    await page.locator('#members-2-2').check();
+    await press(page, 'Save the register');
+    const register = await page.locator('#register').innerText();
+    assert.match(register, /Present/);
+    assert.match(register, /Apologies/);
+
+    await press(page, 'Write the minutes of item 1', 'link');
+    await page.getByLabel('Minutes').fill('The Trust discussed the new guidance.');
+    await press(page, 'Save the minutes');
+    assert.match(await page.locator('#minutes-1').innerText(), /Draft/);
+
+    await press(page, 'Record a decision on item 1', 'link');
+    await page.getByLabel('Decision').fill('Hold a development half day in March 2009');
+    await press(page, 'Record the decision');
+    assert.match(await page.locator('.app-decision').innerText(), /development half day/);
+
+    await press(page, 'Raise an action', 'link');
+    await page.getByLabel('Action').fill('Arrange the development half day');
+    await page.getByLabel('Owner: an organisation').selectOption({ index: 1 });
+    await press(page, 'Add the action');
+    assert.match(await page.locator('#raised').innerText(), /Arrange the development half day/);
+  });
+});
