@@ -52,6 +52,7 @@ import {
   attendanceRoutes,
   meetingsApi,
   meetingsRoutes,
+  boardPackRoutes,
   recordRoutes,
 } from './modules/meetings/index.ts';
 import { indicatorsApi, indicatorsRoutes } from './modules/indicators/index.ts';
@@ -219,8 +220,11 @@ export function createApp(options: AppOptions): Express {
       services.attendance,
       services.record,
       config.PUBLIC_URL,
+      services.boardPacks,
     ),
   );
+  services.boardPacks.usePrinter(options.printer);
+  tenant.use(boardPackRoutes(services.boardPacks));
   tenant.use(recordRoutes(services.meetings, services.agenda, services.record));
   tenant.use(attendanceRoutes(services.meetings, services.attendance, options.printer));
   tenant.use(agendaRoutes(services.meetings, services.agenda));

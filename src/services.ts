@@ -14,6 +14,7 @@ import { indicatorsService } from './modules/indicators/index.ts';
 import { plansService } from './modules/plans/index.ts';
 import {
   agendaService,
+  boardPackService,
   reportService,
   consultationService,
   attendanceService,
@@ -31,6 +32,7 @@ export function createServices(
 ) {
   const bodies = bodiesService(db);
   const indicators = indicatorsService(db);
+  const boardPacks = boardPackService(db);
   return {
     authorities: authoritiesService(db),
     bodies,
@@ -41,7 +43,8 @@ export function createServices(
       linkDays: config.SURVEY_LINK_DAYS,
     }),
     meetings: meetingsService(db),
-    agenda: agendaService(db),
+    agenda: agendaService(db, boardPacks),
+    boardPacks,
     reports: reportService(db),
     consultations: consultationService(db),
     indicators,
