@@ -80,10 +80,7 @@ describe('the board pack', () => {
     editor = (await signedInAs(test, partnershipId, 'editor')).agent;
     viewer = (await signedInAs(test, partnershipId, 'viewer')).agent;
   });
-  after(async () => {
-    await test.services.boardPacks.idle();
-    await test.close();
-  });
+  after(() => test.close());
 
   const download = (agent: Agent) => agent.get(`${meetingPath}/board-pack.pdf`).buffer(true).parse(binary);
 
