@@ -60,6 +60,7 @@ import { plansApi, plansRoutes } from './modules/plans/index.ts';
 import { benchmarkingApi, benchmarkingRoutes } from './modules/benchmarking/index.ts';
 import { openApiDocument } from './openapi.ts';
 import type { PdfPrinter } from './platform/documents/pdf.ts';
+import { renderPrintableWith } from './platform/documents/render.ts';
 
 export interface AppOptions {
   config: Config;
@@ -223,7 +224,7 @@ export function createApp(options: AppOptions): Express {
       services.boardPacks,
     ),
   );
-  services.boardPacks.usePrinter(options.printer);
+  services.boardPacks.usePrinter(options.printer, (view, locals) => renderPrintableWith(app, view, locals));
   tenant.use(boardPackRoutes(services.boardPacks));
   tenant.use(recordRoutes(services.meetings, services.agenda, services.record));
   tenant.use(attendanceRoutes(services.meetings, services.attendance, options.printer));

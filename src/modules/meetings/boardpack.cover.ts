@@ -31,7 +31,7 @@ function itemHtml(item: AgendaItemRow): string {
       ? `<li>${escape(paper.fileName)} (in this pack)</li>`
       : `<li>Not included: ${escape(paper.fileName)} (${fileKind(paper.mediaType)})</li>`,
   );
-  if (item.hasReport) papers.push('<li>Not included: the committee report (read it in Cooperate)</li>');
+  if (item.hasReport) papers.unshift('<li>The committee report (in this pack)</li>');
   return `<li><h2>Item ${item.number}: ${escape(item.title)}</h2>
     <p>${escape(itemPurposes[item.purpose as keyof typeof itemPurposes] ?? item.purpose)}${
       item.presenter ? `. Presented by ${escape(item.presenter)}` : ''

@@ -30,6 +30,26 @@ const item = (number: number, title: string, exempt = false) => ({
   exemptReason: exempt ? 'Financial or business affairs' : null,
 });
 
+const report = (title: string) => ({
+  reportTo: 'Partnership Board',
+  reportOf: 'Director',
+  author: 'Author',
+  contactOfficer: null,
+  title,
+  confidentiality: null,
+  purpose: 'To agree the plan',
+  summary: null,
+  background: null,
+  recommendations: ['Agree the plan'],
+  decision: null,
+  backgroundDocuments: null,
+  financialImplications: null,
+  legalImplications: null,
+  equalityImplications: null,
+  riskImplications: null,
+  appendices: null,
+});
+
 describe('the board pack', () => {
   let test: TestApp;
   let caller: Caller;
@@ -65,7 +85,7 @@ describe('the board pack', () => {
       fileName: 'budget.pdf',
       content: await paper('budget', 3),
     });
-    await agenda.addItem(caller, meetingId, item(3, 'Contract award', true), {
+    const exemptItem = await agenda.addItem(caller, meetingId, item(3, 'Contract award', true), {
       fileName: 'secret-contract.pdf',
       content: await paper('secret', 4),
     });
@@ -73,10 +93,12 @@ describe('the board pack', () => {
       fileName: 'guidance.docx',
       content: Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]),
     });
-    await agenda.addItem(caller, meetingId, item(5, 'Plan'), {
+    const planItem = await agenda.addItem(caller, meetingId, item(5, 'Plan'), {
       fileName: 'plan.pdf',
       content: await paper('plan', 2),
     });
+    await test.services.reports.save(caller, meetingId, planItem, report('The plan for 2009'));
+    await test.services.reports.save(caller, meetingId, exemptItem, report('Secret contract report'));
     editor = (await signedInAs(test, partnershipId, 'editor')).agent;
     viewer = (await signedInAs(test, partnershipId, 'viewer')).agent;
   });
@@ -108,16 +130,23 @@ describe('the board pack', () => {
     const entries = outlineEntries(pack);
     assert.deepEqual(
       entries.map((entry) => entry.title),
-      ['Cover and agenda', 'Item 2: Budget (budget.pdf)', 'Item 5: Plan (plan.pdf)'],
+      [
+        'Cover and agenda',
+        'Item 2: Budget (budget.pdf)',
+        'Item 5: The plan for 2009 (committee report)',
+        'Item 5: Plan (plan.pdf)',
+      ],
     );
     const coverPages = entries[1]!.page;
     assert.ok(coverPages >= 1, 'the printed cover and agenda take at least a page');
+    const reportPages = entries[3]!.page - entries[2]!.page;
+    assert.ok(reportPages >= 1, 'the committee report is printed into the pack');
     assert.deepEqual(
       entries.map((entry) => entry.page),
-      [0, coverPages, coverPages + 3],
+      [0, coverPages, coverPages + 3, coverPages + 3 + reportPages],
     );
-    // The agenda, then budget's 3 pages and plan's 2: the exempt paper's 4 pages are not there.
-    assert.equal(pack.getPageCount(), coverPages + 3 + 2);
+    // The agenda, budget's 3 pages, the report, plan's 2: the exempt paper's 4 pages are not there.
+    assert.equal(pack.getPageCount(), coverPages + 3 + reportPages + 2);
     assert.match(shown.text, new RegExp(`${pack.getPageCount()} pages`));
   });
 

@@ -14,6 +14,12 @@ import { agendaRepository as agenda } from './agenda.repository.ts';
 import { meetingsRepository as meetings } from './meetings.repository.ts';
 import { assemblePack } from './boardpack.pdf.ts';
 import { coverHtml, isPdfPaper } from './boardpack.cover.ts';
+import { reportRepository as reports } from './report.repository.ts';
+import { reportHeader, reportSections } from './report.sections.ts';
+import { formatDate } from '../../platform/views/nunjucks.ts';
+
+/** Renders a print view to HTML outside a request (given by the composition root). */
+export type PrintRenderer = (view: string, locals: Record<string, unknown>) => Promise<string>;
 
 export interface PackJob {
   partnershipId: string;
@@ -73,6 +79,7 @@ async function queue(trx: Trx, job: PackJob, outOfDate: boolean): Promise<void> 
 
 export function boardPackService(db: Database<DB>) {
   let printer: PdfPrinter | undefined;
+  let render: PrintRenderer | undefined;
   const running = new Map<string, Promise<void>>();
   const again = new Set<string>();
 
@@ -91,12 +98,35 @@ export function boardPackService(db: Database<DB>) {
       const meeting = await meetings.byId(trx, job.meetingId);
       if (!meeting) return undefined;
       const items = await agenda.list(trx, [job.meetingId]);
-      const papers = [];
-      for (const item of items.filter((each) => !each.exempt))
+      const partnership = await trx
+        .selectFrom('partnerships')
+        .select('name')
+        .where('id', '=', job.partnershipId)
+        .executeTakeFirst();
+      const papers: { title: string; content?: Buffer; report?: Record<string, unknown> }[] = [];
+      for (const item of items.filter((each) => !each.exempt)) {
+        const report = item.hasReport ? await reports.forItem(trx, item.id) : undefined;
+        if (report)
+          papers.push({
+            title: `Item ${item.number}: ${report.title} (committee report)`,
+            report: {
+              title: report.title,
+              tenant: { name: partnership?.name ?? '' },
+              meeting,
+              item,
+              header: reportHeader(report, meeting, item, (date) => formatDate(date)),
+              sections: reportSections(report),
+            },
+          });
         for (const paper of item.papers.filter((each) => isPdfPaper(each.mediaType))) {
           const file = await agenda.paper(trx, paper.id);
-          if (file) papers.push({ title: `Item ${item.number}: ${item.title} (${paper.fileName})`, file });
+          if (file)
+            papers.push({
+              title: `Item ${item.number}: ${item.title} (${paper.fileName})`,
+              content: file.content,
+            });
         }
+      }
       await trx
         .updateTable('board_packs')
         .set({ state: 'working', done: 0, total: papers.length + 1, updated_at: new Date() })
@@ -106,13 +136,20 @@ export function boardPackService(db: Database<DB>) {
     });
     if (!read) return;
     try {
-      if (!printer) throw new Error('No printer has been given to the board pack worker');
+      if (!printer || !render) throw new Error('No printer has been given to the board pack worker');
+      const print = printer;
+      const renderView = render;
       const title = `${read.meeting.title}: board pack`;
-      const cover = await printer.print(coverHtml(read.meeting, read.items), { title });
+      const cover = await print.print(coverHtml(read.meeting, read.items), { title });
       await progress(job, { done: 1 });
       const parts = [];
       for (const [index, paper] of read.papers.entries()) {
-        parts.push({ title: paper.title, pdf: paper.file.content });
+        const pdf = paper.report
+          ? await print.print(await renderView('modules/meetings/views/report-print.njk', paper.report), {
+              title: String(paper.report.title),
+            })
+          : paper.content!;
+        parts.push({ title: paper.title, pdf });
         await progress(job, { done: index + 2 });
       }
       const pack = await assemblePack({ title: 'Cover and agenda', pdf: cover }, parts).catch(
@@ -154,8 +191,10 @@ export function boardPackService(db: Database<DB>) {
   }
 
   return {
-    usePrinter(given: PdfPrinter) {
-      printer = given;
+    /** What the worker prints with: Chromium, and the views for committee reports. */
+    usePrinter(givenPrinter: PdfPrinter, givenRender: PrintRenderer) {
+      printer = givenPrinter;
+      render = givenRender;
     },
 
     /** Resolves when every job under way has finished (tests, shutdown). */
