@@ -45,7 +45,7 @@ export function createServices(
     meetings: meetingsService(db),
     agenda: agendaService(db, boardPacks),
     boardPacks,
-    reports: reportService(db),
+    reports: reportService(db, boardPacks),
     consultations: consultationService(db),
     indicators,
     plans: plansService(db, indicators),

@@ -18,7 +18,7 @@ import {
 } from './agenda.repository.ts';
 import { meetingsRepository as meetings } from './meetings.repository.ts';
 import { checkPaper } from './papers.ts';
-import type { BoardPackService, PackJob } from './boardpack.service.ts';
+import type { BoardPackService } from './boardpack.service.ts';
 
 export interface UploadedPaper {
   fileName: string;
@@ -80,21 +80,11 @@ async function assertNumberFree(trx: Trx, meetingId: string, number: number, ite
 
 export function agendaService(db: Database<DB>, packs?: BoardPackService) {
   /** An edit to the agenda or its papers: the meeting's board pack, if made, is made again. */
-  async function editing<T>(
+  const editing = <T>(
     caller: Caller,
     meetingId: string,
     work: (trx: Trx, partnershipId: string) => Promise<T>,
-  ): Promise<T> {
-    let job: PackJob | undefined;
-    const result = await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
-      const done = await work(trx, partnershipId);
-      const changed = { partnershipId, meetingId, userId: caller.userId };
-      if (packs && (await packs.papersChanged(trx, changed))) job = changed;
-      return done;
-    });
-    if (packs && job) void packs.schedule(job);
-    return result;
-  }
+  ) => (packs ? packs.editing(caller, meetingId, work) : inTenant(db, caller, 'partnership.edit', work));
 
   async function meetingOf(trx: Trx, meetingId: string) {
     const meeting = await meetings.byId(trx, meetingId);

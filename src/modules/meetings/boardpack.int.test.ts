@@ -175,6 +175,16 @@ describe('the board pack', () => {
     assert.ok(!outlineTitles(again).some((title) => title.includes('budget')));
   });
 
+  it('is made again when a committee report is written', async () => {
+    const items = await test.services.agenda.agenda(caller, meetingId);
+    const plan = items.find((each) => each.number === 5)!;
+    await test.services.reports.save(caller, meetingId, plan.id, report('The plan for 2010'));
+    assert.ok((await test.services.boardPacks.status(caller, meetingId))!.outOfDate);
+    await test.services.boardPacks.idle();
+    const pack = await PDFDocument.load((await download(viewer)).body as Buffer);
+    assert.ok(outlineTitles(pack).includes('Item 5: The plan for 2010 (committee report)'));
+  });
+
   it('records a failure with its reason', async () => {
     await test.services.agenda.addItem(caller, meetingId, item(7, 'Broken'), {
       fileName: 'broken.pdf',

@@ -190,6 +190,13 @@ export function boardPackService(db: Database<DB>) {
     return run;
   }
 
+  /** Inside a transaction that changed a meeting's papers: the pack, if any, is out of date. */
+  async function papersChanged(trx: Trx, job: PackJob): Promise<boolean> {
+    if (!(await statusOf(trx, job.meetingId))) return false;
+    await queue(trx, job, true);
+    return true;
+  }
+
   return {
     /** What the worker prints with: Chromium, and the views for committee reports. */
     usePrinter(givenPrinter: PdfPrinter, givenRender: PrintRenderer) {
@@ -227,14 +234,27 @@ export function boardPackService(db: Database<DB>) {
       void schedule(job);
     },
 
-    /** Inside a transaction that changed a meeting's papers: the pack, if any, is out of date. */
-    async papersChanged(trx: Trx, job: PackJob): Promise<boolean> {
-      if (!(await statusOf(trx, job.meetingId))) return false;
-      await queue(trx, job, true);
-      return true;
-    },
-
     schedule,
+
+    /**
+     * Runs an edit of a meeting's agenda, papers or reports: in the same transaction a pack
+     * already made is marked out of date and queued, and once it commits the pack is made again.
+     */
+    async editing<T>(
+      caller: Caller,
+      meetingId: string,
+      work: (trx: Trx, partnershipId: string) => Promise<T>,
+    ): Promise<T> {
+      let job: PackJob | undefined;
+      const result = await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const done = await work(trx, partnershipId);
+        const changed = { partnershipId, meetingId, userId: caller.userId };
+        if (await papersChanged(trx, changed)) job = changed;
+        return done;
+      });
+      if (job) void schedule(job);
+      return result;
+    },
 
     /** The finished pack's file, for anyone who may see the meeting. */
     file: (caller: Caller, meetingId: string) =>
