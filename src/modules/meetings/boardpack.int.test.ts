@@ -185,6 +185,20 @@ describe('the board pack', () => {
     assert.ok(outlineTitles(pack).includes('Item 5: The plan for 2010 (committee report)'));
   });
 
+  it('starts again, on its next view, a pack left queued when the process stopped', async () => {
+    const partnershipId = caller.partnershipId!;
+    await test.db.transaction({ partnershipId }, (trx) =>
+      trx
+        .updateTable('board_packs')
+        .set({ state: 'queued', done: 0 })
+        .where('meeting_id', '=', meetingId)
+        .execute(),
+    );
+    assert.match((await viewer.get(meetingPath)).text, /Queued|Working|Ready/);
+    await test.services.boardPacks.idle();
+    assert.equal((await test.services.boardPacks.status(caller, meetingId))!.state, 'ready');
+  });
+
   it('records a failure with its reason', async () => {
     await test.services.agenda.addItem(caller, meetingId, item(7, 'Broken'), {
       fileName: 'broken.pdf',

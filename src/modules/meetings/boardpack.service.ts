@@ -36,6 +36,7 @@ export interface PackStatus {
   pageCount: number | null;
   madeAt: Date | null;
   hasFile: boolean;
+  requestedBy: string | null;
 }
 
 const statusOf = (trx: Trx, meetingId: string) =>
@@ -49,6 +50,7 @@ const statusOf = (trx: Trx, meetingId: string) =>
       'out_of_date as outOfDate',
       'page_count as pageCount',
       'made_at as madeAt',
+      'requested_by as requestedBy',
       (eb) => eb('content', 'is not', null).as('hasFile'),
     ])
     .where('meeting_id', '=', meetingId)
@@ -209,11 +211,23 @@ export function boardPackService(db: Database<DB>) {
       while (running.size) await Promise.all(running.values());
     },
 
-    status: (caller: Caller, meetingId: string) =>
-      inTenant(db, caller, 'partnership.read', async (trx) => {
+    /**
+     * The pack's state. A pack left queued or working with no run under way in this process
+     * (the process stopped while it waited) is started again here, on its next view.
+     */
+    status: async (caller: Caller, meetingId: string) => {
+      const found = await inTenant(db, caller, 'partnership.read', async (trx, partnershipId) => {
         if (!(await meetings.byId(trx, meetingId))) throw notFound();
-        return (await statusOf(trx, meetingId)) ?? null;
-      }),
+        const status = await statusOf(trx, meetingId);
+        return status && { status, partnershipId };
+      });
+      if (!found) return null;
+      const { status, partnershipId } = found;
+      if ((status.state === 'queued' || status.state === 'working') && !running.has(meetingId))
+        void schedule({ partnershipId, meetingId, userId: status.requestedBy });
+      const { requestedBy: _, ...shown } = status;
+      return shown;
+    },
 
     /** Queues the pack to be made (again) and starts the worker on it. */
     request: async (caller: Caller, meetingId: string) => {
