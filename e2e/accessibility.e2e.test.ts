@@ -112,6 +112,21 @@ async function meetingPage(server: E2eServer, under = ''): Promise<string> {
   return `${home}/meetings/${id}${under.replace(':item', item)}`;
 }
 
+/** A Dudley meeting whose board pack has been made ('ready') or could not be ('failed'). */
+async function boardPackPage(server: E2eServer, state: 'ready' | 'failed'): Promise<string> {
+  const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
+  const path = await meetingPage(server);
+  const id = path.split('/').pop()!;
+  if (state === 'ready') {
+    // the agenda's paper is not a real PDF, so the pack is made only once it is removed
+    const [item] = await server.services.agenda.agenda(caller, id);
+    await server.services.agenda.removePaper(caller, id, item!.papers[0]!.id);
+  }
+  await server.services.boardPacks.request(caller, id);
+  await server.services.boardPacks.idle();
+  return path;
+}
+
 /** A consultation on a Dudley meeting's item, one question answered; returns its page or one under it. */
 async function consultationPage(server: E2eServer, under = ''): Promise<string> {
   const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
@@ -896,6 +911,18 @@ export const pages: PageToCheck[] = [
   },
   { name: 'a meeting with its agenda', path: meetingPage, as: 'partnershipAdmin', heading: 'Trust Board' },
   { name: 'a meeting, an exempt item withheld', path: meetingPage, as: 'viewer', heading: 'Trust Board' },
+  {
+    name: 'a meeting with its board pack ready',
+    path: (server) => boardPackPage(server, 'ready'),
+    as: 'partnershipAdmin',
+    heading: 'Trust Board',
+  },
+  {
+    name: 'a meeting whose board pack failed',
+    path: (server) => boardPackPage(server, 'failed'),
+    as: 'viewer',
+    heading: 'Trust Board',
+  },
   {
     name: 'add an agenda item',
     path: (server) => meetingPage(server, '/agenda/new'),

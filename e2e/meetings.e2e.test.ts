@@ -1,8 +1,10 @@
 // The meetings journey: add a meeting, build its agenda with a paper, record the attendance,
-// minute an item, record a decision and raise an action. Every page on the way passes axe.
+// minute an item, record a decision, raise an action and make the board pack. Every page on
+// the way passes axe.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
+import { PDFDocument } from 'pdf-lib';
 import { startE2eServer, type E2eServer } from '../test/support/e2e-server.ts';
 import { andWait, headingOf, launchBrowser, newTab } from './support/browser.ts';
 import { assertNoAxeViolations } from './support/axe.ts';
@@ -25,7 +27,9 @@ describe('the meetings journey', () => {
     await server?.stop();
   });
 
-  it('adds a meeting, builds the agenda, records attendance, minutes, a decision and an action', async () => {
+  it('adds a meeting, builds the agenda, records attendance, minutes, a decision and an action, makes the board pack', async () => {
+    const guidance = await PDFDocument.create();
+    guidance.addPage().drawText('The guidance');
     const page = await newTab(browser, server.baseUrl, server.users.platformAdmin);
     await page.goto(`${server.baseUrl}${base}/meetings`);
     await assertNoAxeViolations(page, 'the forward plan');
@@ -51,7 +55,7 @@ describe('the meetings journey', () => {
     await page.getByLabel('Add a paper (optional)').setInputFiles({
       name: 'guidance.pdf',
       mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.4\n% the guidance\n%%EOF\n'),
+      buffer: Buffer.from(await guidance.save()),
     });
     await press(page, 'Add item');
     assert.match(await page.locator('#agenda-items').innerText(), /1\. Children’s Trust guidance/);
@@ -81,5 +85,16 @@ describe('the meetings journey', () => {
     await page.getByLabel('Owner: an organisation').selectOption({ index: 1 });
     await press(page, 'Add the action');
     assert.match(await page.locator('#raised').innerText(), /Arrange the development half day/);
+
+    await press(page, 'Make the board pack');
+    await server.services.boardPacks.idle();
+    await page.reload({ waitUntil: 'load' });
+    await assertNoAxeViolations(page, 'the board pack made');
+    const ready = await page.getByText('Ready', { exact: true }).count();
+    assert.equal(ready, 1, 'the board pack is ready');
+    const link = page.getByRole('link', { name: 'Download the board pack (PDF)' });
+    const download = await page.request.get(`${server.baseUrl}${await link.getAttribute('href')}`);
+    const pack = await PDFDocument.load(await download.body());
+    assert.ok(pack.getPageCount() >= 2, 'the agenda and the guidance');
   });
 });

@@ -52,6 +52,7 @@ import {
   attendanceRoutes,
   meetingsApi,
   meetingsRoutes,
+  boardPackRoutes,
   recordRoutes,
 } from './modules/meetings/index.ts';
 import { indicatorsApi, indicatorsRoutes } from './modules/indicators/index.ts';
@@ -59,6 +60,7 @@ import { plansApi, plansRoutes } from './modules/plans/index.ts';
 import { benchmarkingApi, benchmarkingRoutes } from './modules/benchmarking/index.ts';
 import { openApiDocument } from './openapi.ts';
 import type { PdfPrinter } from './platform/documents/pdf.ts';
+import { renderPrintableWith } from './platform/documents/render.ts';
 
 export interface AppOptions {
   config: Config;
@@ -219,8 +221,11 @@ export function createApp(options: AppOptions): Express {
       services.attendance,
       services.record,
       config.PUBLIC_URL,
+      services.boardPacks,
     ),
   );
+  services.boardPacks.usePrinter(options.printer, (view, locals) => renderPrintableWith(app, view, locals));
+  tenant.use(boardPackRoutes(services.boardPacks));
   tenant.use(recordRoutes(services.meetings, services.agenda, services.record));
   tenant.use(attendanceRoutes(services.meetings, services.attendance, options.printer));
   tenant.use(agendaRoutes(services.meetings, services.agenda));

@@ -55,6 +55,7 @@ export async function startServer(
       const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeIdleConnections();
       await closed;
+      await runtime.services.boardPacks.idle();
       await printer.close();
       await runtime.close();
     },

@@ -14,6 +14,7 @@ import { indicatorsService } from './modules/indicators/index.ts';
 import { plansService } from './modules/plans/index.ts';
 import {
   agendaService,
+  boardPackService,
   reportService,
   consultationService,
   attendanceService,
@@ -31,6 +32,7 @@ export function createServices(
 ) {
   const bodies = bodiesService(db);
   const indicators = indicatorsService(db);
+  const boardPacks = boardPackService(db);
   return {
     authorities: authoritiesService(db),
     bodies,
@@ -41,8 +43,9 @@ export function createServices(
       linkDays: config.SURVEY_LINK_DAYS,
     }),
     meetings: meetingsService(db),
-    agenda: agendaService(db),
-    reports: reportService(db),
+    agenda: agendaService(db, boardPacks),
+    boardPacks,
+    reports: reportService(db, boardPacks),
     consultations: consultationService(db),
     indicators,
     plans: plansService(db, indicators),

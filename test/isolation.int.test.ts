@@ -68,6 +68,7 @@ const tenantPages = (side: string) => [
   `/meetings/${meetingIds[side]}/agenda/new`,
   `/meetings/${meetingIds[side]}/agenda/${itemIds[side]}/edit`,
   `/meetings/${meetingIds[side]}/papers/${paperIds[side]}`,
+  `/meetings/${meetingIds[side]}/board-pack.pdf`,
   `/meetings/${meetingIds[side]}/agenda/${itemIds[side]}/report`,
   `/meetings/${meetingIds[side]}/agenda/${itemIds[side]}/report?format=docx`,
   `/meetings/${meetingIds[side]}/agenda/${itemIds[side]}/report/edit`,
@@ -189,6 +190,7 @@ const tenantForms = (b: { memberId: string; invitationId: string; priorityId: st
   },
   { path: `/meetings/${meetingIds.bravo}/agenda/${itemIds.bravo}/remove`, fields: {} },
   { path: `/meetings/${meetingIds.bravo}/papers/${paperIds.bravo}/remove`, fields: {} },
+  { path: `/meetings/${meetingIds.bravo}/board-pack`, fields: {} },
   { path: '/indicators/library', fields: { key: 'NI 19' } },
   {
     path: '/indicators/new',
@@ -557,6 +559,8 @@ async function furnish(
     text: `${prefix} progress`,
     status: 'open',
   });
+  await test.services.boardPacks.request(caller, meetingIds[prefix]);
+  await test.services.boardPacks.idle();
   return { boardId: board.id, personId, surveyId: survey.survey.id, priorityId, actionId, organisationId };
 }
 

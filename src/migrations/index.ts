@@ -17,6 +17,7 @@ import * as attendance from './0022_attendance.ts';
 import * as minutes from './0023_minutes_actions.ts';
 import * as committeeReports from './0024_committee_reports.ts';
 import * as consultations from './0025_consultations.ts';
+import * as boardPacks from './0026_board_packs.ts';
 import * as indicators from './0030_indicators.ts';
 import * as plans from './0031_plans.ts';
 import * as benchmarking from './0040_benchmarking.ts';
@@ -38,6 +39,7 @@ export const migrations: Migrations = {
   '0023_minutes_actions': minutes,
   '0024_committee_reports': committeeReports,
   '0025_consultations': consultations,
+  '0026_board_packs': boardPacks,
   '0030_indicators': indicators,
   '0031_plans': plans,
   '0040_benchmarking': benchmarking,

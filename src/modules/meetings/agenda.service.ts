@@ -18,6 +18,7 @@ import {
 } from './agenda.repository.ts';
 import { meetingsRepository as meetings } from './meetings.repository.ts';
 import { checkPaper } from './papers.ts';
+import type { BoardPackService } from './boardpack.service.ts';
 
 export interface UploadedPaper {
   fileName: string;
@@ -77,7 +78,14 @@ async function assertNumberFree(trx: Trx, meetingId: string, number: number, ite
     ]);
 }
 
-export function agendaService(db: Database<DB>) {
+export function agendaService(db: Database<DB>, packs?: BoardPackService) {
+  /** An edit to the agenda or its papers: the meeting's board pack, if made, is made again. */
+  const editing = <T>(
+    caller: Caller,
+    meetingId: string,
+    work: (trx: Trx, partnershipId: string) => Promise<T>,
+  ) => (packs ? packs.editing(caller, meetingId, work) : inTenant(db, caller, 'partnership.edit', work));
+
   async function meetingOf(trx: Trx, meetingId: string) {
     const meeting = await meetings.byId(trx, meetingId);
     if (!meeting) throw notFound();
@@ -126,7 +134,7 @@ export function agendaService(db: Database<DB>) {
       }),
 
     addItem: (caller: Caller, meetingId: string, values: AgendaItemValues, upload?: UploadedPaper) =>
-      inTenant(db, caller, 'partnership.edit', (trx, partnershipId) =>
+      editing(caller, meetingId, (trx, partnershipId) =>
         addWithin(trx, partnershipId, caller, meetingId, values, upload),
       ),
 
@@ -137,7 +145,7 @@ export function agendaService(db: Database<DB>) {
       values: AgendaItemValues,
       upload?: UploadedPaper,
     ) =>
-      inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+      editing(caller, meetingId, async (trx, partnershipId) => {
         const before = await itemOf(trx, meetingId, itemId);
         await assertNumberFree(trx, meetingId, values.number, itemId);
         const paper = upload ? paperOf(upload) : undefined;
@@ -156,7 +164,7 @@ export function agendaService(db: Database<DB>) {
       }),
 
     removeItem: (caller: Caller, meetingId: string, itemId: string) =>
-      inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+      editing(caller, meetingId, async (trx, partnershipId) => {
         const before = await itemOf(trx, meetingId, itemId);
         await agenda.delete(trx, itemId);
         await recordChange(trx, caller.actor, {
@@ -180,7 +188,7 @@ export function agendaService(db: Database<DB>) {
       }),
 
     removePaper: (caller: Caller, meetingId: string, paperId: string) =>
-      inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+      editing(caller, meetingId, async (trx, partnershipId) => {
         const paper = await agenda.paper(trx, paperId);
         if (!paper) throw notFound();
         const item = await itemOf(trx, meetingId, paper.agendaItemId);

@@ -19,3 +19,5 @@ export { committeeReportSchema, type CommitteeReportInput } from './report.schem
 export { consultationService, type ConsultationService } from './consultation.service.ts';
 export { consultationRoutes, consultationsApi } from './consultation.routes.ts';
 export { consultationInputSchema } from './consultation.schemas.ts';
+export { boardPackService, type BoardPackService } from './boardpack.service.ts';
+export { boardPackRoutes } from './boardpack.routes.ts';

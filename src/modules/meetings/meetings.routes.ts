@@ -12,6 +12,7 @@ import { meetingsCalendar } from './calendar.ts';
 import type { MeetingRow } from './meetings.repository.ts';
 import { meetingFormSchema, meetingsQuery } from './meetings.schemas.ts';
 import type { MeetingsService } from './meetings.service.ts';
+import type { BoardPackService } from './boardpack.service.ts';
 import type { AgendaService } from './agenda.service.ts';
 import type { AttendanceService } from './attendance.service.ts';
 import type { RecordService } from './record.service.ts';
@@ -36,6 +37,7 @@ export function meetingsRoutes(
   attendance: AttendanceService,
   record: RecordService,
   publicUrl: string | undefined,
+  packs?: BoardPackService,
 ): Router {
   const router = Router({ mergeParams: true });
   const base = (req: Request) => `/partnerships/${tenantOf(req).slug}`;
@@ -142,6 +144,7 @@ export function meetingsRoutes(
       items: await agenda.agenda(callerOf(req), meeting.id),
       attendance: await attendance.register(callerOf(req), meeting.id),
       record: await record.ofMeeting(callerOf(req), meeting.id),
+      boardPack: packs ? await packs.status(callerOf(req), meeting.id) : null,
       actionStatuses,
       displayName,
       categories,

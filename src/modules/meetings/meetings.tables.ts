@@ -160,7 +160,24 @@ export interface ConsultationQuestionsTable {
   answered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+export interface BoardPacksTable {
+  id: Generated<string>;
+  partnership_id: string;
+  meeting_id: string;
+  state: string;
+  done: Generated<number>;
+  total: Generated<number>;
+  failure: string | null;
+  out_of_date: Generated<boolean>;
+  requested_by: string | null;
+  content: Buffer | null;
+  page_count: number | null;
+  made_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  updated_at: Updated;
+}
+
 export interface AgendaTables {
+  board_packs: BoardPacksTable;
   committee_reports: CommitteeReportsTable;
   consultations: ConsultationsTable;
   consultation_questions: ConsultationQuestionsTable;

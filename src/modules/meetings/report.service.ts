@@ -12,6 +12,7 @@ import { entryFor } from './agenda.service.ts';
 import { meetingsRepository as meetings } from './meetings.repository.ts';
 import { reportRepository as reports } from './report.repository.ts';
 import type { CommitteeReportValues } from './report.schemas.ts';
+import type { BoardPackService } from './boardpack.service.ts';
 
 async function itemOf(trx: Trx, caller: Caller, meetingId: string, itemId: string) {
   const meeting = await meetings.byId(trx, meetingId);
@@ -20,7 +21,7 @@ async function itemOf(trx: Trx, caller: Caller, meetingId: string, itemId: strin
   return { meeting, item };
 }
 
-export function reportService(db: Database<DB>) {
+export function reportService(db: Database<DB>, packs?: BoardPackService) {
   /** Writes (or rewrites) an item's report inside a transaction already open (also the seeds'). */
   async function saveWithin(
     trx: Trx,
@@ -53,10 +54,12 @@ export function reportService(db: Database<DB>) {
         return { ...found, report: await reports.forItem(trx, itemId) };
       }),
 
-    save: (caller: Caller, meetingId: string, itemId: string, values: CommitteeReportValues) =>
-      inTenant(db, caller, 'partnership.edit', (trx, partnershipId) =>
-        saveWithin(trx, partnershipId, caller, meetingId, itemId, values),
-      ),
+    /** Writes the report; the meeting's board pack, if made, is made again. */
+    save: (caller: Caller, meetingId: string, itemId: string, values: CommitteeReportValues) => {
+      const work = (trx: Trx, partnershipId: string) =>
+        saveWithin(trx, partnershipId, caller, meetingId, itemId, values);
+      return packs ? packs.editing(caller, meetingId, work) : inTenant(db, caller, 'partnership.edit', work);
+    },
 
     /** Of a meeting's items, those with a report (for the agenda's links). */
     itemsWithReports: (caller: Caller, itemIds: string[]) =>

@@ -1,5 +1,5 @@
 // A view rendered to a string (for PDFs and other documents made from HTML).
-import type { Response } from 'express';
+import type { Express, Response } from 'express';
 import { HttpError } from '../http/errors.ts';
 import { PdfUnavailable, type PdfPrinter } from './pdf.ts';
 import { compileStylesheet } from '../views/assets.ts';
@@ -12,6 +12,20 @@ export async function renderPrintable(
   const stylesheet = await compileStylesheet();
   return new Promise((done, fail) => {
     res.render(view, { ...locals, stylesheet }, (error: Error | null, html?: string) =>
+      error ? fail(error) : done(html ?? ''),
+    );
+  });
+}
+
+/** A print view rendered outside any request (e.g. by a background job), with the stylesheet. */
+export async function renderPrintableWith(
+  app: Express,
+  view: string,
+  locals: Record<string, unknown>,
+): Promise<string> {
+  const stylesheet = await compileStylesheet();
+  return new Promise((done, fail) => {
+    app.render(view, { ...locals, stylesheet }, (error: Error | null, html?: string) =>
       error ? fail(error) : done(html ?? ''),
     );
   });

@@ -1,0 +1,213 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { PDFDocument } from 'pdf-lib';
+import {
+  binary,
+  csrfTokenIn,
+  makePartnership,
+  signedInAs,
+  startTestApp,
+  type Agent,
+  type TestApp,
+} from '../../../test/support/test-app.ts';
+import { systemCaller, type Caller } from '../../platform/http/auth.ts';
+import { outlineEntries, outlineTitles } from './boardpack.pdf.ts';
+
+/** A real PDF of some pages, each page saying which paper it belongs to. */
+async function paper(name: string, pages: number): Promise<Buffer> {
+  const document = await PDFDocument.create();
+  for (let page = 0; page < pages; page++) document.addPage().drawText(`${name} page ${page + 1}`);
+  return Buffer.from(await document.save());
+}
+
+const item = (number: number, title: string, exempt = false) => ({
+  number,
+  title,
+  purpose: 'decision',
+  presenter: null,
+  exempt,
+  exemptParagraph: exempt ? 3 : null,
+  exemptReason: exempt ? 'Financial or business affairs' : null,
+});
+
+const report = (title: string) => ({
+  reportTo: 'Partnership Board',
+  reportOf: 'Director',
+  author: 'Author',
+  contactOfficer: null,
+  title,
+  confidentiality: null,
+  purpose: 'To agree the plan',
+  summary: null,
+  background: null,
+  recommendations: ['Agree the plan'],
+  decision: null,
+  backgroundDocuments: null,
+  financialImplications: null,
+  legalImplications: null,
+  equalityImplications: null,
+  riskImplications: null,
+  appendices: null,
+});
+
+describe('the board pack', () => {
+  let test: TestApp;
+  let caller: Caller;
+  let meetingId: string;
+  let meetingPath: string;
+  let editor: Agent;
+  let viewer: Agent;
+
+  before(async () => {
+    test = await startTestApp();
+    const partnershipId = (await makePartnership(test.services, 'notts')).id;
+    caller = systemCaller('test', partnershipId);
+    const board = await test.services.bodies.create(caller, {
+      slug: 'board',
+      name: 'Partnership Board',
+      kind: 'board',
+      takesDecisions: true,
+      status: 'established',
+      statusOn: '2005',
+    });
+    meetingId = await test.services.meetings.create(caller, {
+      title: 'Partnership Board',
+      kind: 'board-meeting',
+      bodyIds: [board.id],
+      date: '2009-01-21',
+      startTime: '10:00',
+      state: 'scheduled',
+    });
+    meetingPath = `/partnerships/notts/meetings/${meetingId}`;
+    const { agenda } = test.services;
+    await agenda.addItem(caller, meetingId, item(1, 'Apologies'));
+    await agenda.addItem(caller, meetingId, item(2, 'Budget'), {
+      fileName: 'budget.pdf',
+      content: await paper('budget', 3),
+    });
+    const exemptItem = await agenda.addItem(caller, meetingId, item(3, 'Contract award', true), {
+      fileName: 'secret-contract.pdf',
+      content: await paper('secret', 4),
+    });
+    await agenda.addItem(caller, meetingId, item(4, 'Guidance'), {
+      fileName: 'guidance.docx',
+      content: Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]),
+    });
+    const planItem = await agenda.addItem(caller, meetingId, item(5, 'Plan'), {
+      fileName: 'plan.pdf',
+      content: await paper('plan', 2),
+    });
+    await test.services.reports.save(caller, meetingId, planItem, report('The plan for 2009'));
+    await test.services.reports.save(caller, meetingId, exemptItem, report('Secret contract report'));
+    editor = (await signedInAs(test, partnershipId, 'editor')).agent;
+    viewer = (await signedInAs(test, partnershipId, 'viewer')).agent;
+  });
+  after(() => test.close());
+
+  const download = (agent: Agent) => agent.get(`${meetingPath}/board-pack.pdf`).buffer(true).parse(binary);
+
+  it('is queued by an editor, worked in the background and downloaded by a viewer without exempt papers', async () => {
+    assert.match((await viewer.get(meetingPath)).text, /No board pack has been made/);
+    const page = await editor.get(meetingPath);
+    const refused = await viewer
+      .post(`${meetingPath}/board-pack`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(page.text) });
+    assert.equal(refused.status, 403);
+    const asked = await editor
+      .post(`${meetingPath}/board-pack`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(page.text) });
+    assert.equal(asked.status, 303);
+    await test.services.boardPacks.idle();
+
+    const shown = await viewer.get(meetingPath);
+    assert.match(shown.text, /Ready/);
+    const file = await download(viewer);
+    assert.equal(file.status, 200);
+    assert.equal(file.headers['content-type'], 'application/pdf');
+    const pack = await PDFDocument.load(file.body as Buffer);
+    const entries = outlineEntries(pack);
+    assert.deepEqual(
+      entries.map((entry) => entry.title),
+      [
+        'Cover and agenda',
+        'Item 2: Budget (budget.pdf)',
+        'Item 5: The plan for 2009 (committee report)',
+        'Item 5: Plan (plan.pdf)',
+      ],
+    );
+    const coverPages = entries[1]!.page;
+    assert.ok(coverPages >= 1, 'the printed cover and agenda take at least a page');
+    const reportPages = entries[3]!.page - entries[2]!.page;
+    assert.ok(reportPages >= 1, 'the committee report is printed into the pack');
+    assert.deepEqual(
+      entries.map((entry) => entry.page),
+      [0, coverPages, coverPages + 3, coverPages + 3 + reportPages],
+    );
+    // The agenda, budget's 3 pages, the report, plan's 2: the exempt paper's 4 pages are not there.
+    assert.equal(pack.getPageCount(), coverPages + 3 + reportPages + 2);
+    assert.match(shown.text, new RegExp(`${pack.getPageCount()} pages`));
+  });
+
+  it('is out of date and made again when a paper is added or removed', async () => {
+    await test.services.agenda.addItem(caller, meetingId, item(6, 'Annual report'), {
+      fileName: 'annual.pdf',
+      content: await paper('annual', 1),
+    });
+    const queued = await test.services.boardPacks.status(caller, meetingId);
+    assert.ok(queued!.outOfDate);
+    assert.notEqual(queued!.state, 'ready');
+    assert.match((await viewer.get(meetingPath)).text, /out of date|Working/);
+    await test.services.boardPacks.idle();
+    const made = await test.services.boardPacks.status(caller, meetingId);
+    assert.equal(made!.state, 'ready');
+    assert.equal(made!.outOfDate, false);
+    const pack = await PDFDocument.load((await download(viewer)).body as Buffer);
+    assert.deepEqual(outlineTitles(pack).at(-1), 'Item 6: Annual report (annual.pdf)');
+
+    const items = await test.services.agenda.agenda(caller, meetingId);
+    const budget = items.find((each) => each.number === 2)!;
+    await test.services.agenda.removePaper(caller, meetingId, budget.papers[0]!.id);
+    assert.ok((await test.services.boardPacks.status(caller, meetingId))!.outOfDate);
+    await test.services.boardPacks.idle();
+    const again = await PDFDocument.load((await download(viewer)).body as Buffer);
+    assert.ok(!outlineTitles(again).some((title) => title.includes('budget')));
+  });
+
+  it('is made again when a committee report is written', async () => {
+    const items = await test.services.agenda.agenda(caller, meetingId);
+    const plan = items.find((each) => each.number === 5)!;
+    await test.services.reports.save(caller, meetingId, plan.id, report('The plan for 2010'));
+    assert.ok((await test.services.boardPacks.status(caller, meetingId))!.outOfDate);
+    await test.services.boardPacks.idle();
+    const pack = await PDFDocument.load((await download(viewer)).body as Buffer);
+    assert.ok(outlineTitles(pack).includes('Item 5: The plan for 2010 (committee report)'));
+  });
+
+  it('starts again, on its next view, a pack left queued when the process stopped', async () => {
+    const partnershipId = caller.partnershipId!;
+    await test.db.transaction({ partnershipId }, (trx) =>
+      trx
+        .updateTable('board_packs')
+        .set({ state: 'queued', done: 0 })
+        .where('meeting_id', '=', meetingId)
+        .execute(),
+    );
+    assert.match((await viewer.get(meetingPath)).text, /Queued|Working|Ready/);
+    await test.services.boardPacks.idle();
+    assert.equal((await test.services.boardPacks.status(caller, meetingId))!.state, 'ready');
+  });
+
+  it('records a failure with its reason', async () => {
+    await test.services.agenda.addItem(caller, meetingId, item(7, 'Broken'), {
+      fileName: 'broken.pdf',
+      content: Buffer.from('%PDF-1.4\nnot really a pdf\n'),
+    });
+    await test.services.boardPacks.idle();
+    const failed = await test.services.boardPacks.status(caller, meetingId);
+    assert.equal(failed!.state, 'failed');
+    assert.match(failed!.failure!, /could not be read as a PDF/);
+    assert.match((await viewer.get(meetingPath)).text, /Failed/);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { coverHtml } from './boardpack.cover.ts';
+import type { AgendaItemRow } from './agenda.repository.ts';
+import type { MeetingRow } from './meetings.repository.ts';
+
+const meeting: MeetingRow = {
+  id: 'm',
+  title: 'Partnership Board',
+  kind: 'board-meeting',
+  startsAt: new Date('2009-01-21T10:00:00Z'),
+  endsAt: null,
+  place: 'County Hall',
+  onlineUrl: null,
+  state: 'scheduled',
+  notes: null,
+  bodies: [{ id: 'b', name: 'Nottinghamshire Children’s Trust Board', slug: 'board' }],
+};
+const paper = (fileName: string, mediaType: string) => ({
+  id: fileName,
+  agendaItemId: 'i',
+  fileName,
+  mediaType,
+  sizeBytes: 10,
+});
+const base = { meetingId: 'm', purpose: 'decision', presenter: null, exemptReason: null, hasReport: false };
+
+describe('the board pack’s cover and agenda', () => {
+  const items: AgendaItemRow[] = [
+    {
+      ...base,
+      id: '1',
+      number: 1,
+      title: 'Budget <2009>',
+      exempt: false,
+      exemptParagraph: null,
+      papers: [
+        paper('budget.pdf', 'application/pdf'),
+        paper('guidance.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+      ],
+    },
+    {
+      ...base,
+      id: '2',
+      number: 2,
+      title: 'Contract award to Acme',
+      exempt: true,
+      exemptParagraph: 3,
+      exemptReason: 'Financial or business affairs of Acme',
+      papers: [paper('acme-contract.pdf', 'application/pdf')],
+    },
+  ];
+  const html = coverHtml(meeting, items);
+
+  it('lists the items, the papers in the pack and those not included, escaped', () => {
+    assert.match(html, /Item 1: Budget &#60;2009&#62;/);
+    assert.match(html, /budget\.pdf \(in this pack\)/);
+    assert.match(html, /Not included: guidance\.docx \(Word document\)/);
+    assert.match(html, /Nottinghamshire Children’s Trust Board/);
+  });
+
+  it('lists an exempt item only by its number and paragraph', () => {
+    assert.match(html, /Item 2: exempt item, paragraph 3/);
+    assert.doesNotMatch(html, /Acme|acme-contract/);
+  });
+});
