@@ -182,12 +182,15 @@ export function boardPackService(db: Database<DB>) {
       again.add(job.meetingId);
       return current;
     }
-    const run = (async () => {
-      do {
-        again.delete(job.meetingId);
-        await work(job).catch(() => undefined);
-      } while (again.has(job.meetingId));
-    })().finally(() => running.delete(job.meetingId));
+    // The job outlives the request that started it: it must not share the request's reads.
+    const run = db
+      .background(async () => {
+        do {
+          again.delete(job.meetingId);
+          await work(job).catch(() => undefined);
+        } while (again.has(job.meetingId));
+      })
+      .finally(() => running.delete(job.meetingId));
     running.set(job.meetingId, run);
     return run;
   }

@@ -3,7 +3,7 @@
 // security. The settings are transaction-local, so a pooled connection never leaks a tenant.
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import type { Engine } from './engine.ts';
-import { currentReads, RequestReads, withReads } from './request-reads.ts';
+import { currentReads, outsideRequest, RequestReads, withReads } from './request-reads.ts';
 
 export const applicationRole = 'cooperate_app';
 
@@ -44,6 +44,11 @@ export class Database<Schema> {
     const reads = currentReads(this.owner as Kysely<unknown>);
     if (!reads) return this.transaction(scope, work);
     return reads.run(scope, work as (trx: Transaction<unknown>) => Promise<T>);
+  }
+
+  /** Starts `work` that outlives the request (a background job) outside the request's reads. */
+  background<T>(work: () => T): T {
+    return outsideRequest(work);
   }
 
   /** Runs `work` (a request's handling) with its reads sharing one transaction. */

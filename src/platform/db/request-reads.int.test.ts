@@ -1,11 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { openTestRuntime } from '../../../test/support/test-database.ts';
 import { makePartnership } from '../../../test/support/test-app.ts';
 import { systemCaller } from '../http/auth.ts';
-import { oncePerRequest } from './request-reads.ts';
+import { currentReads, oncePerRequest } from './request-reads.ts';
 
 type Runtime = Awaited<ReturnType<typeof openTestRuntime>>;
 
@@ -153,6 +153,29 @@ describe("a request's reads share one read-only transaction", () => {
     await shared(a);
     await shared(a);
     assert.equal(computed, 4);
+  });
+
+  it('starts background work outside the request, so that it neither joins nor ends its reads', async () => {
+    const { reads, result } = runtime.db.requestScope(async () => {
+      const before = await settings(runtime, { partnershipId: a });
+      const shared = runtime.db.background(() => currentReads(runtime.db.owner as Kysely<unknown>));
+      const inBackground = await runtime.db.background(() => settings(runtime, { partnershipId: b }));
+      const after = await settings(runtime, { partnershipId: a });
+      return {
+        before,
+        shared,
+        inBackground,
+        after,
+        inRequest: currentReads(runtime.db.owner as Kysely<unknown>),
+      };
+    });
+    const { before, shared, inBackground, after, inRequest } = await result;
+    await reads.end();
+    assert.equal(inRequest, reads);
+    assert.equal(shared, undefined, 'background work saw the request’s reads');
+    assert.equal(before.partnership, a);
+    assert.equal(after.partnership, a);
+    assert.equal(inBackground.partnership, b);
   });
 
   it('runs each read in a transaction of its own outside a request, as before', async () => {

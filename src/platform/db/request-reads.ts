@@ -166,6 +166,14 @@ export function currentReads(owner: Kysely<unknown>): RequestReads | undefined {
   return reads?.owner === owner ? reads : undefined;
 }
 
+/**
+ * Runs `work` outside any request's reads: work that outlives a request (a background job)
+ * must neither join nor end the request's shared transaction.
+ */
+export function outsideRequest<T>(work: () => T): T {
+  return current.exit(work);
+}
+
 export function withReads<T>(reads: RequestReads, work: () => T): T {
   return current.run(reads, work);
 }
