@@ -199,6 +199,11 @@ describe('benchmarking: published values of statistical neighbours, nothing else
     const list = await viewer.get(`${home}/indicators/NI%2073`);
     assertNothingHidden(list.text, 'the indicator page');
     assert.ok(!list.text.includes('76%'));
+    // and link a library indicator to its benchmark
+    assert.match(
+      list.text,
+      /href="[^"]*\/indicators\/NI%2073\/benchmark">Compare with statistical neighbours</,
+    );
   });
 
   it('leaves nothing crossing for the reads after it when a request shares one read transaction', async () => {
