@@ -1,5 +1,6 @@
 // All the plan SQL. Names of bodies, people and organisations are read here by join, as the
 // compliance module reads seats: one query, inside the tenant's transaction.
+import { sql } from 'kysely';
 import type { Trx } from '../../schema.ts';
 import type {
   ActionStatus,
@@ -111,17 +112,22 @@ const planColumns = [
   'resourcing',
 ] as const;
 
-const nextPosition = async (
-  trx: Trx,
-  table: 'plan_evidence' | 'plan_outcomes' | 'plan_priorities',
-  planId: string,
-): Promise<number> => {
-  const row = await trx
-    .selectFrom(table)
-    .select((eb) => eb.fn.max<number | null>('position').as('last'))
-    .where('plan_id', '=', planId)
-    .executeTakeFirst();
-  return (row?.last ?? 0) + 1;
+/** Each ordered table: the column that numbers its rows and the parent they are numbered under. */
+const sequences = {
+  plan_evidence: { parent: 'plan_id', column: 'position' },
+  plan_outcomes: { parent: 'plan_id', column: 'position' },
+  plan_priorities: { parent: 'plan_id', column: 'position' },
+  plan_actions: { parent: 'priority_id', column: 'position' },
+  plan_milestones: { parent: 'action_id', column: 'position' },
+  plan_versions: { parent: 'plan_id', column: 'number' },
+} as const;
+
+/** The number the next row of `table` under `parentId` takes: one after the last. */
+const nextPosition = async (trx: Trx, table: keyof typeof sequences, parentId: string): Promise<number> => {
+  const { parent, column } = sequences[table];
+  const { rows } = await sql<{ last: number | null }>`select max(${sql.ref(column)}) as last
+    from ${sql.table(table)} where ${sql.ref(parent)} = ${parentId}`.execute(trx);
+  return (rows[0]?.last ?? 0) + 1;
 };
 
 export const plansRepository = {
@@ -391,17 +397,12 @@ export const plansRepository = {
     partnershipId: string,
     action: Omit<ActionRow, 'id' | 'position' | 'leadName'> & { partnerIds: string[] },
   ): Promise<string> {
-    const last = await trx
-      .selectFrom('plan_actions')
-      .select((eb) => eb.fn.max<number | null>('position').as('last'))
-      .where('priority_id', '=', action.priorityId)
-      .executeTakeFirst();
     const row = await trx
       .insertInto('plan_actions')
       .values({
         partnership_id: partnershipId,
         priority_id: action.priorityId,
-        position: (last?.last ?? 0) + 1,
+        position: await nextPosition(trx, 'plan_actions', action.priorityId),
         text: action.text,
         lead_kind: action.leadKind,
         lead_person_id: action.leadPersonId,
@@ -462,17 +463,12 @@ export const plansRepository = {
     partnershipId: string,
     milestone: Omit<MilestoneRow, 'id' | 'position'>,
   ): Promise<void> {
-    const last = await trx
-      .selectFrom('plan_milestones')
-      .select((eb) => eb.fn.max<number | null>('position').as('last'))
-      .where('action_id', '=', milestone.actionId)
-      .executeTakeFirst();
     await trx
       .insertInto('plan_milestones')
       .values({
         partnership_id: partnershipId,
         action_id: milestone.actionId,
-        position: (last?.last ?? 0) + 1,
+        position: await nextPosition(trx, 'plan_milestones', milestone.actionId),
         text: milestone.text,
         due_on: milestone.dueOn,
         done_on: milestone.doneOn,
@@ -532,12 +528,7 @@ export const plansRepository = {
     planId: string,
     version: Omit<VersionRow, 'id' | 'number'>,
   ): Promise<number> {
-    const last = await trx
-      .selectFrom('plan_versions')
-      .select((eb) => eb.fn.max<number | null>('number').as('last'))
-      .where('plan_id', '=', planId)
-      .executeTakeFirst();
-    const number = (last?.last ?? 0) + 1;
+    const number = await nextPosition(trx, 'plan_versions', planId);
     await trx
       .insertInto('plan_versions')
       .values({
