@@ -2,7 +2,7 @@
 // in as the measured partnership's administrator, requests each page several times in a row
 // and prints, per route, the time a request takes, the queries it makes (counted at the `pg`
 // client, sessions included), its transactions, and the time the database was busy for it.
-//   DATA_DIR=./data/bench node bench/profile.ts [--repeat 20] [--only structure]
+//   DATA_DIR=./data/bench node bench/profile.ts [--repeat 20] [--only structure] [--partnership slug]
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { runCommand } from './command.ts';
@@ -69,6 +69,7 @@ async function profile(argv: string[]): Promise<void> {
     options: {
       repeat: { type: 'string', default: '20' },
       only: { type: 'string' },
+      partnership: { type: 'string' },
       verbose: { type: 'boolean' },
     },
   });
@@ -76,7 +77,7 @@ async function profile(argv: string[]): Promise<void> {
   const queries = recordQueries();
   const running = await startServer(serverConfig());
   try {
-    const target = await chooseTarget(running.runtime.services, undefined);
+    const target = await chooseTarget(running.runtime.services, values.partnership);
     const cookie = await signIn(running.url, target.email, benchPassword);
     const routes = [baselineRoute, ...benchRoutes].filter(
       (r) => r.auth === 'session' && (!values.only || r.name.includes(values.only)),

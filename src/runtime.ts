@@ -32,7 +32,11 @@ export async function openRuntime(
     loadDump: options.loadDump,
     poolSize: config.DATABASE_POOL_SIZE,
   });
-  const db = new Database<DB>(engine);
+  const db = new Database<DB>(engine, {
+    entries: config.READ_CACHE_ENTRIES,
+    // tests freeze what is kept, so that code changing a shared answer fails there
+    freeze: config.NODE_ENV !== 'production',
+  });
   try {
     const applied = options.migrate === false ? [] : await migrateToLatest(db.owner, migrations);
     return { db, services: createServices(db, config), applied, close: () => db.close() };

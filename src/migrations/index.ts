@@ -21,6 +21,7 @@ import * as boardPacks from './0026_board_packs.ts';
 import * as indicators from './0030_indicators.ts';
 import * as plans from './0031_plans.ts';
 import * as benchmarking from './0040_benchmarking.ts';
+import * as partnershipVersions from './0041_partnership_versions.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
@@ -43,4 +44,5 @@ export const migrations: Migrations = {
   '0030_indicators': indicators,
   '0031_plans': plans,
   '0040_benchmarking': benchmarking,
+  '0041_partnership_versions': partnershipVersions,
 };

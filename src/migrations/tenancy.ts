@@ -20,3 +20,16 @@ export async function tenantTable(
     `,
   );
 }
+
+/**
+ * Moves the partnership's data version on (ADR 0021) whenever the table's rows change: one
+ * trigger a statement and kind of change, naming the rows changed "changed".
+ */
+export async function versionedTable(db: MigrationDb, table: string): Promise<void> {
+  if (!/^[a-z_]+$/.test(table)) throw new Error(`Not a table name: ${table}`);
+  const trigger = (event: 'insert' | 'update' | 'delete') =>
+    `create trigger ${table}_version_${event} after ${event} on ${table}
+       referencing ${event === 'delete' ? 'old' : 'new'} table as changed
+       for each statement execute function bump_partnership_versions();`;
+  await runSql(db, [trigger('insert'), trigger('update'), trigger('delete')].join('\n'));
+}

@@ -17,6 +17,11 @@ export const configSchema = z
     DATA_DIR: z.string().min(1).default('./data'),
     /** Connections in the PostgreSQL pool (the embedded database always uses one). */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /**
+     * Answers kept between requests under each partnership's data version (ADR 0021): the
+     * structure, seats and compliance a page shows. 0 turns keeping off.
+     */
+    READ_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100000).default(2000),
     /** Signs the session cookie. Required in production; generated and kept in DATA_DIR otherwise. Sensitive. */
     SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
     /** Send cookies over HTTPS only. Defaults to true in production. */

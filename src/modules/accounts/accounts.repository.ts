@@ -122,18 +122,24 @@ export const membersRepository = {
       .execute();
   },
 
-  /** A partnership by its slug with the user's role there (null when they have none), in one query. */
+  /**
+   * A partnership by its slug with the user's role there (null when they have none) and its data
+   * version (ADR 0021; null before its first change), in one query.
+   */
   async accessBySlug(
     trx: Trx,
     slug: string,
     userId: string,
-  ): Promise<{ id: string; slug: string; name: string; role: string | null } | undefined> {
+  ): Promise<
+    { id: string; slug: string; name: string; role: string | null; version: string | null } | undefined
+  > {
     return trx
       .selectFrom('partnerships as p')
       .leftJoin('partnership_members as m', (join) =>
         join.onRef('m.partnership_id', '=', 'p.id').on('m.user_id', '=', userId),
       )
-      .select(['p.id', 'p.slug', 'p.name', 'm.role'])
+      .leftJoin('partnership_versions as v', 'v.partnership_id', 'p.id')
+      .select(['p.id', 'p.slug', 'p.name', 'm.role', 'v.version'])
       .where('p.slug', '=', slug)
       .executeTakeFirst();
   },

@@ -55,6 +55,9 @@ export function membersService(db: Database<DB>) {
     ): Promise<{ partnershipId: string; slug: string; name: string; role: Role | null } | null> {
       const found = await db.read({ userId }, (trx) => members.accessBySlug(trx, slug, userId));
       if (!found) return null;
+      // null: not the user's to read (a platform administrator who is not a member), and then
+      // nothing kept serves the request
+      if (found.version !== null) db.noteVersion(found.id, found.version);
       return {
         partnershipId: found.id,
         slug: found.slug,

@@ -7,8 +7,8 @@ import type { Caller } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
 import { datedAt, today } from '../../platform/http/date-input.ts';
-import { inTenant } from '../../platform/tenant.ts';
-import { oncePerRequest } from '../../platform/db/request-reads.ts';
+import { inTenant, keptInTenant } from '../../platform/tenant.ts';
+import { acrossRequests } from '../../platform/db/request-reads.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { bodiesRepository as repository, type BodyRow, type BodyValues } from './bodies.repository.ts';
 import { changesBetween, loopThrough, statusAt, structureAt } from './structure.ts';
@@ -59,10 +59,11 @@ async function mustFind(trx: Trx, id: string): Promise<BodyRow> {
 
 /**
  * The structure on a date, inside a transaction the caller already holds (for other modules);
- * read once a request however many services ask for it (the overview's do, twice).
+ * read once a request however many services ask for it (the overview's do, twice), and kept
+ * between requests while the partnership's data does not change (ADR 0021).
  */
 function structureWithin(trx: Trx, date: string) {
-  return oncePerRequest(trx, `structure ${date}`, async () => (await structureReader(trx))(date));
+  return acrossRequests(trx, `structure ${date}`, async () => (await structureReader(trx))(date));
 }
 
 /** Reads the structure's records once; then the structure on any date is worked out from them. */
@@ -86,7 +87,9 @@ export function bodiesService(db: Database<DB>) {
 
     /** The structure on a date (today by default): the bodies then, their status and links. */
     structure(caller: Caller, date = today()) {
-      return inTenant(db, caller, 'partnership.read', (trx) => structureWithin(trx, date));
+      return keptInTenant(db, caller, 'partnership.read', `structure ${date}`, (trx) =>
+        structureWithin(trx, date),
+      );
     },
 
     changes(caller: Caller, from: string, to: string) {
@@ -102,10 +105,11 @@ export function bodiesService(db: Database<DB>) {
 
     /** One body's own record, and nothing else (a page about its seats needs no more). */
     find(caller: Caller, slug: string): Promise<BodyRow | null> {
-      return inTenant(
+      return keptInTenant(
         db,
         caller,
         'partnership.read',
+        `body ${slug}`,
         async (trx) => (await repository.bySlug(trx, slug)) ?? null,
       );
     },

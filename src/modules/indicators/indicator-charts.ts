@@ -38,12 +38,23 @@ export function gapsOf(values: ValueRow[]): GapRow[] {
     }));
 }
 
-export function indicatorCharts(detail: {
+interface ChartedDetail {
   indicator: IndicatorRow;
   targets: TargetRow[];
   values: ValueRow[];
   comparators: ComparatorRow[];
-}) {
+}
+
+/** Charts drawn per detail: a detail kept between requests (ADR 0021) is drawn once. */
+const drawn = new WeakMap<ChartedDetail, ReturnType<typeof drawCharts>>();
+
+export function indicatorCharts(detail: ChartedDetail) {
+  let charts = drawn.get(detail);
+  if (!charts) drawn.set(detail, (charts = drawCharts(detail)));
+  return charts;
+}
+
+function drawCharts(detail: ChartedDetail) {
   const { indicator, targets, values, comparators } = detail;
   const overall = values.filter((value) => value.breakdownKind === 'all');
   const periods = orderedPeriods([...targets, ...overall, ...comparators]);

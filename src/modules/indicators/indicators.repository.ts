@@ -248,6 +248,71 @@ export const indicatorsRepository = {
       .execute();
   },
 
+  /**
+   * Records targets (replacing any for the same indicator and period), many rows a statement:
+   * a file of thousands of rows is written in a few round trips. The last of two rows for the
+   * same period wins, as if they were written one after another.
+   */
+  async writeTargets(trx: Trx, partnershipId: string, rows: Omit<TargetRow, 'id'>[]): Promise<void> {
+    const last = lastOfEach(rows, (row) => `${row.indicatorId} ${row.period}`);
+    for (const chunk of chunksOf(last))
+      await trx
+        .insertInto('indicator_targets')
+        .values(
+          chunk.map((row) => ({
+            partnership_id: partnershipId,
+            indicator_id: row.indicatorId,
+            period: row.period,
+            period_start: row.periodStart,
+            target: row.target,
+            tolerance_kind: row.toleranceKind,
+            tolerance: row.tolerance,
+            source: row.source,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(['indicator_id', 'period']).doUpdateSet((eb) => ({
+            target: eb.ref('excluded.target'),
+            tolerance_kind: eb.ref('excluded.tolerance_kind'),
+            tolerance: eb.ref('excluded.tolerance'),
+            source: eb.ref('excluded.source'),
+          })),
+        )
+        .execute();
+  },
+
+  /** Records values (replacing any for the same period and breakdown), many rows a statement. */
+  async writeValues(trx: Trx, partnershipId: string, rows: Omit<ValueRow, 'id'>[]): Promise<void> {
+    const last = lastOfEach(
+      rows,
+      (row) => `${row.indicatorId} ${row.period} ${row.breakdownKind} ${row.breakdown}`,
+    );
+    for (const chunk of chunksOf(last))
+      await trx
+        .insertInto('indicator_values')
+        .values(
+          chunk.map((row) => ({
+            partnership_id: partnershipId,
+            indicator_id: row.indicatorId,
+            period: row.period,
+            period_start: row.periodStart,
+            breakdown_kind: row.breakdownKind,
+            breakdown: row.breakdown,
+            value: row.value,
+            illustrative: row.illustrative,
+            note: row.note,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(['indicator_id', 'period', 'breakdown_kind', 'breakdown']).doUpdateSet((eb) => ({
+            value: eb.ref('excluded.value'),
+            illustrative: eb.ref('excluded.illustrative'),
+            note: eb.ref('excluded.note'),
+          })),
+        )
+        .execute();
+  },
+
   /** Sets the target for a period (replacing any), returning the one it replaced. */
   async upsertTarget(
     trx: Trx,
@@ -255,27 +320,7 @@ export const indicatorsRepository = {
     row: Omit<TargetRow, 'id'>,
   ): Promise<TargetRow | undefined> {
     const before = (await this.targets(trx, [row.indicatorId], row.period))[0];
-    await trx
-      .insertInto('indicator_targets')
-      .values({
-        partnership_id: partnershipId,
-        indicator_id: row.indicatorId,
-        period: row.period,
-        period_start: row.periodStart,
-        target: row.target,
-        tolerance_kind: row.toleranceKind,
-        tolerance: row.tolerance,
-        source: row.source,
-      })
-      .onConflict((oc) =>
-        oc.columns(['indicator_id', 'period']).doUpdateSet((eb) => ({
-          target: eb.ref('excluded.target'),
-          tolerance_kind: eb.ref('excluded.tolerance_kind'),
-          tolerance: eb.ref('excluded.tolerance'),
-          source: eb.ref('excluded.source'),
-        })),
-      )
-      .execute();
+    await this.writeTargets(trx, partnershipId, [row]);
     return before;
   },
 
@@ -289,27 +334,7 @@ export const indicatorsRepository = {
       (v) =>
         v.period === row.period && v.breakdownKind === row.breakdownKind && v.breakdown === row.breakdown,
     );
-    await trx
-      .insertInto('indicator_values')
-      .values({
-        partnership_id: partnershipId,
-        indicator_id: row.indicatorId,
-        period: row.period,
-        period_start: row.periodStart,
-        breakdown_kind: row.breakdownKind,
-        breakdown: row.breakdown,
-        value: row.value,
-        illustrative: row.illustrative,
-        note: row.note,
-      })
-      .onConflict((oc) =>
-        oc.columns(['indicator_id', 'period', 'breakdown_kind', 'breakdown']).doUpdateSet((eb) => ({
-          value: eb.ref('excluded.value'),
-          illustrative: eb.ref('excluded.illustrative'),
-          note: eb.ref('excluded.note'),
-        })),
-      )
-      .execute();
+    await this.writeValues(trx, partnershipId, [row]);
     return before;
   },
 
@@ -340,3 +365,15 @@ export const indicatorsRepository = {
     return before;
   },
 };
+
+/** The last row for each key, in the order the keys first came. */
+function lastOfEach<T>(rows: T[], keyOf: (row: T) => string): T[] {
+  return [...new Map(rows.map((row) => [keyOf(row), row])).values()];
+}
+
+/** Rows a statement: well inside PostgreSQL's 65,535 parameters at nine columns a row. */
+function chunksOf<T>(rows: T[], size = 1000): T[][] {
+  const chunks: T[][] = [];
+  for (let at = 0; at < rows.length; at += size) chunks.push(rows.slice(at, at + size));
+  return chunks;
+}

@@ -6,7 +6,7 @@ import { recordChange } from '../../platform/audit/audit.ts';
 import type { Caller } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
-import { inTenant } from '../../platform/tenant.ts';
+import { inTenant, keptInTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import {
   indicatorsRepository as repository,
@@ -174,8 +174,9 @@ export function indicatorsService(db: Database<DB>) {
       return inTenant(db, caller, 'partnership.read', (trx) => summariesWithin(trx));
     },
 
+    /** An indicator with its targets, values, comparators and performance (kept: ADR 0021). */
     byCode(caller: Caller, code: string): Promise<IndicatorDetail | null> {
-      return inTenant(db, caller, 'partnership.read', async (trx) => {
+      return keptInTenant(db, caller, 'partnership.read', `indicator ${code}`, async (trx) => {
         const indicator = await repository.byCode(trx, code);
         if (!indicator) return null;
         const [targets, values, comparators] = await Promise.all([
@@ -330,29 +331,38 @@ export function indicatorsService(db: Database<DB>) {
           throw new RuleViolation(
             problems.map((problem) => ({ path: 'file', message: `Row ${problem.line}: ${problem.message}` })),
           );
-        for (const { row, indicator, period } of checkedRows) {
-          if (row.value !== null)
-            await repository.upsertValue(trx, partnershipId, {
+        // written many rows a statement (a file can hold thousands), in the file's order
+        await repository.writeValues(
+          trx,
+          partnershipId,
+          checkedRows
+            .filter(({ row }) => row.value !== null)
+            .map(({ row, indicator, period }) => ({
               indicatorId: indicator!.id,
               period: period!.key,
               periodStart: period!.start,
               breakdownKind: row.breakdownKind,
               breakdown: row.breakdown,
-              value: row.value,
+              value: row.value!,
               illustrative: row.illustrative,
               note: null,
-            });
-          if (row.target !== null)
-            await repository.upsertTarget(trx, partnershipId, {
+            })),
+        );
+        await repository.writeTargets(
+          trx,
+          partnershipId,
+          checkedRows
+            .filter(({ row }) => row.target !== null)
+            .map(({ row, indicator, period }) => ({
               indicatorId: indicator!.id,
               period: period!.key,
               periodStart: period!.start,
-              target: row.target,
+              target: row.target!,
               toleranceKind: row.tolerance!.kind,
               tolerance: row.tolerance!.amount,
               source: null,
-            });
-        }
+            })),
+        );
         await recordChange(trx, caller.actor, {
           partnershipId,
           action: 'import',

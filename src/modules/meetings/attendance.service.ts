@@ -8,7 +8,7 @@ import { recordChange } from '../../platform/audit/audit.ts';
 import type { Caller } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
-import { inTenant } from '../../platform/tenant.ts';
+import { inTenant, keptInTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import {
   activeOn,
@@ -199,7 +199,7 @@ export function attendanceService(db: Database<DB>) {
 
     /** The attendance appendix of a body over a period (London dates), from its held meetings. */
     appendix: (caller: Caller, bodyId: string, from: string, to: string) =>
-      inTenant(db, caller, 'partnership.read', async (trx) => {
+      keptInTenant(db, caller, 'partnership.read', `appendix ${bodyId} ${from} ${to}`, async (trx) => {
         const end = startOfNextDay(to);
         const held = (await meetings.list(trx, { bodyId, from: startOfDay(from), to: end })).filter(
           (meeting) => meeting.state === 'held',

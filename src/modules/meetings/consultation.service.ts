@@ -7,7 +7,7 @@ import type { Caller } from '../../platform/http/auth.ts';
 import { today } from '../../platform/http/date-input.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
-import { inTenant } from '../../platform/tenant.ts';
+import { inTenant, keptInTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { agendaRepository as agenda } from './agenda.repository.ts';
 import { entryFor } from './agenda.service.ts';
@@ -22,8 +22,8 @@ export interface ConsultationEntry extends ConsultationRow {
   answered: number;
 }
 
-/** The consultations the caller may see, with their meeting and item. */
-async function visible(trx: Trx, caller: Caller, id?: string): Promise<ConsultationEntry[]> {
+/** Every consultation (or one) with its meeting and item, before anyone's rights are applied. */
+async function withItems(trx: Trx, id?: string) {
   const rows = await consultations.list(trx, id);
   const meetingIds = [...new Set(rows.map((row) => row.meetingId))];
   const [items, meetingRows] = await Promise.all([
@@ -33,17 +33,26 @@ async function visible(trx: Trx, caller: Caller, id?: string): Promise<Consultat
   return rows.flatMap((row) => {
     const item = items.find((candidate) => candidate.id === row.agendaItemId);
     const meeting = meetingRows.find((candidate) => candidate?.id === row.meetingId);
-    if (!item || !meeting || entryFor(caller, item).withheld) return [];
-    return [
-      {
-        ...row,
-        meeting,
-        itemNumber: item.number,
-        itemTitle: item.title,
-        answered: row.questions.filter((q) => q.answer !== null).length,
-      },
-    ];
+    return item && meeting ? [{ row, item, meeting }] : [];
   });
+}
+
+/** Those of the consultations the caller may see (never those of an exempt item they may not). */
+function visibleTo(caller: Caller, found: Awaited<ReturnType<typeof withItems>>): ConsultationEntry[] {
+  return found
+    .filter(({ item }) => !entryFor(caller, item).withheld)
+    .map(({ row, item, meeting }) => ({
+      ...row,
+      meeting,
+      itemNumber: item.number,
+      itemTitle: item.title,
+      answered: row.questions.filter((q) => q.answer !== null).length,
+    }));
+}
+
+/** The consultations the caller may see, with their meeting and item. */
+async function visible(trx: Trx, caller: Caller, id?: string): Promise<ConsultationEntry[]> {
+  return visibleTo(caller, await withItems(trx, id));
 }
 
 export function consultationService(db: Database<DB>) {
@@ -81,12 +90,14 @@ export function consultationService(db: Database<DB>) {
       }),
 
     /** Consultations still to answer, and those whose deadline is today or later (for the overview). */
-    due: (caller: Caller, on = today()) =>
-      inTenant(db, caller, 'partnership.read', async (trx) =>
-        (await visible(trx, caller))
-          .filter((c) => c.deadline >= on || c.answered < c.questions.length)
-          .map((c) => ({ ...c, passed: c.deadline < on })),
-      ),
+    // every consultation is kept between requests (ADR 0021); the caller's rights apply after
+    due: async (caller: Caller, on = today()) =>
+      visibleTo(
+        caller,
+        await keptInTenant(db, caller, 'partnership.read', 'consultations', (trx) => withItems(trx)),
+      )
+        .filter((c) => c.deadline >= on || c.answered < c.questions.length)
+        .map((c) => ({ ...c, passed: c.deadline < on })),
 
     place: (caller: Caller, meetingId: string, itemId: string, values: ConsultationValues) =>
       inTenant(db, caller, 'partnership.edit', (trx, partnershipId) =>

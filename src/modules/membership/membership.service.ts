@@ -7,7 +7,7 @@ import { recordChange } from '../../platform/audit/audit.ts';
 import type { Caller } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
-import { inTenant } from '../../platform/tenant.ts';
+import { inTenant, keptInTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import type { ImportRow } from './membership.import.ts';
 import { isExternal, type BodiesService } from '../bodies/index.ts';
@@ -321,9 +321,9 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
       });
     },
 
-    /** A body's seats in order, each with the people holding it on the date. */
+    /** A body's seats in order, each with the people holding it on the date (kept: ADR 0021). */
     seats(caller: Caller, bodyId: string, on = today()) {
-      return inTenant(db, caller, 'partnership.read', async (trx) => {
+      return keptInTenant(db, caller, 'partnership.read', `seats ${bodyId} ${on}`, async (trx) => {
         const [list, holders] = await Promise.all([
           seats.list(trx, bodyId),
           memberships.list(trx, { bodyId, on }),
@@ -524,9 +524,12 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
       });
     },
 
-    /** What needs attention on a date: empty places, terms ending within 90 days, bodies over their cap. */
+    /**
+     * What needs attention on a date: empty places, terms ending within 90 days, bodies over
+     * their cap (kept between requests: ADR 0021).
+     */
     attention(caller: Caller, on = today()) {
-      return inTenant(db, caller, 'partnership.read', async (trx) => {
+      return keptInTenant(db, caller, 'partnership.read', `attention ${on}`, async (trx) => {
         const soon = new Date(Date.parse(`${on}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
         const structure = await bodies.structureWithin(trx, on);
         const open = new Map(

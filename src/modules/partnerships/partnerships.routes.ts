@@ -125,7 +125,7 @@ export function partnershipsRoutes(deps: PartnershipsRouteDeps, tenant: Router):
   });
 
   tenant.get('/', async (req, res) => {
-    const partnership = (await partnerships.bySlug(tenantOf(req).slug))!;
+    const partnership = (await partnerships.ofRequest(tenantOf(req)))!;
     res.render('modules/partnerships/views/show.njk', {
       title: partnership.name,
       tenant: tenantOf(req),

@@ -4,6 +4,7 @@
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import type { Engine } from './engine.ts';
 import { currentReads, outsideRequest, RequestReads, withReads } from './request-reads.ts';
+import { VersionedReads, type VersionedReadsOptions } from './versioned-reads.ts';
 
 export const applicationRole = 'cooperate_app';
 
@@ -19,15 +20,23 @@ export class Database<Schema> {
   /** Owner access: migrations and schema checks only. Application code uses `transaction`. */
   readonly owner: Kysely<Schema>;
 
-  constructor(engine: Engine) {
+  /** Reads kept between requests under a partnership's data version (ADR 0021), if any. */
+  readonly kept: VersionedReads | undefined;
+
+  constructor(engine: Engine, options: Partial<VersionedReadsOptions> = {}) {
     this.engine = engine;
     this.owner = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: engine.pool }) });
+    const entries = options.entries ?? 0;
+    this.kept = entries > 0 ? new VersionedReads({ entries, freeze: options.freeze ?? false }) : undefined;
   }
 
   /** Runs `work` in one transaction as the application role, scoped to a partnership (or none). */
   async transaction<T>(scope: TenantScope, work: (trx: Transaction<Schema>) => Promise<T>): Promise<T> {
-    // A write inside a request: the request's shared read transaction ends first (ADR 0008).
-    await currentReads(this.owner as Kysely<unknown>)?.end();
+    // A write inside a request: the request's shared read transaction ends first (ADR 0008),
+    // and the versions it read are out of date from now on (ADR 0021).
+    const reads = currentReads(this.owner as Kysely<unknown>);
+    reads?.forgetVersions();
+    await reads?.end();
     return this.owner.transaction().execute(async (trx) => {
       await sql`select set_config('role', ${applicationRole}, true),
                        set_config('app.partnership_id', ${scope.partnershipId ?? ''}, true),
@@ -46,6 +55,25 @@ export class Database<Schema> {
     return reads.run(scope, work as (trx: Transaction<unknown>) => Promise<T>);
   }
 
+  /**
+   * Notes, for the rest of the request, the data version of a partnership it read before
+   * anything else of the partnership's (ADR 0021): reads kept under that version may serve it.
+   */
+  noteVersion(partnershipId: string, version: string): void {
+    currentReads(this.owner as Kysely<unknown>)?.noteVersion(partnershipId, version);
+  }
+
+  /**
+   * `compute()`'s answer kept between requests under the partnership's data version as this
+   * request read it (ADR 0021); computed afresh when the request has not read the version (or
+   * has written since), or nothing is kept.
+   */
+  keptFor<T>(partnershipId: string, key: string, compute: () => Promise<T>): Promise<T> {
+    const version = currentReads(this.owner as Kysely<unknown>)?.versionOf(partnershipId);
+    if (!this.kept || version === undefined) return compute();
+    return this.kept.get(partnershipId, version, key, compute);
+  }
+
   /** Starts `work` that outlives the request (a background job) outside the request's reads. */
   background<T>(work: () => T): T {
     return outsideRequest(work);
@@ -53,7 +81,7 @@ export class Database<Schema> {
 
   /** Runs `work` (a request's handling) with its reads sharing one transaction. */
   requestScope<T>(work: () => T): { reads: RequestReads; result: T } {
-    const reads = new RequestReads(this.owner as Kysely<unknown>, applicationRole);
+    const reads = new RequestReads(this.owner as Kysely<unknown>, applicationRole, this.kept);
     return { reads, result: withReads(reads, work) };
   }
 

@@ -14,6 +14,7 @@
 // as before on a connection of its own; a read after it opens a new one.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql, type ControlledTransaction, type Kysely, type Transaction } from 'kysely';
+import type { VersionedReads } from './versioned-reads.ts';
 
 export interface ReadScope {
   partnershipId?: string | null | undefined;
@@ -31,6 +32,11 @@ export class RequestReads {
   private trx: Promise<ControlledTransaction<unknown>> | null = null;
   /** The scope the open transaction's settings name ('' when none yet). */
   private settingsKey = '';
+  private settingsPartnership: string | null = null;
+  /** Partnerships' data versions as this request read them (ADR 0021), until it writes. */
+  private readonly versions = new Map<string, string>();
+  /** Reads kept between requests under a partnership's version, when the database keeps any. */
+  readonly kept: VersionedReads | undefined;
   private settings: Promise<void> = Promise.resolve();
   /** The scope of the reads running now. */
   private runningKey = '';
@@ -46,9 +52,29 @@ export class RequestReads {
   readonly owner: Kysely<unknown>;
   private readonly role: string;
 
-  constructor(owner: Kysely<unknown>, role: string) {
+  constructor(owner: Kysely<unknown>, role: string, kept?: VersionedReads) {
     this.owner = owner;
     this.role = role;
+    this.kept = kept;
+  }
+
+  /** Notes a partnership's data version, read in this request before anything of its data. */
+  noteVersion(partnershipId: string, version: string): void {
+    this.versions.set(partnershipId, version);
+  }
+
+  /** After a write the versions read before it are out of date: nothing kept is used again. */
+  forgetVersions(): void {
+    this.versions.clear();
+  }
+
+  versionOf(partnershipId: string): string | undefined {
+    return this.versions.get(partnershipId);
+  }
+
+  /** The partnership the open transaction's settings name, if any. */
+  get scopePartnership(): string | null {
+    return this.settingsPartnership;
   }
 
   private begin(): Promise<ControlledTransaction<unknown>> {
@@ -71,6 +97,7 @@ export class RequestReads {
         const trx = await this.transaction();
         if (this.settingsKey !== key) {
           this.settingsKey = key;
+          this.settingsPartnership = scope.partnershipId ?? null;
           this.settings = sql`select set_config('role', ${this.role}, true),
                            set_config('app.partnership_id', ${scope.partnershipId ?? ''}, true),
                            set_config('app.user_id', ${scope.userId ?? ''}, true)`
@@ -105,6 +132,7 @@ export class RequestReads {
     const failed = this.failed;
     this.trx = null;
     this.settingsKey = '';
+    this.settingsPartnership = null;
     this.settings = Promise.resolve();
     this.failed = false;
     this.ending = (async () => {
@@ -159,6 +187,23 @@ export function oncePerRequest<T>(trx: object, key: string, compute: () => Promi
     answer.catch(() => shared.memo.delete(scoped));
   }
   return answer;
+}
+
+/**
+ * Like `oncePerRequest`, and kept between requests too (ADR 0021): when this request has read
+ * the version of the partnership its transaction is scoped to, the answer is kept under that
+ * version and served to later requests that read the same version. Only for what the
+ * partnership's own rows decide (not the user, not another partnership's rows) and what does
+ * not change by itself with time (a date belongs in the key). The answer is shared: never
+ * change it (frozen where the database is told to).
+ */
+export function acrossRequests<T>(trx: object, key: string, compute: () => Promise<T>): Promise<T> {
+  const shared = sharedBy.get(trx);
+  const reads = shared?.reads;
+  const partnershipId = reads?.scopePartnership;
+  const version = partnershipId ? reads.versionOf(partnershipId) : undefined;
+  if (!reads?.kept || !partnershipId || version === undefined) return oncePerRequest(trx, key, compute);
+  return reads.kept.get(partnershipId, version, key, () => oncePerRequest(trx, key, compute));
 }
 
 export function currentReads(owner: Kysely<unknown>): RequestReads | undefined {
