@@ -152,6 +152,13 @@ describe('declarations of interest at a meeting', () => {
   after(() => test.close());
 
   it('lets a member declare their own interest before the meeting, shown under the item', async () => {
+    const before = await member.get(path('future'));
+    assert.deepEqual(
+      textsOf(before.text, '#item-1 a').filter((text) => text.startsWith('Declare')),
+      ['Declare an interest in item 1'],
+    );
+    const viewed = await viewer.agent.get(path('future'));
+    assert.ok(!viewed.text.includes('/declarations/new'), 'a viewer is not offered the form');
     const form = await member.get(path('future', `/declarations/new?item=${items['future-1']}`));
     assert.equal(form.status, 200);
     assert.deepEqual(textsOf(form.text, '#personId option').slice(1), ['Anne Director']);
