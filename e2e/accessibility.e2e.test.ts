@@ -272,6 +272,34 @@ async function boltonMeetingPage(server: E2eServer, date: string, under: string)
   return `/partnerships/bolton/meetings/${id}${under}`;
 }
 
+/** A held meeting of Bolton's Trust with one item, and a declaration of interest in it if asked; returns a page under it. */
+async function declarationPage(server: E2eServer, under: string, declared = false): Promise<string> {
+  const caller = systemCaller('e2e', server.partnershipIds.bolton!);
+  const path = await boltonMeetingPage(server, '2009-02-14', '');
+  const id = path.split('/').pop()!;
+  const itemId = await server.services.agenda.addItem(caller, id, {
+    number: 1,
+    title: 'Commissioning of short breaks',
+    purpose: 'decision',
+    presenter: null,
+    exempt: false,
+    exemptParagraph: null,
+    exemptReason: null,
+  });
+  if (declared) {
+    const { people } = await server.services.declarations.form(caller, id);
+    await server.services.declarations.declare(caller, id, {
+      agendaItemId: itemId,
+      personId: people[0]!.id,
+      kind: 'disclosable-pecuniary',
+      nature: 'A director of a short breaks provider',
+      participation: 'left-room',
+      interestId: null,
+    });
+  }
+  return `${path}${under}`;
+}
+
 /** Two meetings of Dudley's Trust Board with minutes, a delegated decision and actions; returns a page. */
 async function recordedPage(server: E2eServer, page: 'second' | 'outcome' | 'update'): Promise<string> {
   const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
@@ -1068,6 +1096,25 @@ export const pages: PageToCheck[] = [
       });
       return path;
     },
+    as: 'platformAdmin',
+    heading: 'Bolton Children’s Trust',
+  },
+  {
+    name: 'record a declaration of interest',
+    path: (server) => declarationPage(server, '/declarations/new'),
+    as: 'platformAdmin',
+    heading: 'Record a declaration of interest',
+  },
+  {
+    name: 'record a declaration of interest, with errors',
+    path: (server) => declarationPage(server, '/declarations/new'),
+    as: 'platformAdmin',
+    heading: 'Record a declaration of interest',
+    setup: submitShowingErrors('Record the declaration'),
+  },
+  {
+    name: 'a meeting with a declaration of interest',
+    path: (server) => declarationPage(server, '', true),
     as: 'platformAdmin',
     heading: 'Bolton Children’s Trust',
   },

@@ -1,5 +1,6 @@
 // The meetings journey: add a meeting, build its agenda with a paper, record the attendance,
-// minute an item, record a decision, raise an action and make the board pack. Every page on
+// minute an item, record a decision and a declaration of interest, raise an action and make the
+// board pack. Every page on
 // the way passes axe.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -27,7 +28,7 @@ describe('the meetings journey', () => {
     await server?.stop();
   });
 
-  it('adds a meeting, builds the agenda, records attendance, minutes, a decision and an action, makes the board pack', async () => {
+  it('adds a meeting, builds the agenda, records attendance, minutes, a decision, a declaration of interest and an action, makes the board pack', async () => {
     const guidance = await PDFDocument.create();
     guidance.addPage().drawText('The guidance');
     const page = await newTab(browser, server.baseUrl, server.users.platformAdmin);
@@ -79,6 +80,19 @@ describe('the meetings journey', () => {
     await page.getByLabel('Decision').fill('Hold a development half day in March 2009');
     await press(page, 'Record the decision');
     assert.match(await page.locator('.app-decision').innerText(), /development half day/);
+
+    await press(page, 'Record a declaration of interest in item 1', 'link');
+    await press(page, 'Record the declaration');
+    assert.match(await page.locator('.govuk-error-summary').innerText(), /Enter the nature of the interest/);
+    await page.getByLabel('Who declares the interest').selectOption({ index: 1 });
+    await page.getByLabel('Other registrable interest', { exact: true }).check();
+    await page.getByLabel('Nature of the interest').fill('A governor of a school named in the guidance');
+    await page.getByLabel('Stayed but did not vote', { exact: true }).check();
+    await press(page, 'Record the declaration');
+    assert.match(
+      await page.locator('#declarations-1').innerText(),
+      /other registrable interest\. A governor of a school named in the guidance\. Stayed but did not vote\./,
+    );
 
     await press(page, 'Raise an action', 'link');
     await page.getByLabel('Action').fill('Arrange the development half day');

@@ -53,6 +53,7 @@ import {
   meetingsApi,
   meetingsRoutes,
   boardPackRoutes,
+  declarationsRoutes,
   recordRoutes,
 } from './modules/meetings/index.ts';
 import { indicatorsApi, indicatorsRoutes } from './modules/indicators/index.ts';
@@ -222,12 +223,14 @@ export function createApp(options: AppOptions): Express {
       services.record,
       config.PUBLIC_URL,
       services.boardPacks,
+      services.declarations,
     ),
   );
   services.boardPacks.usePrinter(options.printer, (view, locals) => renderPrintableWith(app, view, locals));
   tenant.use(boardPackRoutes(services.boardPacks));
   tenant.use(recordRoutes(services.meetings, services.agenda, services.record));
   tenant.use(attendanceRoutes(services.meetings, services.attendance, options.printer));
+  tenant.use(declarationsRoutes(services.meetings, services.declarations));
   tenant.use(agendaRoutes(services.meetings, services.agenda));
   tenant.use(reportRoutes(services.reports, options.printer));
   tenant.use(consultationRoutes(services.meetings, services.agenda, services.consultations, options.printer));
@@ -268,7 +271,16 @@ export function createApp(options: AppOptions): Express {
   tenantApi.use(bodiesApi(services.bodies));
   tenantApi.use(membershipApi(services.membership, services.bodies));
   tenantApi.use(complianceApi(services.compliance));
-  tenantApi.use(meetingsApi(services.meetings, services.agenda, services.attendance, services.record));
+  tenantApi.use(
+    meetingsApi(
+      services.meetings,
+      services.agenda,
+      services.attendance,
+      services.record,
+      services.boardPacks,
+      services.declarations,
+    ),
+  );
   tenantApi.use(consultationsApi(services.consultations));
   tenantApi.use(plansApi(services.plans));
   tenantApi.use(indicatorsApi(services.indicators));

@@ -291,6 +291,61 @@ const meeting = {
               },
             },
           },
+          declarations: {
+            type: 'array',
+            description:
+              'Declarations of interest in the item, as recorded. Not given for a withheld item: its declarations are withheld with it',
+            items: {
+              type: 'object',
+              required: ['person', 'kind', 'nature', 'participation', 'registerEntry'],
+              properties: {
+                person: { type: 'string', description: 'Who declared it (a young person is not named)' },
+                kind: {
+                  type: 'string',
+                  enum: ['disclosable-pecuniary', 'other-registrable', 'non-registrable'],
+                  description: 'As the model councillor code of conduct describes interests',
+                },
+                nature: { type: 'string', example: 'A director of a provider bidding for the contract' },
+                participation: {
+                  type: 'string',
+                  enum: ['took-part', 'did-not-vote', 'left-room'],
+                  description: 'Stayed and took part; stayed but did not vote; left the room for the item',
+                },
+                registerEntry: {
+                  type: ['object', 'null'],
+                  description:
+                    'The person’s entry in the register of interests it is about, if one was named',
+                  properties: {
+                    id: { type: 'string', format: 'uuid' },
+                    description: { type: 'string' },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    boardPack: {
+      type: 'object',
+      description:
+        'One meeting only: its board pack (the agenda, reports and public PDF papers as one PDF, made in the background)',
+      required: ['state', 'href'],
+      properties: {
+        state: { type: 'string', enum: ['none', 'queued', 'working', 'ready', 'failed'] },
+        done: { type: 'integer', description: 'Parts made so far (while working)' },
+        total: { type: 'integer', description: 'Parts to make' },
+        failure: { type: ['string', 'null'], description: 'Why the pack failed' },
+        outOfDate: {
+          type: 'boolean',
+          description: 'A paper or report changed after the last pack was made, so it is being made again',
+        },
+        madeAt: { type: ['string', 'null'], format: 'date-time', description: 'When the last pack was made' },
+        pageCount: { type: ['integer', 'null'] },
+        href: {
+          type: ['string', 'null'],
+          description:
+            'The last pack made, downloaded signed in (also while a new one is being made: see state); null when none has been made',
         },
       },
     },
@@ -684,7 +739,7 @@ export const openApiDocument = {
     '/partnerships/{slug}/meetings/{id}': {
       get: {
         summary:
-          'One meeting with its agenda (exempt items withheld from viewers), attendance register, quorum per body, minutes, decisions and actions',
+          'One meeting with its agenda (exempt items withheld from viewers) and each item’s declarations of interest, attendance register, quorum per body, minutes, decisions, actions and the state of its board pack',
         security: [{ bearer: [] }],
         parameters: [
           slugParameter,

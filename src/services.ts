@@ -15,6 +15,7 @@ import { plansService } from './modules/plans/index.ts';
 import {
   agendaService,
   boardPackService,
+  declarationsService,
   reportService,
   consultationService,
   attendanceService,
@@ -51,6 +52,7 @@ export function createServices(
     plans: plansService(db, indicators),
     attendance: attendanceService(db),
     record: recordService(db),
+    declarations: declarationsService(db),
     benchmarking: benchmarkingService(db, indicators),
     partnerships: partnershipsService(db),
     accounts: accountsService(db, {

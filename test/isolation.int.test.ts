@@ -26,6 +26,8 @@ const paperIds: Record<string, string> = {};
 const decisionIds: Record<string, string> = {};
 const actionIds: Record<string, string> = {};
 const consultationIds: Record<string, string> = {};
+const declarationIds: Record<string, string> = {};
+const interestIds: Record<string, string> = {};
 
 /** Pages of a partnership, by path under /partnerships/:slug (each side's bodies carry its name). */
 const tenantPages = (side: string) => [
@@ -98,6 +100,8 @@ const tenantPages = (side: string) => [
   `/plans/${side}-plan/priorities/new`,
   `/meetings/${meetingIds[side]}/attendance`,
   `/meetings/${meetingIds[side]}/apologies`,
+  `/meetings/${meetingIds[side]}/declarations/new`,
+  `/meetings/${meetingIds[side]}/declarations/new?item=${itemIds[side]}`,
   `/bodies/${side}-board/attendance?from=2009-01-01&to=2009-12-31`,
   `/bodies/${side}-board/attendance?format=csv`,
   `/bodies/${side}-board/attendance?format=docx`,
@@ -115,7 +119,13 @@ const tenantPages = (side: string) => [
   `/plans/${side}-plan/progress`,
 ];
 /** Forms of a partnership: path under /partnerships/:slug and the answers sent. */
-const tenantForms = (b: { memberId: string; invitationId: string; priorityId: string; actionId: string }) => [
+const tenantForms = (b: {
+  memberId: string;
+  invitationId: string;
+  priorityId: string;
+  actionId: string;
+  personId: string;
+}) => [
   {
     path: '/edit',
     fields: {
@@ -215,6 +225,17 @@ const tenantForms = (b: { memberId: string; invitationId: string; priorityId: st
   },
   { path: `/meetings/${meetingIds.bravo}/attendance`, fields: {} },
   { path: `/meetings/${meetingIds.bravo}/apologies`, fields: {} },
+  {
+    path: `/meetings/${meetingIds.bravo}/declarations/new`,
+    fields: {
+      agendaItemId: itemIds.bravo!,
+      personId: b.personId,
+      kind: 'other-registrable',
+      nature: 'Intruder',
+      participation: 'took-part',
+    },
+  },
+  { path: `/meetings/${meetingIds.bravo}/declarations/${declarationIds.bravo}/remove`, fields: {} },
   { path: `/meetings/${meetingIds.bravo}/agenda/${itemIds.bravo}/minutes`, fields: { text: 'Intruder' } },
   { path: `/consultations/${consultationIds.bravo}/answers`, fields: { 'answer-1': 'Intruder' } },
   {
@@ -372,7 +393,7 @@ async function furnish(
     startsOn: '2009-01-01',
     substituteIds: [substituteId],
   });
-  await test.services.membership.declareInterest(caller, {
+  interestIds[prefix] = await test.services.membership.declareInterest(caller, {
     personId,
     description: `${prefix} interest`,
     declaredOn: '2009-01-01',
@@ -559,6 +580,14 @@ async function furnish(
     text: `${prefix} progress`,
     status: 'open',
   });
+  declarationIds[prefix] = await test.services.declarations.declare(caller, meetingIds[prefix], {
+    agendaItemId: itemIds[prefix],
+    personId,
+    kind: 'other-registrable',
+    nature: `${prefix} declared nature`,
+    participation: 'left-room',
+    interestId: interestIds[prefix],
+  });
   await test.services.boardPacks.request(caller, meetingIds[prefix]);
   await test.services.boardPacks.idle();
   return { boardId: board.id, personId, surveyId: survey.survey.id, priorityId, actionId, organisationId };
@@ -659,6 +688,8 @@ describe('tenant isolation', () => {
     'bravo director',
     'bravo action',
     'bravo progress',
+    'bravo interest',
+    'bravo declared nature',
   ];
 
   for (const role of roles) {
@@ -825,6 +856,28 @@ describe('tenant isolation', () => {
       '/partnerships/alpha/plans/alpha-plan',
     );
     assert.equal(priority.status, 400);
+    const declared = await submit(
+      agent,
+      `/partnerships/alpha/meetings/${meetingIds.alpha}/declarations/new`,
+      {
+        agendaItemId: itemIds.bravo!,
+        personId: b.personId,
+        kind: 'other-registrable',
+        nature: 'Borrowed',
+        participation: 'took-part',
+        interestId: interestIds.bravo!,
+      },
+    );
+    assert.equal(declared.status, 400, 'B’s person, item and register entry are not A’s');
+    for (const field of ['agendaItemId', 'personId', 'interestId'])
+      assert.match(declared.text, new RegExp(`href="#${field}"`), `${field} refused`);
+    const withdrawn = await submit(
+      agent,
+      `/partnerships/alpha/meetings/${meetingIds.alpha}/declarations/${declarationIds.bravo}/remove`,
+      {},
+      `/partnerships/alpha/meetings/${meetingIds.alpha}`,
+    );
+    assert.equal(withdrawn.status, 404);
     const accountability = await agent.get(
       `/partnerships/alpha/accountability?organisation=${b.organisationId}`,
     );

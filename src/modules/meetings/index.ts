@@ -21,3 +21,5 @@ export { consultationRoutes, consultationsApi } from './consultation.routes.ts';
 export { consultationInputSchema } from './consultation.schemas.ts';
 export { boardPackService, type BoardPackService } from './boardpack.service.ts';
 export { boardPackRoutes } from './boardpack.routes.ts';
+export { declarationsService, type DeclarationsService } from './declarations.service.ts';
+export { declarationsRoutes } from './declarations.routes.ts';

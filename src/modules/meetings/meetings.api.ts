@@ -9,6 +9,8 @@ import type { MeetingsService } from './meetings.service.ts';
 import type { AgendaEntry, AgendaService } from './agenda.service.ts';
 import type { AttendanceService } from './attendance.service.ts';
 import type { ActionEntry, RecordService } from './record.service.ts';
+import type { BoardPackService } from './boardpack.service.ts';
+import type { Declaration, DeclarationsService } from './declarations.service.ts';
 import { actionsQuery } from './meetings.schemas.ts';
 import { displayName } from './attendance.ts';
 import { periodQuery } from './attendance.routes.ts';
@@ -27,26 +29,41 @@ export const meetingJson = (meeting: MeetingRow) => ({
   notes: meeting.notes,
 });
 
-/** An agenda item as the caller may see it: a withheld (exempt) item is its number and paragraph only. */
-const itemJson = (paperUrl: (paperId: string) => string) => (item: AgendaEntry) =>
-  item.withheld
-    ? { number: item.number, exempt: true, exemptParagraph: item.exemptParagraph, withheld: true }
-    : {
-        number: item.number,
-        title: item.title,
-        purpose: item.purpose,
-        presenter: item.presenter,
-        exempt: item.exempt,
-        exemptParagraph: item.exemptParagraph,
-        exemptReason: item.exemptReason,
-        withheld: false,
-        papers: item.papers.map((paper) => ({
-          fileName: paper.fileName,
-          mediaType: paper.mediaType,
-          sizeBytes: paper.sizeBytes,
-          href: paperUrl(paper.id),
-        })),
-      };
+const declarationJson = (declaration: Declaration) => ({
+  person: declaration.name,
+  kind: declaration.kind,
+  nature: declaration.nature,
+  participation: declaration.participation,
+  registerEntry: declaration.interestId
+    ? { id: declaration.interestId, description: declaration.interestDescription }
+    : null,
+});
+
+/**
+ * An agenda item as the caller may see it: a withheld (exempt) item is its number and
+ * paragraph only; its declarations never reach the caller (they are not in `declarations`).
+ */
+const itemJson =
+  (paperUrl: (paperId: string) => string, declarations: Declaration[]) => (item: AgendaEntry) =>
+    item.withheld
+      ? { number: item.number, exempt: true, exemptParagraph: item.exemptParagraph, withheld: true }
+      : {
+          number: item.number,
+          title: item.title,
+          purpose: item.purpose,
+          presenter: item.presenter,
+          exempt: item.exempt,
+          exemptParagraph: item.exemptParagraph,
+          exemptReason: item.exemptReason,
+          withheld: false,
+          papers: item.papers.map((paper) => ({
+            fileName: paper.fileName,
+            mediaType: paper.mediaType,
+            sizeBytes: paper.sizeBytes,
+            href: paperUrl(paper.id),
+          })),
+          declarations: declarations.filter((d) => d.agendaItemId === item.id).map(declarationJson),
+        };
 
 const actionJson = (action: ActionEntry) => ({
   id: action.id,
@@ -67,11 +84,28 @@ const actionJson = (action: ActionEntry) => ({
   updates: action.updates.map((u) => ({ text: u.text, status: u.status, at: u.createdAt.toISOString() })),
 });
 
+/** The board pack's state; its file (ready, or the last one made while it is made again) is downloaded signed in. */
+export function boardPackJson(pack: Awaited<ReturnType<BoardPackService['status']>>, href: string) {
+  if (!pack) return { state: 'none' as const, href: null };
+  return {
+    state: pack.state,
+    done: pack.done,
+    total: pack.total,
+    failure: pack.state === 'failed' ? pack.failure : null,
+    outOfDate: pack.outOfDate,
+    madeAt: pack.madeAt ? new Date(pack.madeAt).toISOString() : null,
+    pageCount: pack.pageCount,
+    href: pack.hasFile ? href : null,
+  };
+}
+
 export function meetingsApi(
   meetings: MeetingsService,
   agenda: AgendaService,
   attendance: AttendanceService,
   record: RecordService,
+  packs: BoardPackService,
+  declarations: DeclarationsService,
 ): Router {
   const router = Router({ mergeParams: true });
 
@@ -103,9 +137,11 @@ export function meetingsApi(
     const { register } = await attendance.register(callerOf(req), meeting.id);
     const recorded = await record.ofMeeting(callerOf(req), meeting.id);
     const visibleItems = new Map(items.filter((i) => !i.withheld).map((i) => [i.id, i.number]));
+    const declared = await declarations.ofMeeting(callerOf(req), meeting.id);
+    const pack = await packs.status(callerOf(req), meeting.id);
     res.json({
       ...meetingJson(meeting),
-      agenda: items.map(itemJson(paperUrl)),
+      agenda: items.map(itemJson(paperUrl, declared)),
       attendance: {
         members: register.rows.map((row) => ({
           name: displayName(row.member),
@@ -135,6 +171,10 @@ export function meetingsApi(
         body: meeting.bodies.find((body) => body.id === entry.bodyId)?.slug,
         ...entry.result,
       })),
+      boardPack: boardPackJson(
+        pack,
+        `/partnerships/${tenantOf(req).slug}/meetings/${meeting.id}/board-pack.pdf`,
+      ),
     });
   });
 

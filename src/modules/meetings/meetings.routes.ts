@@ -13,6 +13,7 @@ import type { MeetingRow } from './meetings.repository.ts';
 import { meetingFormSchema, meetingsQuery } from './meetings.schemas.ts';
 import type { MeetingsService } from './meetings.service.ts';
 import type { BoardPackService } from './boardpack.service.ts';
+import type { DeclarationsService } from './declarations.service.ts';
 import type { AgendaService } from './agenda.service.ts';
 import type { AttendanceService } from './attendance.service.ts';
 import type { RecordService } from './record.service.ts';
@@ -38,6 +39,7 @@ export function meetingsRoutes(
   record: RecordService,
   publicUrl: string | undefined,
   packs?: BoardPackService,
+  declarations?: DeclarationsService,
 ): Router {
   const router = Router({ mergeParams: true });
   const base = (req: Request) => `/partnerships/${tenantOf(req).slug}`;
@@ -145,6 +147,7 @@ export function meetingsRoutes(
       attendance: await attendance.register(callerOf(req), meeting.id),
       record: await record.ofMeeting(callerOf(req), meeting.id),
       boardPack: packs ? await packs.status(callerOf(req), meeting.id) : null,
+      declarations: declarations ? await declarations.ofMeeting(callerOf(req), meeting.id) : [],
       actionStatuses,
       displayName,
       categories,

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { dateInput, isoDate } from '../../platform/http/date-input.ts';
 import {
   actionStatusValues,
+  interestKindValues,
+  interestParticipationValues,
   itemPurposeValues,
   meetingKindValues,
   meetingStateValues,
@@ -217,4 +219,13 @@ export const actionsQuery = z.object({
     (value) => (value === '' ? undefined : value),
     z.uuid({ error: 'Owner must be a person’s or an organisation’s id' }).optional(),
   ),
+});
+
+export const declarationSchema = z.object({
+  agendaItemId: z.uuid({ error: 'Select the agenda item' }),
+  personId: z.uuid({ error: 'Select who declares the interest' }),
+  kind: z.enum(interestKindValues, { error: 'Select the kind of interest' }),
+  nature: requiredText('the nature of the interest', 2000),
+  participation: z.enum(interestParticipationValues, { error: 'Select what they did for the item' }),
+  interestId: optionalUuid('Select an entry of the register of interests, or none'),
 });

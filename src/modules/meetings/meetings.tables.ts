@@ -176,8 +176,22 @@ export interface BoardPacksTable {
   updated_at: Updated;
 }
 
+export interface InterestDeclarationsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  agenda_item_id: string;
+  person_id: string;
+  kind: string;
+  nature: string;
+  participation: string;
+  interest_id: string | null;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface AgendaTables {
   board_packs: BoardPacksTable;
+  interest_declarations: InterestDeclarationsTable;
   committee_reports: CommitteeReportsTable;
   consultations: ConsultationsTable;
   consultation_questions: ConsultationQuestionsTable;

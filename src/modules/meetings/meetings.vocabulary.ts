@@ -60,3 +60,29 @@ export type AttendanceStatus = keyof typeof attendanceStatuses;
 export const actionStatuses = { open: 'Open', done: 'Done', dropped: 'Dropped' } as const;
 export type ActionStatus = keyof typeof actionStatuses;
 export const actionStatusValues = Object.keys(actionStatuses) as [ActionStatus, ...ActionStatus[]];
+
+/**
+ * The kinds of interest a member declares at a meeting, in the words of the Local Government
+ * Association's model councillor code of conduct (2020): interests registered under the
+ * Relevant Authorities (Disclosable Pecuniary Interests) Regulations 2012, other interests the
+ * code asks members to register, and interests that are not registrable but affect a matter.
+ */
+export const interestKinds = {
+  'disclosable-pecuniary': 'Disclosable pecuniary interest',
+  'other-registrable': 'Other registrable interest',
+  'non-registrable': 'Non-registrable (personal) interest',
+} as const;
+export type InterestKind = keyof typeof interestKinds;
+export const interestKindValues = Object.keys(interestKinds) as [InterestKind, ...InterestKind[]];
+
+/** What the person did about the item they declared an interest in. */
+export const interestParticipation = {
+  'took-part': 'Stayed and took part',
+  'did-not-vote': 'Stayed but did not vote',
+  'left-room': 'Left the room for the item',
+} as const;
+export type InterestParticipation = keyof typeof interestParticipation;
+export const interestParticipationValues = Object.keys(interestParticipation) as [
+  InterestParticipation,
+  ...InterestParticipation[],
+];

@@ -1,0 +1,100 @@
+// Declarations of interest at a meeting: a member declares their own before it; a clerk or
+// editor records anyone's on the register; either withdraws one made in error.
+import { Router, type Request } from 'express';
+import { callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
+import { flash, submitForm } from '../../platform/http/forms.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { formErrors, RuleViolation } from '../../platform/http/validation.ts';
+import type { DeclarationsService } from './declarations.service.ts';
+import type { MeetingsService } from './meetings.service.ts';
+import { declarationSchema } from './meetings.schemas.ts';
+import { interestKinds, interestParticipation } from './meetings.vocabulary.ts';
+import { isId } from './time.ts';
+
+const views = 'modules/meetings/views';
+const options = (record: Record<string, string>) =>
+  Object.entries(record).map(([value, text]) => ({ value, text }));
+
+export function declarationsRoutes(meetings: MeetingsService, declarations: DeclarationsService): Router {
+  const router = Router({ mergeParams: true });
+  const meetingUrl = (req: Request, id: string) => `/partnerships/${tenantOf(req).slug}/meetings/${id}`;
+  const idOf = (req: Request, name: string) => {
+    const value = String(req.params[name]);
+    if (!isId(value)) throw notFound();
+    return value;
+  };
+
+  async function formLocals(req: Request) {
+    const found = await declarations.form(callerOf(req), idOf(req, 'meeting'));
+    return {
+      title: found.recordsOthers ? 'Record a declaration of interest' : 'Declare an interest',
+      tenant: tenantOf(req),
+      ...found,
+      kindItems: options(interestKinds),
+      participationItems: options(interestParticipation),
+      backLink: `${meetingUrl(req, found.meeting.id)}#agenda`,
+    };
+  }
+
+  router.get(
+    '/meetings/:meeting/declarations/new',
+    requirePermission('partnership.contribute'),
+    async (req, res) => {
+      const locals = await formLocals(req);
+      const item = locals.items.find((candidate) => candidate.id === req.query.item);
+      res.render(`${views}/declaration-form.njk`, {
+        ...locals,
+        values: {
+          agendaItemId: item?.id,
+          personId: locals.people.length === 1 ? locals.people[0]!.id : undefined,
+        },
+      });
+    },
+  );
+
+  router.post(
+    '/meetings/:meeting/declarations/new',
+    requirePermission('partnership.contribute'),
+    async (req, res) => {
+      const locals = await formLocals(req);
+      let number = 0;
+      const done = await submitForm(
+        req,
+        res,
+        { view: `${views}/declaration-form.njk`, locals, schema: declarationSchema, input: req.body },
+        async (value) => {
+          await declarations.declare(callerOf(req), locals.meeting.id, value);
+          number = locals.items.find((item) => item.id === value.agendaItemId)?.number ?? 0;
+        },
+      );
+      if (!done) return;
+      flash(req, `The declaration of interest in item ${number} has been recorded`);
+      res.redirect(303, `${meetingUrl(req, locals.meeting.id)}#item-${number}`);
+    },
+  );
+
+  router.post(
+    '/meetings/:meeting/declarations/:declaration/remove',
+    requirePermission('partnership.contribute'),
+    async (req, res) => {
+      const meetingId = idOf(req, 'meeting');
+      try {
+        await declarations.withdraw(callerOf(req), meetingId, idOf(req, 'declaration'));
+      } catch (error) {
+        if (!(error instanceof RuleViolation)) throw error;
+        const meeting = await meetings.get(callerOf(req), meetingId);
+        return res.status(400).render(`${views}/approve-refused.njk`, {
+          title: 'The declaration cannot be withdrawn',
+          tenant: tenantOf(req),
+          meeting,
+          errors: formErrors(error.problems),
+          backLink: meetingUrl(req, meeting.id),
+        });
+      }
+      flash(req, 'The declaration of interest has been withdrawn');
+      res.redirect(303, `${meetingUrl(req, meetingId)}#agenda`);
+    },
+  );
+
+  return router;
+}
