@@ -14,7 +14,14 @@ import { systemCaller } from '../src/platform/http/auth.ts';
 import { startServer, type RunningServer } from '../src/server.ts';
 import type { Services } from '../src/services.ts';
 import { runCommand, SetupProblem } from './command.ts';
-import { benchAdminEmail, benchPassword, memberEmail } from './identities.ts';
+import { fromLondon } from '../src/modules/meetings/index.ts';
+import {
+  benchAdminEmail,
+  benchBoardSlug,
+  benchMeetingYear,
+  benchPassword,
+  memberEmail,
+} from './identities.ts';
 import type { LoadJob, LoadOutcome } from './load.worker.ts';
 import {
   autocannonVersion,
@@ -24,7 +31,7 @@ import {
   writeResults,
   type RouteResult,
 } from './report.ts';
-import { baselineRoute, benchRoutes, type BenchRoute } from './routes.ts';
+import { baselineRoute, benchRoutes, type BenchRoute, type RouteTarget } from './routes.ts';
 import { signIn } from './sign-in.ts';
 import { summarise } from './stats.ts';
 
@@ -95,6 +102,42 @@ export async function chooseTarget(services: Services, wanted: string | undefine
   );
 }
 
+/** The board's last board meeting held in `benchMeetingYear`: the meeting page measured. */
+export async function chooseMeeting(services: Services, slug: string): Promise<string> {
+  const partnership = await services.partnerships.bySlug(slug);
+  const caller = systemCaller('bench run', partnership!.id);
+  const board = (await services.bodies.list(caller)).find((body) => body.slug === benchBoardSlug);
+  const held = board
+    ? (
+        await services.meetings.list(caller, {
+          bodyId: board.id,
+          from: fromLondon(`${benchMeetingYear}-01-01`, '00:00'),
+          to: fromLondon(`${benchMeetingYear + 1}-01-01`, '00:00'),
+        })
+      ).filter((meeting) => meeting.kind === 'board-meeting' && meeting.state === 'held')
+    : [];
+  if (!held.length)
+    throw new SetupProblem(
+      `${slug}'s board held no board meeting in ${benchMeetingYear}: run \`npm run bench -- generate\` ` +
+        'again to add the meetings step',
+    );
+  return held.at(-1)!.id;
+}
+
+/** The measured partnership, its administrator and, when a route needs it, the meeting. */
+export async function chooseRouteTarget(
+  services: Services,
+  wanted: string | undefined,
+  routes: BenchRoute[],
+) {
+  const target = await chooseTarget(services, wanted);
+  const routeTarget: RouteTarget = {
+    slug: target.slug,
+    meetingId: routes.some((route) => route.needsMeeting) ? await chooseMeeting(services, target.slug) : '',
+  };
+  return { ...target, routeTarget };
+}
+
 /**
  * The data set's size: people and memberships over every partnership, and the measured
  * partnership's bodies, seats, people and memberships (its pages' work grows with these).
@@ -148,7 +191,11 @@ async function settle(pool: pg.Pool): Promise<void> {
 
 async function measure(running: RunningServer, settings: ReturnType<typeof options>, startedAt: Date) {
   const { services, db } = running.runtime;
-  const target = await chooseTarget(services, settings.partnership);
+  const routes = [
+    baselineRoute,
+    ...benchRoutes.filter((r) => !settings.only || r.name.includes(settings.only)),
+  ];
+  const { routeTarget, ...target } = await chooseRouteTarget(services, settings.partnership, routes);
   const adminId = await services.accounts.userIdByEmail(benchAdminEmail);
   if (!adminId)
     throw new SetupProblem(`${benchAdminEmail} is missing: run \`npm run bench -- generate\` first`);
@@ -173,13 +220,9 @@ async function measure(running: RunningServer, settings: ReturnType<typeof optio
       session: { cookie },
       token: { authorization: `Bearer ${token}` },
     };
-    const routes = [
-      baselineRoute,
-      ...benchRoutes.filter((r) => !settings.only || r.name.includes(settings.only)),
-    ];
     // Every route must answer 2xx before it is worth timing.
     for (const route of routes) {
-      const response = await fetch(`${running.url}${route.path(target)}`, {
+      const response = await fetch(`${running.url}${route.path(routeTarget)}`, {
         headers: headers[route.auth],
         redirect: 'manual',
       });
@@ -192,7 +235,7 @@ async function measure(running: RunningServer, settings: ReturnType<typeof optio
       process.stdout.write(`- ${route.name}: ${settings.warmup} s warm-up, ${settings.duration} s… `);
       const stats = summarise(
         await load({
-          url: `${running.url}${route.path(target)}`,
+          url: `${running.url}${route.path(routeTarget)}`,
           headers: headers[route.auth],
           connections: settings.connections,
           rate: settings.rate,
@@ -212,7 +255,7 @@ async function measure(running: RunningServer, settings: ReturnType<typeof optio
       users: await services.accounts.countUsers(),
       ...dataSet,
     };
-    return { target, database, measured };
+    return { target: { ...target, meetingId: routeTarget.meetingId || null }, database, measured };
   } finally {
     await services.tokens.revoke(owner, tokenId);
   }
@@ -225,7 +268,7 @@ function compare(measured: Awaited<ReturnType<typeof measure>>['measured']): Rou
     const clean = stats.non2xx === 0 && stats.errors === 0;
     return {
       name: route.name,
-      path: route.path({ slug: ':slug' }),
+      path: route.path({ slug: ':slug', meetingId: ':meeting' }),
       kind: route.kind,
       auth: route.auth,
       ...stats,
@@ -265,6 +308,7 @@ export async function run(argv: string[]): Promise<void> {
         durationSeconds: settings.duration,
         warmupSeconds: settings.warmup,
         partnership: target.slug,
+        meeting: target.meetingId,
         signedInAs: target.email,
       },
       results,
