@@ -8,7 +8,7 @@ import pg from 'pg';
 import { runCommand } from './command.ts';
 import { benchPassword } from './identities.ts';
 import { benchRoutes, baselineRoute } from './routes.ts';
-import { chooseRouteTarget, serverConfig } from './run.ts';
+import { chooseRouteTarget, serverConfig } from './target.ts';
 import { signIn } from './sign-in.ts';
 import { startServer } from '../src/server.ts';
 

@@ -3,25 +3,16 @@
 // `npm run bench -- generate`), measures /ping and each route one after another with
 // autocannon, then writes bench/results/<timestamp>.json and prints a table.
 //   npm run bench [-- --duration 10 --connections 10 --only audit]   (all flags: --help)
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import type pg from 'pg';
-import { loadConfig, type Config } from '../src/platform/config.ts';
 import { systemCaller } from '../src/platform/http/auth.ts';
 import { startServer, type RunningServer } from '../src/server.ts';
 import type { Services } from '../src/services.ts';
 import { runCommand, SetupProblem } from './command.ts';
-import { fromLondon } from '../src/modules/meetings/index.ts';
-import {
-  benchAdminEmail,
-  benchBoardSlug,
-  benchMeetingYear,
-  benchPassword,
-  memberEmail,
-} from './identities.ts';
+import { benchAdminEmail, benchPassword } from './identities.ts';
 import type { LoadJob, LoadOutcome } from './load.worker.ts';
 import {
   autocannonVersion,
@@ -31,15 +22,19 @@ import {
   writeResults,
   type RouteResult,
 } from './report.ts';
-import { baselineRoute, benchRoutes, type BenchRoute, type RouteTarget } from './routes.ts';
+import { baselineRoute, benchRoutes, type BenchRoute } from './routes.ts';
 import { signIn } from './sign-in.ts';
+import { chooseRouteTarget, serverConfig } from './target.ts';
 import { summarise } from './stats.ts';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 const usage = `Usage (DATA_DIR or DATABASE_URL names the database, as for the server):
   npm run bench -- generate [--seed S] [--users-per-partnership N] [--people-per-partnership N]
+                           [--meeting-years N] [--partnerships N]
                                                 make the data set (idempotent)
+  npm run bench -- boardpack [--runs N --papers N --pages N --partnership SLUG]
+                                                time making a board pack of about 100 pages
   npm run bench [-- --duration S --warmup S --connections N --rate R --only TEXT --partnership SLUG]
 See bench/README.md.`;
 
@@ -70,72 +65,6 @@ function options(argv: string[]) {
     only: values.only,
     partnership: values.partnership,
   };
-}
-
-/**
- * The server as production runs it (templates cached, request logs only for warnings unless
- * LOG_LEVEL says otherwise), always on 127.0.0.1 and a free port, over plain HTTP.
- */
-export function serverConfig(): Config {
-  return loadConfig({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    SESSION_SECRET: randomBytes(32).toString('hex'),
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    COOKIE_SECURE: 'false',
-  });
-}
-
-/** The partnership whose pages are measured, and its generated administrator. */
-export async function chooseTarget(services: Services, wanted: string | undefined) {
-  const slugs = wanted ? [wanted] : (await services.partnerships.list()).map((row) => row.slug);
-  for (const slug of slugs) {
-    const email = memberEmail(slug, 'admin');
-    if (await services.accounts.userIdByEmail(email)) return { slug, email };
-  }
-  throw new SetupProblem(
-    wanted
-      ? `${wanted} has no generated administrator (${memberEmail(wanted, 'admin')})`
-      : 'No generated partnership found: run `npm run bench -- generate` first, with the same DATA_DIR',
-  );
-}
-
-/** The board's last board meeting held in `benchMeetingYear`: the meeting page measured. */
-export async function chooseMeeting(services: Services, slug: string): Promise<string> {
-  const partnership = await services.partnerships.bySlug(slug);
-  const caller = systemCaller('bench run', partnership!.id);
-  const board = (await services.bodies.list(caller)).find((body) => body.slug === benchBoardSlug);
-  const held = board
-    ? (
-        await services.meetings.list(caller, {
-          bodyId: board.id,
-          from: fromLondon(`${benchMeetingYear}-01-01`, '00:00'),
-          to: fromLondon(`${benchMeetingYear + 1}-01-01`, '00:00'),
-        })
-      ).filter((meeting) => meeting.kind === 'board-meeting' && meeting.state === 'held')
-    : [];
-  if (!held.length)
-    throw new SetupProblem(
-      `${slug}'s board held no board meeting in ${benchMeetingYear}: run \`npm run bench -- generate\` ` +
-        'again to add the meetings step',
-    );
-  return held.at(-1)!.id;
-}
-
-/** The measured partnership, its administrator and, when a route needs it, the meeting. */
-export async function chooseRouteTarget(
-  services: Services,
-  wanted: string | undefined,
-  routes: BenchRoute[],
-) {
-  const target = await chooseTarget(services, wanted);
-  const routeTarget: RouteTarget = {
-    slug: target.slug,
-    meetingId: routes.some((route) => route.needsMeeting) ? await chooseMeeting(services, target.slug) : '',
-  };
-  return { ...target, routeTarget };
 }
 
 /**
@@ -324,6 +253,7 @@ if (import.meta.main) {
   await runCommand(async () => {
     if (command === 'help' || command === '--help' || command === '-h') say(usage);
     else if (command === 'generate') await (await import('./generate.ts')).generate(rest);
+    else if (command === 'boardpack') await (await import('./boardpack.ts')).boardPackBench(rest);
     else await run(process.argv.slice(2));
   });
 }
