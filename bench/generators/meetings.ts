@@ -106,7 +106,7 @@ export const meetingsStep: GeneratorStep = {
 
       for (const meeting of missing) {
         const closing = await inTenant(db, inPartnership, 'partnership.edit', async (trx, partnershipId) => {
-          const itemIds = await timed('meeting and agenda', async () => {
+          const created = await timed('meeting and agenda', async () => {
             const meetingId = await services.meetings.createWithin(trx, partnershipId, inPartnership, {
               title: meeting.title,
               kind: meeting.kind,
@@ -118,7 +118,7 @@ export const meetingsStep: GeneratorStep = {
               state: meeting.state,
               notes: meeting.notes,
             });
-            const ids: string[] = [];
+            const itemIds: string[] = [];
             for (const {
               number,
               title,
@@ -128,7 +128,7 @@ export const meetingsStep: GeneratorStep = {
               exemptParagraph,
               exemptReason,
             } of meeting.items)
-              ids.push(
+              itemIds.push(
                 await services.agenda.addWithin(trx, partnershipId, inPartnership, meetingId, {
                   number,
                   title,
@@ -139,12 +139,12 @@ export const meetingsStep: GeneratorStep = {
                   exemptReason,
                 }),
               );
-            return { meetingId, ids };
+            return { meetingId, itemIds };
           });
           if (meeting.state === 'cancelled') return [];
           const { input, present } = registerOf(meeting);
           await timed('register', () =>
-            services.attendance.recordWithin(trx, partnershipId, inPartnership, itemIds.meetingId, input),
+            services.attendance.recordWithin(trx, partnershipId, inPartnership, created.meetingId, input),
           );
           return timed('decisions and actions', async () => {
             for (const decision of meeting.decisions)
@@ -152,8 +152,8 @@ export const meetingsStep: GeneratorStep = {
                 trx,
                 partnershipId,
                 inPartnership,
-                itemIds.meetingId,
-                itemIds.ids[decision.item]!,
+                created.meetingId,
+                created.itemIds[decision.item]!,
                 {
                   text: `Agreed the recommendations of item ${decision.item + 1} (illustrative).`,
                   delegatedTo: decision.delegatedTo,
@@ -166,9 +166,9 @@ export const meetingsStep: GeneratorStep = {
                 trx,
                 partnershipId,
                 inPartnership,
-                itemIds.meetingId,
+                created.meetingId,
                 {
-                  agendaItemId: action.item === null ? null : itemIds.ids[action.item]!,
+                  agendaItemId: action.item === null ? null : created.itemIds[action.item]!,
                   text: action.text,
                   ownerPersonId: owner?.personId ?? null,
                   ownerOrganisationId: owner ? null : (at(organisations, action.owner)?.id ?? null),
