@@ -23,3 +23,9 @@ export const benchPlanSlug = 'cypp';
 
 /** The indicator whose page is measured: every generated partnership tracks it. */
 export const benchIndicatorCode = 'NI 73';
+
+/**
+ * The year of the board's meetings (meetings step) whose attendance appendix is measured; the
+ * meeting page measured is that of the board's last board meeting held that year.
+ */
+export const benchMeetingYear = 2025;

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { runCommand } from './command.ts';
 import { benchPassword } from './identities.ts';
 import { benchRoutes, baselineRoute } from './routes.ts';
-import { chooseTarget, serverConfig } from './run.ts';
+import { chooseRouteTarget, serverConfig } from './target.ts';
 import { signIn } from './sign-in.ts';
 import { startServer } from '../src/server.ts';
 
@@ -77,11 +77,15 @@ async function profile(argv: string[]): Promise<void> {
   const queries = recordQueries();
   const running = await startServer(serverConfig());
   try {
-    const target = await chooseTarget(running.runtime.services, values.partnership);
-    const cookie = await signIn(running.url, target.email, benchPassword);
     const routes = [baselineRoute, ...benchRoutes].filter(
       (r) => r.auth === 'session' && (!values.only || r.name.includes(values.only)),
     );
+    const { routeTarget, ...target } = await chooseRouteTarget(
+      running.runtime.services,
+      values.partnership,
+      routes,
+    );
+    const cookie = await signIn(running.url, target.email, benchPassword);
     process.stdout.write(`${target.slug}, ${repeat} requests a route, one at a time (medians)\n`);
     process.stdout.write('route                                    ms  queries  transactions  db ms\n');
     for (const route of routes) {
@@ -89,7 +93,7 @@ async function profile(argv: string[]): Promise<void> {
       for (let i = 0; i < repeat + 2; i++) {
         const from = queries.length;
         const start = performance.now();
-        const response = await fetch(`${running.url}${route.path(target)}`, { headers: { cookie } });
+        const response = await fetch(`${running.url}${route.path(routeTarget)}`, { headers: { cookie } });
         await response.arrayBuffer();
         if (!response.ok) throw new Error(`${route.name} answered ${response.status}`);
         if (i >= 2) samples.push({ ms: performance.now() - start, queries: queries.slice(from) });

@@ -52,10 +52,14 @@ export const autocannonVersion = (
   createRequire(import.meta.url)('autocannon/package.json') as { version: string }
 ).version;
 
-/** Writes the run to bench/results/<ISO timestamp>.json; colons become hyphens for Windows. */
-export function writeResults(startedAt: Date, record: object): string {
+/**
+ * Writes the run to bench/results/[<kind>-]<ISO timestamp>.json; colons become hyphens for
+ * Windows. The route runs have no kind; another benchmark names its own (`boardpack`).
+ */
+export function writeResults(startedAt: Date, record: object, kind?: string): string {
   mkdirSync(resultsFolder, { recursive: true });
-  const file = join(resultsFolder, `${startedAt.toISOString().replaceAll(':', '-')}.json`);
+  const stamp = startedAt.toISOString().replaceAll(':', '-');
+  const file = join(resultsFolder, `${kind ? `${kind}-` : ''}${stamp}.json`);
   writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
   return file;
 }

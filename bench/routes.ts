@@ -1,10 +1,15 @@
 // What the runner measures, beside /ping in the same run. A capability adds its pages and API
 // endpoints here, with the target its issue sets.
-import { benchBoardSlug, benchIndicatorCode, benchPlanSlug } from './identities.ts';
+import { benchBoardSlug, benchIndicatorCode, benchMeetingYear, benchPlanSlug } from './identities.ts';
 
 export interface RouteTarget {
   /** The partnership whose pages are measured. */
   slug: string;
+  /**
+   * The board's last board meeting held in `benchMeetingYear` (meetings step), looked up once
+   * before measuring when a route chosen `needsMeeting`; otherwise empty.
+   */
+  meetingId: string;
 }
 
 export interface BenchRoute {
@@ -16,6 +21,8 @@ export interface BenchRoute {
   kind: 'baseline' | 'page' | 'api';
   /** The most this route's p95 may be, as a multiple of /ping's p95 in the same run. */
   maxP95Ratio?: number;
+  /** The path names the measured meeting (`RouteTarget.meetingId`). */
+  needsMeeting?: boolean;
 }
 
 /** Pages are expected at p95 within 3× of /ping (the issues' target). */
@@ -103,6 +110,22 @@ export const benchRoutes: BenchRoute[] = [
   {
     name: '/partnerships/:slug/exceptions',
     path: ({ slug }) => `/partnerships/${slug}/exceptions`,
+    auth: 'session',
+    kind: 'page',
+    maxP95Ratio: pageTarget,
+  },
+  {
+    name: '/partnerships/:slug/meetings/:meeting',
+    path: ({ slug, meetingId }) => `/partnerships/${slug}/meetings/${meetingId}`,
+    auth: 'session',
+    kind: 'page',
+    maxP95Ratio: pageTarget,
+    needsMeeting: true,
+  },
+  {
+    name: `/partnerships/:slug/bodies/${benchBoardSlug}/attendance (${benchMeetingYear})`,
+    path: ({ slug }) =>
+      `/partnerships/${slug}/bodies/${benchBoardSlug}/attendance?from=${benchMeetingYear}-01-01&to=${benchMeetingYear}-12-31`,
     auth: 'session',
     kind: 'page',
     maxP95Ratio: pageTarget,

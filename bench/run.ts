@@ -3,18 +3,16 @@
 // `npm run bench -- generate`), measures /ping and each route one after another with
 // autocannon, then writes bench/results/<timestamp>.json and prints a table.
 //   npm run bench [-- --duration 10 --connections 10 --only audit]   (all flags: --help)
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import type pg from 'pg';
-import { loadConfig, type Config } from '../src/platform/config.ts';
 import { systemCaller } from '../src/platform/http/auth.ts';
 import { startServer, type RunningServer } from '../src/server.ts';
 import type { Services } from '../src/services.ts';
 import { runCommand, SetupProblem } from './command.ts';
-import { benchAdminEmail, benchPassword, memberEmail } from './identities.ts';
+import { benchAdminEmail, benchPassword } from './identities.ts';
 import type { LoadJob, LoadOutcome } from './load.worker.ts';
 import {
   autocannonVersion,
@@ -26,13 +24,17 @@ import {
 } from './report.ts';
 import { baselineRoute, benchRoutes, type BenchRoute } from './routes.ts';
 import { signIn } from './sign-in.ts';
+import { chooseRouteTarget, serverConfig } from './target.ts';
 import { summarise } from './stats.ts';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 const usage = `Usage (DATA_DIR or DATABASE_URL names the database, as for the server):
   npm run bench -- generate [--seed S] [--users-per-partnership N] [--people-per-partnership N]
+                           [--meeting-years N] [--partnerships N]
                                                 make the data set (idempotent)
+  npm run bench -- boardpack [--runs N --papers N --pages N --partnership SLUG]
+                                                time making a board pack of about 100 pages
   npm run bench [-- --duration S --warmup S --connections N --rate R --only TEXT --partnership SLUG]
 See bench/README.md.`;
 
@@ -63,36 +65,6 @@ function options(argv: string[]) {
     only: values.only,
     partnership: values.partnership,
   };
-}
-
-/**
- * The server as production runs it (templates cached, request logs only for warnings unless
- * LOG_LEVEL says otherwise), always on 127.0.0.1 and a free port, over plain HTTP.
- */
-export function serverConfig(): Config {
-  return loadConfig({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    SESSION_SECRET: randomBytes(32).toString('hex'),
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    COOKIE_SECURE: 'false',
-  });
-}
-
-/** The partnership whose pages are measured, and its generated administrator. */
-export async function chooseTarget(services: Services, wanted: string | undefined) {
-  const slugs = wanted ? [wanted] : (await services.partnerships.list()).map((row) => row.slug);
-  for (const slug of slugs) {
-    const email = memberEmail(slug, 'admin');
-    if (await services.accounts.userIdByEmail(email)) return { slug, email };
-  }
-  throw new SetupProblem(
-    wanted
-      ? `${wanted} has no generated administrator (${memberEmail(wanted, 'admin')})`
-      : 'No generated partnership found: run `npm run bench -- generate` first, with the same DATA_DIR',
-  );
 }
 
 /**
@@ -148,7 +120,11 @@ async function settle(pool: pg.Pool): Promise<void> {
 
 async function measure(running: RunningServer, settings: ReturnType<typeof options>, startedAt: Date) {
   const { services, db } = running.runtime;
-  const target = await chooseTarget(services, settings.partnership);
+  const routes = [
+    baselineRoute,
+    ...benchRoutes.filter((r) => !settings.only || r.name.includes(settings.only)),
+  ];
+  const { routeTarget, ...target } = await chooseRouteTarget(services, settings.partnership, routes);
   const adminId = await services.accounts.userIdByEmail(benchAdminEmail);
   if (!adminId)
     throw new SetupProblem(`${benchAdminEmail} is missing: run \`npm run bench -- generate\` first`);
@@ -173,13 +149,9 @@ async function measure(running: RunningServer, settings: ReturnType<typeof optio
       session: { cookie },
       token: { authorization: `Bearer ${token}` },
     };
-    const routes = [
-      baselineRoute,
-      ...benchRoutes.filter((r) => !settings.only || r.name.includes(settings.only)),
-    ];
     // Every route must answer 2xx before it is worth timing.
     for (const route of routes) {
-      const response = await fetch(`${running.url}${route.path(target)}`, {
+      const response = await fetch(`${running.url}${route.path(routeTarget)}`, {
         headers: headers[route.auth],
         redirect: 'manual',
       });
@@ -192,7 +164,7 @@ async function measure(running: RunningServer, settings: ReturnType<typeof optio
       process.stdout.write(`- ${route.name}: ${settings.warmup} s warm-up, ${settings.duration} s… `);
       const stats = summarise(
         await load({
-          url: `${running.url}${route.path(target)}`,
+          url: `${running.url}${route.path(routeTarget)}`,
           headers: headers[route.auth],
           connections: settings.connections,
           rate: settings.rate,
@@ -212,7 +184,7 @@ async function measure(running: RunningServer, settings: ReturnType<typeof optio
       users: await services.accounts.countUsers(),
       ...dataSet,
     };
-    return { target, database, measured };
+    return { target: { ...target, meetingId: routeTarget.meetingId || null }, database, measured };
   } finally {
     await services.tokens.revoke(owner, tokenId);
   }
@@ -225,7 +197,7 @@ function compare(measured: Awaited<ReturnType<typeof measure>>['measured']): Rou
     const clean = stats.non2xx === 0 && stats.errors === 0;
     return {
       name: route.name,
-      path: route.path({ slug: ':slug' }),
+      path: route.path({ slug: ':slug', meetingId: ':meeting' }),
       kind: route.kind,
       auth: route.auth,
       ...stats,
@@ -265,6 +237,7 @@ export async function run(argv: string[]): Promise<void> {
         durationSeconds: settings.duration,
         warmupSeconds: settings.warmup,
         partnership: target.slug,
+        meeting: target.meetingId,
         signedInAs: target.email,
       },
       results,
@@ -280,6 +253,7 @@ if (import.meta.main) {
   await runCommand(async () => {
     if (command === 'help' || command === '--help' || command === '-h') say(usage);
     else if (command === 'generate') await (await import('./generate.ts')).generate(rest);
+    else if (command === 'boardpack') await (await import('./boardpack.ts')).boardPackBench(rest);
     else await run(process.argv.slice(2));
   });
 }

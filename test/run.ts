@@ -13,7 +13,7 @@ import { prepareTemplate } from './support/template.ts';
 import { chromiumPath } from './support/browser.ts';
 
 const suites = {
-  unit: () => globSync('{src,test}/**/*.test.ts').filter((file) => !file.endsWith('.int.test.ts')),
+  unit: () => globSync('{src,test,bench}/**/*.test.ts').filter((file) => !file.endsWith('.int.test.ts')),
   db: () => globSync('{src,test}/**/*.int.test.ts'),
   e2e: () => globSync('e2e/**/*.test.ts'),
 };

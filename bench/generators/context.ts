@@ -1,7 +1,9 @@
 // What every generator step is handed. Steps run in order and share what earlier steps made
 // (the partnerships first), so a later capability's step can add its entities to each one.
+import type { Database } from '../../src/platform/db/database.ts';
 import type { Caller } from '../../src/platform/http/auth.ts';
 import type { Role } from '../../src/platform/http/permissions.ts';
+import type { DB } from '../../src/schema.ts';
 import type { Services } from '../../src/services.ts';
 import type { Random } from '../random.ts';
 
@@ -29,10 +31,17 @@ export interface GeneratorOptions {
   usersPerPartnership: number;
   /** About how many people (board, committee and group members) the structure step gives each. */
   peoplePerPartnership: number;
+  /** How many years of the board's meetings the meetings step makes (ending 2025). */
+  meetingYears: number;
 }
 
 export interface GeneratorContext {
   services: Services;
+  /**
+   * The database, only to open one transaction for several services' `…Within` calls (as the
+   * seed importer does), so that what belongs together is made all or nothing.
+   */
+  db: Database<DB>;
   /** The system, with every permission, as the seed importer and command line act. */
   caller: Caller;
   options: GeneratorOptions;

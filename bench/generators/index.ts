@@ -5,6 +5,7 @@ import { partnershipsStep } from './partnerships.ts';
 import { membersStep } from './members.ts';
 import { benchAdminStep } from './bench-admin.ts';
 import { structureStep } from './structure.ts';
+import { meetingsStep } from './meetings.ts';
 import { performanceStep } from './performance.ts';
 
 export const generatorSteps: GeneratorStep[] = [
@@ -12,6 +13,7 @@ export const generatorSteps: GeneratorStep[] = [
   membersStep,
   benchAdminStep,
   structureStep,
+  meetingsStep,
   performanceStep,
 ];
 
