@@ -18,11 +18,11 @@ import * as minutes from './0023_minutes_actions.ts';
 import * as committeeReports from './0024_committee_reports.ts';
 import * as consultations from './0025_consultations.ts';
 import * as boardPacks from './0026_board_packs.ts';
-import * as interestDeclarations from './0027_interest_declarations.ts';
 import * as indicators from './0030_indicators.ts';
 import * as plans from './0031_plans.ts';
 import * as benchmarking from './0040_benchmarking.ts';
 import * as partnershipVersions from './0041_partnership_versions.ts';
+import * as interestDeclarations from './0042_interest_declarations.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
@@ -42,9 +42,9 @@ export const migrations: Migrations = {
   '0024_committee_reports': committeeReports,
   '0025_consultations': consultations,
   '0026_board_packs': boardPacks,
-  '0027_interest_declarations': interestDeclarations,
   '0030_indicators': indicators,
   '0031_plans': plans,
   '0040_benchmarking': benchmarking,
   '0041_partnership_versions': partnershipVersions,
+  '0042_interest_declarations': interestDeclarations,
 };

@@ -2,7 +2,7 @@
 // interest in one agenda item, of a code-of-conduct kind, in words, with what they did about
 // it, optionally pointing at their entry in the register of interests.
 import { runSql, type MigrationDb } from '../platform/db/migrator.ts';
-import { tenantTable } from './tenancy.ts';
+import { tenantTable, versionedTable } from './tenancy.ts';
 
 export async function up(db: MigrationDb): Promise<void> {
   await runSql(
@@ -28,6 +28,7 @@ export async function up(db: MigrationDb): Promise<void> {
     `,
   );
   await tenantTable(db, 'interest_declarations', ['select', 'insert', 'delete']);
+  await versionedTable(db, 'interest_declarations');
 }
 
 export async function down(db: MigrationDb): Promise<void> {
