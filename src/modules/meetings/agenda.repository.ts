@@ -1,4 +1,5 @@
 import type { Trx } from '../../schema.ts';
+import { acrossRequests } from '../../platform/db/request-reads.ts';
 
 export interface PaperRow {
   id: string;
@@ -42,51 +43,15 @@ const paperColumns = [
 ] as const;
 
 export const agendaRepository = {
-  /** Items of some meetings in number order, each with its papers (without their bytes). */
-  async list(trx: Trx, meetingIds: string[]): Promise<AgendaItemRow[]> {
-    if (!meetingIds.length) return [];
-    const items = await trx
-      .selectFrom('agenda_items')
-      .select([
-        'id',
-        'meeting_id as meetingId',
-        'number',
-        'title',
-        'purpose',
-        'presenter',
-        'exempt',
-        'exempt_paragraph as exemptParagraph',
-        'exempt_reason as exemptReason',
-        (eb) =>
-          eb
-            .exists(
-              eb
-                .selectFrom('committee_reports as r')
-                .select('r.id')
-                .whereRef('r.agenda_item_id', '=', 'agenda_items.id'),
-            )
-            .as('hasReport'),
-      ])
-      .where('meeting_id', 'in', meetingIds)
-      .orderBy('meeting_id')
-      .orderBy('number')
-      .execute();
-    if (!items.length) return [];
-    const papers = await trx
-      .selectFrom('papers as p')
-      .select(paperColumns)
-      .where(
-        'p.agenda_item_id',
-        'in',
-        items.map((item) => item.id),
-      )
-      .orderBy('p.created_at')
-      .execute();
-    return items.map((item) => ({
-      ...item,
-      hasReport: Boolean(item.hasReport),
-      papers: papers.filter((paper) => paper.agendaItemId === item.id),
-    }));
+  /**
+   * Items of some meetings in number order, each with its papers (without their bytes); shared
+   * by a request's reads and kept between requests (ADR 0021).
+   */
+  list(trx: Trx, meetingIds: string[]): Promise<AgendaItemRow[]> {
+    if (!meetingIds.length) return Promise.resolve([]);
+    return acrossRequests(trx, `agenda ${[...meetingIds].sort().join(',')}`, () =>
+      listItems(trx, meetingIds),
+    );
   },
 
   async byId(trx: Trx, id: string): Promise<AgendaItemRow | undefined> {
@@ -176,3 +141,48 @@ export const agendaRepository = {
     await trx.deleteFrom('papers').where('id', '=', id).execute();
   },
 };
+
+async function listItems(trx: Trx, meetingIds: string[]): Promise<AgendaItemRow[]> {
+  const items = await trx
+    .selectFrom('agenda_items')
+    .select([
+      'id',
+      'meeting_id as meetingId',
+      'number',
+      'title',
+      'purpose',
+      'presenter',
+      'exempt',
+      'exempt_paragraph as exemptParagraph',
+      'exempt_reason as exemptReason',
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('committee_reports as r')
+              .select('r.id')
+              .whereRef('r.agenda_item_id', '=', 'agenda_items.id'),
+          )
+          .as('hasReport'),
+    ])
+    .where('meeting_id', 'in', meetingIds)
+    .orderBy('meeting_id')
+    .orderBy('number')
+    .execute();
+  if (!items.length) return [];
+  const papers = await trx
+    .selectFrom('papers as p')
+    .select(paperColumns)
+    .where(
+      'p.agenda_item_id',
+      'in',
+      items.map((item) => item.id),
+    )
+    .orderBy('p.created_at')
+    .execute();
+  return items.map((item) => ({
+    ...item,
+    hasReport: Boolean(item.hasReport),
+    papers: papers.filter((paper) => paper.agendaItemId === item.id),
+  }));
+}

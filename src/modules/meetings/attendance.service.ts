@@ -4,6 +4,7 @@
 // one named for that membership, for a member who is not there; a person is recorded once;
 // nothing but apologies before a meeting has happened; nothing on a cancelled meeting.
 import type { Database } from '../../platform/db/database.ts';
+import { acrossRequests } from '../../platform/db/request-reads.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import type { Caller } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
@@ -34,18 +35,21 @@ export interface RegisterInput {
 const refuse = (path: string, message: string) => new RuleViolation([{ path, message }]);
 
 export function attendanceService(db: Database<DB>) {
+  /** A meeting's expected members, register and quorum basis (kept: ADR 0021). */
   async function context(trx: Trx, meetingId: string) {
     const meeting = await meetings.byId(trx, meetingId);
     if (!meeting) throw notFound();
-    const date = londonParts(meeting.startsAt).date;
-    const bodyIds = meeting.bodies.map((body) => body.id);
-    const [all, records, basis] = await Promise.all([
-      attendance.members(trx, bodyIds),
-      attendance.records(trx, [meeting.id]),
-      attendance.quorumBasis(trx, bodyIds),
-    ]);
-    const expected = all.filter((member) => activeOn(member, date));
-    return { meeting, date, expected, records, basis };
+    return acrossRequests(trx, `attendance ${meetingId}`, async () => {
+      const date = londonParts(meeting.startsAt).date;
+      const bodyIds = meeting.bodies.map((body) => body.id);
+      const [all, records, basis] = await Promise.all([
+        attendance.members(trx, bodyIds),
+        attendance.records(trx, [meeting.id]),
+        attendance.quorumBasis(trx, bodyIds),
+      ]);
+      const expected = all.filter((member) => activeOn(member, date));
+      return { meeting, date, expected, records, basis };
+    });
   }
 
   function checkSubstitute(member: ExpectedMember, substituteId: string, path: string) {

@@ -1,4 +1,5 @@
 import type { Trx } from '../../schema.ts';
+import { acrossRequests } from '../../platform/db/request-reads.ts';
 import type { CadenceRule } from '../bodies/index.ts';
 
 export interface MeetingBody {
@@ -92,13 +93,19 @@ export const meetingsRepository = {
     return withBodies(trx, await query.execute());
   },
 
-  async byId(trx: Trx, id: string): Promise<MeetingRow | undefined> {
-    const row = await trx
-      .selectFrom('meetings as m')
-      .select(columns)
-      .where('m.id', '=', id)
-      .executeTakeFirst();
-    return row ? (await withBodies(trx, [row]))[0] : undefined;
+  /**
+   * A meeting with its bodies. Every part of a meeting's page asks for it, so a request's reads
+   * share it and keep it between requests under the partnership's version (ADR 0021).
+   */
+  byId(trx: Trx, id: string): Promise<MeetingRow | undefined> {
+    return acrossRequests(trx, `meeting ${id}`, async () => {
+      const row = await trx
+        .selectFrom('meetings as m')
+        .select(columns)
+        .where('m.id', '=', id)
+        .executeTakeFirst();
+      return row ? (await withBodies(trx, [row]))[0] : undefined;
+    });
   },
 
   async insert(trx: Trx, partnershipId: string, values: MeetingValues, bodyIds: string[]): Promise<string> {
