@@ -1334,13 +1334,13 @@ export const pages: PageToCheck[] = [
     name: 'import indicator values',
     path: `${home}/indicators/import`,
     as: 'partnershipAdmin',
-    heading: 'Import values and targets',
+    heading: 'Import values, targets and comparators',
   },
   {
     name: 'import indicator values, with errors',
     path: `${home}/indicators/import`,
     as: 'partnershipAdmin',
-    heading: 'Import values and targets',
+    heading: 'Import values, targets and comparators',
     setup: submitShowingErrors('Check the file'),
   },
   {

@@ -115,7 +115,7 @@ export function indicatorsRoutes(indicators: IndicatorsService): Router {
   });
 
   const importLocals = (req: Request) => ({
-    title: 'Import values and targets',
+    title: 'Import values, targets and comparators',
     ...common(req),
     columns: indicatorImportColumns,
     backLink: `${base(req)}/indicators`,
@@ -158,6 +158,7 @@ export function indicatorsRoutes(indicators: IndicatorsService): Router {
         ...importLocals(req),
         title: 'Check the import',
         rows: preview.rows,
+        hasComparators: read.rows.some((row) => row.comparator),
         problems,
         unreadable: read.problems.filter((problem) => !readLines.has(problem.line)),
         fileName: file.name,

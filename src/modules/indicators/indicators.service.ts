@@ -176,12 +176,16 @@ async function checkImport(trx: Trx, rows: IndicatorImportRow[]) {
       problems.push({ line: row.line, message: message.replace(/^value: Target/, 'target: Target') });
     const period = parsePeriod(indicator.frequency, row.period);
     if (period) {
-      const key = `${indicator.id}|${period.key}|${row.breakdownKind}|${row.breakdown.toLowerCase()}`;
+      const key = row.comparator
+        ? `${indicator.id}|${period.key}|comparator|${row.comparator}`
+        : `${indicator.id}|${period.key}|${row.breakdownKind}|${row.breakdown.toLowerCase()}`;
       const earlier = seen.get(key);
       if (earlier)
         problems.push({
           line: row.line,
-          message: `The same indicator, period and breakdown as row ${earlier}`,
+          message: row.comparator
+            ? `The same indicator, period and comparator as row ${earlier}`
+            : `The same indicator, period and breakdown as row ${earlier}`,
         });
       else seen.set(key, row.line);
     }
@@ -426,6 +430,16 @@ export function indicatorsService(db: Database<DB>) {
             problems.map((problem) => ({ path: 'file', message: `Row ${problem.line}: ${problem.message}` })),
           );
         for (const { row, indicator, period } of checkedRows) {
+          if (row.comparator) {
+            await repository.upsertComparator(trx, partnershipId, {
+              indicatorId: indicator!.id,
+              period: period!.key,
+              periodStart: period!.start,
+              comparator: row.comparator,
+              value: row.value!,
+            });
+            continue;
+          }
           if (row.value !== null)
             await repository.upsertValue(trx, partnershipId, {
               indicatorId: indicator!.id,
@@ -453,7 +467,7 @@ export function indicatorsService(db: Database<DB>) {
           action: 'import',
           entityType: 'indicator values',
           entityId: partnershipId,
-          summary: `Imported ${rows.length} rows of indicator values and targets from ${fileName}`,
+          summary: `Imported ${rows.length} rows of indicator values, targets and comparators from ${fileName}`,
           after: rows,
         });
         return rows.length;
