@@ -16,17 +16,28 @@ import {
   plansRepository as repository,
   type ActionRow,
   type EvidenceRow,
-  type MilestoneRow,
   type OutcomeRow,
   type PlanRow,
   type PlanValues,
   type PriorityRow,
-  type UpdateRow,
   type VersionRow,
 } from './plans.repository.ts';
 import { planText } from './plan-text.ts';
-import { describeRecurrence, overdueOf, type DuePeriod, type Recurrence } from './recurrence.ts';
-import type { ActionStatus, EvidenceKind, LeadKind, UpdateRag } from './plans.vocabulary.ts';
+import {
+  actionDetails,
+  actionValues,
+  checkAction,
+  checkPriority,
+  mustFindAction,
+  mustFindPlan,
+  type ActionDetail,
+  type NewAction,
+  type NewPriority,
+} from './plans.parts.ts';
+import { planEditing } from './plans.editing.ts';
+import type { ActionStatus, EvidenceKind, UpdateRag } from './plans.vocabulary.ts';
+
+export type { ActionDetail, NewAction, NewPriority } from './plans.parts.ts';
 
 export interface NewEvidence {
   kind: EvidenceKind;
@@ -36,42 +47,11 @@ export interface NewEvidence {
   link?: string | undefined;
 }
 
-export interface NewPriority {
-  title: string;
-  description?: string | undefined;
-  ownerBodyId?: string | undefined;
-  leadPersonId?: string | undefined;
-  outcomeIds: string[];
-  indicatorIds: string[];
-}
-
-export interface NewAction {
-  text: string;
-  leadKind: LeadKind;
-  leadId: string;
-  partnerIds: string[];
-  dueOn?: string | undefined;
-  recurrence?: Recurrence | undefined;
-  recursFrom?: string | undefined;
-  recursUntil?: string | undefined;
-  status: ActionStatus;
-}
-
 export interface NewUpdate {
   reportedOn: string;
   rag: UpdateRag;
   commentary: string;
   status?: ActionStatus | undefined;
-}
-
-export interface ActionDetail extends ActionRow {
-  partners: { organisationId: string; name: string }[];
-  milestones: MilestoneRow[];
-  updates: UpdateRow[];
-  latest: UpdateRow | null;
-  overdue: boolean;
-  overduePeriods: DuePeriod[];
-  when: string;
 }
 
 export interface PriorityDetail extends PriorityRow {
@@ -87,65 +67,6 @@ export interface PlanDetail {
   priorities: PriorityDetail[];
   versions: VersionRow[];
 }
-
-const whenOf = (action: ActionRow) =>
-  action.recurrence && action.recursFrom
-    ? describeRecurrence(action.recurrence, action.recursFrom)
-    : action.dueOn
-      ? `By ${action.dueOn}`
-      : 'No date set';
-
-/** A recurring action with no last date of its own recurs until its plan ends. */
-async function actionDetails(
-  trx: Trx,
-  actions: ActionRow[],
-  asAt: string,
-  planEndsOn: string,
-): Promise<ActionDetail[]> {
-  const ids = actions.map((action) => action.id);
-  const [partners, milestones, updates] = await Promise.all([
-    repository.partners(trx, ids),
-    repository.milestones(trx, ids),
-    repository.updates(trx, ids),
-  ]);
-  return actions.map((action) => {
-    const own = updates.filter((update) => update.actionId === action.id);
-    const overdue = overdueOf(
-      { ...action, recursUntil: action.recursUntil ?? planEndsOn },
-      own.map((update) => update.reportedOn),
-      asAt,
-    );
-    return {
-      ...action,
-      partners: partners.filter((partner) => partner.actionId === action.id),
-      milestones: milestones.filter((milestone) => milestone.actionId === action.id),
-      updates: own,
-      latest: own.at(-1) ?? null,
-      overdue: overdue.overdue,
-      overduePeriods: overdue.periods,
-      when: whenOf(action),
-    };
-  });
-}
-
-/** Why a priority cannot be deleted yet. */
-export const priorityHasActions = (count: number) =>
-  `This priority still has ${count} ${count === 1 ? 'action' : 'actions'}: delete ${count === 1 ? 'it' : 'them'} first, so that no action, milestone or update is lost by accident`;
-
-/** An action's columns from the form's answers: one lead, and a date or a recurrence. */
-const actionValues = (input: NewAction) => ({
-  text: input.text,
-  leadKind: input.leadKind,
-  leadPersonId: input.leadKind === 'person' ? input.leadId : null,
-  leadOrganisationId: input.leadKind === 'organisation' ? input.leadId : null,
-  leadBodyId: input.leadKind === 'body' ? input.leadId : null,
-  dueOn: input.recurrence ? null : (input.dueOn ?? null),
-  recurrence: input.recurrence ?? null,
-  recursFrom: input.recurrence ? (input.recursFrom ?? null) : null,
-  recursUntil: input.recurrence ? (input.recursUntil ?? null) : null,
-  status: input.status,
-  partnerIds: input.partnerIds,
-});
 
 export function plansService(db: Database<DB>, indicators: Pick<IndicatorsService, 'summariesWithin'>) {
   /** The whole plan as at a date (for overdue updates), inside a transaction the caller holds. */
@@ -184,92 +105,6 @@ export function plansService(db: Database<DB>, indicators: Pick<IndicatorsServic
         actions: details.filter((action) => action.priorityId === priority.id),
       })),
     };
-  }
-
-  async function mustFindPlan(trx: Trx, slug: string): Promise<PlanRow> {
-    const plan = await repository.bySlug(trx, slug);
-    if (!plan) throw notFound();
-    return plan;
-  }
-
-  async function mustFindAction(trx: Trx, planId: string, actionId: string): Promise<ActionRow> {
-    const [action] = await repository.actions(trx, { planId, actionId });
-    if (!action) throw notFound();
-    return action;
-  }
-
-  async function checkKnown(
-    trx: Trx,
-    table: 'bodies' | 'people' | 'organisations' | 'indicators',
-    ids: string[],
-    path: string,
-    message: string,
-  ): Promise<void> {
-    const known = await repository.known(trx, table, ids);
-    if (ids.some((id) => !known.has(id))) throw new RuleViolation([{ path, message }]);
-  }
-
-  async function checkPriority(trx: Trx, plan: PlanRow, input: NewPriority): Promise<void> {
-    const outcomes = new Set((await repository.outcomes(trx, plan.id)).map((outcome) => outcome.id));
-    if (input.outcomeIds.some((id) => !outcomes.has(id)))
-      throw new RuleViolation([{ path: 'outcomeIds', message: 'Choose outcomes of this plan' }]);
-    if (input.ownerBodyId)
-      await checkKnown(
-        trx,
-        'bodies',
-        [input.ownerBodyId],
-        'ownerBodyId',
-        'Select the owning body from the list',
-      );
-    if (input.leadPersonId)
-      await checkKnown(
-        trx,
-        'people',
-        [input.leadPersonId],
-        'leadPersonId',
-        'Select the lead person from the list',
-      );
-    await checkKnown(
-      trx,
-      'indicators',
-      input.indicatorIds,
-      'indicatorIds',
-      'Choose indicators the partnership tracks',
-    );
-  }
-
-  async function checkAction(trx: Trx, input: NewAction): Promise<void> {
-    const leadTable = { person: 'people', organisation: 'organisations', body: 'bodies' } as const;
-    await checkKnown(
-      trx,
-      leadTable[input.leadKind],
-      [input.leadId],
-      'leadId',
-      'Select the lead from the list',
-    );
-    await checkKnown(trx, 'organisations', input.partnerIds, 'partnerIds', 'Choose partners from the list');
-    if (input.recursUntil && input.recursFrom && input.recursUntil < input.recursFrom)
-      throw new RuleViolation([
-        { path: 'recursUntil', message: 'The last date must be after the date it recurs from' },
-      ]);
-  }
-
-  /** A priority of the plan with the ids of its outcomes and indicators, or a 404. */
-  async function mustFindPriority(trx: Trx, plan: PlanRow, priorityId: string) {
-    const priority = (await repository.priorities(trx, plan.id)).find((row) => row.id === priorityId);
-    if (!priority) throw notFound();
-    const links = await repository.priorityLinks(trx, [priority.id]);
-    return {
-      ...priority,
-      outcomeIds: links.outcomes.map((link) => link.outcomeId),
-      indicatorIds: links.indicators.map((link) => link.indicatorId),
-    };
-  }
-
-  async function mustFindMilestone(trx: Trx, actionId: string, milestoneId: string): Promise<MilestoneRow> {
-    const milestone = (await repository.milestones(trx, [actionId])).find((row) => row.id === milestoneId);
-    if (!milestone) throw notFound();
-    return milestone;
   }
 
   async function snapshotVersion(
@@ -507,173 +342,7 @@ export function plansService(db: Database<DB>, indicators: Pick<IndicatorsServic
       });
     },
 
-    /** Changes a priority's text, outcomes, indicators, owning body and lead. */
-    updatePriority(caller: Caller, slug: string, priorityId: string, input: NewPriority): Promise<void> {
-      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
-        const plan = await mustFindPlan(trx, slug);
-        const before = await mustFindPriority(trx, plan, priorityId);
-        await checkPriority(trx, plan, input);
-        await repository.updatePriority(trx, partnershipId, before.id, {
-          title: input.title,
-          description: input.description ?? null,
-          ownerBodyId: input.ownerBodyId ?? null,
-          leadPersonId: input.leadPersonId ?? null,
-          outcomeIds: input.outcomeIds,
-          indicatorIds: input.indicatorIds,
-        });
-        const after = await mustFindPriority(trx, plan, priorityId);
-        await recordChange(trx, caller.actor, {
-          partnershipId,
-          action: 'update',
-          entityType: 'plan priority',
-          entityId: before.id,
-          summary: `Changed priority ${before.position} of ${plan.title}: ${after.title}`,
-          before,
-          after,
-        });
-      });
-    },
-
-    /** Moves a priority one place up or down the plan's order (a no-op at either end). */
-    movePriority(caller: Caller, slug: string, priorityId: string, direction: 'up' | 'down'): Promise<void> {
-      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
-        const plan = await mustFindPlan(trx, slug);
-        const priorities = await repository.priorities(trx, plan.id);
-        const index = priorities.findIndex((row) => row.id === priorityId);
-        if (index < 0) throw notFound();
-        const moving = priorities[index]!;
-        const other = priorities[direction === 'up' ? index - 1 : index + 1];
-        if (!other)
-          throw new RuleViolation([
-            {
-              path: 'direction',
-              message: `Priority ${moving.position} is already ${direction === 'up' ? 'first' : 'last'}`,
-            },
-          ]);
-        await repository.swapPriorities(trx, moving, other);
-        await recordChange(trx, caller.actor, {
-          partnershipId,
-          action: 'update',
-          entityType: 'plan priority',
-          entityId: moving.id,
-          summary: `Moved “${moving.title}” from priority ${moving.position} to ${other.position} of ${plan.title}`,
-          before: { position: moving.position },
-          after: { position: other.position },
-        });
-      });
-    },
-
-    /**
-     * Deletes a priority that has no actions. One with actions is refused, so that no action,
-     * milestone or update is lost by deleting the priority above it: delete or keep them first.
-     */
-    deletePriority(caller: Caller, slug: string, priorityId: string): Promise<void> {
-      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
-        const plan = await mustFindPlan(trx, slug);
-        const before = await mustFindPriority(trx, plan, priorityId);
-        const actions = (await repository.actions(trx, { planId: plan.id })).filter(
-          (action) => action.priorityId === before.id,
-        );
-        if (actions.length)
-          throw new RuleViolation([{ path: 'priority', message: priorityHasActions(actions.length) }]);
-        await repository.deletePriority(trx, before.id, plan.id);
-        await recordChange(trx, caller.actor, {
-          partnershipId,
-          action: 'delete',
-          entityType: 'plan priority',
-          entityId: before.id,
-          summary: `Deleted priority ${before.position} of ${plan.title}: ${before.title}`,
-          before,
-        });
-      });
-    },
-
-    /** Changes an action's text, lead, partners, date or recurrence, and status. */
-    updateAction(caller: Caller, slug: string, actionId: string, input: NewAction): Promise<void> {
-      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
-        const plan = await mustFindPlan(trx, slug);
-        const action = await mustFindAction(trx, plan.id, actionId);
-        const [before] = await actionDetails(trx, [action], today(), plan.endsOn);
-        await checkAction(trx, input);
-        await repository.updateAction(trx, partnershipId, action.id, actionValues(input));
-        const after = await mustFindAction(trx, plan.id, actionId);
-        const partners = await repository.partners(trx, [action.id]);
-        await recordChange(trx, caller.actor, {
-          partnershipId,
-          action: 'update',
-          entityType: 'plan action',
-          entityId: action.id,
-          summary: `Changed an action of ${plan.title}: ${after.text}`,
-          before: { ...action, partners: before!.partners.map((partner) => partner.name) },
-          after: { ...after, partners: partners.map((partner) => partner.name) },
-        });
-      });
-    },
-
-    /** Deletes an action with its partners, milestones and updates, all kept in the audit trail. */
-    deleteAction(caller: Caller, slug: string, actionId: string): Promise<void> {
-      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
-        const plan = await mustFindPlan(trx, slug);
-        const action = await mustFindAction(trx, plan.id, actionId);
-        const [detail] = await actionDetails(trx, [action], today(), plan.endsOn);
-        await repository.deleteAction(trx, action.id, action.priorityId);
-        await recordChange(trx, caller.actor, {
-          partnershipId,
-          action: 'delete',
-          entityType: 'plan action',
-          entityId: action.id,
-          summary: `Deleted an action of ${plan.title} with its ${detail!.updates.length} updates and ${detail!.milestones.length} milestones: ${action.text}`,
-          before: {
-            ...action,
-            partners: detail!.partners.map((partner) => partner.name),
-            milestones: detail!.milestones,
-            updates: detail!.updates,
-          },
-        });
-      });
-    },
-
-    updateMilestone(
-      caller: Caller,
-      slug: string,
-      actionId: string,
-      milestoneId: string,
-      input: { text: string; dueOn?: string | undefined; doneOn?: string | undefined },
-    ): Promise<void> {
-      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
-        const plan = await mustFindPlan(trx, slug);
-        const action = await mustFindAction(trx, plan.id, actionId);
-        const before = await mustFindMilestone(trx, action.id, milestoneId);
-        const after = { text: input.text, dueOn: input.dueOn ?? null, doneOn: input.doneOn ?? null };
-        await repository.updateMilestone(trx, before.id, after);
-        await recordChange(trx, caller.actor, {
-          partnershipId,
-          action: 'update',
-          entityType: 'plan milestone',
-          entityId: before.id,
-          summary: `Changed the milestone “${after.text}” of an action of ${plan.title}`,
-          before,
-          after: { ...before, ...after },
-        });
-      });
-    },
-
-    deleteMilestone(caller: Caller, slug: string, actionId: string, milestoneId: string): Promise<void> {
-      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
-        const plan = await mustFindPlan(trx, slug);
-        const action = await mustFindAction(trx, plan.id, actionId);
-        const before = await mustFindMilestone(trx, action.id, milestoneId);
-        await repository.deleteMilestone(trx, before.id, action.id);
-        await recordChange(trx, caller.actor, {
-          partnershipId,
-          action: 'delete',
-          entityType: 'plan milestone',
-          entityId: before.id,
-          summary: `Deleted the milestone “${before.text}” of an action of ${plan.title}`,
-          before,
-        });
-      });
-    },
+    ...planEditing(db),
 
     /** A progress update: by an editor, or by the action's lead with the member role. */
     postUpdate(caller: Caller, slug: string, actionId: string, input: NewUpdate): Promise<void> {
