@@ -39,6 +39,23 @@ const submitShowingErrors = (button: string) => async (page: Page) => {
   await page.locator('.govuk-error-summary').waitFor();
 };
 
+/**
+ * Posts to the page's own address with the page's CSRF token (through the sign-out form's,
+ * sent elsewhere) and waits for the refusal: for pages that offer no button when refusing.
+ */
+const postHereShowingErrors = async (page: Page) => {
+  await andWait(page, () =>
+    page
+      .locator('input[name="_csrf"]')
+      .first()
+      .evaluate((input: HTMLInputElement) => {
+        input.form!.action = window.location.pathname;
+        input.form!.submit();
+      }),
+  );
+  await page.locator('.govuk-error-summary').waitFor();
+};
+
 /** An invitation to the home partnership, made as the system; returns its join page. */
 async function invitationLink(server: E2eServer): Promise<string> {
   const outcome = await server.services.members.add(
@@ -1391,6 +1408,13 @@ export const pages: PageToCheck[] = [
     heading: 'Delete a priority',
   },
   {
+    name: 'delete a priority, refused on posting',
+    path: async (server) => `${await planPart(server, 'priority')}/delete`,
+    as: 'partnershipAdmin',
+    heading: 'Delete a priority',
+    setup: postHereShowingErrors,
+  },
+  {
     name: 'change an action',
     path: async (server) => `${await planPart(server, 'action')}/edit`,
     as: 'partnershipAdmin',
@@ -1442,6 +1466,13 @@ export const pages: PageToCheck[] = [
     heading: 'Delete E2E 2',
   },
   {
+    name: 'delete a local indicator, refused on posting',
+    path: async (server) => `${await localIndicatorPage(server, true)}/delete`,
+    as: 'partnershipAdmin',
+    heading: 'Delete E2E 2',
+    setup: postHereShowingErrors,
+  },
+  {
     name: 'change a library indicator, refused',
     path: async (server) => `${await indicatorPage(server)}/edit`,
     as: 'partnershipAdmin',
@@ -1479,7 +1510,7 @@ export const pages: PageToCheck[] = [
     },
   },
   {
-    name: 'import indicator values, a file ready to import',
+    name: 'import indicator values, a file ready to import, with a comparator',
     path: async (server) => {
       await indicatorPage(server);
       return `${home}/indicators/import`;
@@ -1491,7 +1522,7 @@ export const pages: PageToCheck[] = [
         name: 'values.csv',
         mimeType: 'text/csv',
         buffer: Buffer.from(
-          'indicator,period,value,group\nNI 73,2010/11,74,\nNI 73,2010/11,47,Looked-after children\n',
+          'indicator,period,value,group,comparator\nNI 73,2010/11,74,,\nNI 73,2010/11,47,Looked-after children,\nNI 73,2010/11,73.5,,England\n',
         ),
       });
       await andWait(page, () => page.getByRole('button', { name: 'Check the file', exact: true }).click());
