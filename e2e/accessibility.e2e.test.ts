@@ -39,6 +39,23 @@ const submitShowingErrors = (button: string) => async (page: Page) => {
   await page.locator('.govuk-error-summary').waitFor();
 };
 
+/**
+ * Posts to the page's own address with the page's CSRF token (through the sign-out form's,
+ * sent elsewhere) and waits for the refusal: for pages that offer no button when refusing.
+ */
+const postHereShowingErrors = async (page: Page) => {
+  await andWait(page, () =>
+    page
+      .locator('input[name="_csrf"]')
+      .first()
+      .evaluate((input: HTMLInputElement) => {
+        input.form!.action = window.location.pathname;
+        input.form!.submit();
+      }),
+  );
+  await page.locator('.govuk-error-summary').waitFor();
+};
+
 /** An invitation to the home partnership, made as the system; returns its join page. */
 async function invitationLink(server: E2eServer): Promise<string> {
   const outcome = await server.services.members.add(
@@ -255,6 +272,38 @@ async function planPart(server: E2eServer, part: 'priority' | 'action'): Promise
   return part === 'priority'
     ? `${path}/priorities/${priority.id}`
     : `${path}/actions/${priority.actions[0]!.id}`;
+}
+
+/** The first milestone's change page under Dudley's plan. */
+async function milestonePage(server: E2eServer): Promise<string> {
+  const path = await planPart(server, 'action');
+  const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
+  const action = (await server.services.plans.bySlug(caller, 'e2e-plan'))!.priorities[0]!.actions[0]!;
+  return `${path}/milestones/${action.milestones[0]!.id}/edit`;
+}
+
+/** A local indicator of Dudley's, with a value when `withFigures`; returns its page. */
+async function localIndicatorPage(server: E2eServer, withFigures: boolean): Promise<string> {
+  const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
+  const code = withFigures ? 'E2E 2' : 'E2E 1';
+  if (!(await server.services.indicators.byCode(caller, code))) {
+    await server.services.indicators.createLocal(caller, {
+      code,
+      title: 'Young people attending youth centres',
+      definition: 'Young people aged 13 to 19 attending a youth centre at least once a week.',
+      unit: 'number',
+      polarity: 'higher',
+      frequency: 'financial year',
+      source: 'Youth service register',
+    });
+    if (withFigures)
+      await server.services.indicators.recordValue(caller, code, {
+        period: '2008-09',
+        value: 412,
+        breakdownKind: 'all',
+      });
+  }
+  return `${home}/indicators/${encodeURIComponent(code)}`;
 }
 
 /** A meeting of Bolton's Trust (31 named members) in the past or the future; returns a page under it. */
@@ -1378,16 +1427,116 @@ export const pages: PageToCheck[] = [
     heading: 'Add a milestone',
   },
   {
+    name: 'an action, as its editor',
+    path: (server) => planPart(server, 'action'),
+    as: 'partnershipAdmin',
+    heading: 'Report progress to the Trust Board',
+  },
+  {
+    name: 'change a priority',
+    path: async (server) => `${await planPart(server, 'priority')}/edit`,
+    as: 'partnershipAdmin',
+    heading: 'Change a priority',
+  },
+  {
+    name: 'change a priority, with errors',
+    path: async (server) => `${await planPart(server, 'priority')}/edit`,
+    as: 'partnershipAdmin',
+    heading: 'Change a priority',
+    setup: async (page) => {
+      await page.getByLabel('Priority', { exact: true }).fill('');
+      await submitShowingErrors('Save the priority')(page);
+    },
+  },
+  {
+    name: 'delete a priority, refused while it has actions',
+    path: async (server) => `${await planPart(server, 'priority')}/delete`,
+    as: 'partnershipAdmin',
+    heading: 'Delete a priority',
+  },
+  {
+    name: 'delete a priority, refused on posting',
+    path: async (server) => `${await planPart(server, 'priority')}/delete`,
+    as: 'partnershipAdmin',
+    heading: 'Delete a priority',
+    setup: postHereShowingErrors,
+  },
+  {
+    name: 'change an action',
+    path: async (server) => `${await planPart(server, 'action')}/edit`,
+    as: 'partnershipAdmin',
+    heading: 'Change an action',
+  },
+  {
+    name: 'change an action, with errors',
+    path: async (server) => `${await planPart(server, 'action')}/edit`,
+    as: 'partnershipAdmin',
+    heading: 'Change an action',
+    setup: async (page) => {
+      await page.getByLabel('Action', { exact: true }).fill('');
+      await submitShowingErrors('Save the action')(page);
+    },
+  },
+  {
+    name: 'delete an action',
+    path: async (server) => `${await planPart(server, 'action')}/delete`,
+    as: 'partnershipAdmin',
+    heading: 'Delete an action',
+  },
+  { name: 'change a milestone', path: milestonePage, as: 'partnershipAdmin', heading: 'Change a milestone' },
+  {
+    name: 'change a local indicator, with errors',
+    path: async (server) => `${await localIndicatorPage(server, false)}/edit`,
+    as: 'partnershipAdmin',
+    heading: 'Change E2E 1',
+    setup: async (page) => {
+      await page.getByLabel('Title', { exact: true }).fill('');
+      await submitShowingErrors('Save the indicator')(page);
+    },
+  },
+  {
+    name: 'a local indicator, as its editor',
+    path: (server) => localIndicatorPage(server, false),
+    as: 'partnershipAdmin',
+    heading: /^E2E 1 /,
+  },
+  {
+    name: 'delete a local indicator',
+    path: async (server) => `${await localIndicatorPage(server, false)}/delete`,
+    as: 'partnershipAdmin',
+    heading: 'Delete E2E 1',
+  },
+  {
+    name: 'delete a local indicator, refused while it has figures',
+    path: async (server) => `${await localIndicatorPage(server, true)}/delete`,
+    as: 'partnershipAdmin',
+    heading: 'Delete E2E 2',
+  },
+  {
+    name: 'delete a local indicator, refused on posting',
+    path: async (server) => `${await localIndicatorPage(server, true)}/delete`,
+    as: 'partnershipAdmin',
+    heading: 'Delete E2E 2',
+    setup: postHereShowingErrors,
+  },
+  {
+    name: 'change a library indicator, refused',
+    path: async (server) => `${await indicatorPage(server)}/edit`,
+    as: 'partnershipAdmin',
+    heading: 'There is a conflict',
+    status: 409,
+  },
+  {
     name: 'import indicator values',
     path: `${home}/indicators/import`,
     as: 'partnershipAdmin',
-    heading: 'Import values and targets',
+    heading: 'Import values, targets and comparators',
   },
   {
     name: 'import indicator values, with errors',
     path: `${home}/indicators/import`,
     as: 'partnershipAdmin',
-    heading: 'Import values and targets',
+    heading: 'Import values, targets and comparators',
     setup: submitShowingErrors('Check the file'),
   },
   {
@@ -1408,7 +1557,7 @@ export const pages: PageToCheck[] = [
     },
   },
   {
-    name: 'import indicator values, a file ready to import',
+    name: 'import indicator values, a file ready to import, with a comparator',
     path: async (server) => {
       await indicatorPage(server);
       return `${home}/indicators/import`;
@@ -1420,7 +1569,7 @@ export const pages: PageToCheck[] = [
         name: 'values.csv',
         mimeType: 'text/csv',
         buffer: Buffer.from(
-          'indicator,period,value,group\nNI 73,2010/11,74,\nNI 73,2010/11,47,Looked-after children\n',
+          'indicator,period,value,group,comparator\nNI 73,2010/11,74,,\nNI 73,2010/11,47,Looked-after children,\nNI 73,2010/11,73.5,,England\n',
         ),
       });
       await andWait(page, () => page.getByRole('button', { name: 'Check the file', exact: true }).click());

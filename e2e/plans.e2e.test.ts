@@ -1,6 +1,7 @@
 // The plan and performance journey: add a plan, a priority and a recurring action, post a
 // progress update, track an indicator, import its values and target from a file, and see its
-// chart with the table beside it. Every page on the way passes axe.
+// chart with the table beside it; then change the priority and delete the action. Every page
+// on the way passes axe.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -123,5 +124,33 @@ describe('the plan and performance journey', () => {
       /Free school meals: 31.2% against 49.8% for everyone/,
     );
     assert.equal(await page.locator('#gap-chart svg').count(), 1);
+
+    await page.goto(`${server.baseUrl}${home}/plans/journey-plan`);
+    await assertNoAxeViolations(page, 'the plan, as its editor');
+    await press(page, 'Change priority 1', 'link');
+    assert.equal(await headingOf(page), 'Change a priority');
+    await page
+      .getByLabel('Priority', { exact: true })
+      .fill('Raise attainment at Key Stage 4 for every child');
+    await page.getByLabel('Be healthy').check();
+    await press(page, 'Save the priority');
+    assert.match(await page.locator('.govuk-notification-banner').innerText(), /Priority changed/);
+    const priority = page.locator('#priorities ~ section').first();
+    assert.equal(
+      (await priority.locator('h3').innerText()).trim(),
+      'Priority 1: Raise attainment at Key Stage 4 for every child',
+    );
+    assert.match(await priority.locator('dl').innerText(), /Be healthy; Enjoy and achieve/);
+
+    await press(page, 'Report attainment to the Trust Board', 'link');
+    await press(page, 'Delete the action', 'link');
+    assert.equal(await headingOf(page), 'Delete an action');
+    assert.deepEqual(await page.locator('#consequences li').allInnerTexts(), ['1 progress update']);
+    await press(page, 'Delete the action');
+    assert.match(
+      await page.locator('.govuk-notification-banner').innerText(),
+      /Action deleted, with its milestones and updates/,
+    );
+    assert.match(await page.locator('#priorities ~ section').first().innerText(), /No actions yet/);
   });
 });

@@ -28,6 +28,8 @@ const actionIds: Record<string, string> = {};
 const consultationIds: Record<string, string> = {};
 const declarationIds: Record<string, string> = {};
 const interestIds: Record<string, string> = {};
+/** Each side's plan priority, action and milestone, by side. */
+const planParts: Record<string, { priority: string; action: string; milestone: string }> = {};
 
 /** Pages of a partnership, by path under /partnerships/:slug (each side's bodies carry its name). */
 const tenantPages = (side: string) => [
@@ -117,6 +119,14 @@ const tenantPages = (side: string) => [
   '/highlight',
   `/plans/${side}-plan/on-a-page`,
   `/plans/${side}-plan/progress`,
+  `/plans/${side}-plan/priorities/${planParts[side]?.priority}/edit`,
+  `/plans/${side}-plan/priorities/${planParts[side]?.priority}/delete`,
+  `/plans/${side}-plan/actions/${planParts[side]?.action}`,
+  `/plans/${side}-plan/actions/${planParts[side]?.action}/edit`,
+  `/plans/${side}-plan/actions/${planParts[side]?.action}/delete`,
+  `/plans/${side}-plan/actions/${planParts[side]?.action}/milestones/${planParts[side]?.milestone}/edit`,
+  `/indicators/${side.toUpperCase()}%201/edit`,
+  `/indicators/${side.toUpperCase()}%201/delete`,
 ];
 /** Forms of a partnership: path under /partnerships/:slug and the answers sent. */
 const tenantForms = (b: {
@@ -272,6 +282,37 @@ const tenantForms = (b: {
   { path: `/meetings/${meetingIds.bravo}/minutes/approve`, fields: {} },
   { path: `/actions/${actionIds.bravo}/update`, fields: { text: 'Intruder', status: 'done' } },
   { path: '/benchmarking/publish', fields: {} },
+  {
+    path: `/plans/bravo-plan/priorities/${b.priorityId}/edit`,
+    fields: { title: 'Taken' },
+  },
+  { path: `/plans/bravo-plan/priorities/${b.priorityId}/move`, fields: { direction: 'down' } },
+  { path: `/plans/bravo-plan/priorities/${b.priorityId}/delete`, fields: {} },
+  {
+    path: `/plans/bravo-plan/actions/${b.actionId}/edit`,
+    fields: { text: 'Taken', leadKind: 'person', timing: 'none', status: 'cancelled' },
+  },
+  { path: `/plans/bravo-plan/actions/${b.actionId}/delete`, fields: {} },
+  {
+    path: `/plans/bravo-plan/actions/${b.actionId}/milestones/${planParts.bravo?.milestone}/edit`,
+    fields: { text: 'Taken' },
+  },
+  {
+    path: `/plans/bravo-plan/actions/${b.actionId}/milestones/${planParts.bravo?.milestone}/delete`,
+    fields: {},
+  },
+  {
+    path: '/indicators/BRAVO%201/edit',
+    fields: {
+      title: 'Taken',
+      definition: 'x',
+      unit: 'number',
+      polarity: 'higher',
+      frequency: 'calendar year',
+      source: 'x',
+    },
+  },
+  { path: '/indicators/BRAVO%201/delete', fields: {} },
 ];
 const apiPaths = (slug: string) => [
   '/api/v1/partnerships',
@@ -554,6 +595,11 @@ async function furnish(
     status: 'in progress',
   });
   await test.services.plans.addMilestone(caller, plan.slug, actionId, { text: `${prefix} milestone` });
+  planParts[prefix] = {
+    priority: priorityId,
+    action: actionId,
+    milestone: (await test.services.plans.action(caller, plan.slug, actionId)).action.milestones[0]!.id,
+  };
   await test.services.plans.postUpdate(caller, plan.slug, actionId, {
     reportedOn: '2009-06-01',
     rag: 'green',
@@ -878,6 +924,19 @@ describe('tenant isolation', () => {
       `/partnerships/alpha/meetings/${meetingIds.alpha}`,
     );
     assert.equal(withdrawn.status, 404);
+    const onA = '/partnerships/alpha/plans/alpha-plan';
+    for (const [path, fields] of [
+      [`${onA}/priorities/${b.priorityId}/edit`, { title: 'Taken' }],
+      [`${onA}/priorities/${b.priorityId}/move`, { direction: 'up' }],
+      [`${onA}/priorities/${b.priorityId}/delete`, {}],
+      [`${onA}/actions/${b.actionId}/edit`, { text: 'Taken', leadKind: 'person', timing: 'none' }],
+      [`${onA}/actions/${b.actionId}/delete`, {}],
+      [`${onA}/actions/${a.actionId}/milestones/${planParts.bravo!.milestone}/edit`, { text: 'Taken' }],
+      [`${onA}/actions/${a.actionId}/milestones/${planParts.bravo!.milestone}/delete`, {}],
+      ['/partnerships/alpha/indicators/BRAVO%201/edit', { title: 'Taken' }],
+      ['/partnerships/alpha/indicators/BRAVO%201/delete', {}],
+    ] as const)
+      assert.equal((await submit(agent, path, fields, onA)).status, 404, path);
     const accountability = await agent.get(
       `/partnerships/alpha/accountability?organisation=${b.organisationId}`,
     );

@@ -59,6 +59,7 @@ export const performanceStep: GeneratorStep = {
             target: breakdownKind === 'all' ? Math.min(100, level + random.int(-2, 4)) : null,
             tolerance: breakdownKind === 'all' ? { kind: 'absolute' as const, amount: 2 } : null,
             illustrative: true,
+            comparator: null,
           });
           return [
             row('all', '', level),

@@ -147,6 +147,87 @@ describe('importing indicator values and targets', () => {
     assert.equal((await viewer.get(path)).status, 403);
   });
 
+  it('refuses a comparators file with one bad row, reporting it by row, and writes nothing', async () => {
+    const { agent } = await signedInAs(test, partnershipId, 'editor');
+    const before = await auditCount();
+    const response = await upload(
+      agent,
+      path,
+      csv([
+        'indicator,period,value,group,target,tolerance,comparator',
+        'NI 73,2007/08,70.1,,,,England',
+        'NI 73,2007/08,69.5,,,,Statistical neighbours’ average',
+        'NI 73,2007/08,,,,,region',
+        'NI 73,2007/08,68,,70,1,Wales',
+        'NI 73,2007/08,71,Looked-after children,,,England',
+        'NI 73,2007/08,70.3,,,,england',
+      ]),
+      'comparators.csv',
+    );
+    assert.equal(response.status, 400);
+    assert.deepEqual(textsOf(response.text, '.govuk-error-summary a'), [
+      'Row 4: value: A comparator row needs the comparator’s value',
+      'Row 5: comparator: Comparator must be England, statistical neighbours or region, or empty for the partnership’s own figure',
+      'Row 6: comparator: A comparator row has no group or area',
+      'Row 7: The same indicator, period and comparator as row 2',
+    ]);
+    assert.equal($(response.text)('button:contains("Import these")').length, 0);
+    assert.equal(await auditCount(), before);
+    assert.equal((await test.services.indicators.byCode(caller, 'NI 73'))!.comparators.length, 0);
+  });
+
+  it('imports comparators beside values and targets from one file, after the preview', async () => {
+    const { agent } = await signedInAs(test, partnershipId, 'editor');
+    const preview = await upload(
+      agent,
+      path,
+      csv([
+        'indicator,period,value,target,tolerance,comparator',
+        'NI 112,2010-11,39.5,40,1,',
+        'NI 112,2010-11,41.2,,,England',
+        'NI 112,2010-11,40.6,,,statistical neighbours',
+        'NI 112,2010-11,42,,,Regional average',
+      ]),
+      'comparators.csv',
+    );
+    assert.equal(preview.status, 200);
+    assert.match($(preview.text)('main').text(), /4 rows ready to import/);
+    assert.deepEqual(textsOf(preview.text, '#preview tbody td:nth-child(3)').slice(1), [
+      '2010-11Comparator: England average',
+      '2010-11Comparator: Statistical neighbours’ average',
+      '2010-11Comparator: Regional average',
+    ]);
+    assert.equal((await test.services.indicators.byCode(caller, 'NI 112'))!.comparators.length, 0);
+    const confirmed = await agent
+      .post(`${path}/confirm`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(preview.text) });
+    assert.equal(confirmed.status, 303);
+    const detail = (await test.services.indicators.byCode(caller, 'NI 112'))!;
+    assert.deepEqual(
+      detail.comparators.map(({ period, comparator, value }) => [period, comparator, value]),
+      [
+        ['2010-11', 'england', 41.2],
+        ['2010-11', 'region', 42],
+        ['2010-11', 'statistical neighbours', 40.6],
+      ],
+    );
+    assert.deepEqual(
+      detail.values.filter((value) => value.period === '2010-11').map((value) => value.value),
+      [39.5],
+      'the comparators are not the partnership’s own values',
+    );
+    const audit = await test.db.owner
+      .selectFrom('audit_events')
+      .select('summary')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    assert.equal(
+      audit.summary,
+      'Imported 4 rows of indicator values, targets and comparators from comparators.csv',
+    );
+  });
+
   it('says what is wrong with a file it cannot use', async () => {
     const { agent } = await signedInAs(test, partnershipId, 'editor');
     const noHeader = await upload(agent, path, csv(['code,when', 'NI 73,2009/10']), 'values.csv');

@@ -180,6 +180,68 @@ export const indicatorsRepository = {
     return row.id;
   },
 
+  async update(trx: Trx, id: string, values: Omit<IndicatorValues, 'code'>): Promise<void> {
+    await trx
+      .updateTable('indicators')
+      .set({
+        title: values.title,
+        definition: values.definition,
+        unit: values.unit,
+        unit_label: values.unitLabel,
+        polarity: values.polarity,
+        frequency: values.frequency,
+        source: values.source,
+        outcome: values.outcome,
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  async delete(trx: Trx, id: string): Promise<void> {
+    await trx.deleteFrom('indicators').where('id', '=', id).execute();
+  },
+
+  /**
+   * What hangs off an indicator: how many targets, values and comparators it has, and the plan
+   * priorities it measures (read by table name: the plans module links to indicators, not back).
+   */
+  async usage(
+    trx: Trx,
+    id: string,
+  ): Promise<{ targets: number; values: number; comparators: number; priorities: string[] }> {
+    const count = async (table: 'indicator_targets' | 'indicator_values' | 'indicator_comparators') =>
+      Number(
+        (
+          await trx
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('indicator_id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const [targets, values, comparators, priorities] = await Promise.all([
+      count('indicator_targets'),
+      count('indicator_values'),
+      count('indicator_comparators'),
+      trx
+        .selectFrom('plan_priority_indicators as link')
+        .innerJoin('plan_priorities as p', 'p.id', 'link.priority_id')
+        .innerJoin('plans', 'plans.id', 'p.plan_id')
+        .select(['p.title', 'plans.title as plan'])
+        .where('link.indicator_id', '=', id)
+        .orderBy('plans.title')
+        .orderBy('p.position')
+        .execute(),
+    ]);
+    return {
+      targets,
+      values,
+      comparators,
+      priorities: priorities.map((row) => `${row.plan}: ${row.title}`),
+    };
+  },
+
   targets(trx: Trx, indicatorIds: string[], period?: string): Promise<TargetRow[]> {
     if (indicatorIds.length === 0) return Promise.resolve([]);
     return trx

@@ -5,15 +5,16 @@ import { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
 import { callerOf, requirePermission, tenantOf, allowed } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { conflict, notFound } from '../../platform/http/errors.ts';
 import { formErrors, RuleViolation } from '../../platform/http/validation.ts';
 import { acceptUpload, uploadedFile } from '../../platform/imports/upload.ts';
 import { ImportFileInvalid } from '../../platform/imports/table-file.ts';
 import { indicatorImportColumns, readIndicatorFile, type IndicatorImportRow } from './indicators.import.ts';
-import type { IndicatorsService } from './indicators.service.ts';
+import { fromTheLibrary, type IndicatorsService } from './indicators.service.ts';
 import {
   comparatorSchema,
   libraryQuery,
+  localIndicatorChangesSchema,
   localIndicatorSchema,
   targetSchema,
   trackSchema,
@@ -114,7 +115,7 @@ export function indicatorsRoutes(indicators: IndicatorsService): Router {
   });
 
   const importLocals = (req: Request) => ({
-    title: 'Import values and targets',
+    title: 'Import values, targets and comparators',
     ...common(req),
     columns: indicatorImportColumns,
     backLink: `${base(req)}/indicators`,
@@ -157,6 +158,7 @@ export function indicatorsRoutes(indicators: IndicatorsService): Router {
         ...importLocals(req),
         title: 'Check the import',
         rows: preview.rows,
+        hasComparators: read.rows.some((row) => row.comparator),
         problems,
         unreadable: read.problems.filter((problem) => !readLines.has(problem.line)),
         fileName: file.name,
@@ -231,6 +233,81 @@ export function indicatorsRoutes(indicators: IndicatorsService): Router {
       breakdowns: detail.values.filter((value) => value.breakdownKind !== 'all'),
       charts: indicatorCharts(detail),
     });
+  });
+
+  /** The local indicator the address names; a library one is refused with a 409 that says why. */
+  async function localOr404(req: Request) {
+    const detail = await indicatorOr404(req);
+    if (detail.indicator.libraryKey) throw conflict(fromTheLibrary(detail.indicator.code));
+    return detail;
+  }
+
+  const changeLocals = async (req: Request) => {
+    const { indicator } = await localOr404(req);
+    return {
+      ...localLocals(req),
+      title: `Change ${indicator.code}`,
+      indicatorCode: indicator.code,
+      submitText: 'Save the indicator',
+      backLink: indicatorPath(req, indicator.code),
+    };
+  };
+
+  router.get('/indicators/:code/edit', requirePermission('partnership.edit'), async (req, res) => {
+    const { indicator } = await localOr404(req);
+    res.render(`${views}/local-form.njk`, {
+      ...(await changeLocals(req)),
+      values: { ...indicator, outcome: indicator.outcome ?? '' },
+    });
+  });
+
+  router.post('/indicators/:code/edit', requirePermission('partnership.edit'), async (req, res) => {
+    const page = await changeLocals(req);
+    const done = await submitForm(
+      req,
+      res,
+      {
+        view: `${views}/local-form.njk`,
+        locals: page,
+        schema: localIndicatorChangesSchema,
+        input: req.body,
+      },
+      async (value) => {
+        await indicators.updateLocal(callerOf(req), page.indicatorCode, value);
+      },
+    );
+    if (!done) return;
+    flash(req, `${page.indicatorCode} changed`);
+    res.redirect(303, page.backLink);
+  });
+
+  const renderDelete = async (req: Request, res: Response, refused = false) => {
+    const { indicator } = await localOr404(req);
+    const problems = await indicators.deletionProblems(callerOf(req), indicator.code);
+    res.status(refused ? 400 : 200).render(`${views}/delete.njk`, {
+      title: `Delete ${indicator.code}`,
+      ...common(req),
+      indicator,
+      problems,
+      errors: refused ? formErrors(problems.map((message) => ({ path: 'problems', message }))) : undefined,
+      backLink: indicatorPath(req, indicator.code),
+    });
+  };
+
+  router.get('/indicators/:code/delete', requirePermission('partnership.edit'), (req, res) =>
+    renderDelete(req, res),
+  );
+
+  router.post('/indicators/:code/delete', requirePermission('partnership.edit'), async (req, res) => {
+    const { indicator } = await localOr404(req);
+    try {
+      await indicators.deleteLocal(callerOf(req), indicator.code);
+    } catch (error) {
+      if (error instanceof RuleViolation) return renderDelete(req, res, true);
+      throw error;
+    }
+    flash(req, `${indicator.code} ${indicator.title} has been deleted`);
+    res.redirect(303, `${base(req)}/indicators`);
   });
 
   /** The three per-period forms share their shape: an indicator, a schema, a service call. */

@@ -54,6 +54,9 @@ export const localIndicatorSchema = z.object({
   outcome: z.preprocess(blankIsUndefined, z.enum(ecmOutcomeValues).optional()),
 });
 
+/** A local indicator's changes: everything but its code, which addresses and files use. */
+export const localIndicatorChangesSchema = localIndicatorSchema.omit({ code: true });
+
 export const trackSchema = z.object({
   key: required('Choose an indicator from the library', 100, 'Key'),
 });

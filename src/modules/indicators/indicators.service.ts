@@ -4,7 +4,7 @@
 import type { Database } from '../../platform/db/database.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import type { Caller } from '../../platform/http/auth.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { conflict, notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
 import { inTenant, keptInTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
@@ -41,6 +41,8 @@ export interface LocalIndicatorInput {
   source: string;
   outcome?: EcmOutcome | undefined;
 }
+
+export type LocalIndicatorChanges = Omit<LocalIndicatorInput, 'code'>;
 
 export interface TargetInput {
   period: string;
@@ -80,6 +82,36 @@ async function mustFind(trx: Trx, code: string): Promise<IndicatorRow> {
   const indicator = await repository.byCode(trx, code);
   if (!indicator) throw notFound();
   return indicator;
+}
+
+/** A local indicator by its code: a 404 if there is none, a 409 if it is from the library. */
+async function mustFindLocal(trx: Trx, code: string): Promise<IndicatorRow> {
+  const indicator = await mustFind(trx, code);
+  if (indicator.libraryKey) throw conflict(fromTheLibrary(indicator.code));
+  return indicator;
+}
+
+export const fromTheLibrary = (code: string) =>
+  `${code} is from the indicator library: its title, definition, unit and the rest are the library’s and cannot be changed or deleted here. Only local indicators can.`;
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+function deletionProblems(usage: Awaited<ReturnType<typeof repository.usage>>): string[] {
+  const figures = [
+    ...(usage.values ? [plural(usage.values, 'value', 'values')] : []),
+    ...(usage.targets ? [plural(usage.targets, 'target', 'targets')] : []),
+    ...(usage.comparators ? [plural(usage.comparators, 'comparator', 'comparators')] : []),
+  ];
+  return [
+    ...(figures.length
+      ? [`It has ${figures.join(', ')}: an indicator with figures is kept, so that its history is not lost`]
+      : []),
+    ...(usage.priorities.length
+      ? [
+          `It measures ${plural(usage.priorities.length, 'plan priority', 'plan priorities')} (${usage.priorities.join('; ')}): take it off ${usage.priorities.length === 1 ? 'that priority' : 'those priorities'} first`,
+        ]
+      : []),
+  ];
 }
 
 /**
@@ -144,12 +176,16 @@ async function checkImport(trx: Trx, rows: IndicatorImportRow[]) {
       problems.push({ line: row.line, message: message.replace(/^value: Target/, 'target: Target') });
     const period = parsePeriod(indicator.frequency, row.period);
     if (period) {
-      const key = `${indicator.id}|${period.key}|${row.breakdownKind}|${row.breakdown.toLowerCase()}`;
+      const key = row.comparator
+        ? `${indicator.id}|${period.key}|comparator|${row.comparator}`
+        : `${indicator.id}|${period.key}|${row.breakdownKind}|${row.breakdown.toLowerCase()}`;
       const earlier = seen.get(key);
       if (earlier)
         problems.push({
           line: row.line,
-          message: `The same indicator, period and breakdown as row ${earlier}`,
+          message: row.comparator
+            ? `The same indicator, period and comparator as row ${earlier}`
+            : `The same indicator, period and breakdown as row ${earlier}`,
         });
       else seen.set(key, row.line);
     }
@@ -252,6 +288,69 @@ export function indicatorsService(db: Database<DB>) {
       });
     },
 
+    /** Changes a local indicator's description. A library indicator is the library's, and refused. */
+    updateLocal(caller: Caller, code: string, input: LocalIndicatorChanges): Promise<IndicatorRow> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const before = await mustFindLocal(trx, code);
+        const usage = await repository.usage(trx, before.id);
+        const figures = usage.targets + usage.values + usage.comparators;
+        const problems = [];
+        if (figures && input.frequency !== before.frequency)
+          problems.push({
+            path: 'frequency',
+            message: `${before.code} already has figures by ${before.frequency}: delete them before changing how often it is measured`,
+          });
+        if (figures && input.unit !== before.unit)
+          problems.push({
+            path: 'unit',
+            message: `${before.code} already has figures in ${before.unit === 'percentage' ? 'percentages' : `its unit (${before.unit})`}: delete them before changing its unit`,
+          });
+        if (problems.length) throw new RuleViolation(problems);
+        await repository.update(trx, before.id, {
+          ...input,
+          unitLabel: input.unitLabel ?? units[input.unit],
+          outcome: input.outcome ?? null,
+        });
+        const after = (await repository.byId(trx, before.id))!;
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'update',
+          entityType: 'indicator',
+          entityId: before.id,
+          summary: `Changed the local indicator ${after.code} ${after.title}`,
+          before,
+          after,
+        });
+        return after;
+      });
+    },
+
+    /** What stops a local indicator being deleted: its figures, and the priorities it measures. */
+    deletionProblems(caller: Caller, code: string): Promise<string[]> {
+      return inTenant(db, caller, 'partnership.read', async (trx) =>
+        deletionProblems(await repository.usage(trx, (await mustFindLocal(trx, code)).id)),
+      );
+    },
+
+    /** Deletes a local indicator that has no figures and measures no priority. */
+    deleteLocal(caller: Caller, code: string): Promise<void> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const before = await mustFindLocal(trx, code);
+        const problems = deletionProblems(await repository.usage(trx, before.id));
+        if (problems.length)
+          throw new RuleViolation(problems.map((message) => ({ path: 'indicator', message })));
+        await repository.delete(trx, before.id);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'delete',
+          entityType: 'indicator',
+          entityId: before.id,
+          summary: `Deleted the local indicator ${before.code} ${before.title}`,
+          before,
+        });
+      });
+    },
+
     /** Sets a period's target and its tolerance (a target without a tolerance rule is refused). */
     setTarget(caller: Caller, code: string, input: TargetInput): Promise<void> {
       return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
@@ -331,11 +430,22 @@ export function indicatorsService(db: Database<DB>) {
           throw new RuleViolation(
             problems.map((problem) => ({ path: 'file', message: `Row ${problem.line}: ${problem.message}` })),
           );
-        // written many rows a statement (a file can hold thousands), in the file's order
+        // comparators are few (one figure a period); values and targets are written many rows a
+        // statement (a file can hold thousands), in the file's order
+        const figures = checkedRows.filter(({ row }) => !row.comparator);
+        for (const { row, indicator, period } of checkedRows)
+          if (row.comparator)
+            await repository.upsertComparator(trx, partnershipId, {
+              indicatorId: indicator!.id,
+              period: period!.key,
+              periodStart: period!.start,
+              comparator: row.comparator,
+              value: row.value!,
+            });
         await repository.writeValues(
           trx,
           partnershipId,
-          checkedRows
+          figures
             .filter(({ row }) => row.value !== null)
             .map(({ row, indicator, period }) => ({
               indicatorId: indicator!.id,
@@ -351,7 +461,7 @@ export function indicatorsService(db: Database<DB>) {
         await repository.writeTargets(
           trx,
           partnershipId,
-          checkedRows
+          figures
             .filter(({ row }) => row.target !== null)
             .map(({ row, indicator, period }) => ({
               indicatorId: indicator!.id,
@@ -368,7 +478,7 @@ export function indicatorsService(db: Database<DB>) {
           action: 'import',
           entityType: 'indicator values',
           entityId: partnershipId,
-          summary: `Imported ${rows.length} rows of indicator values and targets from ${fileName}`,
+          summary: `Imported ${rows.length} rows of indicator values, targets and comparators from ${fileName}`,
           after: rows,
         });
         return rows.length;

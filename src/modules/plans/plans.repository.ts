@@ -130,6 +130,15 @@ const nextPosition = async (trx: Trx, table: keyof typeof sequences, parentId: s
   return (rows[0]?.last ?? 0) + 1;
 };
 
+/** Numbers the rows of `table` under `parentId` 1, 2, 3… in their order, closing any gap a deletion left. */
+const renumber = async (trx: Trx, table: keyof typeof sequences, parentId: string): Promise<void> => {
+  const { parent, column } = sequences[table];
+  await sql`update ${sql.table(table)} t set ${sql.ref(column)} = ordered.n
+    from (select id, row_number() over (order by ${sql.ref(column)}, id) as n
+          from ${sql.table(table)} where ${sql.ref(parent)} = ${parentId}) ordered
+    where t.id = ordered.id and t.${sql.ref(column)} <> ordered.n`.execute(trx);
+};
+
 export const plansRepository = {
   list(trx: Trx): Promise<PlanRow[]> {
     return trx
@@ -354,6 +363,79 @@ export const plansRepository = {
     return row.id;
   },
 
+  async updatePriority(
+    trx: Trx,
+    partnershipId: string,
+    id: string,
+    priority: {
+      title: string;
+      description: string | null;
+      ownerBodyId: string | null;
+      leadPersonId: string | null;
+      outcomeIds: string[];
+      indicatorIds: string[];
+    },
+  ): Promise<void> {
+    await trx
+      .updateTable('plan_priorities')
+      .set({
+        title: priority.title,
+        description: priority.description,
+        owner_body_id: priority.ownerBodyId,
+        lead_person_id: priority.leadPersonId,
+      })
+      .where('id', '=', id)
+      .execute();
+    await trx.deleteFrom('plan_priority_outcomes').where('priority_id', '=', id).execute();
+    await trx.deleteFrom('plan_priority_indicators').where('priority_id', '=', id).execute();
+    if (priority.outcomeIds.length)
+      await trx
+        .insertInto('plan_priority_outcomes')
+        .values(
+          priority.outcomeIds.map((outcomeId) => ({
+            partnership_id: partnershipId,
+            priority_id: id,
+            outcome_id: outcomeId,
+          })),
+        )
+        .execute();
+    if (priority.indicatorIds.length)
+      await trx
+        .insertInto('plan_priority_indicators')
+        .values(
+          priority.indicatorIds.map((indicatorId) => ({
+            partnership_id: partnershipId,
+            priority_id: id,
+            indicator_id: indicatorId,
+          })),
+        )
+        .execute();
+  },
+
+  /** Swaps the positions of two priorities of the same plan. */
+  async swapPriorities(
+    trx: Trx,
+    first: { id: string; position: number },
+    second: { id: string; position: number },
+  ): Promise<void> {
+    await trx
+      .updateTable('plan_priorities')
+      .set({ position: second.position })
+      .where('id', '=', first.id)
+      .execute();
+    await trx
+      .updateTable('plan_priorities')
+      .set({ position: first.position })
+      .where('id', '=', second.id)
+      .execute();
+  },
+
+  /** Deletes a priority (its links to outcomes and indicators go with it) and renumbers the rest. */
+  async deletePriority(trx: Trx, id: string, planId: string): Promise<void> {
+    await trx.deleteFrom('plan_priorities').where('id', '=', id).execute();
+    await renumber(trx, 'plan_priorities', planId);
+  },
+
   priorityById(trx: Trx, id: string): Promise<{ id: string; planId: string; title: string } | undefined> {
     return trx
       .selectFrom('plan_priorities')
@@ -430,6 +512,48 @@ export const plansRepository = {
     return row.id;
   },
 
+  async updateAction(
+    trx: Trx,
+    partnershipId: string,
+    id: string,
+    action: Omit<ActionRow, 'id' | 'position' | 'leadName' | 'priorityId'> & { partnerIds: string[] },
+  ): Promise<void> {
+    await trx
+      .updateTable('plan_actions')
+      .set({
+        text: action.text,
+        lead_kind: action.leadKind,
+        lead_person_id: action.leadPersonId,
+        lead_organisation_id: action.leadOrganisationId,
+        lead_body_id: action.leadBodyId,
+        due_on: action.dueOn,
+        recurrence: action.recurrence,
+        recurs_from: action.recursFrom,
+        recurs_until: action.recursUntil,
+        status: action.status,
+      })
+      .where('id', '=', id)
+      .execute();
+    await trx.deleteFrom('plan_action_partners').where('action_id', '=', id).execute();
+    if (action.partnerIds.length)
+      await trx
+        .insertInto('plan_action_partners')
+        .values(
+          action.partnerIds.map((organisationId) => ({
+            partnership_id: partnershipId,
+            action_id: id,
+            organisation_id: organisationId,
+          })),
+        )
+        .execute();
+  },
+
+  /** Deletes an action (its partners, milestones and updates go with it) and renumbers the rest. */
+  async deleteAction(trx: Trx, id: string, priorityId: string): Promise<void> {
+    await trx.deleteFrom('plan_actions').where('id', '=', id).execute();
+    await renumber(trx, 'plan_actions', priorityId);
+  },
+
   async setActionStatus(trx: Trx, actionId: string, status: ActionStatus): Promise<void> {
     await trx.updateTable('plan_actions').set({ status }).where('id', '=', actionId).execute();
   },
@@ -474,6 +598,23 @@ export const plansRepository = {
         done_on: milestone.doneOn,
       })
       .execute();
+  },
+
+  async updateMilestone(
+    trx: Trx,
+    id: string,
+    milestone: { text: string; dueOn: string | null; doneOn: string | null },
+  ): Promise<void> {
+    await trx
+      .updateTable('plan_milestones')
+      .set({ text: milestone.text, due_on: milestone.dueOn, done_on: milestone.doneOn })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  async deleteMilestone(trx: Trx, id: string, actionId: string): Promise<void> {
+    await trx.deleteFrom('plan_milestones').where('id', '=', id).execute();
+    await renumber(trx, 'plan_milestones', actionId);
   },
 
   updates(trx: Trx, actionIds: string[]): Promise<UpdateRow[]> {

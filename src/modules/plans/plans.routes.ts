@@ -1,13 +1,10 @@
 // The plan pages, mounted under /partnerships/:slug: plans, their versions and evidence,
 // outcomes, priorities and actions, and progress updates (which an action's lead may post).
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import type { z } from 'zod';
-import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
-import { flash, submitForm } from '../../platform/http/forms.ts';
+import { allowed, callerOf, tenantOf } from '../../platform/http/auth.ts';
 import { forbidden, notFound } from '../../platform/http/errors.ts';
 import { formErrors } from '../../platform/http/validation.ts';
-import { dateParts, partsOf, today } from '../../platform/http/date-input.ts';
-import { ecmOutcomes, ragLabels, directionLabels } from '../indicators/index.ts';
+import { partsOf, today } from '../../platform/http/date-input.ts';
 import type { PlansService } from './plans.service.ts';
 import {
   actionSchema,
@@ -22,7 +19,6 @@ import {
 import {
   actionStatuses,
   evidenceKinds,
-  leadKinds,
   planKinds,
   planStatuses,
   recurrences,
@@ -41,114 +37,13 @@ import { renderPrintable, sendDocument } from '../../platform/documents/render.t
 import { PdfUnavailable, type PdfPrinter } from '../../platform/documents/pdf.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { formatDate } from '../../platform/views/nunjucks.ts';
-
-const views = 'modules/plans/views';
-const itemsOf = (record: Record<string, string>) =>
-  Object.entries(record).map(([value, text]) => ({ value, text }));
-type Body = Record<string, unknown>;
-
-/** The form body with each named GOV.UK date input gathered into its parts. */
-const withDates = (body: Body, ...names: string[]): Body => {
-  const shaped: Body = { ...body };
-  for (const name of names) shaped[name] = dateParts(body, name);
-  return shaped;
-};
-
-const vocabulary = {
-  planKinds,
-  planStatuses,
-  evidenceKinds,
-  actionStatuses,
-  leadKinds,
-  recurrences,
-  updateRags,
-  ecmOutcomes,
-  ragLabels,
-  directionLabels,
-};
-
-interface FormSpec<S extends z.ZodType> {
-  path: string;
-  view: string;
-  title: string;
-  schema: S;
-  dates?: string[];
-  permission?: RequestHandler;
-  locals?: (req: Request) => Promise<Record<string, unknown>>;
-  defaults?: (req: Request) => Promise<Body>;
-  save: (req: Request, value: z.output<S>) => Promise<string>;
-  done: string;
-}
+import { dateValues, itemsOf, planPages, views, vocabulary } from './plan-pages.ts';
+import { planEditingRoutes } from './plans.editing.routes.ts';
 
 export function plansRoutes(plans: PlansService, printer: PdfPrinter): Router {
   const router = Router({ mergeParams: true });
-  const base = (req: Request) => `/partnerships/${tenantOf(req).slug}`;
-  const planPath = (req: Request, slug = String(req.params.plan)) => `${base(req)}/plans/${slug}`;
-  const common = (req: Request) => ({
-    tenant: tenantOf(req),
-    base: base(req),
-    canEdit: allowed(req, 'partnership.edit'),
-    ...vocabulary,
-  });
-
-  async function planOr404(req: Request) {
-    const detail = await plans.bySlug(callerOf(req), String(req.params.plan));
-    if (!detail) throw notFound();
-    return detail;
-  }
-
-  /** A form page: GET shows it, POST checks and saves, then goes to the page `save` returns. */
-  function form<S extends z.ZodType>(spec: FormSpec<S>) {
-    const permission = spec.permission ?? requirePermission('partnership.edit');
-    const locals = async (req: Request) => ({
-      title: spec.title,
-      ...common(req),
-      backLink: req.params.plan ? planPath(req) : `${base(req)}/plans`,
-      ...(spec.locals ? await spec.locals(req) : {}),
-    });
-    router.get(spec.path, permission, async (req, res) => {
-      res.render(`${views}/${spec.view}`, {
-        ...(await locals(req)),
-        values: spec.defaults ? await spec.defaults(req) : {},
-      });
-    });
-    router.post(spec.path, permission, async (req, res) => {
-      let next = '';
-      const page = await locals(req);
-      const ok = await submitForm(
-        req,
-        res,
-        {
-          view: `${views}/${spec.view}`,
-          locals: page,
-          schema: spec.schema,
-          input: withDates(req.body as Body, ...(spec.dates ?? [])),
-        },
-        async (value) => {
-          next = await spec.save(req, value as z.output<S>);
-        },
-      );
-      if (!ok) return;
-      flash(req, spec.done);
-      res.redirect(303, next);
-    });
-  }
-
-  const choices = async (req: Request) => {
-    const found = await plans.choices(callerOf(req));
-    return {
-      bodyItems: found.bodies.map((body) => ({ value: body.id, text: body.name })),
-      personItems: found.people.map((person) => ({ value: person.id, text: person.name })),
-      organisationItems: found.organisations.map((organisation) => ({
-        value: organisation.id,
-        text: organisation.name,
-      })),
-      indicatorItems: found.indicators.map((indicator) => ({
-        value: indicator.id,
-        text: `${indicator.code} ${indicator.title}`,
-      })),
-    };
-  };
+  const pages = planPages(router, plans);
+  const { base, planPath, common, planOr404, form, choices, actionOr404 } = pages;
 
   router.get('/accountability', async (req, res) => {
     const asAt = today();
@@ -374,9 +269,7 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter): Router {
     locals: planFormLocals,
     defaults: async (req) => {
       const { plan } = await planOr404(req);
-      const dates = (name: string, iso: string) =>
-        Object.fromEntries(Object.entries(partsOf(iso)).map(([part, value]) => [`${name}-${part}`, value]));
-      return { ...plan, ...dates('startsOn', plan.startsOn), ...dates('endsOn', plan.endsOn) };
+      return { ...plan, ...dateValues('startsOn', plan.startsOn), ...dateValues('endsOn', plan.endsOn) };
     },
     save: async (req, value) =>
       planPath(req, (await plans.update(callerOf(req), String(req.params.plan), value)).slug),
@@ -481,11 +374,6 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter): Router {
     done: 'Action added',
   });
 
-  const actionOr404 = async (req: Request) => {
-    if (!/^[0-9a-f-]{36}$/.test(String(req.params.action))) throw notFound();
-    return plans.action(callerOf(req), String(req.params.plan), String(req.params.action));
-  };
-
   router.get('/plans/:plan/actions/:action', async (req, res) => {
     const found = await actionOr404(req);
     res.render(`${views}/action.njk`, {
@@ -556,6 +444,8 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter): Router {
     },
     done: 'Milestone added',
   });
+
+  planEditingRoutes(router, pages, plans);
 
   return router;
 }

@@ -16,17 +16,28 @@ import {
   plansRepository as repository,
   type ActionRow,
   type EvidenceRow,
-  type MilestoneRow,
   type OutcomeRow,
   type PlanRow,
   type PlanValues,
   type PriorityRow,
-  type UpdateRow,
   type VersionRow,
 } from './plans.repository.ts';
 import { planText } from './plan-text.ts';
-import { describeRecurrence, overdueOf, type DuePeriod, type Recurrence } from './recurrence.ts';
-import type { ActionStatus, EvidenceKind, LeadKind, UpdateRag } from './plans.vocabulary.ts';
+import {
+  actionDetails,
+  actionValues,
+  checkAction,
+  checkPriority,
+  mustFindAction,
+  mustFindPlan,
+  type ActionDetail,
+  type NewAction,
+  type NewPriority,
+} from './plans.parts.ts';
+import { planEditing } from './plans.editing.ts';
+import type { ActionStatus, EvidenceKind, UpdateRag } from './plans.vocabulary.ts';
+
+export type { ActionDetail, NewAction, NewPriority } from './plans.parts.ts';
 
 export interface NewEvidence {
   kind: EvidenceKind;
@@ -36,42 +47,11 @@ export interface NewEvidence {
   link?: string | undefined;
 }
 
-export interface NewPriority {
-  title: string;
-  description?: string | undefined;
-  ownerBodyId?: string | undefined;
-  leadPersonId?: string | undefined;
-  outcomeIds: string[];
-  indicatorIds: string[];
-}
-
-export interface NewAction {
-  text: string;
-  leadKind: LeadKind;
-  leadId: string;
-  partnerIds: string[];
-  dueOn?: string | undefined;
-  recurrence?: Recurrence | undefined;
-  recursFrom?: string | undefined;
-  recursUntil?: string | undefined;
-  status: ActionStatus;
-}
-
 export interface NewUpdate {
   reportedOn: string;
   rag: UpdateRag;
   commentary: string;
   status?: ActionStatus | undefined;
-}
-
-export interface ActionDetail extends ActionRow {
-  partners: { organisationId: string; name: string }[];
-  milestones: MilestoneRow[];
-  updates: UpdateRow[];
-  latest: UpdateRow | null;
-  overdue: boolean;
-  overduePeriods: DuePeriod[];
-  when: string;
 }
 
 export interface PriorityDetail extends PriorityRow {
@@ -86,46 +66,6 @@ export interface PlanDetail {
   evidence: EvidenceRow[];
   priorities: PriorityDetail[];
   versions: VersionRow[];
-}
-
-const whenOf = (action: ActionRow) =>
-  action.recurrence && action.recursFrom
-    ? describeRecurrence(action.recurrence, action.recursFrom)
-    : action.dueOn
-      ? `By ${action.dueOn}`
-      : 'No date set';
-
-/** A recurring action with no last date of its own recurs until its plan ends. */
-async function actionDetails(
-  trx: Trx,
-  actions: ActionRow[],
-  asAt: string,
-  planEndsOn: string,
-): Promise<ActionDetail[]> {
-  const ids = actions.map((action) => action.id);
-  const [partners, milestones, updates] = await Promise.all([
-    repository.partners(trx, ids),
-    repository.milestones(trx, ids),
-    repository.updates(trx, ids),
-  ]);
-  return actions.map((action) => {
-    const own = updates.filter((update) => update.actionId === action.id);
-    const overdue = overdueOf(
-      { ...action, recursUntil: action.recursUntil ?? planEndsOn },
-      own.map((update) => update.reportedOn),
-      asAt,
-    );
-    return {
-      ...action,
-      partners: partners.filter((partner) => partner.actionId === action.id),
-      milestones: milestones.filter((milestone) => milestone.actionId === action.id),
-      updates: own,
-      latest: own.at(-1) ?? null,
-      overdue: overdue.overdue,
-      overduePeriods: overdue.periods,
-      when: whenOf(action),
-    };
-  });
 }
 
 export function plansService(db: Database<DB>, indicators: Pick<IndicatorsService, 'summariesWithin'>) {
@@ -165,29 +105,6 @@ export function plansService(db: Database<DB>, indicators: Pick<IndicatorsServic
         actions: details.filter((action) => action.priorityId === priority.id),
       })),
     };
-  }
-
-  async function mustFindPlan(trx: Trx, slug: string): Promise<PlanRow> {
-    const plan = await repository.bySlug(trx, slug);
-    if (!plan) throw notFound();
-    return plan;
-  }
-
-  async function mustFindAction(trx: Trx, planId: string, actionId: string): Promise<ActionRow> {
-    const [action] = await repository.actions(trx, { planId, actionId });
-    if (!action) throw notFound();
-    return action;
-  }
-
-  async function checkKnown(
-    trx: Trx,
-    table: 'bodies' | 'people' | 'organisations' | 'indicators',
-    ids: string[],
-    path: string,
-    message: string,
-  ): Promise<void> {
-    const known = await repository.known(trx, table, ids);
-    if (ids.some((id) => !known.has(id))) throw new RuleViolation([{ path, message }]);
   }
 
   async function snapshotVersion(
@@ -360,32 +277,7 @@ export function plansService(db: Database<DB>, indicators: Pick<IndicatorsServic
     addPriority(caller: Caller, slug: string, input: NewPriority): Promise<string> {
       return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
         const plan = await mustFindPlan(trx, slug);
-        const outcomes = new Set((await repository.outcomes(trx, plan.id)).map((outcome) => outcome.id));
-        if (input.outcomeIds.some((id) => !outcomes.has(id)))
-          throw new RuleViolation([{ path: 'outcomeIds', message: 'Choose outcomes of this plan' }]);
-        if (input.ownerBodyId)
-          await checkKnown(
-            trx,
-            'bodies',
-            [input.ownerBodyId],
-            'ownerBodyId',
-            'Select the owning body from the list',
-          );
-        if (input.leadPersonId)
-          await checkKnown(
-            trx,
-            'people',
-            [input.leadPersonId],
-            'leadPersonId',
-            'Select the lead person from the list',
-          );
-        await checkKnown(
-          trx,
-          'indicators',
-          input.indicatorIds,
-          'indicatorIds',
-          'Choose indicators the partnership tracks',
-        );
+        await checkPriority(trx, plan, input);
         const id = await repository.insertPriority(trx, partnershipId, plan.id, {
           title: input.title,
           description: input.description ?? null,
@@ -411,39 +303,8 @@ export function plansService(db: Database<DB>, indicators: Pick<IndicatorsServic
         const plan = await mustFindPlan(trx, slug);
         const priority = await repository.priorityById(trx, priorityId);
         if (!priority || priority.planId !== plan.id) throw notFound();
-        const leadTable = { person: 'people', organisation: 'organisations', body: 'bodies' } as const;
-        await checkKnown(
-          trx,
-          leadTable[input.leadKind],
-          [input.leadId],
-          'leadId',
-          'Select the lead from the list',
-        );
-        await checkKnown(
-          trx,
-          'organisations',
-          input.partnerIds,
-          'partnerIds',
-          'Choose partners from the list',
-        );
-        if (input.recursUntil && input.recursFrom && input.recursUntil < input.recursFrom)
-          throw new RuleViolation([
-            { path: 'recursUntil', message: 'The last date must be after the date it recurs from' },
-          ]);
-        const id = await repository.insertAction(trx, partnershipId, {
-          priorityId,
-          text: input.text,
-          leadKind: input.leadKind,
-          leadPersonId: input.leadKind === 'person' ? input.leadId : null,
-          leadOrganisationId: input.leadKind === 'organisation' ? input.leadId : null,
-          leadBodyId: input.leadKind === 'body' ? input.leadId : null,
-          dueOn: input.recurrence ? null : (input.dueOn ?? null),
-          recurrence: input.recurrence ?? null,
-          recursFrom: input.recurrence ? (input.recursFrom ?? null) : null,
-          recursUntil: input.recurrence ? (input.recursUntil ?? null) : null,
-          status: input.status,
-          partnerIds: input.partnerIds,
-        });
+        await checkAction(trx, input);
+        const id = await repository.insertAction(trx, partnershipId, { priorityId, ...actionValues(input) });
         await recordChange(trx, caller.actor, {
           partnershipId,
           action: 'create',
@@ -481,6 +342,8 @@ export function plansService(db: Database<DB>, indicators: Pick<IndicatorsServic
         });
       });
     },
+
+    ...planEditing(db),
 
     /** A progress update: by an editor, or by the action's lead with the member role. */
     postUpdate(caller: Caller, slug: string, actionId: string, input: NewUpdate): Promise<void> {

@@ -1,0 +1,271 @@
+// The pages that change and delete the parts of a plan (ADR 0016): priorities (and their
+// order), actions and milestones. Mounted with the other plan pages.
+import type { Request, Response, Router } from 'express';
+import { callerOf, requirePermission } from '../../platform/http/auth.ts';
+import { flash } from '../../platform/http/forms.ts';
+import { badRequest, notFound } from '../../platform/http/errors.ts';
+import { formErrors, RuleViolation } from '../../platform/http/validation.ts';
+import type { PlansService } from './plans.service.ts';
+import { actionSchema, milestoneSchema, prioritySchema } from './plans.schemas.ts';
+import { recurrences } from './plans.vocabulary.ts';
+import { priorityHasActions } from './plans.parts.ts';
+import { dateValues, isId, itemsOf, views, type Body, type PlanPages } from './plan-pages.ts';
+
+export function planEditingRoutes(router: Router, pages: PlanPages, plans: PlansService): void {
+  const { common, planPath, planOr404, form, choices, actionOr404 } = pages;
+
+  /** The plan and one of its priorities, from the address; a 404 for anything else. */
+  async function priorityOr404(req: Request) {
+    if (!isId(req.params.priority)) throw notFound();
+    const detail = await planOr404(req);
+    const priority = detail.priorities.find((candidate) => candidate.id === req.params.priority);
+    if (!priority) throw notFound();
+    return { detail, priority };
+  }
+
+  form({
+    path: '/plans/:plan/priorities/:priority/edit',
+    view: 'priority-form.njk',
+    title: 'Change a priority',
+    schema: prioritySchema,
+    locals: async (req) => {
+      const { detail, priority } = await priorityOr404(req);
+      return {
+        ...(await choices(req)),
+        outcomeItems: detail.outcomes.map((outcome) => ({ value: outcome.id, text: outcome.title })),
+        submitText: 'Save the priority',
+        backLink: `${planPath(req)}#priority-${priority.id}`,
+      };
+    },
+    defaults: async (req) => {
+      const { priority } = await priorityOr404(req);
+      return {
+        title: priority.title,
+        description: priority.description,
+        ownerBodyId: priority.ownerBodyId,
+        leadPersonId: priority.leadPersonId,
+        outcomeIds: priority.outcomes.map((outcome) => outcome.id),
+        indicatorIds: priority.indicators.map((summary) => summary.indicator.id),
+      };
+    },
+    save: async (req, value) => {
+      await plans.updatePriority(callerOf(req), String(req.params.plan), String(req.params.priority), value);
+      return `${planPath(req)}#priority-${String(req.params.priority)}`;
+    },
+    done: 'Priority changed',
+  });
+
+  router.post(
+    '/plans/:plan/priorities/:priority/move',
+    requirePermission('partnership.edit'),
+    async (req, res) => {
+      const { priority } = await priorityOr404(req);
+      const direction = (req.body as Body).direction;
+      if (direction !== 'up' && direction !== 'down') throw badRequest('Say whether to move it up or down.');
+      try {
+        await plans.movePriority(callerOf(req), String(req.params.plan), priority.id, direction);
+      } catch (error) {
+        if (error instanceof RuleViolation) throw badRequest(error.message);
+        throw error;
+      }
+      flash(req, `Priority ${priority.position} moved ${direction}`);
+      res.redirect(303, `${planPath(req)}#priority-${priority.id}`);
+    },
+  );
+
+  /** A page that asks before deleting, or says why it cannot: GET shows it, POST deletes. */
+  function deletePage(spec: {
+    path: string;
+    title: string;
+    buttonText: string;
+    about: (req: Request) => Promise<{
+      plan: { title: string };
+      subject: string;
+      consequences: string[];
+      refusal?: string | undefined;
+      backLink: string;
+    }>;
+    remove: (req: Request) => Promise<string>;
+    done: string;
+  }) {
+    const permission = requirePermission('partnership.edit');
+    const render = async (req: Request, res: Response, refusal?: string) => {
+      const about = await spec.about(req);
+      const reason = refusal ?? about.refusal;
+      res.status(refusal ? 400 : 200).render(`${views}/delete.njk`, {
+        title: spec.title,
+        ...common(req),
+        ...about,
+        refusal: reason,
+        buttonText: spec.buttonText,
+        errors: refusal ? formErrors([{ path: 'refusal', message: refusal }]) : undefined,
+      });
+    };
+    router.get(spec.path, permission, (req, res) => render(req, res));
+    router.post(spec.path, permission, async (req, res) => {
+      let next: string;
+      try {
+        next = await spec.remove(req);
+      } catch (error) {
+        if (error instanceof RuleViolation) return render(req, res, error.message);
+        throw error;
+      }
+      flash(req, spec.done);
+      res.redirect(303, next);
+    });
+  }
+
+  deletePage({
+    path: '/plans/:plan/priorities/:priority/delete',
+    title: 'Delete a priority',
+    buttonText: 'Delete the priority',
+    about: async (req) => {
+      const { detail, priority } = await priorityOr404(req);
+      return {
+        plan: detail.plan,
+        subject: `Priority ${priority.position}: ${priority.title}`,
+        consequences: [
+          ...(priority.outcomes.length ? ['Its links to the plan’s outcomes (the outcomes stay)'] : []),
+          ...(priority.indicators.length
+            ? ['Its links to indicators (the indicators and their figures stay)']
+            : []),
+        ],
+        refusal: priority.actions.length ? priorityHasActions(priority.actions.length) : undefined,
+        backLink: `${planPath(req)}#priority-${priority.id}`,
+      };
+    },
+    remove: async (req) => {
+      await plans.deletePriority(callerOf(req), String(req.params.plan), String(req.params.priority));
+      return `${planPath(req)}#priorities`;
+    },
+    done: 'Priority deleted',
+  });
+
+  const actionFormLocals = async (req: Request) => {
+    const found = await actionOr404(req);
+    return {
+      priority: found.priority,
+      ...(await choices(req)),
+      recurrenceItems: itemsOf(recurrences),
+      submitText: 'Save the action',
+      backLink: `${planPath(req)}/actions/${found.action.id}`,
+    };
+  };
+
+  form({
+    path: '/plans/:plan/actions/:action/edit',
+    view: 'action-form.njk',
+    title: 'Change an action',
+    schema: actionSchema,
+    dates: ['dueOn', 'recursFrom', 'recursUntil'],
+    locals: actionFormLocals,
+    defaults: async (req) => {
+      const { action } = await actionOr404(req);
+      return {
+        text: action.text,
+        leadKind: action.leadKind,
+        leadPersonId: action.leadPersonId,
+        leadOrganisationId: action.leadOrganisationId,
+        leadBodyId: action.leadBodyId,
+        partnerIds: action.partners.map((partner) => partner.organisationId),
+        timing: action.recurrence ? 'recurring' : action.dueOn ? 'date' : 'none',
+        ...dateValues('dueOn', action.dueOn),
+        recurrence: action.recurrence,
+        ...dateValues('recursFrom', action.recursFrom),
+        ...dateValues('recursUntil', action.recursUntil),
+        status: action.status,
+      };
+    },
+    save: async (req, value) => {
+      await plans.updateAction(callerOf(req), String(req.params.plan), String(req.params.action), value);
+      return `${planPath(req)}/actions/${String(req.params.action)}`;
+    },
+    done: 'Action changed',
+  });
+
+  deletePage({
+    path: '/plans/:plan/actions/:action/delete',
+    title: 'Delete an action',
+    buttonText: 'Delete the action',
+    about: async (req) => {
+      const { plan, priority, action } = await actionOr404(req);
+      const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+      return {
+        plan,
+        subject: `${action.text} (under priority: ${priority.title})`,
+        consequences: [
+          ...(action.updates.length
+            ? [count(action.updates.length, 'progress update', 'progress updates')]
+            : []),
+          ...(action.milestones.length ? [count(action.milestones.length, 'milestone', 'milestones')] : []),
+          ...(action.partners.length
+            ? [
+                `Its list of ${count(action.partners.length, 'contributing partner', 'contributing partners')} (the organisations stay)`,
+              ]
+            : []),
+        ],
+        backLink: `${planPath(req)}/actions/${action.id}`,
+      };
+    },
+    remove: async (req) => {
+      const { priority } = await actionOr404(req);
+      await plans.deleteAction(callerOf(req), String(req.params.plan), String(req.params.action));
+      return `${planPath(req)}#priority-${priority.id}`;
+    },
+    done: 'Action deleted, with its milestones and updates',
+  });
+
+  const milestoneOr404 = async (req: Request) => {
+    if (!isId(req.params.milestone)) throw notFound();
+    const found = await actionOr404(req);
+    const milestone = found.action.milestones.find((candidate) => candidate.id === req.params.milestone);
+    if (!milestone) throw notFound();
+    return { ...found, milestone };
+  };
+
+  form({
+    path: '/plans/:plan/actions/:action/milestones/:milestone/edit',
+    view: 'milestone-form.njk',
+    title: 'Change a milestone',
+    schema: milestoneSchema,
+    dates: ['dueOn', 'doneOn'],
+    locals: async (req) => {
+      const found = await milestoneOr404(req);
+      return {
+        action: found.action,
+        submitText: 'Save the milestone',
+        backLink: `${planPath(req)}/actions/${found.action.id}`,
+      };
+    },
+    defaults: async (req) => {
+      const { milestone } = await milestoneOr404(req);
+      return {
+        text: milestone.text,
+        ...dateValues('dueOn', milestone.dueOn),
+        ...dateValues('doneOn', milestone.doneOn),
+      };
+    },
+    save: async (req, value) => {
+      await plans.updateMilestone(
+        callerOf(req),
+        String(req.params.plan),
+        String(req.params.action),
+        String(req.params.milestone),
+        value,
+      );
+      return `${planPath(req)}/actions/${String(req.params.action)}`;
+    },
+    done: 'Milestone changed',
+  });
+
+  router.post(
+    '/plans/:plan/actions/:action/milestones/:milestone/delete',
+    requirePermission('partnership.edit'),
+    async (req, res) => {
+      const { action, milestone } = await milestoneOr404(req);
+      await plans.deleteMilestone(callerOf(req), String(req.params.plan), action.id, milestone.id);
+      flash(req, `The milestone “${milestone.text}” has been deleted`);
+      res.redirect(303, `${planPath(req)}/actions/${action.id}#milestones`);
+    },
+  );
+}

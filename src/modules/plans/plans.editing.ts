@@ -1,0 +1,197 @@
+// Changing and deleting the parts of a plan (ADR 0016): priorities (and their order), actions
+// with everything that hangs off them, and milestones. Every change needs an editor, runs in
+// one transaction and is audited before and after; a priority with actions is not deleted.
+import type { Database } from '../../platform/db/database.ts';
+import { recordChange } from '../../platform/audit/audit.ts';
+import type { Caller } from '../../platform/http/auth.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { RuleViolation } from '../../platform/http/validation.ts';
+import { today } from '../../platform/http/date-input.ts';
+import { inTenant } from '../../platform/tenant.ts';
+import type { DB } from '../../schema.ts';
+import { plansRepository as repository } from './plans.repository.ts';
+import {
+  actionDetails,
+  actionValues,
+  checkAction,
+  checkPriority,
+  mustFindAction,
+  mustFindMilestone,
+  mustFindPlan,
+  mustFindPriority,
+  priorityHasActions,
+  type NewAction,
+  type NewPriority,
+} from './plans.parts.ts';
+
+export function planEditing(db: Database<DB>) {
+  return {
+    /** Changes a priority's text, outcomes, indicators, owning body and lead. */
+    updatePriority(caller: Caller, slug: string, priorityId: string, input: NewPriority): Promise<void> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const plan = await mustFindPlan(trx, slug);
+        const before = await mustFindPriority(trx, plan, priorityId);
+        await checkPriority(trx, plan, input);
+        await repository.updatePriority(trx, partnershipId, before.id, {
+          title: input.title,
+          description: input.description ?? null,
+          ownerBodyId: input.ownerBodyId ?? null,
+          leadPersonId: input.leadPersonId ?? null,
+          outcomeIds: input.outcomeIds,
+          indicatorIds: input.indicatorIds,
+        });
+        const after = await mustFindPriority(trx, plan, priorityId);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'update',
+          entityType: 'plan priority',
+          entityId: before.id,
+          summary: `Changed priority ${before.position} of ${plan.title}: ${after.title}`,
+          before,
+          after,
+        });
+      });
+    },
+
+    /** Moves a priority one place up or down the plan's order (a no-op at either end). */
+    movePriority(caller: Caller, slug: string, priorityId: string, direction: 'up' | 'down'): Promise<void> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const plan = await mustFindPlan(trx, slug);
+        const priorities = await repository.priorities(trx, plan.id);
+        const index = priorities.findIndex((row) => row.id === priorityId);
+        if (index < 0) throw notFound();
+        const moving = priorities[index]!;
+        const other = priorities[direction === 'up' ? index - 1 : index + 1];
+        if (!other)
+          throw new RuleViolation([
+            {
+              path: 'direction',
+              message: `Priority ${moving.position} is already ${direction === 'up' ? 'first' : 'last'}`,
+            },
+          ]);
+        await repository.swapPriorities(trx, moving, other);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'update',
+          entityType: 'plan priority',
+          entityId: moving.id,
+          summary: `Moved “${moving.title}” from priority ${moving.position} to ${other.position} of ${plan.title}`,
+          before: { position: moving.position },
+          after: { position: other.position },
+        });
+      });
+    },
+
+    /**
+     * Deletes a priority that has no actions. One with actions is refused, so that no action,
+     * milestone or update is lost by deleting the priority above it: delete or keep them first.
+     */
+    deletePriority(caller: Caller, slug: string, priorityId: string): Promise<void> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const plan = await mustFindPlan(trx, slug);
+        const before = await mustFindPriority(trx, plan, priorityId);
+        const actions = (await repository.actions(trx, { planId: plan.id })).filter(
+          (action) => action.priorityId === before.id,
+        );
+        if (actions.length)
+          throw new RuleViolation([{ path: 'priority', message: priorityHasActions(actions.length) }]);
+        await repository.deletePriority(trx, before.id, plan.id);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'delete',
+          entityType: 'plan priority',
+          entityId: before.id,
+          summary: `Deleted priority ${before.position} of ${plan.title}: ${before.title}`,
+          before,
+        });
+      });
+    },
+
+    /** Changes an action's text, lead, partners, date or recurrence, and status. */
+    updateAction(caller: Caller, slug: string, actionId: string, input: NewAction): Promise<void> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const plan = await mustFindPlan(trx, slug);
+        const action = await mustFindAction(trx, plan.id, actionId);
+        const [before] = await actionDetails(trx, [action], today(), plan.endsOn);
+        await checkAction(trx, input);
+        await repository.updateAction(trx, partnershipId, action.id, actionValues(input));
+        const after = await mustFindAction(trx, plan.id, actionId);
+        const partners = await repository.partners(trx, [action.id]);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'update',
+          entityType: 'plan action',
+          entityId: action.id,
+          summary: `Changed an action of ${plan.title}: ${after.text}`,
+          before: { ...action, partners: before!.partners.map((partner) => partner.name) },
+          after: { ...after, partners: partners.map((partner) => partner.name) },
+        });
+      });
+    },
+
+    /** Deletes an action with its partners, milestones and updates, all kept in the audit trail. */
+    deleteAction(caller: Caller, slug: string, actionId: string): Promise<void> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const plan = await mustFindPlan(trx, slug);
+        const action = await mustFindAction(trx, plan.id, actionId);
+        const [detail] = await actionDetails(trx, [action], today(), plan.endsOn);
+        await repository.deleteAction(trx, action.id, action.priorityId);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'delete',
+          entityType: 'plan action',
+          entityId: action.id,
+          summary: `Deleted an action of ${plan.title} with its ${detail!.updates.length} updates and ${detail!.milestones.length} milestones: ${action.text}`,
+          before: {
+            ...action,
+            partners: detail!.partners.map((partner) => partner.name),
+            milestones: detail!.milestones,
+            updates: detail!.updates,
+          },
+        });
+      });
+    },
+
+    updateMilestone(
+      caller: Caller,
+      slug: string,
+      actionId: string,
+      milestoneId: string,
+      input: { text: string; dueOn?: string | undefined; doneOn?: string | undefined },
+    ): Promise<void> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const plan = await mustFindPlan(trx, slug);
+        const action = await mustFindAction(trx, plan.id, actionId);
+        const before = await mustFindMilestone(trx, action.id, milestoneId);
+        const after = { text: input.text, dueOn: input.dueOn ?? null, doneOn: input.doneOn ?? null };
+        await repository.updateMilestone(trx, before.id, after);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'update',
+          entityType: 'plan milestone',
+          entityId: before.id,
+          summary: `Changed the milestone “${after.text}” of an action of ${plan.title}`,
+          before,
+          after: { ...before, ...after },
+        });
+      });
+    },
+
+    deleteMilestone(caller: Caller, slug: string, actionId: string, milestoneId: string): Promise<void> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const plan = await mustFindPlan(trx, slug);
+        const action = await mustFindAction(trx, plan.id, actionId);
+        const before = await mustFindMilestone(trx, action.id, milestoneId);
+        await repository.deleteMilestone(trx, before.id, action.id);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'delete',
+          entityType: 'plan milestone',
+          entityId: before.id,
+          summary: `Deleted the milestone “${before.text}” of an action of ${plan.title}`,
+          before,
+        });
+      });
+    },
+  };
+}
