@@ -5,6 +5,7 @@
 // same bodies come forward as "matters arising". Anything on an exempt item is withheld from
 // callers who may not see exempt items, as the item itself is.
 import type { Database } from '../../platform/db/database.ts';
+import { acrossRequests } from '../../platform/db/request-reads.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import { can } from '../../platform/http/permissions.ts';
 import type { Caller } from '../../platform/http/auth.ts';
@@ -76,6 +77,35 @@ export function recordService(db: Database<DB>) {
             .join(', ') || 'No owner',
         overdue: row.status === 'open' && !!row.dueOn && row.dueOn < on,
       }));
+  }
+
+  /** A meeting's minutes, decisions and actions, the previous meeting and the matters arising, for anyone. */
+  async function recordOf(trx: Trx, meeting: MeetingRow) {
+    const items = await agenda.list(trx, [meeting.id]);
+    const ids = items.map((item) => item.id);
+    const [minutes, decisions, actions, previous] = await Promise.all([
+      records.minutes(trx, ids),
+      records.decisions(trx, ids),
+      records.actions(trx, { meetingIds: [meeting.id] }),
+      previousMeeting(trx, meeting),
+    ]);
+    const previousDrafts = previous
+      ? (
+          await records.minutes(
+            trx,
+            (await agenda.list(trx, [previous.id])).map((i) => i.id),
+          )
+        ).filter((m) => m.status === 'draft').length
+      : 0;
+    const earlier = await meetings.list(trx, {
+      bodyIds: meeting.bodies.map((b) => b.id),
+      to: meeting.startsAt,
+    });
+    const arising = await records.actions(trx, {
+      meetingIds: earlier.filter((m) => m.id !== meeting.id).map((m) => m.id),
+      status: 'open',
+    });
+    return { items, minutes, decisions, actions, previous, previousDrafts, arising };
   }
 
   async function raiseWithin(
@@ -166,38 +196,17 @@ export function recordService(db: Database<DB>) {
       inTenant(db, caller, 'partnership.read', async (trx) => {
         const meeting = await meetings.byId(trx, meetingId);
         if (!meeting) throw notFound();
-        const items = (await agenda.list(trx, [meetingId])).filter(
-          (item) => !item.exempt || seesExempt(caller),
+        // what every caller's view is drawn from is kept (ADR 0021); their rights apply after
+        const found = await acrossRequests(trx, `record ${meetingId}`, () => recordOf(trx, meeting));
+        const seen = new Set(
+          found.items.filter((item) => !item.exempt || seesExempt(caller)).map((item) => item.id),
         );
-        const ids = items.map((item) => item.id);
-        const [minutes, decisions, actions, previous] = await Promise.all([
-          records.minutes(trx, ids),
-          records.decisions(trx, ids),
-          records.actions(trx, { meetingIds: [meetingId] }),
-          previousMeeting(trx, meeting),
-        ]);
-        const previousDrafts = previous
-          ? (
-              await records.minutes(
-                trx,
-                (await agenda.list(trx, [previous.id])).map((i) => i.id),
-              )
-            ).filter((m) => m.status === 'draft').length
-          : 0;
-        const earlier = await meetings.list(trx, {
-          bodyIds: meeting.bodies.map((b) => b.id),
-          to: meeting.startsAt,
-        });
-        const arising = await records.actions(trx, {
-          meetingIds: earlier.filter((m) => m.id !== meeting.id).map((m) => m.id),
-          status: 'open',
-        });
         return {
-          minutes,
-          decisions,
-          actions: await visible(trx, caller, actions),
-          mattersArising: await visible(trx, caller, arising, dateOf(meeting)),
-          previous: previous ? { meeting: previous, drafts: previousDrafts } : null,
+          minutes: found.minutes.filter((minute) => seen.has(minute.agendaItemId)),
+          decisions: found.decisions.filter((decision) => seen.has(decision.agendaItemId)),
+          actions: await visible(trx, caller, found.actions),
+          mattersArising: await visible(trx, caller, found.arising, dateOf(meeting)),
+          previous: found.previous ? { meeting: found.previous, drafts: found.previousDrafts } : null,
           happened: hasHappened(meeting),
         };
       }),
