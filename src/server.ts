@@ -29,6 +29,10 @@ export async function startServer(
     const welcome = await firstRun(runtime.services);
     if (welcome) process.stdout.write(welcome);
   }
+  // Background jobs: pg-boss starts now if it was ever used here (jobs may be waiting),
+  // otherwise on the first job.
+  runtime.jobs.useLogger(logger);
+  await runtime.jobs.resume();
   const printer = new PdfPrinter(config.CHROMIUM_PATH);
   const app = createApp({
     printer,
@@ -55,7 +59,9 @@ export async function startServer(
       const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeIdleConnections();
       await closed;
-      await runtime.services.boardPacks.idle();
+      // Jobs under way finish (or, past a time limit, are left for pg-boss to retry at the next
+      // start) while the printer and the database are still open.
+      await runtime.jobs.stop();
       await printer.close();
       await runtime.close();
     },
