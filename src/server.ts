@@ -17,11 +17,11 @@ export interface RunningServer {
 
 export async function startServer(
   config: Config,
-  options: { seedOnFirstRun?: boolean } = {},
+  options: { seedOnFirstRun?: boolean; /** Embedded: start from a dump (tests). */ loadDump?: string } = {},
 ): Promise<RunningServer> {
   const logger = createLogger(config.LOG_LEVEL);
   logger.info({ config: redactedConfig(config) }, 'starting');
-  const runtime = await openRuntime(config);
+  const runtime = await openRuntime(config, { loadDump: options.loadDump });
   if (runtime.applied.length) logger.info({ migrations: runtime.applied }, 'database migrated');
   // The embedded engine has no autovacuum: statistics for its planner, once a start.
   if (runtime.db.engine.kind === 'pglite') await runtime.db.analyze();

@@ -47,6 +47,9 @@ export class Jobs {
   readonly #queues = new Map<string, QueueDefinition<never>>();
   readonly #workers = new Map<string, string>();
   #starting: Promise<PgBoss> | undefined;
+  /** Handlers under way: a stop waits for them (pg-boss can hand out a job as it stops). */
+  readonly #running = new Set<Promise<unknown>>();
+  #accepting = false;
   #logger: JobsLogger = {
     error: (details, message) => process.stderr.write(`${message}: ${String(details)}\n`),
   };
@@ -112,16 +115,30 @@ export class Jobs {
             includeMetadata: true,
             pollingIntervalSeconds: this.#options.pollingIntervalSeconds,
           },
-          ([job]) => queue.work(job!),
+          ([job]) => this.#run(() => queue.work(job!)),
         );
         this.#workers.set(queue.name, id);
       }
+      this.#accepting = true;
       return boss;
     } catch (error) {
       await boss.stop({ graceful: false }).catch(() => undefined);
       this.#starting = undefined;
       throw error;
     }
+  }
+
+  #run(work: () => Promise<unknown>): Promise<unknown> {
+    // A worker that fetched a job just as the stop began: it fails at once, to be retried.
+    if (!this.#accepting) return Promise.reject(new Error('Background jobs are stopping'));
+    const run = work();
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#running.add(settled);
+    void settled.then(() => this.#running.delete(settled));
+    return run;
   }
 
   /**
@@ -189,8 +206,10 @@ export class Jobs {
     const starting = this.#starting;
     if (!starting) return;
     this.#starting = undefined;
+    this.#accepting = false;
     this.#workers.clear();
     const boss = await starting.catch(() => undefined);
     await boss?.stop({ graceful: true, wait: true, timeout: this.#options.stopTimeoutMs });
+    await Promise.all(this.#running);
   }
 }
