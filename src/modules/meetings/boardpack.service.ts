@@ -6,7 +6,7 @@
 // papers are never read into it, so anyone who may see the meeting may download it.
 import type { Database } from '../../platform/db/database.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
-import type { Caller } from '../../platform/http/auth.ts';
+import { assertCan, type Caller } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { PdfPrinter } from '../../platform/documents/pdf.ts';
 import { inTenant } from '../../platform/tenant.ts';
@@ -245,6 +245,7 @@ export function boardPackService(db: Database<DB>, jobs: Jobs) {
 
     /** Queues the pack to be made (again); this process's worker takes it at once. */
     request: async (caller: Caller, meetingId: string) => {
+      assertCan(caller, 'partnership.edit');
       await jobs.start();
       await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
         const meeting = await meetings.byId(trx, meetingId);
