@@ -22,13 +22,13 @@ export interface QueueDefinition<Data> {
 }
 
 export interface JobsLogger {
-  error(details: object, message: string): void;
+  error(details: { err: unknown }, message: string): void;
 }
 
 export interface JobsOptions {
   /** How often an idle worker looks for jobs sent by other processes or due for a retry. */
   pollingIntervalSeconds?: number;
-  /** How long a stop waits for jobs under way before failing them (so they are retried). */
+  /** How long a stop waits for jobs under way before pg-boss marks them failed (to be retried). */
   stopTimeoutMs?: number;
 }
 
@@ -50,8 +50,12 @@ export class Jobs {
   /** Handlers under way: a stop waits for them (pg-boss can hand out a job as it stops). */
   readonly #running = new Set<Promise<unknown>>();
   #accepting = false;
+  /** Until the server gives its logger (tests, the command line): standard error. */
   #logger: JobsLogger = {
-    error: (details, message) => process.stderr.write(`${message}: ${String(details)}\n`),
+    error: ({ err }, message) =>
+      process.stderr.write(
+        `${message}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      ),
   };
 
   constructor(db: Database<unknown>, options: JobsOptions = {}) {
@@ -174,7 +178,7 @@ export class Jobs {
       .catch(() => undefined);
   }
 
-  /** The jobs of `name` waiting, due for a retry or under way (tests, and the meeting page's tests). */
+  /** How many jobs of `name` are waiting, due for a retry or under way. */
   async pending(name: string): Promise<number> {
     if (!this.#starting) return 0;
     const boss = await this.#starting;
@@ -198,9 +202,10 @@ export class Jobs {
   }
 
   /**
-   * Stops the workers, waiting for jobs under way (up to `stopTimeoutMs`; after that pg-boss
-   * fails them and they are retried at the next start), and closes pg-boss's pool. Starting
-   * again later makes a new pg-boss.
+   * Stops the workers and closes pg-boss's pool; starting again later makes a new pg-boss. Jobs
+   * under way are waited for: past `stopTimeoutMs` pg-boss marks them failed, to be retried,
+   * but their handlers still use the printer and the database, so the stop waits for them to
+   * end before the caller closes those.
    */
   async stop(): Promise<void> {
     const starting = this.#starting;
