@@ -8,12 +8,15 @@ import { openEngine } from './platform/db/engine.ts';
 import { Database } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrator.ts';
 import { migrations } from './migrations/index.ts';
+import { Jobs } from './platform/jobs/jobs.ts';
 import { createServices, type Services } from './services.ts';
 import type { DB } from './schema.ts';
 
 export interface Runtime {
   db: Database<DB>;
   services: Services;
+  /** Background jobs (pg-boss), started on first use; stopped by `close`. */
+  jobs: Jobs;
   applied: string[];
   close(): Promise<void>;
 }
@@ -39,7 +42,17 @@ export async function openRuntime(
   });
   try {
     const applied = options.migrate === false ? [] : await migrateToLatest(db.owner, migrations);
-    return { db, services: createServices(db, config), applied, close: () => db.close() };
+    const jobs = new Jobs(db as Database<unknown>);
+    return {
+      db,
+      services: createServices(db, config, jobs),
+      jobs,
+      applied,
+      async close() {
+        await jobs.stop();
+        await db.close();
+      },
+    };
   } catch (error) {
     await db.close();
     throw error;

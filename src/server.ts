@@ -17,11 +17,11 @@ export interface RunningServer {
 
 export async function startServer(
   config: Config,
-  options: { seedOnFirstRun?: boolean } = {},
+  options: { seedOnFirstRun?: boolean; /** Embedded: start from a dump (tests). */ loadDump?: string } = {},
 ): Promise<RunningServer> {
   const logger = createLogger(config.LOG_LEVEL);
   logger.info({ config: redactedConfig(config) }, 'starting');
-  const runtime = await openRuntime(config);
+  const runtime = await openRuntime(config, { loadDump: options.loadDump });
   if (runtime.applied.length) logger.info({ migrations: runtime.applied }, 'database migrated');
   // The embedded engine has no autovacuum: statistics for its planner, once a start.
   if (runtime.db.engine.kind === 'pglite') await runtime.db.analyze();
@@ -29,6 +29,10 @@ export async function startServer(
     const welcome = await firstRun(runtime.services);
     if (welcome) process.stdout.write(welcome);
   }
+  // Background jobs: pg-boss starts now if it was ever used here (jobs may be waiting),
+  // otherwise on the first job.
+  runtime.jobs.useLogger(logger);
+  await runtime.jobs.resume();
   const printer = new PdfPrinter(config.CHROMIUM_PATH);
   const app = createApp({
     printer,
@@ -55,7 +59,9 @@ export async function startServer(
       const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeIdleConnections();
       await closed;
-      await runtime.services.boardPacks.idle();
+      // Jobs under way finish (or, past a time limit, are left for pg-boss to retry at the next
+      // start) while the printer and the database are still open.
+      await runtime.jobs.stop();
       await printer.close();
       await runtime.close();
     },

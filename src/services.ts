@@ -3,6 +3,7 @@
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/database.ts';
 import type { DB } from './schema.ts';
+import type { Jobs } from './platform/jobs/jobs.ts';
 import { authoritiesService } from './modules/authorities/index.ts';
 import { partnershipsService } from './modules/partnerships/index.ts';
 import { accountsService, membersService, tokensService } from './modules/accounts/index.ts';
@@ -30,10 +31,11 @@ export function createServices(
     Config,
     'ACCOUNT_LOCK_THRESHOLD' | 'ACCOUNT_LOCK_MINUTES' | 'SUPPRESSION_THRESHOLD' | 'SURVEY_LINK_DAYS'
   >,
+  jobs: Jobs,
 ) {
   const bodies = bodiesService(db);
   const indicators = indicatorsService(db);
-  const boardPacks = boardPackService(db);
+  const boardPacks = boardPackService(db, jobs);
   return {
     authorities: authoritiesService(db),
     bodies,

@@ -114,12 +114,14 @@ export async function startE2eServer(overrides: Record<string, string> = {}): Pr
           running.close(() => resolve());
           running.closeAllConnections();
         });
+        await runtime.jobs.stop();
         await printer.close();
         await runtime.close();
       },
     };
   } catch (error) {
     server?.close();
+    await runtime.jobs.stop();
     await printer.close();
     await runtime.close();
     throw error;

@@ -29,7 +29,7 @@ export async function startTestApp(overrides: Record<string, string> = {}) {
     agent: () => request.agent(app),
     request: () => request(app),
     async close() {
-      await runtime.services.boardPacks.idle();
+      await runtime.jobs.stop();
       await printer.close();
       await runtime.close();
     },

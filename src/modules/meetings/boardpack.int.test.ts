@@ -1,6 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { PDFDocument } from 'pdf-lib';
+import PgBoss from 'pg-boss';
+import { sql } from 'kysely';
 import {
   binary,
   csrfTokenIn,
@@ -12,6 +14,8 @@ import {
 } from '../../../test/support/test-app.ts';
 import { systemCaller, type Caller } from '../../platform/http/auth.ts';
 import { outlineEntries, outlineTitles } from './boardpack.pdf.ts';
+import { boardPackQueue } from './boardpack.service.ts';
+import { bossConnection } from '../../platform/jobs/jobs.ts';
 
 /** A real PDF of some pages, each page saying which paper it belongs to. */
 async function paper(name: string, pages: number): Promise<Buffer> {
@@ -185,18 +189,103 @@ describe('the board pack', () => {
     assert.ok(outlineTitles(pack).includes('Item 5: The plan for 2010 (committee report)'));
   });
 
-  it('starts again, on its next view, a pack left queued when the process stopped', async () => {
+  const jobsOfMeeting = async () => {
+    const { rows } = await sql<{ state: string; retryCount: number; output: Record<string, unknown> | null }>`
+      select state, retry_count as "retryCount", output from pgboss.job
+      where name = ${boardPackQueue} and singleton_key = ${meetingId} order by created_on`.execute(
+      test.db.owner,
+    );
+    return rows;
+  };
+
+  it('is a pg-boss job, sent in the transaction that asked for it', async () => {
+    const before = (await jobsOfMeeting()).length;
+    assert.ok(before >= 1, 'every pack made so far was a pg-boss job');
+    assert.ok((await jobsOfMeeting()).every((job) => job.state === 'completed'));
+    await test.services.boardPacks.request(caller, meetingId);
+    await test.services.boardPacks.idle();
+    const jobs = await jobsOfMeeting();
+    assert.equal(jobs.length, before + 1);
+    assert.equal(jobs.at(-1)!.state, 'completed');
+    assert.ok(Number(jobs.at(-1)!.output!.pages) > 1);
+    // A transaction that fails takes its job with it: none is sent.
     const partnershipId = caller.partnershipId!;
+    await assert.rejects(
+      test.db.transaction({ partnershipId }, async (trx) => {
+        await test.jobs.send(
+          trx,
+          boardPackQueue,
+          { partnershipId, meetingId, userId: null },
+          { singletonKey: meetingId },
+        );
+        throw new Error('the change failed');
+      }),
+      /the change failed/,
+    );
+    assert.equal((await jobsOfMeeting()).length, before + 1);
+  });
+
+  it('is made by pg-boss after a restart when its process stopped while making it', async () => {
+    const partnershipId = caller.partnershipId!;
+    await test.jobs.stop();
+    // What a process that died while working the job leaves: its row working, its job active
+    // (taken by a worker that never finished it) since longer than a job is allowed.
     await test.db.transaction({ partnershipId }, (trx) =>
       trx
         .updateTable('board_packs')
-        .set({ state: 'queued', done: 0 })
+        .set({ state: 'working', done: 1, out_of_date: true })
         .where('meeting_id', '=', meetingId)
         .execute(),
     );
-    assert.match((await viewer.get(meetingPath)).text, /Queued|Working|Ready/);
+    const died = new PgBoss({
+      ...bossConnection(test.db.engine),
+      supervise: false,
+      schedule: false,
+      migrate: false,
+    });
+    await died.start();
+    const id = await died.send(
+      boardPackQueue,
+      { partnershipId, meetingId, userId: null },
+      { singletonKey: meetingId },
+    );
+    const [taken] = await died.fetch(boardPackQueue);
+    assert.equal(taken!.id, id);
+    await died.stop({ graceful: false });
+    await sql`update pgboss.job set started_on = now() - interval '1 hour' where id = ${id}`.execute(
+      test.db.owner,
+    );
+
+    await test.jobs.resume(); // what a server does at its start
     await test.services.boardPacks.idle();
-    assert.equal((await test.services.boardPacks.status(caller, meetingId))!.state, 'ready');
+    const made = await test.services.boardPacks.status(caller, meetingId);
+    assert.equal(made!.state, 'ready');
+    assert.equal(made!.outOfDate, false);
+    const job = (await jobsOfMeeting()).at(-1)!;
+    assert.equal(job.state, 'completed');
+    assert.equal(job.retryCount, 1, 'pg-boss tried it again');
+  });
+
+  it('shows failed, with the reason, a pack whose every try failed', async () => {
+    // Every try fails (the worker may not read the partnership); no try left after the first.
+    await sql`revoke select on partnerships from cooperate_app`.execute(test.db.owner);
+    await sql`update pgboss.queue set retry_limit = 0 where name = ${boardPackQueue}`.execute(test.db.owner);
+    try {
+      await test.services.boardPacks.request(caller, meetingId);
+      await test.services.boardPacks.idle();
+    } finally {
+      await sql`grant select on partnerships to cooperate_app`.execute(test.db.owner);
+      await sql`update pgboss.queue set retry_limit = 4 where name = ${boardPackQueue}`.execute(
+        test.db.owner,
+      );
+    }
+    const failed = await test.services.boardPacks.status(caller, meetingId);
+    assert.equal(failed!.state, 'failed');
+    assert.match(failed!.failure!, /could not be made \(permission denied for table partnerships\)/);
+    const job = (await jobsOfMeeting()).at(-1)!;
+    assert.equal(job.state, 'failed');
+    assert.match(String(job.output!.message), /permission denied/);
+    assert.match((await viewer.get(meetingPath)).text, /Failed/);
   });
 
   it('records a failure with its reason', async () => {
@@ -209,5 +298,8 @@ describe('the board pack', () => {
     assert.equal(failed!.state, 'failed');
     assert.match(failed!.failure!, /could not be read as a PDF/);
     assert.match((await viewer.get(meetingPath)).text, /Failed/);
+    const job = (await jobsOfMeeting()).at(-1)!;
+    assert.equal(job.state, 'completed', 'a pack that cannot be made is not tried again');
+    assert.match(String(job.output!.failure), /could not be read as a PDF/);
   });
 });

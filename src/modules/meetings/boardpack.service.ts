@@ -1,14 +1,16 @@
-// The board pack as a background job (ADR 0012): an editor asks for it (or a paper changes),
-// the pack's row is queued, and an in-process worker prints the cover and agenda, adds each
-// PDF paper of a public item in order, numbers the pages and writes the bookmarks, recording
-// its progress ("working, 2 of 5") as it goes. The pack is public: exempt items' papers are
-// never read into it, so anyone who may see the meeting may download it.
+// The board pack as a background job on pg-boss (ADR 0013): an editor asks for it (or a paper
+// changes), the pack's row is queued and a pg-boss job sent in the same transaction; a worker
+// prints the cover and agenda, adds each PDF paper of a public item in order, numbers the pages
+// and writes the bookmarks, recording its progress ("working, 2 of 5") in the row as it goes.
+// pg-boss retries a job that failed or was interrupted. The pack is public: exempt items'
+// papers are never read into it, so anyone who may see the meeting may download it.
 import type { Database } from '../../platform/db/database.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
-import type { Caller } from '../../platform/http/auth.ts';
+import { assertCan, type Caller } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { PdfPrinter } from '../../platform/documents/pdf.ts';
 import { inTenant } from '../../platform/tenant.ts';
+import type { JobOf, Jobs } from '../../platform/jobs/jobs.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { agendaRepository as agenda } from './agenda.repository.ts';
 import { meetingsRepository as meetings } from './meetings.repository.ts';
@@ -79,11 +81,17 @@ async function queue(trx: Trx, job: PackJob, outOfDate: boolean): Promise<void> 
     .execute();
 }
 
-export function boardPackService(db: Database<DB>) {
+/**
+ * pg-boss's queue of board packs. Policy 'short': at most one job waiting per meeting (the
+ * singleton key), so changes made while a pack is being made make it once more, not once each.
+ * ('stately' would also keep one running per meeting, but pg-boss 11 then holds a meeting's next
+ * job back until its cache of running keys refreshes, up to two minutes.)
+ */
+export const boardPackQueue = 'board-pack';
+
+export function boardPackService(db: Database<DB>, jobs: Jobs) {
   let printer: PdfPrinter | undefined;
   let render: PrintRenderer | undefined;
-  const running = new Map<string, Promise<void>>();
-  const again = new Set<string>();
 
   const scoped = (job: PackJob) => ({ partnershipId: job.partnershipId, userId: job.userId });
   const progress = (job: PackJob, values: Record<string, unknown>) =>
@@ -95,10 +103,12 @@ export function boardPackService(db: Database<DB>) {
         .execute(),
     );
 
-  async function work(job: PackJob): Promise<void> {
+  /** Makes the pack; a pack that cannot be made is recorded as failed with its reason. */
+  async function make(job: PackJob): Promise<{ pages: number } | { failure: string } | null> {
     const read = await db.transaction(scoped(job), async (trx) => {
       const meeting = await meetings.byId(trx, job.meetingId);
-      if (!meeting) return undefined;
+      // The meeting (and with it the pack's row) was deleted after the job was sent.
+      if (!meeting || !(await statusOf(trx, job.meetingId))) return undefined;
       const items = await agenda.list(trx, [job.meetingId]);
       const partnership = await trx
         .selectFrom('partnerships')
@@ -136,7 +146,7 @@ export function boardPackService(db: Database<DB>) {
         .execute();
       return { meeting, items, papers };
     });
-    if (!read) return;
+    if (!read) return null;
     try {
       if (!printer || !render) throw new Error('No printer has been given to the board pack worker');
       const print = printer;
@@ -167,40 +177,50 @@ export function boardPackService(db: Database<DB>) {
         out_of_date: false,
         failure: null,
       });
+      return { pages: pack.pageCount };
     } catch (error) {
-      await progress(job, {
-        state: 'failed',
-        failure: (error as Error).message || 'The pack could not be made',
-      });
+      const failure = (error as Error).message || 'The pack could not be made';
+      await progress(job, { state: 'failed', failure });
+      return { failure };
     }
   }
 
-  /** Works the job now, or once more after the run already under way for the meeting. */
-  function schedule(job: PackJob): Promise<void> {
-    const current = running.get(job.meetingId);
-    if (current) {
-      again.add(job.meetingId);
-      return current;
-    }
-    // The job outlives the request that started it: it must not share the request's reads.
-    const run = db
-      .background(async () => {
-        do {
-          again.delete(job.meetingId);
-          await work(job).catch(() => undefined);
-        } while (again.has(job.meetingId));
-      })
-      .finally(() => running.delete(job.meetingId));
-    running.set(job.meetingId, run);
-    return run;
+  /**
+   * pg-boss's worker: an error (the database, say) fails the job and pg-boss tries it again;
+   * when it has no try left the pack is shown as failed.
+   */
+  jobs.define<PackJob>({
+    name: boardPackQueue,
+    options: { policy: 'short', retryLimit: 4, retryDelay: 1, retryBackoff: true, expireInSeconds: 300 },
+    async work(job: JobOf<PackJob>) {
+      try {
+        return await make(job.data);
+      } catch (error) {
+        if (job.retryCount >= job.retryLimit)
+          await progress(job.data, {
+            state: 'failed',
+            failure: `The pack could not be made (${(error as Error).message})`,
+          }).catch(() => undefined);
+        throw error;
+      }
+    },
+  });
+
+  /** Queues the pack in `trx` and sends its job there: both or neither are committed. */
+  async function enqueue(trx: Trx, job: PackJob, outOfDate: boolean): Promise<void> {
+    await queue(trx, job, outOfDate);
+    await jobs.send(trx, boardPackQueue, job, { singletonKey: job.meetingId });
   }
 
   /** Inside a transaction that changed a meeting's papers: the pack, if any, is out of date. */
   async function papersChanged(trx: Trx, job: PackJob): Promise<boolean> {
     if (!(await statusOf(trx, job.meetingId))) return false;
-    await queue(trx, job, true);
+    await enqueue(trx, job, true);
     return true;
   }
+
+  const hasPack = (caller: Caller, meetingId: string) =>
+    inTenant(db, caller, 'partnership.read', async (trx) => Boolean(await statusOf(trx, meetingId)));
 
   return {
     /** What the worker prints with: Chromium, and the views for committee reports. */
@@ -209,36 +229,29 @@ export function boardPackService(db: Database<DB>) {
       render = givenRender;
     },
 
-    /** Resolves when every job under way has finished (tests, shutdown). */
-    idle: async () => {
-      while (running.size) await Promise.all(running.values());
-    },
+    /** Resolves when no pack is waiting or being made (tests; a retry's delay included). */
+    idle: () => jobs.idle(boardPackQueue),
 
-    /**
-     * The pack's state. A pack left queued or working with no run under way in this process
-     * (the process stopped while it waited) is started again here, on its next view.
-     */
+    /** The pack's state, or null when none has been asked for. */
     status: async (caller: Caller, meetingId: string) => {
-      const found = await inTenant(db, caller, 'partnership.read', async (trx, partnershipId) => {
+      const status = await inTenant(db, caller, 'partnership.read', async (trx) => {
         if (!(await meetings.byId(trx, meetingId))) throw notFound();
-        const status = await statusOf(trx, meetingId);
-        return status && { status, partnershipId };
+        return statusOf(trx, meetingId);
       });
-      if (!found) return null;
-      const { status, partnershipId } = found;
-      if ((status.state === 'queued' || status.state === 'working') && !running.has(meetingId))
-        void schedule({ partnershipId, meetingId, userId: status.requestedBy });
+      if (!status) return null;
       const { requestedBy: _, ...shown } = status;
       return shown;
     },
 
-    /** Queues the pack to be made (again) and starts the worker on it. */
+    /** Queues the pack to be made (again); this process's worker takes it at once. */
     request: async (caller: Caller, meetingId: string) => {
-      const job = await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+      assertCan(caller, 'partnership.edit');
+      await jobs.start();
+      await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
         const meeting = await meetings.byId(trx, meetingId);
         if (!meeting) throw notFound();
         const job = { partnershipId, meetingId, userId: caller.userId ?? null };
-        await queue(trx, job, false);
+        await enqueue(trx, job, false);
         await recordChange(trx, caller.actor, {
           partnershipId,
           action: 'update',
@@ -246,12 +259,9 @@ export function boardPackService(db: Database<DB>) {
           entityId: meetingId,
           summary: `Asked for the board pack of ${meeting.title}`,
         });
-        return job;
       });
-      void schedule(job);
+      jobs.notify(boardPackQueue);
     },
-
-    schedule,
 
     /**
      * Runs an edit of a meeting's agenda, papers or reports: in the same transaction a pack
@@ -262,14 +272,16 @@ export function boardPackService(db: Database<DB>) {
       meetingId: string,
       work: (trx: Trx, partnershipId: string) => Promise<T>,
     ): Promise<T> {
-      let job: PackJob | undefined;
+      // The job is sent in the edit's transaction, so pg-boss must be running before it starts
+      // (starting it inside would wait for that transaction on the embedded database).
+      if (!jobs.started && (await hasPack(caller, meetingId))) await jobs.start();
+      let queued = false;
       const result = await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
         const done = await work(trx, partnershipId);
-        const changed = { partnershipId, meetingId, userId: caller.userId };
-        if (await papersChanged(trx, changed)) job = changed;
+        queued = await papersChanged(trx, { partnershipId, meetingId, userId: caller.userId });
         return done;
       });
-      if (job) void schedule(job);
+      if (queued) jobs.notify(boardPackQueue);
       return result;
     },
 

@@ -15,6 +15,12 @@ export type EngineKind = 'postgres' | 'pglite';
 export interface Engine {
   readonly kind: EngineKind;
   readonly pool: pg.Pool;
+  /**
+   * How another client reaches the same database as the same (owning) user: pg-boss opens its
+   * own pool with this (ADR 0013). Embedded: the worker's socket, where one connection is all
+   * that helps (it runs one transaction at a time).
+   */
+  readonly connection: pg.PoolConfig & { max: number };
   /** Embedded only: write the whole database to a file another engine can start from. */
   dump?(file: string): Promise<void>;
   close(): Promise<void>;
@@ -32,7 +38,12 @@ export interface EngineOptions {
 export async function openEngine(options: EngineOptions): Promise<Engine> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    return { kind: 'postgres', pool, close: () => endPool(pool) };
+    return {
+      kind: 'postgres',
+      pool,
+      connection: { connectionString: options.databaseUrl, max: 2 },
+      close: () => endPool(pool),
+    };
   }
   return openEmbedded(options);
 }
@@ -57,16 +68,18 @@ async function openEmbedded(options: EngineOptions): Promise<Engine> {
   const ready = await request({}, 'ready');
   // The embedded database is one connection: a pool of one makes a second, nested
   // connection wait visibly instead of interleaving with an open transaction.
-  const pool = new pg.Pool({
+  const connection = {
     host: '127.0.0.1',
     port: Number(ready.port),
     user: 'postgres',
     database: 'postgres',
     max: 1,
-  });
+  };
+  const pool = new pg.Pool(connection);
   return {
     kind: 'pglite',
     pool,
+    connection,
     async dump(file: string) {
       await request({ type: 'dump', file }, 'dumped');
     },
