@@ -11,6 +11,7 @@ import { systemCaller } from '../src/platform/http/auth.ts';
 import { databaseUrl } from './support/template.ts';
 import { testConfig } from './support/test-database.ts';
 import { makePartnership } from './support/test-app.ts';
+import { makeBoardMeeting } from './support/meetings.ts';
 
 async function admin(server: string, statement: string) {
   const client = new pg.Client({ connectionString: server });
@@ -86,22 +87,7 @@ describe('the server', () => {
     const { services } = started.running.runtime;
     const partnershipId = (await makePartnership(services, 'stopping')).id;
     const caller = systemCaller('test', partnershipId);
-    const board = await services.bodies.create(caller, {
-      slug: 'board',
-      name: 'Partnership Board',
-      kind: 'board',
-      takesDecisions: true,
-      status: 'established',
-      statusOn: '2005',
-    });
-    const meetingId = await services.meetings.create(caller, {
-      title: 'Partnership Board',
-      kind: 'board-meeting',
-      bodyIds: [board.id],
-      date: '2009-01-21',
-      startTime: '10:00',
-      state: 'scheduled',
-    });
+    const meetingId = (await makeBoardMeeting(services, caller, { state: 'scheduled' })).meetingId;
     const document = await PDFDocument.create();
     document.addPage().drawText('a paper');
     await services.agenda.addItem(

@@ -12,6 +12,7 @@ import {
   textsOf,
 } from '../../../test/support/test-app.ts';
 import { systemCaller, type Caller } from '../../platform/http/auth.ts';
+import { makeBoardMeeting } from '../../../test/support/meetings.ts';
 
 const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`);
 
@@ -42,22 +43,7 @@ describe('agendas and papers', () => {
     test = await startTestApp();
     partnershipId = (await makePartnership(test.services, 'notts')).id;
     caller = systemCaller('test', partnershipId);
-    const board = await test.services.bodies.create(caller, {
-      slug: 'board',
-      name: 'Partnership Board',
-      kind: 'board',
-      takesDecisions: true,
-      status: 'established',
-      statusOn: '2005',
-    });
-    meetingId = await test.services.meetings.create(caller, {
-      title: 'Partnership Board',
-      kind: 'board-meeting',
-      bodyIds: [board.id],
-      date: '2009-01-21',
-      startTime: '10:00',
-      state: 'held',
-    });
+    meetingId = (await makeBoardMeeting(test.services, caller)).meetingId;
     meetingPath = `/partnerships/notts/meetings/${meetingId}`;
     editor = (await signedInAs(test, partnershipId, 'editor')).agent;
   });

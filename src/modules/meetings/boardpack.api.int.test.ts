@@ -9,6 +9,7 @@ import {
   type TestApp,
 } from '../../../test/support/test-app.ts';
 import { systemCaller, type Caller } from '../../platform/http/auth.ts';
+import { makeBoardMeeting } from '../../../test/support/meetings.ts';
 
 const item = (number: number, title: string) => ({
   number,
@@ -39,22 +40,7 @@ describe('the board pack in the meeting API', () => {
     test = await startTestApp();
     const partnershipId = (await makePartnership(test.services, 'notts')).id;
     caller = systemCaller('test', partnershipId);
-    const board = await test.services.bodies.create(caller, {
-      slug: 'board',
-      name: 'Partnership Board',
-      kind: 'board',
-      takesDecisions: true,
-      status: 'established',
-      statusOn: '2005',
-    });
-    meetingId = await test.services.meetings.create(caller, {
-      title: 'Partnership Board',
-      kind: 'board-meeting',
-      bodyIds: [board.id],
-      date: '2009-01-21',
-      startTime: '10:00',
-      state: 'scheduled',
-    });
+    meetingId = (await makeBoardMeeting(test.services, caller, { state: 'scheduled' })).meetingId;
     const document = await PDFDocument.create();
     document.addPage().drawText('budget');
     await test.services.agenda.addItem(caller, meetingId, item(1, 'Budget'), {

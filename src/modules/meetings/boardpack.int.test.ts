@@ -16,6 +16,7 @@ import { systemCaller, type Caller } from '../../platform/http/auth.ts';
 import { outlineEntries, outlineTitles } from './boardpack.pdf.ts';
 import { boardPackQueue } from './boardpack.service.ts';
 import { bossConnection } from '../../platform/jobs/jobs.ts';
+import { makeBoardMeeting } from '../../../test/support/meetings.ts';
 
 /** A real PDF of some pages, each page saying which paper it belongs to. */
 async function paper(name: string, pages: number): Promise<Buffer> {
@@ -66,22 +67,7 @@ describe('the board pack', () => {
     test = await startTestApp();
     const partnershipId = (await makePartnership(test.services, 'notts')).id;
     caller = systemCaller('test', partnershipId);
-    const board = await test.services.bodies.create(caller, {
-      slug: 'board',
-      name: 'Partnership Board',
-      kind: 'board',
-      takesDecisions: true,
-      status: 'established',
-      statusOn: '2005',
-    });
-    meetingId = await test.services.meetings.create(caller, {
-      title: 'Partnership Board',
-      kind: 'board-meeting',
-      bodyIds: [board.id],
-      date: '2009-01-21',
-      startTime: '10:00',
-      state: 'scheduled',
-    });
+    meetingId = (await makeBoardMeeting(test.services, caller, { state: 'scheduled' })).meetingId;
     meetingPath = `/partnerships/notts/meetings/${meetingId}`;
     const { agenda } = test.services;
     await agenda.addItem(caller, meetingId, item(1, 'Apologies'));

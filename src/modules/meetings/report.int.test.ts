@@ -15,6 +15,7 @@ import {
   textsOf,
 } from '../../../test/support/test-app.ts';
 import { systemCaller, type Caller } from '../../platform/http/auth.ts';
+import { makeBoardMeeting } from '../../../test/support/meetings.ts';
 
 const fields = {
   reportTo: 'Nottinghamshire Children and Young People’s Partnership Board',
@@ -62,22 +63,7 @@ describe('committee reports', () => {
     caller = systemCaller('test', partnershipId);
     editor = (await signedInAs(test, partnershipId, 'editor')).agent;
     viewer = (await signedInAs(test, partnershipId, 'viewer')).agent;
-    const board = await test.services.bodies.create(caller, {
-      slug: 'board',
-      name: 'Partnership Board',
-      kind: 'board',
-      takesDecisions: true,
-      status: 'established',
-      statusOn: '2005',
-    });
-    meetingId = await test.services.meetings.create(caller, {
-      title: 'Partnership Board',
-      kind: 'board-meeting',
-      bodyIds: [board.id],
-      date: '2009-01-21',
-      startTime: '10:00',
-      state: 'held',
-    });
+    meetingId = (await makeBoardMeeting(test.services, caller)).meetingId;
     for (const [key, number, exempt] of [
       ['public', 5, false],
       ['exempt', 6, true],
