@@ -338,28 +338,7 @@ export const plansRepository = {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (priority.outcomeIds.length)
-      await trx
-        .insertInto('plan_priority_outcomes')
-        .values(
-          priority.outcomeIds.map((outcomeId) => ({
-            partnership_id: partnershipId,
-            priority_id: row.id,
-            outcome_id: outcomeId,
-          })),
-        )
-        .execute();
-    if (priority.indicatorIds.length)
-      await trx
-        .insertInto('plan_priority_indicators')
-        .values(
-          priority.indicatorIds.map((indicatorId) => ({
-            partnership_id: partnershipId,
-            priority_id: row.id,
-            indicator_id: indicatorId,
-          })),
-        )
-        .execute();
+    await linkPriority(trx, partnershipId, row.id, priority);
     return row.id;
   },
 
@@ -388,28 +367,7 @@ export const plansRepository = {
       .execute();
     await trx.deleteFrom('plan_priority_outcomes').where('priority_id', '=', id).execute();
     await trx.deleteFrom('plan_priority_indicators').where('priority_id', '=', id).execute();
-    if (priority.outcomeIds.length)
-      await trx
-        .insertInto('plan_priority_outcomes')
-        .values(
-          priority.outcomeIds.map((outcomeId) => ({
-            partnership_id: partnershipId,
-            priority_id: id,
-            outcome_id: outcomeId,
-          })),
-        )
-        .execute();
-    if (priority.indicatorIds.length)
-      await trx
-        .insertInto('plan_priority_indicators')
-        .values(
-          priority.indicatorIds.map((indicatorId) => ({
-            partnership_id: partnershipId,
-            priority_id: id,
-            indicator_id: indicatorId,
-          })),
-        )
-        .execute();
+    await linkPriority(trx, partnershipId, id, priority);
   },
 
   /** Swaps the positions of two priorities of the same plan. */
@@ -498,17 +456,7 @@ export const plansRepository = {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (action.partnerIds.length)
-      await trx
-        .insertInto('plan_action_partners')
-        .values(
-          action.partnerIds.map((organisationId) => ({
-            partnership_id: partnershipId,
-            action_id: row.id,
-            organisation_id: organisationId,
-          })),
-        )
-        .execute();
+    await linkPartners(trx, partnershipId, row.id, action.partnerIds);
     return row.id;
   },
 
@@ -535,17 +483,7 @@ export const plansRepository = {
       .where('id', '=', id)
       .execute();
     await trx.deleteFrom('plan_action_partners').where('action_id', '=', id).execute();
-    if (action.partnerIds.length)
-      await trx
-        .insertInto('plan_action_partners')
-        .values(
-          action.partnerIds.map((organisationId) => ({
-            partnership_id: partnershipId,
-            action_id: id,
-            organisation_id: organisationId,
-          })),
-        )
-        .execute();
+    await linkPartners(trx, partnershipId, id, action.partnerIds);
   },
 
   /** Deletes an action (its partners, milestones and updates go with it) and renumbers the rest. */
@@ -732,3 +670,54 @@ export const plansRepository = {
     return { bodies, people, organisations };
   },
 };
+
+/** Links a priority to its outcomes and indicators (a new priority, or one whose links were cleared). */
+async function linkPriority(
+  trx: Trx,
+  partnershipId: string,
+  priorityId: string,
+  links: { outcomeIds: string[]; indicatorIds: string[] },
+): Promise<void> {
+  if (links.outcomeIds.length)
+    await trx
+      .insertInto('plan_priority_outcomes')
+      .values(
+        links.outcomeIds.map((outcomeId) => ({
+          partnership_id: partnershipId,
+          priority_id: priorityId,
+          outcome_id: outcomeId,
+        })),
+      )
+      .execute();
+  if (links.indicatorIds.length)
+    await trx
+      .insertInto('plan_priority_indicators')
+      .values(
+        links.indicatorIds.map((indicatorId) => ({
+          partnership_id: partnershipId,
+          priority_id: priorityId,
+          indicator_id: indicatorId,
+        })),
+      )
+      .execute();
+}
+
+/** Names an action's contributing partners (a new action, or one whose partners were cleared). */
+async function linkPartners(
+  trx: Trx,
+  partnershipId: string,
+  actionId: string,
+  organisationIds: string[],
+): Promise<void> {
+  if (organisationIds.length)
+    await trx
+      .insertInto('plan_action_partners')
+      .values(
+        organisationIds.map((organisationId) => ({
+          partnership_id: partnershipId,
+          action_id: actionId,
+          organisation_id: organisationId,
+        })),
+      )
+      .execute();
+}
