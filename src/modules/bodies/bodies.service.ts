@@ -63,8 +63,11 @@ async function mustFind(trx: Trx, id: string): Promise<BodyRow> {
  * between requests while the partnership's data does not change (ADR 0021).
  */
 function structureWithin(trx: Trx, date: string) {
-  return acrossRequests(trx, `structure ${date}`, async () => (await structureReader(trx))(date));
+  return acrossRequests(trx, structureKey(date), () => readStructure(trx, date));
 }
+
+const structureKey = (date: string) => `structure ${date}`;
+const readStructure = async (trx: Trx, date: string) => (await structureReader(trx))(date);
 
 /** Reads the structure's records once; then the structure on any date is worked out from them. */
 async function structureReader(trx: Trx) {
@@ -87,8 +90,9 @@ export function bodiesService(db: Database<DB>) {
 
     /** The structure on a date (today by default): the bodies then, their status and links. */
     structure(caller: Caller, date = today()) {
-      return keptInTenant(db, caller, 'partnership.read', `structure ${date}`, (trx) =>
-        structureWithin(trx, date),
+      // the same key as structureWithin's, so that each serves the other (ADR 0021)
+      return keptInTenant(db, caller, 'partnership.read', structureKey(date), (trx) =>
+        readStructure(trx, date),
       );
     },
 

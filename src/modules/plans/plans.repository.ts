@@ -443,16 +443,7 @@ export const plansRepository = {
         partnership_id: partnershipId,
         priority_id: action.priorityId,
         position: await nextPosition(trx, 'plan_actions', action.priorityId),
-        text: action.text,
-        lead_kind: action.leadKind,
-        lead_person_id: action.leadPersonId,
-        lead_organisation_id: action.leadOrganisationId,
-        lead_body_id: action.leadBodyId,
-        due_on: action.dueOn,
-        recurrence: action.recurrence,
-        recurs_from: action.recursFrom,
-        recurs_until: action.recursUntil,
-        status: action.status,
+        ...actionColumns(action),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -466,22 +457,7 @@ export const plansRepository = {
     id: string,
     action: Omit<ActionRow, 'id' | 'position' | 'leadName' | 'priorityId'> & { partnerIds: string[] },
   ): Promise<void> {
-    await trx
-      .updateTable('plan_actions')
-      .set({
-        text: action.text,
-        lead_kind: action.leadKind,
-        lead_person_id: action.leadPersonId,
-        lead_organisation_id: action.leadOrganisationId,
-        lead_body_id: action.leadBodyId,
-        due_on: action.dueOn,
-        recurrence: action.recurrence,
-        recurs_from: action.recursFrom,
-        recurs_until: action.recursUntil,
-        status: action.status,
-      })
-      .where('id', '=', id)
-      .execute();
+    await trx.updateTable('plan_actions').set(actionColumns(action)).where('id', '=', id).execute();
     await trx.deleteFrom('plan_action_partners').where('action_id', '=', id).execute();
     await linkPartners(trx, partnershipId, id, action.partnerIds);
   },
@@ -720,4 +696,20 @@ async function linkPartners(
         })),
       )
       .execute();
+}
+
+/** An action's own columns, as a new or changed action writes them. */
+function actionColumns(action: Omit<ActionRow, 'id' | 'position' | 'leadName' | 'priorityId'>) {
+  return {
+    text: action.text,
+    lead_kind: action.leadKind,
+    lead_person_id: action.leadPersonId,
+    lead_organisation_id: action.leadOrganisationId,
+    lead_body_id: action.leadBodyId,
+    due_on: action.dueOn,
+    recurrence: action.recurrence,
+    recurs_from: action.recursFrom,
+    recurs_until: action.recursUntil,
+    status: action.status,
+  };
 }

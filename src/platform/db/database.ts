@@ -69,9 +69,8 @@ export class Database<Schema> {
    * has written since), or nothing is kept.
    */
   keptFor<T>(partnershipId: string, key: string, compute: () => Promise<T>): Promise<T> {
-    const version = currentReads(this.owner as Kysely<unknown>)?.versionOf(partnershipId);
-    if (!this.kept || version === undefined) return compute();
-    return this.kept.get(partnershipId, version, key, compute);
+    const reads = currentReads(this.owner as Kysely<unknown>);
+    return reads ? reads.keep(partnershipId, key, compute) : compute();
   }
 
   /** Starts `work` that outlives the request (a background job) outside the request's reads. */

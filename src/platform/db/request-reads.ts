@@ -68,8 +68,14 @@ export class RequestReads {
     this.versions.clear();
   }
 
-  versionOf(partnershipId: string): string | undefined {
-    return this.versions.get(partnershipId);
+  /**
+   * `compute()`'s answer kept under the partnership's version as this request read it; computed
+   * afresh when the request has not read it (or has written since) or nothing is kept.
+   */
+  keep<T>(partnershipId: string, key: string, compute: () => Promise<T>): Promise<T> {
+    const version = this.versions.get(partnershipId);
+    if (!this.kept || version === undefined) return compute();
+    return this.kept.get(partnershipId, version, key, compute);
   }
 
   /** The partnership the open transaction's settings name, if any. */
@@ -198,12 +204,10 @@ export function oncePerRequest<T>(trx: object, key: string, compute: () => Promi
  * change it (frozen where the database is told to).
  */
 export function acrossRequests<T>(trx: object, key: string, compute: () => Promise<T>): Promise<T> {
-  const shared = sharedBy.get(trx);
-  const reads = shared?.reads;
+  const reads = sharedBy.get(trx)?.reads;
   const partnershipId = reads?.scopePartnership;
-  const version = partnershipId ? reads.versionOf(partnershipId) : undefined;
-  if (!reads?.kept || !partnershipId || version === undefined) return oncePerRequest(trx, key, compute);
-  return reads.kept.get(partnershipId, version, key, () => oncePerRequest(trx, key, compute));
+  const once = () => oncePerRequest(trx, key, compute);
+  return reads && partnershipId ? reads.keep(partnershipId, key, once) : once();
 }
 
 export function currentReads(owner: Kysely<unknown>): RequestReads | undefined {

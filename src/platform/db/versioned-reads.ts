@@ -49,8 +49,4 @@ export class VersionedReads {
     this.kept.set(at, { value });
     return value;
   }
-
-  get size(): number {
-    return this.kept.size;
-  }
 }
