@@ -3,6 +3,8 @@
 import type { Caller } from '../../src/platform/http/auth.ts';
 import type { Services } from '../../src/services.ts';
 
+type ItemPurpose = Parameters<Services['agenda']['addItem']>[2]['purpose'];
+
 export async function makeBoardMeeting(
   services: Services,
   caller: Caller,
@@ -25,4 +27,44 @@ export async function makeBoardMeeting(
     state: options.state ?? 'held',
   });
   return { boardId: board.id, meetingId };
+}
+
+/** People of the partnership by a test's own keys: [key, name, email or null]. */
+export async function addPeople(
+  services: Services,
+  caller: Caller,
+  entries: readonly (readonly [string, string, string | null])[],
+): Promise<Record<string, string>> {
+  const people: Record<string, string> = {};
+  for (const [key, name, email] of entries)
+    people[key] = await services.membership.addPerson(caller, {
+      name,
+      jobTitle: null,
+      email,
+      phone: null,
+      youngPerson: false,
+      notes: null,
+    });
+  return people;
+}
+
+/** Item 5, public, and item 6, exempt under paragraph 3, of a meeting: their ids. */
+export async function addPublicAndExemptItems(
+  services: Services,
+  caller: Caller,
+  meetingId: string,
+  purpose: ItemPurpose,
+  titles: { public: string; exempt: string } = { public: 'Item 5', exempt: 'Item 6' },
+): Promise<Record<'public' | 'exempt', string>> {
+  const item = (key: 'public' | 'exempt', number: number, exempt: boolean) =>
+    services.agenda.addItem(caller, meetingId, {
+      number,
+      title: titles[key],
+      purpose,
+      presenter: null,
+      exempt,
+      exemptParagraph: exempt ? 3 : null,
+      exemptReason: null,
+    });
+  return { public: await item('public', 5, false), exempt: await item('exempt', 6, true) };
 }

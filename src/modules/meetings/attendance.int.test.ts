@@ -15,6 +15,7 @@ import {
   textsOf,
 } from '../../../test/support/test-app.ts';
 import { systemCaller, type Caller } from '../../platform/http/auth.ts';
+import { addPeople } from '../../../test/support/meetings.ts';
 
 describe('attendance and quorum', () => {
   let test: TestApp;
@@ -56,21 +57,16 @@ describe('attendance and quorum', () => {
     const council = await organisation('Dudley MBC', 'local-authority');
     const pct = await organisation('Dudley PCT', 'health-commissioner');
     const police = await organisation('West Midlands Police', 'police');
-    for (const [key, name, email] of [
-      ['anne', 'Anne Director', member.email],
-      ['bill', 'Bill Commissioner', null],
-      ['carol', 'Carol Superintendent', null],
-      ['dave', 'Dave Deputy', null],
-      ['erin', 'Erin Officer', null],
-    ] as const)
-      people[key] = await test.services.membership.addPerson(caller, {
-        name,
-        jobTitle: null,
-        email,
-        phone: null,
-        youngPerson: false,
-        notes: null,
-      });
+    Object.assign(
+      people,
+      await addPeople(test.services, caller, [
+        ['anne', 'Anne Director', member.email],
+        ['bill', 'Bill Commissioner', null],
+        ['carol', 'Carol Superintendent', null],
+        ['dave', 'Dave Deputy', null],
+        ['erin', 'Erin Officer', null],
+      ] as const),
+    );
     for (const [key, label, organisationId, substitutes] of [
       ['anne', 'Director of Children’s Services', council, []],
       ['bill', 'PCT Commissioning', pct, [people.dave!]],

@@ -15,7 +15,7 @@ import {
   textsOf,
 } from '../../../test/support/test-app.ts';
 import { systemCaller, type Caller } from '../../platform/http/auth.ts';
-import { makeBoardMeeting } from '../../../test/support/meetings.ts';
+import { addPublicAndExemptItems, makeBoardMeeting } from '../../../test/support/meetings.ts';
 
 const form = {
   title: 'Roles and responsibilities of the Lead Member and the Director of Children’s Services',
@@ -55,19 +55,7 @@ describe('inbound consultations', () => {
     editor = (await signedInAs(test, partnershipId, 'editor')).agent;
     viewer = (await signedInAs(test, partnershipId, 'viewer')).agent;
     meetingId = (await makeBoardMeeting(test.services, caller)).meetingId;
-    for (const [key, number, exempt] of [
-      ['public', 5, false],
-      ['exempt', 6, true],
-    ] as const)
-      items[key] = await test.services.agenda.addItem(caller, meetingId, {
-        number,
-        title: `Item ${number}`,
-        purpose: 'consultation',
-        presenter: null,
-        exempt,
-        exemptParagraph: exempt ? 3 : null,
-        exemptReason: null,
-      });
+    Object.assign(items, await addPublicAndExemptItems(test.services, caller, meetingId, 'consultation'));
   });
   after(() => test.close());
 

@@ -10,6 +10,7 @@ import {
   textsOf,
 } from '../../../test/support/test-app.ts';
 import { systemCaller, type Caller } from '../../platform/http/auth.ts';
+import { addPeople } from '../../../test/support/meetings.ts';
 
 const item = (number: number, title: string, exempt = false) => ({
   number,
@@ -82,20 +83,15 @@ describe('declarations of interest at a meeting', () => {
       status: 'established',
       statusOn: '2007',
     });
-    for (const [key, name, email] of [
-      ['anne', 'Anne Director', signed.user.email],
-      ['bill', 'Bill Commissioner', null],
-      ['erin', 'Erin Officer', null],
-      ['frank', 'Frank Outsider', null],
-    ] as const)
-      people[key] = await test.services.membership.addPerson(caller, {
-        name,
-        jobTitle: null,
-        email,
-        phone: null,
-        youngPerson: false,
-        notes: null,
-      });
+    Object.assign(
+      people,
+      await addPeople(test.services, caller, [
+        ['anne', 'Anne Director', signed.user.email],
+        ['bill', 'Bill Commissioner', null],
+        ['erin', 'Erin Officer', null],
+        ['frank', 'Frank Outsider', null],
+      ] as const),
+    );
     for (const key of ['anne', 'bill'] as const) {
       const seatId = await test.services.membership.addSeat(caller, board.id, {
         label: `Seat of ${key}`,

@@ -15,7 +15,7 @@ import {
   textsOf,
 } from '../../../test/support/test-app.ts';
 import { systemCaller, type Caller } from '../../platform/http/auth.ts';
-import { makeBoardMeeting } from '../../../test/support/meetings.ts';
+import { addPublicAndExemptItems, makeBoardMeeting } from '../../../test/support/meetings.ts';
 
 const fields = {
   reportTo: 'Nottinghamshire Children and Young People’s Partnership Board',
@@ -64,19 +64,13 @@ describe('committee reports', () => {
     editor = (await signedInAs(test, partnershipId, 'editor')).agent;
     viewer = (await signedInAs(test, partnershipId, 'viewer')).agent;
     meetingId = (await makeBoardMeeting(test.services, caller)).meetingId;
-    for (const [key, number, exempt] of [
-      ['public', 5, false],
-      ['exempt', 6, true],
-    ] as const)
-      items[key] = await test.services.agenda.addItem(caller, meetingId, {
-        number,
-        title: key === 'public' ? 'Statutory guidance on Children’s Trusts' : 'A placement contract',
-        purpose: 'decision',
-        presenter: null,
-        exempt,
-        exemptParagraph: exempt ? 3 : null,
-        exemptReason: null,
-      });
+    Object.assign(
+      items,
+      await addPublicAndExemptItems(test.services, caller, meetingId, 'decision', {
+        public: 'Statutory guidance on Children’s Trusts',
+        exempt: 'A placement contract',
+      }),
+    );
   });
   after(() => test.close());
 
