@@ -125,3 +125,13 @@ export function binary(res: unknown, done: (error: Error | null, body: unknown) 
   response.on('data', (chunk: Buffer) => chunks.push(Buffer.from(chunk)));
   response.on('end', () => done(null, Buffer.concat(chunks)));
 }
+
+/** A GOV.UK date input's three fields for an ISO date, as a browser posts them. */
+export function dateFields(name: string, iso: string): Record<string, string> {
+  const [year, month, day] = iso.split('-');
+  return {
+    [`${name}-day`]: String(Number(day)),
+    [`${name}-month`]: String(Number(month)),
+    [`${name}-year`]: year!,
+  };
+}

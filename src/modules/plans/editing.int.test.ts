@@ -16,20 +16,12 @@ import {
   textsOf,
   type Agent,
   type TestApp,
+  dateFields,
 } from '../../../test/support/test-app.ts';
 import { systemCaller, type Caller } from '../../platform/http/auth.ts';
 
 const base = '/partnerships/editing';
 const plan = `${base}/plans/cypp`;
-
-const dates = (name: string, iso: string) => {
-  const [year, month, day] = iso.split('-');
-  return {
-    [`${name}-day`]: String(Number(day)),
-    [`${name}-month`]: String(Number(month)),
-    [`${name}-year`]: year!,
-  };
-};
 
 describe('plans: changing and deleting priorities, actions and milestones', () => {
   let test: TestApp;
@@ -255,7 +247,7 @@ describe('plans: changing and deleting priorities, actions and milestones', () =
       leadBodyId: otherBodyId,
       partnerIds: [],
       timing: 'date',
-      ...dates('dueOn', '2010-03-31'),
+      ...dateFields('dueOn', '2010-03-31'),
       status: 'completed',
     });
     assert.equal(response.status, 303);
@@ -368,8 +360,8 @@ describe('plans: changing and deleting priorities, actions and milestones', () =
 
     const changed = await submit(editor, `${at}/edit`, {
       text: 'First report to the Board',
-      ...dates('dueOn', '2009-06-30'),
-      ...dates('doneOn', '2009-06-20'),
+      ...dateFields('dueOn', '2009-06-30'),
+      ...dateFields('doneOn', '2009-06-20'),
     });
     assert.equal(changed.status, 303);
     const now = (await detail()).priorities[0]!.actions[0]!.milestones[0]!;

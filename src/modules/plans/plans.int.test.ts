@@ -12,20 +12,12 @@ import {
   textsOf,
   type Agent,
   type TestApp,
+  dateFields,
 } from '../../../test/support/test-app.ts';
 import { systemCaller } from '../../platform/http/auth.ts';
 
 const base = '/partnerships/planning';
 const plan = `${base}/plans/cypp-2009-11`;
-
-const dates = (name: string, iso: string) => {
-  const [year, month, day] = iso.split('-');
-  return {
-    [`${name}-day`]: String(Number(day)),
-    [`${name}-month`]: String(Number(month)),
-    [`${name}-year`]: year!,
-  };
-};
 
 describe('plans: priorities, actions, updates and versions', () => {
   let test: TestApp;
@@ -82,8 +74,8 @@ describe('plans: priorities, actions, updates and versions', () => {
       title: 'Children and Young People’s Plan 2009-2011',
       slug: 'cypp-2009-11',
       kind: "children and young people's plan",
-      ...dates('startsOn', '2009-04-01'),
-      ...dates('endsOn', '2011-03-31'),
+      ...dateFields('startsOn', '2009-04-01'),
+      ...dateFields('endsOn', '2011-03-31'),
       status: 'draft',
       vision: 'Every child and young person in Dudley achieves their potential.',
     });
@@ -106,8 +98,8 @@ describe('plans: priorities, actions, updates and versions', () => {
       title: 'Backwards',
       slug: 'backwards',
       kind: 'other',
-      ...dates('startsOn', '2011-04-01'),
-      ...dates('endsOn', '2009-03-31'),
+      ...dateFields('startsOn', '2011-04-01'),
+      ...dateFields('endsOn', '2009-03-31'),
       status: 'draft',
     });
     assert.equal(response.status, 400);
@@ -154,7 +146,7 @@ describe('plans: priorities, actions, updates and versions', () => {
       leadKind: 'organisation',
       leadOrganisationId: organisationId,
       timing: 'date',
-      ...dates('dueOn', '2009-12-31'),
+      ...dateFields('dueOn', '2009-12-31'),
       status: 'in progress',
     });
     assert.equal(dated.status, 303);
@@ -165,7 +157,7 @@ describe('plans: priorities, actions, updates and versions', () => {
       partnerIds: organisationId,
       timing: 'recurring',
       recurrence: 'quarterly',
-      ...dates('recursFrom', '2009-04-01'),
+      ...dateFields('recursFrom', '2009-04-01'),
       status: 'in progress',
     });
     assert.equal(recurring.status, 303);
@@ -194,7 +186,7 @@ describe('plans: priorities, actions, updates and versions', () => {
     const before = await editor.get(path);
     assert.match($(before.text)('.govuk-summary-list').text(), /April to June 2009; July to September 2009/);
     const posted = await submit(editor, `${path}/updates/new`, {
-      ...dates('reportedOn', '2009-06-15'),
+      ...dateFields('reportedOn', '2009-06-15'),
       rag: 'green',
       commentary: 'First quarterly report taken by the Trust Board.',
       status: 'in progress',
@@ -214,7 +206,7 @@ describe('plans: priorities, actions, updates and versions', () => {
     const lead = test.agent();
     await signIn(lead, leadUser.email, leadUser.password);
     const update = {
-      ...dates('reportedOn', '2009-09-30'),
+      ...dateFields('reportedOn', '2009-09-30'),
       rag: 'amber',
       commentary: 'Second report delayed to October.',
       status: 'in progress',
@@ -338,8 +330,8 @@ describe('plans: priorities, actions, updates and versions', () => {
       title: 'Children and Young People’s Plan 2009-2011',
       slug: 'cypp-2009-11',
       kind: "children and young people's plan",
-      ...dates('startsOn', '2009-04-01'),
-      ...dates('endsOn', '2011-03-31'),
+      ...dateFields('startsOn', '2009-04-01'),
+      ...dateFields('endsOn', '2011-03-31'),
       status: 'agreed',
       vision: 'Every child and young person in Dudley achieves their potential.',
     });
