@@ -123,15 +123,24 @@ export const attendanceRepository = {
   },
 
   /** The partnership's people with this email address (how a user is matched to a person). */
-  peopleWithEmail: async (trx: Trx, email: string) =>
+  /** The partnership's people who are the user (the same email address), in one query. */
+  peopleOfUser: async (trx: Trx, userId: string) =>
     (
       await trx
-        .selectFrom('people')
-        .select('id')
-        .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+        .selectFrom('people as p')
+        .innerJoin('users as u', (join) =>
+          join.on((eb) => eb(eb.fn('lower', ['p.email']), '=', eb.fn('lower', ['u.email']))),
+        )
+        .select('p.id')
+        .where('u.id', '=', userId)
         .execute()
     ).map((row) => row.id),
 
   people: (trx: Trx) =>
     trx.selectFrom('people').select(['id', 'name', 'young_person as youngPerson']).orderBy('name').execute(),
 };
+
+/** The partnership's people who are the signed-in caller (none for the system). */
+export function peopleOfCaller(trx: Trx, caller: { userId: string | null }): Promise<string[]> {
+  return caller.userId ? attendanceRepository.peopleOfUser(trx, caller.userId) : Promise.resolve([]);
+}

@@ -19,9 +19,13 @@ import {
   type AttendanceRecord,
   type ExpectedMember,
 } from './attendance.ts';
-import { attendanceRepository as attendance, type AttendanceEntry } from './attendance.repository.ts';
-import { meetingsRepository as meetings, type MeetingRow } from './meetings.repository.ts';
-import { londonParts, startOfDay, startOfNextDay } from './time.ts';
+import {
+  attendanceRepository as attendance,
+  peopleOfCaller,
+  type AttendanceEntry,
+} from './attendance.repository.ts';
+import { meetingsRepository as meetings } from './meetings.repository.ts';
+import { hasHappened, londonParts, startOfDay, startOfNextDay } from './time.ts';
 
 export interface RegisterInput {
   members: {
@@ -58,14 +62,6 @@ export function attendanceService(db: Database<DB>) {
         path,
         `The substitute is not eligible: only ${member.substitutes.length ? member.substitutes.map((s) => s.name).join(', ') : 'named substitutes'} may attend for ${displayName(member)}`,
       );
-  }
-
-  const hasHappened = (meeting: MeetingRow) =>
-    meeting.state === 'held' || meeting.startsAt.getTime() <= Date.now();
-
-  async function callerPeople(trx: Trx, caller: Caller): Promise<string[]> {
-    const email = caller.userId ? await meetings.userEmail(trx, caller.userId) : undefined;
-    return email ? attendance.peopleWithEmail(trx, email) : [];
   }
 
   /** Records the whole register inside a transaction already open (also used by the seeds). */
@@ -143,7 +139,7 @@ export function attendanceService(db: Database<DB>) {
     register: (caller: Caller, meetingId: string) =>
       inTenant(db, caller, 'partnership.read', async (trx) => {
         const { meeting, expected, records, basis } = await context(trx, meetingId);
-        const mine = new Set(await callerPeople(trx, caller));
+        const mine = new Set(await peopleOfCaller(trx, caller));
         return {
           meeting,
           register: buildRegister(expected, records, basis),
@@ -168,7 +164,7 @@ export function attendanceService(db: Database<DB>) {
     ) =>
       inTenant(db, caller, 'partnership.contribute', async (trx, partnershipId) => {
         const { meeting, expected, records } = await context(trx, meetingId);
-        const mine = new Set(await callerPeople(trx, caller));
+        const mine = new Set(await peopleOfCaller(trx, caller));
         const member = expected.find((m) => m.membershipId === input.membershipId && mine.has(m.personId));
         if (!member)
           throw refuse('membershipId', 'You can send apologies only for your own seat at this meeting');

@@ -12,22 +12,19 @@ import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { agendaRepository as agenda } from './agenda.repository.ts';
 import { entryFor } from './agenda.service.ts';
-import { attendanceRepository as attendance } from './attendance.repository.ts';
+import { attendanceRepository as attendance, peopleOfCaller } from './attendance.repository.ts';
 import { displayName } from './attendance.ts';
 import { declarationsRepository as declarations, type DeclarationRow } from './declarations.repository.ts';
 import { declarants, declarationProblems, type DeclarationInput } from './declarations.ts';
-import { meetingsRepository as meetings, type MeetingRow } from './meetings.repository.ts';
+import { meetingsRepository as meetings } from './meetings.repository.ts';
 import { interestKinds, interestParticipation } from './meetings.vocabulary.ts';
-import { londonParts } from './time.ts';
+import { hasHappened, londonParts } from './time.ts';
 
 export interface Declaration extends DeclarationRow {
   name: string;
   kindLabel: string;
   participationLabel: string;
 }
-
-const hasHappened = (meeting: MeetingRow) =>
-  meeting.state === 'held' || meeting.startsAt.getTime() <= Date.now();
 
 export function declarationsService(db: Database<DB>) {
   /** The meeting, its items the caller may see, who is on its register, and what the caller may do. */
@@ -44,8 +41,7 @@ export function declarationsService(db: Database<DB>) {
     ]);
     const visible = items.map((item) => entryFor(caller, item)).filter((item) => !item.withheld);
     const people = declarants(date, members, records, youngPeople);
-    const email = caller.userId ? await meetings.userEmail(trx, caller.userId) : undefined;
-    const mine = email ? await attendance.peopleWithEmail(trx, email) : [];
+    const mine = await peopleOfCaller(trx, caller);
     const own = can(caller, 'partnership.edit') ? null : mine.filter((id) => people.some((p) => p.id === id));
     const interests = await declarations.interests(
       trx,

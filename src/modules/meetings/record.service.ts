@@ -16,7 +16,7 @@ import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { agendaRepository as agenda } from './agenda.repository.ts';
 import { seesExempt } from './agenda.service.ts';
-import { attendanceRepository } from './attendance.repository.ts';
+import { peopleOfCaller } from './attendance.repository.ts';
 import { meetingsRepository as meetings, type MeetingRow } from './meetings.repository.ts';
 import { recordRepository as records, type ActionRow, type ActionValues } from './record.repository.ts';
 import { londonParts } from './time.ts';
@@ -289,8 +289,7 @@ export function recordService(db: Database<DB>) {
         const [action] = await visible(trx, caller, await records.actions(trx, { ids: [actionId] }));
         if (!action) throw notFound();
         if (!can(caller, 'partnership.edit')) {
-          const email = caller.userId ? await meetings.userEmail(trx, caller.userId) : undefined;
-          const mine = email ? await attendanceRepository.peopleWithEmail(trx, email) : [];
+          const mine = await peopleOfCaller(trx, caller);
           if (!action.ownerPersonId || !mine.includes(action.ownerPersonId)) throw forbidden();
         }
         await records.updateAction(trx, partnershipId, actionId, {

@@ -38,3 +38,7 @@ export const startOfNextDay = (date: string): Date =>
 /** A meeting, item, paper or action id in an address. */
 export const isId = (value: string): boolean =>
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);
+
+/** Whether a meeting has taken place: recorded as held, or its start has passed. */
+export const hasHappened = (meeting: { state: string; startsAt: Date }): boolean =>
+  meeting.state === 'held' || meeting.startsAt.getTime() <= Date.now();
