@@ -15,6 +15,7 @@ import {
   tenantContext,
   type Caller,
   type SignedInUser,
+  type TenantAccess,
 } from './platform/http/auth.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { signInRateLimit } from './platform/http/rate-limit.ts';
@@ -122,7 +123,19 @@ export function createApp(options: AppOptions): Express {
     const memberships = await services.members.partnershipsOf(user.id);
     return services.partnerships.list({ ids: memberships.map((m) => m.partnershipId) });
   };
-  const resolveTenant = (slug: string, user: SignedInUser) => services.members.access(slug, user.id);
+  // A page's user and the partnership its URL names are read in one statement (ADR 0022);
+  // the tenant context then finds the partnership already read.
+  const readWithUser = new WeakMap<Request, { slug: string; access: TenantAccess | null }>();
+  const userBySession = async (userId: string, req: Request) => {
+    const slug = /^\/partnerships\/([a-z0-9-]+)(?:\/|$)/.exec(req.path)?.[1] ?? null;
+    const found = await services.members.sessionContext(userId, slug);
+    if (found && slug) readWithUser.set(req, { slug, access: found.access });
+    return found?.user ?? null;
+  };
+  const resolveTenant = async (slug: string, user: SignedInUser, req?: Request) => {
+    const read = req && readWithUser.get(req);
+    return read?.slug === slug ? read.access : services.members.access(slug, user.id);
+  };
 
   // 1. Observability and security headers; static assets and health need nothing else.
   app.use(requestLogging(logger));
@@ -151,7 +164,7 @@ export function createApp(options: AppOptions): Express {
       prune: config.NODE_ENV !== 'test',
     }),
   );
-  app.use(authenticate({ userById: services.accounts.userById, userByToken: services.accounts.userByToken }));
+  app.use(authenticate({ userBySession, userByToken: services.accounts.userByToken }));
   app.use(csrfProtection());
 
   // 3. What every page shows: the user, a one-off message, the navigation.

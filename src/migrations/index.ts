@@ -23,6 +23,7 @@ import * as plans from './0031_plans.ts';
 import * as benchmarking from './0040_benchmarking.ts';
 import * as partnershipVersions from './0041_partnership_versions.ts';
 import * as interestDeclarations from './0042_interest_declarations.ts';
+import * as requestContext from './0043_request_context.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
@@ -47,4 +48,5 @@ export const migrations: Migrations = {
   '0040_benchmarking': benchmarking,
   '0041_partnership_versions': partnershipVersions,
   '0042_interest_declarations': interestDeclarations,
+  '0043_request_context': requestContext,
 };

@@ -1,4 +1,5 @@
-import type { Trx } from '../../schema.ts';
+import { sql, type Kysely } from 'kysely';
+import type { DB, Trx } from '../../schema.ts';
 
 export interface UserRow {
   id: string;
@@ -8,6 +9,18 @@ export interface UserRow {
   platformAdmin: boolean;
   failedSignIns: number;
   lockedUntil: Date | null;
+}
+
+export interface RequestContextRow {
+  userId: string;
+  email: string;
+  userName: string;
+  platformAdmin: boolean;
+  partnershipId: string | null;
+  slug: string | null;
+  partnershipName: string | null;
+  role: string | null;
+  version: string | null;
 }
 
 export interface MemberRow {
@@ -142,6 +155,23 @@ export const membersRepository = {
       .select(['p.id', 'p.slug', 'p.name', 'm.role', 'v.version'])
       .where('p.slug', '=', slug)
       .executeTakeFirst();
+  },
+
+  /**
+   * The user behind a session and, when a slug is given, the partnership it names with the
+   * user's role and data version, in one statement (ADR 0022). Through `Database.gate` only.
+   */
+  async requestContext(
+    gate: Kysely<DB>,
+    userId: string,
+    slug: string | null,
+  ): Promise<RequestContextRow | undefined> {
+    const { rows } = await sql<RequestContextRow>`
+      select user_id as "userId", email, user_name as "userName", platform_admin as "platformAdmin",
+             partnership_id as "partnershipId", slug, partnership_name as "partnershipName", role,
+             version::text as version
+        from request_context(${userId}::uuid, ${slug})`.execute(gate);
+    return rows[0];
   },
 
   async upsert(trx: Trx, partnershipId: string, userId: string, role: string): Promise<void> {

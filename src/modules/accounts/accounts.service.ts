@@ -56,17 +56,6 @@ export function accountsService(db: Database<DB>, lock: LockPolicy) {
       });
     },
 
-    /** For the session: the user behind an id, without secrets. */
-    async userById(id: string) {
-      // in the user's own scope, which the partnership lookup after it shares (ADR 0008)
-      return db.read({ userId: id }, async (trx) => {
-        const user = await users.byId(trx, id);
-        return user
-          ? { id: user.id, email: user.email, name: user.name, platformAdmin: user.platformAdmin }
-          : null;
-      });
-    },
-
     /** For the API: the user behind a bearer token, noting when the token was last used. */
     async userByToken(token: string) {
       return db.transaction({}, async (trx) => {

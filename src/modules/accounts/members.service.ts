@@ -66,6 +66,24 @@ export function membersService(db: Database<DB>) {
       };
     },
 
+    /**
+     * The signed-in user behind a session and, when the URL names a partnership, that
+     * partnership and the user's role there: one statement and no transaction (ADR 0022), so
+     * that a page served from kept reads (ADR 0021) needs nothing more of the database.
+     */
+    async sessionContext(userId: string, slug: string | null) {
+      const row = await db.gate((gate) => members.requestContext(gate, userId, slug));
+      if (!row) return null;
+      const user = { id: row.userId, email: row.email, name: row.userName, platformAdmin: row.platformAdmin };
+      if (!row.partnershipId || !row.slug || !row.partnershipName) return { user, access: null };
+      if (row.version !== null) db.noteVersion(row.partnershipId, row.version);
+      const role: Role | null = isRole(row.role) ? row.role : null;
+      return {
+        user,
+        access: { partnershipId: row.partnershipId, slug: row.slug, name: row.partnershipName, role },
+      };
+    },
+
     /** Every partnership a user belongs to, with their role there. */
     partnershipsOf(userId: string) {
       return db.read({ userId }, (trx) => members.partnershipsOf(trx, userId));

@@ -30,6 +30,15 @@ export class Database<Schema> {
     this.kept = entries > 0 ? new VersionedReads({ entries, freeze: options.freeze ?? false }) : undefined;
   }
 
+  /**
+   * Runs `work`, one statement outside any transaction, as the connecting user: only for the
+   * security-definer functions that decide a request's scope and check access themselves
+   * (ADR 0022). Everything else reads and writes through `read` and `transaction`.
+   */
+  gate<T>(work: (db: Kysely<Schema>) => Promise<T>): Promise<T> {
+    return work(this.owner);
+  }
+
   /** Runs `work` in one transaction as the application role, scoped to a partnership (or none). */
   async transaction<T>(scope: TenantScope, work: (trx: Transaction<Schema>) => Promise<T>): Promise<T> {
     // A write inside a request: the request's shared read transaction ends first (ADR 0008),

@@ -27,7 +27,8 @@ export interface Actor {
 }
 
 export interface AuthLookups {
-  userById(id: string): Promise<Omit<SignedInUser, 'via'> | null>;
+  /** The user behind a session's user id; given the request, to read what else it needs alike. */
+  userBySession(id: string, req: Request): Promise<Omit<SignedInUser, 'via'> | null>;
   userByToken(token: string): Promise<Omit<SignedInUser, 'via'> | null>;
 }
 
@@ -46,7 +47,7 @@ export function authenticate(lookups: AuthLookups): RequestHandler {
     }
     const userId = req.session?.userId;
     if (userId) {
-      const user = await lookups.userById(userId);
+      const user = await lookups.userBySession(userId, req);
       if (user) req.user = { ...user, via: 'session' };
       else delete req.session.userId;
     }
@@ -70,12 +71,12 @@ export function requirePlatformAdmin(): RequestHandler {
  * exactly as if it did not exist: the service does not confirm that other tenants exist.
  */
 export function tenantContext(
-  resolve: (slug: string, user: SignedInUser) => Promise<TenantAccess | null>,
+  resolve: (slug: string, user: SignedInUser, req: Request) => Promise<TenantAccess | null>,
 ): RequestHandler {
   return async (req, _res, next) => {
     if (!req.user) return next(unauthorized());
     const slug = req.params.slug;
-    const access = typeof slug === 'string' ? await resolve(slug, req.user) : null;
+    const access = typeof slug === 'string' ? await resolve(slug, req.user, req) : null;
     if (!access || (!access.role && !req.user.platformAdmin)) return next(notFound());
     req.tenant = access;
     next();
