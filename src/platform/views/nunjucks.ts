@@ -2,6 +2,7 @@
 // `src/` (e.g. "modules/partnerships/views/show.njk") and compiled once, then cached.
 import { fileURLToPath } from 'node:url';
 import type { Express } from 'express';
+import { LRUCache } from 'lru-cache';
 import nunjucks from 'nunjucks';
 
 export const srcDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -46,12 +47,41 @@ export function formatDateTime(value: unknown): string {
     : longDateTime.format(date).replace(' am', 'am').replace(' pm', 'pm');
 }
 
+/** Nunjucks' file loader resolves a template named relative to another (not in its types). */
+interface ResolvingLoader {
+  resolve(from: string, to: string): string;
+}
+
 export function createViews(app: Express, options: { cache: boolean }): nunjucks.Environment {
   const env = nunjucks.configure([srcDir, govukDir], {
     autoescape: true,
     noCache: !options.cache,
     throwOnUndefined: false,
     express: app,
+  });
+  // Every GOV.UK macro includes "./template.njk" beside it, so each call resolved that path
+  // anew (path.resolve, about a tenth of rendering a page). The answer never changes: keep it.
+  for (const loader of (env as unknown as { loaders: ResolvingLoader[] }).loaders) {
+    const resolve = loader.resolve.bind(loader);
+    const resolved = new Map<string, string>();
+    loader.resolve = (from, to) => {
+      const key = `${from}\0${to}`;
+      let found = resolved.get(key);
+      if (found === undefined) resolved.set(key, (found = resolve(from, to)));
+      return found;
+    };
+  }
+  // A partial that depends on nothing but its parameters (the menu) is rendered once for each
+  // set of parameters and kept, a few hundred at most: the same parameters give the same HTML.
+  const partials = new LRUCache<string, nunjucks.runtime.SafeString>({ max: 500 });
+  env.addGlobal('partial', (name: string, params: unknown) => {
+    const key = `${name}\0${JSON.stringify(params)}`;
+    let html = options.cache ? partials.get(key) : undefined;
+    if (!html) {
+      html = new nunjucks.runtime.SafeString(env.render(name, { params }));
+      if (options.cache) partials.set(key, html);
+    }
+    return html;
   });
   env.addFilter('date', formatDate);
   env.addFilter('dateTime', formatDateTime);
