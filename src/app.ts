@@ -1,6 +1,7 @@
 // The composition root: the middleware in order, one router per module, the error handlers.
 // No I/O happens here; the server and the tests hand in the database and services.
 import express, { Router, type Express, type Request } from 'express';
+import type { SessionData } from 'express-session';
 import type { Logger } from 'pino';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/database.ts';
@@ -15,12 +16,12 @@ import {
   tenantContext,
   type Caller,
   type SignedInUser,
-  type TenantAccess,
 } from './platform/http/auth.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { signInRateLimit } from './platform/http/rate-limit.ts';
 import { errorHandler, notFoundHandler } from './platform/http/errors.ts';
 import { createViews } from './platform/views/nunjucks.ts';
+import { keepRenderedFor } from './platform/views/kept-html.ts';
 import { assetRoutes } from './platform/views/assets.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { migrations } from './migrations/index.ts';
@@ -28,7 +29,13 @@ import type { DB } from './schema.ts';
 import type { Services } from './services.ts';
 import { authoritiesApi, authoritiesRoutes } from './modules/authorities/index.ts';
 import { partnershipsApi, partnershipsRoutes, type PartnershipRow } from './modules/partnerships/index.ts';
-import { joinRoutes, membersRoutes, signInRoutes, tokensRoutes } from './modules/accounts/index.ts';
+import {
+  joinRoutes,
+  membersRoutes,
+  signInRoutes,
+  tokensRoutes,
+  type RequestContext,
+} from './modules/accounts/index.ts';
 import { bodiesApi, bodiesRoutes } from './modules/bodies/index.ts';
 import {
   categories,
@@ -123,18 +130,30 @@ export function createApp(options: AppOptions): Express {
     const memberships = await services.members.partnershipsOf(user.id);
     return services.partnerships.list({ ids: memberships.map((m) => m.partnershipId) });
   };
-  // A page's user and the partnership its URL names are read in one statement (ADR 0022);
-  // the tenant context then finds the partnership already read.
-  const readWithUser = new WeakMap<Request, { slug: string; access: TenantAccess | null }>();
+  // A page's session, its user and the partnership its URL names are read in one statement
+  // (ADR 0022); authentication and the tenant context then find them already read.
+  const readWith = new WeakMap<Request, { slug: string | null; context: RequestContext | null }>();
+  const tenantSlugOf = (req: Request) => /^\/partnerships\/([a-z0-9-]+)(?:\/|$)/.exec(req.path)?.[1] ?? null;
+  const readSession = async (sid: string, req: Request) => {
+    const slug = tenantSlugOf(req);
+    const found = await services.members.session(sid, slug);
+    if (found) readWith.set(req, { slug, context: found.context });
+    return (found?.data ?? null) as SessionData | null;
+  };
   const userBySession = async (userId: string, req: Request) => {
-    const slug = /^\/partnerships\/([a-z0-9-]+)(?:\/|$)/.exec(req.path)?.[1] ?? null;
-    const found = await services.members.sessionContext(userId, slug);
-    if (found && slug) readWithUser.set(req, { slug, access: found.access });
-    return found?.user ?? null;
+    let read = readWith.get(req);
+    if (read?.context?.user.id !== userId) {
+      const slug = tenantSlugOf(req);
+      read = { slug, context: await services.members.requestContext(userId, slug) };
+      readWith.set(req, read);
+    }
+    return read.context?.user ?? null;
   };
   const resolveTenant = async (slug: string, user: SignedInUser, req?: Request) => {
-    const read = req && readWithUser.get(req);
-    return read?.slug === slug ? read.access : services.members.access(slug, user.id);
+    const read = req && readWith.get(req);
+    return read?.slug === slug && read.context?.user.id === user.id
+      ? read.context.access
+      : services.members.access(slug, user.id);
   };
 
   // 1. Observability and security headers; static assets and health need nothing else.
@@ -162,6 +181,7 @@ export function createApp(options: AppOptions): Express {
       secret: options.sessionSecret,
       secure: config.COOKIE_SECURE ?? config.NODE_ENV === 'production',
       prune: config.NODE_ENV !== 'test',
+      read: readSession,
     }),
   );
   app.use(authenticate({ userBySession, userByToken: services.accounts.userByToken }));
@@ -253,6 +273,7 @@ export function createApp(options: AppOptions): Express {
     tenantContext(resolveTenant),
     (req, res, next) => {
       res.locals.tenant = req.tenant;
+      res.locals.keepRendered = keepRenderedFor(db as Database<unknown>, req, res);
       next();
     },
     tenant,

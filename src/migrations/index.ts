@@ -24,6 +24,7 @@ import * as benchmarking from './0040_benchmarking.ts';
 import * as partnershipVersions from './0041_partnership_versions.ts';
 import * as interestDeclarations from './0042_interest_declarations.ts';
 import * as requestContext from './0043_request_context.ts';
+import * as sessionContext from './0044_session_context.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
@@ -49,4 +50,5 @@ export const migrations: Migrations = {
   '0041_partnership_versions': partnershipVersions,
   '0042_interest_declarations': interestDeclarations,
   '0043_request_context': requestContext,
+  '0044_session_context': sessionContext,
 };

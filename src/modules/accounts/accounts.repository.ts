@@ -23,6 +23,14 @@ export interface RequestContextRow {
   version: string | null;
 }
 
+export type SessionContextRow = { sess: unknown } & (
+  RequestContextRow | { [K in keyof RequestContextRow]: null }
+);
+
+const contextColumns = sql.raw(`user_id as "userId", email, user_name as "userName",
+  platform_admin as "platformAdmin", partnership_id as "partnershipId", slug,
+  partnership_name as "partnershipName", role, version::text as version`);
+
 export interface MemberRow {
   userId: string;
   email: string;
@@ -167,10 +175,21 @@ export const membersRepository = {
     slug: string | null,
   ): Promise<RequestContextRow | undefined> {
     const { rows } = await sql<RequestContextRow>`
-      select user_id as "userId", email, user_name as "userName", platform_admin as "platformAdmin",
-             partnership_id as "partnershipId", slug, partnership_name as "partnershipName", role,
-             version::text as version
-        from request_context(${userId}::uuid, ${slug})`.execute(gate);
+      select ${contextColumns} from request_context(${userId}::uuid, ${slug})`.execute(gate);
+    return rows[0];
+  },
+
+  /**
+   * The session a cookie names, unexpired, with its user's request context (null columns when
+   * it has no user), in one statement (ADR 0022). Through `Database.gate` only.
+   */
+  async sessionContext(
+    gate: Kysely<DB>,
+    sid: string,
+    slug: string | null,
+  ): Promise<SessionContextRow | undefined> {
+    const { rows } = await sql<SessionContextRow>`
+      select sess, ${contextColumns} from session_context(${sid}, ${slug})`.execute(gate);
     return rows[0];
   },
 

@@ -1,5 +1,5 @@
 export { accountsService, type AccountsService, type LockPolicy } from './accounts.service.ts';
-export { membersService, type MembersService } from './members.service.ts';
+export { membersService, type MembersService, type RequestContext } from './members.service.ts';
 export { tokensService, type TokensService } from './tokens.service.ts';
 export { signInRoutes } from './sign-in.routes.ts';
 export { membersRoutes } from './members.routes.ts';

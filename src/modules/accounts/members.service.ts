@@ -3,7 +3,7 @@
 // partnership without an administrator.
 import type { Database } from '../../platform/db/database.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
-import type { Caller } from '../../platform/http/auth.ts';
+import type { Caller, TenantAccess } from '../../platform/http/auth.ts';
 import { inTenant } from '../../platform/tenant.ts';
 import { isRole, type Role } from '../../platform/http/permissions.ts';
 import { notFound } from '../../platform/http/errors.ts';
@@ -13,6 +13,7 @@ import {
   invitationsRepository as invitations,
   membersRepository as members,
   usersRepository as users,
+  type RequestContextRow,
 } from './accounts.repository.ts';
 import { digest, hashPassword, newToken } from './secrets.ts';
 
@@ -35,7 +36,24 @@ async function keepAnAdministrator(
 export type AddOutcome =
   { outcome: 'added'; userId: string } | { outcome: 'invited'; invitationId: string; token: string };
 
+/** Who is asking and, when the URL names a partnership, that partnership and their role. */
+export interface RequestContext {
+  user: { id: string; email: string; name: string; platformAdmin: boolean };
+  access: TenantAccess | null;
+}
+
 export function membersService(db: Database<DB>) {
+  const contextOf = (row: RequestContextRow): RequestContext => {
+    const user = { id: row.userId, email: row.email, name: row.userName, platformAdmin: row.platformAdmin };
+    if (!row.partnershipId || !row.slug || !row.partnershipName) return { user, access: null };
+    if (row.version !== null) db.noteVersion(row.partnershipId, row.version);
+    const role: Role | null = isRole(row.role) ? row.role : null;
+    return {
+      user,
+      access: { partnershipId: row.partnershipId, slug: row.slug, name: row.partnershipName, role },
+    };
+  };
+
   const asAdmin = <T>(caller: Caller, work: (trx: Trx, partnershipId: string) => Promise<T>) =>
     inTenant(db, caller, 'users.manage', work);
 
@@ -67,21 +85,23 @@ export function membersService(db: Database<DB>) {
     },
 
     /**
-     * The signed-in user behind a session and, when the URL names a partnership, that
+     * The signed-in user behind a session's user id and, when the URL names a partnership, that
      * partnership and the user's role there: one statement and no transaction (ADR 0022), so
      * that a page served from kept reads (ADR 0021) needs nothing more of the database.
      */
-    async sessionContext(userId: string, slug: string | null) {
+    async requestContext(userId: string, slug: string | null): Promise<RequestContext | null> {
       const row = await db.gate((gate) => members.requestContext(gate, userId, slug));
+      return row ? contextOf(row) : null;
+    },
+
+    /**
+     * The session a cookie names (null when there is none or it has expired) and, when it has a
+     * user, their request context as `requestContext` gives it, in the same one statement.
+     */
+    async session(sid: string, slug: string | null) {
+      const row = await db.gate((gate) => members.sessionContext(gate, sid, slug));
       if (!row) return null;
-      const user = { id: row.userId, email: row.email, name: row.userName, platformAdmin: row.platformAdmin };
-      if (!row.partnershipId || !row.slug || !row.partnershipName) return { user, access: null };
-      if (row.version !== null) db.noteVersion(row.partnershipId, row.version);
-      const role: Role | null = isRole(row.role) ? row.role : null;
-      return {
-        user,
-        access: { partnershipId: row.partnershipId, slug: row.slug, name: row.partnershipName, role },
-      };
+      return { data: row.sess, context: row.userId === null ? null : contextOf(row) };
     },
 
     /** Every partnership a user belongs to, with their role there. */

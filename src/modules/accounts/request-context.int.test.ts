@@ -5,6 +5,8 @@ import pg from 'pg';
 import {
   grant,
   makePartnership,
+  signIn,
+  submit,
   makeUser,
   signedInAs,
   startTestApp,
@@ -84,22 +86,63 @@ describe('who is asking and about which partnership, in one statement (ADR 0022)
     assert.equal(await contextOf('00000000-0000-4000-8000-000000000000', 'context-a'), undefined);
   });
 
-  it('lets the application role call it and nothing else', async () => {
+  it('lets the application role call them and nothing else', async () => {
     const { rows } = await sql<{ grantee: string }>`select grantee from information_schema.routine_privileges
-      where routine_name = 'request_context'`.execute(test.db.owner);
+      where routine_name in ('request_context', 'session_context')`.execute(test.db.owner);
     const grantees = rows.map((row) => row.grantee);
     assert.ok(grantees.includes('cooperate_app'));
     assert.ok(!grantees.includes('PUBLIC'));
   });
 
-  it('serves a kept page with two statements, the session and the context, and no transaction', async () => {
+  it('serves a kept page with one statement, the session with its context, and no transaction', async () => {
     const { agent } = await signedInAs(test, a, 'viewer');
     const page = () => agent.get('/partnerships/context-a/structure').expect(200);
     await page();
     const sent = await statementsDuring(page);
-    assert.equal(sent.length, 2, sent.join('\n'));
-    assert.match(sent[0]!, /user_sessions/);
-    assert.match(sent[1]!, /request_context/);
+    assert.equal(sent.length, 1, sent.join('\n'));
+    assert.match(sent[0]!, /session_context/);
+  });
+
+  it('reads the session and its user in one statement, and an expired session as none', async () => {
+    const user = await makeUser(test.services);
+    await grant(test.services, a, user.id, 'editor');
+    const sid = `test-${Date.now()}`;
+    const store = (expire: string) =>
+      sql`insert into user_sessions (sid, sess, expire) values (${sid}, ${JSON.stringify({ cookie: {}, userId: user.id })}, ${expire}::timestamp)
+          on conflict (sid) do update set expire = excluded.expire`.execute(test.db.owner);
+    await store('2999-01-01');
+    const found = await test.db.gate((gate) => membersRepository.sessionContext(gate, sid, 'context-a'));
+    assert.deepEqual(found?.sess, { cookie: {}, userId: user.id });
+    assert.equal(found?.userId, user.id);
+    assert.equal(found?.role, 'editor');
+    await store('2000-01-01');
+    assert.equal(
+      await test.db.gate((gate) => membersRepository.sessionContext(gate, sid, 'context-a')),
+      undefined,
+    );
+  });
+
+  it('reads a session without a user (before signing in) with no context', async () => {
+    const sid = `anonymous-${Date.now()}`;
+    await sql`insert into user_sessions (sid, sess, expire)
+      values (${sid}, ${JSON.stringify({ cookie: {}, csrfToken: 'x' })}, '2999-01-01')`.execute(
+      test.db.owner,
+    );
+    const found = await test.db.gate((gate) => membersRepository.sessionContext(gate, sid, null));
+    assert.deepEqual(found?.sess, { cookie: {}, csrfToken: 'x' });
+    assert.equal(found?.userId, null);
+  });
+
+  it('signs out for good: the old cookie, sent again, no longer signs anyone in', async () => {
+    const user = await makeUser(test.services);
+    await grant(test.services, a, user.id, 'viewer');
+    const agent = test.agent();
+    const signedIn = await signIn(agent, user.email, user.password);
+    const cookie = signedIn.headers['set-cookie']![0]!.split(';')[0]!;
+    await test.request().get('/partnerships/context-a/structure').set('Cookie', cookie).expect(200);
+    assert.equal((await submit(agent, '/sign-out', {}, '/partnerships/context-a/structure')).status, 303);
+    const after = await test.request().get('/partnerships/context-a/structure').set('Cookie', cookie);
+    assert.notEqual(after.status, 200);
   });
 
   it('stops serving a member the moment they are removed, and shows a new role at once', async () => {

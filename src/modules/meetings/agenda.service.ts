@@ -8,7 +8,7 @@ import type { Caller } from '../../platform/http/auth.ts';
 import { can } from '../../platform/http/permissions.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
-import { inTenant } from '../../platform/tenant.ts';
+import { inTenant, keptInTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import {
   agendaRepository as agenda,
@@ -127,11 +127,20 @@ export function agendaService(db: Database<DB>, packs?: BoardPackService) {
     addWithin,
 
     /** The meeting's agenda in number order, as the caller may see it. */
-    agenda: (caller: Caller, meetingId: string) =>
-      inTenant(db, caller, 'partnership.read', async (trx) => {
-        await meetingOf(trx, meetingId);
-        return (await agenda.list(trx, [meetingId])).map((item) => entryFor(caller, item));
-      }),
+    agenda: async (caller: Caller, meetingId: string) => {
+      const items = await keptInTenant(
+        db,
+        caller,
+        'partnership.read',
+        `agenda of ${meetingId}`,
+        async (trx) => {
+          await meetingOf(trx, meetingId);
+          return agenda.list(trx, [meetingId]);
+        },
+      );
+      // the caller's rights decide what of each item is shown, on every request
+      return items.map((item) => entryFor(caller, item));
+    },
 
     addItem: (caller: Caller, meetingId: string, values: AgendaItemValues, upload?: UploadedPaper) =>
       editing(caller, meetingId, (trx, partnershipId) =>

@@ -136,17 +136,34 @@ export function attendanceService(db: Database<DB>) {
     recordWithin,
 
     /** The register of a meeting, its quorum per body, and the caller's own places on it. */
-    register: (caller: Caller, meetingId: string) =>
-      inTenant(db, caller, 'partnership.read', async (trx) => {
-        const { meeting, expected, records, basis } = await context(trx, meetingId);
-        const mine = new Set(await peopleOfCaller(trx, caller));
-        return {
-          meeting,
-          register: buildRegister(expected, records, basis),
-          mine: expected.filter((member) => mine.has(member.personId)),
-          happened: hasHappened(meeting),
-        };
-      }),
+    register: async (caller: Caller, meetingId: string) => {
+      const { meeting, expected, register } = await keptInTenant(
+        db,
+        caller,
+        'partnership.read',
+        `register ${meetingId}`,
+        async (trx) => {
+          const { meeting, expected, records, basis } = await context(trx, meetingId);
+          return { meeting, expected, register: buildRegister(expected, records, basis) };
+        },
+      );
+      // who the caller is among the people: their id and email decide it (the email in the key)
+      const mine = new Set(
+        await keptInTenant(
+          db,
+          caller,
+          'partnership.read',
+          `people of ${caller.userId} ${caller.actor.label}`,
+          (trx) => peopleOfCaller(trx, caller),
+        ),
+      );
+      return {
+        meeting,
+        register,
+        mine: expected.filter((member) => mine.has(member.personId)),
+        happened: hasHappened(meeting),
+      };
+    },
 
     /** Everyone of the partnership, for "in attendance". */
     people: (caller: Caller) => inTenant(db, caller, 'partnership.read', (trx) => attendance.people(trx)),

@@ -8,9 +8,9 @@ import type { Caller } from '../../platform/http/auth.ts';
 import { can } from '../../platform/http/permissions.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
-import { inTenant } from '../../platform/tenant.ts';
+import { inTenant, keptInTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
-import { agendaRepository as agenda } from './agenda.repository.ts';
+import { agendaRepository as agenda, type AgendaItemRow } from './agenda.repository.ts';
 import { entryFor } from './agenda.service.ts';
 import { attendanceRepository as attendance, peopleOfCaller } from './attendance.repository.ts';
 import { displayName } from './attendance.ts';
@@ -59,19 +59,27 @@ export function declarationsService(db: Database<DB>) {
       interestParticipation[row.participation as keyof typeof interestParticipation] ?? row.participation,
   });
 
-  /** The declarations on the items the caller may see; none on an item withheld from them. */
-  async function visibleDeclarations(trx: Trx, caller: Caller, meetingId: string): Promise<Declaration[]> {
-    const items = await agenda.list(trx, [meetingId]);
+  /** The meeting's declarations on the items the caller may see; none on an item withheld from them. */
+  const visibleTo = (caller: Caller, { items, all }: { items: AgendaItemRow[]; all: Declaration[] }) => {
     const seen = new Set(items.filter((item) => !entryFor(caller, item).withheld).map((item) => item.id));
-    return (await declarations.list(trx, meetingId)).filter((d) => seen.has(d.agendaItemId)).map(shown);
-  }
+    return all.filter((d) => seen.has(d.agendaItemId));
+  };
+  const meetingDeclarations = async (trx: Trx, meetingId: string) => ({
+    items: await agenda.list(trx, [meetingId]),
+    all: (await declarations.list(trx, meetingId)).map(shown),
+  });
+  const visibleDeclarations = async (trx: Trx, caller: Caller, meetingId: string) =>
+    visibleTo(caller, await meetingDeclarations(trx, meetingId));
 
   return {
-    ofMeeting: (caller: Caller, meetingId: string) =>
-      inTenant(db, caller, 'partnership.read', async (trx) => {
-        if (!(await meetings.byId(trx, meetingId))) throw notFound();
-        return visibleDeclarations(trx, caller, meetingId);
-      }),
+    ofMeeting: async (caller: Caller, meetingId: string): Promise<Declaration[]> =>
+      visibleTo(
+        caller,
+        await keptInTenant(db, caller, 'partnership.read', `declarations ${meetingId}`, async (trx) => {
+          if (!(await meetings.byId(trx, meetingId))) throw notFound();
+          return meetingDeclarations(trx, meetingId);
+        }),
+      ),
 
     /** What the declaration form offers the caller: the items, the people they may declare for, their register entries. */
     form: (caller: Caller, meetingId: string) =>

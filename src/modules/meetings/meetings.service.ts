@@ -7,7 +7,7 @@ import type { Caller } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
 import { today } from '../../platform/http/date-input.ts';
-import { inTenant } from '../../platform/tenant.ts';
+import { inTenant, keptInTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { cadenceCheck } from './cadence.ts';
 import {
@@ -74,14 +74,15 @@ export function meetingsService(db: Database<DB>) {
       inTenant(db, caller, 'partnership.read', (trx) => meetings.list(trx, filter)),
 
     get: (caller: Caller, id: string) =>
-      inTenant(db, caller, 'partnership.read', async (trx) => {
+      keptInTenant(db, caller, 'partnership.read', `meeting found ${id}`, async (trx) => {
         const meeting = await meetings.byId(trx, id);
         if (!meeting) throw notFound();
         return meeting;
       }),
 
     /** The bodies a meeting may belong to. */
-    bodies: (caller: Caller) => inTenant(db, caller, 'partnership.read', (trx) => meetings.bodies(trx)),
+    bodies: (caller: Caller) =>
+      keptInTenant(db, caller, 'partnership.read', 'meeting bodies', (trx) => meetings.bodies(trx)),
 
     create: (caller: Caller, input: MeetingInput): Promise<string> =>
       inTenant(db, caller, 'partnership.edit', (trx, partnershipId) =>

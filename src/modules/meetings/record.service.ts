@@ -5,14 +5,13 @@
 // same bodies come forward as "matters arising". Anything on an exempt item is withheld from
 // callers who may not see exempt items, as the item itself is.
 import type { Database } from '../../platform/db/database.ts';
-import { acrossRequests } from '../../platform/db/request-reads.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import { can } from '../../platform/http/permissions.ts';
 import type { Caller } from '../../platform/http/auth.ts';
 import { forbidden, notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
 import { today } from '../../platform/http/date-input.ts';
-import { inTenant } from '../../platform/tenant.ts';
+import { inTenant, keptInTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { agendaRepository as agenda } from './agenda.repository.ts';
 import { seesExempt } from './agenda.service.ts';
@@ -57,16 +56,11 @@ export function recordService(db: Database<DB>) {
     return earlier.filter((m) => m.id !== meeting.id && m.state !== 'cancelled').at(-1);
   }
 
-  /** Actions as the caller may see them: those on exempt items withheld without the right. */
-  async function visible(trx: Trx, caller: Caller, rows: ActionRow[], on = today()): Promise<ActionEntry[]> {
-    const exempt = new Set(
-      seesExempt(caller)
-        ? []
-        : await records.exemptItemIds(
-            trx,
-            rows.flatMap((r) => (r.agendaItemId ? [r.agendaItemId] : [])),
-          ),
-    );
+  const onItems = (rows: ActionRow[]) => rows.flatMap((r) => (r.agendaItemId ? [r.agendaItemId] : []));
+
+  /** Actions as the caller may see them: those on the exempt items given withheld without the right. */
+  function shownTo(caller: Caller, rows: ActionRow[], exemptItemIds: string[], on = today()): ActionEntry[] {
+    const exempt = new Set(seesExempt(caller) ? [] : exemptItemIds);
     return rows
       .filter((row) => !row.agendaItemId || !exempt.has(row.agendaItemId))
       .map((row) => ({
@@ -77,6 +71,12 @@ export function recordService(db: Database<DB>) {
             .join(', ') || 'No owner',
         overdue: row.status === 'open' && !!row.dueOn && row.dueOn < on,
       }));
+  }
+
+  /** Actions as the caller may see them: those on exempt items withheld without the right. */
+  async function visible(trx: Trx, caller: Caller, rows: ActionRow[], on = today()): Promise<ActionEntry[]> {
+    const exempt = seesExempt(caller) ? [] : await records.exemptItemIds(trx, onItems(rows));
+    return shownTo(caller, rows, exempt, on);
   }
 
   /** A meeting's minutes, decisions and actions, the previous meeting and the matters arising, for anyone. */
@@ -192,24 +192,33 @@ export function recordService(db: Database<DB>) {
     minuteWithin,
 
     /** Minutes and decisions of the meeting's items the caller may see, and the approval state. */
-    ofMeeting: (caller: Caller, meetingId: string) =>
-      inTenant(db, caller, 'partnership.read', async (trx) => {
-        const meeting = await meetings.byId(trx, meetingId);
-        if (!meeting) throw notFound();
-        // what every caller's view is drawn from is kept (ADR 0021); their rights apply after
-        const found = await acrossRequests(trx, `record ${meetingId}`, () => recordOf(trx, meeting));
-        const seen = new Set(
-          found.items.filter((item) => !item.exempt || seesExempt(caller)).map((item) => item.id),
-        );
-        return {
-          minutes: found.minutes.filter((minute) => seen.has(minute.agendaItemId)),
-          decisions: found.decisions.filter((decision) => seen.has(decision.agendaItemId)),
-          actions: await visible(trx, caller, found.actions),
-          mattersArising: await visible(trx, caller, found.arising, dateOf(meeting)),
-          previous: found.previous ? { meeting: found.previous, drafts: found.previousDrafts } : null,
-          happened: hasHappened(meeting),
-        };
-      }),
+    ofMeeting: async (caller: Caller, meetingId: string) => {
+      // what every caller's view is drawn from is kept (ADR 0021); their rights apply after
+      const { meeting, exempt, ...found } = await keptInTenant(
+        db,
+        caller,
+        'partnership.read',
+        `record ${meetingId}`,
+        async (trx) => {
+          const meeting = await meetings.byId(trx, meetingId);
+          if (!meeting) throw notFound();
+          const record = await recordOf(trx, meeting);
+          const onActions = onItems([...record.actions, ...record.arising]);
+          return { meeting, ...record, exempt: await records.exemptItemIds(trx, onActions) };
+        },
+      );
+      const seen = new Set(
+        found.items.filter((item) => !item.exempt || seesExempt(caller)).map((item) => item.id),
+      );
+      return {
+        minutes: found.minutes.filter((minute) => seen.has(minute.agendaItemId)),
+        decisions: found.decisions.filter((decision) => seen.has(decision.agendaItemId)),
+        actions: shownTo(caller, found.actions, exempt),
+        mattersArising: shownTo(caller, found.arising, exempt, dateOf(meeting)),
+        previous: found.previous ? { meeting: found.previous, drafts: found.previousDrafts } : null,
+        happened: hasHappened(meeting),
+      };
+    },
 
     writeMinutes: (caller: Caller, meetingId: string, itemId: string, text: string) =>
       inTenant(db, caller, 'partnership.edit', (trx, partnershipId) =>

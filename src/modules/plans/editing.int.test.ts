@@ -207,6 +207,18 @@ describe('plans: changing and deleting priorities, actions and milestones', () =
     assert.equal((await detail()).priorities[0]!.title, 'Be healthy first');
   });
 
+  it('gives a second editor forms with their own token on the page kept for the first (ADR 0023)', async () => {
+    const other = (await signedInAs(test, caller.partnershipId, 'editor')).agent;
+    await editor.get(path).expect(200);
+    const page = $((await other.get(path).expect(200)).text);
+    const form = page('form[action$="/move"]').first();
+    const moved = await other
+      .post(String(form.attr('action')))
+      .type('form')
+      .send({ _csrf: String(form.find('input[name="_csrf"]').val()), direction: 'down' });
+    assert.equal(moved.status, 303);
+  });
+
   it('refuses to delete a priority that still has actions, and deletes one without, renumbering the rest', async () => {
     const [withAction, second] = (await detail()).priorities;
     const ask = await editor.get(`${path}/priorities/${withAction!.id}/delete`);

@@ -82,6 +82,12 @@ export class Database<Schema> {
     return reads ? reads.keep(partnershipId, key, compute) : compute();
   }
 
+  /** `keptFor` for an answer computed without waiting (a page's rendered HTML, ADR 0023). */
+  keptNow<T>(partnershipId: string, key: string, compute: () => T): T {
+    const reads = currentReads(this.owner as Kysely<unknown>);
+    return reads ? reads.keepNow(partnershipId, key, compute) : compute();
+  }
+
   /** Starts `work` that outlives the request (a background job) outside the request's reads. */
   background<T>(work: () => T): T {
     return outsideRequest(work);

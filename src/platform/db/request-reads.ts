@@ -78,6 +78,13 @@ export class RequestReads {
     return this.kept.get(partnershipId, version, key, compute);
   }
 
+  /** `keep` for an answer computed without waiting (a page's rendered HTML). */
+  keepNow<T>(partnershipId: string, key: string, compute: () => T): T {
+    const version = this.versions.get(partnershipId);
+    if (!this.kept || version === undefined) return compute();
+    return this.kept.getNow(partnershipId, version, key, compute);
+  }
+
   /** The partnership the open transaction's settings name, if any. */
   get scopePartnership(): string | null {
     return this.settingsPartnership;

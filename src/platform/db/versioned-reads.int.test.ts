@@ -85,6 +85,20 @@ describe("reads kept between requests under the partnership's data version (ADR 
     assert.deepEqual(await names(), ['Group of A', 'Third group of A'], 'the change shows at once');
   });
 
+  it("keeps a page's HTML apart for each role: a viewer never sees what an editor was shown (ADR 0023)", async () => {
+    const editor = (await signedInAs(test, a, 'editor')).agent;
+    const viewer = (await signedInAs(test, a, 'viewer')).agent;
+    const addLink = async (agent: typeof editor) =>
+      textsOf((await agent.get('/partnerships/kept-a/structure').expect(200)).text, 'a').includes(
+        'Add a body',
+      );
+    assert.equal(await addLink(editor), true);
+    const hits = test.db.kept!.hits;
+    assert.equal(await addLink(viewer), false);
+    assert.equal(await addLink(editor), true);
+    assert.ok(test.db.kept!.hits > hits, 'served from what was kept');
+  });
+
   it('serves a platform administrator who is not a member fresh reads, which never go stale', async () => {
     const { agent } = await signedInAs(test, null, 'platform-admin');
     const names = async () =>

@@ -38,13 +38,25 @@ export class VersionedReads {
 
   async get<T>(partnershipId: string, version: string, key: string, compute: () => Promise<T>): Promise<T> {
     const at = `${partnershipId}@${version}|${key}`;
+    const found = this.found(at);
+    return found ? (found.value as T) : this.keep(at, await compute());
+  }
+
+  /** `get` for an answer computed without waiting (a page's rendered HTML). */
+  getNow<T>(partnershipId: string, version: string, key: string, compute: () => T): T {
+    const at = `${partnershipId}@${version}|${key}`;
+    const found = this.found(at);
+    return found ? (found.value as T) : this.keep(at, compute());
+  }
+
+  private found(at: string): { value: unknown } | undefined {
     const found = this.kept.get(at);
-    if (found) {
-      this.hits += 1;
-      return found.value as T;
-    }
-    this.misses += 1;
-    const value = await compute();
+    if (found) this.hits += 1;
+    else this.misses += 1;
+    return found;
+  }
+
+  private keep<T>(at: string, value: T): T {
     if (this.freeze) deepFreeze(value);
     this.kept.set(at, { value });
     return value;

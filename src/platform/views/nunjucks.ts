@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Express } from 'express';
 import { LRUCache } from 'lru-cache';
 import nunjucks from 'nunjucks';
+import { KeepExtension } from './kept-html.ts';
 
 export const srcDir = fileURLToPath(new URL('../../', import.meta.url));
 export const govukDir = fileURLToPath(new URL('../../../node_modules/govuk-frontend/dist/', import.meta.url));
@@ -83,6 +84,7 @@ export function createViews(app: Express, options: { cache: boolean }): nunjucks
     }
     return html;
   });
+  env.addExtension('keep', new KeepExtension());
   env.addFilter('date', formatDate);
   env.addFilter('dateTime', formatDateTime);
   // A dated record at the precision it was recorded: ('2008-11-01', 'month') → November 2008.
