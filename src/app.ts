@@ -7,7 +7,7 @@ import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/database.ts';
 import { pendingMigrations } from './platform/db/migrator.ts';
 import { requestLogging } from './platform/http/logging.ts';
-import { csrfProtection, securityHeaders } from './platform/http/security.ts';
+import { csrfProtection, etagOf, securityHeaders } from './platform/http/security.ts';
 import { sessions } from './platform/http/session.ts';
 import {
   allowed,
@@ -122,6 +122,7 @@ export function createApp(options: AppOptions): Express {
   const { config, db, services, logger } = options;
   const app = express();
   app.disable('x-powered-by');
+  app.set('etag', etagOf);
   app.set('trust proxy', config.TRUST_PROXY);
   createViews(app, { cache: config.NODE_ENV !== 'development' });
 

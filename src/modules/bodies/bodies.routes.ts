@@ -27,6 +27,7 @@ import {
 } from './bodies.forms.ts';
 import { isExternal, meetingKinds, statuses } from './bodies.vocabulary.ts';
 import { structureDiagram } from './diagram.ts';
+import { derivedFrom } from '../../platform/db/versioned-reads.ts';
 
 const views = 'modules/bodies/views';
 
@@ -77,10 +78,12 @@ export function bodiesRoutes(bodies: BodiesService, deps: BodiesRouteDeps): Rout
       atQuery: req.query.at ?? '',
       fromQuery: req.query.from ?? '',
       errors: error ? { summary: [{ text: error.text, href: '#at' }], fields: { at: error } } : undefined,
-      internal: structure.bodies.filter((entry) => !isExternal(entry.body.kind)),
-      external: structure.bodies.filter((entry) => isExternal(entry.body.kind)),
-      hierarchy: structureTree(structure),
-      diagram: await structureDiagram(structure, base(req)),
+      ...(await derivedFrom(structure, base(req), async () => ({
+        internal: structure.bodies.filter((entry) => !isExternal(entry.body.kind)),
+        external: structure.bodies.filter((entry) => isExternal(entry.body.kind)),
+        hierarchy: structureTree(structure),
+        diagram: await structureDiagram(structure, base(req)),
+      }))),
       changes,
       kindLabel,
       statuses,

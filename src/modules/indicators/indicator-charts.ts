@@ -1,6 +1,7 @@
 // The charts of an indicator page, worked out from its rows: the trend (value, target and any
 // comparators by period) and the gap (each group or area against everyone), each with the
 // figures for its table and a sentence that says what it shows.
+import { derivedFrom } from '../../platform/db/versioned-reads.ts';
 import { lineChartSvg } from './chart.ts';
 import { comparatorKinds, units } from './indicators.vocabulary.ts';
 import type { ComparatorRow, IndicatorRow, TargetRow, ValueRow } from './indicators.repository.ts';
@@ -46,12 +47,8 @@ interface ChartedDetail {
 }
 
 /** Charts drawn per detail: a detail kept between requests (ADR 0021) is drawn once. */
-const drawn = new WeakMap<ChartedDetail, ReturnType<typeof drawCharts>>();
-
 export function indicatorCharts(detail: ChartedDetail) {
-  let charts = drawn.get(detail);
-  if (!charts) drawn.set(detail, (charts = drawCharts(detail)));
-  return charts;
+  return derivedFrom(detail, 'charts', () => drawCharts(detail));
 }
 
 function drawCharts(detail: ChartedDetail) {

@@ -33,6 +33,7 @@ import {
 import { periodExamples } from './periods.ts';
 import { directionLabels, ragLabels } from './rag.ts';
 import { indicatorCharts } from './indicator-charts.ts';
+import { derivedFrom } from '../../platform/db/versioned-reads.ts';
 
 const views = 'modules/indicators/views';
 const itemsOf = (record: Record<string, string>) =>
@@ -230,7 +231,9 @@ export function indicatorsRoutes(indicators: IndicatorsService): Router {
       ...common(req),
       ...detail,
       path: indicatorPath(req, detail.indicator.code),
-      breakdowns: detail.values.filter((value) => value.breakdownKind !== 'all'),
+      breakdowns: derivedFrom(detail, 'breakdowns', () =>
+        detail.values.filter((value) => value.breakdownKind !== 'all'),
+      ),
       charts: indicatorCharts(detail),
     });
   });

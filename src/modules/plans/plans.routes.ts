@@ -37,6 +37,7 @@ import { renderPrintable, sendDocument } from '../../platform/documents/render.t
 import { PdfUnavailable, type PdfPrinter } from '../../platform/documents/pdf.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { formatDate } from '../../platform/views/nunjucks.ts';
+import { derivedFrom } from '../../platform/db/versioned-reads.ts';
 import { dateValues, itemsOf, planPages, views, vocabulary } from './plan-pages.ts';
 import { planEditingRoutes } from './plans.editing.routes.ts';
 
@@ -208,7 +209,8 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter): Router {
 
   router.get('/exceptions', async (req, res) => {
     const asAt = today();
-    const exceptions = exceptionsByBody(await plans.current(callerOf(req), asAt));
+    const current = await plans.current(callerOf(req), asAt);
+    const exceptions = derivedFrom(current, 'exceptions', () => exceptionsByBody(current));
     const title = `Exception report of ${tenantOf(req).name}`;
     await sendReport(req, res, {
       title,

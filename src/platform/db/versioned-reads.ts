@@ -62,3 +62,22 @@ export class VersionedReads {
     return value;
   }
 }
+
+const derived = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * What a page derives from an answer (a tree, a diagram, groups), computed once for that answer:
+ * a kept answer is the same object, unchanged, for as long as its version holds, so this is
+ * computed once a version; a fresh answer takes its derivations with it when it goes.
+ */
+export function derivedFrom<T>(answer: object, key: string, derive: () => T): T {
+  let entries = derived.get(answer);
+  if (!entries) derived.set(answer, (entries = new Map()));
+  if (!entries.has(key)) {
+    const value = derive();
+    entries.set(key, value);
+    // a derivation that failed is tried again next time, not kept
+    if (value instanceof Promise) value.catch(() => entries.delete(key));
+  }
+  return entries.get(key) as T;
+}

@@ -2,6 +2,7 @@
 // template needs; and the CSRF guard (synchroniser token kept in the session).
 import { randomBytes } from 'node:crypto';
 import type { RequestHandler } from 'express';
+import etag from 'etag';
 import helmet from 'helmet';
 import { csrfSync } from 'csrf-sync';
 
@@ -53,4 +54,20 @@ export function csrfProtection(): RequestHandler {
       next();
     });
   };
+}
+
+const doctype = '<!DOCTYPE html>';
+
+/**
+ * The ETag of an answer (Express's weak one), but none for a page: a page holds its request's
+ * CSP nonce, so its ETag could never match and would only cost a hash of the whole page.
+ */
+export function etagOf(body: string | Buffer, encoding?: BufferEncoding): string | undefined {
+  const page =
+    typeof body === 'string'
+      ? body.startsWith(doctype)
+      : body.subarray(0, doctype.length).toString('latin1') === doctype;
+  return page
+    ? undefined
+    : etag(typeof body === 'string' ? Buffer.from(body, encoding) : body, { weak: true });
 }
