@@ -11,7 +11,7 @@ env.addExtension('keep', new KeepExtension());
 
 /** A keeper that keeps everything by key, as the partnership's kept reads would. */
 function keeper() {
-  const kept = new Map<string, string>();
+  const kept = new Map<string, string[]>();
   let renders = 0;
   const keep: KeepRendered = (key, render) => {
     if (!kept.has(key)) {
@@ -51,7 +51,7 @@ describe('kept parts of a page ({% keep %})', () => {
     assert.match(second, /value="token-of-bob"/);
     assert.match(second, /_csrf=token-of-bob"/);
     assert.doesNotMatch(second, /token-of-ann/);
-    assert.doesNotMatch([...kept.values()].join(), /token-of/, 'what is kept holds no token');
+    assert.doesNotMatch([...kept.values()].flat().join(), /token-of/, 'what is kept holds no token');
   });
 
   it('renders every time where nothing is kept', () => {
@@ -82,8 +82,8 @@ describe("a partnership page's keeper", () => {
 
   it("keeps under the address, the caller's role, today's date and the part's own key", () => {
     const { db, keys } = fakeDb();
-    keepRenderedFor(db, request('GET', 'editor'), response)('"part"', () => 'html');
-    keepRenderedFor(db, request('GET', null, true), response)('"part"', () => 'html');
+    keepRenderedFor(db, request('GET', 'editor'), response)('"part"', () => ['html']);
+    keepRenderedFor(db, request('GET', null, true), response)('"part"', () => ['html']);
     assert.deepEqual(keys, [
       `html|/partnerships/p/structure?at=2009|editor|${today()}|"part"`,
       `html|/partnerships/p/structure?at=2009|+platform|${today()}|"part"`,
@@ -92,9 +92,9 @@ describe("a partnership page's keeper", () => {
 
   it('never keeps a page sent back after a form was posted', () => {
     const { db, keys } = fakeDb();
-    assert.equal(
-      keepRenderedFor(db, request('POST', 'editor'), response)('"part"', () => 'html'),
-      'html',
+    assert.deepEqual(
+      keepRenderedFor(db, request('POST', 'editor'), response)('"part"', () => ['html']),
+      ['html'],
     );
     assert.deepEqual(keys, []);
   });
@@ -102,7 +102,7 @@ describe("a partnership page's keeper", () => {
   it('refuses to keep a part holding the CSP nonce or the CSRF token', () => {
     const { db } = fakeDb();
     const keep = keepRenderedFor(db, request('GET', 'viewer'), response);
-    assert.throws(() => keep('"part"', () => '<script nonce="nonce-value">'), /CSP nonce/);
-    assert.throws(() => keep('"part"', () => 'value="secret-token"'), /CSRF token/);
+    assert.throws(() => keep('"part"', () => ['<script nonce="nonce-value">']), /CSP nonce/);
+    assert.throws(() => keep('"part"', () => ['<form>', 'value="secret-token"']), /CSRF token/);
   });
 });

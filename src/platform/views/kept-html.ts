@@ -13,8 +13,11 @@ import nunjucks from 'nunjucks';
 import type { Database } from '../db/database.ts';
 import { today } from '../http/date-input.ts';
 
-/** Keeps `render()`'s HTML under `key` for the page's partnership, or just renders it. */
-export type KeepRendered = (key: string, render: () => string) => string;
+/**
+ * Keeps `render()`'s HTML under `key` for the page's partnership, or just renders it: the HTML
+ * in pieces, split where the CSRF token goes, so that serving it joins them with the token.
+ */
+export type KeepRendered = (key: string, render: () => string[]) => string[];
 
 /** Stands for the CSRF token in kept HTML (letters and hyphens: unchanged by any escaping). */
 const csrfPlaceholder = 'kept-csrf-token-placeholder';
@@ -48,14 +51,14 @@ export class KeepExtension implements nunjucks.Extension {
     const render = () => {
       context.ctx.csrfToken = csrfPlaceholder;
       try {
-        return String(body());
+        return String(body()).split(csrfPlaceholder);
       } finally {
         context.ctx.csrfToken = token;
       }
     };
-    const html = keep(args.map((part) => JSON.stringify(part ?? null)).join('|'), render);
+    const pieces = keep(args.map((part) => JSON.stringify(part ?? null)).join('|'), render);
     return new nunjucks.runtime.SafeString(
-      typeof token === 'string' ? html.replaceAll(csrfPlaceholder, token) : html,
+      pieces.length === 1 ? pieces[0]! : pieces.join(typeof token === 'string' ? token : ''),
     );
   }
 }
@@ -68,14 +71,14 @@ export function keepRenderedFor(db: Database<unknown>, req: Request, res: Respon
     if (!tenant || (req.method !== 'GET' && req.method !== 'HEAD')) return render();
     const caller = `${tenant.role ?? ''}${req.user?.platformAdmin ? '+platform' : ''}`;
     return db.keptNow(tenant.partnershipId, `html|${req.originalUrl}|${caller}|${today()}|${key}`, () => {
-      const html = render();
+      const pieces = render();
       const locals = res.locals as { csrfToken?: string; cspNonce?: string };
       for (const secret of [locals.csrfToken, locals.cspNonce])
-        if (secret && html.includes(secret))
+        if (secret && pieces.some((piece) => piece.includes(secret)))
           throw new Error(
             "A kept part of a page holds the request's CSRF token or CSP nonce: render it outside {% keep %}",
           );
-      return html;
+      return pieces;
     });
   };
 }
