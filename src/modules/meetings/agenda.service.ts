@@ -2,6 +2,7 @@
 // paper is of an accepted type and size; an exempt item (Schedule 12A) and its papers are
 // shown only to those with the right (members, editors and administrators of the partnership,
 // ADR 0010): to anyone else the item is its number and paragraph, nothing more.
+import { derivedFrom } from '../../platform/db/versioned-reads.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import type { Caller } from '../../platform/http/auth.ts';
@@ -138,8 +139,9 @@ export function agendaService(db: Database<DB>, packs?: BoardPackService) {
           return agenda.list(trx, [meetingId]);
         },
       );
-      // the caller's rights decide what of each item is shown, on every request
-      return items.map((item) => entryFor(caller, item));
+      // the caller's rights decide what of each item is shown: derived once for each kind of caller
+      const exempt = seesExempt(caller);
+      return derivedFrom(items, `entries ${exempt}`, () => items.map((item) => entryFor(caller, item)));
     },
 
     addItem: (caller: Caller, meetingId: string, values: AgendaItemValues, upload?: UploadedPaper) =>

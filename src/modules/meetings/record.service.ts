@@ -4,6 +4,7 @@
 // action has an owner (a person or an organisation). Open actions of earlier meetings of the
 // same bodies come forward as "matters arising". Anything on an exempt item is withheld from
 // callers who may not see exempt items, as the item itself is.
+import { derivedFrom } from '../../platform/db/versioned-reads.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import { can } from '../../platform/http/permissions.ts';
@@ -194,30 +195,26 @@ export function recordService(db: Database<DB>) {
     /** Minutes and decisions of the meeting's items the caller may see, and the approval state. */
     ofMeeting: async (caller: Caller, meetingId: string) => {
       // what every caller's view is drawn from is kept (ADR 0021); their rights apply after
-      const { meeting, exempt, ...found } = await keptInTenant(
-        db,
-        caller,
-        'partnership.read',
-        `record ${meetingId}`,
-        async (trx) => {
-          const meeting = await meetings.byId(trx, meetingId);
-          if (!meeting) throw notFound();
-          const record = await recordOf(trx, meeting);
-          const onActions = onItems([...record.actions, ...record.arising]);
-          return { meeting, ...record, exempt: await records.exemptItemIds(trx, onActions) };
-        },
-      );
-      const seen = new Set(
-        found.items.filter((item) => !item.exempt || seesExempt(caller)).map((item) => item.id),
-      );
-      return {
-        minutes: found.minutes.filter((minute) => seen.has(minute.agendaItemId)),
-        decisions: found.decisions.filter((decision) => seen.has(decision.agendaItemId)),
-        actions: shownTo(caller, found.actions, exempt),
-        mattersArising: shownTo(caller, found.arising, exempt, dateOf(meeting)),
-        previous: found.previous ? { meeting: found.previous, drafts: found.previousDrafts } : null,
-        happened: hasHappened(meeting),
-      };
+      const found = await keptInTenant(db, caller, 'partnership.read', `record ${meetingId}`, async (trx) => {
+        const meeting = await meetings.byId(trx, meetingId);
+        if (!meeting) throw notFound();
+        const record = await recordOf(trx, meeting);
+        const onActions = onItems([...record.actions, ...record.arising]);
+        return { meeting, ...record, exempt: await records.exemptItemIds(trx, onActions) };
+      });
+      // what the caller's rights and today's date decide is derived once for each (ADR 0023)
+      const rights = seesExempt(caller);
+      const shown = derivedFrom(found, `shown ${rights} ${today()}`, () => {
+        const seen = new Set(found.items.filter((item) => !item.exempt || rights).map((item) => item.id));
+        return {
+          minutes: found.minutes.filter((minute) => seen.has(minute.agendaItemId)),
+          decisions: found.decisions.filter((decision) => seen.has(decision.agendaItemId)),
+          actions: shownTo(caller, found.actions, found.exempt),
+          mattersArising: shownTo(caller, found.arising, found.exempt, dateOf(found.meeting)),
+          previous: found.previous ? { meeting: found.previous, drafts: found.previousDrafts } : null,
+        };
+      });
+      return { ...shown, happened: hasHappened(found.meeting) };
     },
 
     writeMinutes: (caller: Caller, meetingId: string, itemId: string, text: string) =>
