@@ -143,12 +143,13 @@ export function createApp(options: AppOptions): Express {
   };
   const userBySession = async (userId: string, req: Request) => {
     let read = readWith.get(req);
-    if (read?.context?.user.id !== userId) {
+    // read with the session, unless the store read the session alone
+    if (!read) {
       const slug = tenantSlugOf(req);
       read = { slug, context: await services.members.requestContext(userId, slug) };
       readWith.set(req, read);
     }
-    return read.context?.user ?? null;
+    return read.context?.user.id === userId ? read.context.user : null;
   };
   const resolveTenant = async (slug: string, user: SignedInUser, req?: Request) => {
     const read = req && readWith.get(req);

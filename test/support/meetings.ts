@@ -1,6 +1,7 @@
 // The meeting most meetings tests start from: a partnership's board and one meeting of it, on
 // 21 January 2009 at 10:00 (Nottinghamshire's board, as the source document has it).
 import type { Caller } from '../../src/platform/http/auth.ts';
+import type { ExpectedMember } from '../../src/modules/meetings/index.ts';
 import type { Services } from '../../src/services.ts';
 
 type ItemPurpose = Parameters<Services['agenda']['addItem']>[2]['purpose'];
@@ -68,3 +69,21 @@ export async function addPublicAndExemptItems(
     });
   return { public: await item('public', 5, false), exempt: await item('exempt', 6, true) };
 }
+
+/** A member expected at a meeting, for the register's rules: seat, person and membership named by `id`. */
+export const expectedMember = (id: string, values: Partial<ExpectedMember> = {}): ExpectedMember => ({
+  membershipId: `m-${id}`,
+  bodyId: 'board',
+  seatLabel: `Seat ${id}`,
+  voting: true,
+  category: null,
+  personId: `p-${id}`,
+  personName: `Person ${id}`,
+  youngPerson: false,
+  organisationId: null,
+  organisationName: null,
+  startsOn: null,
+  endsOn: null,
+  substitutes: [],
+  ...values,
+});

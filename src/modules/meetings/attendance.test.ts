@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { expectedMember } from '../../../test/support/meetings.ts';
 import {
   attendanceAppendix,
   buildRegister,
@@ -7,22 +8,8 @@ import {
   type ExpectedMember,
 } from './attendance.ts';
 
-const member = (id: string, values: Partial<ExpectedMember> = {}): ExpectedMember => ({
-  membershipId: `m-${id}`,
-  bodyId: 'board',
-  seatLabel: `Seat ${id}`,
-  voting: true,
-  category: null,
-  personId: `p-${id}`,
-  personName: `Person ${id}`,
-  youngPerson: false,
-  organisationId: null,
-  organisationName: 'Council',
-  startsOn: null,
-  endsOn: null,
-  substitutes: [],
-  ...values,
-});
+const member = (id: string, values: Partial<ExpectedMember> = {}): ExpectedMember =>
+  expectedMember(id, { organisationName: 'Council', ...values });
 const record = (meetingId: string, personId: string, status: string, forMembershipId: string | null = null) =>
   ({ meetingId, personId, personName: personId, status, forMembershipId }) satisfies AttendanceRecord;
 

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AttendanceRecord, ExpectedMember } from './attendance.ts';
+import { expectedMember } from '../../../test/support/meetings.ts';
+import type { AttendanceRecord } from './attendance.ts';
 import {
   declarants,
   declarationProblems,
@@ -8,22 +9,7 @@ import {
   type DeclarationInput,
 } from './declarations.ts';
 
-const member = (id: string, values: Partial<ExpectedMember> = {}): ExpectedMember => ({
-  membershipId: `m-${id}`,
-  bodyId: 'board',
-  seatLabel: `Seat ${id}`,
-  voting: true,
-  category: null,
-  personId: `p-${id}`,
-  personName: `Person ${id}`,
-  youngPerson: false,
-  organisationId: null,
-  organisationName: null,
-  startsOn: null,
-  endsOn: null,
-  substitutes: [],
-  ...values,
-});
+const member = expectedMember;
 const record = (personId: string, status: string) =>
   ({
     meetingId: 'x',

@@ -10,6 +10,7 @@ export { agendaRoutes } from './agenda.routes.ts';
 export { agendaItemSchema } from './meetings.schemas.ts';
 export { attendanceService, type AttendanceService } from './attendance.service.ts';
 export { attendanceRoutes } from './attendance.routes.ts';
+export type { ExpectedMember } from './attendance.ts';
 export { recordService, type RecordService } from './record.service.ts';
 export { recordRoutes } from './record.routes.ts';
 export { fromLondon, londonParts } from './time.ts';
