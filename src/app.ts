@@ -124,7 +124,7 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('etag', etagOf);
   app.set('trust proxy', config.TRUST_PROXY);
-  createViews(app, { cache: config.NODE_ENV !== 'development' });
+  createViews(app, { cache: config.NODE_ENV !== 'development', checkNarrow: config.NODE_ENV === 'test' });
 
   const visibleTo = async (user: SignedInUser): Promise<PartnershipRow[]> => {
     if (user.platformAdmin) return services.partnerships.list();

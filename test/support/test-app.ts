@@ -118,6 +118,11 @@ export function textsOf(html: string, selector: string): string[] {
     .get();
 }
 
+/** A page's text as a reader sees it (character references read), for matching whole sentences. */
+export function pageText(html: string): string {
+  return cheerio.load(html).root().text();
+}
+
 /** A supertest parser that keeps a binary body (PDF, Word) as a Buffer. */
 export function binary(res: unknown, done: (error: Error | null, body: unknown) => void): void {
   const response = res as NodeJS.ReadableStream;

@@ -13,6 +13,7 @@ import {
   textsOf,
   type Agent,
   type TestApp,
+  pageText,
 } from '../../../test/support/test-app.ts';
 import { systemCaller } from '../../platform/http/auth.ts';
 
@@ -278,7 +279,7 @@ describe('benchmarking: published values of statistical neighbours, nothing else
     assert.deepEqual(withdrawn.map((row) => row.summary).at(-1), 'Stopped publishing NI 73 for benchmarking');
     const page = await viewer.get(benchmarkPage);
     assert.ok(!page.text.includes('Partnership first-neighbour'));
-    assert.match(page.text, /None of the partnership’s statistical neighbours publishes NI 73/);
+    assert.match(pageText(page.text), /None of the partnership’s statistical neighbours publishes NI 73/);
     const csv = await viewer.get(`${benchmarkPage}.csv`);
     assert.ok(!csv.text.includes('first-neighbour'));
     assert.ok(!csv.text.includes('76'));

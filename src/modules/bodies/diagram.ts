@@ -12,6 +12,7 @@ import {
   type RelationshipKind,
 } from './bodies.vocabulary.ts';
 import type { StructureAt, BodyRecord } from './structure.ts';
+import { escapeHtml } from '../../platform/views/html-text.ts';
 
 // The bundled build is CommonJS whose default export is the constructor.
 const elk = new (ElkBundled as unknown as new () => ELK)();
@@ -30,8 +31,6 @@ function wrap(text: string): string[] {
   if (line) lines.push(line);
   return lines.slice(0, 4);
 }
-
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * Drawn diagrams, by a digest of everything a drawing depends on (the date, the links' base,
@@ -131,7 +130,7 @@ async function draw<B extends BodyRecord>(structure: StructureAt<B>, base: strin
     };
     const label = hierarchy
       ? ''
-      : `<text class="app-diagram__edge-label" x="${middle.x + 14}" y="${middle.y + 6}">${escape(relationshipKinds[kind].toLowerCase())}</text>`;
+      : `<text class="app-diagram__edge-label" x="${middle.x + 14}" y="${middle.y + 6}">${escapeHtml(relationshipKinds[kind].toLowerCase())}</text>`;
     return `<polyline class="app-diagram__edge${hierarchy ? '' : ' app-diagram__edge--link'}" points="${points}" marker-${hierarchy ? 'start' : 'end'}="url(#arrow)"/>${label}`;
   });
 
@@ -148,14 +147,14 @@ async function draw<B extends BodyRecord>(structure: StructureAt<B>, base: strin
       .join(' ')
       .trim();
     const text = lines
-      .map((line, i) => `<tspan x="${x + 105}" y="${y + 20 + i * lineHeight}">${escape(line)}</tspan>`)
+      .map((line, i) => `<tspan x="${x + 105}" y="${y + 20 + i * lineHeight}">${escapeHtml(line)}</tspan>`)
       .join('');
-    return `<a href="${escape(`${base}/bodies/${entry.body.slug}`)}"><rect class="${classes}" x="${x}" y="${y}" width="${node.width}" height="${node.height}" rx="4"/><text class="app-diagram__label" text-anchor="middle">${text}</text></a>`;
+    return `<a href="${escapeHtml(`${base}/bodies/${entry.body.slug}`)}"><rect class="${classes}" x="${x}" y="${y}" width="${node.width}" height="${node.height}" rx="4"/><text class="app-diagram__label" text-anchor="middle">${text}</text></a>`;
   });
 
   return [
     `<svg class="app-diagram" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="group" aria-labelledby="diagram-title" aria-describedby="diagram-description">`,
-    `<title id="diagram-title">Accountability diagram on ${escape(structure.date)}</title>`,
+    `<title id="diagram-title">Accountability diagram on ${escapeHtml(structure.date)}</title>`,
     `<desc id="diagram-description">${structure.bodies.length} bodies and ${structure.relationships.length} relationships. The same structure is listed in text after the diagram.</desc>`,
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>',
     ...edges,

@@ -4,6 +4,7 @@
 // the page puts the same figures in a table beside it.
 import { scaleLinear, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
+import { escapeHtml } from '../../platform/views/html-text.ts';
 
 export interface ChartSeries {
   name: string;
@@ -33,9 +34,6 @@ const styles = [
   { stroke: '#00703c', dash: '10 3 2 3', marker: 'diamond' },
   { stroke: '#4c2c92', dash: '1 2', marker: 'circle' },
 ] as const;
-
-const escape = (text: string) =>
-  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 function marker(shape: string, x: number, y: number, colour: string): string {
   const at = (n: number) => n.toFixed(1);
@@ -76,13 +74,13 @@ export function lineChartSvg(chart: LineChart): string | null {
     ...ticks.map(
       (tick) =>
         `<line x1="${margin.left}" x2="${width - margin.right}" y1="${y(tick).toFixed(1)}" y2="${y(tick).toFixed(1)}" stroke="#b1b4b6" stroke-width="1"/>` +
-        `<text x="${margin.left - 8}" y="${y(tick).toFixed(1)}" text-anchor="end" dominant-baseline="middle">${escape(format(tick))}</text>`,
+        `<text x="${margin.left - 8}" y="${y(tick).toFixed(1)}" text-anchor="end" dominant-baseline="middle">${escapeHtml(format(tick))}</text>`,
     ),
     ...chart.periods.map(
       (period) =>
-        `<text x="${x(period)!.toFixed(1)}" y="${height - margin.bottom + 20}" text-anchor="middle">${escape(period)}</text>`,
+        `<text x="${x(period)!.toFixed(1)}" y="${height - margin.bottom + 20}" text-anchor="middle">${escapeHtml(period)}</text>`,
     ),
-    `<text x="14" y="${(margin.top + height - margin.bottom) / 2}" text-anchor="middle" transform="rotate(-90 14 ${(margin.top + height - margin.bottom) / 2})">${escape(chart.unit)}</text>`,
+    `<text x="14" y="${(margin.top + height - margin.bottom) / 2}" text-anchor="middle" transform="rotate(-90 14 ${(margin.top + height - margin.bottom) / 2})">${escapeHtml(chart.unit)}</text>`,
     `</g>`,
   );
   const draw = line<[string, number | null]>()
@@ -112,14 +110,14 @@ export function lineChartSvg(chart: LineChart): string | null {
       `<g class="app-chart__legend" aria-hidden="true">`,
       `<line x1="${left}" x2="${left + 30}" y1="${legendY}" y2="${legendY}" stroke="${style.stroke}" stroke-width="2.5" stroke-dasharray="${style.dash}"/>`,
       marker(style.marker, left + 15, legendY, style.stroke),
-      `<text x="${left + 36}" y="${legendY}" dominant-baseline="middle">${escape(series.name)}</text>`,
+      `<text x="${left + 36}" y="${legendY}" dominant-baseline="middle">${escapeHtml(series.name)}</text>`,
       `</g>`,
     );
   });
   return (
     `<svg class="app-chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${chart.id}-title ${chart.id}-desc" xmlns="http://www.w3.org/2000/svg">` +
-    `<title id="${chart.id}-title">${escape(chart.title)}</title>` +
-    `<desc id="${chart.id}-desc">${escape(chart.description)}</desc>` +
+    `<title id="${chart.id}-title">${escapeHtml(chart.title)}</title>` +
+    `<desc id="${chart.id}-desc">${escapeHtml(chart.description)}</desc>` +
     parts.join('') +
     `</svg>`
   );

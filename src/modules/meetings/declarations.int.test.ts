@@ -8,6 +8,7 @@ import {
   type Agent,
   type TestApp,
   textsOf,
+  pageText,
 } from '../../../test/support/test-app.ts';
 import { systemCaller, type Caller } from '../../platform/http/auth.ts';
 import { addPeople } from '../../../test/support/meetings.ts';
@@ -246,7 +247,7 @@ describe('declarations of interest at a meeting', () => {
       agendaItemId: items['future-1']!,
     });
     assert.equal(elsewhere.status, 400);
-    assert.match(elsewhere.text, /Select an item on this meeting’s agenda/);
+    assert.match(pageText(elsewhere.text), /Select an item on this meeting’s agenda/);
     const empty = await declare(editor, 'held', {
       personId: people.anne!,
       agendaItemId: items['held-1']!,
@@ -263,7 +264,10 @@ describe('declarations of interest at a meeting', () => {
       interestId: interests.bill!,
     });
     assert.equal(othersEntry.status, 400);
-    assert.match(othersEntry.text, /Select an entry of Anne Director’s register of interests, or none/);
+    assert.match(
+      pageText(othersEntry.text),
+      /Select an entry of Anne Director’s register of interests, or none/,
+    );
     assert.deepEqual(await rows(), before);
     assert.deepEqual(await audits(), auditsBefore);
   });

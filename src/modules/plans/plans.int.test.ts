@@ -13,6 +13,7 @@ import {
   type Agent,
   type TestApp,
   dateFields,
+  pageText,
 } from '../../../test/support/test-app.ts';
 import { systemCaller } from '../../platform/http/auth.ts';
 
@@ -223,7 +224,10 @@ describe('plans: priorities, actions, updates and versions', () => {
       .type('form')
       .send({ _csrf: String(csrf ?? ''), ...update });
     assert.equal(refused.status, 403);
-    assert.match(refused.text, /Only the action’s lead, or an editor, can post an update on this action/);
+    assert.match(
+      pageText(refused.text),
+      /Only the action’s lead, or an editor, can post an update on this action/,
+    );
     assert.equal((await otherMember.get(`${plan}/actions/${ledByPat!.id}/updates/new`)).status, 403);
     assert.equal(await auditCount(), before);
     const after = (await test.services.plans.bySlug(systemCaller('test', partnershipId), 'cypp-2009-11'))!;

@@ -17,6 +17,7 @@ import {
   textsOf,
   type Agent,
   type TestApp,
+  pageText,
 } from '../../../test/support/test-app.ts';
 
 const year = new Date().getUTCFullYear() + 1;
@@ -79,7 +80,7 @@ describe('surveys made and answered across partnerships', () => {
   it('creates a survey from the form, refusing a title left out or dates the wrong way round', async () => {
     const missing = await submit(owner, '/partnerships/owner/surveys/new', { title: '' });
     assert.equal(missing.status, 400);
-    assert.match(missing.text, /Enter the survey’s title/);
+    assert.match(pageText(missing.text), /Enter the survey’s title/);
     const backwards = await submit(owner, '/partnerships/owner/surveys/new', {
       title: 'Children’s Trust arrangements',
       'opensOn-day': '2',
@@ -161,7 +162,7 @@ describe('surveys made and answered across partnerships', () => {
       authorities: 'Bolton\nNowhereshire',
     });
     assert.equal(unknown.status, 400);
-    assert.match(unknown.text, /There is no current local authority called “Nowhereshire”/);
+    assert.match(pageText(unknown.text), /There is no current local authority called “Nowhereshire”/);
     let survey = (await test.services.surveys.get(systemCaller('test', ids.owner), slug))!;
     assert.deepEqual(
       survey.groups.map((g) => [g.name, g.respondents.length]),
@@ -191,7 +192,7 @@ describe('surveys made and answered across partnerships', () => {
     const opened = await submit(owner, `${page}/status`, { status: 'open' }, page);
     assert.equal(opened.status, 303);
     const list = await bolton.get('/partnerships/bolton/survey-invitations');
-    assert.match(list.text, /Children’s Trust arrangements/);
+    assert.match(pageText(list.text), /Children’s Trust arrangements/);
     assert.equal((await bolton.get(`/partnerships/bolton/survey-invitations/${ids.survey}`)).status, 200);
     assert.equal(
       (await bystander.get(`/partnerships/bystander/survey-invitations/${ids.survey}`)).status,

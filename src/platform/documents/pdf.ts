@@ -2,6 +2,7 @@
 // headings and numbered pages. One browser per process, started on first use and kept warm.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { escapeHtml } from '../views/html-text.ts';
 
 const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 const flags = [
@@ -59,5 +60,3 @@ export class PdfPrinter {
     if (browser) await (await browser).close().catch(() => undefined);
   }
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -2,14 +2,14 @@
 import type { Express, Response } from 'express';
 import { HttpError } from '../http/errors.ts';
 import { PdfUnavailable, type PdfPrinter } from './pdf.ts';
-import { compileStylesheet } from '../views/assets.ts';
+import { inlineStylesheet } from '../views/assets.ts';
 
 export async function renderPrintable(
   res: Response,
   view: string,
   locals: Record<string, unknown>,
 ): Promise<string> {
-  const stylesheet = await compileStylesheet();
+  const stylesheet = await inlineStylesheet();
   return new Promise((done, fail) => {
     res.render(view, { ...locals, stylesheet }, (error: Error | null, html?: string) =>
       error ? fail(error) : done(html ?? ''),
@@ -23,7 +23,7 @@ export async function renderPrintableWith(
   view: string,
   locals: Record<string, unknown>,
 ): Promise<string> {
-  const stylesheet = await compileStylesheet();
+  const stylesheet = await inlineStylesheet();
   return new Promise((done, fail) => {
     app.render(view, { ...locals, stylesheet }, (error: Error | null, html?: string) =>
       error ? fail(error) : done(html ?? ''),

@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
 import { govukDir } from './nunjucks.ts';
+import { narrowCss } from './html-text.ts';
 
 const stylesheet = fileURLToPath(new URL('../../views/styles/application.scss', import.meta.url));
 const nodeModules = fileURLToPath(new URL('../../../node_modules/', import.meta.url));
@@ -21,6 +22,14 @@ export async function compileStylesheet(): Promise<string> {
       }).css,
   );
   return compiled;
+}
+
+let inline: Promise<string> | undefined;
+
+/** The stylesheet for a `<style>` element of a printed document (one byte a character). */
+export async function inlineStylesheet(): Promise<string> {
+  inline ??= compileStylesheet().then(narrowCss);
+  return inline;
 }
 
 export function assetRoutes(): Router {

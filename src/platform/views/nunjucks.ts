@@ -5,6 +5,7 @@ import type { Express } from 'express';
 import { LRUCache } from 'lru-cache';
 import nunjucks from 'nunjucks';
 import { KeepExtension } from './kept-html.ts';
+import { escapeHtml, firstWide, narrowTemplateSource } from './html-text.ts';
 
 export const srcDir = fileURLToPath(new URL('../../', import.meta.url));
 export const govukDir = fileURLToPath(new URL('../../../node_modules/govuk-frontend/dist/', import.meta.url));
@@ -48,21 +49,70 @@ export function formatDateTime(value: unknown): string {
     : longDateTime.format(date).replace(' am', 'am').replace(' pm', 'pm');
 }
 
-/** Nunjucks' file loader resolves a template named relative to another (not in its types). */
-interface ResolvingLoader {
+/** Nunjucks' file loader (its resolve and getSource are not in its types). */
+interface FileLoader {
   resolve(from: string, to: string): string;
+  getSource(name: string): { src: string; path: string; noCache: boolean } | null;
 }
 
-export function createViews(app: Express, options: { cache: boolean }): nunjucks.Environment {
+type ViewClass = new (
+  name: string,
+  options: unknown,
+) => { name: string; render(locals: object, done: (error: Error | null, html?: string) => void): void };
+
+// Values a template writes are escaped with the characters above U+00FF as references, so
+// that the page stays one byte a character (ADR 0024). Nunjucks escapes through this one
+// function (output, the escape filter); it is the same for every environment.
+(nunjucks as unknown as { lib: { escape: (text: string) => string } }).lib.escape = escapeHtml;
+
+export interface ViewOptions {
+  /** Compiled templates kept (off in development, to see edits at once). */
+  cache: boolean;
+  /**
+   * A rendered view with a character above U+00FF is an error (in tests): it would make every
+   * page that shows it two bytes a character (ADR 0024).
+   */
+  checkNarrow?: boolean;
+}
+
+export function createViews(app: Express, options: ViewOptions): nunjucks.Environment {
   const env = nunjucks.configure([srcDir, govukDir], {
     autoescape: true,
     noCache: !options.cache,
     throwOnUndefined: false,
     express: app,
   });
+  if (options.checkNarrow) {
+    const View = app.get('view') as ViewClass;
+    app.set(
+      'view',
+      class NarrowView extends View {
+        override render(locals: object, done: (error: Error | null, html?: string) => void) {
+          super.render(locals, (error, html) => {
+            const at = html ? firstWide(html) : -1;
+            done(
+              error ??
+                (at === -1
+                  ? null
+                  : new Error(
+                      `${this.name} wrote a character above U+00FF: …${html!.slice(at - 40, at + 10)}…`,
+                    )),
+              html,
+            );
+          });
+        }
+      },
+    );
+  }
   // Every GOV.UK macro includes "./template.njk" beside it, so each call resolved that path
   // anew (path.resolve, about a tenth of rendering a page). The answer never changes: keep it.
-  for (const loader of (env as unknown as { loaders: ResolvingLoader[] }).loaders) {
+  for (const loader of (env as unknown as { loaders: FileLoader[] }).loaders) {
+    // A template's own text with its characters above U+00FF as references (ADR 0024).
+    const getSource = loader.getSource.bind(loader);
+    loader.getSource = (name) => {
+      const found = getSource(name);
+      return found && { ...found, src: narrowTemplateSource(found.src) };
+    };
     const resolve = loader.resolve.bind(loader);
     const resolved = new Map<string, string>();
     loader.resolve = (from, to) => {

@@ -1,0 +1,75 @@
+// Pages are kept to one byte a character (ADR 0024). V8 holds a string whose characters all
+// fall below U+0100 one byte a character; a single character above (a curly apostrophe, an en
+// dash) makes the whole page two bytes a character, and joining the page's thousands of pieces
+// and encoding it as UTF-8 then cost ten times as much (about a millisecond for a 70 KB page).
+// So every character above U+00FF that a page would carry is written as a numeric character
+// reference instead, which a browser reads as the same character.
+
+const wide = /[\u{100}-\u{10FFFF}]/gu;
+const special = /[&<>"'\\\u{100}-\u{10FFFF}]/gu;
+// as Nunjucks escapes, backslash included
+const named: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '\\': '&#92;',
+};
+
+const reference = (character: string) => named[character] ?? `&#x${character.codePointAt(0)!.toString(16)};`;
+
+/** Text as HTML: markup characters escaped, characters above U+00FF as character references. */
+export function escapeHtml(text: string): string {
+  return text.replace(special, reference);
+}
+
+/** HTML with every character above U+00FF written as a character reference. */
+export function narrowHtml(html: string): string {
+  return html.replace(wide, reference);
+}
+
+/**
+ * CSS for a `<style>` element, where character references are not read: a character above
+ * U+00FF as a CSS escape (`\200b `), and no byte order mark.
+ */
+export function narrowCss(css: string): string {
+  return css.replace(/^\u{feff}/u, '').replace(wide, (c) => `\\${c.codePointAt(0)!.toString(16)} `);
+}
+
+/** Where the text's first character above U+00FF is, or -1 (V8 keeps it one byte a character). */
+export function firstWide(text: string): number {
+  return text.search(/[\u{100}-\u{10FFFF}]/u);
+}
+
+const tagOpenings = ['{{', '{%', '{#'] as const;
+const tagClosing = { '{{': '}}', '{%': '%}', '{#': '#}' } as const;
+
+/**
+ * A Nunjucks template's source with the characters above U+00FF in its text (outside `{{ }}`,
+ * `{% %}` and `{# #}`) written as character references. Inside a tag they are left alone: a
+ * string there is escaped on output like any other value (see `escapeHtml`).
+ */
+export function narrowTemplateSource(source: string): string {
+  if (firstWide(source) === -1) return source;
+  let result = '';
+  let at = 0;
+  while (at < source.length) {
+    let next = -1;
+    let opening: (typeof tagOpenings)[number] | undefined;
+    for (const candidate of tagOpenings) {
+      const found = source.indexOf(candidate, at);
+      if (found !== -1 && (next === -1 || found < next)) [next, opening] = [found, candidate];
+    }
+    if (next === -1 || !opening) {
+      result += narrowHtml(source.slice(at));
+      break;
+    }
+    result += narrowHtml(source.slice(at, next));
+    const close = source.indexOf(tagClosing[opening], next + 2);
+    const end = close === -1 ? source.length : close + 2;
+    result += source.slice(next, end);
+    at = end;
+  }
+  return result;
+}
