@@ -71,6 +71,9 @@ import { openApiDocument } from './openapi.ts';
 import type { PdfPrinter } from './platform/documents/pdf.ts';
 import { renderPrintableWith } from './platform/documents/render.ts';
 
+const contextRead = Symbol('the request context read with the session');
+type ContextRead = Request & { [contextRead]?: { slug: string | null; context: RequestContext | null } };
+
 export interface AppOptions {
   config: Config;
   db: Database<DB>;
@@ -132,8 +135,16 @@ export function createApp(options: AppOptions): Express {
     return services.partnerships.list({ ids: memberships.map((m) => m.partnershipId) });
   };
   // A page's session, its user and the partnership its URL names are read in one statement
-  // (ADR 0022); authentication and the tenant context then find them already read.
-  const readWith = new WeakMap<Request, { slug: string | null; context: RequestContext | null }>();
+  // (ADR 0022); authentication and the tenant context then find them already read, on the
+  // request itself. Not in a WeakMap keyed by requests: V8's young-generation collector keeps
+  // a WeakMap's values alive while their keys are young, so every request's objects would
+  // outlive it until a full collection, and each minor pause would copy megabytes (ADR 0024).
+  const readWith = {
+    get: (req: Request) => (req as ContextRead)[contextRead],
+    set: (req: Request, read: NonNullable<ContextRead[typeof contextRead]>) => {
+      (req as ContextRead)[contextRead] = read;
+    },
+  };
   const tenantSlugOf = (req: Request) => /^\/partnerships\/([a-z0-9-]+)(?:\/|$)/.exec(req.path)?.[1] ?? null;
   const readSession = async (sid: string, req: Request) => {
     const slug = tenantSlugOf(req);

@@ -25,6 +25,7 @@ import * as partnershipVersions from './0041_partnership_versions.ts';
 import * as interestDeclarations from './0042_interest_declarations.ts';
 import * as requestContext from './0043_request_context.ts';
 import * as sessionContext from './0044_session_context.ts';
+import * as contextFunctionsPlpgsql from './0045_context_functions_plpgsql.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
@@ -51,4 +52,5 @@ export const migrations: Migrations = {
   '0042_interest_declarations': interestDeclarations,
   '0043_request_context': requestContext,
   '0044_session_context': sessionContext,
+  '0045_context_functions_plpgsql': contextFunctionsPlpgsql,
 };

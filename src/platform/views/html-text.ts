@@ -17,16 +17,30 @@ const named: Record<string, string> = {
   '\\': '&#92;',
 };
 
-const reference = (character: string) => named[character] ?? `&#x${character.codePointAt(0)!.toString(16)};`;
+/**
+ * The text with each match of the pattern replaced by its reference. A string that held a
+ * character above U+00FF stays two bytes a character after the replacement, though none is
+ * left (V8 builds the result like its subject), so it is copied one byte a character.
+ */
+function referenced(text: string, pattern: RegExp): string {
+  let narrowed = false;
+  const result = text.replace(pattern, (character) => {
+    const name = named[character];
+    if (name) return name;
+    narrowed = true;
+    return `&#x${character.codePointAt(0)!.toString(16)};`;
+  });
+  return narrowed ? Buffer.from(result, 'latin1').toString('latin1') : result;
+}
 
 /** Text as HTML: markup characters escaped, characters above U+00FF as character references. */
 export function escapeHtml(text: string): string {
-  return text.replace(special, reference);
+  return referenced(text, special);
 }
 
 /** HTML with every character above U+00FF written as a character reference. */
 export function narrowHtml(html: string): string {
-  return html.replace(wide, reference);
+  return referenced(html, wide);
 }
 
 /**
