@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as cheerio from 'cheerio';
 import { lineChartSvg } from './chart.ts';
-import { gapsOf, indicatorCharts } from './indicator-charts.ts';
+import { breakdownsOf, gapsOf, indicatorCharts } from './indicator-charts.ts';
 
 const indicator = {
   id: 'i',
@@ -104,6 +104,21 @@ describe('gaps and summaries', () => {
     assert.deepEqual(gapsOf(values), [
       { period: '2009/10', breakdown: 'Looked-after children', value: 41, overall: 73, gap: -32 },
     ]);
+  });
+  it('lists every group value once, with everyone and the gap only where everyone is known', () => {
+    assert.deepEqual(
+      breakdownsOf(values).map(({ period, breakdown, value, overall, gap }) => ({
+        period,
+        breakdown,
+        value,
+        overall,
+        gap,
+      })),
+      [
+        { period: '2009/10', breakdown: 'Looked-after children', value: 41, overall: 73, gap: -32 },
+        { period: '2010/11', breakdown: 'Looked-after children', value: 44, overall: null, gap: null },
+      ],
+    );
   });
   it('says what the charts show', () => {
     const charts = indicatorCharts({ indicator, targets: [], values, comparators: [] });

@@ -25,18 +25,32 @@ function orderedPeriods(rows: { period: string; periodStart: string }[]): string
 const figure = (indicator: IndicatorRow, value: number) =>
   indicator.unit === 'percentage' ? `${value}%` : indicator.unit === 'money' ? `£${value}` : `${value}`;
 
-/** Each group's or area's value against everyone's in the same period. */
-export function gapsOf(values: ValueRow[]): GapRow[] {
+/** A group's or area's value, with everyone's in the same period and the gap where there is one. */
+export interface BreakdownRow extends ValueRow {
+  overall: number | null;
+  gap: number | null;
+}
+
+/** Every value of a group or area, against everyone's value in the same period where known. */
+export function breakdownsOf(values: ValueRow[]): BreakdownRow[] {
   const overall = new Map(values.filter((v) => v.breakdownKind === 'all').map((v) => [v.period, v.value]));
   return values
-    .filter((value) => value.breakdownKind !== 'all' && overall.has(value.period))
-    .map((value) => ({
-      period: value.period,
-      breakdown: value.breakdown,
-      value: value.value,
-      overall: overall.get(value.period)!,
-      gap: round(value.value - overall.get(value.period)!),
-    }));
+    .filter((value) => value.breakdownKind !== 'all')
+    .map((value) => {
+      const everyone = overall.get(value.period);
+      return {
+        ...value,
+        overall: everyone ?? null,
+        gap: everyone === undefined ? null : round(value.value - everyone),
+      };
+    });
+}
+
+/** Each group's or area's value against everyone's in the same period. */
+export function gapsOf(values: ValueRow[]): GapRow[] {
+  return breakdownsOf(values).flatMap(({ period, breakdown, value, overall, gap }) =>
+    overall === null || gap === null ? [] : [{ period, breakdown, value, overall, gap }],
+  );
 }
 
 interface ChartedDetail {

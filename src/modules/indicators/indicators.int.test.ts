@@ -116,7 +116,7 @@ describe('indicators: the library, targets, values and RAG', () => {
     );
     assert.equal(html('#trend svg .app-chart__series').length, 3, 'value, target and the England average');
     assert.match(html('#trend figcaption').text(), /NI 73 went from 72.5% in 2008\/09 to 73% in 2009\/10/);
-    assert.deepEqual(textsOf(page.text, '#gaps tbody td'), ['2009/10', '41%', '73%', '-32']);
+    assert.deepEqual(textsOf(page.text, '#breakdowns tbody td'), ['2009/10', '41%', '73%', '-32']);
     assert.match(html('#gap-summary').text(), /a gap of 32 percentage points below everyone/);
     assert.equal(html('#gap-chart svg').attr('role'), 'img');
     assert.deepEqual(textsOf(page.text, '#comparators tbody td'), ['2009/10', '72%']);

@@ -32,7 +32,7 @@ import {
 } from './indicators.vocabulary.ts';
 import { periodExamples } from './periods.ts';
 import { directionLabels, ragLabels } from './rag.ts';
-import { indicatorCharts } from './indicator-charts.ts';
+import { breakdownsOf, indicatorCharts } from './indicator-charts.ts';
 import { derivedFrom } from '../../platform/db/versioned-reads.ts';
 
 const views = 'modules/indicators/views';
@@ -231,9 +231,7 @@ export function indicatorsRoutes(indicators: IndicatorsService): Router {
       ...common(req),
       ...detail,
       path: indicatorPath(req, detail.indicator.code),
-      breakdowns: derivedFrom(detail, 'breakdowns', () =>
-        detail.values.filter((value) => value.breakdownKind !== 'all'),
-      ),
+      breakdowns: derivedFrom(detail, 'breakdowns', () => breakdownsOf(detail.values)),
       charts: indicatorCharts(detail),
     });
   });
