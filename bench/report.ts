@@ -48,9 +48,14 @@ export function gitFacts(): { commit: string | null; dirty: boolean | null } {
   }
 }
 
-export const autocannonVersion = (
-  createRequire(import.meta.url)('autocannon/package.json') as { version: string }
-).version;
+const versionOf = (name: string) =>
+  (createRequire(import.meta.url)(`${name}/package.json`) as { version: string }).version;
+
+/** What made the load: at a rate, requests sent at even intervals; otherwise autocannon. */
+export const loadTool = (rate: number) =>
+  rate > 0
+    ? `requests at even intervals (bench/load.ts, undici ${versionOf('undici')})`
+    : `autocannon ${versionOf('autocannon')}`;
 
 /**
  * Writes the run to bench/results/[<kind>-]<ISO timestamp>.json; colons become hyphens for

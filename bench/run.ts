@@ -1,7 +1,8 @@
 // The benchmark runner: starts the real server in this process on a free port of 127.0.0.1,
 // against the database the environment names (DATA_DIR or DATABASE_URL, generated first with
-// `npm run bench -- generate`), measures /ping and each route one after another with
-// autocannon, then writes bench/results/<timestamp>.json and prints a table.
+// `npm run bench -- generate`), measures /ping and each route one after another (at a rate,
+// requests sent at even intervals; otherwise autocannon as fast as answered: bench/load.ts),
+// then writes bench/results/<timestamp>.json and prints a table.
 //   npm run bench [-- --duration 10 --connections 10 --only audit]   (all flags: --help)
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
@@ -13,15 +14,8 @@ import { startServer, type RunningServer } from '../src/server.ts';
 import type { Services } from '../src/services.ts';
 import { runCommand, SetupProblem } from './command.ts';
 import { benchAdminEmail, benchPassword } from './identities.ts';
-import type { LoadJob, LoadOutcome } from './load.worker.ts';
-import {
-  autocannonVersion,
-  formatTable,
-  gitFacts,
-  machineFacts,
-  writeResults,
-  type RouteResult,
-} from './report.ts';
+import type { LoadJob, LoadOutcome } from './load.ts';
+import { formatTable, loadTool, gitFacts, machineFacts, writeResults, type RouteResult } from './report.ts';
 import { baselineRoute, benchRoutes, type BenchRoute } from './routes.ts';
 import { signIn } from './sign-in.ts';
 import { chooseRouteTarget, serverConfig } from './target.ts';
@@ -231,7 +225,7 @@ export async function run(argv: string[]): Promise<void> {
       database,
       server: { NODE_ENV: config.NODE_ENV, LOG_LEVEL: config.LOG_LEVEL, inProcess: true },
       load: {
-        tool: `autocannon ${autocannonVersion}`,
+        tool: loadTool(settings.rate),
         connections: settings.connections,
         ratePerSecond: settings.rate || null,
         durationSeconds: settings.duration,

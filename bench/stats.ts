@@ -1,5 +1,5 @@
 // From the raw response times of one route to the numbers compared across runs.
-import type { LoadOutcome } from './load.worker.ts';
+import type { LoadOutcome } from './load.ts';
 
 export interface RouteStats {
   requests: number;
