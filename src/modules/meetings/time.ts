@@ -11,10 +11,24 @@ const parts = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
+/**
+ * Instants already converted (`formatToParts` costs a few microseconds a call, and a meeting
+ * page converts the same few instants on every request): forgotten when full.
+ */
+const converted = new Map<number, Readonly<{ date: string; time: string }>>();
+const convertedLimit = 10_000;
+
 /** London's wall-clock date ('YYYY-MM-DD') and time ('HH:MM') of an instant. */
-export function londonParts(instant: Date): { date: string; time: string } {
-  const got = Object.fromEntries(parts.formatToParts(instant).map((part) => [part.type, part.value]));
-  return { date: `${got.year}-${got.month}-${got.day}`, time: `${got.hour}:${got.minute}` };
+export function londonParts(instant: Date): Readonly<{ date: string; time: string }> {
+  const at = instant.getTime();
+  let found = converted.get(at);
+  if (!found) {
+    const got = Object.fromEntries(parts.formatToParts(instant).map((part) => [part.type, part.value]));
+    found = Object.freeze({ date: `${got.year}-${got.month}-${got.day}`, time: `${got.hour}:${got.minute}` });
+    if (converted.size >= convertedLimit) converted.clear();
+    converted.set(at, found);
+  }
+  return found;
 }
 
 /** The instant a London date ('YYYY-MM-DD') and time ('HH:MM') name. */
