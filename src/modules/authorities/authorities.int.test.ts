@@ -86,6 +86,20 @@ describe('the authorities directory', () => {
         .get(),
       ['Dudley'],
     );
+    const table = $(page.text)('table.govuk-table');
+    assert.equal(table.find('caption').text().trim(), '1 authority');
+    assert.deepEqual(
+      table
+        .find('thead th[scope=col]')
+        .map((_, el) => $(page.text)(el).text().trim())
+        .get(),
+      ['Name', 'GSS code', 'Type', 'Region'],
+    );
+    assert.equal(table.find('tbody td a').attr('href'), '/authorities/E08000027');
+    assert.equal($(page.text)('tbody tr').first().find('td').eq(1).text(), 'E08000027');
+    const all = await test.request().get('/authorities');
+    assert.equal($(all.text)('caption').text().trim(), '153 authorities');
+    assert.equal($(all.text)('tbody tr').length, 153);
     const csv = await test.request().get('/authorities?format=csv');
     assert.equal(csv.text.trim().split('\n').length, 154);
     const detail = await test.request().get('/authorities/E08000027');
