@@ -212,7 +212,7 @@ export async function run(argv: string[]): Promise<void> {
     if (!running.url.startsWith('http://127.0.0.1:')) throw new Error(`Refusing to load ${running.url}`);
     say(
       `Cooperate at ${running.url} (${running.runtime.db.engine.kind}, NODE_ENV=${config.NODE_ENV}), ` +
-        `${settings.connections} connections${settings.rate ? ` at most ${settings.rate} req/s` : ''}, load average ${machine.loadAverage.join(' ')} on ${machine.cpus} CPUs`,
+        `${settings.connections} connections${settings.rate ? ` ${settings.rate} req/s at even intervals` : ''}, load average ${machine.loadAverage.join(' ')} on ${machine.cpus} CPUs`,
     );
     const { target, database, measured } = await measure(running, settings, startedAt);
     const results = compare(measured);
