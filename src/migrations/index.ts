@@ -26,6 +26,7 @@ import * as interestDeclarations from './0042_interest_declarations.ts';
 import * as requestContext from './0043_request_context.ts';
 import * as sessionContext from './0044_session_context.ts';
 import * as contextFunctionsPlpgsql from './0045_context_functions_plpgsql.ts';
+import * as authoritiesOverTime from './0047_authorities_over_time.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
@@ -53,4 +54,5 @@ export const migrations: Migrations = {
   '0043_request_context': requestContext,
   '0044_session_context': sessionContext,
   '0045_context_functions_plpgsql': contextFunctionsPlpgsql,
+  '0047_authorities_over_time': authoritiesOverTime,
 };

@@ -28,7 +28,17 @@ export function authoritiesApi(authorities: AuthoritiesService): Router {
     const code = gssCodeSchema.safeParse(req.params.gssCode);
     const authority = code.success ? await authorities.get(code.data) : null;
     if (!authority) throw notFound(`There is no authority with GSS code ${req.params.gssCode}.`);
-    res.json({ ...present(authority), statisticalNeighbours: authority.neighbours });
+    res.json({
+      ...present(authority),
+      statisticalNeighbours: authority.neighbours,
+      types: authority.types,
+      successors: authority.successors,
+      predecessors: authority.predecessors.map(({ gssCode, name, continuing }) => ({
+        gssCode,
+        name,
+        continuing,
+      })),
+    });
   });
   return router;
 }

@@ -87,3 +87,99 @@ export async function readAuthoritiesReference(): Promise<{
   }
   return { authorities, neighbours };
 }
+
+// Councils over time: the councils abolished or reorganised since 2009 and each council's type
+// over its life (data/reference/README.md names the sources).
+export const formerAuthoritiesFile = new URL(
+  '../../../data/reference/former_authorities.csv',
+  import.meta.url,
+);
+export const authorityTypesFile = new URL('../../../data/reference/authority_types.csv', import.meta.url);
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2009-03-31');
+const optionalDate = z
+  .string()
+  .transform((value) => value || null)
+  .pipe(isoDate.nullable());
+const gssCode = z.string().regex(/^E\d{8}$/);
+
+const formerRowSchema = z.object({
+  gss_code: gssCode,
+  name: z.string().min(1),
+  type: z.enum(authorityTypes),
+  region: z.string().min(1),
+  valid_from: optionalDate,
+  valid_to: isoDate,
+  successor_gss_codes: z
+    .string()
+    .transform((value) => value.split(';').map((code) => code.trim()))
+    .pipe(z.array(gssCode).min(1)),
+  continuing_gss_code: z
+    .string()
+    .transform((value) => value || null)
+    .pipe(gssCode.nullable()),
+  source: z.string().min(1),
+});
+
+const typeRowSchema = z.object({
+  gss_code: gssCode,
+  type: z.enum(authorityTypes),
+  valid_from: optionalDate,
+  valid_to: optionalDate,
+});
+
+export interface FormerAuthority {
+  gssCode: string;
+  name: string;
+  type: AuthorityType;
+  region: string;
+  validFrom: string | null;
+  validTo: string;
+  successorGssCodes: string[];
+  /** The successor that is the same council under a new code (it became unitary). */
+  continuingGssCode: string | null;
+  source: string;
+}
+export interface ReferenceTypePeriod {
+  gssCode: string;
+  type: AuthorityType;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+async function readCsv(file: URL): Promise<unknown[]> {
+  return parse(await readFile(file, 'utf8'), { columns: true, skip_empty_lines: true }) as unknown[];
+}
+
+export async function readAuthorityHistory(): Promise<{
+  former: FormerAuthority[];
+  periods: ReferenceTypePeriod[];
+}> {
+  const former = (await readCsv(formerAuthoritiesFile)).map((row, i) => {
+    const parsed = formerRowSchema.safeParse(row);
+    if (!parsed.success)
+      throw new Error(`former_authorities.csv line ${i + 2}: ${z.prettifyError(parsed.error)}`);
+    const r = parsed.data;
+    if (r.continuing_gss_code && !r.successor_gss_codes.includes(r.continuing_gss_code))
+      throw new Error(`former_authorities.csv line ${i + 2}: the continuing council is not a successor`);
+    return {
+      gssCode: r.gss_code,
+      name: r.name,
+      type: r.type,
+      region: r.region,
+      validFrom: r.valid_from,
+      validTo: r.valid_to,
+      successorGssCodes: r.successor_gss_codes,
+      continuingGssCode: r.continuing_gss_code,
+      source: r.source,
+    };
+  });
+  const periods = (await readCsv(authorityTypesFile)).map((row, i) => {
+    const parsed = typeRowSchema.safeParse(row);
+    if (!parsed.success)
+      throw new Error(`authority_types.csv line ${i + 2}: ${z.prettifyError(parsed.error)}`);
+    const r = parsed.data;
+    return { gssCode: r.gss_code, type: r.type, validFrom: r.valid_from, validTo: r.valid_to };
+  });
+  return { former, periods };
+}

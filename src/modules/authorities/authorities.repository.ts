@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Trx } from '../../schema.ts';
 
 export interface AuthorityRow {
@@ -15,6 +16,20 @@ export interface NeighbourRow {
   gssCode: string;
   name: string;
   closeness: string;
+}
+
+export interface TypePeriodRow {
+  type: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+/** A council that took over from another, or that another took over from. */
+export interface SuccessionRow {
+  gssCode: string;
+  name: string;
+  /** The same council under a new code (it became unitary). */
+  continuing: boolean;
 }
 
 export interface AuthoritySearch {
@@ -65,6 +80,38 @@ export const authoritiesRepository = {
       .select(['n.rank', 'a.gss_code as gssCode', 'a.name', 'n.closeness'])
       .where('n.gss_code', '=', gssCode)
       .orderBy('n.rank')
+      .execute();
+  },
+
+  async typePeriods(trx: Trx, gssCode: string): Promise<TypePeriodRow[]> {
+    return trx
+      .selectFrom('authority_types')
+      .select(['type', 'valid_from as validFrom', 'valid_to as validTo'])
+      .where('gss_code', '=', gssCode)
+      .orderBy(sql`valid_from nulls first`)
+      .execute();
+  },
+
+  /** The councils that took over from each of these (in order of name). */
+  async successorsOf(trx: Trx, gssCodes: string[]): Promise<(SuccessionRow & { of: string })[]> {
+    if (!gssCodes.length) return [];
+    return trx
+      .selectFrom('authority_successors as s')
+      .innerJoin('authorities as a', 'a.gss_code', 's.successor_gss_code')
+      .select(['s.gss_code as of', 'a.gss_code as gssCode', 'a.name', 's.continuing'])
+      .where('s.gss_code', 'in', gssCodes)
+      .orderBy('a.name')
+      .execute();
+  },
+
+  /** The councils this one took over from (in order of name). */
+  async predecessorsOf(trx: Trx, gssCode: string): Promise<(SuccessionRow & { validTo: string | null })[]> {
+    return trx
+      .selectFrom('authority_successors as s')
+      .innerJoin('authorities as a', 'a.gss_code', 's.gss_code')
+      .select(['a.gss_code as gssCode', 'a.name', 's.continuing', 'a.valid_to as validTo'])
+      .where('s.successor_gss_code', '=', gssCode)
+      .orderBy('a.name')
       .execute();
   },
 

@@ -3,41 +3,53 @@ import { stringify } from 'csv-stringify/sync';
 import { validate } from '../../platform/http/validation.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { authorityTypes } from './authorities.reference.ts';
+import { dayAfter, lifeOf } from './authorities.history.ts';
 import { authoritySearchSchema, gssCodeSchema } from './authorities.schemas.ts';
 import type { AuthoritiesService } from './authorities.service.ts';
+import type { AuthoritySearch } from './authorities.repository.ts';
 
 export function authoritiesRoutes(authorities: AuthoritiesService): Router {
   const router = Router();
 
   router.get('/authorities', async (req, res) => {
     const checked = validate(authoritySearchSchema, req.query);
-    const search = checked.ok ? checked.value : {};
+    const search: AuthoritySearch = checked.ok ? checked.value : {};
     const list = await authorities.search(search);
     if (req.query.format === 'csv') {
       res
         .type('text/csv')
         .attachment('authorities.csv')
         .send(
-          stringify(list, {
-            header: true,
-            columns: [
-              { key: 'gssCode', header: 'GSS code' },
-              { key: 'dfeCode', header: 'DfE code' },
-              { key: 'name', header: 'Name' },
-              { key: 'type', header: 'Type' },
-              { key: 'region', header: 'Region' },
-            ],
-          }),
+          stringify(
+            list.map((a) => ({ ...a, successorCodes: a.successors.map((s) => s.gssCode).join(' ') })),
+            {
+              header: true,
+              columns: [
+                { key: 'gssCode', header: 'GSS code' },
+                { key: 'dfeCode', header: 'DfE code' },
+                { key: 'name', header: 'Name' },
+                { key: 'type', header: 'Type' },
+                { key: 'region', header: 'Region' },
+                ...(search.includeFormer
+                  ? [
+                      { key: 'validFrom', header: 'From' },
+                      { key: 'validTo', header: 'To' },
+                      { key: 'successorCodes', header: 'Successors' },
+                    ]
+                  : []),
+              ],
+            },
+          ),
         );
       return;
     }
-    const query = new URLSearchParams(
-      Object.entries(search).filter(([, value]) => value) as [string, string][],
-    );
+    const query = new URLSearchParams();
+    for (const key of ['q', 'region', 'type'] as const) if (search[key]) query.set(key, search[key]);
+    if (search.includeFormer) query.set('former', 'yes');
     query.set('format', 'csv');
     res.render('modules/authorities/views/list.njk', {
       title: 'Local authorities',
-      authorities: list,
+      authorities: list.map((a) => ({ ...a, endedOn: a.validTo ? dayAfter(a.validTo) : null })),
       search: req.query,
       errors: checked.ok ? undefined : checked.errors,
       regions: await authorities.regions(),
@@ -53,6 +65,9 @@ export function authoritiesRoutes(authorities: AuthoritiesService): Router {
     res.render('modules/authorities/views/show.njk', {
       title: authority.name,
       authority,
+      life: authority.types.length ? lifeOf(authority.types) : authority,
+      endedOn: authority.validTo ? dayAfter(authority.validTo) : null,
+      history: authority.types.length > 1 || authority.validTo || authority.predecessors.length,
       backLink: '/authorities',
     });
   });

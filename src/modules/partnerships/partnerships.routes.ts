@@ -52,7 +52,7 @@ export function partnershipsRoutes(deps: PartnershipsRouteDeps, tenant: Router):
   const router = Router();
   const { partnerships, authorities } = deps;
   const formLocals = async () => ({
-    authorities: await authorities.search({}),
+    authorities: await authorities.choices(),
     statuses: partnershipStatuses.map((value) => ({ value, text: statusLabels[value] })),
   });
 

@@ -6,7 +6,9 @@ import { recordChange } from '../../platform/audit/audit.ts';
 import { assertCan, type Caller } from '../../platform/http/auth.ts';
 import { forbidden } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
+import { formatDate } from '../../platform/views/nunjucks.ts';
 import type { DB, Trx } from '../../schema.ts';
+import { authorityLife, withinLife, type Life } from '../authorities/index.ts';
 import {
   partnershipsRepository as repository,
   type PartnershipRow,
@@ -36,6 +38,16 @@ const snapshot = (row: PartnershipRow) => ({
   published: row.published,
 });
 
+/** Why a date established cannot be right for a council that existed only for its years. */
+function outsideLife(authority: Life & { name: string }): string {
+  const { name, validFrom, validTo } = authority;
+  if (validFrom && validTo)
+    return `${name} existed from ${formatDate(validFrom)} to ${formatDate(validTo)}: enter a date established between those dates, or choose the council of that time`;
+  if (validTo)
+    return `${name} existed until ${formatDate(validTo)}: enter a date established on or before it, or choose the council that succeeded it`;
+  return `${name} came into being on ${formatDate(validFrom)}: enter a date established on or after it, or choose the council it succeeded`;
+}
+
 async function checkRules(trx: Trx, input: PartnershipChange, exceptId?: string): Promise<void> {
   const problems = [];
   if (await repository.slugTaken(trx, input.slug, exceptId)) {
@@ -44,13 +56,11 @@ async function checkRules(trx: Trx, input: PartnershipChange, exceptId?: string)
       message: 'A partnership with this short name already exists: choose another',
     });
   }
-  const authority = await trx
-    .selectFrom('authorities')
-    .select('gss_code')
-    .where('gss_code', '=', input.authorityGssCode)
-    .executeTakeFirst();
+  const authority = await authorityLife(trx, input.authorityGssCode);
   if (!authority)
     problems.push({ path: 'authorityGssCode', message: 'Select a local authority from the list' });
+  else if (input.established && !withinLife(input.established, authority))
+    problems.push({ path: 'established', message: outsideLife(authority) });
   if (problems.length) throw new RuleViolation(problems);
 }
 
