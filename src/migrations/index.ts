@@ -27,6 +27,7 @@ import * as requestContext from './0043_request_context.ts';
 import * as sessionContext from './0044_session_context.ts';
 import * as contextFunctionsPlpgsql from './0045_context_functions_plpgsql.ts';
 import * as authoritiesOverTime from './0047_authorities_over_time.ts';
+import * as outcomeFrameworks from './0048_outcome_frameworks.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
@@ -55,4 +56,5 @@ export const migrations: Migrations = {
   '0044_session_context': sessionContext,
   '0045_context_functions_plpgsql': contextFunctionsPlpgsql,
   '0047_authorities_over_time': authoritiesOverTime,
+  '0048_outcome_frameworks': outcomeFrameworks,
 };

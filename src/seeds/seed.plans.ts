@@ -1,13 +1,15 @@
 // Plans written as data in a seed file: the plan, its evidence base, its priorities (mapped to
-// the Every Child Matters outcomes by code, owned by a body of the file) and their actions,
+// the outcomes of its framework by code: Every Child Matters unless the plan names another;
+// owned by a body of the file) and their actions,
 // loaded through the plans service. Idempotent: a plan whose short name exists is left as it is.
 import { z } from 'zod';
 import type { Caller } from '../platform/http/auth.ts';
 import type { Services } from '../services.ts';
 import { partialIsoDate } from '../platform/http/date-input.ts';
-import { ecmOutcomeValues } from '../modules/indicators/index.ts';
 import {
   actionStatusValues,
+  frameworkValues,
+  outcomeFrameworks,
   evidenceKindValues,
   planKindValues,
   planStatusValues,
@@ -29,39 +31,55 @@ const action = z
   })
   .refine((value) => !(value.due && value.recurs), 'An action is due by a date or recurs, not both');
 
-export const planSeedSchema = z.strictObject({
-  slug: key,
-  title: z.string().min(1),
-  kind: z.enum(planKindValues),
-  startsOn: day,
-  endsOn: day,
-  status: z.enum(planStatusValues),
-  vision: z.string().min(1).optional(),
-  resourcing: z.string().min(1).optional(),
-  evidence: z
-    .array(
-      z.strictObject({
-        kind: z.enum(evidenceKindValues),
-        title: z.string().min(1),
-        dated: partialIsoDate('The date').optional(),
+export const planSeedSchema = z
+  .strictObject({
+    slug: key,
+    title: z.string().min(1),
+    kind: z.enum(planKindValues),
+    startsOn: day,
+    endsOn: day,
+    status: z.enum(planStatusValues),
+    /** The seeds' plans are of their time: Every Child Matters unless a plan says otherwise. */
+    framework: z.enum(frameworkValues).default('every-child-matters'),
+    vision: z.string().min(1).optional(),
+    resourcing: z.string().min(1).optional(),
+    evidence: z
+      .array(
+        z.strictObject({
+          kind: z.enum(evidenceKindValues),
+          title: z.string().min(1),
+          dated: partialIsoDate('The date').optional(),
+        }),
+      )
+      .default([]),
+    priorities: z
+      .array(
+        z.strictObject({
+          title: z.string().min(1),
+          outcomes: z.array(z.string().min(1)).default([]),
+          owner: key.optional(),
+          actions: z.array(action).default([]),
+          note: z.string().optional(),
+        }),
+      )
+      .default([]),
+    /** Versions after the first, by their note ("Updated 2009"), recorded once the plan is loaded. */
+    versions: z.array(z.string().min(1)).default([]),
+    note: z.string().optional(),
+  })
+  .superRefine((plan, context) => {
+    const codes: readonly { code: string }[] = outcomeFrameworks[plan.framework].entries;
+    plan.priorities.forEach((priority, index) =>
+      priority.outcomes.forEach((code, at) => {
+        if (!codes.some((entry) => entry.code === code))
+          context.addIssue({
+            code: 'custom',
+            path: ['priorities', index, 'outcomes', at],
+            message: `${code} is not an outcome of ${outcomeFrameworks[plan.framework].title}: use ${codes.map((entry) => entry.code).join(', ')}`,
+          });
       }),
-    )
-    .default([]),
-  priorities: z
-    .array(
-      z.strictObject({
-        title: z.string().min(1),
-        outcomes: z.array(z.enum(ecmOutcomeValues)).default([]),
-        owner: key.optional(),
-        actions: z.array(action).default([]),
-        note: z.string().optional(),
-      }),
-    )
-    .default([]),
-  /** Versions after the first, by their note ("Updated 2009"), recorded once the plan is loaded. */
-  versions: z.array(z.string().min(1)).default([]),
-  note: z.string().optional(),
-});
+    );
+  });
 export type PlanSeed = z.infer<typeof planSeedSchema>;
 
 /** The body slugs a seed's plans name, for the file's cross-reference check. */
@@ -92,6 +110,7 @@ export async function importPlans(services: Services, caller: Caller, plans: Pla
       status: seed.status,
       vision: seed.vision ?? null,
       resourcing: seed.resourcing ?? null,
+      framework: seed.framework,
     });
     for (const evidence of seed.evidence) await services.plans.addEvidence(caller, seed.slug, evidence);
     const outcomes = new Map(

@@ -3,6 +3,7 @@ export {
   type PlansService,
   type PlanDetail,
   type PriorityDetail,
+  type OutcomeDetail,
   type ActionDetail,
   type NewAction,
   type NewPriority,
@@ -12,6 +13,14 @@ export {
 export type { PlansTables } from './plans.tables.ts';
 export type { PlanRow, PlanValues } from './plans.repository.ts';
 export * from './plans.vocabulary.ts';
+export {
+  outcomeFrameworks,
+  frameworkValues,
+  defaultFramework,
+  frameworkLabel,
+  type FrameworkKey,
+  type OutcomeFramework,
+} from './outcome-frameworks.ts';
 export { overdueOf, overduePeriods, periodsDue, describeRecurrence, type DuePeriod } from './recurrence.ts';
 export { planText, changesBetween } from './plan-text.ts';
 export { plansRoutes } from './plans.routes.ts';

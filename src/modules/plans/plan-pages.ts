@@ -8,7 +8,8 @@ import { flash, submitForm } from '../../platform/http/forms.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { dateParts, partsOf } from '../../platform/http/date-input.ts';
 import { ecmOutcomes, ragLabels, directionLabels } from '../indicators/index.ts';
-import type { PlansService } from './plans.service.ts';
+import type { PlanDetail, PlansService } from './plans.service.ts';
+import { frameworkLabel, frameworkValues, outcomeFrameworks } from './outcome-frameworks.ts';
 import {
   actionStatuses,
   evidenceKinds,
@@ -37,7 +38,33 @@ export const dateValues = (name: string, iso: string | null | undefined) =>
 
 export const isId = (value: unknown) => typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value);
 
+/** Each framework's name with the date of its source, like "Every Child Matters (September 2003)". */
+export const frameworkLabels = Object.fromEntries(frameworkValues.map((key) => [key, frameworkLabel(key)]));
+
+/** The plan form's radios: each framework with its source as the hint. */
+export const frameworkItems = frameworkValues.map((key) => ({
+  value: key,
+  text: frameworkLabels[key]!,
+  hint: outcomeFrameworks[key].summary,
+}));
+
+/** "Outcome" or "Enabler" of the plan's framework, or "Local outcome". */
+export const outcomeKindText = (outcome: PlanDetail['outcomes'][number]) =>
+  outcome.framework ? (outcome.kind === 'enabler' ? 'Enabler' : 'Outcome') : 'Local outcome';
+
+/** The outcomes a priority may link to: the plan's framework's (outcomes, then enablers) and its local ones. */
+export const outcomeChoicesOf = (detail: PlanDetail) => ({
+  outcomeItems: detail.outcomes.map((outcome) => ({
+    value: outcome.id,
+    text: outcome.title,
+    hint: outcomeKindText(outcome),
+  })),
+  outcomeHint: `From the plan’s framework, ${frameworkLabels[detail.plan.framework]}, and its local outcomes`,
+});
+
 export const vocabulary = {
+  outcomeFrameworks,
+  frameworkLabels,
   planKinds,
   planStatuses,
   evidenceKinds,

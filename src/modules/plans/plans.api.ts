@@ -6,6 +6,7 @@ import { today } from '../../platform/http/date-input.ts';
 import type { PlansService, PlanDetail } from './plans.service.ts';
 import { partnerView, type ActionInPlan } from './accountability.ts';
 import type { ActionDetail } from './plans.service.ts';
+import { outcomeFrameworks } from './outcome-frameworks.ts';
 
 const planSummary = (plan: PlanDetail['plan']) => ({
   id: plan.id,
@@ -15,6 +16,7 @@ const planSummary = (plan: PlanDetail['plan']) => ({
   startsOn: plan.startsOn,
   endsOn: plan.endsOn,
   status: plan.status,
+  outcomeFramework: plan.framework,
 });
 
 const actionJson = (action: ActionDetail) => ({
@@ -58,10 +60,20 @@ export function plansApi(plans: PlansService): Router {
       ...planSummary(detail.plan),
       vision: detail.plan.vision,
       resourcing: detail.plan.resourcing,
-      outcomes: detail.outcomes.map(({ code, title, everyChildMatters }) => ({
+      framework: {
+        key: detail.plan.framework,
+        title: outcomeFrameworks[detail.plan.framework].title,
+        source: outcomeFrameworks[detail.plan.framework].source,
+        published: outcomeFrameworks[detail.plan.framework].published,
+        link: outcomeFrameworks[detail.plan.framework].link,
+      },
+      outcomes: detail.outcomes.map(({ code, title, framework, kind }) => ({
         code,
         title,
-        everyChildMatters,
+        kind,
+        framework,
+        local: framework === null,
+        everyChildMatters: framework === 'every-child-matters',
       })),
       evidence: detail.evidence.map(({ kind, title, datedOn, datedPrecision, link }) => ({
         kind,

@@ -96,9 +96,27 @@ export interface OnAPageRow {
   ragText: string;
 }
 
-export function planOnAPageDocx(title: string, intro: string, rows: OnAPageRow[], vision: string | null) {
+/** The plan's outcome framework, named with its source, and its outcomes, enablers and local outcomes. */
+export interface FrameworkSection {
+  label: string;
+  source: string;
+  outcomes: { title: string; kind: string }[];
+}
+
+export function planOnAPageDocx(
+  title: string,
+  intro: string,
+  rows: OnAPageRow[],
+  vision: string | null,
+  framework: FrameworkSection,
+) {
   return document(title, intro, [
     ...(vision ? [new Paragraph({ text: vision })] : []),
+    new Paragraph({ text: `Outcome framework: ${framework.label}`, heading: HeadingLevel.HEADING_2 }),
+    new Paragraph({ text: `From ${framework.source}.` }),
+    ...framework.outcomes.map(
+      (outcome) => new Paragraph({ text: `${outcome.kind}: ${outcome.title}`, bullet: { level: 0 } }),
+    ),
     table(
       ['Priority', 'Outcomes', 'Owner and lead', 'Actions', 'Latest RAG of its actions'],
       rows.map((row) => [

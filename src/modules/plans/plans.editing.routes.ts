@@ -9,7 +9,15 @@ import type { PlansService } from './plans.service.ts';
 import { actionSchema, milestoneSchema, prioritySchema } from './plans.schemas.ts';
 import { recurrences } from './plans.vocabulary.ts';
 import { priorityHasActions } from './plans.parts.ts';
-import { dateValues, isId, itemsOf, views, type Body, type PlanPages } from './plan-pages.ts';
+import {
+  dateValues,
+  isId,
+  itemsOf,
+  outcomeChoicesOf,
+  views,
+  type Body,
+  type PlanPages,
+} from './plan-pages.ts';
 
 export function planEditingRoutes(router: Router, pages: PlanPages, plans: PlansService): void {
   const { common, planPath, planOr404, form, choices, actionOr404 } = pages;
@@ -32,7 +40,7 @@ export function planEditingRoutes(router: Router, pages: PlanPages, plans: Plans
       const { detail, priority } = await priorityOr404(req);
       return {
         ...(await choices(req)),
-        outcomeItems: detail.outcomes.map((outcome) => ({ value: outcome.id, text: outcome.title })),
+        ...outcomeChoicesOf(detail),
         submitText: 'Save the priority',
         backLink: `${planPath(req)}#priority-${priority.id}`,
       };

@@ -13,6 +13,7 @@ import {
 } from './plans.repository.ts';
 import { describeRecurrence, overdueOf, type DuePeriod, type Recurrence } from './recurrence.ts';
 import type { ActionStatus, LeadKind } from './plans.vocabulary.ts';
+import { outcomeFrameworks } from './outcome-frameworks.ts';
 
 export interface NewPriority {
   title: string;
@@ -129,8 +130,20 @@ async function checkKnown(
 
 export async function checkPriority(trx: Trx, plan: PlanRow, input: NewPriority): Promise<void> {
   const outcomes = new Set((await repository.outcomes(trx, plan.id)).map((outcome) => outcome.id));
-  if (input.outcomeIds.some((id) => !outcomes.has(id)))
-    throw new RuleViolation([{ path: 'outcomeIds', message: 'Choose outcomes of this plan' }]);
+  const strangers = input.outcomeIds.filter((id) => !outcomes.has(id));
+  if (strangers.length) {
+    const other = (await repository.outcomesByIds(trx, strangers)).find(
+      (outcome) => outcome.framework && outcome.framework !== plan.framework,
+    );
+    throw new RuleViolation([
+      {
+        path: 'outcomeIds',
+        message: other?.framework
+          ? `“${other.title}” belongs to ${outcomeFrameworks[other.framework].title}, but this plan uses ${outcomeFrameworks[plan.framework].title}: choose this plan’s outcomes`
+          : 'Choose outcomes of this plan',
+      },
+    ]);
+  }
   if (input.ownerBodyId)
     await checkKnown(
       trx,

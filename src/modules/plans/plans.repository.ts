@@ -11,6 +11,7 @@ import type {
   Recurrence,
   UpdateRag,
 } from './plans.vocabulary.ts';
+import type { FrameworkKey } from './outcome-frameworks.ts';
 
 export interface PlanValues {
   slug: string;
@@ -21,9 +22,12 @@ export interface PlanValues {
   vision: string | null;
   status: PlanStatus;
   resourcing: string | null;
+  /** The outcome framework; left out, a new plan takes the default for its start and a change keeps it. */
+  framework?: FrameworkKey | undefined;
 }
 export interface PlanRow extends PlanValues {
   id: string;
+  framework: FrameworkKey;
 }
 
 export interface OutcomeRow {
@@ -31,7 +35,8 @@ export interface OutcomeRow {
   position: number;
   code: string;
   title: string;
-  everyChildMatters: boolean;
+  /** The framework the outcome comes from; null for a local outcome. */
+  framework: FrameworkKey | null;
 }
 
 export interface EvidenceRow {
@@ -110,6 +115,7 @@ const planColumns = [
   'vision',
   'status',
   'resourcing',
+  'outcome_framework as framework',
 ] as const;
 
 /** Each ordered table: the column that numbers its rows and the parent they are numbered under. */
@@ -176,6 +182,7 @@ export const plansRepository = {
         vision: values.vision,
         status: values.status,
         resourcing: values.resourcing,
+        outcome_framework: values.framework,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -194,6 +201,7 @@ export const plansRepository = {
         vision: values.vision,
         status: values.status,
         resourcing: values.resourcing,
+        outcome_framework: values.framework,
         updated_at: new Date(),
       })
       .where('id', '=', id)
@@ -203,7 +211,7 @@ export const plansRepository = {
   outcomes(trx: Trx, planId: string): Promise<OutcomeRow[]> {
     return trx
       .selectFrom('plan_outcomes')
-      .select(['id', 'position', 'code', 'title', 'every_child_matters as everyChildMatters'])
+      .select(['id', 'position', 'code', 'title', 'framework'])
       .where('plan_id', '=', planId)
       .orderBy('position')
       .execute();
@@ -213,7 +221,7 @@ export const plansRepository = {
     trx: Trx,
     partnershipId: string,
     planId: string,
-    outcome: { code: string; title: string; everyChildMatters: boolean },
+    outcome: { code: string; title: string; framework: FrameworkKey | null },
   ): Promise<string> {
     const row = await trx
       .insertInto('plan_outcomes')
@@ -223,11 +231,58 @@ export const plansRepository = {
         position: await nextPosition(trx, 'plan_outcomes', planId),
         code: outcome.code,
         title: outcome.title,
-        every_child_matters: outcome.everyChildMatters,
+        framework: outcome.framework,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
+  },
+
+  /** Outcomes of any of the partnership's plans by id, with their framework (to say why one is refused). */
+  outcomesByIds(
+    trx: Trx,
+    ids: string[],
+  ): Promise<{ id: string; title: string; framework: FrameworkKey | null }[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return trx
+      .selectFrom('plan_outcomes')
+      .select(['id', 'title', 'framework'])
+      .where('id', 'in', ids)
+      .execute();
+  },
+
+  /** How many links from priorities the plan's framework outcomes have. */
+  async frameworkLinks(trx: Trx, planId: string): Promise<number> {
+    const row = await trx
+      .selectFrom('plan_priority_outcomes as l')
+      .innerJoin('plan_outcomes as o', 'o.id', 'l.outcome_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('o.plan_id', '=', planId)
+      .where('o.framework', 'is not', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
+  /** Takes the plan's framework outcomes away (none may be linked), before its framework changes. */
+  async deleteFrameworkOutcomes(trx: Trx, planId: string): Promise<void> {
+    await trx
+      .deleteFrom('plan_outcomes')
+      .where('plan_id', '=', planId)
+      .where('framework', 'is not', null)
+      .execute();
+  },
+
+  /** Puts the framework outcomes first (in the order given), the local ones after, numbered 1..n. */
+  async frameworkOutcomesFirst(trx: Trx, planId: string, frameworkIds: string[]): Promise<void> {
+    await sql`update plan_outcomes set position = position + 100000
+      where plan_id = ${planId} and framework is null`.execute(trx);
+    for (const [index, id] of frameworkIds.entries())
+      await trx
+        .updateTable('plan_outcomes')
+        .set({ position: index + 1 })
+        .where('id', '=', id)
+        .execute();
+    await renumber(trx, 'plan_outcomes', planId);
   },
 
   evidence(trx: Trx, planId: string): Promise<EvidenceRow[]> {

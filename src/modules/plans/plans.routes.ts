@@ -38,7 +38,18 @@ import { PdfUnavailable, type PdfPrinter } from '../../platform/documents/pdf.ts
 import { HttpError } from '../../platform/http/errors.ts';
 import { formatDate } from '../../platform/views/nunjucks.ts';
 import { derivedFrom } from '../../platform/db/versioned-reads.ts';
-import { dateValues, itemsOf, planPages, views, vocabulary } from './plan-pages.ts';
+import {
+  dateValues,
+  frameworkItems,
+  frameworkLabels,
+  itemsOf,
+  outcomeChoicesOf,
+  outcomeKindText,
+  planPages,
+  views,
+  vocabulary,
+} from './plan-pages.ts';
+import { everyChildMattersUntil, outcomeFrameworks } from './outcome-frameworks.ts';
 import { planEditingRoutes } from './plans.editing.routes.ts';
 
 export function plansRoutes(plans: PlansService, printer: PdfPrinter): Router {
@@ -143,6 +154,14 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter): Router {
           `${planKinds[detail.plan.kind]}, ${formatDate(detail.plan.startsOn)} to ${formatDate(detail.plan.endsOn)}. Status: ${planStatuses[detail.plan.status].toLowerCase()}.`,
           onAPage,
           detail.plan.vision,
+          {
+            label: frameworkLabels[detail.plan.framework]!,
+            source: outcomeFrameworks[detail.plan.framework].source,
+            outcomes: detail.outcomes.map((outcome) => ({
+              title: outcome.title,
+              kind: outcomeKindText(outcome),
+            })),
+          },
         ),
     });
   });
@@ -237,6 +256,8 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter): Router {
   const planFormLocals = async () => ({
     kindItems: itemsOf(planKinds),
     statusItems: itemsOf(planStatuses),
+    frameworkItems,
+    frameworkHint: `The outcomes and enablers its priorities link to. If you do not choose, a plan starting by ${formatDate(everyChildMattersUntil)} takes ${frameworkLabels['every-child-matters']} and a later one ${frameworkLabels['national-framework-2023']}.`,
   });
 
   form({
@@ -248,7 +269,7 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter): Router {
     locals: planFormLocals,
     defaults: async () => ({ status: 'draft', kind: "children and young people's plan" }),
     save: async (req, value) => planPath(req, (await plans.create(callerOf(req), value)).slug),
-    done: 'Plan added, with the five Every Child Matters outcomes as its framework',
+    done: 'Plan added, with its outcome framework',
   });
 
   router.get('/plans/:plan', async (req, res) => {
@@ -268,7 +289,18 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter): Router {
     title: 'Change the plan',
     schema: planFormSchema,
     dates: ['startsOn', 'endsOn'],
-    locals: planFormLocals,
+    locals: async (req) => {
+      const detail = await planOr404(req);
+      const linked = detail.priorities.some((priority) =>
+        priority.outcomes.some((outcome) => outcome.framework),
+      );
+      return {
+        ...(await planFormLocals()),
+        frameworkHint: linked
+          ? 'Priorities link to the outcomes of this framework, so it cannot change until they are taken off them.'
+          : 'The outcomes and enablers its priorities link to. It can change while no priority links to them.',
+      };
+    },
     defaults: async (req) => {
       const { plan } = await planOr404(req);
       return { ...plan, ...dateValues('startsOn', plan.startsOn), ...dateValues('endsOn', plan.endsOn) };
@@ -311,6 +343,7 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter): Router {
     view: 'outcome-form.njk',
     title: 'Add a local outcome',
     schema: outcomeSchema,
+    locals: async (req) => ({ plan: (await planOr404(req)).plan }),
     save: async (req, value) => {
       await plans.addOutcome(callerOf(req), String(req.params.plan), value.title);
       return planPath(req);
@@ -341,7 +374,7 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter): Router {
       const detail = await planOr404(req);
       return {
         ...(await choices(req)),
-        outcomeItems: detail.outcomes.map((outcome) => ({ value: outcome.id, text: outcome.title })),
+        ...outcomeChoicesOf(detail),
       };
     },
     save: async (req, value) => {

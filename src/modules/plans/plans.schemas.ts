@@ -10,6 +10,7 @@ import {
   recurrenceValues,
   updateRagValues,
 } from './plans.vocabulary.ts';
+import { frameworkValues } from './outcome-frameworks.ts';
 
 const optionalText = (label: string, max: number) =>
   z
@@ -51,6 +52,11 @@ export const planFormSchema = z
     vision: optionalText('Vision', 5000),
     status: choice(planStatusValues, 'Select the plan’s status'),
     resourcing: optionalText('Resourcing', 5000),
+    /** Left out: a new plan takes the default for its start date, a change keeps the plan's. */
+    framework: z.preprocess(
+      blank,
+      z.enum(frameworkValues, { error: 'Select an outcome framework from the list' }).optional(),
+    ),
   })
   .superRefine((plan, context) => {
     if (plan.startsOn && plan.endsOn && plan.endsOn < plan.startsOn)

@@ -11,7 +11,7 @@ import { RuleViolation } from '../../platform/http/validation.ts';
 import { datedAt, today } from '../../platform/http/date-input.ts';
 import { inTenant, keptInTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
-import { ecmOutcomes, type IndicatorsService, type IndicatorSummary } from '../indicators/index.ts';
+import type { IndicatorsService, IndicatorSummary } from '../indicators/index.ts';
 import {
   plansRepository as repository,
   type ActionRow,
@@ -36,6 +36,14 @@ import {
 } from './plans.parts.ts';
 import { planEditing } from './plans.editing.ts';
 import type { ActionStatus, EvidenceKind, UpdateRag } from './plans.vocabulary.ts';
+import {
+  defaultFramework,
+  entryKind,
+  frameworkLabel,
+  outcomeFrameworks,
+  type FrameworkEntryKind,
+  type FrameworkKey,
+} from './outcome-frameworks.ts';
 
 export type { ActionDetail, NewAction, NewPriority } from './plans.parts.ts';
 
@@ -54,15 +62,20 @@ export interface NewUpdate {
   status?: ActionStatus | undefined;
 }
 
+/** An outcome of the plan, and whether it is an outcome or an enabler of its framework. */
+export interface OutcomeDetail extends OutcomeRow {
+  kind: FrameworkEntryKind;
+}
+
 export interface PriorityDetail extends PriorityRow {
-  outcomes: OutcomeRow[];
+  outcomes: OutcomeDetail[];
   indicators: IndicatorSummary[];
   actions: ActionDetail[];
 }
 
 export interface PlanDetail {
   plan: PlanRow;
-  outcomes: OutcomeRow[];
+  outcomes: OutcomeDetail[];
   evidence: EvidenceRow[];
   priorities: PriorityDetail[];
   versions: VersionRow[];
@@ -71,7 +84,7 @@ export interface PlanDetail {
 export function plansService(db: Database<DB>, indicators: Pick<IndicatorsService, 'summariesWithin'>) {
   /** The whole plan as at a date (for overdue updates), inside a transaction the caller holds. */
   async function detailWithin(trx: Trx, plan: PlanRow, asAt: string): Promise<PlanDetail> {
-    const [outcomes, evidence, priorities, actions, versions] = await Promise.all([
+    const [outcomeRows, evidence, priorities, actions, versions] = await Promise.all([
       repository.outcomes(trx, plan.id),
       repository.evidence(trx, plan.id),
       repository.priorities(trx, plan.id),
@@ -87,6 +100,10 @@ export function plansService(db: Database<DB>, indicators: Pick<IndicatorsServic
       ? await indicators.summariesWithin(trx, [...linkedIndicators])
       : [];
     const details = await actionDetails(trx, actions, asAt, plan.endsOn);
+    const outcomes = outcomeRows.map((outcome) => ({
+      ...outcome,
+      kind: entryKind(outcome.framework, outcome.code),
+    }));
     return {
       plan,
       outcomes,
@@ -171,9 +188,9 @@ export function plansService(db: Database<DB>, indicators: Pick<IndicatorsServic
           throw new RuleViolation([
             { path: 'slug', message: 'A plan with this short name already exists: choose another' },
           ]);
-        const id = await repository.insert(trx, partnershipId, input);
-        for (const [code, title] of Object.entries(ecmOutcomes))
-          await repository.insertOutcome(trx, partnershipId, id, { code, title, everyChildMatters: true });
+        const framework = input.framework ?? defaultFramework(input.startsOn);
+        const id = await repository.insert(trx, partnershipId, { ...input, framework });
+        await insertFramework(trx, partnershipId, id, framework);
         const plan = (await repository.byId(trx, id))!;
         await snapshotVersion(trx, caller, partnershipId, plan, 'First version');
         await recordChange(trx, caller.actor, {
@@ -195,17 +212,37 @@ export function plansService(db: Database<DB>, indicators: Pick<IndicatorsServic
           throw new RuleViolation([
             { path: 'slug', message: 'A plan with this short name already exists: choose another' },
           ]);
-        await repository.update(trx, before.id, input);
+        const framework = input.framework ?? before.framework;
+        if (framework !== before.framework) {
+          const links = await repository.frameworkLinks(trx, before.id);
+          if (links)
+            throw new RuleViolation([
+              {
+                path: 'framework',
+                message: `The outcome framework cannot change while priorities link to its outcomes (${links} ${links === 1 ? 'link' : 'links'}): take the ${outcomeFrameworks[before.framework].title} outcomes off the plan’s priorities first`,
+              },
+            ]);
+          await repository.deleteFrameworkOutcomes(trx, before.id);
+        }
+        await repository.update(trx, before.id, { ...input, framework });
+        if (framework !== before.framework) {
+          const ids = await insertFramework(trx, partnershipId, before.id, framework);
+          await repository.frameworkOutcomesFirst(trx, before.id, ids);
+        }
         const after = (await repository.byId(trx, before.id))!;
         await recordChange(trx, caller.actor, {
           partnershipId,
           action: 'update',
           entityType: 'plan',
           entityId: before.id,
-          summary:
+          summary: [
             before.status === after.status
               ? `Changed the plan ${after.title}`
               : `Changed the plan ${after.title}: ${before.status} → ${after.status}`,
+            ...(before.framework === after.framework
+              ? []
+              : [`its outcome framework is now ${frameworkLabel(after.framework)}`]),
+          ].join('; '),
           before,
           after,
         });
@@ -235,11 +272,11 @@ export function plansService(db: Database<DB>, indicators: Pick<IndicatorsServic
         const outcomes = await repository.outcomes(trx, plan.id);
         if (outcomes.some((outcome) => outcome.title.toLowerCase() === title.toLowerCase()))
           throw new RuleViolation([{ path: 'title', message: 'The plan already has this outcome' }]);
-        const code = `L${outcomes.filter((outcome) => !outcome.everyChildMatters).length + 1}`;
+        const code = `L${outcomes.filter((outcome) => !outcome.framework).length + 1}`;
         const id = await repository.insertOutcome(trx, partnershipId, plan.id, {
           code,
           title,
-          everyChildMatters: false,
+          framework: null,
         });
         await recordChange(trx, caller.actor, {
           partnershipId,
@@ -374,6 +411,19 @@ export function plansService(db: Database<DB>, indicators: Pick<IndicatorsServic
       });
     },
   };
+}
+
+/** Copies a framework's outcomes (and enablers) into the plan, in the framework's order. */
+async function insertFramework(
+  trx: Trx,
+  partnershipId: string,
+  planId: string,
+  framework: FrameworkKey,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const { code, title } of outcomeFrameworks[framework].entries)
+    ids.push(await repository.insertOutcome(trx, partnershipId, planId, { code, title, framework }));
+  return ids;
 }
 
 /** Editors may update any action; a member only one they lead (their e-mail is the lead's). */

@@ -8,6 +8,7 @@ import type {
   Recurrence,
   UpdateRag,
 } from './plans.vocabulary.ts';
+import type { FrameworkKey } from './outcome-frameworks.ts';
 
 type Updated = ColumnType<Date, Date | string | undefined, Date | string>;
 type Day = ColumnType<string, string, string>;
@@ -23,6 +24,7 @@ export interface PlansTable {
   vision: string | null;
   status: Generated<PlanStatus>;
   resourcing: string | null;
+  outcome_framework: Generated<FrameworkKey>;
   created_at: Generated<Date>;
   updated_at: Updated;
 }
@@ -57,7 +59,8 @@ export interface PlanOutcomesTable {
   position: number;
   code: string;
   title: string;
-  every_child_matters: Generated<boolean>;
+  /** The framework the row comes from; null for a local outcome. */
+  framework: FrameworkKey | null;
 }
 
 export interface PlanPrioritiesTable {
