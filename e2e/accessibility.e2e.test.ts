@@ -74,6 +74,43 @@ async function seatPage(server: E2eServer, what: 'edit' | 'appoint'): Promise<st
   return `${home}/bodies/trust-board/seats/${seat!.id}/${what}`;
 }
 
+/**
+ * An organisation of the home partnership that ended on 31 March 2013, succeeded by another,
+ * with a seat on its Trust Board held on its behalf (made once): its id and the seat's.
+ */
+let endedOrganisation: Promise<{ id: string; seatId: string }> | undefined;
+function organisationThatEnded(server: E2eServer) {
+  endedOrganisation ??= (async () => {
+    const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
+    const { addOrganisation, addSeat } = server.services.membership;
+    const successorId = await addOrganisation(caller, {
+      name: 'NHS Dudley Clinical Commissioning Group',
+      sector: 'health',
+      category: 'health-commissioner',
+      notes: null,
+    });
+    const id = await addOrganisation(caller, {
+      name: 'Dudley Primary Care Trust (ended)',
+      sector: 'health',
+      category: 'health-commissioner',
+      notes: null,
+      endsOn: '2013-03-31',
+      successorId,
+    });
+    const board = (await server.services.bodies.list(caller)).find((body) => body.slug === 'trust-board')!;
+    const seatId = await addSeat(caller, board.id, {
+      label: 'The Primary Care Trust',
+      role: 'member',
+      voting: true,
+      howFilled: 'nominated',
+      capacity: 1,
+      organisationId: id,
+    });
+    return { id, seatId };
+  })();
+  return endedOrganisation;
+}
+
 /** The page that ends the first membership on Bolton's Trust. */
 async function endMembershipPage(server: E2eServer): Promise<string> {
   const caller = systemCaller('e2e', server.partnershipIds.bolton!);
@@ -773,6 +810,21 @@ export const pages: PageToCheck[] = [
     heading: 'Add an organisation',
   },
   {
+    name: 'change an organisation that has ended',
+    path: async (server) => `${home}/organisations/${(await organisationThatEnded(server)).id}/edit`,
+    as: 'partnershipAdmin',
+    heading: /^Change Dudley Primary Care Trust/,
+  },
+  {
+    name: 'seats and members, offering an ended organisation\u2019s successor',
+    path: async (server) => {
+      await organisationThatEnded(server);
+      return `${home}/bodies/trust-board/seats?at=2014-01-01`;
+    },
+    as: 'partnershipAdmin',
+    heading: 'Seats and members',
+  },
+  {
     name: 'add an organisation, with errors',
     path: `${home}/organisations/new`,
     as: 'partnershipAdmin',
@@ -801,6 +853,15 @@ export const pages: PageToCheck[] = [
     path: `${home}/compliance?at=2009-09-14`,
     as: 'viewer',
     heading: /Compliance on 14 September 2009/,
+  },
+  {
+    name: 'compliance with held seats, their attendance and the outcomes explained',
+    path: '/partnerships/bolton/compliance?at=2009-02-12',
+    as: 'platformAdmin',
+    heading: /Compliance on 12 February 2009/,
+    setup: async (page) => {
+      await page.locator('.govuk-details__summary').click();
+    },
   },
   {
     name: 'compliance, date with errors',

@@ -73,8 +73,18 @@ describe('the structure journey with the keyboard alone', () => {
       max: 80,
     });
     await page.keyboard.type('Jobcentre');
+    // the seat's dates, by keyboard: created on 1 April 2009
+    await tabTo(page, page.locator('#startsOn-day'), { what: 'the day the seat was created', max: 80 });
+    await page.keyboard.type('1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('4');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('2009');
     await activate(page, page.getByRole('button', { name: 'Add seat' }), 'the Add seat button');
-    assert.match(await page.locator('#seats tbody').innerText(), /District Manager, Jobcentre Plus/);
+    assert.match(
+      await page.locator('#seats tbody').innerText(),
+      /District Manager, Jobcentre Plus\s+Seat from 1 April 2009/,
+    );
 
     await activate(page, page.getByRole('link', { name: 'Appoint to seat 1' }), 'Appoint to seat 1');
     await activate(page, page.getByRole('link', { name: 'Add a person' }), 'Add a person');

@@ -233,6 +233,7 @@ export function createApp(options: AppOptions): Express {
     ]);
     return {
       notMet: evaluation.results.filter((result) => result.status === 'not-met'),
+      compliance: { counts: evaluation.counts, rarelyAttended: evaluation.rarelyAttended },
       ...attention,
       consultations,
     };

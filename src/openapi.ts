@@ -449,7 +449,8 @@ export const openApiDocument = {
     },
     '/partnerships/{slug}/bodies/{body}/seats': {
       get: {
-        summary: 'A body’s seats in order, with their holders on a date (young people are never named)',
+        summary:
+          'A body’s seats that exist on a date, in order, with their dates, the office that holds them ex officio and their holders on the date (young people are never named)',
         security: [{ bearer: [] }],
         parameters: [
           slugParameter,
@@ -478,7 +479,7 @@ export const openApiDocument = {
     },
     '/partnerships/{slug}/plans': {
       get: {
-        summary: 'The partnership’s plans: title, kind, period and status',
+        summary: 'The partnership’s plans: title, kind, period, status and outcome framework',
         security: [{ bearer: [] }],
         parameters: [slugParameter],
         responses: {
@@ -491,7 +492,7 @@ export const openApiDocument = {
     '/partnerships/{slug}/plans/{id}': {
       get: {
         summary:
-          'One plan: outcomes, evidence, versions, priorities with outcomes, owner and indicators, actions with lead, due date or recurrence, status, latest RAG and overdue periods',
+          'One plan: its outcome framework (Every Child Matters or the Children’s Social Care National Framework, with source and date), outcomes and enablers, evidence, versions, priorities with outcomes, owner and indicators, actions with lead, due date or recurrence, status, latest RAG and overdue periods',
         security: [{ bearer: [] }],
         parameters: [
           slugParameter,
@@ -569,7 +570,8 @@ export const openApiDocument = {
     },
     '/partnerships/{slug}/compliance': {
       get: {
-        summary: 'Each statutory rule in force on a date: met, not met or not applicable, with evidence',
+        summary:
+          'Each statutory rule in force on a date: met, met-on-paper, seat-vacant, not-met, not-recorded or not-applicable, with a reason, its evidence (seats with their dates, holders on the date and attendance over the twelve months before) and whether it is met by seats rarely attended; the counts of each outcome',
         security: [{ bearer: [] }],
         parameters: [
           slugParameter,

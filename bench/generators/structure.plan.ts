@@ -275,6 +275,8 @@ export function planStructure(random: Random, partnership: BenchPartnership, siz
         from,
         // About one in eight has a term that ends; some within the next few months.
         until: random.chance(0.12) ? someDate(2027, 2029) : null,
+        seatFrom: null,
+        seatUntil: null,
       };
     });
   }

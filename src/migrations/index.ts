@@ -26,8 +26,10 @@ import * as interestDeclarations from './0042_interest_declarations.ts';
 import * as requestContext from './0043_request_context.ts';
 import * as sessionContext from './0044_session_context.ts';
 import * as contextFunctionsPlpgsql from './0045_context_functions_plpgsql.ts';
+import * as datedSeats from './0046_dated_seats.ts';
 import * as authoritiesOverTime from './0047_authorities_over_time.ts';
 import * as outcomeFrameworks from './0048_outcome_frameworks.ts';
+import * as organisationsEnd from './0049_organisations_end.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
@@ -55,6 +57,8 @@ export const migrations: Migrations = {
   '0043_request_context': requestContext,
   '0044_session_context': sessionContext,
   '0045_context_functions_plpgsql': contextFunctionsPlpgsql,
+  '0046_dated_seats': datedSeats,
   '0047_authorities_over_time': authoritiesOverTime,
   '0048_outcome_frameworks': outcomeFrameworks,
+  '0049_organisations_end': organisationsEnd,
 };

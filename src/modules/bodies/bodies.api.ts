@@ -33,6 +33,7 @@ export function bodiesApi(bodies: BodiesService): Router {
         focus: entry.body.focusType ? { type: entry.body.focusType, value: entry.body.focus } : null,
         area: entry.body.area,
         membershipCap: entry.body.membershipCap,
+        attendanceThreshold: entry.body.attendanceThreshold,
         cadenceRules: entry.body.cadenceRules ?? [],
         quorumRule: entry.body.quorumRule,
         relationships: structure.relationships

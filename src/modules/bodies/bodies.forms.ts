@@ -34,6 +34,7 @@ export function bodyFormValues(body: BodyRow): Body {
     focus: body.focus,
     area: body.area,
     membershipCap: body.membershipCap,
+    attendanceThreshold: body.attendanceThreshold,
     takesDecisions: body.takesDecisions ? 'yes' : 'no',
     leadOfficerId: body.leadOfficerId,
     quorumMinimum: body.quorumRule?.minimum,

@@ -17,6 +17,8 @@ export interface BodyRow {
   startsOn: string | null;
   endsOn: string | null;
   membershipCap: number | null;
+  /** Attendance (per cent of held meetings) below which a held seat is flagged in compliance. */
+  attendanceThreshold: number;
   quorumRule: QuorumRule | null;
   cadenceRules: CadenceRule[] | null;
   notes: string | null;
@@ -37,6 +39,7 @@ export interface BodyValues {
   startsOn?: string | null | undefined;
   endsOn?: string | null | undefined;
   membershipCap?: number | null | undefined;
+  attendanceThreshold?: number | undefined;
   quorumRule?: QuorumRule | null | undefined;
   cadenceRules?: CadenceRule[] | null | undefined;
   notes?: string | null | undefined;
@@ -57,6 +60,7 @@ const bodyColumns = [
   'starts_on as startsOn',
   'ends_on as endsOn',
   'membership_cap as membershipCap',
+  'attendance_threshold as attendanceThreshold',
   'quorum_rule as quorumRule',
   'cadence_rules as cadenceRules',
   'notes',
@@ -80,6 +84,7 @@ const columns = (partnershipId: string, values: BodyValues) => ({
   starts_on: values.startsOn ?? null,
   ends_on: values.endsOn ?? null,
   membership_cap: values.membershipCap ?? null,
+  attendance_threshold: values.attendanceThreshold ?? 50,
   quorum_rule: json(values.quorumRule),
   cadence_rules: json(values.cadenceRules),
   notes: values.notes ?? null,

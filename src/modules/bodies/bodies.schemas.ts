@@ -54,6 +54,14 @@ const bodyFields = {
       .max(1000, 'Membership cap must be 1000 or fewer')
       .optional(),
   ),
+  attendanceThreshold: z.preprocess(
+    (value) => (value === '' || value === undefined ? 50 : value),
+    z.coerce
+      .number({ error: 'The attendance expected must be a number, like 50' })
+      .int('The attendance expected must be a whole number, like 50')
+      .min(0, 'The attendance expected must be 0 or more')
+      .max(100, 'The attendance expected must be 100 or fewer'),
+  ),
 };
 
 const perYear = (label: string) =>

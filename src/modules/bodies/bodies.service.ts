@@ -83,6 +83,24 @@ export function bodiesService(db: Database<DB>) {
   return {
     structureWithin,
     structureReader,
+    /** One body's record inside a transaction the caller holds (for other modules). */
+    byIdWithin: (trx: Trx, id: string) => repository.byId(trx, id),
+    /**
+     * The days a body's life runs between, from its record and its history: from its first
+     * status (or its start date) until the day before it was dissolved, merged or replaced.
+     */
+    async lifeWithin(trx: Trx, id: string): Promise<{ startsOn: string | null; endsOn: string | null }> {
+      const [body, history] = await Promise.all([repository.byId(trx, id), repository.events(trx, id)]);
+      if (!body) throw notFound();
+      const sorted = [...history].sort((a, b) => a.effectiveOn.localeCompare(b.effectiveOn));
+      const ending = sorted.find((event) => endingStatuses.includes(event.status as BodyStatus));
+      const dayBefore = (date: string) =>
+        new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      return {
+        startsOn: body.startsOn ?? sorted[0]?.effectiveOn ?? null,
+        endsOn: body.endsOn ?? (ending ? dayBefore(ending.effectiveOn) : null),
+      };
+    },
 
     list: (caller: Caller) => inTenant(db, caller, 'partnership.read', (trx) => repository.list(trx)),
     relationships: (caller: Caller) =>

@@ -38,6 +38,8 @@ export interface BodiesTable {
   cadence_rules: Json<CadenceRule[]>;
   notes: string | null;
   lead_officer_person_id: string | null;
+  /** Attendance (per cent of held meetings) below which a held seat is flagged. */
+  attendance_threshold: Generated<number>;
   position: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Updated;

@@ -19,6 +19,8 @@ export function complianceApi(compliance: ComplianceService): Router {
     res.json({
       date: evaluation.date,
       counts: evaluation.counts,
+      rarelyAttended: evaluation.rarelyAttended,
+      attendanceFrom: evaluation.attendanceFrom,
       ruleSets: evaluation.ruleSets.map((set) => ({
         id: set.id,
         title: set.title,
@@ -33,6 +35,7 @@ export function complianceApi(compliance: ComplianceService): Router {
         source: r.rule.source,
         strength: r.rule.strength,
         status: r.status,
+        rarelyAttended: r.rarelyAttended ?? false,
         reason: r.reason ?? null,
         evidence: r.evidence,
       })),

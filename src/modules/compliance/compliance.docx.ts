@@ -3,7 +3,13 @@ import { Document, HeadingLevel, Packer, Paragraph, Table, TableRow, WidthType }
 import { textCell } from '../../platform/documents/word.ts';
 import type { Evaluation } from './compliance.service.ts';
 import { strengths } from './ruleset.schema.ts';
-import { describeEvidence, outcomeLabels } from './compliance.present.ts';
+import {
+  countsText,
+  describeResult,
+  flagLabel,
+  outcomeLabels,
+  outcomeMeanings,
+} from './compliance.present.ts';
 
 const cell = (text: string, bold = false) => textCell(text, { bold });
 
@@ -29,12 +35,8 @@ export async function complianceDocx(
               new TableRow({
                 children: [
                   cell(`${r.rule.title}\n${strengths[r.rule.strength]}. ${r.rule.source}`),
-                  cell(outcomeLabels[r.status]),
-                  cell(
-                    r.evidence.map(describeEvidence).join('\n') ||
-                      r.reason ||
-                      'No seat, member, body or link meets it',
-                  ),
+                  cell(`${outcomeLabels[r.status]}${r.rarelyAttended ? `\n${flagLabel}` : ''}`),
+                  cell(describeResult(r)),
                 ],
               }),
           ),
@@ -53,8 +55,14 @@ export async function complianceDocx(
             heading: HeadingLevel.HEADING_1,
           }),
           new Paragraph({
-            text: `The partnership checked against the law and statutory guidance as they stood on the date: ${evaluation.counts.met} met, ${evaluation.counts['not-met']} not met, ${evaluation.counts['not-applicable']} not applicable.`,
+            text: `The partnership checked against the law and statutory guidance as they stood on the date, using the members and meetings recorded for that date: ${countsText(evaluation.counts) || 'no rules'}.${evaluation.rarelyAttended ? ` ${evaluation.rarelyAttended} met by seats whose holders rarely attend.` : ''}`,
           }),
+          ...Object.entries(outcomeLabels).map(
+            ([outcome, label]) =>
+              new Paragraph({
+                text: `${label}: ${outcomeMeanings[outcome as keyof typeof outcomeMeanings]}.`,
+              }),
+          ),
           ...(sections.length
             ? sections
             : [new Paragraph({ text: 'No rule set was in force on this date.' })]),

@@ -49,13 +49,21 @@ describe('the compliance page and API', () => {
     const html = $(page.text);
     assert.match(html('h1').text(), /Compliance on 14 September 2009/);
     const row = html('#rule-guidance-2008-jobcentre-plus');
-    assert.match(row.find('.govuk-tag').text(), /^Met$/);
+    // the seat exists but nobody is recorded in any seat of the board
+    assert.match(row.find('.govuk-tag').text(), /^Met on paper$/);
     assert.match(row.text(), /Trust Board, seat 1: Head of Jobcentre Plus/);
+    assert.equal(
+      row.find('a').attr('href'),
+      '/partnerships/compliant/bodies/board/seats?at=2009-09-14#seat-1',
+      'the evidence links to the seat on the date',
+    );
     assert.match(html('#rule-guidance-2008-lead-gp .govuk-tag').text(), /Not met/);
+    assert.match(html('#rule-guidance-2008-lscb-independent-chair .govuk-tag').text(), /Not recorded/);
+    assert.match(html('main p').first().text(), /1 met, 1 met on paper, \d+ not met, \d+ not recorded/);
     const csv = await agent.get(
       '/partnerships/compliant/compliance?at=2009-09-14&ruleset=guidance-2008&format=csv',
     );
-    assert.match(csv.text, /Jobcentre Plus is included as a key partner on the Board,.*Met/);
+    assert.match(csv.text, /Jobcentre Plus is included as a key partner on the Board,.*Met on paper/);
   });
 
   it('evaluates every rule set in force when none is chosen, and says when none was', async () => {
@@ -82,11 +90,29 @@ describe('the compliance page and API', () => {
     };
     assert.equal(body.date, '2009-09-14');
     const jcp = body.rules.find((rule) => rule.id === 'jobcentre-plus')!;
-    assert.equal(jcp.status, 'met');
+    assert.equal(jcp.status, 'met-on-paper');
     assert.equal(jcp.strength, 'guidance');
-    assert.deepEqual(jcp.evidence, [
-      { type: 'seat', body: 'Trust Board', position: 1, label: 'Head of Jobcentre Plus', holders: [] },
-    ]);
+    assert.deepEqual(
+      jcp.evidence.map((evidence) => {
+        const { seatId, bodyId, ...rest } = evidence as { seatId: string; bodyId: string };
+        assert.ok(seatId && bodyId);
+        return rest;
+      }),
+      [
+        {
+          type: 'seat',
+          bodySlug: 'board',
+          body: 'Trust Board',
+          position: 1,
+          label: 'Head of Jobcentre Plus',
+          holders: [],
+          from: null,
+          until: null,
+          heldSince: [],
+          attendance: null,
+        },
+      ],
+    );
     const bad = await test
       .request()
       .get('/api/v1/partnerships/compliant/compliance?ruleset=NOT%20VALID')

@@ -8,7 +8,16 @@ import { validate } from '../../platform/http/validation.ts';
 import { datedAt, partialIsoDate } from '../../platform/http/date-input.ts';
 import type { ComplianceService } from './compliance.service.ts';
 import { strengths } from './ruleset.schema.ts';
-import { describeEvidence, outcomeLabels } from './compliance.present.ts';
+import {
+  countsText,
+  describeAttendance,
+  describeEvidence,
+  describeResult,
+  flagLabel,
+  outcomeLabels,
+  outcomeMeanings,
+  outcomeTags,
+} from './compliance.present.ts';
 import { complianceDocx } from './compliance.docx.ts';
 import type { PdfPrinter } from '../../platform/documents/pdf.ts';
 import { renderPrintable, sendDocument, sendPdf } from '../../platform/documents/render.ts';
@@ -44,7 +53,10 @@ export function complianceRoutes(compliance: ComplianceService, printer: PdfPrin
               source: r.rule.source,
               strength: strengths[r.rule.strength],
               status: outcomeLabels[r.status],
-              evidence: r.evidence.map(describeEvidence).join('; ') || r.reason || '',
+              flag: r.rarelyAttended ? flagLabel : '',
+              evidence: r.evidence.map(describeEvidence).join('; '),
+              attendance: r.evidence.map(describeAttendance).filter(Boolean).join('; '),
+              reason: r.status === 'met' ? '' : (r.reason ?? ''),
             })),
             { header: true },
           ),
@@ -69,7 +81,10 @@ export function complianceRoutes(compliance: ComplianceService, printer: PdfPrin
         groups,
         strengths,
         outcomeLabels,
-        describeEvidence,
+        outcomeMeanings,
+        flagLabel,
+        countsText,
+        describeResult,
       });
       return sendPdf(res, printer, { name: documentName, title, html });
     }
@@ -88,7 +103,12 @@ export function complianceRoutes(compliance: ComplianceService, printer: PdfPrin
       errors: checked.ok ? undefined : checked.errors,
       strengths,
       outcomeLabels,
+      outcomeMeanings,
+      outcomeTags,
+      flagLabel,
+      countsText,
       describeEvidence,
+      describeAttendance,
     });
   });
 

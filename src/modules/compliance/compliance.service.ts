@@ -5,8 +5,23 @@ import type { Caller } from '../../platform/http/auth.ts';
 import { keptInTenant } from '../../platform/tenant.ts';
 import type { DB } from '../../schema.ts';
 import { isExternal, type BodiesService } from '../bodies/index.ts';
-import { complianceRepository as repository } from './compliance.repository.ts';
-import { evaluate, inForce, type RuleResult, type Snapshot } from './evaluate.ts';
+import { registersWithin } from '../meetings/index.ts';
+import { authorityTypeOn } from '../authorities/index.ts';
+import { categories, categoryInForce, organisationEndedBy } from '../membership/index.ts';
+import {
+  complianceRepository as repository,
+  type MembershipRecord,
+  type SeatRecord,
+} from './compliance.repository.ts';
+import {
+  countOutcomes,
+  evaluate,
+  inForce,
+  type Outcome,
+  type RuleResult,
+  type SeatAttendance,
+  type Snapshot,
+} from './evaluate.ts';
 import { shippedRuleSets } from './rulesets.ts';
 import type { RuleSet } from './ruleset.schema.ts';
 
@@ -14,29 +29,129 @@ export interface Evaluation {
   date: string;
   ruleSets: RuleSet[];
   results: RuleResult[];
-  counts: Record<RuleResult['status'], number>;
+  counts: Record<Outcome, number>;
+  /** Rules met by seats whose holders came to fewer of the year's meetings than the threshold. */
+  rarelyAttended: number;
+  /** The first day of the twelve months whose meetings the attendance counts. */
+  attendanceFrom: string;
 }
 
+/** Between its dates on the day (no date: open-ended). */
+const on = (item: { startsOn: string | null; endsOn: string | null }, date: string) =>
+  (!item.startsOn || item.startsOn <= date) && (!item.endsOn || item.endsOn >= date);
+
+/** The day a year before the date, plus one: the twelve months up to it. */
+function yearBefore(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCFullYear(day.getUTCFullYear() - 1);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
+/**
+ * Why a seat counts for no statutory category on the date though it once did: its organisation
+ * has ended, or the category itself no longer exists (the Learning and Skills Council).
+ */
+function lapsedOn(seat: SeatRecord, date: string): { category: string; reason: string } | null {
+  if (!seat.category) return null;
+  if (seat.organisationEndsOn && organisationEndedBy({ endsOn: seat.organisationEndsOn }, date))
+    return {
+      category: seat.category,
+      reason: `its organisation, ${seat.organisationName}, ended on ${seat.organisationEndsOn}${seat.successorName ? ` and was succeeded by ${seat.successorName}` : ''}: the seat counts for no partner after that`,
+    };
+  if (!categoryInForce(seat.category, date))
+    return {
+      category: seat.category,
+      reason: `${categories[seat.category as keyof typeof categories] ?? seat.category} no longer exists on this date`,
+    };
+  return null;
+}
+
+/** The category a member sits for on the date: none once their organisation has ended. */
+const memberCategoryOn = (membership: MembershipRecord, date: string) =>
+  membership.category &&
+  !(membership.organisationEndsOn && organisationEndedBy({ endsOn: membership.organisationEndsOn }, date)) &&
+  categoryInForce(membership.category, date)
+    ? membership.category
+    : null;
+
 export function complianceService(db: Database<DB>, bodies: BodiesService) {
-  /** What the rules are checked against: the bodies, seats and links on the date. */
+  /** What the rules are checked against: the bodies, seats, holders and links on the date. */
   async function readSnapshot(trx: Transaction<DB>, partnershipId: string, date: string): Promise<Snapshot> {
-    const [structure, authorityType, seats] = await Promise.all([
+    const [structure, authority, seatRecords, memberships, thresholds] = await Promise.all([
       bodies.structureWithin(trx, date),
-      repository.authorityType(trx, partnershipId),
-      repository.seats(trx, date),
+      repository.authority(trx, partnershipId),
+      repository.seats(trx),
+      repository.memberships(trx),
+      repository.attendanceThresholds(trx),
     ]);
     const present = new Set(structure.bodies.map((entry) => entry.body.id));
+    const seats = seatRecords.filter((seat) => present.has(seat.bodyId) && on(seat, date));
+    const bySeat = Map.groupBy(memberships, (membership) => membership.seatId);
+    const heldSeats = seats.filter((seat) => (bySeat.get(seat.id) ?? []).some((m) => on(m, date)));
+    const registers = await registersWithin(
+      trx,
+      [...new Set(heldSeats.map((seat) => seat.bodyId))],
+      yearBefore(date),
+      date,
+    );
+    /** The held meetings of the seat's body while the seat existed, and those its holders came to. */
+    function attendanceOf(seat: (typeof seats)[number], held: MembershipRecord[]): SeatAttendance {
+      const meetings = registers.filter((r) => r.bodyIds.includes(seat.bodyId) && on(seat, r.date));
+      const attended = meetings.filter((register) => {
+        const then = held.filter((m) => on(m, register.date));
+        const people = new Set(then.map((m) => m.personId));
+        const ids = new Set(then.map((m) => m.id));
+        return register.entries.some(
+          (entry) =>
+            (entry.status === 'present' && people.has(entry.personId)) ||
+            (entry.status === 'substitute' &&
+              entry.forMembershipId !== null &&
+              ids.has(entry.forMembershipId)),
+        );
+      });
+      return { held: meetings.length, attended: attended.length };
+    }
     return {
       date,
-      authorityType,
+      // a county that became unitary is judged with its type on the date
+      authorityType: await authorityTypeOn(trx, authority.gssCode, date),
       bodies: structure.bodies.map((entry) => ({
         id: entry.body.id,
         slug: entry.body.slug,
         name: entry.name,
         kind: entry.body.kind,
         external: isExternal(entry.body.kind),
+        attendanceThreshold: thresholds.get(entry.body.id) ?? 50,
       })),
-      seats: seats.filter((seat) => present.has(seat.bodyId)),
+      seats: seats.map((seat) => {
+        const all = bySeat.get(seat.id) ?? [];
+        const holders = all.filter((m) => on(m, date));
+        const lapsed = lapsedOn(seat, date);
+        return {
+          id: seat.id,
+          bodyId: seat.bodyId,
+          position: seat.position,
+          label: seat.label,
+          role: seat.role,
+          voting: seat.voting,
+          category: lapsed ? null : seat.category,
+          lapsed,
+          independent: seat.independent,
+          chairOf: seat.chairOf,
+          office: seat.office,
+          startsOn: seat.startsOn,
+          endsOn: seat.endsOn,
+          holders: holders.map((m) => ({
+            name: m.name,
+            youngPerson: m.youngPerson,
+            category: memberCategoryOn(m, date),
+            startsOn: m.startsOn,
+            endsOn: m.endsOn,
+          })),
+          attendance: holders.length ? attendanceOf(seat, all) : null,
+        };
+      }),
       links: structure.relationships,
     };
   }
@@ -60,9 +175,15 @@ export function complianceService(db: Database<DB>, bodies: BodiesService) {
       return keptInTenant(db, caller, 'partnership.read', key, async (trx, partnershipId) => {
         const snapshot = await readSnapshot(trx, partnershipId, date);
         const results = evaluate(chosen, snapshot);
-        const counts = { met: 0, 'not-met': 0, 'not-applicable': 0 };
-        for (const result of results) counts[result.status] += 1;
-        return { date, ruleSets: chosen, results, counts };
+        const rarelyAttended = results.filter((result) => result.rarelyAttended).length;
+        return {
+          date,
+          ruleSets: chosen,
+          results,
+          counts: countOutcomes(results),
+          rarelyAttended,
+          attendanceFrom: yearBefore(date),
+        };
       });
     },
   };

@@ -1,6 +1,16 @@
 // Evaluates rule sets against a partnership as it stood on a date. Pure: the caller gathers a
-// snapshot (bodies, links, seats, members on the date) and gets, for each rule, met / not met
-// / not applicable with the seats, members, bodies or links that are the evidence.
+// snapshot (the bodies, links and seats that exist on the date, each seat with its holders on
+// the date and its attendance over the year before) and gets, for each rule, one of six
+// outcomes with the seats, members, bodies or links that are the evidence:
+//  - met: a seat the rule asks for exists and is held on the date (or a member, body or link);
+//  - met on paper: the body's seats are recorded but nobody is recorded in any of them then
+//    (a constitution without names), and a seat the rule asks for is among them;
+//  - seat vacant: the body's members are recorded for the date, but the seats the rule asks
+//    for are empty then;
+//  - not met: the body's seats are recorded and none is of the kind the rule asks for;
+//  - not recorded: the product holds nothing to judge by (no seats for the body on the date,
+//    no such body, or a fact left unknown), with what would settle it;
+//  - not applicable: the rule is not in force, or not for this kind of council.
 import type {
   BodySelector,
   Condition,
@@ -9,6 +19,7 @@ import type {
   RuleSet,
   SeatSelector,
 } from './ruleset.schema.ts';
+import { isExternal } from '../bodies/index.ts';
 
 export interface SnapshotBody {
   id: string;
@@ -16,6 +27,21 @@ export interface SnapshotBody {
   name: string;
   kind: string;
   external: boolean;
+  /** Per cent of held meetings below which a held seat is flagged as rarely attended. */
+  attendanceThreshold: number;
+}
+export interface SnapshotHolder {
+  name: string;
+  youngPerson: boolean;
+  category: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+}
+export interface SeatAttendance {
+  /** Held meetings of the seat's body with a register, in the twelve months up to the date. */
+  held: number;
+  /** Of those, how many the seat's holder (or their substitute) attended. */
+  attended: number;
 }
 export interface SnapshotSeat {
   id: string;
@@ -24,11 +50,23 @@ export interface SnapshotSeat {
   label: string;
   role: string;
   voting: boolean;
+  /** The statutory category the seat counts for on the date (none once its organisation ended). */
   category: string | null;
-  independent: boolean;
-  /** Kinds and slugs of the bodies whose chairs hold this seat, from the seat's rule. */
+  /**
+   * The category the seat counted for before its organisation ended or the category ceased to
+   * exist, with why (the seat then counts for no category).
+   */
+  lapsed?: { category: string; reason: string } | null | undefined;
+  /** Null: not recorded. */
+  independent: boolean | null;
+  /** Kinds and slugs of the bodies whose chairs hold this seat, from the seat's rule or office. */
   chairOf: { kinds: string[]; slugs: string[] } | null;
-  holders: { name: string; youngPerson: boolean; category: string | null }[];
+  /** The named office that holds the seat ex officio (membership vocabulary), if any. */
+  office?: string | null | undefined;
+  startsOn?: string | null | undefined;
+  endsOn?: string | null | undefined;
+  holders: SnapshotHolder[];
+  attendance?: SeatAttendance | null | undefined;
 }
 export interface SnapshotLink {
   kind: string;
@@ -38,18 +76,46 @@ export interface SnapshotLink {
 export interface Snapshot {
   date: string;
   authorityType: string;
+  /** The bodies that exist on the date. */
   bodies: SnapshotBody[];
+  /** The seats of those bodies that exist on the date. */
   seats: SnapshotSeat[];
   links: SnapshotLink[];
 }
 
+export interface SeatEvidence {
+  type: 'seat';
+  seatId: string;
+  bodyId: string;
+  bodySlug: string;
+  body: string;
+  position: number;
+  label: string;
+  /** Who holds it on the date (young people are not named). */
+  holders: string[];
+  /** The dated facts behind it: the seat's dates and each holder's. */
+  from: string | null;
+  until: string | null;
+  /** Since when each named holder has held it, in the order of `holders`. */
+  heldSince: (string | null)[];
+  attendance: (SeatAttendance & { threshold: number }) | null;
+}
 export type Evidence =
-  | { type: 'seat'; body: string; position: number; label: string; holders: string[] }
-  | { type: 'member'; body: string; seat: string; name: string }
+  | SeatEvidence
+  | { type: 'member'; body: string; seat: string; name: string; from: string | null; until: string | null }
   | { type: 'body'; body: string; kind: string }
   | { type: 'link'; from: string; kind: string; to: string };
 
-export type Outcome = 'met' | 'not-met' | 'not-applicable';
+export const outcomes = [
+  'met',
+  'met-on-paper',
+  'seat-vacant',
+  'not-met',
+  'not-recorded',
+  'not-applicable',
+] as const;
+export type Outcome = (typeof outcomes)[number];
+type Judged = Exclude<Outcome, 'not-applicable'>;
 
 export interface RuleResult {
   ruleSet: { id: string; title: string };
@@ -57,27 +123,71 @@ export interface RuleResult {
   status: Outcome;
   reason?: string;
   evidence: Evidence[];
+  /** Met by held seats whose holders attended fewer of the year's meetings than the threshold. */
+  rarelyAttended?: boolean;
 }
 
-function bodyMatches(
-  body: SnapshotBody,
-  selector: BodySelector | undefined,
-  defaultInternal: boolean,
-): boolean {
+interface Check {
+  status: Judged;
+  evidence: Evidence[];
+  reason?: string | undefined;
+}
+
+/** In an "any", the most favourable outcome wins; in an "all", the least. */
+const rank: Record<Judged, number> = {
+  met: 5,
+  'met-on-paper': 4,
+  'not-recorded': 3,
+  'seat-vacant': 2,
+  'not-met': 1,
+};
+
+const kindsText = (selector: BodySelector | undefined) =>
+  selector?.kind?.map((kind) => kind.replaceAll('-', ' ')).join(' or ') ?? 'body of the partnership';
+
+function bodyMatches(body: SnapshotBody, selector: BodySelector | undefined, defaultInternal: boolean) {
   if (!selector) return defaultInternal ? !body.external : true;
   if (selector.internal !== undefined && selector.internal === body.external) return false;
   if (selector.kind && !selector.kind.includes(body.kind)) return false;
   return true;
 }
 
-function seatEvidence(snapshot: Snapshot, seat: SnapshotSeat): Evidence {
-  const body = snapshot.bodies.find((b) => b.id === seat.bodyId)!;
+/** Reads a snapshot once: bodies, seats by body, and who holds a chair. */
+function reader(snapshot: Snapshot) {
+  const bodyById = new Map(snapshot.bodies.map((body) => [body.id, body]));
+  const seatsByBody = Map.groupBy(snapshot.seats, (seat) => seat.bodyId);
+  const seatsOf = (bodyId: string) => seatsByBody.get(bodyId) ?? [];
+  /** Who holds a seat on the date: its members, or for a chair's seat, whoever chairs that body. */
+  function holdersOf(seat: SnapshotSeat): SnapshotHolder[] {
+    if (seat.holders.length || !seat.chairOf) return seat.holders;
+    return snapshot.bodies
+      .filter((body) => seat.chairOf!.slugs.includes(body.slug) || seat.chairOf!.kinds.includes(body.kind))
+      .flatMap((body) => seatsOf(body.id).filter((chair) => chair.role === 'chair'))
+      .flatMap((chair) => chair.holders);
+  }
+  const hasHolders = (bodyId: string) => seatsOf(bodyId).some((seat) => holdersOf(seat).length > 0);
+  return { bodyById, seatsOf, holdersOf, hasHolders };
+}
+type Reader = ReturnType<typeof reader>;
+
+function seatEvidence(read: Reader, seat: SnapshotSeat): SeatEvidence {
+  const body = read.bodyById.get(seat.bodyId)!;
+  const holders = read.holdersOf(seat);
+  const named = holders.filter((h) => !h.youngPerson);
   return {
     type: 'seat',
+    seatId: seat.id,
+    bodyId: body.id,
+    bodySlug: body.slug,
     body: body.name,
     position: seat.position,
     label: seat.label,
-    holders: seat.holders.filter((h) => !h.youngPerson).map((h) => h.name),
+    holders: named.map((h) => h.name),
+    from: seat.startsOn ?? null,
+    until: seat.endsOn ?? null,
+    heldSince: named.map((h) => h.startsOn),
+    attendance:
+      holders.length && seat.attendance ? { ...seat.attendance, threshold: body.attendanceThreshold } : null,
   };
 }
 
@@ -91,66 +201,151 @@ function chairOfMatches(snapshot: Snapshot, seat: SnapshotSeat, selector: BodySe
   return !selector.kind || selector.kind.some((kind) => kinds.has(kind));
 }
 
-function seatsMatching(snapshot: Snapshot, selector: SeatSelector): SnapshotSeat[] {
-  return snapshot.seats.filter((seat) => {
-    const body = snapshot.bodies.find((b) => b.id === seat.bodyId);
-    if (!body || !bodyMatches(body, selector.on, true)) return false;
-    if (
-      selector.category &&
-      !(seat.category && selector.category.includes(seat.category)) &&
-      !seat.holders.some((h) => h.category && selector.category!.includes(h.category))
-    )
-      return false;
-    if (selector.voting !== undefined && seat.voting !== selector.voting) return false;
-    if (selector.role && !selector.role.includes(seat.role)) return false;
-    if (selector.independent !== undefined && seat.independent !== selector.independent) return false;
-    if (selector.chairOf && !chairOfMatches(snapshot, seat, selector.chairOf)) return false;
-    return true;
-  });
+function seatMatches(
+  snapshot: Snapshot,
+  read: Reader,
+  seat: SnapshotSeat,
+  selector: SeatSelector,
+  ignore: { independent?: boolean; lapsed?: boolean } = {},
+): boolean {
+  if (selector.category) {
+    const category = ignore.lapsed ? (seat.category ?? seat.lapsed?.category) : seat.category;
+    const ofSeat = category !== null && category !== undefined && selector.category.includes(category);
+    const ofHolder = read.holdersOf(seat).some((h) => h.category && selector.category!.includes(h.category));
+    if (!ofSeat && !ofHolder) return false;
+  }
+  if (selector.voting !== undefined && seat.voting !== selector.voting) return false;
+  if (selector.role && !selector.role.includes(seat.role)) return false;
+  if (!ignore.independent && selector.independent !== undefined && seat.independent !== selector.independent)
+    return false;
+  if (selector.chairOf && !chairOfMatches(snapshot, seat, selector.chairOf)) return false;
+  if (selector.office && !(seat.office && selector.office.includes(seat.office))) return false;
+  return true;
 }
 
-function membersMatching(snapshot: Snapshot, selector: MemberSelector): Evidence[] {
-  const found: Evidence[] = [];
-  for (const seat of snapshot.seats) {
-    const body = snapshot.bodies.find((b) => b.id === seat.bodyId);
-    if (!body || !bodyMatches(body, selector.on, true)) continue;
-    for (const holder of seat.holders) {
-      if (selector.youngPerson !== undefined && holder.youngPerson !== selector.youngPerson) continue;
-      if (selector.category && !(holder.category && selector.category.includes(holder.category))) continue;
-      // Young people are never named in evidence: it may be published.
-      found.push({
-        type: 'member',
-        body: body.name,
-        seat: seat.label,
-        name: holder.youngPerson ? 'a young person' : holder.name,
-      });
-    }
-  }
-  return found;
-}
-
-/** Whether the condition holds, with the evidence that it does. */
-export function check(snapshot: Snapshot, condition: Condition): { met: boolean; evidence: Evidence[] } {
-  if ('seat' in condition) {
-    const seats = seatsMatching(snapshot, condition.seat);
-    return { met: seats.length > 0, evidence: seats.map((seat) => seatEvidence(snapshot, seat)) };
-  }
-  if ('member' in condition) {
-    const evidence = membersMatching(snapshot, condition.member);
-    return { met: evidence.length > 0, evidence };
-  }
-  if ('body' in condition) {
-    const bodies = snapshot.bodies.filter((body) => bodyMatches(body, condition.body, false));
+function checkSeat(snapshot: Snapshot, read: Reader, selector: SeatSelector): Check {
+  const bodies = snapshot.bodies.filter((body) => bodyMatches(body, selector.on, true));
+  if (!bodies.length)
     return {
-      met: bodies.length > 0,
-      evidence: bodies.map((body) => ({ type: 'body', body: body.name, kind: body.kind })),
+      status: 'not-recorded',
+      evidence: [],
+      reason: `No ${kindsText(selector.on)} is recorded on this date: add it to the structure to check this rule`,
+    };
+  const seats = bodies.flatMap((body) => read.seatsOf(body.id));
+  const candidates = seats.filter((seat) => seatMatches(snapshot, read, seat, selector));
+  const held = candidates.filter((seat) => read.holdersOf(seat).length > 0);
+  if (held.length) return { status: 'met', evidence: held.map((seat) => seatEvidence(read, seat)) };
+  const names = bodies.map((body) => body.name).join(', ');
+  if (candidates.length) {
+    const vacant = candidates.filter((seat) => read.hasHolders(seat.bodyId));
+    if (vacant.length)
+      return {
+        status: 'seat-vacant',
+        evidence: vacant.map((seat) => seatEvidence(read, seat)),
+        reason: `Members of ${names} are recorded on this date, but nobody holds the ${vacant.length === 1 ? 'seat' : 'seats'} named`,
+      };
+    return {
+      status: 'met-on-paper',
+      evidence: candidates.map((seat) => seatEvidence(read, seat)),
+      reason: `The seat exists, but nobody is recorded in any seat of ${names} on this date`,
     };
   }
+  if (!seats.length)
+    return {
+      status: 'not-recorded',
+      evidence: [],
+      reason: `No seats of ${names} are recorded on this date: record its membership to check this rule`,
+    };
+  if (selector.independent !== undefined) {
+    const unknown = seats.filter(
+      (seat) =>
+        seat.independent === null && seatMatches(snapshot, read, seat, selector, { independent: true }),
+    );
+    if (unknown.length)
+      return {
+        status: 'not-recorded',
+        evidence: unknown.map((seat) => seatEvidence(read, seat)),
+        reason: 'Whether the holder is independent of the partners is not recorded: record it on the seat',
+      };
+  }
+  const lapsed = seats.filter(
+    (seat) => seat.lapsed && seatMatches(snapshot, read, seat, selector, { lapsed: true }),
+  );
+  if (lapsed.length)
+    return {
+      status: 'not-met',
+      evidence: lapsed.map((seat) => seatEvidence(read, seat)),
+      reason: lapsed.map((seat) => `${seat.label}: ${seat.lapsed!.reason}`).join('; '),
+    };
+  return {
+    status: 'not-met',
+    evidence: [],
+    reason: `No seat of ${names} on this date is of the kind asked for`,
+  };
+}
+
+function checkMember(snapshot: Snapshot, read: Reader, selector: MemberSelector): Check {
+  const bodies = snapshot.bodies.filter((body) => bodyMatches(body, selector.on, true));
+  const evidence: Evidence[] = [];
+  for (const body of bodies)
+    for (const seat of read.seatsOf(body.id))
+      for (const holder of read.holdersOf(seat)) {
+        if (selector.youngPerson !== undefined && holder.youngPerson !== selector.youngPerson) continue;
+        if (selector.category && !(holder.category && selector.category.includes(holder.category))) continue;
+        // Young people are never named in evidence: it may be published.
+        evidence.push({
+          type: 'member',
+          body: body.name,
+          seat: seat.label,
+          name: holder.youngPerson ? 'a young person' : holder.name,
+          from: holder.startsOn,
+          until: holder.endsOn,
+        });
+      }
+  if (evidence.length) return { status: 'met', evidence };
+  if (bodies.some((body) => read.hasHolders(body.id)))
+    return {
+      status: 'not-met',
+      evidence: [],
+      reason: 'No member of the kind asked for is recorded on this date',
+    };
+  return {
+    status: 'not-recorded',
+    evidence: [],
+    reason: bodies.length
+      ? `No members of ${bodies.map((body) => body.name).join(', ')} are recorded on this date`
+      : `No ${kindsText(selector.on)} is recorded on this date`,
+  };
+}
+
+/** A body the partnership keeps its own records of: its absence is a fact, not a gap. */
+const ownBodies = (selector: BodySelector | undefined) =>
+  selector?.internal === true || !selector?.kind || selector.kind.some((kind) => !isExternal(kind));
+
+/** Whether the condition holds, with the evidence and the reason. */
+export function check(snapshot: Snapshot, condition: Condition, read = reader(snapshot)): Check {
+  if ('seat' in condition) return checkSeat(snapshot, read, condition.seat);
+  if ('member' in condition) return checkMember(snapshot, read, condition.member);
+  if ('body' in condition) {
+    const bodies = snapshot.bodies.filter((body) => bodyMatches(body, condition.body, false));
+    if (bodies.length)
+      return {
+        status: 'met',
+        evidence: bodies.map((body) => ({ type: 'body', body: body.name, kind: body.kind })),
+      };
+    return ownBodies(condition.body)
+      ? { status: 'not-met', evidence: [], reason: `No ${kindsText(condition.body)} exists on this date` }
+      : {
+          status: 'not-recorded',
+          evidence: [],
+          reason: `No ${kindsText(condition.body)} is recorded on this date`,
+        };
+  }
   if ('link' in condition) {
-    const byId = new Map(snapshot.bodies.map((body) => [body.id, body]));
+    const { bodyById } = read;
     const links = snapshot.links.filter((link) => {
-      const from = byId.get(link.fromBodyId);
-      const to = byId.get(link.toBodyId);
+      const from = bodyById.get(link.fromBodyId);
+      const to = bodyById.get(link.toBodyId);
       return (
         from &&
         to &&
@@ -159,27 +354,62 @@ export function check(snapshot: Snapshot, condition: Condition): { met: boolean;
         bodyMatches(to, condition.link.to, false)
       );
     });
-    return {
-      met: links.length > 0,
-      evidence: links.map((link) => ({
-        type: 'link',
-        from: byId.get(link.fromBodyId)!.name,
-        kind: link.kind,
-        to: byId.get(link.toBodyId)!.name,
-      })),
-    };
+    if (links.length)
+      return {
+        status: 'met',
+        evidence: links.map((link) => ({
+          type: 'link',
+          from: bodyById.get(link.fromBodyId)!.name,
+          kind: link.kind,
+          to: bodyById.get(link.toBodyId)!.name,
+        })),
+      };
+    const missing = [condition.link.from, condition.link.to].find(
+      (end) => end?.kind && !snapshot.bodies.some((body) => bodyMatches(body, end, false)),
+    );
+    return missing
+      ? { status: 'not-recorded', evidence: [], reason: `No ${kindsText(missing)} is recorded on this date` }
+      : { status: 'not-met', evidence: [], reason: 'No such relationship between the bodies is recorded' };
   }
-  const parts = ('any' in condition ? condition.any : condition.all).map((part) => check(snapshot, part));
-  const met = 'any' in condition ? parts.some((part) => part.met) : parts.every((part) => part.met);
-  return { met, evidence: parts.filter((part) => part.met).flatMap((part) => part.evidence) };
+  const any = 'any' in condition;
+  const parts = (any ? condition.any : condition.all).map((part) => check(snapshot, part, read));
+  const chosen = parts.reduce((best, part) =>
+    any
+      ? rank[part.status] > rank[best.status]
+        ? part
+        : best
+      : rank[part.status] < rank[best.status]
+        ? part
+        : best,
+  );
+  const same = parts.filter((part) => part.status === chosen.status);
+  return {
+    status: chosen.status,
+    evidence: same.flatMap((part) => part.evidence),
+    reason: same.map((part) => part.reason).find(Boolean),
+  };
 }
 
 export const inForce = (item: { from?: string | undefined; until?: string | undefined }, date: string) =>
   (!item.from || item.from <= date) && (!item.until || item.until >= date);
 
+/** Met by held seats, none of whose holders came to at least the threshold of the year's meetings. */
+function rarelyAttended(evidence: Evidence[]): boolean {
+  const attended = evidence.flatMap((item) =>
+    item.type === 'seat' && item.attendance ? [item.attendance] : [],
+  );
+  const counted = attended.filter((item) => item.held > 0);
+  return (
+    counted.length > 0 &&
+    counted.length === evidence.filter((item) => item.type === 'seat').length &&
+    counted.every((item) => (100 * item.attended) / item.held < item.threshold)
+  );
+}
+
 /** Every rule of the rule sets in force on the snapshot's date. */
 export function evaluate(ruleSets: RuleSet[], snapshot: Snapshot): RuleResult[] {
   const results: RuleResult[] = [];
+  const read = reader(snapshot);
   for (const set of ruleSets) {
     if (!inForce(set, snapshot.date)) continue;
     for (const rule of set.rules) {
@@ -199,10 +429,23 @@ export function evaluate(ruleSets: RuleSet[], snapshot: Snapshot): RuleResult[] 
           evidence: [],
         });
       } else {
-        const outcome = check(snapshot, rule.condition);
-        results.push({ ...base, status: outcome.met ? 'met' : 'not-met', evidence: outcome.evidence });
+        const outcome = check(snapshot, rule.condition, read);
+        results.push({
+          ...base,
+          status: outcome.status,
+          ...(outcome.reason && outcome.status !== 'met' ? { reason: outcome.reason } : {}),
+          evidence: outcome.evidence,
+          ...(outcome.status === 'met' ? { rarelyAttended: rarelyAttended(outcome.evidence) } : {}),
+        });
       }
     }
   }
   return results;
+}
+
+/** How many rules came out each way. */
+export function countOutcomes(results: RuleResult[]): Record<Outcome, number> {
+  const counts = Object.fromEntries(outcomes.map((outcome) => [outcome, 0])) as Record<Outcome, number>;
+  for (const result of results) counts[result.status] += 1;
+  return counts;
 }

@@ -21,6 +21,8 @@ export const seatSelectorSchema = z.strictObject({
   role: list.optional(),
   /** The seat is held by the chair of a body of this kind ("the Chair of the LSCB"). */
   chairOf: bodySelectorSchema.optional(),
+  /** The seat is held ex officio by one of these offices (membership vocabulary: offices). */
+  office: list.optional(),
   independent: z.boolean().optional(),
 });
 export type SeatSelector = z.infer<typeof seatSelectorSchema>;

@@ -99,6 +99,24 @@ export const attendanceRepository = {
       .execute();
   },
 
+  /** Held meetings of these bodies between two instants that have a register (any entry). */
+  async registered(trx: Trx, bodyIds: string[], from: Date, before: Date) {
+    if (!bodyIds.length) return [];
+    return trx
+      .selectFrom('meetings as m')
+      .innerJoin('meeting_bodies as mb', 'mb.meeting_id', 'm.id')
+      .select(['m.id as meetingId', 'm.starts_at as startsAt', 'mb.body_id as bodyId'])
+      .where('mb.body_id', 'in', bodyIds)
+      .where('m.state', '=', 'held')
+      .where('m.starts_at', '>=', from)
+      .where('m.starts_at', '<', before)
+      .where((eb) =>
+        eb.exists(eb.selectFrom('attendance as a').select('a.id').whereRef('a.meeting_id', '=', 'm.id')),
+      )
+      .orderBy('m.starts_at')
+      .execute();
+  },
+
   /** Replaces the whole register of a meeting. */
   async replace(
     trx: Trx,

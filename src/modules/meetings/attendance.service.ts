@@ -36,6 +36,41 @@ export interface RegisterInput {
   inAttendance: string[];
 }
 
+/** A held meeting's register, as other modules read it (compliance: attendance beside a seat). */
+export interface HeldRegister {
+  meetingId: string;
+  /** The meeting's day in London. */
+  date: string;
+  bodyIds: string[];
+  entries: { personId: string; status: string; forMembershipId: string | null }[];
+}
+
+/**
+ * The registers of the held meetings of these bodies from one day to another (both included),
+ * inside a transaction the caller holds; meetings without a register are left out (not known).
+ */
+export async function registersWithin(
+  trx: Trx,
+  bodyIds: string[],
+  from: string,
+  to: string,
+): Promise<HeldRegister[]> {
+  const rows = await attendance.registered(trx, bodyIds, startOfDay(from), startOfNextDay(to));
+  const byMeeting = Map.groupBy(rows, (row) => row.meetingId);
+  const records = await attendance.records(trx, [...byMeeting.keys()]);
+  const entriesOf = Map.groupBy(records, (record) => record.meetingId);
+  return [...byMeeting].map(([meetingId, bodies]) => ({
+    meetingId,
+    date: londonParts(bodies[0]!.startsAt).date,
+    bodyIds: bodies.map((row) => row.bodyId),
+    entries: (entriesOf.get(meetingId) ?? []).map(({ personId, status, forMembershipId }) => ({
+      personId,
+      status,
+      forMembershipId,
+    })),
+  }));
+}
+
 const refuse = (path: string, message: string) => new RuleViolation([{ path, message }]);
 
 export function attendanceService(db: Database<DB>) {

@@ -8,7 +8,12 @@ export { meetingsApi } from './meetings.api.ts';
 export { agendaService, type AgendaService, type AgendaEntry } from './agenda.service.ts';
 export { agendaRoutes } from './agenda.routes.ts';
 export { agendaItemSchema } from './meetings.schemas.ts';
-export { attendanceService, type AttendanceService } from './attendance.service.ts';
+export {
+  attendanceService,
+  registersWithin,
+  type AttendanceService,
+  type HeldRegister,
+} from './attendance.service.ts';
 export { attendanceRoutes } from './attendance.routes.ts';
 export type { ExpectedMember } from './attendance.ts';
 export { recordService, type RecordService } from './record.service.ts';

@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { dateParts } from '../../platform/http/date-input.ts';
+import { dateParts, partsOf } from '../../platform/http/date-input.ts';
 import type { MembershipService } from './membership.service.ts';
 import { interestSchema, organisationSchema, personSchema } from './membership.schemas.ts';
 import { categories, sectors } from './membership.vocabulary.ts';
@@ -17,13 +17,18 @@ const options = (record: Record<string, string>) =>
 export function directoryRoutes(membership: MembershipService): Router {
   const router = Router({ mergeParams: true });
   const base = (req: Request) => `/partnerships/${tenantOf(req).slug}`;
-  const orgLocals = (req: Request, title: string) => ({
+  const orgLocals = async (req: Request, title: string, id?: string) => ({
     title,
     tenant: tenantOf(req),
     sectorItems: options(sectors),
     categoryItems: options(categories),
+    // the organisations that may succeed it: the partnership's others
+    successorItems: (await membership.organisations(callerOf(req)))
+      .filter((o) => o.id !== id)
+      .map((o) => ({ value: o.id, text: o.name })),
     backLink: `${base(req)}/organisations`,
   });
+  const orgInput = (body: Record<string, unknown>) => ({ ...body, endsOn: dateParts(body, 'endsOn') });
 
   router.get('/organisations', async (req, res) => {
     const list = await membership.organisations(callerOf(req));
@@ -37,6 +42,8 @@ export function directoryRoutes(membership: MembershipService): Router {
               name: o.name,
               sector: sectors[o.sector as keyof typeof sectors] ?? o.sector,
               category: o.category ?? '',
+              endsOn: o.endsOn ?? '',
+              successor: list.find((other) => other.id === o.successorId)?.name ?? '',
               notes: o.notes ?? '',
             })),
             { header: true },
@@ -48,6 +55,7 @@ export function directoryRoutes(membership: MembershipService): Router {
       title: 'Organisations',
       tenant: tenantOf(req),
       organisations: list,
+      successorNames: Object.fromEntries(list.map((o) => [o.id, o.name])),
       sectors,
       categories,
       canEdit: allowed(req, 'partnership.edit'),
@@ -55,8 +63,11 @@ export function directoryRoutes(membership: MembershipService): Router {
     });
   });
 
-  router.get('/organisations/new', requirePermission('partnership.edit'), (req, res) => {
-    res.render(`${views}/organisation-form.njk`, { ...orgLocals(req, 'Add an organisation'), values: {} });
+  router.get('/organisations/new', requirePermission('partnership.edit'), async (req, res) => {
+    res.render(`${views}/organisation-form.njk`, {
+      ...(await orgLocals(req, 'Add an organisation')),
+      values: {},
+    });
   });
 
   router.post('/organisations/new', requirePermission('partnership.edit'), async (req, res) => {
@@ -65,9 +76,9 @@ export function directoryRoutes(membership: MembershipService): Router {
       res,
       {
         view: `${views}/organisation-form.njk`,
-        locals: orgLocals(req, 'Add an organisation'),
+        locals: await orgLocals(req, 'Add an organisation'),
         schema: organisationSchema,
-        input: req.body,
+        input: orgInput(req.body as Record<string, unknown>),
       },
       async (value) => {
         await membership.addOrganisation(callerOf(req), value);
@@ -81,9 +92,10 @@ export function directoryRoutes(membership: MembershipService): Router {
   router.get('/organisations/:id/edit', requirePermission('partnership.edit'), async (req, res) => {
     const organisation = (await membership.organisations(callerOf(req))).find((o) => o.id === req.params.id);
     if (!organisation) throw notFound();
+    const { day, month, year } = partsOf(organisation.endsOn);
     res.render(`${views}/organisation-form.njk`, {
-      ...orgLocals(req, `Change ${organisation.name}`),
-      values: organisation,
+      ...(await orgLocals(req, `Change ${organisation.name}`, organisation.id)),
+      values: { ...organisation, 'endsOn-day': day, 'endsOn-month': month, 'endsOn-year': year },
     });
   });
 
@@ -95,9 +107,9 @@ export function directoryRoutes(membership: MembershipService): Router {
       res,
       {
         view: `${views}/organisation-form.njk`,
-        locals: orgLocals(req, `Change ${organisation.name}`),
+        locals: await orgLocals(req, `Change ${organisation.name}`, organisation.id),
         schema: organisationSchema,
-        input: req.body,
+        input: orgInput(req.body as Record<string, unknown>),
       },
       async (value) => {
         await membership.updateOrganisation(callerOf(req), organisation.id, value);

@@ -129,6 +129,54 @@ describe('importing a membership list', () => {
     );
   });
 
+  it('carries the dates of the seats it adds, and refuses memberships outside them', async () => {
+    const { agent } = await signedInAs(test, partnershipId, 'editor');
+    const outside = await upload(
+      agent,
+      path,
+      csv([
+        'seat,name,from,until,seat from,seat until',
+        'Head of Probation,Alan Probation,1/1/2010,,1/4/2010,',
+        'Too early,Nobody,,,1/1/2006,',
+      ]),
+      'dated.csv',
+    );
+    assert.equal(outside.status, 400);
+    const summary = $(outside.text)('.govuk-error-summary').text();
+    assert.match(
+      summary,
+      /Row 2: “Head of Probation” exists from 2010-04-01: a membership cannot start on 2010-01-01/,
+    );
+    assert.match(
+      summary,
+      /Row 3: Bolton Children’s Trust does not exist on 2006-01-01 \(it exists from 2007-04-01\)/,
+    );
+    const preview = await upload(
+      agent,
+      path,
+      csv([
+        'seat,name,from,until,seat from,seat until',
+        'Head of Probation,Alan Probation,1/5/2010,,1/4/2010,',
+      ]),
+      'dated.csv',
+    );
+    assert.equal(preview.status, 200);
+    const confirmed = await agent
+      .post(`${path}/confirm`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(preview.text) });
+    assert.equal(confirmed.status, 303);
+    const all = await test.services.membership.seats(caller, boardId, '2010-06-01', { all: true });
+    const probation = all.find((seat) => seat.label === 'Head of Probation')!;
+    assert.deepEqual([probation.startsOn, probation.endsOn], ['2010-04-01', null]);
+    assert.ok(
+      !(await test.services.membership.seats(caller, boardId, '2010-01-01')).some(
+        (seat) => seat.label === 'Head of Probation',
+      ),
+      'the seat is not among the seats of a date before it was created',
+    );
+  });
+
   it('says what is wrong with a file it cannot use', async () => {
     const { agent } = await signedInAs(test, partnershipId, 'editor');
     const wrongType = await upload(agent, path, Buffer.from('hello'), 'members.txt');

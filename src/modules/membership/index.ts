@@ -4,10 +4,17 @@ export type {
   SeatRow,
   MembershipRow,
   OrganisationRow,
+  OrganisationValues,
   PersonRow,
   SeatValues,
 } from './membership.repository.ts';
 export * from './membership.vocabulary.ts';
+export {
+  categoryInForce,
+  organisationEndedBy,
+  statutoryCategories,
+  type StatutoryCategories,
+} from './statutory-categories.ts';
 export { seatsRoutes } from './seats.routes.ts';
 export { directoryRoutes } from './directory.routes.ts';
 export { membershipApi } from './membership.api.ts';

@@ -34,6 +34,10 @@ export function membershipApi(membership: MembershipService, bodies: BodiesServi
         capacity: seat.capacity,
         independent: seat.independent,
         rule: seat.rule,
+        startsOn: seat.startsOn,
+        endsOn: seat.endsOn,
+        office: seat.office,
+        officeBody: seat.officeBodyName,
         holders: seat.holders.map((holder) => ({
           // young people are never named outside the partnership's own pages
           name: holder.youngPerson ? null : holder.personName,

@@ -15,6 +15,8 @@ export const importColumns = [
   'young person',
   'from',
   'until',
+  'seat from',
+  'seat until',
 ] as const;
 
 export interface ImportRow {
@@ -28,6 +30,9 @@ export interface ImportRow {
   youngPerson: boolean;
   from: string | null;
   until: string | null;
+  /** The dates of the seat itself, for a seat the file creates. */
+  seatFrom: string | null;
+  seatUntil: string | null;
 }
 
 const rowSchema = z
@@ -48,10 +53,16 @@ const rowSchema = z
       .transform((value) => ['yes', 'y', 'true'].includes(value)),
     from: dateCell('From'),
     until: dateCell('Until'),
+    'seat from': dateCell('Seat from'),
+    'seat until': dateCell('Seat until'),
   })
   .refine((row) => !row.from || !row.until || row.until >= row.from, {
     path: ['until'],
     message: 'The membership ends before it starts',
+  })
+  .refine((row) => !row['seat from'] || !row['seat until'] || row['seat until'] >= row['seat from'], {
+    path: ['seat until'],
+    message: 'The seat ends before it starts',
   });
 
 /** Every row of the file, checked on its own; problems carry the row's line. */
@@ -76,6 +87,8 @@ export async function readMembershipFile(
       youngPerson: row['young person'],
       from: row.from,
       until: row.until,
+      seatFrom: row['seat from'],
+      seatUntil: row['seat until'],
     })),
   };
 }

@@ -8,6 +8,24 @@ export interface OrganisationRow {
   sector: string;
   category: string | null;
   notes: string | null;
+  /** Its last day, once it has ended. */
+  endsOn: string | null;
+  /** The organisation that succeeded it (same partnership). */
+  successorId: string | null;
+}
+
+/** What an organisation is added or changed with; no end date or successor unless given. */
+export type OrganisationValues = Omit<OrganisationRow, 'id' | 'endsOn' | 'successorId'> & {
+  endsOn?: string | null | undefined;
+  successorId?: string | null | undefined;
+};
+
+/** A seat or membership held on behalf of an organisation, starting on a date. */
+export interface Holding {
+  kind: 'seat' | 'membership';
+  label: string;
+  bodyName: string;
+  startsOn: string;
 }
 
 export interface PersonRow {
@@ -34,9 +52,17 @@ export interface SeatRow {
   /** The seat's own category, or its organisation's. */
   category: string | null;
   capacity: number;
-  independent: boolean;
+  /** Whether the holder is independent of the partners; null: not recorded. */
+  independent: boolean | null;
   rule: SeatRule | null;
   notes: string | null;
+  /** The days the seat exists between (null: open-ended). */
+  startsOn: string | null;
+  endsOn: string | null;
+  /** Held ex officio by this office (membership vocabulary), of this body where it names one. */
+  office: string | null;
+  officeBodyId: string | null;
+  officeBodyName: string | null;
 }
 
 export interface MembershipRow {
@@ -66,34 +92,75 @@ export interface SeatValues {
   organisationId?: string | null | undefined;
   category?: string | null | undefined;
   capacity: number;
-  independent?: boolean | undefined;
+  independent?: boolean | null | undefined;
   rule?: SeatRule | null | undefined;
   notes?: string | null | undefined;
+  startsOn?: string | null | undefined;
+  endsOn?: string | null | undefined;
+  office?: string | null | undefined;
+  officeBodyId?: string | null | undefined;
 }
 
 const activeOn = (date: string) =>
   sql<boolean>`(m.starts_on is null or m.starts_on <= ${date}) and (m.ends_on is null or m.ends_on >= ${date})`;
 
+const organisationColumns = [
+  'id',
+  'name',
+  'sector',
+  'category',
+  'notes',
+  'ends_on as endsOn',
+  'successor_id as successorId',
+] as const;
+
 export const organisationsRepository = {
   list: (trx: Trx): Promise<OrganisationRow[]> =>
-    trx
-      .selectFrom('organisations')
-      .select(['id', 'name', 'sector', 'category', 'notes'])
-      .orderBy('name')
-      .execute(),
+    trx.selectFrom('organisations').select(organisationColumns).orderBy('name').execute(),
   byId: (trx: Trx, id: string): Promise<OrganisationRow | undefined> =>
-    trx
-      .selectFrom('organisations')
-      .select(['id', 'name', 'sector', 'category', 'notes'])
-      .where('id', '=', id)
-      .executeTakeFirst(),
+    trx.selectFrom('organisations').select(organisationColumns).where('id', '=', id).executeTakeFirst(),
   byName: (trx: Trx, name: string): Promise<OrganisationRow | undefined> =>
     trx
       .selectFrom('organisations')
-      .select(['id', 'name', 'sector', 'category', 'notes'])
+      .select(organisationColumns)
       .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
       .executeTakeFirst(),
-  async insert(trx: Trx, partnershipId: string, values: Omit<OrganisationRow, 'id'>): Promise<string> {
+  /** The organisations it succeeded (whose successor it is). */
+  predecessors: (trx: Trx, id: string): Promise<OrganisationRow[]> =>
+    trx
+      .selectFrom('organisations')
+      .select(organisationColumns)
+      .where('successor_id', '=', id)
+      .orderBy('name')
+      .execute(),
+  /**
+   * Seats held on behalf of the organisation (seats.organisation_id) and memberships held on
+   * its behalf (memberships.organisation_id) that start after a date, earliest first.
+   */
+  async heldAfter(trx: Trx, id: string, date: string): Promise<Holding[]> {
+    const [seatRows, membershipRows] = await Promise.all([
+      trx
+        .selectFrom('seats as s')
+        .innerJoin('bodies as b', 'b.id', 's.body_id')
+        .select(['s.label', 'b.name as bodyName', 's.starts_on as startsOn'])
+        .where('s.organisation_id', '=', id)
+        .where('s.starts_on', '>', date)
+        .execute(),
+      trx
+        .selectFrom('memberships as m')
+        .innerJoin('seats as s', 's.id', 'm.seat_id')
+        .innerJoin('bodies as b', 'b.id', 's.body_id')
+        .select(['s.label', 'b.name as bodyName', 'm.starts_on as startsOn'])
+        .where('m.organisation_id', '=', id)
+        .where('m.starts_on', '>', date)
+        .execute(),
+    ]);
+    return [
+      ...seatRows.map((row) => ({ kind: 'seat' as const, ...row, startsOn: row.startsOn! })),
+      ...membershipRows.map((row) => ({ kind: 'membership' as const, ...row, startsOn: row.startsOn! })),
+    ].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+  },
+  async insert(trx: Trx, partnershipId: string, values: OrganisationValues): Promise<string> {
     const row = await trx
       .insertInto('organisations')
       .values({
@@ -102,6 +169,8 @@ export const organisationsRepository = {
         sector: values.sector,
         category: values.category,
         notes: values.notes,
+        ends_on: values.endsOn ?? null,
+        successor_id: values.successorId ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -110,7 +179,15 @@ export const organisationsRepository = {
   async update(trx: Trx, id: string, values: Omit<OrganisationRow, 'id'>): Promise<void> {
     await trx
       .updateTable('organisations')
-      .set({ ...values, updated_at: new Date() })
+      .set({
+        name: values.name,
+        sector: values.sector,
+        category: values.category,
+        notes: values.notes,
+        ends_on: values.endsOn,
+        successor_id: values.successorId,
+        updated_at: new Date(),
+      })
       .where('id', '=', id)
       .execute();
   },
@@ -174,6 +251,7 @@ function seatQuery(trx: Trx) {
   return trx
     .selectFrom('seats as s')
     .leftJoin('organisations as o', 'o.id', 's.organisation_id')
+    .leftJoin('bodies as ob', 'ob.id', 's.office_body_id')
     .select([
       's.id',
       's.body_id as bodyId',
@@ -190,6 +268,11 @@ function seatQuery(trx: Trx) {
       's.independent',
       's.rule',
       's.notes',
+      's.starts_on as startsOn',
+      's.ends_on as endsOn',
+      's.office',
+      's.office_body_id as officeBodyId',
+      'ob.name as officeBodyName',
     ])
     .orderBy('s.body_id')
     .orderBy('s.position');
@@ -204,10 +287,18 @@ const seatColumns = (values: SeatValues) => ({
   organisation_id: values.organisationId ?? null,
   category: values.category ?? null,
   capacity: values.capacity,
-  independent: values.independent ?? false,
+  independent: values.independent ?? null,
   rule: values.rule ? JSON.stringify(values.rule) : null,
   notes: values.notes ?? null,
+  starts_on: values.startsOn ?? null,
+  ends_on: values.endsOn ?? null,
+  office: values.office ?? null,
+  office_body_id: values.office && values.officeBodyId ? values.officeBodyId : null,
 });
+
+/** Seats that exist on the date (no dates: always, within their body's life). */
+export const seatExistsOn = (seat: { startsOn: string | null; endsOn: string | null }, date: string) =>
+  (!seat.startsOn || seat.startsOn <= date) && (!seat.endsOn || seat.endsOn >= date);
 
 export const seatsRepository = {
   /** Seats of one body, or of every body, in order. */
@@ -244,14 +335,17 @@ export const seatsRepository = {
       .where('id', '=', id)
       .execute();
   },
-  /** Moves a seat to a new place in its body's list (1 = first), shifting the others. */
-  async move(trx: Trx, id: string, bodyId: string, to: number): Promise<void> {
+  /**
+   * Moves a seat to a new place in its body's list (1 = first), shifting the others; without a
+   * seat, numbers the body's seats 1, 2, 3… again (after one is removed).
+   */
+  async move(trx: Trx, id: string | null, bodyId: string, to = 0): Promise<void> {
     const ids = (
       await trx.selectFrom('seats').select('id').where('body_id', '=', bodyId).orderBy('position').execute()
     )
       .map((row) => row.id)
       .filter((other) => other !== id);
-    ids.splice(Math.max(0, Math.min(ids.length, to - 1)), 0, id);
+    if (id) ids.splice(Math.max(0, Math.min(ids.length, to - 1)), 0, id);
     for (const [index, seatId] of ids.entries())
       await trx
         .updateTable('seats')

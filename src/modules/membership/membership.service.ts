@@ -2,6 +2,7 @@
 // a membership cannot end before it starts; a seat holds no more people at once than it has
 // places; no seat is added to or filled on a body that has ended.
 import { today } from '../../platform/http/date-input.ts';
+import { formatDate } from '../../platform/views/nunjucks.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import type { Caller } from '../../platform/http/auth.ts';
@@ -17,14 +18,24 @@ import {
   organisationsRepository as organisations,
   peopleRepository as people,
   seatsRepository as seats,
-  type OrganisationRow,
+  type OrganisationValues,
   type PersonRow,
+  seatExistsOn,
   type SeatValues,
 } from './membership.repository.ts';
+import { checkSuccession } from './organisations.succession.ts';
+import { organisationEndedBy } from './statutory-categories.ts';
 
 export interface PlannedRow {
   line: number;
-  seat: { id: string | null; label: string; position: number | null };
+  seat: {
+    id: string | null;
+    label: string;
+    position: number | null;
+    /** The seat's own dates: an existing seat's, or those the file gives a new one. */
+    startsOn: string | null;
+    endsOn: string | null;
+  };
   person: { id: string | null; name: string };
   organisation: { id: string; name: string } | null;
   from: string | null;
@@ -54,41 +65,139 @@ const overlaps = (
   b: { startsOn?: string | null | undefined; endsOn?: string | null | undefined },
 ) => (a.startsOn ?? '0000') <= (b.endsOn ?? '9999') && (b.startsOn ?? '0000') <= (a.endsOn ?? '9999');
 
+/** A membership must fall within its seat's dates: the message names both. */
+function seatPeriodProblem(
+  seat: { label: string; startsOn: string | null; endsOn: string | null },
+  held: { startsOn?: string | null | undefined; endsOn?: string | null | undefined },
+): { path: string; message: string } | undefined {
+  const seatDates = [seat.startsOn && `from ${seat.startsOn}`, seat.endsOn && `until ${seat.endsOn}`]
+    .filter(Boolean)
+    .join(' ');
+  const message = (what: string) =>
+    `“${seat.label}” exists ${seatDates}: ${what}. Change the seat’s dates first if they are wrong`;
+  if (seat.startsOn && held.startsOn && held.startsOn < seat.startsOn)
+    return { path: 'startsOn', message: message(`a membership cannot start on ${held.startsOn}`) };
+  if (seat.endsOn && held.startsOn && held.startsOn > seat.endsOn)
+    return { path: 'startsOn', message: message(`a membership cannot start on ${held.startsOn}`) };
+  if (seat.endsOn && held.endsOn && held.endsOn > seat.endsOn)
+    return { path: 'endsOn', message: message(`a membership cannot end on ${held.endsOn}`) };
+  if (seat.startsOn && held.endsOn && held.endsOn < seat.startsOn)
+    return { path: 'endsOn', message: message(`a membership cannot end on ${held.endsOn}`) };
+  return undefined;
+}
+
 export function membershipService(db: Database<DB>, bodies: BodiesService) {
   /** A body must exist on the date (not dissolved, merged or replaced) to gain seats or members. */
   async function assertBodyOpen(trx: Trx, caller: Caller, bodyId: string, date: string, path: string) {
     return (await openChecker(trx))(bodyId, date, path);
   }
 
-  type OpenCheck = (
-    bodyId: string,
-    date: string,
-    path: string,
-  ) => Promise<{ id: string; name: string; slug: string }>;
+  interface OpenBody {
+    id: string;
+    name: string;
+    slug: string;
+    startsOn: string | null;
+    endsOn: string | null;
+  }
+  type OpenCheck = ((bodyId: string, date: string, path: string) => Promise<OpenBody>) & {
+    /** The body as recorded, whether or not it exists on a date. */
+    body(bodyId: string): Promise<OpenBody>;
+    /** The days its life runs between, from its record and its history. */
+    life(bodyId: string): Promise<{ startsOn: string | null; endsOn: string | null }>;
+  };
 
   /**
    * The check above, reading the body and the structure's records once for many checks (an
    * import checks every row's start date): nothing in them changes while the checks run.
    */
   async function openChecker(trx: Trx): Promise<OpenCheck> {
-    const found = new Map<string, Promise<{ id: string; name: string; slug: string } | undefined>>();
+    const found = new Map<string, Promise<OpenBody | undefined>>();
     let structureOn: Promise<(date: string) => { bodies: { body: { id: string } }[] }> | undefined;
-    return async (bodyId, date, path) => {
+    const body = async (bodyId: string) => {
       if (!found.has(bodyId))
         found.set(
           bodyId,
-          trx.selectFrom('bodies').select(['id', 'name', 'slug']).where('id', '=', bodyId).executeTakeFirst(),
+          trx
+            .selectFrom('bodies')
+            .select(['id', 'name', 'slug', 'starts_on as startsOn', 'ends_on as endsOn'])
+            .where('id', '=', bodyId)
+            .executeTakeFirst(),
         );
-      const body = await found.get(bodyId);
-      if (!body) throw notFound();
+      const row = await found.get(bodyId);
+      if (!row) throw notFound();
+      return row;
+    };
+    const check = async (bodyId: string, date: string, path: string) => {
+      const row = await body(bodyId);
       structureOn ??= bodies.structureReader(trx);
       if (!(await structureOn)(date).bodies.some((entry) => entry.body.id === bodyId)) {
         throw new RuleViolation([
-          { path, message: `${body.name} has been dissolved or replaced by then: its seats cannot change` },
+          { path, message: `${row.name} has been dissolved or replaced by then: its seats cannot change` },
         ]);
       }
-      return body;
+      return row;
     };
+    return Object.assign(check, { body, life: (bodyId: string) => bodies.lifeWithin(trx, bodyId) });
+  }
+
+  /**
+   * A seat's dates must fall within its body's life: the body exists on the day the seat starts
+   * and on the day it ends. Without dates, the seat is checked on today (a seat is not added to
+   * a body that has ended unless its dates say when it was held).
+   */
+  async function assertSeatWithinBody(
+    check: OpenCheck,
+    bodyId: string,
+    dates: { startsOn?: string | null | undefined; endsOn?: string | null | undefined },
+  ): Promise<OpenBody> {
+    const days = [
+      ...(dates.startsOn ? [{ date: dates.startsOn, path: 'startsOn' }] : []),
+      ...(dates.endsOn ? [{ date: dates.endsOn, path: 'endsOn' }] : []),
+    ];
+    if (!days.length) return check(bodyId, today(), 'label');
+    let body: OpenBody | undefined;
+    for (const { date, path } of days) {
+      try {
+        body = await check(bodyId, date, path);
+      } catch (error) {
+        if (!(error instanceof RuleViolation)) throw error;
+        const life = { ...(await check.body(bodyId)), ...(await check.life(bodyId)) };
+        const between = [life.startsOn && `from ${life.startsOn}`, life.endsOn && `until ${life.endsOn}`]
+          .filter(Boolean)
+          .join(' ');
+        throw new RuleViolation([
+          {
+            path: `${path}.day`,
+            message: `${life.name} does not exist on ${date}${between ? ` (it exists ${between})` : ' (it has been dissolved or replaced by then)'}: a seat’s dates must fall within its body’s life`,
+          },
+        ]);
+      }
+    }
+    return body!;
+  }
+
+  /** The organisation and the office's body a seat names must be the partnership's own. */
+  async function assertSeatReferences(trx: Trx, values: SeatValues): Promise<void> {
+    const organisation = values.organisationId ? await organisations.byId(trx, values.organisationId) : null;
+    if (values.organisationId && !organisation) {
+      throw new RuleViolation([
+        { path: 'organisationId', message: 'Select an organisation of this partnership' },
+      ]);
+    }
+    if (organisation?.endsOn && values.startsOn && values.startsOn > organisation.endsOn) {
+      const successor = organisation.successorId
+        ? await organisations.byId(trx, organisation.successorId)
+        : undefined;
+      throw new RuleViolation([
+        {
+          path: 'organisationId',
+          message: `${organisation.name} ended on ${organisation.endsOn}, before the seat was created on ${values.startsOn}${successor ? `: choose its successor, ${successor.name}` : ''}`,
+        },
+      ]);
+    }
+    if (values.officeBodyId && !(await bodies.byIdWithin(trx, values.officeBodyId))) {
+      throw new RuleViolation([{ path: 'officeBodyId', message: 'Select a body of this partnership' }]);
+    }
   }
 
   /** Puts a person in a seat, inside a transaction already open (also used by the import). */
@@ -109,7 +218,9 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
         { path: 'endsOn', message: 'The membership must end on or after the day it starts' },
       ]);
     }
-    const date = appointment.startsOn ?? today();
+    const outside = seatPeriodProblem(seat, appointment);
+    if (outside) throw new RuleViolation([outside]);
+    const date = appointment.startsOn ?? seat.startsOn ?? today();
     await (assertOpen
       ? assertOpen(seat.bodyId, date, 'startsOn')
       : assertBodyOpen(trx, caller, seat.bodyId, date, 'startsOn'));
@@ -131,6 +242,18 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
     if (appointment.organisationId && !(await organisations.byId(trx, appointment.organisationId))) {
       throw new RuleViolation([
         { path: 'organisationId', message: 'Select an organisation of this partnership' },
+      ]);
+    }
+    const onBehalfOf = appointment.organisationId
+      ? await organisations.byId(trx, appointment.organisationId)
+      : undefined;
+    if (onBehalfOf && organisationEndedBy(onBehalfOf, date)) {
+      const successor = onBehalfOf.successorId && (await organisations.byId(trx, onBehalfOf.successorId));
+      throw new RuleViolation([
+        {
+          path: 'organisationId',
+          message: `${onBehalfOf.name} ended on ${formatDate(onBehalfOf.endsOn)}: a membership beginning on ${formatDate(date)} cannot be held on its behalf${successor ? `; choose its successor, ${successor.name}` : ''}`,
+        },
       ]);
     }
     for (const substituteId of appointment.substituteIds ?? []) {
@@ -183,6 +306,15 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
         : seatList.find((candidate) => lower(candidate.label) === lower(row.seat));
       if (!seat && /^\d+$/.test(row.seat))
         problems.push({ line: row.line, message: `There is no seat number ${row.seat} on this body` });
+      if (
+        seat &&
+        (row.seatFrom || row.seatUntil) &&
+        (row.seatFrom !== seat.startsOn || row.seatUntil !== seat.endsOn)
+      )
+        problems.push({
+          line: row.line,
+          message: `“${seat.label}” exists ${[seat.startsOn && `from ${seat.startsOn}`, seat.endsOn && `until ${seat.endsOn}`].filter(Boolean).join(' ') || 'with no dates'}, not as the file says: change the seat’s dates on its form`,
+        });
       if (seat?.rule)
         problems.push({
           line: row.line,
@@ -204,13 +336,34 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
       );
       planned.push({
         line: row.line,
-        seat: { id: seat?.id ?? null, label: seat?.label ?? row.seat, position: seat?.position ?? null },
+        seat: {
+          id: seat?.id ?? null,
+          label: seat?.label ?? row.seat,
+          position: seat?.position ?? null,
+          startsOn: seat ? seat.startsOn : row.seatFrom,
+          endsOn: seat ? seat.endsOn : row.seatUntil,
+        },
         person: { id: person?.id ?? null, name: person?.name ?? row.name },
         organisation: organisation ? { id: organisation.id, name: organisation.name } : null,
         from: row.from,
         until: row.until,
         youngPerson: row.youngPerson,
       });
+    }
+    // Dates: a new seat's within its body's life, every membership within its seat's.
+    const assertOpen = await openChecker(trx);
+    const checkedSeats = new Set<string>();
+    for (const row of planned) {
+      const key = row.seat.label.toLowerCase();
+      if (!row.seat.id && !checkedSeats.has(key)) {
+        checkedSeats.add(key);
+        await assertSeatWithinBody(assertOpen, bodyId, row.seat).catch((error: unknown) => {
+          if (!(error instanceof RuleViolation)) throw error;
+          problems.push({ line: row.line, message: error.problems[0]!.message });
+        });
+      }
+      const outside = seatPeriodProblem(row.seat, { startsOn: row.from, endsOn: row.until });
+      if (outside) problems.push({ line: row.line, message: outside.message });
     }
     // Places: what is held already and what earlier rows take, seat by seat.
     for (const row of planned) {
@@ -247,12 +400,43 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
       inTenant(db, caller, 'partnership.read', (trx) => organisations.list(trx)),
     people: (caller: Caller) => inTenant(db, caller, 'partnership.read', (trx) => people.list(trx)),
 
-    async addOrganisation(caller: Caller, values: Omit<OrganisationRow, 'id'>): Promise<string> {
+    /**
+     * The organisations that have ended by a date, by id, each with its successor if it has one
+     * (kept: ADR 0021); the seats page offers the successor for a seat of an ended organisation.
+     */
+    endedOrganisations(caller: Caller, on = today()) {
+      return keptInTenant(db, caller, 'partnership.read', `organisations ended ${on}`, async (trx) => {
+        const list = await organisations.list(trx);
+        const byId = new Map(list.map((organisation) => [organisation.id, organisation]));
+        return Object.fromEntries(
+          list
+            .filter((organisation) => organisationEndedBy(organisation, on))
+            .map((organisation) => {
+              const successor = organisation.successorId ? byId.get(organisation.successorId) : undefined;
+              return [
+                organisation.id,
+                {
+                  name: organisation.name,
+                  endsOn: organisation.endsOn!,
+                  successor: successor ? { id: successor.id, name: successor.name } : null,
+                },
+              ];
+            }),
+        );
+      });
+    },
+
+    async addOrganisation(caller: Caller, values: OrganisationValues): Promise<string> {
       return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
         if (await organisations.byName(trx, values.name))
           throw new RuleViolation([
             { path: 'name', message: 'An organisation with this name already exists' },
           ]);
+        await checkSuccession(trx, null, {
+          name: values.name,
+          endsOn: values.endsOn ?? null,
+          successorId: values.successorId ?? null,
+        });
         const id = await organisations.insert(trx, partnershipId, values);
         await recordChange(trx, caller.actor, {
           partnershipId,
@@ -266,15 +450,22 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
       });
     },
 
-    async updateOrganisation(caller: Caller, id: string, values: Omit<OrganisationRow, 'id'>): Promise<void> {
+    /** Changes an organisation; an end date or successor left out (undefined) stays as it was. */
+    async updateOrganisation(caller: Caller, id: string, changes: OrganisationValues): Promise<void> {
       await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
         const before = await organisations.byId(trx, id);
         if (!before) throw notFound();
-        const clash = await organisations.byName(trx, values.name);
+        const clash = await organisations.byName(trx, changes.name);
         if (clash && clash.id !== id)
           throw new RuleViolation([
             { path: 'name', message: 'An organisation with this name already exists' },
           ]);
+        const values = {
+          ...changes,
+          endsOn: changes.endsOn === undefined ? before.endsOn : changes.endsOn,
+          successorId: changes.successorId === undefined ? before.successorId : changes.successorId,
+        };
+        await checkSuccession(trx, id, values);
         await organisations.update(trx, id, values);
         await recordChange(trx, caller.actor, {
           partnershipId,
@@ -321,26 +512,28 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
       });
     },
 
-    /** A body's seats in order, each with the people holding it on the date (kept: ADR 0021). */
-    seats(caller: Caller, bodyId: string, on = today()) {
-      return keptInTenant(db, caller, 'partnership.read', `seats ${bodyId} ${on}`, async (trx) => {
+    /**
+     * A body's seats that exist on the date, in order, each with the people holding it then
+     * (kept: ADR 0021); with `all`, every seat the body has ever had.
+     */
+    seats(caller: Caller, bodyId: string, on = today(), options: { all?: boolean } = {}) {
+      const key = `seats ${bodyId} ${on}${options.all ? ' all' : ''}`;
+      return keptInTenant(db, caller, 'partnership.read', key, async (trx) => {
         const [list, holders] = await Promise.all([
           seats.list(trx, bodyId),
           memberships.list(trx, { bodyId, on }),
         ]);
         const bySeat = Map.groupBy(holders, (holder) => holder.seatId);
-        return list.map((seat) => ({ ...seat, holders: bySeat.get(seat.id) ?? [] }));
+        return list
+          .filter((seat) => options.all || seatExistsOn(seat, on))
+          .map((seat) => ({ ...seat, holders: bySeat.get(seat.id) ?? [] }));
       });
     },
 
     async addSeat(caller: Caller, bodyId: string, values: SeatValues): Promise<string> {
       return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
-        const body = await assertBodyOpen(trx, caller, bodyId, today(), 'label');
-        if (values.organisationId && !(await organisations.byId(trx, values.organisationId))) {
-          throw new RuleViolation([
-            { path: 'organisationId', message: 'Select an organisation of this partnership' },
-          ]);
-        }
+        const body = await assertSeatWithinBody(await openChecker(trx), bodyId, values);
+        await assertSeatReferences(trx, values);
         const id = await seats.insert(trx, partnershipId, bodyId, values);
         await recordChange(trx, caller.actor, {
           partnershipId,
@@ -362,6 +555,25 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
       await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
         const before = await seats.byId(trx, seatId);
         if (!before) throw notFound();
+        if (values.startsOn !== before.startsOn || values.endsOn !== before.endsOn) {
+          await assertSeatWithinBody(await openChecker(trx), before.bodyId, values);
+          const changed = {
+            label: values.label,
+            startsOn: values.startsOn ?? null,
+            endsOn: values.endsOn ?? null,
+          };
+          for (const held of await memberships.list(trx, { seatId })) {
+            const problem = seatPeriodProblem(changed, held);
+            if (problem)
+              throw new RuleViolation([
+                {
+                  path: `${problem.path}.day`,
+                  message: `${held.youngPerson ? 'A young person' : held.personName} holds this seat ${[held.startsOn && `from ${held.startsOn}`, held.endsOn && `until ${held.endsOn}`].filter(Boolean).join(' ') || 'with no dates'}: the seat’s dates must cover every membership of it`,
+                },
+              ]);
+          }
+        }
+        await assertSeatReferences(trx, values);
         await seats.update(trx, seatId, values);
         if (values.position && values.position !== before.position)
           await seats.move(trx, seatId, before.bodyId, values.position);
@@ -382,7 +594,7 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
         const before = await seats.byId(trx, seatId);
         if (!before) throw notFound();
         await seats.delete(trx, seatId);
-        await seats.move(trx, '', before.bodyId, 0); // renumber the rest
+        await seats.move(trx, null, before.bodyId); // number the rest 1, 2, 3… again
         await recordChange(trx, caller.actor, {
           partnershipId,
           action: 'delete',
@@ -429,6 +641,8 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
               howFilled: 'appointed',
               capacity: places,
               organisationId: row.organisation?.id ?? null,
+              startsOn: row.seat.startsOn,
+              endsOn: row.seat.endsOn,
             });
             seatIds.set(seatKey, seatId);
           }

@@ -10,6 +10,9 @@ export interface OrganisationsTable {
   sector: string;
   category: string | null;
   notes: string | null;
+  /** Its last day, once it has ended. */
+  ends_on: string | null;
+  successor_id: string | null;
   created_at: Generated<Date>;
   updated_at: Updated;
 }
@@ -40,7 +43,12 @@ export interface SeatsTable {
   organisation_id: string | null;
   category: string | null;
   capacity: Generated<number>;
-  independent: Generated<boolean>;
+  /** Unknown (null) until recorded. */
+  independent: boolean | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  office: string | null;
+  office_body_id: string | null;
   rule: ColumnType<SeatRule | null, string | null, string | null>;
   notes: string | null;
   created_at: Generated<Date>;

@@ -65,6 +65,32 @@ export type HowFilled = keyof typeof howFilled;
 export const howFilledValues = Object.keys(howFilled) as [HowFilled, ...HowFilled[]];
 
 /**
+ * Offices a seat can be held by, ex officio. "chair" and "vice-chair" name the office of another
+ * body (the seat's office body: "the chair of the Local Safeguarding Children Board"); the rest
+ * are posts of their own, the ones the rule sets name (Health and Social Care Act 2012 s194(2);
+ * Children Act 2004 s16E and Working Together to Safeguard Children 2023).
+ */
+export const offices = {
+  chair: 'Chair of a body',
+  'vice-chair': 'Vice-chair of a body',
+  councillor: 'Councillor of the local authority',
+  'lead-member-childrens-services': 'Lead member for children’s services',
+  'council-chief-executive': 'Chief executive of the local authority',
+  'director-of-childrens-services': 'Director of children’s services',
+  'director-of-adult-social-services': 'Director of adult social services',
+  'director-of-public-health': 'Director of public health',
+  'chief-officer-of-police': 'Chief officer of police',
+  'police-and-crime-commissioner': 'Police and crime commissioner',
+  'icb-chief-executive': 'Chief executive of the integrated care board',
+  'healthwatch-representative': 'Representative of the Local Healthwatch organisation',
+  'independent-scrutineer': 'Independent scrutineer of safeguarding arrangements',
+} as const;
+export type Office = keyof typeof offices;
+export const officeValues = Object.keys(offices) as [Office, ...Office[]];
+/** Offices held in another body, named with it. */
+export const bodyOffices: readonly Office[] = ['chair', 'vice-chair'];
+
+/**
  * A seat whose holders follow from other seats: "the chairs of the three age related
  * sub-groups (if not already included)", "the chair of the Local Safeguarding Children Board".
  */

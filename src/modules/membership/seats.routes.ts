@@ -5,11 +5,11 @@ import { stringify } from 'csv-stringify/sync';
 import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { dateParts, today } from '../../platform/http/date-input.ts';
+import { dateParts, partsOf, today, withDates } from '../../platform/http/date-input.ts';
 import type { BodiesService } from '../bodies/index.ts';
 import type { MembershipService } from './membership.service.ts';
 import { appointmentSchema, endMembershipSchema, seatSchema } from './membership.schemas.ts';
-import { categories, howFilled, seatRoles } from './membership.vocabulary.ts';
+import { categories, howFilled, offices, seatRoles } from './membership.vocabulary.ts';
 import type { SeatRow } from './membership.repository.ts';
 
 const views = 'modules/membership/views';
@@ -21,13 +21,14 @@ export function seatsRoutes(membership: MembershipService, bodies: BodiesService
   const router = Router({ mergeParams: true });
   const base = (req: Request) => `/partnerships/${tenantOf(req).slug}`;
 
-  async function context(req: Request) {
+  /** The body and its seats on the date asked about; with `all`, every seat it has had (to edit). */
+  async function context(req: Request, options: { all?: boolean } = {}) {
     const caller = callerOf(req);
     const body = await bodies.find(caller, String(req.params.body));
     if (!body) throw notFound();
     const at =
       typeof req.query.at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.query.at) ? req.query.at : today();
-    const seats = await membership.seats(caller, body.id, at);
+    const seats = await membership.seats(caller, body.id, at, options);
     return { caller, body, seats, at, bodyUrl: `${base(req)}/bodies/${body.slug}` };
   }
 
@@ -45,8 +46,13 @@ export function seatsRoutes(membership: MembershipService, bodies: BodiesService
     roleItems: options(seatRoles),
     howFilledItems: options(howFilled),
     categoryItems: options(categories),
+    officeItems: options(offices),
+    bodyItems: (await bodies.list(callerOf(req)))
+      .filter((other) => other.slug !== body.slug)
+      .map((other) => ({ value: other.id, text: other.name })),
     backLink: `${base(req)}/bodies/${body.slug}/seats`,
   });
+  const seatInput = (req: Request) => withDates(req.body as Record<string, unknown>, 'startsOn', 'endsOn');
 
   router.get('/bodies/:body/seats', async (req, res) => {
     const { body, seats, at, bodyUrl } = await context(req);
@@ -64,6 +70,8 @@ export function seatsRoutes(membership: MembershipService, bodies: BodiesService
           holder: holder ? (holder.youngPerson ? 'A young person' : holder.personName) : '',
           from: holder?.startsOn ?? '',
           until: holder?.endsOn ?? '',
+          seatFrom: seat.startsOn ?? '',
+          seatUntil: seat.endsOn ?? '',
         })),
       );
       res
@@ -78,9 +86,12 @@ export function seatsRoutes(membership: MembershipService, bodies: BodiesService
       body,
       seats,
       at,
+      // a seat whose organisation has ended is offered the successor
+      endedOrganisations: await membership.endedOrganisations(callerOf(req), at),
       seatRoles,
       howFilled,
       categories,
+      offices,
       canEdit: allowed(req, 'partnership.edit'),
       bodyUrl,
       backLink: bodyUrl,
@@ -105,7 +116,7 @@ export function seatsRoutes(membership: MembershipService, bodies: BodiesService
         view: `${views}/seat-form.njk`,
         locals: { ...(await seatFormLocals(req, body, 'Add a seat')), isNew: true },
         schema: seatSchema,
-        input: req.body,
+        input: seatInput(req),
       },
       async (value) => {
         await membership.addSeat(caller, body.id, value);
@@ -117,23 +128,37 @@ export function seatsRoutes(membership: MembershipService, bodies: BodiesService
   });
 
   router.get('/bodies/:body/seats/:seat/edit', requirePermission('partnership.edit'), async (req, res) => {
-    const { body, seats } = await context(req);
+    const { body, seats } = await context(req, { all: true });
     const seat = seatOf(seats, req.params.seat);
+    const dates = Object.fromEntries(
+      (['startsOn', 'endsOn'] as const).flatMap((name) =>
+        Object.entries(partsOf(seat[name])).map(([part, value]) => [`${name}-${part}`, value]),
+      ),
+    );
     res.render(`${views}/seat-form.njk`, {
       ...(await seatFormLocals(req, body, `Change the seat “${seat.label}”`)),
-      values: { ...seat, voting: seat.voting ? 'yes' : 'no', independent: seat.independent ? 'yes' : 'no' },
+      values: {
+        ...seat,
+        ...dates,
+        voting: seat.voting ? 'yes' : 'no',
+        independent: seat.independent === null ? 'unknown' : seat.independent ? 'yes' : 'no',
+        // ?organisationId=… (the seats page's offer of an ended organisation's successor)
+        ...(typeof req.query.organisationId === 'string' && uuid.test(req.query.organisationId)
+          ? { organisationId: req.query.organisationId }
+          : {}),
+      },
       seat,
     });
   });
 
   router.post('/bodies/:body/seats/:seat/edit', requirePermission('partnership.edit'), async (req, res) => {
-    const { body, seats, caller } = await context(req);
+    const { body, seats, caller } = await context(req, { all: true });
     const seat = seatOf(seats, req.params.seat);
     const locals = { ...(await seatFormLocals(req, body, `Change the seat “${seat.label}”`)), seat };
     const done = await submitForm(
       req,
       res,
-      { view: `${views}/seat-form.njk`, locals, schema: seatSchema, input: req.body },
+      { view: `${views}/seat-form.njk`, locals, schema: seatSchema, input: seatInput(req) },
       async (value) => {
         await membership.updateSeat(caller, seat.id, { ...value, rule: seat.rule });
       },
@@ -144,7 +169,7 @@ export function seatsRoutes(membership: MembershipService, bodies: BodiesService
   });
 
   router.post('/bodies/:body/seats/:seat/remove', requirePermission('partnership.edit'), async (req, res) => {
-    const { body, seats, caller } = await context(req);
+    const { body, seats, caller } = await context(req, { all: true });
     await membership.removeSeat(caller, seatOf(seats, req.params.seat).id);
     flash(req, 'The seat has been removed');
     res.redirect(303, `${base(req)}/bodies/${body.slug}/seats`);
@@ -162,7 +187,7 @@ export function seatsRoutes(membership: MembershipService, bodies: BodiesService
   });
 
   router.get('/bodies/:body/seats/:seat/appoint', requirePermission('partnership.edit'), async (req, res) => {
-    const { body, seats } = await context(req);
+    const { body, seats } = await context(req, { all: true });
     const seat = seatOf(seats, req.params.seat);
     res.render(`${views}/appoint.njk`, {
       ...(await appointLocals(req, body, seat)),
@@ -174,7 +199,7 @@ export function seatsRoutes(membership: MembershipService, bodies: BodiesService
     '/bodies/:body/seats/:seat/appoint',
     requirePermission('partnership.edit'),
     async (req, res) => {
-      const { body, seats, caller } = await context(req);
+      const { body, seats, caller } = await context(req, { all: true });
       const seat = seatOf(seats, req.params.seat);
       const posted = req.body as Record<string, unknown>;
       const input = {
