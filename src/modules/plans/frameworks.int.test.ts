@@ -23,7 +23,7 @@ const stayTogether = 'Children, young people and families stay together and get 
 const nationalFramework = [
   stayTogether,
   'Children and young people are supported by their family network',
-  'Children and young people are safe in and outside of their home',
+  'Children and young people are safe in and outside of their homes',
   'Children in care and care leavers have stable, loving homes',
   'Multi-agency working is prioritised and effective (enabler)',
   'Leaders drive conditions for effective practice (enabler)',

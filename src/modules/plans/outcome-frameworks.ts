@@ -56,7 +56,7 @@ export const outcomeFrameworks = {
       {
         code: 'O3',
         kind: 'outcome',
-        title: 'Children and young people are safe in and outside of their home',
+        title: 'Children and young people are safe in and outside of their homes',
       },
       { code: 'O4', kind: 'outcome', title: 'Children in care and care leavers have stable, loving homes' },
       { code: 'E1', kind: 'enabler', title: 'Multi-agency working is prioritised and effective' },
