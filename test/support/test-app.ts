@@ -131,6 +131,15 @@ export function binary(res: unknown, done: (error: Error | null, body: unknown) 
   response.on('end', () => done(null, Buffer.concat(chunks)));
 }
 
+/** How many entries the audit trail holds (to show that a refused change wrote nothing). */
+export async function auditCount(test: TestApp): Promise<number> {
+  const row = await test.db.owner
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** A GOV.UK date input's three fields for an ISO date, as a browser posts them. */
 export function dateFields(name: string, iso: string): Record<string, string> {
   const [year, month, day] = iso.split('-');

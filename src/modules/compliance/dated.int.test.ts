@@ -11,6 +11,7 @@ import {
   submit,
   type Agent,
   type TestApp,
+  auditCount as auditEvents,
 } from '../../../test/support/test-app.ts';
 import { systemCaller, type Caller } from '../../platform/http/auth.ts';
 
@@ -54,13 +55,7 @@ describe('compliance over time', () => {
       personId,
       ...dateFields('startsOn', from),
     });
-  const auditCount = async () =>
-    (
-      await test.db.owner
-        .selectFrom('audit_events')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n;
+  const auditCount = () => auditEvents(test);
 
   before(async () => {
     test = await startTestApp();

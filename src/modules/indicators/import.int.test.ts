@@ -10,6 +10,7 @@ import {
   textsOf,
   upload,
   type TestApp,
+  auditCount as auditEvents,
 } from '../../../test/support/test-app.ts';
 import { systemCaller, type Caller } from '../../platform/http/auth.ts';
 
@@ -29,13 +30,7 @@ describe('importing indicator values and targets', () => {
   });
   after(() => test.close());
 
-  const auditCount = async () =>
-    (
-      await test.db.owner
-        .selectFrom('audit_events')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n;
+  const auditCount = () => auditEvents(test);
 
   it('refuses a file with one bad row, reports every problem by row, and writes nothing', async () => {
     const { agent } = await signedInAs(test, partnershipId, 'editor');

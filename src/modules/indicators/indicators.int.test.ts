@@ -9,6 +9,7 @@ import {
   textsOf,
   type Agent,
   type TestApp,
+  auditCount as auditEvents,
 } from '../../../test/support/test-app.ts';
 import { systemCaller } from '../../platform/http/auth.ts';
 
@@ -26,13 +27,7 @@ describe('indicators: the library, targets, values and RAG', () => {
   });
   after(() => test.close());
 
-  const auditCount = async () =>
-    (
-      await test.db.owner
-        .selectFrom('audit_events')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n;
+  const auditCount = () => auditEvents(test);
 
   it('ships the 2008 National Indicator Set’s children’s indicators and the DfE LAIT measures', async () => {
     const page = await editor.get(`${base}/indicators/library?set=nis2008`);

@@ -7,17 +7,10 @@ import {
   startTestApp,
   submit,
   type TestApp,
+  auditCount as auditEvents,
+  dateFields,
 } from '../../../test/support/test-app.ts';
 import { systemCaller, type Caller } from '../../platform/http/auth.ts';
-
-const dateFields = (name: string, iso: string) => {
-  const [year, month, day] = iso.split('-');
-  return {
-    [`${name}-day`]: String(Number(day)),
-    [`${name}-month`]: String(Number(month)),
-    [`${name}-year`]: year!,
-  };
-};
 
 describe('organisations that end', () => {
   let test: TestApp;
@@ -53,13 +46,7 @@ describe('organisations that end', () => {
 
   const organisations = () => test.services.membership.organisations(caller);
   const byName = async (name: string) => (await organisations()).find((o) => o.name === name)!;
-  const auditCount = async () =>
-    (
-      await test.db.owner
-        .selectFrom('audit_events')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n;
+  const auditCount = () => auditEvents(test);
 
   it('records an end date and a successor through the form and lists them', async () => {
     const { agent } = await signedInAs(test, partnershipId, 'editor');

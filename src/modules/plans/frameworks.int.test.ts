@@ -13,6 +13,7 @@ import {
   textsOf,
   type Agent,
   type TestApp,
+  auditCount as auditEvents,
 } from '../../../test/support/test-app.ts';
 import { systemCaller } from '../../platform/http/auth.ts';
 
@@ -37,15 +38,7 @@ describe('plans: outcome frameworks, chosen when a plan is made', () => {
   let token: string;
   const caller = () => systemCaller('test', partnershipId);
   const detail = async (slug: string) => (await test.services.plans.bySlug(caller(), slug))!;
-  const auditCount = async () =>
-    Number(
-      (
-        await test.db.owner
-          .selectFrom('audit_events')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const auditCount = () => auditEvents(test);
   const planFields = (slug: string, startsOn: string, endsOn: string, framework?: string) => ({
     title: `Children and Young People’s Plan ${startsOn.slice(0, 4)}`,
     slug,

@@ -14,6 +14,7 @@ import {
   type TestApp,
   dateFields,
   pageText,
+  auditCount as auditEvents,
 } from '../../../test/support/test-app.ts';
 import { systemCaller } from '../../platform/http/auth.ts';
 
@@ -62,13 +63,7 @@ describe('plans: priorities, actions, updates and versions', () => {
   });
   after(() => test.close());
 
-  const auditCount = async () =>
-    (
-      await test.db.owner
-        .selectFrom('audit_events')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n;
+  const auditCount = () => auditEvents(test);
 
   it('adds a plan with the five Every Child Matters outcomes as its framework, and its first version', async () => {
     const response = await submit(editor, `${base}/plans/new`, {
