@@ -21,6 +21,9 @@ export const benchBoardSlug = 'board';
 /** Every generated partnership's plan (performance step): its page and reports are measured. */
 export const benchPlanSlug = 'cypp';
 
+/** Every generated partnership's pooled fund (resources step): its statement is measured. */
+export const benchFundSlug = 'pooled-fund';
+
 /** The indicator whose page is measured: every generated partnership tracks it. */
 export const benchIndicatorCode = 'NI 73';
 

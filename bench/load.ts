@@ -63,50 +63,83 @@ export function closedLoop(job: LoadJob, seconds: number): Promise<LoadOutcome> 
   });
 }
 
+/** Time and timers, given to `paced` so that its pacing can be tested on a fake clock. */
+export interface Clock {
+  /** Milliseconds, only ever compared with each other. */
+  now(): number;
+  /** Calls `callback` once `ms` have passed. */
+  after(ms: number, callback: () => void): void;
+}
+
+export const realClock: Clock = {
+  now: () => performance.now(),
+  after: (ms, callback) => void setTimeout(callback, ms),
+};
+
+/** Sends one request and waits for its whole answer: its status code. */
+export interface Client {
+  request(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** At most `job.connections` kept-alive connections (undici's pool): a request waits for a free one. */
+export function pooledClient(job: LoadJob): Client {
+  const url = new URL(job.url);
+  const pool = new Pool(url.origin, { connections: job.connections });
+  return {
+    async request() {
+      const response = await pool.request({
+        path: url.pathname + url.search,
+        method: 'GET',
+        headers: job.headers,
+      });
+      await response.body.arrayBuffer();
+      return response.statusCode;
+    },
+    close: () => pool.close(),
+  };
+}
+
 /**
  * Sends a request every `1000 / job.rate` ms for `seconds`, over at most `job.connections`
  * kept-alive connections (a request waits for a free one, and that wait counts in its time),
  * and times each from the moment it is handed to the client until its body has arrived.
  */
-export function paced(job: LoadJob, seconds: number): Promise<LoadOutcome> {
-  const url = new URL(job.url);
-  const pool = new Pool(url.origin, { connections: job.connections });
+export function paced(
+  job: LoadJob,
+  seconds: number,
+  { clock = realClock, client = pooledClient(job) }: { clock?: Clock; client?: Client } = {},
+): Promise<LoadOutcome> {
   const latencies: number[] = [];
   const statusCodes: Record<string, number> = {};
   let errors = 0;
   const interval = 1000 / job.rate;
   const total = Math.max(1, Math.round(seconds * job.rate));
-  const started = performance.now();
+  const started = clock.now();
   return new Promise((done) => {
     let sent = 0;
     let settled = 0;
     const finish = () => {
       if (++settled < total) return;
-      void pool.close();
+      void client.close();
       done({
         latencies: Float64Array.from(latencies),
         statusCodes,
         errors,
         timeouts: 0,
-        duration: (performance.now() - started) / 1000,
+        duration: (clock.now() - started) / 1000,
       });
     };
     const send = () => {
       // the next at its own time, not drifting with timers that fire late
-      if (++sent < total) setTimeout(send, Math.max(0, started + sent * interval - performance.now()));
+      if (++sent < total) clock.after(Math.max(0, started + sent * interval - clock.now()), send);
       void answer();
     };
     const answer = async () => {
-      const sentAt = performance.now();
+      const sentAt = clock.now();
       try {
-        const response = await pool.request({
-          path: url.pathname + url.search,
-          method: 'GET',
-          headers: job.headers,
-        });
-        await response.body.arrayBuffer();
-        latencies.push(performance.now() - sentAt);
-        const code = String(response.statusCode);
+        const code = String(await client.request());
+        latencies.push(clock.now() - sentAt);
         statusCodes[code] = (statusCodes[code] ?? 0) + 1;
       } catch {
         errors++;

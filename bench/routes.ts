@@ -1,6 +1,12 @@
 // What the runner measures, beside /ping in the same run. A capability adds its pages and API
 // endpoints here, with the target its issue sets.
-import { benchBoardSlug, benchIndicatorCode, benchMeetingYear, benchPlanSlug } from './identities.ts';
+import {
+  benchBoardSlug,
+  benchFundSlug,
+  benchIndicatorCode,
+  benchMeetingYear,
+  benchPlanSlug,
+} from './identities.ts';
 
 export interface RouteTarget {
   /** The partnership whose pages are measured. */
@@ -133,6 +139,26 @@ export const benchRoutes: BenchRoute[] = [
   {
     name: `/api/v1/partnerships/:slug/plans/${benchPlanSlug}`,
     path: ({ slug }) => `/api/v1/partnerships/${slug}/plans/${benchPlanSlug}`,
+    auth: 'token',
+    kind: 'api',
+  },
+  {
+    name: `/partnerships/:slug/resources/funds/${benchFundSlug} (2010-11)`,
+    path: ({ slug }) => `/partnerships/${slug}/resources/funds/${benchFundSlug}?year=2010`,
+    auth: 'session',
+    kind: 'page',
+    maxP95Ratio: pageTarget,
+  },
+  {
+    name: '/partnerships/:slug/resources (2010-11)',
+    path: ({ slug }) => `/partnerships/${slug}/resources?year=2010`,
+    auth: 'session',
+    kind: 'page',
+    maxP95Ratio: pageTarget,
+  },
+  {
+    name: '/api/v1/partnerships/:slug/funds',
+    path: ({ slug }) => `/api/v1/partnerships/${slug}/funds`,
     auth: 'token',
     kind: 'api',
   },

@@ -13,6 +13,7 @@ import { homePartnership, startE2eServer, type E2eServer, type UserKey } from '.
 import { andWait, headingOf, launchBrowser, newTab } from './support/browser.ts';
 import { assertNoAxeViolations } from './support/axe.ts';
 import { responseLink, surveyFor } from './support/surveys.ts';
+import { openConsultationLink, voiceFor } from './support/voice.ts';
 
 export interface PageToCheck {
   name: string;
@@ -343,6 +344,30 @@ async function localIndicatorPage(server: E2eServer, withFigures: boolean): Prom
   return `${home}/indicators/${encodeURIComponent(code)}`;
 }
 
+/** Nottinghamshire's public site (published once): an address under /public/nottinghamshire. */
+let publishedPartnership: Promise<void> | undefined;
+async function publicPage(
+  server: E2eServer,
+  under: string | ((meetingId: string) => string),
+): Promise<string> {
+  const caller = systemCaller('e2e', server.partnershipIds.nottinghamshire!);
+  publishedPartnership ??= (async () => {
+    const partnership = (await server.services.partnerships.bySlug('nottinghamshire'))!;
+    await server.services.partnerships.update(caller, partnership.id, {
+      authorityGssCode: partnership.authorityGssCode,
+      name: partnership.name,
+      slug: partnership.slug,
+      established: partnership.established ?? undefined,
+      status: partnership.status,
+      published: true,
+    });
+  })();
+  await publishedPartnership;
+  if (typeof under === 'string') return `/public/nottinghamshire${under}`;
+  const [meeting] = await server.services.meetings.list(caller, {});
+  return `/public/nottinghamshire${under(meeting!.id)}`;
+}
+
 /** A meeting of Bolton's Trust (31 named members) in the past or the future; returns a page under it. */
 async function boltonMeetingPage(server: E2eServer, date: string, under: string): Promise<string> {
   const caller = systemCaller('e2e', server.partnershipIds.bolton!);
@@ -622,6 +647,71 @@ export const pages: PageToCheck[] = [
   },
   { name: 'audit trail', path: `${home}/audit`, as: 'partnershipAdmin', heading: 'Audit trail' },
   {
+    name: 'outbox, with a message waiting and no mail server',
+    path: async (server) => {
+      await invitationLink(server);
+      return `${home}/mail`;
+    },
+    as: 'partnershipAdmin',
+    heading: 'Outbox',
+  },
+  {
+    name: 'a message in the outbox',
+    path: async (server) => {
+      await invitationLink(server);
+      const caller = { ...systemCaller('e2e', server.partnershipIds[homePartnership]!) };
+      const { rows } = await server.services.mail.outbox(caller, { page: 1 });
+      return `${home}/mail/${rows[0]!.id}`;
+    },
+    as: 'partnershipAdmin',
+    heading: /invited to/,
+  },
+  { name: 'your e-mails', path: '/account/mail', as: 'viewer', heading: 'Your e-mails' },
+  {
+    name: 'stop these e-mails (unsubscribe link)',
+    path: async (server) => {
+      const partnershipId = server.partnershipIds[homePartnership]!;
+      const [id] = await server.services.mail.queueNow(systemCaller('e2e').actor, partnershipId, [
+        {
+          kind: 'action-new',
+          to: { email: uniqueEmail('owner') },
+          content: { subject: 'A new action', blocks: [{ paragraph: 'An action for you.' }] },
+        },
+      ]);
+      const row = await server.services.mail.message(systemCaller('e2e', partnershipId), id!);
+      return new URL(row!.unsubscribeUrl!).pathname;
+    },
+    as: 'signedOut',
+    heading: 'Stop these e-mails',
+  },
+  {
+    name: 'send the agenda',
+    path: async (server) => {
+      const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
+      const board = (await server.services.bodies.list(caller)).find((body) => body.slug === 'trust-board')!;
+      const meetingId = await server.services.meetings.create(caller, {
+        title: 'Agenda to send',
+        kind: 'board-meeting',
+        bodyIds: [board.id],
+        date: '2099-03-01',
+        startTime: '10:00',
+        state: 'scheduled',
+      });
+      await server.services.agenda.addItem(caller, meetingId, {
+        number: 1,
+        title: 'Welcome',
+        purpose: 'information',
+        presenter: null,
+        exempt: false,
+        exemptParagraph: null,
+        exemptReason: null,
+      });
+      return `${home}/meetings/${meetingId}/send-agenda`;
+    },
+    as: 'partnershipAdmin',
+    heading: 'Send the agenda',
+  },
+  {
     name: 'audit trail, with a change opened',
     path: `${home}/audit`,
     as: 'partnershipAdmin',
@@ -635,6 +725,74 @@ export const pages: PageToCheck[] = [
     path: `${home}/audit?from=yesterday`,
     as: 'partnershipAdmin',
     heading: 'Audit trail',
+  },
+
+  { name: 'resources', path: `${home}/resources`, as: 'partnershipAdmin', heading: 'Resources' },
+  {
+    name: 'resources, a year asked wrongly',
+    path: `${home}/resources?year=someday`,
+    as: 'partnershipAdmin',
+    heading: 'Resources',
+    status: 400,
+  },
+  {
+    name: 'a fund and its statement',
+    path: `${home}/resources/funds/integrated-service-management`,
+    as: 'partnershipAdmin',
+    heading: 'Pooled funding for integrated service management',
+  },
+  { name: 'add a fund', path: `${home}/resources/funds/new`, as: 'partnershipAdmin', heading: 'Add a fund' },
+  {
+    name: 'add a fund, with errors',
+    path: `${home}/resources/funds/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a fund',
+    setup: submitShowingErrors('Add the fund'),
+  },
+  {
+    name: 'record a contribution, with errors',
+    path: `${home}/resources/funds/childrens-fund/contributions/new`,
+    as: 'partnershipAdmin',
+    heading: 'Record a contribution',
+    setup: submitShowingErrors('Record the contribution'),
+  },
+  {
+    name: 'record spending',
+    path: `${home}/resources/funds/childrens-fund/spending/new`,
+    as: 'partnershipAdmin',
+    heading: 'Record spending',
+  },
+  {
+    name: 'link a decision to a fund',
+    path: `${home}/resources/funds/childrens-fund/decisions/new`,
+    as: 'partnershipAdmin',
+    heading: 'Link a decision to the fund',
+  },
+  {
+    name: 'import contributions and spending',
+    path: `${home}/resources/funds/childrens-fund/import`,
+    as: 'partnershipAdmin',
+    heading: 'Import contributions and spending',
+  },
+  {
+    name: 'record a pledge, with errors',
+    path: `${home}/resources/pledges/new`,
+    as: 'partnershipAdmin',
+    heading: 'Record a pledge',
+    setup: submitShowingErrors('Record the pledge'),
+  },
+  {
+    name: 'add a commissioned service, with errors',
+    path: `${home}/resources/services/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a commissioned service',
+    setup: submitShowingErrors('Add the service'),
+  },
+  {
+    name: 'add a financial principle',
+    path: `${home}/resources/plans/cypp-2009-11/principles/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a financial principle',
   },
 
   // A viewer of the home partnership, and someone with no partnership.
@@ -1694,6 +1852,216 @@ export const pages: PageToCheck[] = [
     path: async (server) => `${await planPage(server)}/progress`,
     as: 'viewer',
     heading: /^Progress report: /,
+  },
+  {
+    name: 'public site of a published partnership',
+    path: (server) => publicPage(server, ''),
+    as: 'signedOut',
+    heading: /Nottinghamshire/,
+  },
+  {
+    name: 'public site: structure',
+    path: (server) => publicPage(server, '/structure'),
+    as: 'signedOut',
+    heading: /./,
+  },
+  {
+    name: 'public site: meetings',
+    path: (server) => publicPage(server, '/meetings'),
+    as: 'signedOut',
+    heading: /./,
+  },
+  {
+    name: 'public site: a meeting',
+    path: (server) => publicPage(server, (id) => `/meetings/${id}`),
+    as: 'signedOut',
+    heading: /./,
+  },
+  {
+    name: 'public site: the plan',
+    path: (server) => publicPage(server, '/plan'),
+    as: 'signedOut',
+    heading: /./,
+  },
+  {
+    name: 'public site: consultations',
+    path: (server) => publicPage(server, '/consultations'),
+    as: 'signedOut',
+    heading: /./,
+  },
+  {
+    name: 'public site: indicators',
+    path: (server) => publicPage(server, '/indicators'),
+    as: 'signedOut',
+    heading: /./,
+  },
+  {
+    name: 'public site settings',
+    path: `${home}/public-site`,
+    as: 'platformAdmin',
+    heading: /./,
+  },
+  { name: 'your calendar address', path: '/account/calendar', as: 'viewer', heading: /./ },
+  { name: 'voice: consultations', path: `${home}/voice`, as: 'partnershipAdmin', heading: /voice/ },
+  {
+    name: 'voice: write a consultation',
+    path: `${home}/voice/new`,
+    as: 'partnershipAdmin',
+    heading: 'Write a consultation',
+  },
+  {
+    name: 'voice: write a consultation, with errors',
+    path: `${home}/voice/new`,
+    as: 'partnershipAdmin',
+    heading: 'Write a consultation',
+    setup: submitShowingErrors('Save consultation'),
+  },
+  {
+    name: 'voice: a consultation',
+    path: async (server) => (await voiceFor(server, homePartnership)).page,
+    as: 'partnershipAdmin',
+    heading: 'Where we feel safe',
+  },
+  {
+    name: 'voice: a consultation, as a viewer',
+    path: async (server) => (await voiceFor(server, homePartnership)).page,
+    as: 'viewer',
+    heading: 'Where we feel safe',
+  },
+  {
+    name: 'voice: change a consultation',
+    path: async (server) => `${(await voiceFor(server, homePartnership)).page}/edit`,
+    as: 'partnershipAdmin',
+    heading: 'Change the consultation',
+  },
+  {
+    name: 'voice: add a question',
+    path: async (server) => `${(await voiceFor(server, homePartnership)).page}/questions/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a question',
+  },
+  {
+    name: 'voice: add a question, with errors',
+    path: async (server) => `${(await voiceFor(server, homePartnership)).page}/questions/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a question',
+    setup: submitShowingErrors('Add question'),
+  },
+  {
+    name: 'voice: results',
+    path: async (server) => `${(await voiceFor(server, homePartnership)).page}/results`,
+    as: 'viewer',
+    heading: /^Results: /,
+  },
+  {
+    name: 'voice: moderation',
+    path: async (server) => `${(await voiceFor(server, homePartnership)).page}/moderation`,
+    as: 'partnershipAdmin',
+    heading: 'Moderate answers',
+  },
+  {
+    name: 'voice: add a theme',
+    path: async (server) => `${(await voiceFor(server, homePartnership)).page}/themes/new`,
+    as: 'partnershipAdmin',
+    heading: 'Add a theme',
+  },
+  {
+    name: 'voice: what was done',
+    path: async (server) => `${(await voiceFor(server, homePartnership)).theme}/outcomes/new`,
+    as: 'partnershipAdmin',
+    heading: /What was done/,
+  },
+  {
+    name: 'voice: what was done, with errors',
+    path: async (server) => `${(await voiceFor(server, homePartnership)).theme}/outcomes/new`,
+    as: 'partnershipAdmin',
+    heading: /What was done/,
+    setup: submitShowingErrors('Save'),
+  },
+  {
+    name: 'voice: summary',
+    path: async (server) => `${(await voiceFor(server, homePartnership)).page}/summary`,
+    as: 'partnershipAdmin',
+    heading: 'Summary for the board',
+  },
+  {
+    name: 'voice: board paper',
+    path: async (server) => `${(await voiceFor(server, homePartnership)).page}/paper`,
+    as: 'partnershipAdmin',
+    heading: 'Send to a board meeting',
+  },
+  {
+    name: 'voice: the poster',
+    path: async (server) => `${(await voiceFor(server, homePartnership)).page}/poster`,
+    as: 'partnershipAdmin',
+    heading: 'Where we feel safe',
+  },
+  {
+    name: 'voice: priorities from what young people said',
+    path: `${home}/voice/priorities`,
+    as: 'viewer',
+    heading: /priorities/,
+  },
+  {
+    name: 'voice: recommendations',
+    path: async (server) => {
+      await voiceFor(server, homePartnership);
+      return `${home}/voice/recommendations`;
+    },
+    as: 'viewer',
+    heading: /Recommendations/,
+  },
+  {
+    name: 'voice: record a recommendation',
+    path: `${home}/voice/recommendations/new`,
+    as: 'partnershipAdmin',
+    heading: /Record a recommendation/,
+  },
+  {
+    name: 'voice: record a recommendation, with errors',
+    path: `${home}/voice/recommendations/new`,
+    as: 'partnershipAdmin',
+    heading: /Record a recommendation/,
+    setup: submitShowingErrors('Record recommendation'),
+  },
+  {
+    name: 'voice: the board\u2019s response',
+    path: async (server) => `${(await voiceFor(server, homePartnership)).recommendation}/response`,
+    as: 'partnershipAdmin',
+    heading: /response/,
+  },
+  {
+    name: 'voice: the board\u2019s response, with errors',
+    path: async (server) => `${(await voiceFor(server, homePartnership)).recommendation}/response`,
+    as: 'partnershipAdmin',
+    heading: /response/,
+    setup: submitShowingErrors('Save response'),
+  },
+  {
+    name: 'voice: the response form',
+    path: (server) => openConsultationLink(server, homePartnership),
+    as: 'signedOut',
+    heading: 'Open for answers',
+  },
+  {
+    name: 'voice: the easy-read response form',
+    path: async (server) => `${await openConsultationLink(server, homePartnership)}?version=easy-read`,
+    as: 'signedOut',
+    heading: 'Open for answers',
+  },
+  {
+    name: 'voice: the response form, with errors',
+    path: (server) => openConsultationLink(server, homePartnership),
+    as: 'signedOut',
+    heading: 'Open for answers',
+    setup: submitShowingErrors('Send my answers'),
+  },
+  {
+    name: 'voice: a closed consultation',
+    path: async (server) => (await voiceFor(server, homePartnership)).link,
+    as: 'signedOut',
+    heading: 'Where we feel safe',
+    status: 410,
   },
 ];
 

@@ -24,6 +24,12 @@ import { createViews } from './platform/views/nunjucks.ts';
 import { keepRenderedFor } from './platform/views/kept-html.ts';
 import { assetRoutes } from './platform/views/assets.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
+import {
+  mailChoicesRoutes,
+  oneClickUnsubscribe,
+  outboxRoutes,
+  unsubscribePageRoutes,
+} from './platform/mail/mail.routes.ts';
 import { migrations } from './migrations/index.ts';
 import type { DB } from './schema.ts';
 import type { Services } from './services.ts';
@@ -54,6 +60,7 @@ import {
 } from './modules/surveys/index.ts';
 import {
   agendaRoutes,
+  agendaMailRoutes,
   reportRoutes,
   consultationRoutes,
   consultationsApi,
@@ -67,6 +74,16 @@ import {
 import { indicatorsApi, indicatorsRoutes } from './modules/indicators/index.ts';
 import { plansApi, plansRoutes } from './modules/plans/index.ts';
 import { benchmarkingApi, benchmarkingRoutes } from './modules/benchmarking/index.ts';
+import {
+  calendarAccountRoutes,
+  calendarFeedRoutes,
+  publicSettingsRoutes,
+  publicSiteRoutes,
+  publicSiteService,
+} from './modules/public/index.ts';
+import { openDataRoutes, openDataService } from './modules/opendata/index.ts';
+import { resourcesApi, resourcesRoutes } from './modules/resources/index.ts';
+import { voiceApi, voicePublicRoutes, voiceRoutes } from './modules/voice/index.ts';
 import { openApiDocument } from './openapi.ts';
 import type { PdfPrinter } from './platform/documents/pdf.ts';
 import { renderPrintableWith } from './platform/documents/render.ts';
@@ -108,9 +125,12 @@ function navigationFor(req: Request) {
       item(`${base}/plans`, 'Plans'),
       item(`${base}/indicators`, 'Indicators'),
       item(`${base}/benchmarking`, 'Benchmarking'),
+      item(`${base}/resources`, 'Resources'),
       item(`${base}/surveys`, 'Surveys'),
+      item(`${base}/voice`, 'Voice'),
       ...(allowed(req, 'users.manage') ? [item(`${base}/users`, 'Users')] : []),
       ...(allowed(req, 'audit.read') ? [item(`${base}/audit`, 'Audit trail')] : []),
+      ...(allowed(req, 'audit.read') ? [item(`${base}/mail`, 'Outbox')] : []),
       item('/', 'All partnerships', true),
     ];
   }
@@ -118,6 +138,8 @@ function navigationFor(req: Request) {
     item('/', 'Partnerships', true),
     item('/authorities', 'Local authorities'),
     item('/account/tokens', 'API tokens'),
+    item('/account/calendar', 'Your calendar'),
+    item('/account/mail', 'Your e-mails'),
   ];
 }
 
@@ -186,6 +208,12 @@ export function createApp(options: AppOptions): Express {
     const { reads } = db.requestScope(() => next());
     res.once('close', () => void reads.end().catch(() => undefined));
   });
+  // Signed-out, cacheable and before the session, so no cookie is set (ADR 0029): the public
+  // site of a published partnership, its open data and the secret calendar feeds.
+  const publicSite = publicSiteService(db, services);
+  app.use(publicSiteRoutes(publicSite, config.PUBLIC_URL));
+  app.use(calendarFeedRoutes(publicSite, config.PUBLIC_URL));
+  app.use(openDataRoutes(openDataService(publicSite, services.partnerships), config.PUBLIC_URL));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
   app.use(
@@ -198,6 +226,8 @@ export function createApp(options: AppOptions): Express {
     }),
   );
   app.use(authenticate({ userBySession, userByToken: services.accounts.userByToken }));
+  // a mail client's one-click unsubscribe (RFC 8058) carries no session: its token is the check
+  app.use(oneClickUnsubscribe(services.mail));
   app.use(csrfProtection());
 
   // 3. What every page shows: the user, a one-off message, the navigation.
@@ -223,7 +253,15 @@ export function createApp(options: AppOptions): Express {
   app.use(
     responseLinkRoutes(services.surveys, async (slug) => (await services.partnerships.bySlug(slug)) ?? null),
   );
+  app.use(
+    voicePublicRoutes(services.voice, async (slug) => (await services.partnerships.bySlug(slug)) ?? null, {
+      secureCookies: config.COOKIE_SECURE ?? config.NODE_ENV === 'production',
+    }),
+  );
   app.use(tokensRoutes(services.tokens));
+  app.use(calendarAccountRoutes(publicSite, config.PUBLIC_URL));
+  app.use(mailChoicesRoutes(services.mail));
+  app.use(unsubscribePageRoutes(services.mail));
   app.use(authoritiesRoutes(services.authorities));
   const dashboard = async (caller: Caller) => {
     const [evaluation, attention, consultations] = await Promise.all([
@@ -259,8 +297,10 @@ export function createApp(options: AppOptions): Express {
   tenant.use(surveysAuthoringRoutes(services.surveys, config.PUBLIC_URL));
   tenant.use(plansRoutes(services.plans, options.printer));
   tenant.use(benchmarkingRoutes(services.benchmarking));
+  tenant.use(resourcesRoutes(services.resources, options.printer));
   tenant.use(indicatorsRoutes(services.indicators));
   tenant.use(surveysRoutes(services.surveys));
+  tenant.use(voiceRoutes(services.voice, options.printer, config.PUBLIC_URL));
   tenant.use(surveysRespondRoutes(services.surveys));
   tenant.use(
     meetingsRoutes(
@@ -279,9 +319,12 @@ export function createApp(options: AppOptions): Express {
   tenant.use(attendanceRoutes(services.meetings, services.attendance, options.printer));
   tenant.use(declarationsRoutes(services.meetings, services.declarations));
   tenant.use(agendaRoutes(services.meetings, services.agenda));
+  tenant.use(agendaMailRoutes(services.agendaMail, services.mail.configured));
   tenant.use(reportRoutes(services.reports, options.printer));
   tenant.use(consultationRoutes(services.meetings, services.agenda, services.consultations, options.printer));
   tenant.use(auditRoutes(db as Database<unknown>));
+  tenant.use(publicSettingsRoutes(publicSite));
+  tenant.use(outboxRoutes(services.mail));
   app.use(
     '/partnerships/:slug',
     tenantContext(resolveTenant),
@@ -331,8 +374,10 @@ export function createApp(options: AppOptions): Express {
   );
   tenantApi.use(consultationsApi(services.consultations));
   tenantApi.use(plansApi(services.plans));
+  tenantApi.use(voiceApi(services.voice));
   tenantApi.use(indicatorsApi(services.indicators));
   tenantApi.use(benchmarkingApi(services.benchmarking));
+  tenantApi.use(resourcesApi(services.resources));
   api.use('/partnerships/:slug', tenantContext(resolveTenant), tenantApi);
   app.use('/api/v1', api);
 

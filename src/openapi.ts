@@ -1,4 +1,5 @@
 // The JSON API's description (OpenAPI 3.1), served at /api/v1/openapi.json.
+import { resourcesPaths } from './modules/resources/index.ts';
 const problem = { $ref: '#/components/schemas/Problem' };
 const errorResponse = (description: string) => ({
   description,
@@ -477,6 +478,19 @@ export const openApiDocument = {
         },
       },
     },
+    '/partnerships/{slug}/voice/consultations': {
+      get: {
+        summary:
+          'The partnership’s consultations of children, young people, parents and professionals: each with its questions, counts overall and by age band and area with small numbers suppressed ("[c]"), themes with quotes only a moderator approved, and what was done about each theme ("you said, we did"). Nothing identifies a respondent.',
+        security: [{ bearer: [] }],
+        parameters: [slugParameter],
+        responses: {
+          200: { description: 'Consultations with their results' },
+          401: errorResponse('No token'),
+          404: errorResponse('No such partnership that you can see'),
+        },
+      },
+    },
     '/partnerships/{slug}/plans': {
       get: {
         summary: 'The partnership’s plans: title, kind, period, status and outcome framework',
@@ -779,5 +793,6 @@ export const openApiDocument = {
         },
       },
     },
+    ...resourcesPaths(slugParameter, errorResponse),
   },
 } as const;

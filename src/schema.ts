@@ -13,6 +13,11 @@ import type { MeetingsTables } from './modules/meetings/meetings.tables.ts';
 import type { IndicatorsTables } from './modules/indicators/indicators.tables.ts';
 import type { PlansTables } from './modules/plans/plans.tables.ts';
 import type { BenchmarkingTables } from './modules/benchmarking/benchmarking.tables.ts';
+import type { MailTables } from './platform/mail/mail.tables.ts';
+import type { AgendaMailTables } from './modules/meetings/agenda-mail.tables.ts';
+import type { ResourcesTables } from './modules/resources/resources.tables.ts';
+import type { VoiceTables } from './modules/voice/voice.tables.ts';
+import type { PublicTables } from './modules/public/public.tables.ts';
 
 export type DB = AuditTables &
   AccountsTables &
@@ -24,5 +29,10 @@ export type DB = AuditTables &
   MeetingsTables &
   IndicatorsTables &
   PlansTables &
-  BenchmarkingTables;
+  BenchmarkingTables &
+  MailTables &
+  AgendaMailTables &
+  ResourcesTables &
+  VoiceTables &
+  PublicTables;
 export type Trx = KyselyTransaction<DB>;

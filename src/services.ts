@@ -4,6 +4,7 @@ import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/database.ts';
 import type { DB } from './schema.ts';
 import type { Jobs } from './platform/jobs/jobs.ts';
+import { mailService } from './platform/mail/outbox.ts';
 import { authoritiesService } from './modules/authorities/index.ts';
 import { partnershipsService } from './modules/partnerships/index.ts';
 import { accountsService, membersService, tokensService } from './modules/accounts/index.ts';
@@ -15,6 +16,7 @@ import { indicatorsService } from './modules/indicators/index.ts';
 import { plansService } from './modules/plans/index.ts';
 import {
   agendaService,
+  agendaMailService,
   boardPackService,
   declarationsService,
   reportService,
@@ -24,19 +26,36 @@ import {
   recordService,
 } from './modules/meetings/index.ts';
 import { benchmarkingService } from './modules/benchmarking/index.ts';
+import { resourcesService } from './modules/resources/index.ts';
+import { voiceService } from './modules/voice/index.ts';
 
 export function createServices(
   db: Database<DB>,
   config: Pick<
     Config,
-    'ACCOUNT_LOCK_THRESHOLD' | 'ACCOUNT_LOCK_MINUTES' | 'SUPPRESSION_THRESHOLD' | 'SURVEY_LINK_DAYS'
+    | 'ACCOUNT_LOCK_THRESHOLD'
+    | 'ACCOUNT_LOCK_MINUTES'
+    | 'SUPPRESSION_THRESHOLD'
+    | 'SURVEY_LINK_DAYS'
+    | 'SMTP_URL'
+    | 'MAIL_FROM'
+    | 'MAIL_RETRY_DELAY_SECONDS'
+    | 'PUBLIC_URL'
+    | 'PORT'
   >,
   jobs: Jobs,
 ) {
   const bodies = bodiesService(db);
   const indicators = indicatorsService(db);
   const boardPacks = boardPackService(db, jobs);
+  const mail = mailService(db as Database<unknown>, jobs, {
+    smtpUrl: config.SMTP_URL,
+    from: config.MAIL_FROM,
+    publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+    retryDelaySeconds: config.MAIL_RETRY_DELAY_SECONDS,
+  });
   return {
+    mail,
     authorities: authoritiesService(db),
     bodies,
     membership: membershipService(db, bodies),
@@ -47,21 +66,28 @@ export function createServices(
     }),
     meetings: meetingsService(db),
     agenda: agendaService(db, boardPacks),
+    agendaMail: agendaMailService(db, mail),
     boardPacks,
     reports: reportService(db, boardPacks),
     consultations: consultationService(db),
     indicators,
     plans: plansService(db, indicators),
-    attendance: attendanceService(db),
+    attendance: attendanceService(db, mail),
     record: recordService(db),
     declarations: declarationsService(db),
     benchmarking: benchmarkingService(db, indicators),
+    resources: resourcesService(db),
+    voice: voiceService(db, {
+      suppressionThreshold: config.SUPPRESSION_THRESHOLD,
+      agenda: agendaService(db, boardPacks),
+      boardPacks,
+    }),
     partnerships: partnershipsService(db),
     accounts: accountsService(db, {
       threshold: config.ACCOUNT_LOCK_THRESHOLD,
       minutes: config.ACCOUNT_LOCK_MINUTES,
     }),
-    members: membersService(db),
+    members: membersService(db, mail),
     tokens: tokensService(db),
   };
 }

@@ -16,6 +16,7 @@ import {
   type Agent,
   type TestApp,
 } from './support/test-app.ts';
+import { publicSiteService } from '../src/modules/public/index.ts';
 import { systemCaller } from '../src/platform/http/auth.ts';
 import { roles } from '../src/platform/http/permissions.ts';
 
@@ -30,6 +31,8 @@ const declarationIds: Record<string, string> = {};
 const interestIds: Record<string, string> = {};
 /** Each side's plan priority, action and milestone, by side. */
 const planParts: Record<string, { priority: string; action: string; milestone: string }> = {};
+/** Each side's young people's board recommendation, by side. */
+const voiceRecommendationIds: Record<string, string> = {};
 
 /** Pages of a partnership, by path under /partnerships/:slug (each side's bodies carry its name). */
 const tenantPages = (side: string) => [
@@ -38,6 +41,7 @@ const tenantPages = (side: string) => [
   '/users',
   '/audit',
   '/audit?format=csv',
+  '/mail',
   '/structure',
   `/structure?at=2009-01-01&from=2000-01-01`,
   `/bodies/${side}-board`,
@@ -102,6 +106,7 @@ const tenantPages = (side: string) => [
   `/plans/${side}-plan/priorities/new`,
   `/meetings/${meetingIds[side]}/attendance`,
   `/meetings/${meetingIds[side]}/apologies`,
+  `/meetings/${meetingIds[side]}/send-agenda`,
   `/meetings/${meetingIds[side]}/declarations/new`,
   `/meetings/${meetingIds[side]}/declarations/new?item=${itemIds[side]}`,
   `/bodies/${side}-board/attendance?from=2009-01-01&to=2009-12-31`,
@@ -127,6 +132,39 @@ const tenantPages = (side: string) => [
   `/plans/${side}-plan/actions/${planParts[side]?.action}/milestones/${planParts[side]?.milestone}/edit`,
   `/indicators/${side.toUpperCase()}%201/edit`,
   `/indicators/${side.toUpperCase()}%201/delete`,
+  '/resources',
+  '/resources?year=2009',
+  '/resources?format=csv',
+  '/resources?format=docx',
+  '/resources/funds/new',
+  `/resources/funds/${side}-fund`,
+  `/resources/funds/${side}-fund?year=2009`,
+  `/resources/funds/${side}-fund/contributions/new`,
+  `/resources/funds/${side}-fund/spending/new`,
+  `/resources/funds/${side}-fund/decisions/new`,
+  `/resources/funds/${side}-fund/import`,
+  '/resources/pledges/new',
+  '/resources/services/new',
+  `/resources/plans/${side}-plan/principles/new`,
+  '/voice',
+  '/voice/new',
+  '/voice/recommendations',
+  '/voice/recommendations/new',
+  '/voice/priorities',
+  `/voice/${side}-voice`,
+  `/voice/${side}-voice/edit`,
+  `/voice/${side}-voice/poster`,
+  `/voice/${side}-voice/results`,
+  `/voice/${side}-voice/results?format=csv`,
+  `/voice/${side}-voice/results?format=docx`,
+  `/voice/${side}-voice/questions/new`,
+  `/voice/${side}-voice/moderation`,
+  `/voice/${side}-voice/themes/new`,
+  `/voice/${side}-voice/themes/${side}-theme/outcomes/new`,
+  `/voice/${side}-voice/summary`,
+  `/voice/${side}-voice/paper`,
+  `/voice/recommendations/${voiceRecommendationIds[side]}/response`,
+  `/voice/recommendations/${voiceRecommendationIds[side]}/report-back`,
 ];
 /** Forms of a partnership: path under /partnerships/:slug and the answers sent. */
 const tenantForms = (b: {
@@ -147,6 +185,8 @@ const tenantForms = (b: {
     },
   },
   { path: '/users', fields: { email: 'intruder@example.org', role: 'admin' } },
+  { path: '/mail/send', fields: {} },
+  { path: `/meetings/${meetingIds.bravo}/send-agenda`, fields: {} },
   { path: `/users/${b.memberId}/role`, fields: { role: 'viewer' } },
   { path: `/users/${b.memberId}/remove`, fields: {} },
   { path: `/users/invitations/${b.invitationId}/withdraw`, fields: {} },
@@ -313,9 +353,36 @@ const tenantForms = (b: {
     },
   },
   { path: '/indicators/BRAVO%201/delete', fields: {} },
+  { path: '/resources/funds/new', fields: { name: 'Intruder', slug: 'intruder', kind: 'pooled' } },
+  {
+    path: '/resources/funds/bravo-fund/contributions/new',
+    fields: { organisationId: b.personId, year: '2009', form: 'cash', agreed: '1' },
+  },
+  {
+    path: '/resources/funds/bravo-fund/spending/new',
+    fields: { year: '2009', priorityId: b.priorityId, actual: '1' },
+  },
+  { path: '/resources/funds/bravo-fund/decisions/new', fields: { decisionId: decisionIds.bravo! } },
+  { path: '/resources/funds/bravo-fund/import/confirm', fields: {} },
+  { path: '/resources/plans/bravo-plan/principles/new', fields: { text: 'Intruder' } },
+  { path: '/voice/bravo-voice/edit', fields: { title: 'Taken' } },
+  { path: '/voice/bravo-voice/questions/new', fields: { text: 'Intruder?', kind: 'text' } },
+  { path: '/voice/bravo-voice/status', fields: { status: 'closed' } },
+  { path: '/voice/bravo-voice/themes/new', fields: { title: 'Intruder', said: 'Intruder' } },
+  {
+    path: '/voice/bravo-voice/themes/bravo-theme/outcomes/new',
+    fields: { kind: 'not-done', note: 'Intruder' },
+  },
+  { path: '/voice/bravo-voice/summary', fields: { summary: 'Intruder' } },
+  { path: '/voice/bravo-voice/paper', fields: { meetingId: meetingIds.bravo!, number: '9' } },
+  {
+    path: `/voice/recommendations/${voiceRecommendationIds.bravo}/response`,
+    fields: { response: 'accepted', meetingId: meetingIds.bravo! },
+  },
 ];
 const apiPaths = (slug: string) => [
   '/api/v1/partnerships',
+  `/api/v1/partnerships/${slug}/voice/consultations`,
   `/api/v1/partnerships/${slug}`,
   `/api/v1/partnerships/${slug}/bodies`,
   `/api/v1/partnerships/${slug}/bodies/${slug}-board/seats`,
@@ -332,6 +399,11 @@ const apiPaths = (slug: string) => [
   `/api/v1/partnerships/${slug}/indicators/NI%2073`,
   `/api/v1/partnerships/${slug}/accountability?organisation=${slug}%20council`,
   `/api/v1/partnerships/${slug}/indicators/NI%2073/benchmark`,
+  `/api/v1/partnerships/${slug}/funds`,
+  `/api/v1/partnerships/${slug}/funds/${slug}-fund`,
+  `/api/v1/partnerships/${slug}/pledges`,
+  `/api/v1/partnerships/${slug}/commissioned-services`,
+  `/api/v1/partnerships/${slug}/resources`,
 ];
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
@@ -483,6 +555,25 @@ async function furnish(
     { fileName: `${prefix}-paper.pdf`, content: Buffer.from(`%PDF-1.4 ${prefix} paper`) },
   );
   paperIds[prefix] = (await test.services.agenda.agenda(caller, meetingIds[prefix]))[0]!.papers[0]!.id;
+  // a later meeting whose agenda was sent by e-mail (agenda_dispatches, mail_outbox)
+  const nextMeetingId = await test.services.meetings.create(caller, {
+    title: `${prefix} next meeting`,
+    kind: 'board-meeting',
+    bodyIds: [board.id],
+    date: '2099-03-20',
+    startTime: '10:00',
+    state: 'scheduled',
+  });
+  await test.services.agenda.addItem(caller, nextMeetingId, {
+    number: 1,
+    title: `${prefix} next item`,
+    purpose: 'decision',
+    presenter: null,
+    exempt: false,
+    exemptParagraph: null,
+    exemptReason: null,
+  });
+  await test.services.agendaMail.send(caller, nextMeetingId);
   consultationIds[prefix] = await test.services.consultations.place(
     caller,
     meetingIds[prefix],
@@ -609,7 +700,9 @@ async function furnish(
   await test.services.attendance.record(caller, meetingIds[prefix], {
     members: [{ membershipId: membership!.id, status: 'apologies', substituteId: substituteId }],
     inAttendance: [],
+    counts: [{ description: `${prefix} young people`, count: 3, approximate: false }],
   });
+  await publicSiteService(test.db, test.services).saveSections(caller, ['structure', 'meetings']);
   await test.services.record.writeMinutes(caller, meetingIds[prefix], itemIds[prefix], `${prefix} minutes`);
   decisionIds[prefix] = await test.services.record.addDecision(caller, meetingIds[prefix], itemIds[prefix], {
     text: `${prefix} decision`,
@@ -636,6 +729,142 @@ async function furnish(
   });
   await test.services.boardPacks.request(caller, meetingIds[prefix]);
   await test.services.boardPacks.idle();
+  await test.services.resources.createFund(caller, {
+    slug: `${prefix}-fund`,
+    name: `${prefix} pooled fund`,
+    kind: 'pooled-s10',
+    hostOrganisationId: organisationId,
+    purpose: `${prefix} fund purpose`,
+    agreementDocument: null,
+    agreementStartsOn: '2009-04-01',
+    agreementEndsOn: '2011-03-31',
+    reviewOn: null,
+    priorityIds: [priorityId],
+  });
+  const serviceId = await test.services.resources.addService(
+    caller,
+    {
+      name: `${prefix} commissioned service`,
+      provider: `${prefix} provider`,
+      providerOrganisationId: null,
+      annualValue: 1_000_00,
+      startsOn: '2009-04-01',
+      endsOn: null,
+      fundId: null,
+      status: 'active',
+    },
+    [priorityId],
+  );
+  await test.services.resources.addContribution(caller, `${prefix}-fund`, {
+    organisationId,
+    year: 2009,
+    form: 'cash',
+    description: `${prefix} contribution`,
+    planned: 5_000_00,
+    agreed: 5_000_00,
+    received: null,
+  });
+  await test.services.resources.addSpending(caller, `${prefix}-fund`, {
+    year: 2009,
+    priorityId,
+    actionId: null,
+    serviceId,
+    description: `${prefix} spending`,
+    planned: 1_000_00,
+    committed: null,
+    actual: 1_000_00,
+    decisionId: decisionIds[prefix]!,
+  });
+  await test.services.resources.addPledge(caller, {
+    organisationId,
+    priorityId,
+    actionId: null,
+    resource: 'premises',
+    description: `${prefix} pledge`,
+    amount: null,
+    fromYear: 2009,
+    toYear: 2010,
+    status: 'agreed',
+    pledgedOn: '2009-05-01',
+    dueOn: null,
+    agreedBy: null,
+    decisionId: decisionIds[prefix]!,
+  });
+  await test.services.resources.addPrinciple(caller, `${prefix}-plan`, `${prefix} financial principle`);
+  const youthBoard = await test.services.bodies.create(caller, {
+    slug: `${prefix}-youth-board`,
+    name: `${prefix} voice youth board`,
+    kind: 'young-peoples-board',
+    takesDecisions: false,
+    status: 'established',
+    statusOn: '2008',
+  });
+  const youngPeoplesMeeting = await test.services.meetings.create(caller, {
+    title: `${prefix} voice youth meeting`,
+    kind: 'board-meeting',
+    bodyIds: [youthBoard.id],
+    date: '2009-02-01',
+    startTime: '17:00',
+    state: 'held',
+  });
+  const voiceSlug = await test.services.voice.create(caller, {
+    slug: `${prefix}-voice`,
+    title: `${prefix} voice consultation`,
+    purpose: `${prefix} voice purpose`,
+    audience: ['young-people'],
+    opensOn: '2009-01-01',
+    closesOn: '2099-12-31',
+    responsesPerDevice: 1,
+    responseLimit: null,
+    areas: [`${prefix} voice area`],
+    asksContact: true,
+    contactReason: `${prefix} voice reason`,
+    privacyNotice: `${prefix} voice privacy`,
+    safeguardingNotice: `${prefix} voice safeguarding`,
+  });
+  await test.services.voice.addQuestion(caller, voiceSlug, {
+    text: `${prefix} voice question`,
+    easyRead: null,
+    kind: 'text',
+    choices: [],
+    required: false,
+  });
+  await test.services.voice.setStatus(caller, voiceSlug, 'open');
+  const opened = await test.services.voice.get(caller, voiceSlug);
+  await test.services.voice.respond(
+    partnershipId,
+    opened.consultation.linkToken,
+    `${prefix}-device-000000000000`,
+    {
+      [`q-${opened.questions[0]!.id}`]: `${prefix} voice answer`,
+      contact: `${prefix} voice contact`,
+    },
+  );
+  const themeCode = await test.services.voice.addTheme(caller, voiceSlug, {
+    title: `${prefix} theme`,
+    said: `${prefix} voice said`,
+  });
+  await test.services.voice.addOutcome(caller, voiceSlug, themeCode, {
+    kind: 'decision',
+    decisionId: decisionIds[prefix]!,
+    note: `${prefix} voice note`,
+  });
+  await test.services.voice.setSummary(caller, voiceSlug, {
+    summary: `${prefix} voice summary`,
+    resultsPublic: false,
+  });
+  voiceRecommendationIds[prefix] = await test.services.voice.addRecommendation(caller, {
+    meetingId: youngPeoplesMeeting,
+    number: 1,
+    text: `${prefix} voice recommendation`,
+    consultationId: opened.consultation.id,
+  });
+  await test.services.voice.respondTo(caller, voiceRecommendationIds[prefix]!, {
+    response: 'accepted-in-part',
+    reasons: `${prefix} voice reasons`,
+    meetingId: meetingIds[prefix]!,
+    actionIds: [actionIds[prefix]!],
+  });
   return { boardId: board.id, personId, surveyId: survey.survey.id, priorityId, actionId, organisationId };
 }
 
@@ -736,6 +965,15 @@ describe('tenant isolation', () => {
     'bravo progress',
     'bravo interest',
     'bravo declared nature',
+    'bravo voice',
+    'bravo pooled fund',
+    'bravo fund purpose',
+    'bravo commissioned service',
+    'bravo provider',
+    'bravo contribution',
+    'bravo spending',
+    'bravo pledge',
+    'bravo financial principle',
   ];
 
   for (const role of roles) {

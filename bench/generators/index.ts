@@ -7,6 +7,7 @@ import { benchAdminStep } from './bench-admin.ts';
 import { structureStep } from './structure.ts';
 import { meetingsStep } from './meetings.ts';
 import { performanceStep } from './performance.ts';
+import { resourcesStep } from './resources.ts';
 
 export const generatorSteps: GeneratorStep[] = [
   partnershipsStep,
@@ -15,6 +16,7 @@ export const generatorSteps: GeneratorStep[] = [
   structureStep,
   meetingsStep,
   performanceStep,
+  resourcesStep,
 ];
 
 export type { GeneratorContext, GeneratorStep } from './context.ts';

@@ -30,6 +30,11 @@ import * as datedSeats from './0046_dated_seats.ts';
 import * as authoritiesOverTime from './0047_authorities_over_time.ts';
 import * as outcomeFrameworks from './0048_outcome_frameworks.ts';
 import * as organisationsEnd from './0049_organisations_end.ts';
+import * as resources from './0050_resources.ts';
+import * as voice from './0051_voice.ts';
+import * as publicSite from './0052_public_site.ts';
+import * as mail from './0053_mail.ts';
+import * as registerAsMinutes from './0055_register_as_minutes.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
@@ -61,4 +66,9 @@ export const migrations: Migrations = {
   '0047_authorities_over_time': authoritiesOverTime,
   '0048_outcome_frameworks': outcomeFrameworks,
   '0049_organisations_end': organisationsEnd,
+  '0050_resources': resources,
+  '0051_voice': voice,
+  '0052_public_site': publicSite,
+  '0053_mail': mail,
+  '0055_register_as_minutes': registerAsMinutes,
 };

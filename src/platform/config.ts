@@ -44,6 +44,14 @@ export const configSchema = z
     SURVEY_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(28),
     /** The address users reach the service on, used in links such as invitations. */
     PUBLIC_URL: z.url().optional(),
+    /** The mail server, smtp(s)://user:password@host:port. Unset: nothing is sent; messages wait in the outbox. Sensitive. */
+    SMTP_URL: z
+      .url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// address' })
+      .optional(),
+    /** The From address of every message. */
+    MAIL_FROM: z.string().min(3).default('Cooperate <no-reply@cooperate.invalid>'),
+    /** Seconds before a message that could not be sent is tried again; doubled each time (five tries). */
+    MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   })
   .superRefine((config, context) => {
     if (config.NODE_ENV === 'production' && !config.SESSION_SECRET) {
@@ -58,7 +66,7 @@ export const configSchema = z
 export type Config = z.infer<typeof configSchema>;
 
 /** Settings whose values never reach a log line. */
-export const sensitiveSettings = ['DATABASE_URL', 'SESSION_SECRET'] as const;
+export const sensitiveSettings = ['DATABASE_URL', 'SESSION_SECRET', 'SMTP_URL'] as const;
 
 export class ConfigError extends Error {
   readonly problems: string[];

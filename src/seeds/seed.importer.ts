@@ -8,6 +8,7 @@ import type { SeedFile } from './seed.schema.ts';
 import { importStructure, type StructureReport } from './seed.structure.ts';
 import { importMeetings } from './seed.meetings.ts';
 import { importPlans } from './seed.plans.ts';
+import { importResources } from './seed.resources.ts';
 
 export interface ImportReport extends StructureReport {
   meetings: number;
@@ -46,7 +47,9 @@ export async function importSeeds(services: Services, seeds: ParsedSeed[]): Prom
       const structure = await importStructure(services, caller, seed);
       const meetings = await importMeetings(services, caller, seed);
       const plans = await importPlans(services, caller, seed.plans);
-      const changed = Object.values(structure).some((count) => count > 0) || meetings > 0 || plans > 0;
+      const resources = await importResources(services, caller, seed.resources);
+      const changed =
+        Object.values(structure).some((count) => count > 0) || meetings > 0 || plans > 0 || resources > 0;
       const outcome = partnership.outcome === 'unchanged' && changed ? 'updated' : partnership.outcome;
       reports.push({ file, partnership: seed.partnership.slug, outcome, ...structure, meetings, plans });
     } catch (error) {

@@ -12,6 +12,7 @@ import {
 import { partialIsoDate } from '../platform/http/date-input.ts';
 import { seedMeetingSchema } from './seed.meetings.ts';
 import { bodiesNamedByPlans, planSeedSchema } from './seed.plans.ts';
+import { resourcesSeedSchema } from './seed.resources.ts';
 
 const key = z.string().regex(/^[a-z0-9-]+$/, 'A key is lower-case letters, numbers and hyphens');
 const day = z.iso.date({ error: 'A date like 2009-09-14' });
@@ -143,6 +144,7 @@ export const seedFileSchema = z
     relationships: z.array(relationship).default([]),
     meetings: z.array(seedMeetingSchema).default([]),
     plans: z.array(planSeedSchema).default([]),
+    resources: resourcesSeedSchema,
   })
   .superRefine((seed, context) => {
     const known = (list: { key?: string; slug?: string }[]) =>

@@ -1,4 +1,4 @@
-// Bolton, 12 February 2009 (source document 001): what ACCEPTANCE.md asks of its structure
+// Bolton, 12 February 2009 (source document 001): what docs/ACCEPTANCE.md asks of its structure
 // and membership.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -191,7 +191,7 @@ describe('Bolton Children’s Trust (12 February 2009)', () => {
     }
   });
 
-  it('meets the 2008 guidance as ACCEPTANCE.md reads it on 12 February 2009', async () => {
+  it('meets the 2008 guidance as docs/ACCEPTANCE.md reads it on 12 February 2009', async () => {
     const evaluation = await test.services.compliance.evaluate(caller, {
       date: '2009-02-12',
       ruleSetIds: ['guidance-2008'],

@@ -1,4 +1,4 @@
-// Dudley, 14 September 2009 (source document 000): what ACCEPTANCE.md asks of it.
+// Dudley, 14 September 2009 (source document 000): what docs/ACCEPTANCE.md asks of it.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { systemCaller, type Caller } from '../../src/platform/http/auth.ts';
@@ -65,7 +65,7 @@ describe('Dudley Children’s Trust (14 September 2009)', () => {
 
   // Dudley's constitution lists its seats but names nobody in them: a seat of the category meets
   // a rule only "on paper", and a rule about who the members are is "not recorded" (issue 14).
-  it('meets the 2008 guidance as ACCEPTANCE.md reads it on 14 September 2009, on paper', async () => {
+  it('meets the 2008 guidance as docs/ACCEPTANCE.md reads it on 14 September 2009, on paper', async () => {
     const evaluation = await test.services.compliance.evaluate(caller, {
       date: '2009-09-14',
       ruleSetIds: ['guidance-2008'],

@@ -1,5 +1,5 @@
 // Kent, 21 June 2011 (source document 004): the survey data file data/seeds/surveys/004-kent.yaml
-// checked from the YAML alone against what ACCEPTANCE.md ("004 — Kent") asks of the survey:
+// checked from the YAML alone against what docs/ACCEPTANCE.md ("004 — Kent") asks of the survey:
 // 25 respondents in the document's two groups and order, "no response" recorded as such,
 // "correct as at" dates, coded answers to question 1, and 8 findings linked to their answers.
 import { describe, it } from 'node:test';

@@ -1,4 +1,4 @@
-// Kent, June 2011 (source document 004): what ACCEPTANCE.md asks of Kent's own arrangement.
+// Kent, June 2011 (source document 004): what docs/ACCEPTANCE.md asks of Kent's own arrangement.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { systemCaller, type Caller } from '../../src/platform/http/auth.ts';

@@ -1,4 +1,4 @@
-// Medway, 1 October 2013 (source document 003): what ACCEPTANCE.md asks of its structure and
+// Medway, 1 October 2013 (source document 003): what docs/ACCEPTANCE.md asks of its structure and
 // membership.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// The meetings the source documents describe (ACCEPTANCE.md): Nottinghamshire's meetings,
+// The meetings the source documents describe (docs/ACCEPTANCE.md): Nottinghamshire's meetings,
 // joint meeting and paragraph 17 actions; Medway's cadence check and delegated decision;
 // Bolton's development half day; Dudley's Executive Board attendance appendix, on an
 // illustrative register (the document gives none).

@@ -1,4 +1,4 @@
-// Nottinghamshire, 21 January 2009 (source document 002): what ACCEPTANCE.md asks of its
+// Nottinghamshire, 21 January 2009 (source document 002): what docs/ACCEPTANCE.md asks of its
 // structure.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';

@@ -195,8 +195,7 @@ const seats: SeatEntry[] = [
 ];
 
 type Mark = 'present' | 'apologies';
-/** Young people are matched by their seat: the register form does not name them. */
-const young = (seat: string) => `A young person, ${seat}`;
+/** The register form names young people to editors (issue 15); no other output does. */
 
 /** Each meeting's register as the minutes give it (anyone a member then and not here: not recorded). */
 const meetings: { date: string; place: string; register: Record<string, Mark> }[] = [
@@ -218,7 +217,8 @@ const meetings: { date: string; place: string; register: Record<string, Mark> }[
       'Peter Seller': 'present',
       'Geoff Turner': 'present',
       'Simon Willson': 'present',
-      [young('Youth MP')]: 'present', // both Youth MPs were present
+      'Joe Lee': 'present', // both Youth MPs were present
+      'Elizabeth Shearer': 'present',
       'Dr Agrawal': 'apologies',
       'Cllr Alan Lewis': 'apologies',
       'Shaun McLurg': 'apologies',
@@ -270,7 +270,7 @@ const meetings: { date: string; place: string; register: Record<string, Mark> }[
       'Cllr Ann McCoy': 'present',
       'Cllr Jim Beall': 'present',
       'Darren Best': 'present',
-      [young("Young People's Representative")]: 'present',
+      'Tina Cascarino': 'present',
       'Geoff Fell': 'present',
       'Jane Humphreys': 'present',
       'Carol Langrick': 'present',
@@ -309,7 +309,7 @@ const meetings: { date: string; place: string; register: Record<string, Mark> }[
       'Fran Toller': 'present',
       'Geoff Turner': 'present',
       'Steven Childs': 'apologies',
-      [young("Young People's Representative")]: 'apologies',
+      'Tina Cascarino': 'apologies',
       'Paul Dobson': 'apologies',
       'Jackie Ennis': 'apologies',
       'Peter Lowe': 'apologies',

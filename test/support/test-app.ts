@@ -57,10 +57,10 @@ export async function submit(
     .send({ _csrf: csrfTokenIn(page.text), ...fields });
 }
 
-/** GETs a form page for its CSRF token, then uploads a file to it (multipart, token in the query). */
+/** GETs a form page for its CSRF token, then uploads a file to it (multipart, the token before the file). */
 export async function upload(agent: Agent, path: string, file: Buffer, name: string) {
   const page = await agent.get(path);
-  return agent.post(`${path}?_csrf=${encodeURIComponent(csrfTokenIn(page.text))}`).attach('file', file, name);
+  return agent.post(path).field('_csrf', csrfTokenIn(page.text)).attach('file', file, name);
 }
 
 export async function signIn(agent: Agent, email: string, password: string) {

@@ -152,7 +152,9 @@ describe('users and roles of a partnership', () => {
     const byActor = await agent.get(
       `/partnerships/roles-audit/audit?actor=${encodeURIComponent(user.email)}`,
     );
-    assert.match($(byActor.text)('#audit caption').text(), /1 change/);
+    // the invitation, and its e-mail queued in the same transaction (issue 18)
+    assert.match($(byActor.text)('#audit caption').text(), /2 changes/);
+    assert.match($(byActor.text)('#audit').text(), /Queued .* to audited@example.org/);
     const csv = await agent.get('/partnerships/roles-audit/audit?format=csv');
     assert.match(csv.text, /audited@example.org/);
     const invalid = await agent.get('/partnerships/roles-audit/audit?from=yesterday');

@@ -16,6 +16,8 @@ import {
   type RequestContextRow,
 } from './accounts.repository.ts';
 import { digest, hashPassword, newToken } from './secrets.ts';
+import type { MailService } from '../../platform/mail/outbox.ts';
+import { invitationMail } from './invitation-mail.ts';
 
 const invitationDays = 14;
 
@@ -42,7 +44,7 @@ export interface RequestContext {
   access: TenantAccess | null;
 }
 
-export function membersService(db: Database<DB>) {
+export function membersService(db: Database<DB>, mail?: MailService) {
   const contextOf = (row: RequestContextRow): RequestContext => {
     const user = { id: row.userId, email: row.email, name: row.userName, platformAdmin: row.platformAdmin };
     if (!row.partnershipId || !row.slug || !row.partnershipName) return { user, access: null };
@@ -119,7 +121,8 @@ export function membersService(db: Database<DB>) {
 
     /** Gives an existing user a role, or invites a new one with a link to set up their account. */
     async add(caller: Caller, input: { email: string; role: Role }): Promise<AddOutcome> {
-      return asAdmin(caller, async (trx, partnershipId) => {
+      await mail?.ready();
+      const outcome = await asAdmin(caller, async (trx, partnershipId): Promise<AddOutcome> => {
         const user = await users.byEmail(trx, input.email);
         if (user) {
           if (await members.roleOf(trx, partnershipId, user.id)) {
@@ -159,8 +162,12 @@ export function membersService(db: Database<DB>) {
           summary: `Invited ${input.email} as ${input.role}`,
           after: { email: input.email, role: input.role, expiresAt },
         });
+        if (mail)
+          await invitationMail(trx, mail, caller, partnershipId, input.email, input.role, token, expiresAt);
         return { outcome: 'invited', invitationId, token };
       });
+      mail?.notify();
+      return outcome;
     },
 
     async changeRole(caller: Caller, userId: string, role: Role): Promise<void> {

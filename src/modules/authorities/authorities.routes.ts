@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../../platform/documents/csv.ts';
 import { validate } from '../../platform/http/validation.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { authorityTypes } from './authorities.reference.ts';
@@ -20,7 +20,7 @@ export function authoritiesRoutes(authorities: AuthoritiesService): Router {
         .type('text/csv')
         .attachment('authorities.csv')
         .send(
-          stringify(
+          toCsv(
             list.map((a) => ({ ...a, successorCodes: a.successors.map((s) => s.gssCode).join(' ') })),
             {
               header: true,

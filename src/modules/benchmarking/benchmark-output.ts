@@ -1,6 +1,6 @@
 // What the page, the CSV and the API make of a benchmark: the chart (this partnership, the
 // neighbours' average, England) and the table's columns.
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../../platform/documents/csv.ts';
 import { lineChartSvg, units } from '../indicators/index.ts';
 import type { Benchmark } from './benchmarking.service.ts';
 
@@ -33,7 +33,7 @@ export function benchmarkCsv(benchmark: Benchmark): string {
     'Ranked among',
   ];
   const figure = (value: number | null) => (value === null ? '' : value);
-  return stringify([
+  return toCsv([
     header,
     ...benchmark.rows.map((row) => [
       row.period,

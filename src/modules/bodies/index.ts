@@ -11,3 +11,4 @@ export * from './bodies.vocabulary.ts';
 export { structureAt, type StructureAt } from './structure.ts';
 export { bodiesRoutes } from './bodies.routes.ts';
 export { bodiesApi } from './bodies.api.ts';
+export { structureDiagram } from './diagram.ts';

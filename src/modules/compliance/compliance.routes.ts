@@ -2,7 +2,7 @@
 // page and as CSV.
 import { Router } from 'express';
 import { z } from 'zod';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../../platform/documents/csv.ts';
 import { callerOf, tenantOf } from '../../platform/http/auth.ts';
 import { validate } from '../../platform/http/validation.ts';
 import { datedAt, partialIsoDate } from '../../platform/http/date-input.ts';
@@ -45,7 +45,7 @@ export function complianceRoutes(compliance: ComplianceService, printer: PdfPrin
         .type('text/csv')
         .attachment(`compliance-${evaluation.date}.csv`)
         .send(
-          stringify(
+          toCsv(
             evaluation.results.map((r) => ({
               ruleSet: r.ruleSet.title,
               rule: r.rule.id,

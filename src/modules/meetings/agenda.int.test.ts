@@ -24,7 +24,7 @@ describe('agendas and papers', () => {
   let meetingPath: string;
   let editor: Agent;
 
-  /** Posts the item form as the browser does: multipart, the CSRF token in the address. */
+  /** Posts the item form as the browser does: multipart, the CSRF token first, before the paper. */
   async function postItem(
     agent: Agent,
     path: string,
@@ -32,7 +32,7 @@ describe('agendas and papers', () => {
     paper?: { name: string; content: Buffer },
   ) {
     const token = csrfTokenIn((await agent.get(path)).text);
-    let request = agent.post(`${path}?_csrf=${encodeURIComponent(token)}`);
+    let request = agent.post(path).field('_csrf', token);
     for (const [name, value] of Object.entries(fields)) request = request.field(name, value);
     if (paper) request = request.attach('paper', paper.content, paper.name);
     return request;

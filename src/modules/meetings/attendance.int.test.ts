@@ -140,13 +140,22 @@ describe('attendance and quorum', () => {
     const ineligible = await submit(editor, path('january', '/attendance'), {
       'members.1.membershipId': membershipOf.bill!,
       'members.1.status': 'apologies',
-      'members.1.substituteId': people.erin!,
+      'members.1.substituteId': people.carol!,
     });
+    // anyone may be named at the meeting (issue 15), but not someone who holds a seat at it
     assert.equal(ineligible.status, 400);
     assert.match(
       textsOf(ineligible.text, '.govuk-error-summary li')[0]!,
-      /The substitute is not eligible: only Dave Deputy may attend for Bill Commissioner/,
+      /Carol Superintendent holds a seat at this meeting \(Police\): they cannot also substitute for Bill Commissioner/,
     );
+    assert.match(ineligible.text, /href="#members-1-substituteId"/);
+    const themselves = await submit(editor, path('january', '/attendance'), {
+      'members.1.membershipId': membershipOf.bill!,
+      'members.1.status': 'apologies',
+      'members.1.substituteId': people.bill!,
+    });
+    assert.equal(themselves.status, 400);
+    assert.match(themselves.text, /Bill Commissioner cannot substitute for themselves/);
     const early = await submit(editor, path('future', '/attendance'), {
       'members.0.membershipId': membershipOf.anne!,
       'members.0.status': 'present',

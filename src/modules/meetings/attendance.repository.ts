@@ -1,11 +1,13 @@
 import type { Trx } from '../../schema.ts';
 import type { QuorumRule } from '../bodies/index.ts';
-import type { AttendanceRecord, ExpectedMember } from './attendance.ts';
+import type { AttendanceCount, AttendanceRecord, ExpectedMember } from './attendance.ts';
 
 export interface AttendanceEntry {
   personId: string;
   status: string;
   forMembershipId: string | null;
+  chaired?: boolean;
+  agendaItemId?: string | null;
 }
 
 export const attendanceRepository = {
@@ -91,8 +93,11 @@ export const attendanceRepository = {
         'a.meeting_id as meetingId',
         'a.person_id as personId',
         'p.name as personName',
+        'p.young_person as youngPerson',
         'a.status',
         'a.for_membership_id as forMembershipId',
+        'a.chaired',
+        'a.agenda_item_id as agendaItemId',
       ])
       .where('a.meeting_id', 'in', meetingIds)
       .orderBy('p.name')
@@ -135,10 +140,54 @@ export const attendanceRepository = {
           person_id: entry.personId,
           status: entry.status,
           for_membership_id: entry.forMembershipId,
+          chaired: entry.chaired ?? false,
+          agenda_item_id: entry.agendaItemId ?? null,
         })),
       )
       .execute();
   },
+
+  /** The attendees a meeting's minutes only count, in their order. */
+  counts: (trx: Trx, meetingId: string): Promise<AttendanceCount[]> =>
+    trx
+      .selectFrom('attendance_counts')
+      .select(['description', 'count', 'approximate'])
+      .where('meeting_id', '=', meetingId)
+      .orderBy('position')
+      .execute(),
+
+  /** Replaces the counted attendees of a meeting. */
+  async replaceCounts(
+    trx: Trx,
+    partnershipId: string,
+    meetingId: string,
+    counts: AttendanceCount[],
+  ): Promise<void> {
+    await trx.deleteFrom('attendance_counts').where('meeting_id', '=', meetingId).execute();
+    if (!counts.length) return;
+    await trx
+      .insertInto('attendance_counts')
+      .values(
+        counts.map((entry, position) => ({
+          partnership_id: partnershipId,
+          meeting_id: meetingId,
+          position,
+          description: entry.description,
+          count: entry.count,
+          approximate: entry.approximate,
+        })),
+      )
+      .execute();
+  },
+
+  /** A meeting's agenda items (for guests who came for one). */
+  items: (trx: Trx, meetingId: string) =>
+    trx
+      .selectFrom('agenda_items')
+      .select(['id', 'number', 'title', 'exempt'])
+      .where('meeting_id', '=', meetingId)
+      .orderBy('number')
+      .execute(),
 
   /** The partnership's people with this email address (how a user is matched to a person). */
   /** The partnership's people who are the user (the same email address), in one query. */

@@ -1,7 +1,7 @@
 // Attendance pages: the register of a meeting (recorded by editors), members' own apologies,
 // and a body's attendance appendix over a period as a page and CSV.
 import { Router, type Request } from 'express';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../../platform/documents/csv.ts';
 import { z } from 'zod';
 import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
@@ -25,6 +25,7 @@ const registerSchema = z.object({
   members: z.array(
     z.object({
       membershipId: z.uuid(),
+      row: z.number().int().optional(),
       status: z.enum(['', 'present', 'apologies', 'absent'], {
         error: 'Select present, apologies or absent',
       }),
@@ -35,7 +36,45 @@ const registerSchema = z.object({
     (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
     z.array(z.uuid({ error: 'Select people from the list' })),
   ),
+  chairId: optionalId,
+  otherApologies: z.preprocess(
+    (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
+    z.array(z.uuid({ error: 'Select people from the list' })),
+  ),
+  guests: z.array(
+    z.object({
+      personId: z.uuid({ error: 'Select the guest' }),
+      agendaItemId: z.uuid({ error: 'Select the item the guest came for' }),
+    }),
+  ),
+  counts: z.array(
+    z.object({
+      description: z.string().trim().min(1, 'Enter who they were, for example “young people”'),
+      count: z.coerce
+        .number({ error: 'Enter how many, as a whole number' })
+        .int('Enter how many, as a whole number')
+        .min(1, 'Enter how many: 1 or more'),
+      approximate: z.boolean(),
+    }),
+  ),
 });
+
+/** Rows of a repeating part of the form (guests.0.personId …), leaving out rows left blank. */
+function rowsOf(posted: Record<string, unknown>, prefix: string, fields: string[]) {
+  const indexes = new Set(
+    Object.keys(posted)
+      .map((key) => new RegExp(`^${prefix}\\.(\\d+)\\.`).exec(key)?.[1])
+      .filter((index): index is string => index !== undefined),
+  );
+  return [...indexes]
+    .sort((x, y) => Number(x) - Number(y))
+    .map((index) =>
+      Object.fromEntries(
+        fields.map((field) => [field, String(posted[`${prefix}.${index}.${field}`] ?? '').trim()]),
+      ),
+    )
+    .filter((row) => Object.values(row).some((value) => value !== '' && value !== 'false'));
+}
 
 const apologiesSchema = z.object({
   membershipId: z.uuid({ error: 'Select your seat' }),
@@ -52,6 +91,15 @@ export const periodQuery = z
     message: 'To must be the same as or after From',
   });
 
+/** Repeating rows as the form's flat fields (guests.0.personId …). */
+function rowValues(prefix: string, rows: object[]): Record<string, string> {
+  return Object.fromEntries(
+    rows.flatMap((row, index) =>
+      Object.entries(row).map(([field, value]) => [`${prefix}.${index}.${field}`, String(value)]),
+    ),
+  );
+}
+
 /** The form's flat fields (members.3.status …) as the register. */
 function registerInput(posted: Record<string, unknown>): RegisterInput {
   const members: RegisterInput['members'] = [];
@@ -61,11 +109,22 @@ function registerInput(posted: Record<string, unknown>): RegisterInput {
     .sort((x, y) => Number(x) - Number(y));
   for (const index of indexes)
     members.push({
+      row: Number(index),
       membershipId: String(posted[`members.${index}.membershipId`]),
       status: String(posted[`members.${index}.status`] ?? '') as RegisterInput['members'][number]['status'],
       substituteId: (posted[`members.${index}.substituteId`] as string | undefined) || undefined,
     });
-  return { members, inAttendance: posted.inAttendance as string[] };
+  return {
+    members,
+    inAttendance: posted.inAttendance as string[],
+    chairId: (posted.chairId as string | undefined) || undefined,
+    otherApologies: posted.otherApologies as string[],
+    guests: rowsOf(posted, 'guests', ['personId', 'agendaItemId']) as RegisterInput['guests'],
+    counts: rowsOf(posted, 'counts', ['description', 'count', 'approximate']).map((row) => ({
+      ...row,
+      approximate: row.approximate === 'true',
+    })) as unknown as RegisterInput['counts'],
+  };
 }
 
 export function attendanceRoutes(
@@ -79,26 +138,40 @@ export function attendanceRoutes(
   async function registerOf(req: Request) {
     const id = String(req.params.meeting);
     if (!isId(id)) throw notFound();
-    return attendance.register(callerOf(req), id);
+    // the register form is inside the partnership: editors see young people's names (ADR 0033)
+    return attendance.register(callerOf(req), id, true);
   }
 
   const formLocals = async (req: Request, found: Awaited<ReturnType<typeof registerOf>>) => ({
     title: `Attendance at ${found.meeting.title}`,
     tenant: tenantOf(req),
     meeting: found.meeting,
-    rows: found.register.rows.map((row) => ({ ...row, name: displayName(row.member) })),
+    rows: found.register.rows.map((row) => ({ ...row, name: displayName(row.member, true) })),
     people: await attendance.people(callerOf(req)),
+    items: await attendance.items(callerOf(req), found.meeting.id),
     backLink: `${base(req)}/meetings/${found.meeting.id}`,
   });
 
   router.get('/meetings/:meeting/attendance', requirePermission('partnership.edit'), async (req, res) => {
     const found = await registerOf(req);
+    const { register } = found;
     const values: Record<string, unknown> = {
-      inAttendance: found.register.inAttendance.map((person) => person.id),
+      inAttendance: register.inAttendance.map((person) => person.id),
+      otherApologies: register.otherApologies.map((person) => person.id),
+      chairId: register.chair?.id ?? '',
     };
-    found.register.rows.forEach((row, index) => {
+    register.rows.forEach((row, index) => {
       values[`members.${index}.status`] = row.status ?? '';
       values[`members.${index}.substituteId`] = row.substitute?.id ?? '';
+    });
+    register.guests.forEach((guest, index) => {
+      values[`guests.${index}.personId`] = guest.id;
+      values[`guests.${index}.agendaItemId`] = guest.agendaItemId;
+    });
+    register.counts.forEach((count, index) => {
+      values[`counts.${index}.description`] = count.description;
+      values[`counts.${index}.count`] = String(count.count);
+      values[`counts.${index}.approximate`] = String(count.approximate);
     });
     res.render(`${views}/attendance-form.njk`, { ...(await formLocals(req, found)), values });
   });
@@ -106,6 +179,7 @@ export function attendanceRoutes(
   router.post('/meetings/:meeting/attendance', requirePermission('partnership.edit'), async (req, res) => {
     const found = await registerOf(req);
     const posted = req.body as Record<string, unknown>;
+    const input = registerInput(posted);
     const done = await submitForm(
       req,
       res,
@@ -113,8 +187,15 @@ export function attendanceRoutes(
         view: `${views}/attendance-form.njk`,
         locals: await formLocals(req, found),
         schema: registerSchema,
-        input: registerInput(posted),
-        values: { ...posted, inAttendance: [posted.inAttendance ?? []].flat() },
+        input,
+        values: {
+          ...Object.fromEntries(Object.entries(posted).filter(([key]) => !/^(guests|counts)\./.test(key))),
+          // the rows left blank are left out, so that messages and fields keep the same numbers
+          ...rowValues('guests', input.guests ?? []),
+          ...rowValues('counts', input.counts ?? []),
+          inAttendance: [posted.inAttendance ?? []].flat(),
+          otherApologies: [posted.otherApologies ?? []].flat(),
+        },
       },
       async (value) => {
         await attendance.record(callerOf(req), found.meeting.id, value);
@@ -177,7 +258,8 @@ export function attendanceRoutes(
     const year = today().slice(0, 4);
     const from = (checked.ok && checked.value.from) || `${year}-01-01`;
     const to = (checked.ok && checked.value.to) || `${year}-12-31`;
-    const appendix = await attendance.appendix(caller, body.id, from, to);
+    // young people are named on the page for editors, never in the documents (ADR 0033)
+    const appendix = await attendance.appendix(caller, body.id, from, to, !req.query.format);
     const title = `Attendance at ${body.name}`;
     const documentName = `${body.slug}-attendance-${from}-to-${to}`;
     if (req.query.format === 'docx') {
@@ -227,7 +309,7 @@ export function attendanceRoutes(
       res
         .type('text/csv')
         .attachment(`${documentName}.csv`)
-        .send(stringify(rows, { header: true }));
+        .send(toCsv(rows, { header: true }));
       return;
     }
     res.render(`${views}/appendix.njk`, {

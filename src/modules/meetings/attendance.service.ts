@@ -1,13 +1,17 @@
 // The attendance register of a meeting, built from its bodies' memberships on its date;
 // members' own apologies (with a named substitute); the quorum; the attendance appendix.
-// The rules: only members expected at the meeting are recorded as members; a substitute must be
-// one named for that membership, for a member who is not there; a person is recorded once;
-// nothing but apologies before a meeting has happened; nothing on a cancelled meeting.
+// The rules: only members expected at the meeting are recorded as members; a substitute is one
+// named for that membership or a person named at the meeting (ADR 0033), never the member, nor
+// someone holding a seat at the meeting, for a member who is not there; whoever chaired was
+// there; people who are not members (in attendance, apologies, guests for an item) are kept
+// apart from members' figures; a person is recorded once; nothing but apologies before a
+// meeting has happened; nothing on a cancelled meeting.
 import type { Database } from '../../platform/db/database.ts';
 import { acrossRequests } from '../../platform/db/request-reads.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import type { Caller } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
+import { can } from '../../platform/http/permissions.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
 import { inTenant, keptInTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
@@ -16,24 +20,38 @@ import {
   attendanceAppendix,
   buildRegister,
   displayName,
+  type AttendanceCount,
   type AttendanceRecord,
   type ExpectedMember,
 } from './attendance.ts';
+import { attendanceStatuses } from './meetings.vocabulary.ts';
 import {
   attendanceRepository as attendance,
   peopleOfCaller,
   type AttendanceEntry,
 } from './attendance.repository.ts';
 import { meetingsRepository as meetings } from './meetings.repository.ts';
+import type { MailService } from '../../platform/mail/outbox.ts';
+import { apologiesToClerk } from './apologies-mail.ts';
 import { hasHappened, londonParts, startOfDay, startOfNextDay } from './time.ts';
 
 export interface RegisterInput {
   members: {
     membershipId: string;
     status: '' | 'present' | 'apologies' | 'absent';
+    /** The row of the form, when it differs from the position (messages name it). */
+    row?: number | undefined;
     substituteId?: string | undefined;
   }[];
   inAttendance: string[];
+  /** The person who chaired (a member present or a substitute). */
+  chairId?: string | undefined;
+  /** Apologies from people who are not members. */
+  otherApologies?: string[] | undefined;
+  /** Guests, each for one agenda item of the meeting. */
+  guests?: { personId: string; agendaItemId: string }[] | undefined;
+  /** Attendees the minutes only count. */
+  counts?: AttendanceCount[] | undefined;
 }
 
 /** A held meeting's register, as other modules read it (compliance: attendance beside a seat). */
@@ -73,7 +91,7 @@ export async function registersWithin(
 
 const refuse = (path: string, message: string) => new RuleViolation([{ path, message }]);
 
-export function attendanceService(db: Database<DB>) {
+export function attendanceService(db: Database<DB>, mail?: MailService) {
   /** A meeting's expected members, register and quorum basis (kept: ADR 0021). */
   async function context(trx: Trx, meetingId: string) {
     const meeting = await meetings.byId(trx, meetingId);
@@ -81,13 +99,14 @@ export function attendanceService(db: Database<DB>) {
     return acrossRequests(trx, `attendance ${meetingId}`, async () => {
       const date = londonParts(meeting.startsAt).date;
       const bodyIds = meeting.bodies.map((body) => body.id);
-      const [all, records, basis] = await Promise.all([
+      const [all, records, basis, counts] = await Promise.all([
         attendance.members(trx, bodyIds),
         attendance.records(trx, [meeting.id]),
         attendance.quorumBasis(trx, bodyIds),
+        attendance.counts(trx, meeting.id),
       ]);
       const expected = all.filter((member) => activeOn(member, date));
-      return { meeting, date, expected, records, basis };
+      return { meeting, date, expected, records, basis, counts };
     });
   }
 
@@ -98,6 +117,34 @@ export function attendanceService(db: Database<DB>) {
         `The substitute is not eligible: only ${member.substitutes.length ? member.substitutes.map((s) => s.name).join(', ') : 'named substitutes'} may attend for ${displayName(member)}`,
       );
   }
+
+  /**
+   * A substitute named at the meeting: a person of the partnership, not the member, and holding
+   * no seat at the meeting themselves (they would be recorded on it).
+   */
+  function checkSubstituteAtMeeting(
+    member: ExpectedMember,
+    substitute: { id: string; name: string } | undefined,
+    expected: ExpectedMember[],
+    path: string,
+  ) {
+    if (!substitute) throw refuse(path, 'The substitute must be a person of this partnership');
+    if (substitute.id === member.personId)
+      throw refuse(path, `${displayName(member)} cannot substitute for themselves`);
+    const seat = expected.find((other) => other.personId === substitute.id);
+    if (seat)
+      throw refuse(
+        path,
+        `${substitute.name} holds a seat at this meeting (${seat.seatLabel}): they cannot also substitute for ${displayName(member)}`,
+      );
+  }
+
+  const statusWord = (status: string) =>
+    status === 'other-apologies'
+      ? 'apologies (not a member)'
+      : status === 'guest'
+        ? 'a guest for an item'
+        : (attendanceStatuses[status as keyof typeof attendanceStatuses] ?? status).toLowerCase();
 
   /** Records the whole register inside a transaction already open (also used by the seeds). */
   async function recordWithin(
@@ -110,14 +157,28 @@ export function attendanceService(db: Database<DB>) {
     const { meeting, expected } = await context(trx, meetingId);
     if (meeting.state === 'cancelled')
       throw refuse('members', 'The meeting was cancelled: there is no register');
+    const people = await attendance.people(trx);
+    const personOf = (id: string) => {
+      const found = people.find((candidate) => candidate.id === id);
+      return found && { id: found.id, personName: found.name, youngPerson: found.youngPerson };
+    };
     const entries = new Map<string, AttendanceEntry>();
     const add = (entry: AttendanceEntry, name: string, path: string) => {
       const already = entries.get(entry.personId);
-      if (already && (already.status !== entry.status || already.forMembershipId !== entry.forMembershipId))
-        throw refuse(path, `${name} is recorded twice: as ${already.status} and as ${entry.status}`);
+      if (
+        already &&
+        (already.status !== entry.status ||
+          already.forMembershipId !== entry.forMembershipId ||
+          (already.agendaItemId ?? null) !== (entry.agendaItemId ?? null))
+      )
+        throw refuse(
+          path,
+          `${name} is recorded twice: as ${statusWord(already.status)} and as ${statusWord(entry.status)}`,
+        );
       entries.set(entry.personId, entry);
     };
-    input.members.forEach((row, index) => {
+    input.members.forEach((row, position) => {
+      const index = row.row ?? position;
       const member = expected.find((candidate) => candidate.membershipId === row.membershipId);
       if (!member)
         throw refuse(`members.${index}`, 'Record only members of the meeting’s bodies on its date');
@@ -128,10 +189,17 @@ export function attendanceService(db: Database<DB>) {
             `members.${index}.substituteId`,
             `${displayName(member)} was present: nobody substitutes for them`,
           );
-        checkSubstitute(member, row.substituteId, `members.${index}.substituteId`);
+        const substitute = personOf(row.substituteId);
+        if (!member.substitutes.some((s) => s.id === row.substituteId))
+          checkSubstituteAtMeeting(
+            member,
+            substitute && { id: substitute.id, name: displayName(substitute, true) },
+            expected,
+            `members.${index}.substituteId`,
+          );
         add(
           { personId: row.substituteId, status: 'substitute', forMembershipId: member.membershipId },
-          member.substitutes.find((s) => s.id === row.substituteId)!.name,
+          displayName(substitute!, true),
           `members.${index}.substituteId`,
         );
       }
@@ -142,28 +210,74 @@ export function attendanceService(db: Database<DB>) {
           `members.${index}`,
         );
     });
-    const people = await attendance.people(trx);
-    for (const personId of input.inAttendance) {
-      const person = people.find((candidate) => candidate.id === personId);
-      if (!person) throw refuse('inAttendance', 'Select people of this partnership');
-      add({ personId, status: 'in-attendance', forMembershipId: null }, person.name, 'inAttendance');
+    const others: [string, string[]][] = [
+      ['inAttendance', input.inAttendance],
+      ['otherApologies', input.otherApologies ?? []],
+    ];
+    for (const [field, ids] of others)
+      for (const personId of ids) {
+        const person = personOf(personId);
+        if (!person) throw refuse(field, 'Select people of this partnership');
+        add(
+          {
+            personId,
+            status: field === 'inAttendance' ? 'in-attendance' : 'other-apologies',
+            forMembershipId: null,
+          },
+          displayName(person, true),
+          field,
+        );
+      }
+    const items = await attendance.items(trx, meetingId);
+    (input.guests ?? []).forEach((guest, index) => {
+      const person = personOf(guest.personId);
+      if (!person) throw refuse(`guests.${index}.personId`, 'Select a person of this partnership');
+      const item = items.find((candidate) => candidate.id === guest.agendaItemId);
+      if (!item) throw refuse(`guests.${index}.agendaItemId`, 'Select an agenda item of this meeting');
+      const seat = expected.find((member) => member.personId === person.id);
+      if (seat)
+        throw refuse(
+          `guests.${index}.personId`,
+          `${displayName(person, true)} holds a seat at this meeting (${seat.seatLabel}): record them on their seat`,
+        );
+      add(
+        { personId: person.id, status: 'guest', forMembershipId: null, agendaItemId: item.id },
+        displayName(person, true),
+        `guests.${index}.personId`,
+      );
+    });
+    if (input.chairId) {
+      const chair = entries.get(input.chairId);
+      if (!chair || (chair.status !== 'present' && chair.status !== 'substitute')) {
+        const person = personOf(input.chairId);
+        throw refuse(
+          'chairId',
+          `${person ? displayName(person, true) : 'The person chosen'} chaired but is not recorded as present or as a substitute`,
+        );
+      }
+      chair.chaired = true;
     }
+    const counts = input.counts ?? [];
     if (
       !hasHappened(meeting) &&
-      [...entries.values()].some((entry) => entry.status !== 'apologies' && entry.status !== 'substitute')
+      ([...entries.values()].some(
+        (entry) => !['apologies', 'substitute', 'other-apologies'].includes(entry.status),
+      ) ||
+        counts.length)
     )
       throw refuse(
         'members',
         'The meeting has not happened yet: only apologies and substitutes can be recorded',
       );
     await attendance.replace(trx, partnershipId, meetingId, [...entries.values()]);
+    await attendance.replaceCounts(trx, partnershipId, meetingId, counts);
     await recordChange(trx, caller.actor, {
       partnershipId,
       action: 'update',
       entityType: 'attendance',
       entityId: meetingId,
       summary: `Recorded the attendance at ${meeting.title} on ${londonParts(meeting.startsAt).date}`,
-      after: { entries: [...entries.values()] },
+      after: { entries: [...entries.values()], counts },
     });
   }
 
@@ -171,15 +285,20 @@ export function attendanceService(db: Database<DB>) {
     recordWithin,
 
     /** The register of a meeting, its quorum per body, and the caller's own places on it. */
-    register: async (caller: Caller, meetingId: string) => {
+    /**
+     * `names`: young people's names, asked for by pages inside the partnership (the register
+     * form, the appendix); given only to editors and administrators (ADR 0033).
+     */
+    register: async (caller: Caller, meetingId: string, names = false) => {
+      const reveal = names && can(caller, 'partnership.edit');
       const { meeting, expected, register } = await keptInTenant(
         db,
         caller,
         'partnership.read',
-        `register ${meetingId}`,
+        `register ${meetingId} ${reveal ? 'named' : 'unnamed'}`,
         async (trx) => {
-          const { meeting, expected, records, basis } = await context(trx, meetingId);
-          return { meeting, expected, register: buildRegister(expected, records, basis) };
+          const { meeting, expected, records, basis, counts } = await context(trx, meetingId);
+          return { meeting, expected, register: buildRegister(expected, records, basis, counts, reveal) };
         },
       );
       // who the caller is among the people: their id and email decide it (the email in the key)
@@ -200,6 +319,10 @@ export function attendanceService(db: Database<DB>) {
       };
     },
 
+    /** The meeting's agenda items, for guests who came for one. */
+    items: (caller: Caller, meetingId: string) =>
+      inTenant(db, caller, 'partnership.read', (trx) => attendance.items(trx, meetingId)),
+
     /** Everyone of the partnership, for "in attendance". */
     people: (caller: Caller) => inTenant(db, caller, 'partnership.read', (trx) => attendance.people(trx)),
 
@@ -209,12 +332,13 @@ export function attendanceService(db: Database<DB>) {
       ),
 
     /** A member sends their own apologies before the meeting, optionally naming a substitute. */
-    sendApologies: (
+    sendApologies: async (
       caller: Caller,
       meetingId: string,
       input: { membershipId: string; substituteId?: string | undefined },
-    ) =>
-      inTenant(db, caller, 'partnership.contribute', async (trx, partnershipId) => {
+    ) => {
+      await mail?.ready();
+      await inTenant(db, caller, 'partnership.contribute', async (trx, partnershipId) => {
         const { meeting, expected, records } = await context(trx, meetingId);
         const mine = new Set(await peopleOfCaller(trx, caller));
         const member = expected.find((m) => m.membershipId === input.membershipId && mine.has(m.personId));
@@ -230,7 +354,13 @@ export function attendanceService(db: Database<DB>) {
         const kept = records
           .filter((r) => r.personId !== member.personId && r.forMembershipId !== member.membershipId)
           .filter((r) => r.personId !== input.substituteId)
-          .map((r) => ({ personId: r.personId, status: r.status, forMembershipId: r.forMembershipId }));
+          .map((r): AttendanceEntry => ({
+            personId: r.personId,
+            status: r.status,
+            forMembershipId: r.forMembershipId,
+            chaired: r.chaired,
+            agendaItemId: r.agendaItemId,
+          }));
         kept.push({ personId: member.personId, status: 'apologies', forMembershipId: null });
         if (input.substituteId)
           kept.push({
@@ -247,29 +377,50 @@ export function attendanceService(db: Database<DB>) {
           summary: `${displayName(member)} sent apologies for ${meeting.title}${input.substituteId ? ', with a substitute' : ''}`,
           after: input,
         });
-      }),
+        if (mail)
+          await apologiesToClerk(
+            trx,
+            mail,
+            caller.actor,
+            partnershipId,
+            meeting,
+            displayName(member),
+            Boolean(input.substituteId),
+          );
+      });
+      mail?.notify();
+    },
 
     /** The attendance appendix of a body over a period (London dates), from its held meetings. */
-    appendix: (caller: Caller, bodyId: string, from: string, to: string) =>
-      keptInTenant(db, caller, 'partnership.read', `appendix ${bodyId} ${from} ${to}`, async (trx) => {
-        const end = startOfNextDay(to);
-        const held = (await meetings.list(trx, { bodyId, from: startOfDay(from), to: end })).filter(
-          (meeting) => meeting.state === 'held',
-        );
-        const members = (await attendance.members(trx, [bodyId])).filter(
-          (member) =>
-            (!member.startsOn || member.startsOn <= to) && (!member.endsOn || member.endsOn >= from),
-        );
-        const records: AttendanceRecord[] = await attendance.records(
-          trx,
-          held.map((meeting) => meeting.id),
-        );
-        return attendanceAppendix(
-          held.map((meeting) => ({ id: meeting.id, date: londonParts(meeting.startsAt).date })),
-          members,
-          records,
-        );
-      }),
+    appendix: (caller: Caller, bodyId: string, from: string, to: string, names = false) => {
+      const reveal = names && can(caller, 'partnership.edit');
+      return keptInTenant(
+        db,
+        caller,
+        'partnership.read',
+        `appendix ${bodyId} ${from} ${to} ${reveal}`,
+        async (trx) => {
+          const end = startOfNextDay(to);
+          const held = (await meetings.list(trx, { bodyId, from: startOfDay(from), to: end })).filter(
+            (meeting) => meeting.state === 'held',
+          );
+          const members = (await attendance.members(trx, [bodyId])).filter(
+            (member) =>
+              (!member.startsOn || member.startsOn <= to) && (!member.endsOn || member.endsOn >= from),
+          );
+          const records: AttendanceRecord[] = await attendance.records(
+            trx,
+            held.map((meeting) => meeting.id),
+          );
+          return attendanceAppendix(
+            held.map((meeting) => ({ id: meeting.id, date: londonParts(meeting.startsAt).date })),
+            members,
+            records,
+            reveal,
+          );
+        },
+      );
+    },
   };
 }
 

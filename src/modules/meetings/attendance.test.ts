@@ -11,7 +11,16 @@ import {
 const member = (id: string, values: Partial<ExpectedMember> = {}): ExpectedMember =>
   expectedMember(id, { organisationName: 'Council', ...values });
 const record = (meetingId: string, personId: string, status: string, forMembershipId: string | null = null) =>
-  ({ meetingId, personId, personName: personId, status, forMembershipId }) satisfies AttendanceRecord;
+  ({
+    meetingId,
+    personId,
+    personName: personId,
+    youngPerson: false,
+    status,
+    forMembershipId,
+    chaired: false,
+    agendaItemId: null,
+  }) satisfies AttendanceRecord;
 
 describe('the attendance register', () => {
   it('gives each member’s status and substitute, and the quorum from voting members there', () => {

@@ -24,26 +24,57 @@ export interface AttendanceRecord {
   meetingId: string;
   personId: string;
   personName: string;
+  youngPerson: boolean;
   status: string;
   forMembershipId: string | null;
+  /** This person chaired the meeting. */
+  chaired: boolean;
+  /** The agenda item a guest came for. */
+  agendaItemId: string | null;
 }
+
+/** Attendees the minutes only count, by description ("3 young people", "about 29 present"). */
+export interface AttendanceCount {
+  description: string;
+  count: number;
+  approximate: boolean;
+}
+
+/** The statuses of people who are not members: kept apart from members' figures. */
+export const othersStatuses = ['in-attendance', 'other-apologies', 'guest'] as const;
+const isOther = (status: string) => (othersStatuses as readonly string[]).includes(status);
 
 export interface RegisterRow {
   member: ExpectedMember;
   /** present, apologies or absent; null when nothing is recorded yet. */
   status: string | null;
-  substitute: { id: string; name: string } | null;
+  /** Who attended for the member; named at the meeting when not a substitute named in advance. */
+  substitute: { id: string; name: string; namedAtMeeting: boolean } | null;
+  /** The member chaired the meeting. */
+  chaired: boolean;
 }
 
 export interface Register {
   rows: RegisterRow[];
+  /** Who chaired: a member present or a substitute; null when not recorded. */
+  chair: { id: string; name: string } | null;
+  /** People who are not members, present. */
   inAttendance: { id: string; name: string }[];
+  /** Apologies from people who are not members (officers, advisers). */
+  otherApologies: { id: string; name: string }[];
+  /** Guests who came for one agenda item. */
+  guests: { id: string; name: string; agendaItemId: string }[];
+  /** Attendees the minutes only count. */
+  counts: AttendanceCount[];
   quorum: { bodyId: string; result: QuorumResult }[];
 }
 
-/** Young people are never named in registers or exports. */
-export const displayName = (person: { personName: string; youngPerson: boolean }) =>
-  person.youngPerson ? 'A young person' : person.personName;
+/**
+ * Young people are not named in registers or exports; inside the partnership, editors and
+ * administrators see their names on the register form and the attendance appendix (`reveal`).
+ */
+export const displayName = (person: { personName: string; youngPerson: boolean }, reveal = false) =>
+  person.youngPerson && !reveal ? 'A young person' : person.personName;
 
 export const activeOn = (member: { startsOn: string | null; endsOn: string | null }, date: string) =>
   (!member.startsOn || member.startsOn <= date) && (!member.endsOn || member.endsOn >= date);
@@ -52,17 +83,24 @@ export function buildRegister(
   expected: ExpectedMember[],
   records: AttendanceRecord[],
   bodies: { id: string; quorumRule: QuorumRule | null; votingPlaces: number }[],
+  counts: AttendanceCount[] = [],
+  reveal = false,
 ): Register {
   const byPerson = new Map(records.filter((r) => r.status !== 'substitute').map((r) => [r.personId, r]));
-  const rows = expected.map((member) => {
+  const named = (r: AttendanceRecord) => ({ id: r.personId, name: displayName(r, reveal) });
+  const rows = expected.map((member): RegisterRow => {
     const own = byPerson.get(member.personId);
     const sub = records.find((r) => r.status === 'substitute' && r.forMembershipId === member.membershipId);
     return {
       member,
-      status: own && own.status !== 'in-attendance' ? own.status : null,
-      substitute: sub ? { id: sub.personId, name: sub.personName } : null,
+      status: own && !isOther(own.status) ? own.status : null,
+      substitute: sub
+        ? { ...named(sub), namedAtMeeting: !member.substitutes.some((s) => s.id === sub.personId) }
+        : null,
+      chaired: Boolean(own?.chaired && own.status === 'present'),
     };
   });
+  const chair = records.find((r) => r.chaired);
   const quorum = bodies.map((body) => ({
     bodyId: body.id,
     result: evaluateQuorum(
@@ -76,9 +114,13 @@ export function buildRegister(
   }));
   return {
     rows,
-    inAttendance: records
-      .filter((r) => r.status === 'in-attendance')
-      .map((r) => ({ id: r.personId, name: r.personName })),
+    chair: chair ? named(chair) : null,
+    inAttendance: records.filter((r) => r.status === 'in-attendance').map(named),
+    otherApologies: records.filter((r) => r.status === 'other-apologies').map(named),
+    guests: records
+      .filter((r) => r.status === 'guest' && r.agendaItemId)
+      .map((r) => ({ ...named(r), agendaItemId: r.agendaItemId! })),
+    counts,
     quorum,
   };
 }
@@ -95,6 +137,8 @@ export interface AppendixCounts {
 
 export interface AppendixMemberRow extends AppendixCounts {
   membershipId: string;
+  /** Meetings the member chaired. */
+  chaired: number;
   name: string;
   seatLabel: string;
   organisation: string | null;
@@ -117,6 +161,7 @@ export function attendanceAppendix(
   held: { id: string; date: string }[],
   members: ExpectedMember[],
   records: AttendanceRecord[],
+  reveal = false,
 ): Appendix {
   const memberRows = members.map((member): AppendixMemberRow => {
     const expected = held.filter((meeting) => activeOn(member, meeting.date));
@@ -130,6 +175,11 @@ export function attendanceAppendix(
           r.meetingId === meetingId && r.status === 'substitute' && r.forMembershipId === member.membershipId,
       );
     const attended = expected.filter((m) => statusAt(m.id) === 'present').length;
+    const chaired = expected.filter((m) =>
+      records.some(
+        (r) => r.meetingId === m.id && r.personId === member.personId && r.status === 'present' && r.chaired,
+      ),
+    ).length;
     const apologies = expected.filter((m) => statusAt(m.id) === 'apologies').length;
     const substitutes = expected.filter((m) => substituted(m.id)).length;
     const absent = expected.filter(
@@ -137,7 +187,8 @@ export function attendanceAppendix(
     ).length;
     return {
       membershipId: member.membershipId,
-      name: displayName(member),
+      chaired,
+      name: displayName(member, reveal),
       seatLabel: member.seatLabel,
       organisation: member.organisationName,
       expected: expected.length,

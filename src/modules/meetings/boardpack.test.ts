@@ -14,6 +14,8 @@ const meeting: MeetingRow = {
   onlineUrl: null,
   state: 'scheduled',
   notes: null,
+  sequence: 0,
+  updatedAt: new Date('2009-01-01T09:00:00Z'),
   bodies: [{ id: 'b', name: 'Nottinghamshire Children’s Trust Board', slug: 'board' }],
 };
 const paper = (fileName: string, mediaType: string) => ({

@@ -14,6 +14,8 @@ const joint: MeetingRow = {
   onlineUrl: null,
   state: 'scheduled',
   notes: null,
+  sequence: 0,
+  updatedAt: new Date('2009-01-01T09:00:00Z'),
   bodies: [
     { id: 'a', name: 'Partnership Board', slug: 'board' },
     { id: 'b', name: 'NCSB', slug: 'ncsb' },
@@ -59,5 +61,9 @@ describe('the meetings calendar', () => {
     assert.equal(second!.status, 'CANCELLED');
     assert.equal(second!.start.toISOString(), '2009-07-01T13:30:00.000Z');
     assert.equal(second!.location, 'https://meet.example.org/board');
+    // no end recorded: the default length; and what moves when a meeting changes
+    assert.equal(second!.end?.toISOString(), '2009-07-01T15:30:00.000Z');
+    assert.equal(Number(first!.sequence), 0);
+    assert.equal((first!.lastmodified as Date).toISOString(), '2009-01-01T09:00:00.000Z');
   });
 });

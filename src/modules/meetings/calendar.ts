@@ -7,6 +7,9 @@ import { meetingKinds } from './meetings.vocabulary.ts';
 const statusOf = (state: string) =>
   state === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED;
 
+/** A meeting with no end recorded lasts this long in a calendar. */
+export const defaultMeetingMinutes = 120;
+
 export function meetingsCalendar(
   name: string,
   meetings: MeetingRow[],
@@ -19,7 +22,10 @@ export function meetingsCalendar(
     calendar.createEvent({
       id: `${meeting.id}@cooperate`,
       start: meeting.startsAt,
-      end: meeting.endsAt,
+      end: meeting.endsAt ?? new Date(meeting.startsAt.getTime() + defaultMeetingMinutes * 60_000),
+      sequence: meeting.sequence,
+      lastModified: meeting.updatedAt,
+      stamp: meeting.updatedAt,
       summary: meeting.state === 'cancelled' ? `Cancelled: ${meeting.title}` : meeting.title,
       location: meeting.place ?? meeting.onlineUrl,
       url,

@@ -342,4 +342,31 @@ describe('declarations of interest at a meeting', () => {
     );
     assert.match((await audits()).at(-1)!, /Withdrew Erin Officer’s declaration/);
   });
+
+  it('refuses a member withdrawing their own declaration once the meeting is cancelled', async () => {
+    const sent = await declare(member, 'future', {
+      personId: people.anne!,
+      agendaItemId: items['future-1']!,
+    });
+    assert.equal(sent.status, 303);
+    const offered = await member.get(path('future'));
+    assert.ok(textsOf(offered.text, '#declarations-1 button').some((text) => text.startsWith('Withdraw')));
+    await test.db.owner
+      .updateTable('meetings')
+      .set({ state: 'cancelled' })
+      .where('id', '=', meetings.future!)
+      .execute();
+    const page = await member.get(path('future'));
+    assert.ok(!textsOf(page.text, '#declarations-1 button').some((text) => text.startsWith('Withdraw')));
+    const [mine] = await test.services.declarations.ofMeeting(caller, meetings.future!);
+    const refused = await submit(
+      member,
+      path('future', `/declarations/${mine!.id}/remove`),
+      {},
+      path('future'),
+    );
+    assert.equal(refused.status, 400);
+    assert.match(refused.text, /The meeting was cancelled: ask the clerk/);
+    assert.equal((await test.services.declarations.ofMeeting(caller, meetings.future!)).length, 1);
+  });
 });

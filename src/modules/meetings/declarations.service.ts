@@ -141,13 +141,16 @@ export function declarationsService(db: Database<DB>) {
           (d) => d.id === declarationId,
         );
         if (!declaration) throw notFound();
-        if (found.own && (!found.own.includes(declaration.personId) || found.happened))
+        const cancelled = found.meeting.state === 'cancelled';
+        if (found.own && (!found.own.includes(declaration.personId) || found.happened || cancelled))
           throw new RuleViolation([
             {
               path: 'declaration',
-              message: found.happened
-                ? 'The meeting has already started: ask the clerk to change the declarations'
-                : 'You can withdraw only your own declarations',
+              message: cancelled
+                ? 'The meeting was cancelled: ask the clerk to change the declarations'
+                : found.happened
+                  ? 'The meeting has already started: ask the clerk to change the declarations'
+                  : 'You can withdraw only your own declarations',
             },
           ]);
         await declarations.delete(trx, declarationId);

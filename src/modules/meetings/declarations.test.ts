@@ -15,8 +15,11 @@ const record = (personId: string, status: string) =>
     meetingId: 'x',
     personId,
     personName: `Person ${personId}`,
+    youngPerson: false,
     status,
     forMembershipId: null,
+    chaired: false,
+    agendaItemId: null,
   }) satisfies AttendanceRecord;
 
 describe('who may declare an interest at a meeting', () => {

@@ -20,7 +20,7 @@ export function declarants(
     if (!found.has(member.personId))
       found.set(member.personId, { id: member.personId, name: displayName(member) });
   for (const record of records)
-    if ((record.status === 'substitute' || record.status === 'in-attendance') && !found.has(record.personId))
+    if (['substitute', 'in-attendance', 'guest'].includes(record.status) && !found.has(record.personId))
       found.set(record.personId, {
         id: record.personId,
         name: displayName({ personName: record.personName, youngPerson: youngPeople.has(record.personId) }),

@@ -29,3 +29,13 @@ export { boardPackService, type BoardPackService } from './boardpack.service.ts'
 export { boardPackRoutes } from './boardpack.routes.ts';
 export { declarationsService, type DeclarationsService } from './declarations.service.ts';
 export { declarationsRoutes } from './declarations.routes.ts';
+export { decisionsWithin, type DecisionReference } from './decisions.read.ts';
+export {
+  meetingOutcomes,
+  type OutcomeDecision,
+  type OutcomeAction,
+  type MeetingWithBodyKinds,
+} from './outcomes.repository.ts';
+export { meetingsCalendar, defaultMeetingMinutes } from './calendar.ts';
+export { agendaMailService, type AgendaMailService } from './agenda-mail.service.ts';
+export { agendaMailRoutes } from './agenda-mail.routes.ts';

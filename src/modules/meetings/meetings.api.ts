@@ -150,8 +150,16 @@ export function meetingsApi(
           body: meeting.bodies.find((body) => body.id === row.member.bodyId)?.slug,
           status: row.status,
           substitute: row.substitute?.name ?? null,
+          substituteNamedAtMeeting: row.substitute?.namedAtMeeting ?? null,
         })),
+        chair: register.chair?.name ?? null,
         inAttendance: register.inAttendance.map((person) => person.name),
+        otherApologies: register.otherApologies.map((person) => person.name),
+        guests: register.guests.map((guest) => ({
+          name: guest.name,
+          item: items.find((item) => item.id === guest.agendaItemId)?.number ?? null,
+        })),
+        counted: register.counts,
       },
       minutes: recorded.minutes.map((m) => ({
         item: visibleItems.get(m.agendaItemId),

@@ -18,6 +18,9 @@ export interface MeetingRow {
   onlineUrl: string | null;
   state: string;
   notes: string | null;
+  /** How many times what a calendar shows of it has changed (iCalendar SEQUENCE). */
+  sequence: number;
+  updatedAt: Date;
   bodies: MeetingBody[];
 }
 
@@ -51,6 +54,8 @@ const columns = [
   'm.online_url as onlineUrl',
   'm.state',
   'm.notes',
+  'm.sequence',
+  'm.updated_at as updatedAt',
 ] as const;
 
 async function withBodies(trx: Trx, rows: Omit<MeetingRow, 'bodies'>[]): Promise<MeetingRow[]> {

@@ -14,6 +14,8 @@ export interface MeetingsTable {
   online_url: string | null;
   state: Generated<string>;
   notes: string | null;
+  /** Moved on by a trigger when what a calendar shows changes (iCalendar SEQUENCE, migration 0052). */
+  sequence: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Updated;
 }
@@ -63,6 +65,21 @@ export interface AttendanceTable {
   status: string;
   for_membership_id: string | null;
   recorded_at: Generated<Date>;
+  /** This person chaired the meeting (present, or a substitute). */
+  chaired: Generated<boolean>;
+  /** The agenda item a guest came for. */
+  agenda_item_id: string | null;
+}
+
+/** Attendees the minutes only count: "3 young people", "about 29 members of the public". */
+export interface AttendanceCountsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  meeting_id: string;
+  position: number;
+  description: string;
+  count: number;
+  approximate: Generated<boolean>;
 }
 
 type DateColumn = string | null;
@@ -202,4 +219,5 @@ export interface AgendaTables {
   agenda_items: AgendaItemsTable;
   papers: PapersTable;
   attendance: AttendanceTable;
+  attendance_counts: AttendanceCountsTable;
 }

@@ -19,11 +19,9 @@ import { seesExempt } from './agenda.service.ts';
 import { peopleOfCaller } from './attendance.repository.ts';
 import { meetingsRepository as meetings, type MeetingRow } from './meetings.repository.ts';
 import { recordRepository as records, type ActionRow, type ActionValues } from './record.repository.ts';
-import { londonParts } from './time.ts';
+import { hasHappened, londonParts } from './time.ts';
 
 const refuse = (path: string, message: string) => new RuleViolation([{ path, message }]);
-const hasHappened = (meeting: MeetingRow) =>
-  meeting.state !== 'cancelled' && (meeting.state === 'held' || meeting.startsAt.getTime() <= Date.now());
 const dateOf = (meeting: MeetingRow) => londonParts(meeting.startsAt).date;
 
 export interface ActionEntry extends ActionRow {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fromLondon, londonParts } from './time.ts';
+import { fromLondon, hasHappened, londonParts } from './time.ts';
 
 describe('London meeting times', () => {
   it('reads winter times as UTC and summer times as UTC+1', () => {
@@ -14,6 +14,18 @@ describe('London meeting times', () => {
     assert.equal(fromLondon('2009-03-29', '03:00').toISOString(), '2009-03-29T02:00:00.000Z');
     // 25 October 2009: 02:00 BST became 01:00 GMT; 12:00 is GMT.
     assert.equal(fromLondon('2009-10-25', '12:00').toISOString(), '2009-10-25T12:00:00.000Z');
+  });
+
+  it('says a meeting has happened once held or started, and a cancelled one never', () => {
+    const now = Date.parse('2009-06-01T12:00:00Z');
+    const past = new Date('2009-05-01T10:00:00Z');
+    const future = new Date('2009-07-01T10:00:00Z');
+    assert.equal(hasHappened({ state: 'scheduled', startsAt: past }, now), true);
+    assert.equal(hasHappened({ state: 'scheduled', startsAt: new Date(now) }, now), true);
+    assert.equal(hasHappened({ state: 'scheduled', startsAt: future }, now), false);
+    assert.equal(hasHappened({ state: 'held', startsAt: future }, now), true);
+    assert.equal(hasHappened({ state: 'cancelled', startsAt: past }, now), false);
+    assert.equal(hasHappened({ state: 'cancelled', startsAt: future }, now), false);
   });
 
   it('gives back the date and time a form shows', () => {

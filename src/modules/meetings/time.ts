@@ -53,6 +53,9 @@ export const startOfNextDay = (date: string): Date =>
 export const isId = (value: string): boolean =>
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);
 
-/** Whether a meeting has taken place: recorded as held, or its start has passed. */
-export const hasHappened = (meeting: { state: string; startsAt: Date }): boolean =>
-  meeting.state === 'held' || meeting.startsAt.getTime() <= Date.now();
+/**
+ * Whether a meeting has taken place: recorded as held, or its start has passed; a cancelled
+ * meeting never has (the one answer for attendance, declarations and the record).
+ */
+export const hasHappened = (meeting: { state: string; startsAt: Date }, now = Date.now()): boolean =>
+  meeting.state !== 'cancelled' && (meeting.state === 'held' || meeting.startsAt.getTime() <= now);

@@ -1,7 +1,7 @@
 // The partnership's organisations and people. Contact details are shown only here, to
 // signed-in users of the partnership, never on public pages.
 import { Router, type Request } from 'express';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../../platform/documents/csv.ts';
 import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
 import { notFound } from '../../platform/http/errors.ts';
@@ -37,7 +37,7 @@ export function directoryRoutes(membership: MembershipService): Router {
         .type('text/csv')
         .attachment('organisations.csv')
         .send(
-          stringify(
+          toCsv(
             list.map((o) => ({
               name: o.name,
               sector: sectors[o.sector as keyof typeof sectors] ?? o.sector,

@@ -19,3 +19,4 @@ export { seatsRoutes } from './seats.routes.ts';
 export { directoryRoutes } from './directory.routes.ts';
 export { membershipApi } from './membership.api.ts';
 export { importRoutes } from './import.routes.ts';
+export { organisationsWithin } from './organisations.read.ts';

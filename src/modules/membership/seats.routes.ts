@@ -1,7 +1,7 @@
 // A body's seats and members: the list in order with who holds each seat on a date, adding
 // and changing seats, appointing people, ending memberships, and the list as CSV.
 import { Router, type Request } from 'express';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../../platform/documents/csv.ts';
 import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
 import { notFound } from '../../platform/http/errors.ts';
@@ -77,7 +77,7 @@ export function seatsRoutes(membership: MembershipService, bodies: BodiesService
       res
         .type('text/csv')
         .attachment(`${body.slug}-membership-${at}.csv`)
-        .send(stringify(rows, { header: true }));
+        .send(toCsv(rows, { header: true }));
       return;
     }
     res.render(`${views}/seats.njk`, {

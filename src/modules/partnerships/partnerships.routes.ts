@@ -1,7 +1,7 @@
 // Partnership pages: the list a user can open, creating one (platform administrators),
 // its overview, and its settings (its administrators).
 import { Router, type Request } from 'express';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../../platform/documents/csv.ts';
 import {
   allowed,
   callerOf,
@@ -73,7 +73,7 @@ export function partnershipsRoutes(deps: PartnershipsRouteDeps, tenant: Router):
         .type('text/csv')
         .attachment('partnerships.csv')
         .send(
-          stringify(
+          toCsv(
             list.map((p) => ({ ...p, published: p.published ? 'yes' : 'no' })),
             {
               header: true,

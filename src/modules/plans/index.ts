@@ -25,3 +25,5 @@ export { overdueOf, overduePeriods, periodsDue, describeRecurrence, type DuePeri
 export { planText, changesBetween } from './plan-text.ts';
 export { plansRoutes } from './plans.routes.ts';
 export { plansApi } from './plans.api.ts';
+export { planPrioritiesWithin, type PriorityReference } from './plans.read.ts';
+export { planTargets, type PlanTarget } from './targets.repository.ts';

@@ -6,3 +6,5 @@ export { surveysApi } from './surveys.api.ts';
 export { surveyFileSchema, type SurveyFile } from './surveys.schemas.ts';
 export { surveySlug } from './surveys.slug.ts';
 export type { SurveysTables } from './surveys.tables.ts';
+export { codeOf, isCodeOf } from './surveys.coding.ts';
+export { suppressedMark, isSmallCount } from './surveys.suppression.ts';

@@ -10,6 +10,19 @@ import type { DB } from '../../schema.ts';
 import { surveysRepository as repository } from './surveys.repository.ts';
 import type { FindingInput } from './surveys.forms.ts';
 
+/** A code as the coding keeps it: lower case, words joined by hyphens ("Feeling safe" → "feeling-safe"). */
+export function codeOf(label: string): string {
+  return label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** Whether a code may be given to an answer: one of its question's codes, or none (null). */
+export function isCodeOf(codes: readonly string[] | null, code: string | null): boolean {
+  return code === null || Boolean(codes?.includes(code));
+}
+
 export function surveysCoding(db: Database<DB>) {
   return {
     /** Codes (or, with null, uncodes) one answer of one of the partnership's surveys. */
@@ -27,7 +40,7 @@ export function surveysCoding(db: Database<DB>) {
           .where('x.partnership_id', '=', partnershipId)
           .executeTakeFirst();
         if (!answer) throw notFound();
-        if (code !== null && (answer.noResponse || !answer.codes?.includes(code)))
+        if (code !== null && (answer.noResponse || !isCodeOf(answer.codes, code)))
           throw new RuleViolation([
             { path: `code-${answerId}`, message: `Choose one of question ${answer.position}’s codes` },
           ]);

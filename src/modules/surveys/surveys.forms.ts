@@ -2,6 +2,7 @@
 // code, a finding. Date inputs arrive as {day, month, year} (see withDates).
 import { z } from 'zod';
 import { dateInput, dateParts } from '../../platform/http/date-input.ts';
+import { codeOf } from './surveys.coding.ts';
 
 const optionalText = (label: string, max: number) =>
   z
@@ -48,17 +49,7 @@ export const questionSchema = z
       .optional()
       .transform((value) => value === 'yes'),
     codes: lines.pipe(
-      z.array(
-        z
-          .string()
-          .max(60, 'Each code must be 60 characters or fewer')
-          .transform((code) =>
-            code
-              .toLowerCase()
-              .replace(/[^a-z0-9]+/g, '-')
-              .replace(/^-|-$/g, ''),
-          ),
-      ),
+      z.array(z.string().max(60, 'Each code must be 60 characters or fewer').transform(codeOf)),
     ),
   })
   .superRefine((value, context) => {

@@ -2,7 +2,7 @@
 // coded answers with counts and a chart, and its findings with their evidence. The same table
 // is what an invited partnership sees of a survey (its own answers, or all once published).
 import { Router, type Request, type Response } from 'express';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../../platform/documents/csv.ts';
 import { allowed, callerOf, tenantOf } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { sendDocument } from '../../platform/documents/render.ts';
@@ -23,7 +23,7 @@ export function surveyCsv(collated: CollatedSurvey): string {
     'Correct as at': row.asAt,
     ...Object.fromEntries(collated.questions.map((q, index) => [q.text, row.answers[index]])),
   }));
-  return stringify(rows, {
+  return toCsv(rows, {
     header: true,
     columns: ['Group', 'Number', 'Authority', 'Correct as at', ...collated.questions.map((q) => q.text)],
   });

@@ -18,3 +18,8 @@ export function isSuppressed(question: CountedQuestion, text: string | null, thr
 export function shareable(question: CountedQuestion, text: string | null, threshold: number): string | null {
   return isSuppressed(question, text, threshold) ? suppressedMark : text;
 }
+
+/** A count of people small enough to identify someone (but not none): shown as "[c]". */
+export function isSmallCount(count: number, threshold: number): boolean {
+  return count > 0 && count < threshold;
+}

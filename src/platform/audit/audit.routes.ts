@@ -1,7 +1,7 @@
 // The audit trail of one partnership, filterable, for its administrators.
 import { Router } from 'express';
 import { z } from 'zod';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../../platform/documents/csv.ts';
 import type { Database } from '../db/database.ts';
 import { requirePermission, tenantOf } from '../http/auth.ts';
 import { validate } from '../http/validation.ts';
@@ -44,7 +44,7 @@ export function auditRoutes(db: Database<unknown>): Router {
         .type('text/csv')
         .attachment('audit-trail.csv')
         .send(
-          stringify(
+          toCsv(
             entries.map((entry) => ({
               ...entry,
               occurredAt: entry.occurredAt.toISOString(),

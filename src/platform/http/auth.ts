@@ -45,6 +45,16 @@ export function authenticate(lookups: AuthLookups): RequestHandler {
       }
       return next();
     }
+    // Files and pages the API gives the addresses of answer a bearer token too (reads only:
+    // a browser never sends this header by itself, so it cannot be used across sites).
+    const bearer = req.get('authorization');
+    if (bearer && (req.method === 'GET' || req.method === 'HEAD')) {
+      const match = /^Bearer\s+(\S+)$/i.exec(bearer);
+      const user = match?.[1] ? await lookups.userByToken(match[1]) : null;
+      if (!user) return next(unauthorized('The API token is not valid.'));
+      req.user = { ...user, via: 'token' };
+      return next();
+    }
     const userId = req.session?.userId;
     if (userId) {
       const user = await lookups.userBySession(userId, req);

@@ -11,6 +11,7 @@ describe('request logs', () => {
     assert.equal(withoutPathSecrets('/join/dudley/inv_abc123'), '/join/dudley/[redacted]');
     assert.equal(withoutPathSecrets('/respond/kent/svy_abc-123?x=1'), '/respond/kent/[redacted]?x=1');
     assert.equal(withoutPathSecrets('/partnerships/kent/surveys'), '/partnerships/kent/surveys');
+    assert.equal(withoutPathSecrets('/a/import?x=1&_csrf=abc%2Fdef'), '/a/import?x=1&_csrf=[redacted]');
   });
 
   it('never write a response link’s token', async () => {

@@ -16,9 +16,14 @@ export const redactedPaths = [
   '*.SESSION_SECRET',
 ];
 
-/** Links that carry a secret in their path (invitations, survey response links), masked. */
+/**
+ * Links that carry a secret in their path (invitations, survey response links), masked; and a
+ * CSRF token, should a client put one in the query (forms never do: it is refused there).
+ */
 export function withoutPathSecrets(url: string): string {
-  return url.replace(/^\/(join|respond)\/([^/?#]+)\/[^/?#]+/, '/$1/$2/[redacted]');
+  return url
+    .replace(/^\/(join|respond)\/([^/?#]+)\/[^/?#]+/, '/$1/$2/[redacted]')
+    .replace(/([?&]_csrf=)[^&#]*/g, '$1[redacted]');
 }
 
 export function createLogger(level: string): Logger {

@@ -1,10 +1,11 @@
 // Security headers with a per-request CSP nonce for the one inline script the GOV.UK
 // template needs; and the CSRF guard (synchroniser token kept in the session).
 import { randomBytes } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import etag from 'etag';
 import helmet from 'helmet';
 import { csrfSync } from 'csrf-sync';
+import { readFieldBeforeFiles } from './multipart-field.ts';
 
 export function securityHeaders(): RequestHandler[] {
   const nonce: RequestHandler = (_req, res, next) => {
@@ -33,26 +34,39 @@ export function securityHeaders(): RequestHandler[] {
   return [nonce, headers];
 }
 
+/** The tokens of file uploads, read from the start of their multipart bodies. */
+const multipartTokens = new WeakMap<Request, string>();
+
 const csrf = csrfSync({
   getTokenFromRequest: (req) => {
     const body = req.body as Record<string, unknown> | undefined;
     const fromBody = typeof body?._csrf === 'string' ? body._csrf : undefined;
-    // A file upload's body is read after this check, so its form sends the token in its address.
-    const fromQuery =
-      req.is('multipart/form-data') && typeof req.query._csrf === 'string' ? req.query._csrf : undefined;
-    return fromBody ?? req.get('x-csrf-token') ?? fromQuery;
+    return fromBody ?? req.get('x-csrf-token') ?? multipartTokens.get(req);
   },
 });
 
-/** Checks the token on every unsafe request to a page, and puts a token in every view. */
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Checks the token on every unsafe request to a page, and puts a token in every view. A file
+ * upload's body is parsed by its route, after this check: its form puts the `_csrf` field
+ * before the file, and the check reads the body only that far (never the token in the address).
+ */
 export function csrfProtection(): RequestHandler {
   return (req, res, next) => {
     if (req.path.startsWith('/api/')) return next(); // the API takes bearer tokens, never cookies
-    csrf.csrfSynchronisedProtection(req, res, (error?: unknown) => {
-      if (error) return next(error);
-      res.locals.csrfToken = csrf.generateToken(req);
-      next();
-    });
+    const check = () =>
+      csrf.csrfSynchronisedProtection(req, res, (error?: unknown) => {
+        if (error) return next(error);
+        res.locals.csrfToken = csrf.generateToken(req);
+        next();
+      });
+    if (safeMethods.has(req.method) || !req.is('multipart/form-data') || req.get('x-csrf-token'))
+      return check();
+    readFieldBeforeFiles(req, '_csrf').then((token) => {
+      if (token) multipartTokens.set(req, token);
+      check();
+    }, next);
   };
 }
 

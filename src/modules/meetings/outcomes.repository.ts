@@ -1,0 +1,102 @@
+// What other modules may point at in a partnership's meetings record: decisions, actions and
+// meetings with the kinds of their bodies (the voice module links what young people said to
+// them). Read in the caller's own transaction, so row-level security keeps them to its tenant.
+import { sql } from 'kysely';
+import type { Trx } from '../../schema.ts';
+
+export interface OutcomeDecision {
+  id: string;
+  text: string;
+  meetingId: string;
+  meetingTitle: string;
+  startsAt: Date;
+  itemNumber: number;
+  exempt: boolean;
+}
+export interface OutcomeAction {
+  id: string;
+  text: string;
+  status: string;
+  dueOn: string | null;
+  meetingId: string;
+  meetingTitle: string;
+  startsAt: Date;
+  exempt: boolean;
+}
+export interface MeetingWithBodyKinds {
+  id: string;
+  title: string;
+  startsAt: Date;
+  state: string;
+  bodyKinds: string[];
+  bodyNames: string[];
+}
+
+export const meetingOutcomes = {
+  decisions: (trx: Trx, ids?: string[]): Promise<OutcomeDecision[]> => {
+    if (ids && !ids.length) return Promise.resolve([]);
+    let query = trx
+      .selectFrom('decisions as d')
+      .innerJoin('agenda_items as i', 'i.id', 'd.agenda_item_id')
+      .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
+      .select([
+        'd.id',
+        'd.text',
+        'm.id as meetingId',
+        'm.title as meetingTitle',
+        'm.starts_at as startsAt',
+        'i.number as itemNumber',
+        'i.exempt',
+      ])
+      .orderBy('m.starts_at', 'desc')
+      .orderBy('i.number')
+      .orderBy('d.created_at');
+    if (ids) query = query.where('d.id', 'in', ids);
+    return query.execute();
+  },
+  actions: (trx: Trx, ids?: string[]): Promise<OutcomeAction[]> => {
+    if (ids && !ids.length) return Promise.resolve([]);
+    let query = trx
+      .selectFrom('actions as a')
+      .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
+      .leftJoin('agenda_items as i', 'i.id', 'a.agenda_item_id')
+      .select([
+        'a.id',
+        'a.text',
+        'a.status',
+        'a.due_on as dueOn',
+        'm.id as meetingId',
+        'm.title as meetingTitle',
+        'm.starts_at as startsAt',
+        sql<boolean>`coalesce(i.exempt, false)`.as('exempt'),
+      ])
+      .orderBy('m.starts_at', 'desc')
+      .orderBy('a.created_at');
+    if (ids) query = query.where('a.id', 'in', ids);
+    return query.execute();
+  },
+  meetings: (trx: Trx, ids?: string[]): Promise<MeetingWithBodyKinds[]> => {
+    if (ids && !ids.length) return Promise.resolve([]);
+    let query = trx
+      .selectFrom('meetings as m')
+      .select([
+        'm.id',
+        'm.title',
+        'm.starts_at as startsAt',
+        'm.state',
+        sql<
+          string[]
+        >`coalesce((select array_agg(b.kind order by b.name) from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = m.id), '{}')`.as(
+          'bodyKinds',
+        ),
+        sql<
+          string[]
+        >`coalesce((select array_agg(b.name order by b.name) from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = m.id), '{}')`.as(
+          'bodyNames',
+        ),
+      ])
+      .orderBy('m.starts_at', 'desc');
+    if (ids) query = query.where('m.id', 'in', ids);
+    return query.execute();
+  },
+};

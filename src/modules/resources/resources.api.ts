@@ -1,0 +1,157 @@
+// Funds (each with its contributions and spending by financial year), pledges and commissioned
+// services of a partnership, under /api/v1/partnerships/{slug}. Amounts are integer pence.
+import { Router } from 'express';
+import { callerOf } from '../../platform/http/auth.ts';
+import { badRequest, notFound } from '../../platform/http/errors.ts';
+import type { ResourcesData, ResourcesService } from './resources.service.ts';
+import { fundStatement } from './statement.ts';
+import { parseYear, yearLabel } from './money.ts';
+
+function fundJson(data: ResourcesData, fund: ResourcesData['funds'][number]) {
+  const contributions = data.contributions.filter((row) => row.fundId === fund.id);
+  const spending = data.spending.filter((row) => row.fundId === fund.id);
+  const statement = fundStatement(contributions, spending, null);
+  return {
+    id: fund.id,
+    slug: fund.slug,
+    name: fund.name,
+    kind: fund.kind,
+    host: fund.hostName,
+    purpose: fund.purpose,
+    agreement: {
+      document: fund.agreementDocument,
+      startsOn: fund.agreementStartsOn,
+      endsOn: fund.agreementEndsOn,
+      reviewOn: fund.reviewOn,
+    },
+    source: fund.source,
+    priorities: fund.priorityIds.map((id) => {
+      const priority = data.priorityById.get(id)!;
+      return { id, plan: priority.plan.slug, position: priority.position, title: priority.title };
+    }),
+    decisionIds: fund.decisionIds,
+    years: statement.years.map((year) => {
+      const ofYear = fundStatement(contributions, spending, year);
+      return {
+        year: yearLabel(year),
+        contributions: contributions
+          .filter((row) => row.year === year)
+          .map((row) => ({
+            partner: row.organisationName,
+            form: row.form,
+            description: row.description,
+            plannedPence: row.planned,
+            agreedPence: row.agreed,
+            receivedPence: row.received,
+          })),
+        spending: spending
+          .filter((row) => row.year === year)
+          .map((row) => ({
+            priority: row.priorityTitle,
+            priorityId: row.priorityId,
+            action: row.actionText,
+            service: row.serviceName,
+            description: row.description,
+            plannedPence: row.planned,
+            committedPence: row.committed,
+            actualPence: row.actual,
+          })),
+        budgetPence: ofYear.budget,
+        balancePence: ofYear.balance,
+        spendingVariancePence: ofYear.spendingVariance,
+        overBudgetByPence: ofYear.overBudgetBy,
+      };
+    }),
+  };
+}
+
+export function resourcesApi(resources: ResourcesService): Router {
+  const router = Router({ mergeParams: true });
+
+  router.get('/funds', async (req, res) => {
+    const data = await resources.all(callerOf(req));
+    res.json({ count: data.funds.length, items: data.funds.map((fund) => fundJson(data, fund)) });
+  });
+
+  router.get('/funds/:fund', async (req, res) => {
+    const data = await resources.all(callerOf(req));
+    const fund = data.funds.find(
+      (candidate) => candidate.slug === req.params.fund || candidate.id === req.params.fund,
+    );
+    if (!fund) throw notFound(`There is no fund ${String(req.params.fund)}.`);
+    res.json(fundJson(data, fund));
+  });
+
+  router.get('/pledges', async (req, res) => {
+    const data = await resources.all(callerOf(req));
+    res.json({
+      count: data.pledges.length,
+      items: data.pledges.map((pledge) => {
+        const priority = data.priorityById.get(pledge.priorityId);
+        return {
+          id: pledge.id,
+          partner: pledge.organisationName,
+          priority: priority
+            ? {
+                id: priority.id,
+                plan: priority.plan.slug,
+                position: priority.position,
+                title: priority.title,
+              }
+            : null,
+          actionId: pledge.actionId,
+          resource: pledge.resource,
+          description: pledge.description,
+          amountPencePerYear: pledge.amount,
+          fromYear: yearLabel(pledge.fromYear),
+          toYear: yearLabel(pledge.toYear),
+          status: pledge.status,
+          pledgedOn: pledge.pledgedOn,
+          dueOn: pledge.dueOn,
+          agreedBy: pledge.agreedBy,
+          decisionId: pledge.decisionId,
+        };
+      }),
+    });
+  });
+
+  router.get('/commissioned-services', async (req, res) => {
+    const data = await resources.all(callerOf(req));
+    res.json({
+      count: data.services.length,
+      items: data.services.map((service) => ({
+        id: service.id,
+        name: service.name,
+        provider: service.provider,
+        annualValuePence: service.annualValue,
+        startsOn: service.startsOn,
+        endsOn: service.endsOn,
+        fund: data.funds.find((fund) => fund.id === service.fundId)?.slug ?? null,
+        status: service.status,
+        priorityIds: service.priorityIds,
+      })),
+    });
+  });
+
+  router.get('/resources', async (req, res) => {
+    const raw = typeof req.query.year === 'string' ? req.query.year : '';
+    const year = raw ? parseYear(raw) : null;
+    if (raw && year === null) throw badRequest('year must be a financial year like 2009-10');
+    const report = await resources.report(callerOf(req), year);
+    res.json({
+      year: year === null ? null : yearLabel(year),
+      plans: report.byPlan.map((group) => ({
+        plan: group.plan.slug,
+        principles: group.principles.map((p) => ({ position: p.position, text: p.text })),
+        priorities: group.resources.rows.map((row) => {
+          const priority = group.priorities.find((p) => p.id === row.priorityId)!;
+          return { id: row.priorityId, position: priority.position, title: priority.title, pence: row };
+        }),
+      })),
+      partners: report.byPartner,
+      exceptions: report.exceptions.map((e) => ({ kind: e.kind, text: e.text })),
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,509 @@
+// The resources pages, under /partnerships/:slug/resources: the report (resources by priority
+// and by partner for a year or across years, with a chart and its table, as CSV, Word and PDF),
+// funds and their statements, and the forms that record contributions, spending, pledges,
+// commissioned services, financial principles and decisions; and the import.
+import { Router, type Request, type Response } from 'express';
+import type { z } from 'zod';
+import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
+import { flash, submitForm } from '../../platform/http/forms.ts';
+import { HttpError, notFound } from '../../platform/http/errors.ts';
+import { formErrors, RuleViolation } from '../../platform/http/validation.ts';
+import { dateParts, partsOf, today } from '../../platform/http/date-input.ts';
+import { acceptUpload, uploadedFile } from '../../platform/imports/upload.ts';
+import { renderPrintable, sendDocument } from '../../platform/documents/render.ts';
+import { PdfUnavailable, type PdfPrinter } from '../../platform/documents/pdf.ts';
+import { formatDate } from '../../platform/views/nunjucks.ts';
+import type { ResourcesService, ImportLine } from './resources.service.ts';
+import {
+  contributionSchema,
+  decisionLinkSchema,
+  fundSchema,
+  pledgeSchema,
+  principleSchema,
+  serviceSchema,
+  spendingSchema,
+} from './resources.schemas.ts';
+import {
+  contributionForms,
+  fundKinds,
+  pledgeResources,
+  pledgeStatuses,
+  serviceStatuses,
+} from './resources.vocabulary.ts';
+import { financialYearOf, formatPounds, parseYear, yearLabel } from './money.ts';
+import { shapeReport } from './resources.report.ts';
+import { resourcesCsv } from './resources.csv.ts';
+import { resourcesDocx } from './resources.docx.ts';
+import { ImportFileInvalid, importColumns, readResourcesFile } from './resources.import.ts';
+
+const views = 'modules/resources/views';
+type Body = Record<string, unknown>;
+const itemsOf = (record: Record<string, string>) =>
+  Object.entries(record).map(([value, text]) => ({ value, text }));
+
+/** The financial years a form offers: the fund's agreement's, or from 2000 to three years ahead. */
+function yearItems(from?: number | null, to?: number | null) {
+  const last = to ?? financialYearOf(today()) + 3;
+  const first = from ?? Math.min(2000, last);
+  return Array.from({ length: last - first + 1 }, (_, index) => first + index).map((year) => ({
+    value: String(year),
+    text: yearLabel(year),
+  }));
+}
+
+const withDates = (body: Body, ...names: string[]): Body => {
+  const shaped: Body = { ...body };
+  for (const name of names) shaped[name] = dateParts(body, name);
+  return shaped;
+};
+
+/** The year a page asks for: `?year=2009` or `2009-10`; blank or "all" for across years. */
+function yearOf(req: Request): { year: number | null; problem: boolean } {
+  const raw = typeof req.query.year === 'string' ? req.query.year.trim() : '';
+  if (!raw || raw === 'all') return { year: null, problem: false };
+  const year = /^\d{4}$/.test(raw) ? Number(raw) : parseYear(raw);
+  return year === null || year < 1990 || year > 2100
+    ? { year: null, problem: true }
+    : { year, problem: false };
+}
+
+export function resourcesRoutes(resources: ResourcesService, printer: PdfPrinter): Router {
+  const router = Router({ mergeParams: true });
+  const base = (req: Request) => `/partnerships/${tenantOf(req).slug}/resources`;
+  const common = (req: Request) => ({
+    tenant: tenantOf(req),
+    base: base(req),
+    canEdit: allowed(req, 'partnership.edit'),
+    fundKinds,
+    contributionForms,
+    pledgeResources,
+    pledgeStatuses,
+    serviceStatuses,
+  });
+
+  /** A form page: GET shows it, POST checks and saves, then goes to the page `save` returns. */
+  function form<S extends z.ZodType>(spec: {
+    path: string;
+    view: string;
+    title: string;
+    schema: S;
+    dates?: string[];
+    locals: (req: Request) => Promise<Record<string, unknown>>;
+    defaults?: (req: Request) => Promise<Body>;
+    save: (req: Request, value: z.output<S>) => Promise<string>;
+    done: string;
+  }) {
+    const permission = requirePermission('partnership.edit');
+    const locals = async (req: Request) => ({
+      title: spec.title,
+      ...common(req),
+      backLink: base(req),
+      ...(await spec.locals(req)),
+    });
+    router.get(spec.path, permission, async (req, res) => {
+      res.render(`${views}/${spec.view}`, {
+        ...(await locals(req)),
+        values: spec.defaults ? await spec.defaults(req) : {},
+      });
+    });
+    router.post(spec.path, permission, async (req, res) => {
+      let next = '';
+      const ok = await submitForm(
+        req,
+        res,
+        {
+          view: `${views}/${spec.view}`,
+          locals: await locals(req),
+          schema: spec.schema,
+          input: withDates(req.body as Body, ...(spec.dates ?? [])),
+        },
+        async (value) => {
+          next = await spec.save(req, value as z.output<S>);
+        },
+      );
+      if (!ok) return;
+      flash(req, spec.done);
+      res.redirect(303, next);
+    });
+  }
+
+  const choices = async (req: Request) => {
+    const found = await resources.choices(callerOf(req));
+    const asAt = today();
+    return {
+      found,
+      organisationItems: found.organisations
+        .filter((o) => !o.endsOn || o.endsOn >= asAt)
+        .map((o) => ({ value: o.id, text: o.name })),
+      allOrganisationItems: found.organisations.map((o) => ({
+        value: o.id,
+        text: o.endsOn ? `${o.name} (ended ${formatDate(o.endsOn)})` : o.name,
+      })),
+      priorityItems: found.priorities.map((p) => ({
+        value: p.id,
+        text: `${p.plan.title}: priority ${p.position}, ${p.title}`,
+      })),
+      actionItems: found.priorities.flatMap((p) =>
+        p.actions.map((a) => ({ value: a.id, text: `Priority ${p.position} of ${p.plan.title}: ${a.text}` })),
+      ),
+      decisionItems: found.decisions.map((d) => ({
+        value: d.id,
+        text: `${d.meetingTitle}, ${formatDate(d.meetingStartsAt.toISOString().slice(0, 10))}, item ${d.itemNumber}: ${d.text}`,
+      })),
+      fundItems: found.funds.map((f) => ({ value: f.id, text: f.name })),
+      serviceItems: found.services.map((s) => ({ value: s.id, text: `${s.name} (${s.provider})` })),
+    };
+  };
+
+  const fundOr404 = async (req: Request, year: number | null = null) => {
+    const slug = String(req.params.fund);
+    if (!/^[a-z0-9-]+$/.test(slug)) throw notFound();
+    return resources.fund(callerOf(req), slug, year);
+  };
+
+  router.get('/resources', async (req, res) => {
+    const asked = yearOf(req);
+    const report = shapeReport(await resources.report(callerOf(req), asked.year));
+    const period = asked.year === null ? 'all years' : yearLabel(asked.year);
+    const title = `Resources of ${tenantOf(req).name}, ${period}`;
+    const intro = `What each priority of each plan has to deliver it, and what each partner puts in, for ${period}. “Current” adds committed and actual spending, agreed or delivered pledges and current commissioned services; “proposed” adds planned spending, proposed pledges and proposed services. Amounts are in pounds.`;
+    const name = `resources-${tenantOf(req).slug}-${asked.year === null ? 'all-years' : yearLabel(asked.year)}`;
+    if (!asked.problem && req.query.format === 'csv')
+      return res.type('text/csv').attachment(`${name}.csv`).send(resourcesCsv(report));
+    if (!asked.problem && req.query.format === 'docx')
+      return sendDocument(res, { name, type: 'docx', content: await resourcesDocx(title, intro, report) });
+    if (!asked.problem && req.query.format === 'pdf') {
+      const html = await renderPrintable(res, `${views}/report-print.njk`, {
+        ...common(req),
+        title,
+        intro,
+        report,
+        asAt: today(),
+        formatPounds,
+        yearLabel,
+      });
+      try {
+        return sendDocument(res, { name, type: 'pdf', content: await printer.print(html, { title }) });
+      } catch (error) {
+        if (error instanceof PdfUnavailable)
+          throw new HttpError(503, 'PDF documents are not available', error.message);
+        throw error;
+      }
+    }
+    const data = await resources.all(callerOf(req));
+    const query = asked.year === null ? '' : `year=${asked.year}&`;
+    res.status(asked.problem ? 400 : 200).render(`${views}/resources.njk`, {
+      title: 'Resources',
+      ...common(req),
+      intro,
+      report,
+      data,
+      yearChoices: [
+        { value: 'all', text: 'All years', selected: asked.year === null },
+        ...yearItems(report.years[0] ?? null, report.years.at(-1) ?? null).map((item) => ({
+          ...item,
+          selected: String(asked.year) === item.value,
+        })),
+      ],
+      errors: asked.problem
+        ? formErrors([{ path: 'year', message: 'Choose a financial year from the list, like 2009-10' }])
+        : undefined,
+      downloads: { csv: `?${query}format=csv`, docx: `?${query}format=docx`, pdf: `?${query}format=pdf` },
+      formatPounds,
+      yearLabel,
+    });
+  });
+
+  form({
+    path: '/resources/funds/new',
+    view: 'fund-form.njk',
+    title: 'Add a fund',
+    schema: fundSchema,
+    dates: ['agreementStartsOn', 'agreementEndsOn', 'reviewOn'],
+    locals: async (req) => {
+      const found = await choices(req);
+      return {
+        kindItems: itemsOf(fundKinds),
+        organisationItems: found.organisationItems,
+        priorityItems: found.priorityItems,
+      };
+    },
+    save: async (req, value) => {
+      await resources.createFund(callerOf(req), value);
+      return `${base(req)}/funds/${value.slug}`;
+    },
+    done: 'Fund added',
+  });
+
+  router.get('/resources/funds/:fund', async (req, res) => {
+    const asked = yearOf(req);
+    const found = await fundOr404(req, asked.year);
+    res.status(asked.problem ? 400 : 200).render(`${views}/fund.njk`, {
+      title: found.fund.name,
+      ...common(req),
+      ...found,
+      year: asked.year,
+      period: asked.year === null ? 'all years' : yearLabel(asked.year),
+      path: `${base(req)}/funds/${found.fund.slug}`,
+      yearChoices: [
+        { value: 'all', text: 'All years', selected: asked.year === null },
+        ...yearItems(found.statement.years[0] ?? null, found.statement.years.at(-1) ?? null).map((item) => ({
+          ...item,
+          selected: String(asked.year) === item.value,
+        })),
+      ],
+      errors: asked.problem
+        ? formErrors([{ path: 'year', message: 'Choose a financial year from the list, like 2009-10' }])
+        : undefined,
+      formatPounds,
+      yearLabel,
+      backLink: base(req),
+    });
+  });
+
+  const fundYears = (fund: { agreementStartsOn: string | null; agreementEndsOn: string | null }) =>
+    yearItems(
+      fund.agreementStartsOn ? financialYearOf(fund.agreementStartsOn) : null,
+      fund.agreementEndsOn ? financialYearOf(fund.agreementEndsOn) : null,
+    );
+
+  form({
+    path: '/resources/funds/:fund/contributions/new',
+    view: 'contribution-form.njk',
+    title: 'Record a contribution',
+    schema: contributionSchema,
+    locals: async (req) => {
+      const found = await fundOr404(req);
+      return {
+        fund: found.fund,
+        backLink: `${base(req)}/funds/${found.fund.slug}`,
+        yearItems: fundYears(found.fund),
+        organisationItems: (await choices(req)).allOrganisationItems,
+        formItems: itemsOf(contributionForms),
+      };
+    },
+    defaults: async () => ({ form: 'cash' }),
+    save: async (req, value) => {
+      await resources.addContribution(callerOf(req), String(req.params.fund), value);
+      return `${base(req)}/funds/${String(req.params.fund)}?year=${value.year}`;
+    },
+    done: 'Contribution recorded',
+  });
+
+  form({
+    path: '/resources/funds/:fund/spending/new',
+    view: 'spending-form.njk',
+    title: 'Record spending',
+    schema: spendingSchema,
+    locals: async (req) => {
+      const found = await fundOr404(req);
+      const all = await choices(req);
+      return {
+        fund: found.fund,
+        backLink: `${base(req)}/funds/${found.fund.slug}`,
+        yearItems: fundYears(found.fund),
+        priorityItems: found.priorities.map((p) => ({
+          value: p.id,
+          text: `${p.plan.title}: priority ${p.position}, ${p.title}`,
+        })),
+        actionItems: found.priorities.flatMap((p) =>
+          p.actions.map((a) => ({ value: a.id, text: `Priority ${p.position}: ${a.text}` })),
+        ),
+        serviceItems: all.serviceItems,
+        decisionItems: all.decisionItems,
+      };
+    },
+    save: async (req, value) => {
+      await resources.addSpending(callerOf(req), String(req.params.fund), value);
+      return `${base(req)}/funds/${String(req.params.fund)}?year=${value.year}`;
+    },
+    done: 'Spending recorded',
+  });
+
+  form({
+    path: '/resources/funds/:fund/decisions/new',
+    view: 'decision-form.njk',
+    title: 'Link a decision to the fund',
+    schema: decisionLinkSchema,
+    locals: async (req) => {
+      const found = await fundOr404(req);
+      return {
+        fund: found.fund,
+        backLink: `${base(req)}/funds/${found.fund.slug}`,
+        decisionItems: (await choices(req)).decisionItems,
+      };
+    },
+    save: async (req, value) => {
+      await resources.linkDecision(callerOf(req), String(req.params.fund), value.decisionId);
+      return `${base(req)}/funds/${String(req.params.fund)}#decisions`;
+    },
+    done: 'Decision linked to the fund',
+  });
+
+  form({
+    path: '/resources/pledges/new',
+    view: 'pledge-form.njk',
+    title: 'Record a pledge',
+    schema: pledgeSchema,
+    dates: ['pledgedOn', 'dueOn'],
+    locals: async (req) => {
+      const all = await choices(req);
+      return {
+        yearItems: yearItems(),
+        organisationItems: all.allOrganisationItems,
+        priorityItems: all.priorityItems,
+        actionItems: all.actionItems,
+        decisionItems: all.decisionItems,
+        resourceItems: itemsOf(pledgeResources),
+        statusItems: itemsOf(pledgeStatuses),
+      };
+    },
+    defaults: async () => {
+      const parts = partsOf(today());
+      return {
+        status: 'proposed',
+        resource: 'money',
+        'pledgedOn-day': parts.day,
+        'pledgedOn-month': parts.month,
+        'pledgedOn-year': parts.year,
+      };
+    },
+    save: async (req, value) => {
+      await resources.addPledge(callerOf(req), value);
+      return `${base(req)}#pledges`;
+    },
+    done: 'Pledge recorded',
+  });
+
+  form({
+    path: '/resources/services/new',
+    view: 'service-form.njk',
+    title: 'Add a commissioned service',
+    schema: serviceSchema,
+    dates: ['startsOn', 'endsOn'],
+    locals: async (req) => {
+      const all = await choices(req);
+      return {
+        fundItems: all.fundItems,
+        priorityItems: all.priorityItems,
+        statusItems: itemsOf(serviceStatuses),
+      };
+    },
+    defaults: async () => ({ status: 'proposed' }),
+    save: async (req, value) => {
+      const { priorityIds, ...service } = value;
+      await resources.addService(callerOf(req), { ...service, providerOrganisationId: null }, priorityIds);
+      return `${base(req)}#services`;
+    },
+    done: 'Commissioned service added',
+  });
+
+  form({
+    path: '/resources/plans/:plan/principles/new',
+    view: 'principle-form.njk',
+    title: 'Add a financial principle',
+    schema: principleSchema,
+    locals: async (req) => {
+      const plan = (await choices(req)).found.plans.find((p) => p.slug === String(req.params.plan));
+      if (!plan) throw notFound();
+      return { plan };
+    },
+    save: async (req, value) => {
+      await resources.addPrinciple(callerOf(req), String(req.params.plan), value.text);
+      return `${base(req)}#plan-${String(req.params.plan)}`;
+    },
+    done: 'Financial principle added',
+  });
+
+  // The import: upload, a row-by-row preview, then confirm (all rows or none).
+  router.use('/resources/funds/:fund/import', requirePermission('partnership.edit'));
+  const importLocals = async (req: Request) => {
+    const found = await fundOr404(req);
+    const path = `${base(req)}/funds/${found.fund.slug}`;
+    return {
+      found,
+      locals: {
+        title: `Import into ${found.fund.name}`,
+        ...common(req),
+        fund: found.fund,
+        columns: importColumns,
+        path,
+        backLink: path,
+      },
+    };
+  };
+  const refuse = (res: Response, locals: Record<string, unknown>, message: string) =>
+    res
+      .status(400)
+      .render(`${views}/import.njk`, { ...locals, errors: formErrors([{ path: 'file', message }]) });
+
+  router.get('/resources/funds/:fund/import', async (req, res) => {
+    res.render(`${views}/import.njk`, (await importLocals(req)).locals);
+  });
+
+  router.post('/resources/funds/:fund/import', acceptUpload(), async (req, res) => {
+    const { found, locals } = await importLocals(req);
+    const file = uploadedFile(req);
+    if ('problem' in file) return refuse(res, locals, file.problem);
+    let read: Awaited<ReturnType<typeof readResourcesFile>>;
+    try {
+      read = await readResourcesFile(file.name, file.content);
+    } catch (error) {
+      if (error instanceof ImportFileInvalid) return refuse(res, locals, error.message);
+      throw error;
+    }
+    const plan = await resources.previewImport(callerOf(req), found.fund.slug, read.rows);
+    const problems = [...read.problems, ...plan.problems].sort((a, b) => a.line - b.line);
+    const shown = new Set([...plan.contributions, ...plan.spending].map((row) => row.line));
+    const unshown = new Map<number, string[]>();
+    for (const problem of problems)
+      if (!shown.has(problem.line))
+        unshown.set(problem.line, [...(unshown.get(problem.line) ?? []), problem.message]);
+    if (!problems.length)
+      req.session.pendingImport = {
+        kind: 'resources',
+        target: found.fund.id,
+        fileName: file.name,
+        rows: read.rows,
+      };
+    res.status(problems.length ? 400 : 200).render(`${views}/import-preview.njk`, {
+      ...locals,
+      title: `Check the import into ${found.fund.name}`,
+      plan,
+      problems,
+      unreadable: [...unshown].map(([line, messages]) => ({ line, message: messages.join('; ') })),
+      fileName: file.name,
+      formatPounds,
+      yearLabel,
+    });
+  });
+
+  router.post('/resources/funds/:fund/import/confirm', async (req, res) => {
+    const { found, locals } = await importLocals(req);
+    const pending = req.session.pendingImport;
+    if (!pending || pending.kind !== 'resources' || pending.target !== found.fund.id)
+      return refuse(res, locals, 'The file to import has expired: upload it again');
+    try {
+      const done = await resources.importRows(
+        callerOf(req),
+        found.fund.slug,
+        pending.rows as ImportLine[],
+        pending.fileName,
+      );
+      delete req.session.pendingImport;
+      flash(
+        req,
+        `${done.contributions.length} contributions and ${done.spending.length} spending rows imported`,
+      );
+      res.redirect(303, `${base(req)}/funds/${found.fund.slug}`);
+    } catch (error) {
+      if (!(error instanceof RuleViolation)) throw error;
+      res.status(400).render(`${views}/import.njk`, {
+        ...locals,
+        errors: formErrors(error.problems.map((p) => ({ path: 'file', message: p.message }))),
+      });
+    }
+  });
+
+  return router;
+}
