@@ -41,7 +41,9 @@ try {
     process.stdout.write(
       `\n# ${suite} tests (${files.length} files${template && suite !== 'unit' ? `, ${template.description}` : ''})\n`,
     );
-    const concurrency = suite === 'e2e' ? 1 : 2;
+    // Browser files run two at a time too: each has its own server and browser, and the
+    // accessibility sweep is split into two halves so that both cores work (CI's time).
+    const concurrency = 2;
     const result = spawnSync(
       process.execPath,
       ['--test', '--test-reporter=spec', `--test-concurrency=${concurrency}`, ...files],

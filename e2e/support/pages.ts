@@ -1,19 +1,18 @@
 // An axe check (WCAG 2.2 AA) on every page the service has, in each state that shows
 // something different: empty, with errors, with a message, as each kind of user.
 //
+// The sweep runs in two halves, side by side (e2e/accessibility-1 and -2, e2e/support/sweep.ts).
 // To check a new page, add it to `pages`: its name, its address (or a function that makes
 // the data it needs and returns the address), who looks at it, the h1 that proves it is the
 // right page, and optionally a `setup` that brings it into the state to check (e.g. submits
 // its form empty to show the errors).
-import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { systemCaller } from '../src/platform/http/auth.ts';
-import { homePartnership, startE2eServer, type E2eServer, type UserKey } from '../test/support/e2e-server.ts';
-import { andWait, headingOf, launchBrowser, newTab } from './support/browser.ts';
-import { assertNoAxeViolations } from './support/axe.ts';
-import { responseLink, surveyFor } from './support/surveys.ts';
-import { openConsultationLink, voiceFor } from './support/voice.ts';
+import type { Page } from 'playwright-core';
+import { systemCaller } from '../../src/platform/http/auth.ts';
+import { homePartnership, type E2eServer, type UserKey } from '../../test/support/e2e-server.ts';
+import { andWait } from './browser.ts';
+import { responseLink, surveyFor } from './surveys.ts';
+import { openConsultationLink, voiceFor } from './voice.ts';
 
 export interface PageToCheck {
   name: string;
@@ -2064,40 +2063,3 @@ export const pages: PageToCheck[] = [
     status: 410,
   },
 ];
-
-describe('accessibility: no axe violations (WCAG 2.2 AA) on any page', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  // One tab per person, signed in once, reused from page to page.
-  const tabs = new Map<PageToCheck['as'], Promise<Page>>();
-  const tabFor = (as: PageToCheck['as']) => {
-    let tab = tabs.get(as);
-    if (!tab) {
-      tab = newTab(browser, server.baseUrl, as === 'signedOut' ? undefined : server.users[as]);
-      tabs.set(as, tab);
-    }
-    return tab;
-  };
-
-  before(async () => {
-    [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  for (const check of pages) {
-    it(`${check.name} (as ${check.as})`, async () => {
-      const page = await tabFor(check.as);
-      const path = typeof check.path === 'string' ? check.path : await check.path(server);
-      const response = await page.goto(`${server.baseUrl}${path}`);
-      assert.equal(response?.status(), check.status ?? 200, `${check.name}: status of ${path}`);
-      await check.setup?.(page, server);
-      const heading = await headingOf(page);
-      if (typeof check.heading === 'string') assert.equal(heading, check.heading, `${check.name}: the h1`);
-      else assert.match(heading, check.heading, `${check.name}: the h1`);
-      await assertNoAxeViolations(page, check.name);
-    });
-  }
-});
