@@ -49,6 +49,10 @@ export interface SeatRow {
   filledBy: string | null;
   organisationId: string | null;
   organisationName: string | null;
+  /** The last day of the seat's organisation, and who succeeded it (to offer on the seats page). */
+  organisationEndsOn: string | null;
+  successorId: string | null;
+  successorName: string | null;
   /** The seat's own category, or its organisation's. */
   category: string | null;
   capacity: number;
@@ -252,6 +256,7 @@ function seatQuery(trx: Trx) {
     .selectFrom('seats as s')
     .leftJoin('organisations as o', 'o.id', 's.organisation_id')
     .leftJoin('bodies as ob', 'ob.id', 's.office_body_id')
+    .leftJoin('organisations as successor', 'successor.id', 'o.successor_id')
     .select([
       's.id',
       's.body_id as bodyId',
@@ -263,6 +268,9 @@ function seatQuery(trx: Trx) {
       's.filled_by as filledBy',
       's.organisation_id as organisationId',
       'o.name as organisationName',
+      'o.ends_on as organisationEndsOn',
+      'successor.id as successorId',
+      'successor.name as successorName',
       (eb) => eb.fn.coalesce('s.category', 'o.category').as('category'),
       's.capacity',
       's.independent',

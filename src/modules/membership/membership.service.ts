@@ -400,32 +400,6 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
       inTenant(db, caller, 'partnership.read', (trx) => organisations.list(trx)),
     people: (caller: Caller) => inTenant(db, caller, 'partnership.read', (trx) => people.list(trx)),
 
-    /**
-     * The organisations that have ended by a date, by id, each with its successor if it has one
-     * (kept: ADR 0021); the seats page offers the successor for a seat of an ended organisation.
-     */
-    endedOrganisations(caller: Caller, on = today()) {
-      return keptInTenant(db, caller, 'partnership.read', `organisations ended ${on}`, async (trx) => {
-        const list = await organisations.list(trx);
-        const byId = new Map(list.map((organisation) => [organisation.id, organisation]));
-        return Object.fromEntries(
-          list
-            .filter((organisation) => organisationEndedBy(organisation, on))
-            .map((organisation) => {
-              const successor = organisation.successorId ? byId.get(organisation.successorId) : undefined;
-              return [
-                organisation.id,
-                {
-                  name: organisation.name,
-                  endsOn: organisation.endsOn!,
-                  successor: successor ? { id: successor.id, name: successor.name } : null,
-                },
-              ];
-            }),
-        );
-      });
-    },
-
     async addOrganisation(caller: Caller, values: OrganisationValues): Promise<string> {
       return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
         if (await organisations.byName(trx, values.name))
@@ -526,7 +500,11 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
         const bySeat = Map.groupBy(holders, (holder) => holder.seatId);
         return list
           .filter((seat) => options.all || seatExistsOn(seat, on))
-          .map((seat) => ({ ...seat, holders: bySeat.get(seat.id) ?? [] }));
+          .map((seat) => ({
+            ...seat,
+            organisationEnded: organisationEndedBy({ endsOn: seat.organisationEndsOn }, on),
+            holders: bySeat.get(seat.id) ?? [],
+          }));
       });
     },
 

@@ -87,7 +87,6 @@ export function seatsRoutes(membership: MembershipService, bodies: BodiesService
       seats,
       at,
       // a seat whose organisation has ended is offered the successor
-      endedOrganisations: await membership.endedOrganisations(callerOf(req), at),
       seatRoles,
       howFilled,
       categories,
