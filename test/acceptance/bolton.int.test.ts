@@ -115,7 +115,7 @@ describe('Bolton Children’s Trust (12 February 2009)', () => {
     assert.equal(category(1), 'local-authority');
     assert.equal(category(10), 'health-provider');
     assert.equal(category(11), 'public-health');
-    assert.equal(category(14), 'health-commissioner');
+    assert.equal(category(14), 'primary-care-trust');
     assert.equal(category(16), 'learning-and-skills-council');
     assert.deepEqual([category(17), category(18), category(19)], ['school', 'school', 'school']);
     assert.equal(category(20), 'further-education');

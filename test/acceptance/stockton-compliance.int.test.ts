@@ -79,11 +79,11 @@ const organisations: [string, string, string][] = [
   ['Stockton-on-Tees Borough Council', 'local-authority', 'local-authority'],
   ['Cleveland Police', 'police', 'police'],
   ['Cleveland Police Authority', 'police', 'police'],
-  ['NHS Stockton-on-Tees', 'health', 'health-commissioner'], // the Primary Care Trust
+  ['NHS Stockton-on-Tees', 'health', 'primary-care-trust'], // the Primary Care Trust
   ['Tees, Esk & Wear Valley NHS Trust', 'health', 'health-provider'],
   ['North Tees & Hartlepool NHS Foundation Trust', 'health', 'health-provider'],
   ['South Tees Hospitals NHS Foundation Trust', 'health', 'health-provider'],
-  ['North of Tees NHS', 'health', 'health-commissioner'],
+  ['North of Tees NHS', 'health', 'primary-care-trust'], // the cluster of the area's two PCTs
   ['Jobcentre Plus', 'jobcentre-plus', 'jobcentre-plus'],
   ['Teesside Probation Service', 'probation', 'probation'],
   ["The Children's Society", 'voluntary-community', 'voluntary-community'],
@@ -673,15 +673,11 @@ describe('Stockton-on-Tees Children’s Trust Board, 2010-2011, from its publish
       probation: { status: 'met', rarelyAttended: false, seats: { 20: { held: 3, attended: 2 } } },
       // No youth offending service on any register.
       'youth-offending-team': { status: 'not-met' },
-      // NHS Stockton-on-Tees, the PCT's two places: Ruth Hill present in July, December and June,
-      // and in March (her apologies) Graham Prest, its Chairman, present: the seat was attended
-      // at all 4 meetings. North of Tees NHS (Khalid Azam, from March): apologies in March,
-      // present in June: 1 of 2, not below 50%.
-      'health-sha-pct': {
-        status: 'met',
-        rarelyAttended: false,
-        seats: { 7: { held: 4, attended: 4 }, 22: { held: 2, attended: 1 } },
-      },
+      // s10(4)(e) names two partners, "the Strategic Health Authority and Primary Care Trust".
+      // The Primary Care Trust sits (NHS Stockton-on-Tees, and from March North of Tees NHS, the
+      // cluster of the area's two PCTs), but no register names the Strategic Health Authority
+      // (NHS North East): the Board's seats are recorded and none is of that kind.
+      'health-sha-pct': { status: 'not-met' },
       // Not yet in force (clinical commissioning groups from 2013, integrated care boards 2022).
       'health-ccg': { status: 'not-applicable' },
       'health-icb': { status: 'not-applicable' },

@@ -28,10 +28,10 @@ export function describeEvidence(evidence: Evidence): string {
 /** The attendance beside a seat: "attended 1 of 4 meetings in the year (below 50 %)". */
 export function describeAttendance(evidence: Evidence): string {
   if (evidence.type !== 'seat' || !evidence.attendance) return '';
-  const { held, attended, threshold } = evidence.attendance;
+  const { held, attended, threshold, substitutes } = evidence.attendance;
   if (!held) return 'No meeting with a register in the twelve months before';
   const below = (100 * attended) / held < threshold;
-  return `Attended ${attended} of ${held} ${held === 1 ? 'meeting' : 'meetings'} in the twelve months before${below ? ` (below ${threshold}%)` : ''}`;
+  return `Attended ${substitutes === false ? 'in person ' : ''}${attended} of ${held} ${held === 1 ? 'meeting' : 'meetings'} in the twelve months before${below ? ` (below ${threshold}%)` : ''}${substitutes === false ? ': the rule does not count substitutes' : ''}`;
 }
 
 /** One line for documents: the evidence with attendance, or the reason. */

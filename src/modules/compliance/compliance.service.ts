@@ -95,22 +95,29 @@ export function complianceService(db: Database<DB>, bodies: BodiesService) {
       yearBefore(date),
       date,
     );
-    /** The held meetings of the seat's body while the seat existed, and those its holders came to. */
+    /**
+     * The held meetings of the seat's body while the seat existed, those its holders came to in
+     * person or by a named substitute, and those they came to in person.
+     */
     function attendanceOf(seat: (typeof seats)[number], held: MembershipRecord[]): SeatAttendance {
       const meetings = registers.filter((r) => r.bodyIds.includes(seat.bodyId) && on(seat, r.date));
-      const attended = meetings.filter((register) => {
+      let attended = 0;
+      let inPerson = 0;
+      for (const register of meetings) {
         const then = held.filter((m) => on(m, register.date));
         const people = new Set(then.map((m) => m.personId));
         const ids = new Set(then.map((m) => m.id));
-        return register.entries.some(
-          (entry) =>
-            (entry.status === 'present' && people.has(entry.personId)) ||
-            (entry.status === 'substitute' &&
-              entry.forMembershipId !== null &&
-              ids.has(entry.forMembershipId)),
+        const present = register.entries.some(
+          (entry) => entry.status === 'present' && people.has(entry.personId),
         );
-      });
-      return { held: meetings.length, attended: attended.length };
+        const substituted = register.entries.some(
+          (entry) =>
+            entry.status === 'substitute' && entry.forMembershipId !== null && ids.has(entry.forMembershipId),
+        );
+        if (present) inPerson += 1;
+        if (present || substituted) attended += 1;
+      }
+      return { held: meetings.length, attended, inPerson };
     }
     return {
       date,

@@ -277,10 +277,10 @@ describe('compliance over time', () => {
       (await appoint('Director of Commissioning, PCT', await person('H Commissioner'), '2009-01-01')).status,
       303,
     );
-    assert.equal(
-      (await verdicts('2012-06-01', 'children-act-2004-s10')).get('health-sha-pct')!.status,
-      'met',
-    );
+    // entered as a health commissioner, the seat does not say which of the two partners it is
+    const unsaid = (await verdicts('2012-06-01', 'children-act-2004-s10')).get('health-sha-pct')!;
+    assert.equal(unsaid.status, 'not-recorded');
+    assert.match(unsaid.reason!, /Director of Commissioning, PCT: recorded as health commissioner/);
     const after = (await verdicts('2013-06-01', 'children-act-2004-s10')).get('health-ccg')!;
     assert.equal(after.status, 'not-met');
     assert.match(
@@ -293,6 +293,43 @@ describe('compliance over time', () => {
     );
     const seats = $((await agent.get(seatsPath)).text);
     assert.match(seats('#seats').text(), /succeeded by NHS Anytown Clinical Commissioning Group/);
+    // Recorded as the Primary Care Trust, it meets only its half of s10(4)(e): "the Strategic
+    // Health Authority and Primary Care Trust" are two partners (issue 24, item 5)
+    const edited = await submit(agent, `${base}/organisations/${pct.id}/edit`, {
+      name: 'Anytown Primary Care Trust',
+      sector: 'health',
+      category: 'primary-care-trust',
+      ...dateFields('endsOn', '2013-03-31'),
+      successorId: ccgId,
+    });
+    assert.equal(edited.status, 303);
+    const half = (await verdicts('2012-06-01', 'children-act-2004-s10')).get('health-sha-pct')!;
+    assert.equal(half.status, 'not-met');
+    assert.match(half.reason!, /is of the kind asked for/);
+    const sha = await submit(agent, `${base}/organisations/new`, {
+      name: 'NHS North East',
+      sector: 'health',
+      category: 'strategic-health-authority',
+      ...dateFields('endsOn', '2013-03-31'),
+    });
+    assert.equal(sha.status, 303);
+    const shaId = (await test.services.membership.organisations(caller)).find(
+      (o) => o.name === 'NHS North East',
+    )!.id;
+    assert.equal(
+      (await addSeat({ label: 'Director of Public Health, SHA', organisationId: shaId })).status,
+      303,
+    );
+    assert.equal(
+      (await appoint('Director of Public Health, SHA', await person('S Authority'), '2010-01-01')).status,
+      303,
+    );
+    const both = (await verdicts('2012-06-01', 'children-act-2004-s10')).get('health-sha-pct')!;
+    assert.equal(both.status, 'met');
+    assert.deepEqual(both.evidence.map((e) => (e.type === 'seat' ? e.label : e.type)).sort(), [
+      'Director of Commissioning, PCT',
+      'Director of Public Health, SHA',
+    ]);
   });
 
   it('a county that became unitary is judged with its type on each date', async () => {

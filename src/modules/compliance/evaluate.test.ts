@@ -6,8 +6,10 @@ import {
   type Snapshot,
   type SnapshotBody,
   type SnapshotHolder,
+  type SeatEvidence,
   type SnapshotSeat,
 } from './evaluate.ts';
+import { describeAttendance } from './compliance.present.ts';
 import type { Condition, RuleSet } from './ruleset.schema.ts';
 import { readRuleSets } from './rulesets.ts';
 
@@ -94,6 +96,49 @@ const snapshot = partnership();
 const statusOf = (condition: Condition, of = snapshot) => check(of, condition).status;
 
 describe('rule conditions', () => {
+  it('a held seat of a category that does not say which partner it is: not recorded, with the seat', () => {
+    const sha = { category: ['strategic-health-authority'], unspecified: ['health-commissioner'] };
+    const pct = { category: ['primary-care-trust'], unspecified: ['health-commissioner'] };
+    const both: Condition = { all: [{ seat: sha }, { seat: pct }] };
+    const health = (category: string, position = 7) =>
+      seat({
+        id: `h${position}`,
+        bodyId: 'b',
+        position,
+        label: `Health ${position}`,
+        category,
+        holders: [holder('H')],
+      });
+    const unsaid = check(
+      partnership((s) => s.seats.push(health('health-commissioner'))),
+      both,
+    );
+    assert.equal(unsaid.status, 'not-recorded');
+    assert.match(
+      unsaid.reason!,
+      /Health 7: recorded as health commissioner, which does not say whether it is the strategic health authority/,
+    );
+    assert.deepEqual(
+      unsaid.evidence.map((e) => e.type === 'seat' && e.label),
+      ['Health 7', 'Health 7'],
+    );
+    // a Primary Care Trust alone meets one of the two partners the Act names
+    const pctOnly = partnership((s) => s.seats.push(health('primary-care-trust')));
+    assert.equal(check(pctOnly, both).status, 'not-met');
+    assert.equal(check(pctOnly, { seat: pct }).status, 'met');
+    const twoPartners = partnership((s) =>
+      s.seats.push(health('primary-care-trust'), health('strategic-health-authority', 8)),
+    );
+    assert.equal(check(twoPartners, both).status, 'met');
+    // without `unspecified`, the general category is simply not the one asked for
+    assert.equal(
+      check(
+        partnership((s) => s.seats.push(health('health-commissioner'))),
+        { seat: { category: ['primary-care-trust'] } },
+      ).status,
+      'not-met',
+    );
+  });
   it('a seat of the category that nobody holds on a body whose members are recorded: seat vacant', () => {
     const result = check(snapshot, { seat: { on: { kind: ['board'] }, category: ['school'] } });
     assert.equal(result.status, 'seat-vacant');
@@ -290,6 +335,40 @@ describe('attendance beside the seat', () => {
     assert.equal(evaluate([rule], strict)[0]!.rarelyAttended, true);
     const none = partnership((s) => (s.seats[0]!.attendance = { held: 0, attended: 0 }));
     assert.equal(evaluate([rule], none)[0]!.rarelyAttended, false);
+  });
+  it('a named substitute’s attendance counts, unless the rule asks for the holder in person', () => {
+    // came to one meeting of four in person and to two more by a named substitute
+    const deputised = partnership((s) => (s.seats[0]!.attendance = { held: 4, attended: 3, inPerson: 1 }));
+    const allowed = evaluate([rule], deputised)[0]!;
+    assert.equal(allowed.status, 'met');
+    assert.equal(allowed.rarelyAttended, false);
+    assert.deepEqual((allowed.evidence[0] as SeatEvidence).attendance, {
+      held: 4,
+      attended: 3,
+      threshold: 50,
+    });
+    const inPerson: RuleSet = {
+      ...rule,
+      rules: [
+        {
+          ...rule.rules[0]!,
+          condition: { seat: { on: { kind: ['board'] }, role: ['chair'], substitutes: false } },
+        },
+      ],
+    };
+    const strict = evaluate([inPerson], deputised)[0]!;
+    assert.equal(strict.status, 'met', 'the seat is held either way: a substitute stands in for a holder');
+    assert.equal(strict.rarelyAttended, true);
+    assert.deepEqual((strict.evidence[0] as SeatEvidence).attendance, {
+      held: 4,
+      attended: 1,
+      threshold: 50,
+      substitutes: false,
+    });
+    assert.equal(
+      describeAttendance(strict.evidence[0]!),
+      'Attended in person 1 of 4 meetings in the twelve months before (below 50%): the rule does not count substitutes',
+    );
   });
 });
 

@@ -42,6 +42,8 @@ export interface SeatAttendance {
   held: number;
   /** Of those, how many the seat's holder (or their substitute) attended. */
   attended: number;
+  /** Of those, how many the holder attended in person (for rules that allow no substitute). */
+  inPerson?: number | undefined;
 }
 export interface SnapshotSeat {
   id: string;
@@ -98,7 +100,8 @@ export interface SeatEvidence {
   until: string | null;
   /** Since when each named holder has held it, in the order of `holders`. */
   heldSince: (string | null)[];
-  attendance: (SeatAttendance & { threshold: number }) | null;
+  /** `substitutes: false` when the rule counted the holder's attendance in person only. */
+  attendance: { held: number; attended: number; threshold: number; substitutes?: false } | null;
 }
 export type Evidence =
   | SeatEvidence
@@ -142,8 +145,9 @@ const rank: Record<Judged, number> = {
   'not-met': 1,
 };
 
+const words = (values: string[]) => values.map((value) => value.replaceAll('-', ' ')).join(' or ');
 const kindsText = (selector: BodySelector | undefined) =>
-  selector?.kind?.map((kind) => kind.replaceAll('-', ' ')).join(' or ') ?? 'body of the partnership';
+  selector?.kind ? words(selector.kind) : 'body of the partnership';
 
 function bodyMatches(body: SnapshotBody, selector: BodySelector | undefined, defaultInternal: boolean) {
   if (!selector) return defaultInternal ? !body.external : true;
@@ -170,10 +174,23 @@ function reader(snapshot: Snapshot) {
 }
 type Reader = ReturnType<typeof reader>;
 
-function seatEvidence(read: Reader, seat: SnapshotSeat): SeatEvidence {
+/**
+ * A held seat's attendance as the rule counts it: with its holders' named substitutes, unless the
+ * rule asks for the holder in person.
+ */
+function attendanceFor(seat: SnapshotSeat, selector: SeatSelector | undefined) {
+  if (!seat.attendance) return null;
+  const { held, attended, inPerson } = seat.attendance;
+  return selector?.substitutes === false
+    ? { held, attended: inPerson ?? attended, substitutes: false as const }
+    : { held, attended };
+}
+
+function seatEvidence(read: Reader, seat: SnapshotSeat, selector?: SeatSelector): SeatEvidence {
   const body = read.bodyById.get(seat.bodyId)!;
   const holders = read.holdersOf(seat);
   const named = holders.filter((h) => !h.youngPerson);
+  const attendance = attendanceFor(seat, selector);
   return {
     type: 'seat',
     seatId: seat.id,
@@ -186,8 +203,7 @@ function seatEvidence(read: Reader, seat: SnapshotSeat): SeatEvidence {
     from: seat.startsOn ?? null,
     until: seat.endsOn ?? null,
     heldSince: named.map((h) => h.startsOn),
-    attendance:
-      holders.length && seat.attendance ? { ...seat.attendance, threshold: body.attendanceThreshold } : null,
+    attendance: holders.length && attendance ? { ...attendance, threshold: body.attendanceThreshold } : null,
   };
 }
 
@@ -234,8 +250,20 @@ function checkSeat(snapshot: Snapshot, read: Reader, selector: SeatSelector): Ch
   const seats = bodies.flatMap((body) => read.seatsOf(body.id));
   const candidates = seats.filter((seat) => seatMatches(snapshot, read, seat, selector));
   const held = candidates.filter((seat) => read.holdersOf(seat).length > 0);
-  if (held.length) return { status: 'met', evidence: held.map((seat) => seatEvidence(read, seat)) };
+  if (held.length) return { status: 'met', evidence: held.map((seat) => seatEvidence(read, seat, selector)) };
   const names = bodies.map((body) => body.name).join(', ');
+  if (selector.unspecified && selector.category) {
+    const unsure = { ...selector, category: selector.unspecified };
+    const maybe = seats.filter(
+      (seat) => read.holdersOf(seat).length > 0 && seatMatches(snapshot, read, seat, unsure),
+    );
+    if (maybe.length)
+      return {
+        status: 'not-recorded',
+        evidence: maybe.map((seat) => seatEvidence(read, seat, selector)),
+        reason: `${maybe.map((seat) => seat.label).join(', ')}: recorded as ${words(selector.unspecified)}, which does not say whether it is the ${words(selector.category)}: record the seat's or its organisation's category`,
+      };
+  }
   if (candidates.length) {
     const vacant = candidates.filter((seat) => read.hasHolders(seat.bodyId));
     if (vacant.length)

@@ -17,6 +17,13 @@ export const seatSelectorSchema = z.strictObject({
   on: bodySelectorSchema.optional(),
   /** Held on behalf of an organisation in one of these statutory categories. */
   category: list.optional(),
+  /**
+   * Categories that may be the one asked for without saying so: before April 2013 a "health
+   * commissioner" may be the Strategic Health Authority or the Primary Care Trust. A held seat of
+   * one of them, where no seat of the category asked for is held, makes the rule "not recorded"
+   * (with the seat) rather than "not met".
+   */
+  unspecified: list.optional(),
   voting: z.boolean().optional(),
   role: list.optional(),
   /** The seat is held by the chair of a body of this kind ("the Chair of the LSCB"). */
@@ -24,6 +31,11 @@ export const seatSelectorSchema = z.strictObject({
   /** The seat is held ex officio by one of these offices (membership vocabulary: offices). */
   office: list.optional(),
   independent: z.boolean().optional(),
+  /**
+   * Whether the holder's named substitute stands in for them (the default). False where the rule
+   * asks for the holder in person: their substitutes' attendance then does not count.
+   */
+  substitutes: z.boolean().optional(),
 });
 export type SeatSelector = z.infer<typeof seatSelectorSchema>;
 
