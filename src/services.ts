@@ -7,7 +7,7 @@ import type { Jobs } from './platform/jobs/jobs.ts';
 import { mailService } from './platform/mail/outbox.ts';
 import { authoritiesService } from './modules/authorities/index.ts';
 import { partnershipsService } from './modules/partnerships/index.ts';
-import { accountsService, membersService, tokensService } from './modules/accounts/index.ts';
+import { accountsService, membersService, passwordHasher, tokensService } from './modules/accounts/index.ts';
 import { bodiesService } from './modules/bodies/index.ts';
 import { membershipService } from './modules/membership/index.ts';
 import { complianceService } from './modules/compliance/index.ts';
@@ -42,12 +42,14 @@ export function createServices(
     | 'MAIL_RETRY_DELAY_SECONDS'
     | 'PUBLIC_URL'
     | 'PORT'
+    | 'PASSWORD_HASH_COST'
   >,
   jobs: Jobs,
 ) {
   const bodies = bodiesService(db);
   const indicators = indicatorsService(db);
   const boardPacks = boardPackService(db, jobs);
+  const passwords = passwordHasher(config.PASSWORD_HASH_COST);
   const mail = mailService(db as Database<unknown>, jobs, {
     smtpUrl: config.SMTP_URL,
     from: config.MAIL_FROM,
@@ -83,11 +85,12 @@ export function createServices(
       boardPacks,
     }),
     partnerships: partnershipsService(db),
-    accounts: accountsService(db, {
-      threshold: config.ACCOUNT_LOCK_THRESHOLD,
-      minutes: config.ACCOUNT_LOCK_MINUTES,
-    }),
-    members: membersService(db, mail),
+    accounts: accountsService(
+      db,
+      { threshold: config.ACCOUNT_LOCK_THRESHOLD, minutes: config.ACCOUNT_LOCK_MINUTES },
+      passwords,
+    ),
+    members: membersService(db, mail, passwords),
     tokens: tokensService(db),
   };
 }

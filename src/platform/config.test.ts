@@ -43,6 +43,15 @@ describe('configuration', () => {
     );
   });
 
+  it('hashes passwords at the low cost only outside production', () => {
+    assert.equal(loadConfig({}).PASSWORD_HASH_COST, 'standard');
+    assert.equal(loadConfig({ NODE_ENV: 'test', PASSWORD_HASH_COST: 'low' }).PASSWORD_HASH_COST, 'low');
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), PASSWORD_HASH_COST: 'low' }),
+      /PASSWORD_HASH_COST: PASSWORD_HASH_COST=low is for the test suite/,
+    );
+  });
+
   it('never logs secrets', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db/x', SESSION_SECRET: 'x'.repeat(40) });
     const logged = JSON.stringify(redactedConfig(config));

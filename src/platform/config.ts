@@ -28,6 +28,11 @@ export const configSchema = z
     COOKIE_SECURE: flag.optional(),
     /** Trust X-Forwarded-* from this many proxies in front (a load balancer is 1). */
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    /**
+     * How costly password hashes are: `standard` (argon2id's defaults) or `low` (the least argon2
+     * allows), for the test suite alone, which signs hundreds of people in. Refused in production.
+     */
+    PASSWORD_HASH_COST: z.enum(['standard', 'low']).default('standard'),
     /** Sign-in attempts allowed from one address in SIGN_IN_WINDOW_MINUTES. */
     SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
     SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
@@ -59,6 +64,14 @@ export const configSchema = z
         code: 'custom',
         path: ['SESSION_SECRET'],
         message: 'SESSION_SECRET is required in production',
+      });
+    }
+    if (config.NODE_ENV === 'production' && config.PASSWORD_HASH_COST === 'low') {
+      context.addIssue({
+        code: 'custom',
+        path: ['PASSWORD_HASH_COST'],
+        message:
+          'PASSWORD_HASH_COST=low is for the test suite: production hashes passwords at the standard cost',
       });
     }
   });

@@ -7,7 +7,7 @@ import { forbidden } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
 import type { DB } from '../../schema.ts';
 import { usersRepository as users, tokensRepository as tokens } from './accounts.repository.ts';
-import { digest, hashPassword, verifyDecoy, verifyPassword } from './secrets.ts';
+import { digest, passwordHasher, type PasswordHasher } from './secrets.ts';
 
 export interface LockPolicy {
   threshold: number;
@@ -24,13 +24,17 @@ export interface NewUser {
   platformAdmin?: boolean;
 }
 
-export function accountsService(db: Database<DB>, lock: LockPolicy) {
+export function accountsService(
+  db: Database<DB>,
+  lock: LockPolicy,
+  passwords: PasswordHasher = passwordHasher(),
+) {
   return {
     async signIn(email: string, password: string, now = new Date()): Promise<SignInResult> {
       return db.transaction({}, async (trx) => {
         const user = await users.byEmail(trx, email.trim());
         if (!user?.passwordHash) {
-          await verifyDecoy(password);
+          await passwords.verifyDecoy(password);
           return { outcome: 'invalid' };
         }
         if (user.lockedUntil && user.lockedUntil > now) {
@@ -39,7 +43,7 @@ export function accountsService(db: Database<DB>, lock: LockPolicy) {
             minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000),
           };
         }
-        if (!(await verifyPassword(user.passwordHash, password))) {
+        if (!(await passwords.verify(user.passwordHash, password))) {
           const failures = user.failedSignIns + 1;
           if (failures >= lock.threshold) {
             await users.update(trx, user.id, {
@@ -68,7 +72,7 @@ export function accountsService(db: Database<DB>, lock: LockPolicy) {
 
     async createUser(caller: Caller, input: NewUser): Promise<string> {
       if (!caller.platformAdmin) throw forbidden('Only a platform administrator can add users directly.');
-      const passwordHash = await hashPassword(input.password);
+      const passwordHash = await passwords.hash(input.password);
       return db.transaction({ userId: caller.userId }, async (trx) => {
         if (await users.byEmail(trx, input.email)) {
           throw new RuleViolation([

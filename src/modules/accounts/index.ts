@@ -7,4 +7,4 @@ export { joinRoutes } from './join.routes.ts';
 export { tokensRoutes } from './tokens.routes.ts';
 export { newUserSchema } from './accounts.schemas.ts';
 export type { AccountsTables } from './accounts.tables.ts';
-export { digest, newToken } from './secrets.ts';
+export { digest, newToken, passwordHasher } from './secrets.ts';

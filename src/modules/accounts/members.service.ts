@@ -15,7 +15,7 @@ import {
   usersRepository as users,
   type RequestContextRow,
 } from './accounts.repository.ts';
-import { digest, hashPassword, newToken } from './secrets.ts';
+import { digest, newToken, passwordHasher, type PasswordHasher } from './secrets.ts';
 import type { MailService } from '../../platform/mail/outbox.ts';
 import { invitationMail } from './invitation-mail.ts';
 
@@ -44,7 +44,11 @@ export interface RequestContext {
   access: TenantAccess | null;
 }
 
-export function membersService(db: Database<DB>, mail?: MailService) {
+export function membersService(
+  db: Database<DB>,
+  mail?: MailService,
+  passwords: PasswordHasher = passwordHasher(),
+) {
   const contextOf = (row: RequestContextRow): RequestContext => {
     const user = { id: row.userId, email: row.email, name: row.userName, platformAdmin: row.platformAdmin };
     if (!row.partnershipId || !row.slug || !row.partnershipName) return { user, access: null };
@@ -241,7 +245,7 @@ export function membersService(db: Database<DB>, mail?: MailService) {
       token: string,
       input: { name: string; password: string },
     ): Promise<string> {
-      const passwordHash = await hashPassword(input.password);
+      const passwordHash = await passwords.hash(input.password);
       return db.transaction({ partnershipId }, async (trx) => {
         const invitation = await invitations.byTokenHash(trx, digest(token));
         if (
