@@ -28,6 +28,7 @@ const server = spawn(process.execPath, ['src/cli.ts', 'serve'], {
     // made here for this run only; production sets its own
     SESSION_SECRET: randomBytes(32).toString('hex'),
     COOKIE_SECURE: 'false',
+    INSECURE_COOKIES_IN_PRODUCTION: 'true',
     LOG_LEVEL: 'warn',
     ...(chromium ? { CHROMIUM_PATH: chromium } : {}),
   },

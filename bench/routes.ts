@@ -29,6 +29,8 @@ export interface BenchRoute {
   maxP95Ratio?: number;
   /** The path names the measured meeting (`RouteTarget.meetingId`). */
   needsMeeting?: boolean;
+  /** A page or answer of the public site: the measured partnership must be published. */
+  needsPublished?: boolean;
 }
 
 /** Pages are expected at p95 within 3× of /ping (the issues' target). */
@@ -161,5 +163,44 @@ export const benchRoutes: BenchRoute[] = [
     path: ({ slug }) => `/api/v1/partnerships/${slug}/funds`,
     auth: 'token',
     kind: 'api',
+  },
+  {
+    name: '/public/:slug',
+    path: ({ slug }) => `/public/${slug}`,
+    auth: 'none',
+    kind: 'page',
+    maxP95Ratio: pageTarget,
+    needsPublished: true,
+  },
+  {
+    name: '/public/:slug/meetings/:meeting',
+    path: ({ slug, meetingId }) => `/public/${slug}/meetings/${meetingId}`,
+    auth: 'none',
+    kind: 'page',
+    maxP95Ratio: pageTarget,
+    needsMeeting: true,
+    needsPublished: true,
+  },
+  {
+    name: '/public/:slug/search?q=board',
+    path: ({ slug }) => `/public/${slug}/search?q=board`,
+    auth: 'none',
+    kind: 'page',
+    maxP95Ratio: pageTarget,
+    needsPublished: true,
+  },
+  {
+    name: '/oparl/v1/bodies',
+    path: () => '/oparl/v1/bodies',
+    auth: 'none',
+    kind: 'api',
+    needsPublished: true,
+  },
+  {
+    name: '/oparl/v1/bodies/:slug/meetings',
+    path: ({ slug }) => `/oparl/v1/bodies/${slug}/meetings`,
+    auth: 'none',
+    kind: 'api',
+    needsPublished: true,
   },
 ];

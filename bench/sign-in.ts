@@ -18,9 +18,13 @@ export async function signIn(baseUrl: string, email: string, password: string): 
     .load(await page.text())('input[name="_csrf"]')
     .first()
     .val();
-  const before = sessionCookie(page);
+  // the form's token is signed over a cookie of its own (no session before signing in)
+  const before = page.headers
+    .getSetCookie()
+    .map((header) => header.split(';')[0]!)
+    .join('; ');
   if (typeof csrf !== 'string' || !csrf || !before)
-    throw new Error(`GET /sign-in (${page.status}) gave no CSRF token or no session cookie`);
+    throw new Error(`GET /sign-in (${page.status}) gave no CSRF token or no cookie`);
   const response = await fetch(`${baseUrl}/sign-in`, {
     method: 'POST',
     redirect: 'manual',

@@ -38,6 +38,8 @@ describe('the benchmarking journey', () => {
   it('publishes an indicator and compares it with a neighbour and England', async () => {
     const page = await newTab(browser, server.baseUrl, server.users.partnershipAdmin);
     await page.goto(`${server.baseUrl}${home}`);
+    // the menu's group, then its section (issue 23)
+    await andWait(page, () => page.getByRole('link', { name: 'Plan and performance', exact: true }).click());
     await andWait(page, () => page.getByRole('link', { name: 'Benchmarking', exact: true }).click());
     assert.equal(await headingOf(page), 'Benchmarking');
     await assertNoAxeViolations(page, 'the benchmarking page');

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { homePartnership, startE2eServer, type E2eServer, type E2eUser } from '../test/support/e2e-server.ts';
 import { andWait, headingOf, launchBrowser, newTab } from './support/browser.ts';
 import { assertFocused, hasFocus, retype, tabTo } from './support/keyboard.ts';
+import { indicatorPage } from './support/pages.ts';
 
 const seedPartnerships = [
   "Dudley Children's Trust",
@@ -301,6 +302,108 @@ describe('journeys with the keyboard alone', () => {
       await server.services.members.roleOf(server.partnershipIds[homePartnership]!, robin.id),
       'viewer',
     );
+    await page.context().close();
+  });
+
+  it('shows where you are on every page: the menu, the section, the page title, the Back link', async () => {
+    const page = await newTab(browser, server.baseUrl, server.users.partnershipAdmin);
+    const home = `/partnerships/${homePartnership}`;
+    const dudley = "Dudley Children's Trust";
+    const current = (selector: string) =>
+      page
+        .locator(`${selector} a[aria-current]`)
+        .evaluateAll((links) =>
+          links.map((link) => `${link.textContent!.trim()}=${link.getAttribute('aria-current')}`),
+        );
+    // [address, the menu's item, the section's item ('' when the group has no second menu)]
+    const pages: [string, string, string][] = [
+      [home, 'Overview=page', ''],
+      [`${home}/structure`, 'Structure and people=page', 'Structure=page'],
+      [`${home}/bodies/trust-board`, 'Structure and people=true', 'Structure=true'],
+      [`${home}/bodies/trust-board/seats`, 'Structure and people=true', 'Structure=true'],
+      [`${home}/organisations`, 'Structure and people=true', 'Organisations=page'],
+      [`${home}/people`, 'Structure and people=true', 'People=page'],
+      [`${home}/compliance`, 'Structure and people=true', 'Compliance=page'],
+      [`${home}/meetings`, 'Meetings=page', 'Meetings=page'],
+      [`${home}/meetings/new`, 'Meetings=true', 'Meetings=true'],
+      [`${home}/actions`, 'Meetings=true', 'Actions=page'],
+      [`${home}/consultations`, 'Meetings=true', 'Consultations=page'],
+      [`${home}/plans`, 'Plan and performance=page', 'Plans=page'],
+      [`${home}/indicators`, 'Plan and performance=true', 'Indicators=page'],
+      [`${home}/benchmarking`, 'Plan and performance=true', 'Benchmarking=page'],
+      [`${home}/resources`, 'Plan and performance=true', 'Resources=page'],
+      [`${home}/surveys`, 'Surveys and voice=page', 'Surveys=page'],
+      [`${home}/survey-invitations`, 'Surveys and voice=true', 'Surveys to answer=page'],
+      [`${home}/voice`, 'Surveys and voice=true', 'Young people’s voice=page'],
+      [`${home}/users`, 'Settings=page', 'Users=page'],
+      [`${home}/audit`, 'Settings=true', 'Audit trail=page'],
+      [`${home}/mail`, 'Settings=true', 'Outbox=page'],
+      [`${home}/public-site`, 'Settings=true', 'Public pages=page'],
+      [`${home}/edit`, 'Settings=true', 'Partnership details=page'],
+    ];
+    for (const [path, menu, section] of pages) {
+      const response = await page.goto(`${server.baseUrl}${path}`);
+      assert.equal(response?.status(), 200, path);
+      assert.deepEqual(await current('nav[aria-label="Menu"]'), [menu], `the menu on ${path}`);
+      assert.deepEqual(
+        await current('nav.app-section-navigation'),
+        section ? [section] : [],
+        `the section on ${path}`,
+      );
+      const title = await page.title();
+      assert.ok(
+        title === `${dudley} – Cooperate` || title.endsWith(` – ${dudley} – Cooperate`),
+        `the title of ${path} names the partnership: ${title}`,
+      );
+      assert.equal(
+        await page.locator('.govuk-back-link:not(main .govuk-back-link)').count(),
+        0,
+        `${path}: Back in <main>`,
+      );
+    }
+    // the menu fits one row on a laptop
+    await page.goto(`${server.baseUrl}${home}/audit`);
+    const rows = await page
+      .locator('.govuk-service-navigation__item')
+      .evaluateAll(
+        (items) => new Set(items.map((item) => Math.round(item.getBoundingClientRect().top))).size,
+      );
+    assert.equal(rows, 1, 'the menu is one row at 1280 pixels');
+    assert.equal(await page.locator('main .govuk-back-link').count(), 1, 'the Back link is inside <main>');
+
+    // the favicon, linked from every page and where browsers look unasked
+    const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+    for (const address of [icon!, '/favicon.ico']) {
+      const got = await page.request.get(`${server.baseUrl}${address}`);
+      assert.equal(got.status(), 200, address);
+      assert.match(got.headers()['content-type']!, /^image\/svg\+xml/, address);
+      assert.match(await got.text(), /^<svg /, address);
+    }
+
+    // chart legends inside their drawing, also with WCAG's text spacing, at every width
+    await page.goto(`${server.baseUrl}${await indicatorPage(server)}`);
+    // (through the CSS object model: the pages' Content Security Policy refuses inline styles)
+    await page.evaluate(() => {
+      for (const element of document.querySelectorAll<HTMLElement | SVGElement>('body *')) {
+        element.style.setProperty('line-height', '1.5', 'important');
+        element.style.setProperty('letter-spacing', '0.12em', 'important');
+        element.style.setProperty('word-spacing', '0.16em', 'important');
+      }
+    });
+    for (const width of [1280, 320]) {
+      await page.setViewportSize({ width, height: 900 });
+      const outside = await page.locator('svg.app-chart').evaluateAll((charts) =>
+        charts.flatMap((chart) => {
+          const box = chart.getBoundingClientRect();
+          return [...chart.querySelectorAll('.app-chart__legend')]
+            .map((legend) => legend.getBoundingClientRect())
+            .filter((legend) => legend.right > box.right + 0.5 || legend.bottom > box.bottom + 0.5)
+            .map((legend) => `${Math.round(legend.right)}>${Math.round(box.right)}`);
+        }),
+      );
+      assert.ok((await page.locator('svg.app-chart .app-chart__legend').count()) > 1, 'legends drawn');
+      assert.deepEqual(outside, [], `legends inside their charts at ${width} pixels`);
+    }
     await page.context().close();
   });
 });

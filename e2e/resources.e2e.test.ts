@@ -1,7 +1,8 @@
 // The resources journey with the keyboard alone (issue 21): create a pooled fund serving two
 // priorities of Dudley's plan, record contributions from three partners (one refused first for
 // an amount with three decimal places), spend against two priorities, then see the plan's
-// resources (chart and table) and the fund's statement. Every page and state passes axe.
+// resources (chart and table), the fund's statement and the plan on a page. Every page and state
+// passes axe.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -153,5 +154,13 @@ describe('the resources journey, keyboard only', () => {
       /^Resources by priority of Children and Young People.s Plan 2009 – 2011, 2009-10$/,
     );
     assert.match(await page.locator('#plan-cypp-2009-11 ol').innerText(), /investment decisions are focused/);
+
+    // The plan on a page shows the same for the year, priority by priority.
+    await page.goto(`${server.baseUrl}${home}/plans/cypp-2009-11/on-a-page?year=2009`);
+    await assertNoAxeViolations(page, 'the plan on a page with its resources');
+    assert.match(
+      await page.locator('#plan-resources').innerText(),
+      /1\. Support all children to be and feel safe\s+£90,000\.00\s+£0\.00\s+£100,000\.00/,
+    );
   });
 });

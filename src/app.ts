@@ -3,14 +3,14 @@
 import express, { Router, type Express, type Request } from 'express';
 import type { SessionData } from 'express-session';
 import type { Logger } from 'pino';
-import type { Config } from './platform/config.ts';
+import type { Kysely } from 'kysely';
+import { oidcRedirectUrl, secureCookies, type Config } from './platform/config.ts';
 import type { Database } from './platform/db/database.ts';
 import { pendingMigrations } from './platform/db/migrator.ts';
 import { requestLogging } from './platform/http/logging.ts';
 import { csrfProtection, etagOf, securityHeaders } from './platform/http/security.ts';
 import { sessions } from './platform/http/session.ts';
 import {
-  allowed,
   authenticate,
   callerOf,
   tenantContext,
@@ -20,10 +20,12 @@ import {
 import { healthRoutes } from './platform/http/health.ts';
 import { signInRateLimit } from './platform/http/rate-limit.ts';
 import { errorHandler, notFoundHandler } from './platform/http/errors.ts';
+import { refuseControlCharacters } from './platform/http/control-characters.ts';
+import { oneUseForms, repeatedForms } from './platform/http/one-use-forms.ts';
 import { createViews } from './platform/views/nunjucks.ts';
 import { keepRenderedFor } from './platform/views/kept-html.ts';
 import { assetRoutes } from './platform/views/assets.ts';
-import { auditRoutes } from './platform/audit/audit.routes.ts';
+import { auditRoutes, platformAuditRoutes } from './platform/audit/audit.routes.ts';
 import {
   mailChoicesRoutes,
   oneClickUnsubscribe,
@@ -38,6 +40,7 @@ import { partnershipsApi, partnershipsRoutes, type PartnershipRow } from './modu
 import {
   joinRoutes,
   membersRoutes,
+  oidcClient,
   signInRoutes,
   tokensRoutes,
   type RequestContext,
@@ -83,7 +86,8 @@ import {
 } from './modules/public/index.ts';
 import { openDataRoutes, openDataService } from './modules/opendata/index.ts';
 import { resourcesApi, resourcesRoutes } from './modules/resources/index.ts';
-import { voiceApi, voicePublicRoutes, voiceRoutes } from './modules/voice/index.ts';
+import { voiceApi, voicePublicRoutes, voiceRoutes, voiceYouSaidRoutes } from './modules/voice/index.ts';
+import { navigationFor, type Navigation } from './navigation.ts';
 import { openApiDocument } from './openapi.ts';
 import type { PdfPrinter } from './platform/documents/pdf.ts';
 import { renderPrintableWith } from './platform/documents/render.ts';
@@ -99,48 +103,6 @@ export interface AppOptions {
   sessionSecret: string;
   /** Prints PDF documents; the caller closes it when the app stops. */
   printer: PdfPrinter;
-}
-
-function navigationFor(req: Request) {
-  const path = req.path;
-  const item = (href: string, text: string, exact = false) => ({
-    href,
-    text,
-    active: exact ? path === href || path === `${href}/` : path === href || path.startsWith(`${href}/`),
-    // announced as the current page only when it is that very page
-    current: path === href,
-  });
-  if (!req.user) return [item('/authorities', 'Local authorities')];
-  if (req.tenant) {
-    const base = `/partnerships/${req.tenant.slug}`;
-    return [
-      item(base, 'Overview', true),
-      item(`${base}/structure`, 'Structure'),
-      item(`${base}/organisations`, 'Organisations'),
-      item(`${base}/people`, 'People'),
-      item(`${base}/meetings`, 'Meetings'),
-      item(`${base}/actions`, 'Actions'),
-      item(`${base}/consultations`, 'Consultations'),
-      item(`${base}/compliance`, 'Compliance'),
-      item(`${base}/plans`, 'Plans'),
-      item(`${base}/indicators`, 'Indicators'),
-      item(`${base}/benchmarking`, 'Benchmarking'),
-      item(`${base}/resources`, 'Resources'),
-      item(`${base}/surveys`, 'Surveys'),
-      item(`${base}/voice`, 'Voice'),
-      ...(allowed(req, 'users.manage') ? [item(`${base}/users`, 'Users')] : []),
-      ...(allowed(req, 'audit.read') ? [item(`${base}/audit`, 'Audit trail')] : []),
-      ...(allowed(req, 'audit.read') ? [item(`${base}/mail`, 'Outbox')] : []),
-      item('/', 'All partnerships', true),
-    ];
-  }
-  return [
-    item('/', 'Partnerships', true),
-    item('/authorities', 'Local authorities'),
-    item('/account/tokens', 'API tokens'),
-    item('/account/calendar', 'Your calendar'),
-    item('/account/mail', 'Your e-mails'),
-  ];
 }
 
 export function createApp(options: AppOptions): Express {
@@ -214,13 +176,18 @@ export function createApp(options: AppOptions): Express {
   app.use(publicSiteRoutes(publicSite, config.PUBLIC_URL));
   app.use(calendarFeedRoutes(publicSite, config.PUBLIC_URL));
   app.use(openDataRoutes(openDataService(publicSite, services.partnerships), config.PUBLIC_URL));
+  app.use(
+    voiceYouSaidRoutes(services.voice, async (slug) => (await services.partnerships.bySlug(slug)) ?? null),
+  );
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
+  // NUL and other control characters never reach a session, a service or the database (ADR 0044)
+  app.use(refuseControlCharacters());
   app.use(
     sessions({
       pool: db.engine.pool,
       secret: options.sessionSecret,
-      secure: config.COOKIE_SECURE ?? config.NODE_ENV === 'production',
+      secure: secureCookies(config),
       prune: config.NODE_ENV !== 'test',
       read: readSession,
     }),
@@ -228,7 +195,9 @@ export function createApp(options: AppOptions): Express {
   app.use(authenticate({ userBySession, userByToken: services.accounts.userByToken }));
   // a mail client's one-click unsubscribe (RFC 8058) carries no session: its token is the check
   app.use(oneClickUnsubscribe(services.mail));
-  app.use(csrfProtection());
+  app.use(csrfProtection({ secret: options.sessionSecret, secure: secureCookies(config) }));
+  // a form's one-use token: a repeated POST makes nothing twice (ADR 0044)
+  app.use(oneUseForms(db.owner as Kysely<unknown>));
 
   // 3. What every page shows: the user, a one-off message, the navigation.
   app.use((req, res, next) => {
@@ -237,7 +206,14 @@ export function createApp(options: AppOptions): Express {
       res.locals.flash = req.session.flash;
       delete req.session.flash;
     }
-    Object.defineProperty(res.locals, 'navigation', { enumerable: true, get: () => navigationFor(req) });
+    // worked out when a page is rendered, once the router that answers has set the tenant
+    let navigation: Navigation | undefined;
+    const navigated = () => (navigation ??= navigationFor(req));
+    Object.defineProperty(res.locals, 'navigation', { enumerable: true, get: () => navigated().menu });
+    Object.defineProperty(res.locals, 'sectionNavigation', {
+      enumerable: true,
+      get: () => navigated().sections,
+    });
     next();
   });
 
@@ -247,6 +223,22 @@ export function createApp(options: AppOptions): Express {
     signInRoutes(
       services.accounts,
       signInRateLimit(config.SIGN_IN_RATE_LIMIT, config.SIGN_IN_WINDOW_MINUTES),
+      {
+        passwordSignIn: config.PASSWORD_SIGN_IN === 'on',
+        oidc:
+          config.OIDC_ISSUER && config.OIDC_CLIENT_ID && config.OIDC_CLIENT_SECRET
+            ? oidcClient({
+                issuer: config.OIDC_ISSUER,
+                clientId: config.OIDC_CLIENT_ID,
+                clientSecret: config.OIDC_CLIENT_SECRET,
+                redirectUrl: oidcRedirectUrl(config)!,
+                scopes: config.OIDC_SCOPES,
+                label: config.OIDC_BUTTON_LABEL,
+                trustEmail: config.OIDC_TRUST_EMAIL,
+                acceptInvitations: config.OIDC_ACCEPT_INVITATIONS,
+              })
+            : undefined,
+      },
     ),
   );
   app.use(joinRoutes(services.members, async (slug) => (await services.partnerships.bySlug(slug)) ?? null));
@@ -259,6 +251,7 @@ export function createApp(options: AppOptions): Express {
     }),
   );
   app.use(tokensRoutes(services.tokens));
+  app.use(platformAuditRoutes(db as Database<unknown>));
   app.use(calendarAccountRoutes(publicSite, config.PUBLIC_URL));
   app.use(mailChoicesRoutes(services.mail));
   app.use(unsubscribePageRoutes(services.mail));
@@ -295,7 +288,15 @@ export function createApp(options: AppOptions): Express {
   tenant.use(directoryRoutes(services.membership));
   tenant.use(complianceRoutes(services.compliance, options.printer));
   tenant.use(surveysAuthoringRoutes(services.surveys, config.PUBLIC_URL));
-  tenant.use(plansRoutes(services.plans, options.printer));
+  tenant.use(
+    plansRoutes(services.plans, options.printer, {
+      // the voice module's "from what young people said" against each priority (issue 22)
+      priorityOrigins: (caller, slug) => services.voice.priorityOriginLinks(caller, slug),
+      // the resources module's figures in the plan on a page and the progress report (issue 21)
+      planResources: async (caller, planId, year) =>
+        (await services.resources.planResources(caller, [planId], year))[0] ?? null,
+    }),
+  );
   tenant.use(benchmarkingRoutes(services.benchmarking));
   tenant.use(resourcesRoutes(services.resources, options.printer));
   tenant.use(indicatorsRoutes(services.indicators));
@@ -311,6 +312,8 @@ export function createApp(options: AppOptions): Express {
       config.PUBLIC_URL,
       services.boardPacks,
       services.declarations,
+      // the young people's board's recommendations considered at each item (issue 22)
+      (caller, slug, meetingId) => services.voice.consideredAt(caller, slug, meetingId),
     ),
   );
   services.boardPacks.usePrinter(options.printer, (view, locals) => renderPrintableWith(app, view, locals));
@@ -383,6 +386,7 @@ export function createApp(options: AppOptions): Express {
 
   // 6. Not found, and every error.
   app.use(notFoundHandler);
+  app.use(repeatedForms(db.owner as Kysely<unknown>));
   app.use(errorHandler(logger));
   return app;
 }

@@ -14,6 +14,19 @@ import { importSeeds } from './seeds/seed.importer.ts';
 import { readSeeds, seedFiles, SeedFilesInvalid } from './seeds/seed.reader.ts';
 import { importSurveys, readSurveys } from './seeds/seed.surveys.ts';
 import { DataFilesInvalid } from './platform/data-files.ts';
+import { isIsoDate, londonToday } from './platform/mail/daily.ts';
+import { FolderRefusal } from './platform/db/folder-lock.ts';
+import { migrateTo, migrateToLatest } from './platform/db/migrator.ts';
+import {
+  auditRow,
+  BackupRefused,
+  checkBackup,
+  importPartnership,
+  restoreBackup,
+  writeBackup,
+  writePartnership,
+  type PendingJob,
+} from './platform/db/backup.ts';
 
 const usage = `Usage: cooperate <command> [options]
 
@@ -27,13 +40,42 @@ Commands:
                                 Add a user, or give an existing user a role
   tokens create --email E [--name N]
                                 Create an API token for a user and print it alone on stdout
+  reminders [--as-of YYYY-MM-DD]
+                                Write the daily reminders as of a date (today in London by
+                                default) and send the daily digests; a reminder already
+                                written is not written again
+
+  backup <file>                 Write the whole database to a file (consistent while the server
+                                runs; through the running server on the embedded database)
+  restore <file> [--force]      Replace the database with a backup (refuses a database that has
+                                users or partnerships unless --force; stop the server first)
+  export-partnership <slug> <file>
+                                Write one partnership, its papers and the users it names
+  import-partnership <file>     Add an exported partnership, with the same ids (refused when its
+                                slug is here already)
+
+While a server holds the embedded database (DATA_DIR), commands reach the database through it;
+migrate --down and restore refuse until it stops.
 
 Configuration comes from environment variables: see the README.`;
 
 class UsageError extends Error {}
 
-async function withRuntime<T>(config: Config, work: (runtime: Runtime) => Promise<T>): Promise<T> {
-  const runtime = await openRuntime(config);
+/**
+ * Opens the database for a command. On the embedded database held by a running server, through
+ * that server (ADR 0039); `exclusive` commands refuse then instead. A command sends background
+ * jobs but leaves working them to the server.
+ */
+async function withRuntime<T>(
+  config: Config,
+  work: (runtime: Runtime) => Promise<T>,
+  options: { exclusive?: boolean; migrate?: boolean } = {},
+): Promise<T> {
+  const runtime = await openRuntime(config, {
+    role: options.exclusive ? 'server' : 'command',
+    migrate: options.migrate ?? true,
+  });
+  runtime.jobs.sendOnly();
   try {
     return await work(runtime);
   } finally {
@@ -75,6 +117,21 @@ async function addUser(
   }
 }
 
+/** Sends again the jobs a backup or export held (their queues' only), in one transaction. */
+async function sendAgain(runtime: Runtime, jobs: PendingJob[]): Promise<number> {
+  const known = jobs.filter((job) => runtime.jobs.has(job.name));
+  if (!known.length) return 0;
+  await runtime.jobs.start();
+  await runtime.db.owner.transaction().execute(async (trx) => {
+    for (const job of known)
+      await runtime.jobs.send(trx, job.name, job.data as object, {
+        ...(job.singletonKey ? { singletonKey: job.singletonKey } : {}),
+        priority: job.priority,
+      });
+  });
+  return known.length;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -87,6 +144,8 @@ export async function main(argv: string[]): Promise<number> {
       partnership: { type: 'string' },
       role: { type: 'string' },
       down: { type: 'boolean' },
+      force: { type: 'boolean' },
+      'as-of': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -98,24 +157,100 @@ export async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   switch (command) {
     case 'serve': {
-      const { startServer } = await import('./server.ts');
+      const { startServer, serveUntilSignalled } = await import('./server.ts');
       const running = await startServer(config, { seedOnFirstRun: true });
       process.stdout.write(`Cooperate is running at ${running.url}\n`);
-      await new Promise<void>((done) => {
-        process.once('SIGINT', done);
-        process.once('SIGTERM', done);
-      });
-      await running.stop();
+      await serveUntilSignalled(running);
       return 0;
     }
     case 'migrate':
+      return withRuntime(
+        config,
+        async (runtime) => {
+          if (values.down) {
+            const reverted = await migrateToNothing(runtime.db.owner, migrations);
+            say(reverted.length ? reverted.join('\n') : 'Nothing to revert');
+          } else say(runtime.applied.length ? runtime.applied.join('\n') : 'The database is up to date');
+          return 0;
+        },
+        { exclusive: Boolean(values.down) },
+      );
+    case 'backup': {
+      const file = positionals[1];
+      if (!file) throw new UsageError('Name the file to write: cooperate backup <file>');
       return withRuntime(config, async (runtime) => {
-        if (values.down) {
-          const reverted = await migrateToNothing(runtime.db.owner, migrations);
-          say(reverted.length ? reverted.join('\n') : 'Nothing to revert');
-        } else say(runtime.applied.length ? runtime.applied.join('\n') : 'The database is up to date');
+        const done = await writeBackup(runtime.db.engine.pool, runtime.db.engine.kind, file);
+        say(
+          `Wrote ${done.rows} row(s) of ${done.tables} table(s) and ${done.jobs} waiting job(s) to ${file}`,
+        );
         return 0;
       });
+    }
+    case 'restore': {
+      const file = positionals[1];
+      if (!file) throw new UsageError('Name the backup to restore: cooperate restore <file> [--force]');
+      const header = await checkBackup(file);
+      return withRuntime(
+        config,
+        async (runtime) => {
+          const done = await restoreBackup(runtime.db.engine.pool, file, header, {
+            force: Boolean(values.force),
+            knownMigrations: Object.keys(migrations),
+            plan: { migrateTo: async (name) => void (await migrateTo(runtime.db.owner, migrations, name)) },
+            audit: (client) =>
+              auditRow(client, {
+                partnershipId: null,
+                action: 'restore',
+                entityType: 'database',
+                entityId: 'database',
+                summary: `Restored the database from a backup made at ${header.createdAt}`,
+                after: { createdAt: header.createdAt, rows: header.rows, tables: header.tables },
+              }),
+          });
+          const applied = await migrateToLatest(runtime.db.owner, migrations);
+          const sent = await sendAgain(runtime, done.jobList);
+          say(
+            `Restored ${done.rows} row(s) of ${done.tables} table(s) from ${file} (made ${header.createdAt}); ${applied.length} newer migration(s) applied; ${sent} waiting job(s) sent again`,
+          );
+          return 0;
+        },
+        { exclusive: true, migrate: false },
+      );
+    }
+    case 'export-partnership': {
+      const [, slug, file] = positionals;
+      if (!slug || !file) throw new UsageError('Usage: cooperate export-partnership <slug> <file>');
+      return withRuntime(config, async (runtime) => {
+        const done = await writePartnership(runtime.db.engine.pool, runtime.db.engine.kind, slug, file);
+        say(
+          `Wrote ${done.name}: ${done.rows} row(s) of ${done.tables} table(s) and ${done.jobs} waiting job(s) to ${file}`,
+        );
+        return 0;
+      });
+    }
+    case 'import-partnership': {
+      const file = positionals[1];
+      if (!file) throw new UsageError('Name the file to import: cooperate import-partnership <file>');
+      const header = await checkBackup(file);
+      return withRuntime(config, async (runtime) => {
+        const done = await importPartnership(runtime.db.engine.pool, file, header, {
+          audit: (client, partnership) =>
+            auditRow(client, {
+              partnershipId: partnership.id,
+              action: 'import',
+              entityType: 'partnership',
+              entityId: partnership.id,
+              summary: `Imported ${partnership.name} from an export made at ${header.createdAt}`,
+              after: { slug: partnership.slug, createdAt: header.createdAt },
+            }),
+        });
+        const sent = await sendAgain(runtime, done.jobList);
+        say(
+          `Imported ${header.partnership!.name} (${header.partnership!.slug}): ${done.rows} row(s); ${done.users.matched} user(s) matched by e-mail address, ${done.users.added} added; ${sent} waiting job(s) sent again`,
+        );
+        return 0;
+      });
+    }
     case 'seed':
     case 'import': {
       const files = command === 'seed' ? await seedFiles() : positionals.slice(1);
@@ -151,6 +286,18 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${token}\n`);
         return 0;
       });
+    case 'reminders': {
+      const asOf = values['as-of'] ?? londonToday();
+      if (!isIsoDate(asOf)) throw new UsageError(`Give --as-of as a date like 2025-03-31, not ${asOf}`);
+      return withRuntime(config, async ({ services }) => {
+        const run = await services.mailDaily.run(asOf);
+        // written to the outbox with their jobs: the server's background jobs send them
+        say(
+          `As of ${run.asOf}: ${run.reminders} reminder(s) and ${run.digests} digest(s) written to the outbox`,
+        );
+        return 0;
+      });
+    }
     default:
       throw new UsageError(`Unknown command ${command}\n\n${usage}`);
   }
@@ -165,10 +312,16 @@ if (import.meta.main) {
         error instanceof ConfigError ||
         error instanceof SeedFilesInvalid ||
         error instanceof DataFilesInvalid ||
-        error instanceof RuleViolation
+        error instanceof RuleViolation ||
+        error instanceof BackupRefused
       ) {
         process.stderr.write(`${error.message}\n`);
         process.exit(2);
+      }
+      // the database is held by a running server (ADR 0039): nothing was done
+      if (error instanceof FolderRefusal) {
+        process.stderr.write(`${error.message}\n`);
+        process.exit(3);
       }
       process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
       process.exit(1);

@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import type { Config } from './platform/config.ts';
 import { openEngine } from './platform/db/engine.ts';
 import { Database } from './platform/db/database.ts';
-import { migrateToLatest } from './platform/db/migrator.ts';
+import { migrateToLatest, pendingMigrations } from './platform/db/migrator.ts';
+import { FolderRefusal, type HolderRole } from './platform/db/folder-lock.ts';
 import { migrations } from './migrations/index.ts';
 import { Jobs } from './platform/jobs/jobs.ts';
 import { createServices, type Services } from './services.ts';
@@ -27,13 +28,19 @@ export const embeddedFolder = (dataDir: string) =>
 
 export async function openRuntime(
   config: Config,
-  options: { migrate?: boolean; loadDump?: string } = {},
+  options: {
+    migrate?: boolean;
+    loadDump?: string | undefined;
+    /** Embedded folder: a command goes through a running server; a server refuses (ADR 0039). */
+    role?: HolderRole;
+  } = {},
 ): Promise<Runtime> {
   const engine = await openEngine({
     databaseUrl: config.DATABASE_URL,
     dataDir: embeddedFolder(config.DATA_DIR),
     loadDump: options.loadDump,
     poolSize: config.DATABASE_POOL_SIZE,
+    role: options.role ?? 'server',
   });
   const db = new Database<DB>(engine, {
     entries: config.READ_CACHE_ENTRIES,
@@ -41,7 +48,15 @@ export async function openRuntime(
     freeze: config.NODE_ENV !== 'production',
   });
   try {
-    const applied = options.migrate === false ? [] : await migrateToLatest(db.owner, migrations);
+    let applied: string[] = [];
+    if (engine.throughServer) {
+      // the server migrated its database when it started: a command only checks
+      const pending = await pendingMigrations(db.owner, migrations);
+      if (pending.length && options.migrate !== false)
+        throw new FolderRefusal(
+          `The running server (process ${engine.throughServer.pid}) has not applied ${pending.length} migration(s) of this version (${pending.join(', ')}). Nothing was done: stop the server, then run migrate.`,
+        );
+    } else if (options.migrate !== false) applied = await migrateToLatest(db.owner, migrations);
     const jobs = new Jobs(db as Database<unknown>);
     return {
       db,

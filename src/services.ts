@@ -5,15 +5,16 @@ import type { Database } from './platform/db/database.ts';
 import type { DB } from './schema.ts';
 import type { Jobs } from './platform/jobs/jobs.ts';
 import { mailService } from './platform/mail/outbox.ts';
+import { dailyMail } from './platform/mail/daily.ts';
 import { authoritiesService } from './modules/authorities/index.ts';
 import { partnershipsService } from './modules/partnerships/index.ts';
 import { accountsService, membersService, passwordHasher, tokensService } from './modules/accounts/index.ts';
 import { bodiesService } from './modules/bodies/index.ts';
-import { membershipService } from './modules/membership/index.ts';
+import { membershipService, termReminders } from './modules/membership/index.ts';
 import { complianceService } from './modules/compliance/index.ts';
-import { surveysService } from './modules/surveys/index.ts';
+import { surveysService, surveyReminders } from './modules/surveys/index.ts';
 import { indicatorsService } from './modules/indicators/index.ts';
-import { plansService } from './modules/plans/index.ts';
+import { plansService, planReminders } from './modules/plans/index.ts';
 import {
   agendaService,
   agendaMailService,
@@ -24,6 +25,7 @@ import {
   attendanceService,
   meetingsService,
   recordService,
+  meetingReminders,
 } from './modules/meetings/index.ts';
 import { benchmarkingService } from './modules/benchmarking/index.ts';
 import { resourcesService } from './modules/resources/index.ts';
@@ -48,16 +50,22 @@ export function createServices(
 ) {
   const bodies = bodiesService(db);
   const indicators = indicatorsService(db);
-  const boardPacks = boardPackService(db, jobs);
-  const passwords = passwordHasher(config.PASSWORD_HASH_COST);
   const mail = mailService(db as Database<unknown>, jobs, {
     smtpUrl: config.SMTP_URL,
     from: config.MAIL_FROM,
     publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
     retryDelaySeconds: config.MAIL_RETRY_DELAY_SECONDS,
   });
+  const boardPacks = boardPackService(db, jobs, mail);
+  const partnerships = partnershipsService(db);
+  const passwords = passwordHasher(config.PASSWORD_HASH_COST);
   return {
     mail,
+    // the daily reminders and digests (issue 18): each module gives its reminders
+    mailDaily: dailyMail(db as Database<unknown>, jobs, mail, {
+      partnerships: async () => (await partnerships.list()).map(({ id, slug, name }) => ({ id, slug, name })),
+      sources: [meetingReminders, planReminders, termReminders, surveyReminders],
+    }),
     authorities: authoritiesService(db),
     bodies,
     membership: membershipService(db, bodies),
@@ -65,6 +73,7 @@ export function createServices(
     surveys: surveysService(db, {
       suppressionThreshold: config.SUPPRESSION_THRESHOLD,
       linkDays: config.SURVEY_LINK_DAYS,
+      mail,
     }),
     meetings: meetingsService(db),
     agenda: agendaService(db, boardPacks),
@@ -73,9 +82,9 @@ export function createServices(
     reports: reportService(db, boardPacks),
     consultations: consultationService(db),
     indicators,
-    plans: plansService(db, indicators),
+    plans: plansService(db, indicators, mail),
     attendance: attendanceService(db, mail),
-    record: recordService(db),
+    record: recordService(db, mail),
     declarations: declarationsService(db),
     benchmarking: benchmarkingService(db, indicators),
     resources: resourcesService(db),
@@ -84,7 +93,7 @@ export function createServices(
       agenda: agendaService(db, boardPacks),
       boardPacks,
     }),
-    partnerships: partnershipsService(db),
+    partnerships,
     accounts: accountsService(
       db,
       { threshold: config.ACCOUNT_LOCK_THRESHOLD, minutes: config.ACCOUNT_LOCK_MINUTES },

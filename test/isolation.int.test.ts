@@ -31,6 +31,11 @@ const declarationIds: Record<string, string> = {};
 const interestIds: Record<string, string> = {};
 /** Each side's plan priority, action and milestone, by side. */
 const planParts: Record<string, { priority: string; action: string; milestone: string }> = {};
+/** Each side's resources entries (contribution, spending, pledge, service, principle), by side. */
+const resourceIds: Record<
+  string,
+  Record<'contribution' | 'spending' | 'pledge' | 'service' | 'principle', string>
+> = {};
 /** Each side's young people's board recommendation, by side. */
 const voiceRecommendationIds: Record<string, string> = {};
 
@@ -116,6 +121,7 @@ const tenantPages = (side: string) => [
   `/meetings/${meetingIds[side]}/agenda/${itemIds[side]}/decisions/new`,
   `/meetings/${meetingIds[side]}/decisions/${decisionIds[side]}/outcome`,
   `/meetings/${meetingIds[side]}/actions/new`,
+  `/meetings/${meetingIds[side]}/minutes/approve`,
   '/actions',
   '/actions?status=open',
   `/actions/${actionIds[side]}/update`,
@@ -146,6 +152,13 @@ const tenantPages = (side: string) => [
   '/resources/pledges/new',
   '/resources/services/new',
   `/resources/plans/${side}-plan/principles/new`,
+  ...['edit', 'delete'].flatMap((page) => [
+    `/resources/funds/${side}-fund/contributions/${resourceIds[side]?.contribution}/${page}`,
+    `/resources/funds/${side}-fund/spending/${resourceIds[side]?.spending}/${page}`,
+    `/resources/pledges/${resourceIds[side]?.pledge}/${page}`,
+    `/resources/services/${resourceIds[side]?.service}/${page}`,
+    `/resources/plans/${side}-plan/principles/${resourceIds[side]?.principle}/${page}`,
+  ]),
   '/voice',
   '/voice/new',
   '/voice/recommendations',
@@ -165,6 +178,7 @@ const tenantPages = (side: string) => [
   `/voice/${side}-voice/paper`,
   `/voice/recommendations/${voiceRecommendationIds[side]}/response`,
   `/voice/recommendations/${voiceRecommendationIds[side]}/report-back`,
+  `/voice/recommendations/${voiceRecommendationIds[side]}/minute-item`,
 ];
 /** Forms of a partnership: path under /partnerships/:slug and the answers sent. */
 const tenantForms = (b: {
@@ -187,6 +201,7 @@ const tenantForms = (b: {
   { path: '/users', fields: { email: 'intruder@example.org', role: 'admin' } },
   { path: '/mail/send', fields: {} },
   { path: `/meetings/${meetingIds.bravo}/send-agenda`, fields: {} },
+  { path: `/meetings/${meetingIds.bravo}/send-minutes`, fields: {} },
   { path: `/users/${b.memberId}/role`, fields: { role: 'viewer' } },
   { path: `/users/${b.memberId}/remove`, fields: {} },
   { path: `/users/invitations/${b.invitationId}/withdraw`, fields: {} },
@@ -365,6 +380,29 @@ const tenantForms = (b: {
   { path: '/resources/funds/bravo-fund/decisions/new', fields: { decisionId: decisionIds.bravo! } },
   { path: '/resources/funds/bravo-fund/import/confirm', fields: {} },
   { path: '/resources/plans/bravo-plan/principles/new', fields: { text: 'Intruder' } },
+  {
+    path: `/resources/funds/bravo-fund/contributions/${resourceIds.bravo?.contribution}/edit`,
+    fields: { organisationId: b.personId, year: '2009', form: 'cash', agreed: '1' },
+  },
+  {
+    path: `/resources/funds/bravo-fund/spending/${resourceIds.bravo?.spending}/edit`,
+    fields: { year: '2009', priorityId: b.priorityId, actual: '1' },
+  },
+  {
+    path: `/resources/services/${resourceIds.bravo?.service}/edit`,
+    fields: { name: 'Taken', providerKind: 'other', provider: 'Intruder', status: 'active' },
+  },
+  {
+    path: `/resources/plans/bravo-plan/principles/${resourceIds.bravo?.principle}/edit`,
+    fields: { text: 'Intruder' },
+  },
+  ...(['contributions', 'spending'] as const).map((kind) => ({
+    path: `/resources/funds/bravo-fund/${kind}/${resourceIds.bravo?.[kind === 'contributions' ? 'contribution' : 'spending']}/delete`,
+    fields: {},
+  })),
+  { path: `/resources/pledges/${resourceIds.bravo?.pledge}/delete`, fields: {} },
+  { path: `/resources/services/${resourceIds.bravo?.service}/delete`, fields: {} },
+  { path: `/resources/plans/bravo-plan/principles/${resourceIds.bravo?.principle}/delete`, fields: {} },
   { path: '/voice/bravo-voice/edit', fields: { title: 'Taken' } },
   { path: '/voice/bravo-voice/questions/new', fields: { text: 'Intruder?', kind: 'text' } },
   { path: '/voice/bravo-voice/status', fields: { status: 'closed' } },
@@ -378,6 +416,10 @@ const tenantForms = (b: {
   {
     path: `/voice/recommendations/${voiceRecommendationIds.bravo}/response`,
     fields: { response: 'accepted', meetingId: meetingIds.bravo! },
+  },
+  {
+    path: `/voice/recommendations/${voiceRecommendationIds.bravo}/minute-item`,
+    fields: { meetingId: meetingIds.bravo!, number: '1' },
   },
 ];
 const apiPaths = (slug: string) => [
@@ -463,6 +505,8 @@ async function furnish(
     takesDecisions: false,
     status: 'established',
     statusOn: '2008',
+    // a dated rule (issue 24): every tenant table has rows of each side
+    chairingRule: { kind: 'elected', detail: `${prefix} chairing rule` },
   });
   await test.services.bodies.relate(caller, { fromBodyId: group.id, toBodyId: board.id, kind: 'reports-to' });
   await test.services.bodies.adoptTerms(caller, board.id, {
@@ -539,6 +583,12 @@ async function furnish(
     startTime: '10:00',
     place: `${prefix} hall`,
     state: 'scheduled',
+  });
+  // standing items (issue 24), set after the meeting above: only new meetings carry them
+  await test.services.bodies.update(caller, group.id, {
+    ...group,
+    chairingRule: { kind: 'elected', detail: `${prefix} chairing rule` },
+    standingItems: [`${prefix} standing item`],
   });
   itemIds[prefix] = await test.services.agenda.addItem(
     caller,
@@ -755,7 +805,7 @@ async function furnish(
     },
     [priorityId],
   );
-  await test.services.resources.addContribution(caller, `${prefix}-fund`, {
+  const contributionId = await test.services.resources.addContribution(caller, `${prefix}-fund`, {
     organisationId,
     year: 2009,
     form: 'cash',
@@ -764,7 +814,7 @@ async function furnish(
     agreed: 5_000_00,
     received: null,
   });
-  await test.services.resources.addSpending(caller, `${prefix}-fund`, {
+  const spendingId = await test.services.resources.addSpending(caller, `${prefix}-fund`, {
     year: 2009,
     priorityId,
     actionId: null,
@@ -775,7 +825,7 @@ async function furnish(
     actual: 1_000_00,
     decisionId: decisionIds[prefix]!,
   });
-  await test.services.resources.addPledge(caller, {
+  const pledgeId = await test.services.resources.addPledge(caller, {
     organisationId,
     priorityId,
     actionId: null,
@@ -791,6 +841,13 @@ async function furnish(
     decisionId: decisionIds[prefix]!,
   });
   await test.services.resources.addPrinciple(caller, `${prefix}-plan`, `${prefix} financial principle`);
+  resourceIds[prefix] = {
+    contribution: contributionId,
+    spending: spendingId,
+    pledge: pledgeId,
+    service: serviceId,
+    principle: (await test.services.resources.all(caller)).principles[0]!.id,
+  };
   const youthBoard = await test.services.bodies.create(caller, {
     slug: `${prefix}-youth-board`,
     name: `${prefix} voice youth board`,
@@ -864,6 +921,11 @@ async function furnish(
     reasons: `${prefix} voice reasons`,
     meetingId: meetingIds[prefix]!,
     actionIds: [actionIds[prefix]!],
+    priorityIds: [priorityId],
+  });
+  await test.services.voice.linkMinuteItem(caller, voiceRecommendationIds[prefix]!, {
+    meetingId: meetingIds[prefix]!,
+    number: 1,
   });
   return { boardId: board.id, personId, surveyId: survey.survey.id, priorityId, actionId, organisationId };
 }

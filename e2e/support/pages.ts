@@ -198,7 +198,7 @@ async function consultationPage(server: E2eServer, under = ''): Promise<string> 
 }
 
 /** Dudley tracking NI 73 with targets, values by group and a comparator; returns its page. */
-async function indicatorPage(server: E2eServer): Promise<string> {
+export async function indicatorPage(server: E2eServer): Promise<string> {
   const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
   const indicators = server.services.indicators;
   if (!(await indicators.byCode(caller, 'NI 73'))) {
@@ -341,6 +341,30 @@ async function localIndicatorPage(server: E2eServer, withFigures: boolean): Prom
       });
   }
   return `${home}/indicators/${encodeURIComponent(code)}`;
+}
+
+/** A commissioned service of the home partnership, provided by one of its organisations (made once). */
+let homeService: Promise<string> | undefined;
+async function servicePage(server: E2eServer, what: 'edit' | 'delete'): Promise<string> {
+  homeService ??= (async () => {
+    const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
+    const { organisations, priorities } = await server.services.resources.choices(caller);
+    return server.services.resources.addService(
+      caller,
+      {
+        name: 'Family support service',
+        provider: '',
+        providerOrganisationId: organisations[0]!.id,
+        annualValue: 12_000_000,
+        startsOn: '2009-04-01',
+        endsOn: null,
+        fundId: null,
+        status: 'active',
+      },
+      [priorities[0]!.id],
+    );
+  })();
+  return `${home}/resources/services/${await homeService}/${what}`;
 }
 
 /** Nottinghamshire's public site (published once): an address under /public/nottinghamshire. */
@@ -540,6 +564,7 @@ export const pages: PageToCheck[] = [
     setup: submitShowingErrors('Create partnership'),
   },
   { name: 'API tokens, none yet', path: '/account/tokens', as: 'platformAdmin', heading: 'API tokens' },
+  { name: 'platform audit trail', path: '/platform/audit', as: 'platformAdmin', heading: 'Audit trail' },
   {
     name: 'API tokens, with errors',
     path: '/account/tokens',
@@ -786,6 +811,18 @@ export const pages: PageToCheck[] = [
     as: 'partnershipAdmin',
     heading: 'Add a commissioned service',
     setup: submitShowingErrors('Add the service'),
+  },
+  {
+    name: 'change a commissioned service',
+    path: (server) => servicePage(server, 'edit'),
+    as: 'partnershipAdmin',
+    heading: 'Change a commissioned service',
+  },
+  {
+    name: 'delete a commissioned service',
+    path: (server) => servicePage(server, 'delete'),
+    as: 'partnershipAdmin',
+    heading: 'Delete a commissioned service',
   },
   {
     name: 'add a financial principle',
@@ -1895,6 +1932,25 @@ export const pages: PageToCheck[] = [
     heading: /./,
   },
   {
+    name: 'public site: search results',
+    path: (server) => publicPage(server, '/search?q=guidance'),
+    as: 'signedOut',
+    heading: 'Search meetings and papers',
+  },
+  {
+    name: 'public site: a search that finds nothing',
+    path: (server) => publicPage(server, '/search?q=skateboarding'),
+    as: 'signedOut',
+    heading: 'Search meetings and papers',
+  },
+  {
+    name: 'public site: a search with errors',
+    path: (server) => publicPage(server, '/search?from=2009-02-30&body=nowhere'),
+    as: 'signedOut',
+    heading: 'Search meetings and papers',
+    status: 400,
+  },
+  {
     name: 'public site settings',
     path: `${home}/public-site`,
     as: 'platformAdmin',
@@ -2035,6 +2091,13 @@ export const pages: PageToCheck[] = [
     as: 'partnershipAdmin',
     heading: /response/,
     setup: submitShowingErrors('Save response'),
+  },
+  {
+    name: 'voice: the agenda item where the board considered a recommendation, with errors',
+    path: async (server) => `${(await voiceFor(server, homePartnership)).recommendation}/minute-item`,
+    as: 'partnershipAdmin',
+    heading: /agenda item where the board considered it/,
+    setup: submitShowingErrors('Save'),
   },
   {
     name: 'voice: the response form',

@@ -42,6 +42,23 @@ export function sweep(title: string, pages: PageToCheck[]): void {
         if (typeof check.heading === 'string') assert.equal(heading, check.heading, `${check.name}: the h1`);
         else assert.match(heading, check.heading, `${check.name}: the h1`);
         await assertNoAxeViolations(page, check.name);
+        // no page scrolls sideways as a whole at 320 pixels: wide tables scroll in their regions
+        await page.setViewportSize({ width: 320, height: 900 });
+        const wide = await page.evaluate(() =>
+          document.documentElement.scrollWidth <= 320
+            ? []
+            : [...document.querySelectorAll('main *')]
+                .filter((element) => !element.closest('.app-table-scroll, .app-diagram-wrapper'))
+                .filter((element) => element.getBoundingClientRect().right > 321)
+                .filter(
+                  (element) =>
+                    !element.parentElement || element.parentElement.getBoundingClientRect().right <= 321,
+                )
+                .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}`)
+                .concat(`(${document.documentElement.scrollWidth} pixels)`),
+        );
+        await page.setViewportSize({ width: 1280, height: 900 });
+        assert.deepEqual(wide, [], `${check.name}: wider than 320 pixels outside scroll containers`);
       });
     }
   });

@@ -35,6 +35,10 @@ import * as voice from './0051_voice.ts';
 import * as publicSite from './0052_public_site.ts';
 import * as mail from './0053_mail.ts';
 import * as registerAsMinutes from './0055_register_as_minutes.ts';
+import * as signInIdentities from './0056_sign_in_identities.ts';
+import * as voiceRecommendationLinks from './0058_voice_recommendation_links.ts';
+import * as recordAsCouncilsKeepIt from './0060_record_as_councils_keep_it.ts';
+import * as formSubmissions from './0062_form_submissions.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
@@ -71,4 +75,8 @@ export const migrations: Migrations = {
   '0052_public_site': publicSite,
   '0053_mail': mail,
   '0055_register_as_minutes': registerAsMinutes,
+  '0056_sign_in_identities': signInIdentities,
+  '0058_voice_recommendation_links': voiceRecommendationLinks,
+  '0060_record_as_councils_keep_it': recordAsCouncilsKeepIt,
+  '0062_form_submissions': formSubmissions,
 };

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+const loopback = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export const configSchema = z
   .object({
@@ -24,8 +25,10 @@ export const configSchema = z
     READ_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100000).default(2000),
     /** Signs the session cookie. Required in production; generated and kept in DATA_DIR otherwise. Sensitive. */
     SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
-    /** Send cookies over HTTPS only. Defaults to true in production. */
+    /** Send cookies over HTTPS only. Defaults to true in production, where false needs INSECURE_COOKIES_IN_PRODUCTION. */
     COOKIE_SECURE: flag.optional(),
+    /** Lets production start with COOKIE_SECURE=false (plain HTTP on loopback only: smoke tests, benchmarks); logged as a warning. */
+    INSECURE_COOKIES_IN_PRODUCTION: flag.default(false),
     /** Trust X-Forwarded-* from this many proxies in front (a load balancer is 1). */
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     /**
@@ -36,6 +39,26 @@ export const configSchema = z
     /** Sign-in attempts allowed from one address in SIGN_IN_WINDOW_MINUTES. */
     SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
     SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+    /** The council's OpenID Connect provider (its issuer address): staff sign in with their own accounts. Unset: passwords only. */
+    OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    /** The client secret the provider issued. Sensitive. */
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** Where the provider sends people back; default PUBLIC_URL + /sign-in/oidc/callback. */
+    OIDC_REDIRECT_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** The scopes asked for. */
+    OIDC_SCOPES: z
+      .string()
+      .regex(/(^|\s)openid(\s|$)/, 'OIDC_SCOPES must include openid')
+      .default('openid email profile'),
+    /** The text of the sign-in button. */
+    OIDC_BUTTON_LABEL: z.string().min(1).max(80).default('Sign in with your council account'),
+    /** Take the provider's e-mail addresses as verified without an email_verified claim (a provider that only issues its own directory's addresses). */
+    OIDC_TRUST_EMAIL: flag.default(false),
+    /** Whether someone with a pending invitation but no account may sign in with the provider, making their account. */
+    OIDC_ACCEPT_INVITATIONS: flag.default(true),
+    /** Password sign-in: `off` leaves only the provider's button (needs OIDC_ISSUER). */
+    PASSWORD_SIGN_IN: z.enum(['on', 'off']).default('on'),
     /** Wrong passwords in a row before an account is locked for ACCOUNT_LOCK_MINUTES. */
     ACCOUNT_LOCK_THRESHOLD: z.coerce.number().int().min(1).default(5),
     ACCOUNT_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
@@ -74,12 +97,64 @@ export const configSchema = z
           'PASSWORD_HASH_COST=low is for the test suite: production hashes passwords at the standard cost',
       });
     }
+    if (
+      config.NODE_ENV === 'production' &&
+      config.COOKIE_SECURE === false &&
+      !config.INSECURE_COOKIES_IN_PRODUCTION
+    ) {
+      context.addIssue({
+        code: 'custom',
+        path: ['COOKIE_SECURE'],
+        message:
+          'production sends cookies over HTTPS only: COOKIE_SECURE=false also needs INSECURE_COOKIES_IN_PRODUCTION=true',
+      });
+    }
+    if (config.OIDC_ISSUER) {
+      for (const key of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const)
+        if (!config[key])
+          context.addIssue({ code: 'custom', path: [key], message: `${key} is required with OIDC_ISSUER` });
+      if (!config.OIDC_REDIRECT_URL && !config.PUBLIC_URL)
+        context.addIssue({
+          code: 'custom',
+          path: ['OIDC_REDIRECT_URL'],
+          message: 'OIDC_REDIRECT_URL (or PUBLIC_URL) is required with OIDC_ISSUER',
+        });
+      const issuer = new URL(config.OIDC_ISSUER);
+      if (issuer.protocol === 'http:' && !loopback.has(issuer.hostname))
+        context.addIssue({
+          code: 'custom',
+          path: ['OIDC_ISSUER'],
+          message: 'OIDC_ISSUER must be an https:// address (http:// only on this machine)',
+        });
+    } else if (config.PASSWORD_SIGN_IN === 'off') {
+      context.addIssue({
+        code: 'custom',
+        path: ['PASSWORD_SIGN_IN'],
+        message: 'PASSWORD_SIGN_IN=off needs OIDC_ISSUER: nobody could sign in',
+      });
+    }
   });
 
 export type Config = z.infer<typeof configSchema>;
 
 /** Settings whose values never reach a log line. */
-export const sensitiveSettings = ['DATABASE_URL', 'SESSION_SECRET', 'SMTP_URL'] as const;
+export const sensitiveSettings = [
+  'DATABASE_URL',
+  'SESSION_SECRET',
+  'SMTP_URL',
+  'OIDC_CLIENT_SECRET',
+] as const;
+
+/** The address the OpenID Connect provider sends people back to, when one is configured. */
+export function oidcRedirectUrl(config: Config): string | undefined {
+  if (!config.OIDC_ISSUER) return undefined;
+  return config.OIDC_REDIRECT_URL ?? new URL('/sign-in/oidc/callback', config.PUBLIC_URL).href;
+}
+
+/** Whether session and other cookies are sent over HTTPS only. */
+export function secureCookies(config: Config): boolean {
+  return config.COOKIE_SECURE ?? config.NODE_ENV === 'production';
+}
 
 export class ConfigError extends Error {
   readonly problems: string[];

@@ -109,7 +109,7 @@ describe('Kent’s survey of Children’s Trust arrangements (June 2011)', () =>
   it('downloads the table as CSV and as a Word document', async () => {
     const { agent } = await signedInAs(test, kentId, 'viewer');
     const csv = await agent.get(`${path}?format=csv`);
-    const records = parse(csv.text, { columns: true }) as Record<string, string>[];
+    const records = parse(csv.text, { columns: true, bom: true }) as Record<string, string>[];
     assert.equal(records.length, 25);
     assert.equal(records[0]!.Authority, 'Kent');
     assert.equal(records[0]!['Correct as at'], 'June 2011');

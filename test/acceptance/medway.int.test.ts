@@ -36,7 +36,8 @@ describe('Medway Children’s Action Network (1 October 2013)', () => {
   it('records the replacement between the two dates', async () => {
     const changes = await test.services.bodies.changes(caller, '2013-09-30', '2014-01-01');
     const texts = changes.map((change) => [change.date, change.text]);
-    assert.equal(texts.length, 4, JSON.stringify(texts));
+    // the replacement's four, and the two young people's bodies in place at the paper's date
+    assert.equal(texts.length, 6, JSON.stringify(texts));
     assert.ok(
       texts.some(
         ([date, text]) =>
@@ -110,7 +111,7 @@ describe('Medway Children’s Action Network (1 October 2013)', () => {
     const kind = new Map(structure.bodies.map((entry) => [entry.name, entry.body.kind]));
     assert.deepEqual(
       structure.relationships
-        .filter((r) => r.kind === 'informs')
+        .filter((r) => r.kind === 'informs' && name.get(r.fromBodyId) === "Medway Children's Action Network")
         .map((r) => [name.get(r.fromBodyId), r.kind, name.get(r.toBodyId)]),
       [
         ["Medway Children's Action Network", 'informs', 'Medway Health and Wellbeing Board'],
@@ -126,6 +127,36 @@ describe('Medway Children’s Action Network (1 October 2013)', () => {
     assert.equal(kind.get('Medway Safeguarding Children Board'), 'safeguarding-board');
     assert.equal(kind.get('Children and Young People Overview and Scrutiny Committee'), 'scrutiny-committee');
     assert.equal(kind.get('Cabinet'), 'cabinet');
+  });
+
+  it('engages with the Children in Care Council and Medway Youth Parliament, young people’s bodies whose voice informs the Network; no consultation or recommendation is invented', async () => {
+    const structure = await test.services.bodies.structure(caller, '2014-01-01');
+    const name = new Map(structure.bodies.map((entry) => [entry.body.id, entry.name]));
+    assert.deepEqual(
+      structure.bodies
+        .filter((entry) => entry.body.kind === 'young-peoples-board')
+        .map((entry) => [entry.name, entry.status])
+        .sort(),
+      [
+        ['Children in Care Council', 'established'],
+        ['Medway Youth Parliament', 'established'],
+      ],
+    );
+    assert.deepEqual(
+      structure.relationships
+        .filter((r) => name.get(r.toBodyId) === "Medway Children's Action Network")
+        .map((r) => [name.get(r.fromBodyId), r.kind])
+        .sort(),
+      [
+        ['Children in Care Council', 'informs'],
+        ['Medway Youth Parliament', 'informs'],
+      ],
+    );
+    const network = await test.services.bodies.bySlug(caller, 'action-network', '2014-01-01');
+    assert.match(network!.body.purpose!, /ensure the voice of children and young people is championed/);
+    // the paper gives no consultation of young people, no theme and no recommendation of theirs
+    assert.deepEqual(await test.services.voice.list(caller), []);
+    assert.deepEqual((await test.services.voice.recommendations(caller)).recommendations, []);
   });
 
   it('has the Children and Young People’s Commissioning Plan, in development, with its 4 priorities', async () => {

@@ -62,7 +62,13 @@ export const usersRepository = {
 
   async insert(
     trx: Trx,
-    user: { email: string; name: string; passwordHash: string | null; platformAdmin: boolean },
+    user: {
+      email: string;
+      name: string;
+      passwordHash: string | null;
+      platformAdmin: boolean;
+      identity?: { issuer: string; subject: string };
+    },
   ): Promise<string> {
     const row = await trx
       .insertInto('users')
@@ -71,6 +77,8 @@ export const usersRepository = {
         name: user.name,
         password_hash: user.passwordHash,
         platform_admin: user.platformAdmin,
+        oidc_issuer: user.identity?.issuer ?? null,
+        oidc_subject: user.identity?.subject ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -100,6 +108,32 @@ export const usersRepository = {
         ...(changes.lastSignedInAt !== undefined && { last_signed_in_at: changes.lastSignedInAt }),
         updated_at: new Date(),
       })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  /** The user bound to an OpenID Connect identity (issuer and subject). */
+  byIdentity: (trx: Trx, issuer: string, subject: string): Promise<UserRow | undefined> =>
+    trx
+      .selectFrom('users')
+      .select(userColumns)
+      .where('oidc_issuer', '=', issuer)
+      .where('oidc_subject', '=', subject)
+      .executeTakeFirst(),
+
+  async identityOf(trx: Trx, id: string): Promise<{ issuer: string | null; subject: string | null }> {
+    const row = await trx
+      .selectFrom('users')
+      .select(['oidc_issuer as issuer', 'oidc_subject as subject'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    return row;
+  },
+
+  async bindIdentity(trx: Trx, id: string, issuer: string, subject: string): Promise<void> {
+    await trx
+      .updateTable('users')
+      .set({ oidc_issuer: issuer, oidc_subject: subject, updated_at: new Date() })
       .where('id', '=', id)
       .execute();
   },
@@ -284,6 +318,24 @@ export const invitationsRepository = {
       .orderBy('created_at', 'desc')
       .execute(),
 
+  /** The partnerships holding a pending invitation for an address (a security-definer function). */
+  async partnershipsInviting(trx: Trx, email: string): Promise<string[]> {
+    const { rows } = await sql<{ id: string }>`select invited_partnerships(${email}) as id`.execute(trx);
+    return rows.map((row) => row.id);
+  },
+
+  /** The current partnership's pending invitations for an address, newest first. */
+  pendingFor: (trx: Trx, email: string): Promise<InvitationRow[]> =>
+    trx
+      .selectFrom('invitations')
+      .select(invitationColumns)
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', new Date())
+      .orderBy('created_at', 'desc')
+      .execute(),
+
   async markAccepted(trx: Trx, id: string): Promise<void> {
     await trx.updateTable('invitations').set({ accepted_at: new Date() }).where('id', '=', id).execute();
   },
@@ -296,6 +348,39 @@ export const invitationsRepository = {
       .where('accepted_at', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
+  },
+};
+
+export interface FailureRow {
+  failures: number;
+  lockedUntil: Date | null;
+}
+
+/** Failed sign-ins for addresses with no password account, by the address's digest. */
+export const signInFailuresRepository = {
+  byDigest: (trx: Trx, digest: string): Promise<FailureRow | undefined> =>
+    trx
+      .selectFrom('sign_in_failures')
+      .select(['failures', 'locked_until as lockedUntil'])
+      .where('address_digest', '=', digest)
+      .executeTakeFirst(),
+
+  async record(trx: Trx, digest: string, row: FailureRow, now: Date): Promise<void> {
+    const values = { failures: row.failures, locked_until: row.lockedUntil, last_failed_at: now };
+    await trx
+      .insertInto('sign_in_failures')
+      .values({ address_digest: digest, ...values })
+      .onConflict((oc) => oc.column('address_digest').doUpdateSet(values))
+      .execute();
+  },
+
+  /** Forgets addresses whose last failure is older than `before` and that are not locked. */
+  async forgetBefore(trx: Trx, before: Date, now: Date): Promise<void> {
+    await trx
+      .deleteFrom('sign_in_failures')
+      .where('last_failed_at', '<', before)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+      .execute();
   },
 };
 

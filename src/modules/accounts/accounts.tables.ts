@@ -11,8 +11,19 @@ export interface UsersTable {
   failed_sign_ins: Generated<number>;
   locked_until: Date | null;
   last_signed_in_at: Date | null;
+  /** The OpenID Connect identity bound at the first sign-in through the provider. */
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
   created_at: Generated<Date>;
   updated_at: Timestamp;
+}
+
+/** Failed sign-ins for addresses with no password account (by digest), locked like an account's. */
+export interface SignInFailuresTable {
+  address_digest: string;
+  failures: Generated<number>;
+  locked_until: Date | null;
+  last_failed_at: Generated<Date>;
 }
 
 export interface ApiTokensTable {
@@ -50,4 +61,5 @@ export interface AccountsTables {
   api_tokens: ApiTokensTable;
   partnership_members: PartnershipMembersTable;
   invitations: InvitationsTable;
+  sign_in_failures: SignInFailuresTable;
 }

@@ -2,6 +2,7 @@ export { accountsService, type AccountsService, type LockPolicy } from './accoun
 export { membersService, type MembersService, type RequestContext } from './members.service.ts';
 export { tokensService, type TokensService } from './tokens.service.ts';
 export { signInRoutes } from './sign-in.routes.ts';
+export { oidcClient, type OidcClient, type OidcSettings } from './oidc.ts';
 export { membersRoutes } from './members.routes.ts';
 export { joinRoutes } from './join.routes.ts';
 export { tokensRoutes } from './tokens.routes.ts';

@@ -1,11 +1,16 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { systemCaller } from '../../platform/http/auth.ts';
 import {
   $,
   csrfTokenIn,
   makeUser,
+  pageText,
+  signedInAs,
   startTestApp,
   submit,
+  textsOf,
   type TestApp,
 } from '../../../test/support/test-app.ts';
 
@@ -106,6 +111,127 @@ describe('signing in and out', () => {
     const out = await submit(agent, '/sign-out', {}, '/account/tokens');
     assert.equal(out.status, 303);
     assert.equal((await agent.get('/account/tokens')).status, 303);
+  });
+
+  it('answers an address with no account exactly as a real one, locked included', async () => {
+    const user = await makeUser(test.services);
+    const attempts = async (email: string) => {
+      const answers: { status: number; message: string }[] = [];
+      for (let attempt = 0; attempt < 4; attempt++) {
+        const response = await submit(test.agent(), '/sign-in', { email, password: 'wrong password' });
+        answers.push({ status: response.status, message: $(response.text)('.govuk-error-summary a').text() });
+      }
+      return answers;
+    };
+    const real = await attempts(user.email);
+    const unknown = await attempts(`nobody-${Date.now()}@example.org`);
+    assert.deepEqual(
+      real.map((answer) => answer.status),
+      [401, 401, 423, 423],
+    );
+    assert.deepEqual(unknown, real, 'the same statuses and messages: nothing tells which address exists');
+  });
+
+  it('records sign-ins, failures, lock-outs and sign-outs for platform administrators only', async () => {
+    const user = await makeUser(test.services);
+    const locked = await makeUser(test.services);
+    const agent = test.agent();
+    await submit(agent, '/sign-in', { email: user.email, password: 'wrong password' });
+    await submit(agent, '/sign-in', { email: user.email, password: user.password });
+    await submit(agent, '/sign-out', {}, '/account/tokens');
+    for (let attempt = 0; attempt < 4; attempt++)
+      await submit(test.agent(), '/sign-in', { email: locked.email, password: 'wrong password' });
+    const token = await test.services.tokens.create(systemCaller('test'), user.id, 'Reporting');
+
+    const events = await test.db.owner
+      .selectFrom('audit_events')
+      .select([
+        'partnership_id as partnershipId',
+        'action',
+        'actor_label as actor',
+        'entity_id as entityId',
+        'after',
+      ])
+      .where('actor_label', 'in', [user.email, locked.email])
+      .where('entity_type', '=', 'sign-in')
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      events.map(({ action, actor, entityId, partnershipId }) => ({
+        action,
+        actor,
+        entityId,
+        partnershipId,
+      })),
+      [
+        { action: 'sign-in failed', actor: user.email, entityId: user.id, partnershipId: null },
+        { action: 'signed in', actor: user.email, entityId: user.id, partnershipId: null },
+        { action: 'signed out', actor: user.email, entityId: user.id, partnershipId: null },
+        { action: 'sign-in failed', actor: locked.email, entityId: locked.id, partnershipId: null },
+        { action: 'sign-in failed', actor: locked.email, entityId: locked.id, partnershipId: null },
+        { action: 'locked', actor: locked.email, entityId: locked.id, partnershipId: null },
+        { action: 'sign-in failed', actor: locked.email, entityId: locked.id, partnershipId: null },
+      ],
+    );
+    assert.equal((events[1]!.after as { method: string }).method, 'password');
+    assert.ok((events[1]!.after as { address?: string }).address, 'the client address is kept');
+
+    const { agent: admin } = await signedInAs(test, null, 'platform-admin');
+    const page = await admin.get(`/platform/audit?actor=${encodeURIComponent(locked.email)}`);
+    assert.equal(page.status, 200);
+    const rows = textsOf(page.text, '#audit tbody tr td:nth-child(3)');
+    assert.equal(rows.length, 4);
+    assert.match(rows[1]!, /Locked sign-in for .* for 15 minutes after 3 failures/);
+    const tokens = await admin.get('/platform/audit?entityType=api+token');
+    assert.ok(
+      textsOf(tokens.text, '#audit tbody td').some((cell) => cell.includes('Created API token “Reporting”')),
+      `token ${token.id} created, on the page`,
+    );
+    assert.equal(
+      pageText((await admin.get('/')).text).includes('Platform audit trail'),
+      true,
+      'in the navigation of a platform administrator',
+    );
+
+    // nobody else sees platform events: not on the page, nor through row-level security
+    const member = await makeUser(test.services);
+    const other = test.agent();
+    await submit(other, '/sign-in', { email: member.email, password: member.password });
+    assert.equal((await other.get('/platform/audit')).status, 403);
+    const seen = await test.db.transaction({ userId: member.id }, (trx) =>
+      trx.selectFrom('audit_events').select('id').where('partnership_id', 'is', null).execute(),
+    );
+    assert.deepEqual(seen, []);
+  });
+
+  it('writes no session for pages seen without signing in, and its forms still work', async () => {
+    // user_sessions is express-session's table, not in the typed schema
+    const sessions = async () => {
+      const { rows } = await sql<{ n: string }>`select count(*) as n from user_sessions`.execute(
+        test.db.owner,
+      );
+      return Number(rows[0]!.n);
+    };
+    const before = await sessions();
+    const agent = test.agent();
+    for (const path of ['/sign-in', '/authorities', '/', '/sign-in?returnTo=%2Faccount%2Ftokens'])
+      assert.ok((await agent.get(path)).status < 400, path);
+    const refused = await submit(agent, '/sign-in', { email: 'nobody@example.org', password: 'wrong' });
+    assert.equal(refused.status, 401);
+    assert.equal(await sessions(), before, 'no session row for anyone not signed in');
+
+    // a token is good only with its own browser's cookie
+    const page = await test.agent().get('/sign-in');
+    const user = await makeUser(test.services);
+    const stolen = await agent
+      .post('/sign-in')
+      .type('form')
+      .send({ _csrf: csrfTokenIn(page.text), email: user.email, password: user.password });
+    assert.equal(stolen.status, 403);
+
+    await submit(agent, '/sign-in', { email: user.email, password: user.password });
+    assert.equal(await sessions(), before + 1, 'signing in makes the one session');
+    assert.equal((await agent.get('/account/tokens')).status, 200);
   });
 
   it('refuses to send anyone to another site after signing in', async () => {

@@ -4,12 +4,15 @@ import { badRequest, notFound } from '../../platform/http/errors.ts';
 import { authoritySearchSchema, gssCodeSchema } from './authorities.schemas.ts';
 import type { AuthoritiesService } from './authorities.service.ts';
 import type { AuthorityRow } from './authorities.repository.ts';
+import type { AuthorityType } from './authorities.reference.ts';
+import type { AuthorityDetailJson, AuthorityJson } from './authorities.api.schemas.ts';
 
-const present = (authority: AuthorityRow) => ({
+const present = (authority: AuthorityRow): AuthorityJson => ({
   gssCode: authority.gssCode,
   dfeCode: authority.dfeCode,
   name: authority.name,
-  type: authority.type,
+  // the reference data's types are checked against authorityTypes when it is read
+  type: authority.type as AuthorityType,
   region: authority.region,
   validFrom: authority.validFrom,
   validTo: authority.validTo,
@@ -28,17 +31,18 @@ export function authoritiesApi(authorities: AuthoritiesService): Router {
     const code = gssCodeSchema.safeParse(req.params.gssCode);
     const authority = code.success ? await authorities.get(code.data) : null;
     if (!authority) throw notFound(`There is no authority with GSS code ${req.params.gssCode}.`);
-    res.json({
+    const detail: AuthorityDetailJson = {
       ...present(authority),
       statisticalNeighbours: authority.neighbours,
-      types: authority.types,
+      types: authority.types.map((period) => ({ ...period, type: period.type as AuthorityType })),
       successors: authority.successors,
       predecessors: authority.predecessors.map(({ gssCode, name, continuing }) => ({
         gssCode,
         name,
         continuing,
       })),
-    });
+    };
+    res.json(detail);
   });
   return router;
 }

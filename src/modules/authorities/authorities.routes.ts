@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { toCsv } from '../../platform/documents/csv.ts';
+import { sendCsv, toCsv } from '../../platform/documents/csv.ts';
 import { validate } from '../../platform/http/validation.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { authorityTypes } from './authorities.reference.ts';
@@ -16,31 +16,27 @@ export function authoritiesRoutes(authorities: AuthoritiesService): Router {
     const search: AuthoritySearch = checked.ok ? checked.value : {};
     const list = await authorities.search(search);
     if (req.query.format === 'csv') {
-      res
-        .type('text/csv')
-        .attachment('authorities.csv')
-        .send(
-          toCsv(
-            list.map((a) => ({ ...a, successorCodes: a.successors.map((s) => s.gssCode).join(' ') })),
-            {
-              header: true,
-              columns: [
-                { key: 'gssCode', header: 'GSS code' },
-                { key: 'dfeCode', header: 'DfE code' },
-                { key: 'name', header: 'Name' },
-                { key: 'type', header: 'Type' },
-                { key: 'region', header: 'Region' },
-                ...(search.includeFormer
-                  ? [
-                      { key: 'validFrom', header: 'From' },
-                      { key: 'validTo', header: 'To' },
-                      { key: 'successorCodes', header: 'Successors' },
-                    ]
-                  : []),
-              ],
-            },
-          ),
-        );
+      sendCsv(
+        res,
+        'authorities',
+        toCsv(
+          [
+            { key: 'gssCode', header: 'GSS code' },
+            { key: 'dfeCode', header: 'DfE code' },
+            { key: 'name', header: 'Name' },
+            { key: 'type', header: 'Type' },
+            { key: 'region', header: 'Region' },
+            ...(search.includeFormer
+              ? [
+                  { key: 'validFrom', header: 'From' },
+                  { key: 'validTo', header: 'To' },
+                  { key: 'successorCodes', header: 'Successors' },
+                ]
+              : []),
+          ],
+          list.map((a) => ({ ...a, successorCodes: a.successors.map((s) => s.gssCode).join(' ') })),
+        ),
+      );
       return;
     }
     const query = new URLSearchParams();

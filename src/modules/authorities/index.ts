@@ -7,6 +7,7 @@ export {
 } from './authorities.service.ts';
 export { authoritiesRoutes } from './authorities.routes.ts';
 export { authoritiesApi } from './authorities.api.ts';
+export { authoritiesApiOperations } from './authorities.api.schemas.ts';
 export { authorityTypes, type AuthorityType } from './authorities.reference.ts';
 export type { AuthoritiesTables } from './authorities.tables.ts';
 export { readAuthoritiesReference, readAuthorityHistory } from './authorities.reference.ts';

@@ -1,8 +1,9 @@
 // What the page, the CSV and the API make of a benchmark: the chart (this partnership, the
 // neighbours' average, England) and the table's columns.
-import { toCsv } from '../../platform/documents/csv.ts';
+import { toCsv, type CsvFile } from '../../platform/documents/csv.ts';
 import { lineChartSvg, units } from '../indicators/index.ts';
 import type { Benchmark } from './benchmarking.service.ts';
+import type { BenchmarkJson } from './benchmarking.api.schemas.ts';
 
 export function benchmarkChart(benchmark: Benchmark): string | null {
   const { indicator, rows } = benchmark;
@@ -21,7 +22,7 @@ export function benchmarkChart(benchmark: Benchmark): string | null {
   });
 }
 
-export function benchmarkCsv(benchmark: Benchmark): string {
+export function benchmarkCsv(benchmark: Benchmark): CsvFile {
   const header = [
     'Period',
     benchmark.partnership,
@@ -33,9 +34,9 @@ export function benchmarkCsv(benchmark: Benchmark): string {
     'Ranked among',
   ];
   const figure = (value: number | null) => (value === null ? '' : value);
-  return toCsv([
+  return toCsv(
     header,
-    ...benchmark.rows.map((row) => [
+    benchmark.rows.map((row) => [
       row.period,
       figure(row.own),
       ...row.neighbours.map(figure),
@@ -45,10 +46,10 @@ export function benchmarkCsv(benchmark: Benchmark): string {
       figure(row.rank),
       row.rankedAmong,
     ]),
-  ]);
+  );
 }
 
-export function benchmarkJson(benchmark: Benchmark) {
+export function benchmarkJson(benchmark: Benchmark): BenchmarkJson {
   const { indicator } = benchmark;
   return {
     indicator: {
@@ -65,7 +66,10 @@ export function benchmarkJson(benchmark: Benchmark) {
     periods: benchmark.rows.map((row) => ({
       period: row.period,
       value: row.own,
-      neighbours: benchmark.neighbours.map((n, index) => ({ name: n.name, value: row.neighbours[index] })),
+      neighbours: benchmark.neighbours.map((n, index) => ({
+        name: n.name,
+        value: row.neighbours[index] ?? null,
+      })),
       neighbourAverage: row.average,
       neighboursAveraged: row.averaged,
       england: row.england,

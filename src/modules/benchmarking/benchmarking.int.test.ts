@@ -126,7 +126,8 @@ describe('benchmarking: published values of statistical neighbours, nothing else
     const csv = await viewer.get(`${benchmarkPage}.csv`);
     assert.equal(csv.status, 200);
     assert.match(csv.headers['content-type']!, /text\/csv/);
-    const lines = csv.text.trim().split('\n');
+    assert.ok(csv.text.startsWith('\uFEFF'), 'a byte-order mark');
+    const lines = csv.text.trim().split('\r\n');
     assert.equal(
       lines[0],
       'Period,Partnership garden,Partnership first-neighbour,Statistical neighbours’ average,Neighbours averaged,England,Rank,Ranked among',

@@ -5,6 +5,7 @@ import { Router, type Request, type Response } from 'express';
 import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
 import { notFound } from '../../platform/http/errors.ts';
+import { sendCsv } from '../../platform/documents/csv.ts';
 import { polarities } from '../indicators/index.ts';
 import { benchmarkChart, benchmarkCsv } from './benchmark-output.ts';
 import type { BenchmarkingService } from './benchmarking.service.ts';
@@ -77,7 +78,7 @@ export function benchmarkingRoutes(benchmarking: BenchmarkingService): Router {
   router.get('/indicators/:code/benchmark.csv', async (req, res) => {
     const benchmark = await benchmarkOr404(req);
     const name = benchmark.indicator.code.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-    res.type('text/csv').attachment(`${name}-benchmark.csv`).send(benchmarkCsv(benchmark));
+    sendCsv(res, `${name}-benchmark`, benchmarkCsv(benchmark));
   });
 
   router.get('/indicators/:code/benchmark', async (req, res) => {

@@ -5,7 +5,9 @@ import { validate } from '../../platform/http/validation.ts';
 import { datedAt } from '../../platform/http/date-input.ts';
 import type { BodiesService } from './bodies.service.ts';
 import { atDateQuery } from './bodies.schemas.ts';
-import { isExternal } from './bodies.vocabulary.ts';
+import { isExternal, type BodyKind, type FocusType } from './bodies.vocabulary.ts';
+import type { StructureJson, cadenceRuleJson } from './bodies.api.schemas.ts';
+import type { z } from 'zod';
 
 export function atDate(query: unknown): string | undefined {
   const checked = validate(atDateQuery, query);
@@ -19,28 +21,32 @@ export function bodiesApi(bodies: BodiesService): Router {
   router.get('/bodies', async (req, res) => {
     const structure = await bodies.structure(callerOf(req), atDate(req.query));
     const slugs = new Map(structure.bodies.map((entry) => [entry.body.id, entry.body.slug]));
-    res.json({
+    const answer: StructureJson = {
       at: structure.date,
       count: structure.bodies.length,
       items: structure.bodies.map((entry) => ({
         slug: entry.body.slug,
         name: entry.name,
-        kind: entry.body.kind,
+        // the forms and seed files hold kinds to the vocabulary
+        kind: entry.body.kind as BodyKind,
         external: isExternal(entry.body.kind),
         status: entry.status,
         since: entry.since?.effectiveOn ?? null,
         takesDecisions: entry.body.takesDecisions,
-        focus: entry.body.focusType ? { type: entry.body.focusType, value: entry.body.focus } : null,
+        focus: entry.body.focusType
+          ? { type: entry.body.focusType as FocusType, value: entry.body.focus }
+          : null,
         area: entry.body.area,
         membershipCap: entry.body.membershipCap,
         attendanceThreshold: entry.body.attendanceThreshold,
-        cadenceRules: entry.body.cadenceRules ?? [],
+        cadenceRules: (entry.body.cadenceRules ?? []) as z.output<typeof cadenceRuleJson>[],
         quorumRule: entry.body.quorumRule,
         relationships: structure.relationships
           .filter((r) => r.fromBodyId === entry.body.id)
           .map((r) => ({ kind: r.kind, to: slugs.get(r.toBodyId), startsOn: r.startsOn, endsOn: r.endsOn })),
       })),
-    });
+    };
+    res.json(answer);
   });
   return router;
 }

@@ -9,6 +9,7 @@ import {
   statuses,
 } from './bodies.vocabulary.ts';
 import type { BodyRow } from './bodies.repository.ts';
+import { chairingKinds, type ChairingRule } from './rules.ts';
 
 type Body = Record<string, unknown>;
 
@@ -19,12 +20,16 @@ export const kindGroups = [
 export const focusItems = Object.entries(focusTypes).map(([value, text]) => ({ value, text }));
 export const statusItems = Object.entries(statuses).map(([value, text]) => ({ value, text }));
 export const relationshipItems = Object.entries(relationshipKinds).map(([value, text]) => ({ value, text }));
+export const chairingItems = Object.entries(chairingKinds).map(([value, text]) => ({ value, text }));
 export const kindLabel = (kind: string) => bodyKinds[kind as keyof typeof bodyKinds] ?? kind;
 
 export { withDates } from '../../platform/http/date-input.ts';
 
 /** A body as its form shows it. */
-export function bodyFormValues(body: BodyRow): Body {
+export function bodyFormValues(
+  body: BodyRow,
+  more: { latestRules?: { chairing: ChairingRule | null }; standingItems?: string[] } = {},
+): Body {
   const values: Body = {
     name: body.name,
     slug: body.slug,
@@ -40,6 +45,11 @@ export function bodyFormValues(body: BodyRow): Body {
     quorumMinimum: body.quorumRule?.minimum,
     quorumCategories: body.quorumRule?.categories ?? [],
     ...Object.fromEntries((body.cadenceRules ?? []).map((rule) => [`cadence-${rule.kind}`, rule.perYear])),
+    chairingKind: more.latestRules?.chairing?.kind ?? '',
+    chairingDetail: more.latestRules?.chairing?.detail,
+    actionCode: body.actionCode,
+    standingItems: (more.standingItems ?? []).join('\n'),
+    version: body.version, // ADR 0044
   };
   for (const [name, value] of [
     ['startsOn', body.startsOn],

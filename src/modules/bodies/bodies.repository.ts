@@ -1,7 +1,9 @@
 import type { Trx } from '../../schema.ts';
+import { versionColumn } from '../../platform/db/row-version.ts';
 import type { CadenceRule, QuorumRule } from './bodies.tables.ts';
 import type { Relationship, StatusEvent } from './structure.ts';
 import type { BodyStatus, RelationshipKind } from './bodies.vocabulary.ts';
+import type { BodyRuleKind, DatedRule } from './rules.ts';
 
 export interface BodyRow {
   id: string;
@@ -23,7 +25,11 @@ export interface BodyRow {
   cadenceRules: CadenceRule[] | null;
   notes: string | null;
   leadOfficerId: string | null;
+  /** The code its actions are numbered with ("CTB"). */
+  actionCode: string | null;
   position: number;
+  /** The row's version, which an edit form carries (ADR 0044). */
+  version?: string;
 }
 
 export interface BodyValues {
@@ -44,6 +50,7 @@ export interface BodyValues {
   cadenceRules?: CadenceRule[] | null | undefined;
   notes?: string | null | undefined;
   leadOfficerId?: string | null | undefined;
+  actionCode?: string | null | undefined;
 }
 
 const bodyColumns = [
@@ -65,7 +72,9 @@ const bodyColumns = [
   'cadence_rules as cadenceRules',
   'notes',
   'lead_officer_person_id as leadOfficerId',
+  'action_code as actionCode',
   'position',
+  versionColumn(),
 ] as const;
 
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
@@ -89,6 +98,7 @@ const columns = (partnershipId: string, values: BodyValues) => ({
   cadence_rules: json(values.cadenceRules),
   notes: values.notes ?? null,
   lead_officer_person_id: values.leadOfficerId ?? null,
+  action_code: values.actionCode ?? null,
 });
 
 export interface TermsRow {
@@ -141,6 +151,97 @@ export const bodiesRepository = {
       .updateTable('bodies')
       .set({ ...columns(partnershipId, values), updated_at: new Date() })
       .where('id', '=', id)
+      .execute();
+  },
+
+  /** The dated rules of these bodies (all bodies when none are named), oldest first. */
+  async rules(trx: Trx, bodyIds?: string[]): Promise<(DatedRule & { id: string })[]> {
+    if (bodyIds && !bodyIds.length) return [];
+    let query = trx
+      .selectFrom('body_rules')
+      .select(['id', 'body_id as bodyId', 'rule', 'holds_from as holdsFrom', 'precision', 'value'])
+      .orderBy('holds_from', (ob) => ob.asc().nullsFirst())
+      .orderBy('rule');
+    if (bodyIds) query = query.where('body_id', 'in', bodyIds);
+    return (await query.execute()) as (DatedRule & { id: string })[];
+  },
+
+  /** A rule from a date (null: from the start), replacing the row of the same rule and date. */
+  async putRule(
+    trx: Trx,
+    partnershipId: string,
+    bodyId: string,
+    rule: { rule: BodyRuleKind; holdsFrom: string | null; precision: string; value: unknown },
+  ): Promise<void> {
+    let old = trx.deleteFrom('body_rules').where('body_id', '=', bodyId).where('rule', '=', rule.rule);
+    old =
+      rule.holdsFrom === null
+        ? old.where('holds_from', 'is', null)
+        : old.where('holds_from', '=', rule.holdsFrom);
+    await old.execute();
+    await trx
+      .insertInto('body_rules')
+      .values({
+        partnership_id: partnershipId,
+        body_id: bodyId,
+        rule: rule.rule,
+        holds_from: rule.holdsFrom,
+        precision: rule.precision,
+        value: json(rule.value),
+      })
+      .execute();
+  },
+
+  /** Corrects the value of one dated rule (the row keeps its date). */
+  async correctRule(trx: Trx, id: string, value: unknown): Promise<void> {
+    await trx
+      .updateTable('body_rules')
+      .set({ value: json(value) })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  /** The latest rules kept on the body's own row, for readers that want only those. */
+  async keepLatest(
+    trx: Trx,
+    id: string,
+    rules: { quorum: unknown; cadence: unknown; membershipCap: number | null },
+  ): Promise<void> {
+    await trx
+      .updateTable('bodies')
+      .set({
+        quorum_rule: json(rules.quorum),
+        cadence_rules: json(rules.cadence),
+        membership_cap: rules.membershipCap,
+      })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  /** The standing items of these bodies, in order. */
+  standingItems: (trx: Trx, bodyIds: string[]) =>
+    bodyIds.length
+      ? trx
+          .selectFrom('standing_items')
+          .select(['body_id as bodyId', 'position', 'title'])
+          .where('body_id', 'in', bodyIds)
+          .orderBy('position')
+          .execute()
+      : Promise.resolve([]),
+
+  async replaceStandingItems(trx: Trx, partnershipId: string, bodyId: string, titles: string[]) {
+    await trx.deleteFrom('standing_items').where('body_id', '=', bodyId).execute();
+    if (!titles.length) return;
+    await trx
+      .insertInto('standing_items')
+      .values(
+        titles.map((title, index) => ({
+          partnership_id: partnershipId,
+          body_id: bodyId,
+          position: index + 1,
+          title,
+        })),
+      )
       .execute();
   },
 

@@ -3,9 +3,10 @@ import { Router, type Request } from 'express';
 import { diffWords } from 'diff';
 import { callerOf, requirePermission, tenantOf, allowed } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
+import { versionIn } from '../../platform/db/row-version.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { validate } from '../../platform/http/validation.ts';
-import { datedAt, today } from '../../platform/http/date-input.ts';
+import { formErrors, validate } from '../../platform/http/validation.ts';
+import { datedAt, queryDates, today } from '../../platform/http/date-input.ts';
 import type { BodiesService } from './bodies.service.ts';
 import {
   atDateQuery,
@@ -18,6 +19,7 @@ import {
 } from './bodies.schemas.ts';
 import {
   bodyFormValues,
+  chairingItems,
   focusItems,
   kindGroups,
   kindLabel,
@@ -28,14 +30,29 @@ import {
 import { isExternal, meetingKinds, statuses } from './bodies.vocabulary.ts';
 import { structureDiagram } from './diagram.ts';
 import { derivedFrom } from '../../platform/db/versioned-reads.ts';
+import { bodyRuleKinds, describeRule } from './rules.ts';
 
 const views = 'modules/bodies/views';
 
 /** `?at=2009` → the last day it can mean is not wanted: the first day is, as records give it. */
-function dateFrom(req: Request): { at: string; error?: { text: string } } {
-  const checked = validate(atDateQuery, req.query);
-  if (!checked.ok) return { at: today(), error: checked.errors.fields.at };
-  return { at: checked.value.at ? datedAt(checked.value.at).date : today() };
+function dateFrom(req: Request): {
+  at: string;
+  error?: { text: string };
+  errors?: ReturnType<typeof formErrors>;
+  values: Record<string, unknown>;
+} {
+  // the dates as GOV.UK date inputs, or at=2013-09 as links give them (issue 23)
+  const dated = queryDates(req.query, {
+    at: { label: 'The date', partial: true },
+    from: { label: 'The date to list the changes since', partial: true },
+  });
+  const checked = validate(atDateQuery, dated.query);
+  const problems = [...dated.problems, ...(checked.ok ? [] : checked.problems)];
+  if (!checked.ok || problems.length) {
+    const errors = formErrors(problems);
+    return { at: today(), error: errors.fields.at ?? errors.fields.from, errors, values: dated.query };
+  }
+  return { at: checked.value.at ? datedAt(checked.value.at).date : today(), values: dated.query };
 }
 
 export interface BodiesRouteDeps {
@@ -53,6 +70,7 @@ export function bodiesRoutes(bodies: BodiesService, deps: BodiesRouteDeps): Rout
     people: await deps.people(callerOf(req)),
     categoryItems: Object.entries(deps.categories).map(([value, text]) => ({ value, text })),
     meetingKinds,
+    chairingItems,
   });
 
   async function bodyOr404(req: Request) {
@@ -62,11 +80,11 @@ export function bodiesRoutes(bodies: BodiesService, deps: BodiesRouteDeps): Rout
   }
 
   router.get('/structure', async (req, res) => {
-    const { at, error } = dateFrom(req);
+    const { at, errors, values } = dateFrom(req);
     const structure = await bodies.structure(callerOf(req), at);
     const from =
-      typeof req.query.from === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(req.query.from)
-        ? datedAt(req.query.from).date
+      typeof values.from === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(values.from)
+        ? datedAt(values.from).date
         : undefined;
     const changes = from
       ? await bodies.changes(callerOf(req), from < at ? from : at, from < at ? at : from)
@@ -75,9 +93,8 @@ export function bodiesRoutes(bodies: BodiesService, deps: BodiesRouteDeps): Rout
       title: 'Structure',
       tenant: tenantOf(req),
       at,
-      atQuery: req.query.at ?? '',
-      fromQuery: req.query.from ?? '',
-      errors: error ? { summary: [{ text: error.text, href: '#at' }], fields: { at: error } } : undefined,
+      values,
+      errors,
       ...(await derivedFrom(structure, base(req), async () => ({
         internal: structure.bodies.filter((entry) => !isExternal(entry.body.kind)),
         external: structure.bodies.filter((entry) => isExternal(entry.body.kind)),
@@ -138,6 +155,13 @@ export function bodiesRoutes(bodies: BodiesService, deps: BodiesRouteDeps): Rout
         : undefined,
       categories: deps.categories,
       meetingKinds,
+      // each rule's history in words, oldest first (ADR 0040)
+      ruleHistory: found.rules.map((row) => ({
+        ...row,
+        label: bodyRuleKinds[row.rule],
+        text: describeRule(row.rule, row.value, deps.categories),
+      })),
+      chairing: found.latestRules.chairing ? describeRule('chairing', found.latestRules.chairing) : null,
       at,
       atError: error,
       kindLabel,
@@ -150,12 +174,13 @@ export function bodiesRoutes(bodies: BodiesService, deps: BodiesRouteDeps): Rout
   });
 
   router.get('/bodies/:body/edit', requirePermission('partnership.edit'), async (req, res) => {
-    const { body } = await bodyOr404(req);
+    const found = await bodyOr404(req);
+    const { body } = found;
     res.render(`${views}/form.njk`, {
       title: `Change ${body.name}`,
       tenant: tenantOf(req),
       ...(await formChoices(req)),
-      values: bodyFormValues(body),
+      values: bodyFormValues(body, found),
       backLink: `${base(req)}/bodies/${body.slug}`,
     });
   });
@@ -169,13 +194,48 @@ export function bodiesRoutes(bodies: BodiesService, deps: BodiesRouteDeps): Rout
       ...(await formChoices(req)),
       backLink: `${base(req)}/bodies/${body.slug}`,
     };
-    const input = withDates(req.body as Record<string, unknown>, 'startsOn', 'endsOn');
+    const input = withDates(req.body as Record<string, unknown>, 'startsOn', 'endsOn', 'rulesFrom');
     const done = await submitForm(
       req,
       res,
-      { view: `${views}/form.njk`, locals, schema: bodyFormSchema, input },
+      {
+        view: `${views}/form.njk`,
+        locals,
+        schema: bodyFormSchema,
+        input,
+        // a stale save shows their version beside the answers (ADR 0044)
+        versioned: {
+          current: async () => {
+            const found = await bodyOr404(req);
+            return bodyFormValues(found.body, found);
+          },
+          fields: [
+            { name: 'name', label: 'Name' },
+            { name: 'slug', label: 'Short name for web addresses' },
+            { name: 'kind', label: 'Kind of body' },
+            { name: 'purpose', label: 'Purpose' },
+            { name: 'focus', label: 'Outcome, age range or theme' },
+            { name: 'area', label: 'Area' },
+            { name: 'startsOn', label: 'Start date', date: true },
+            { name: 'endsOn', label: 'End date', date: true },
+            { name: 'membershipCap', label: 'Most members allowed' },
+            { name: 'attendanceThreshold', label: 'Attendance expected of each seat (per cent)' },
+            {
+              name: 'leadOfficerId',
+              label: 'Lead officer',
+              items: locals.people.map((person) => ({ value: person.id, text: person.name })),
+            },
+            { name: 'quorumMinimum', label: 'Quorum' },
+            { name: 'chairingDetail', label: 'Who chairs' },
+            { name: 'actionCode', label: 'Code for action numbers' },
+            { name: 'standingItems', label: 'Standing items' },
+          ],
+        },
+      },
       async (value) => {
-        slug = (await bodies.update(callerOf(req), body.id, { ...value, ...rulesOf(value) })).slug;
+        slug = (
+          await bodies.update(callerOf(req), body.id, { ...value, ...rulesOf(value) }, versionIn(req.body))
+        ).slug;
       },
     );
     if (!done) return;

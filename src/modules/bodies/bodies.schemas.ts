@@ -8,6 +8,7 @@ import {
   statusValues,
 } from './bodies.vocabulary.ts';
 import type { CadenceRule, QuorumRule } from './bodies.tables.ts';
+import { chairingKindValues, type ChairingRule } from './rules.ts';
 
 const text = (label: string, max: number) =>
   z
@@ -98,12 +99,39 @@ const rulesFields = {
   ...Object.fromEntries(
     Object.entries(meetingKinds).map(([kind, label]) => [`cadence-${kind}`, perYear(label)]),
   ),
+  chairingKind: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.enum(chairingKindValues, { error: 'Select how the chair is chosen' }).optional(),
+  ),
+  chairingDetail: text('Who chairs, as the terms of reference say it,', 300),
+  actionCode: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toUpperCase() || undefined : value),
+    z
+      .string()
+      .regex(/^[A-Z0-9]{1,12}$/, 'The code for action numbers must be 1 to 12 letters or digits, like CTB')
+      .optional(),
+  ),
+  standingItems: z.preprocess(
+    (value) =>
+      typeof value === 'string'
+        ? value
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter(Boolean)
+        : [],
+    z
+      .array(z.string().max(200, 'Each standing item must be 200 characters or fewer'))
+      .max(30, 'Give 30 standing items or fewer'),
+  ),
 } as Record<string, z.ZodType>;
 
 export function rulesOf(value: Record<string, unknown>): {
   quorumRule: QuorumRule | null;
   cadenceRules: CadenceRule[] | null;
   leadOfficerId: string | null;
+  chairingRule: ChairingRule | null;
+  actionCode: string | null;
+  standingItems: string[];
 } {
   const categories = (value.quorumCategories as string[] | undefined) ?? [];
   const minimum = value.quorumMinimum as number | undefined;
@@ -117,6 +145,14 @@ export function rulesOf(value: Record<string, unknown>): {
         : null,
     cadenceRules: cadence.length ? cadence : null,
     leadOfficerId: (value.leadOfficerId as string | null | undefined) ?? null,
+    chairingRule: value.chairingKind
+      ? {
+          kind: value.chairingKind as ChairingRule['kind'],
+          ...(value.chairingDetail ? { detail: value.chairingDetail as string } : {}),
+        }
+      : null,
+    actionCode: (value.actionCode as string | undefined) ?? null,
+    standingItems: (value.standingItems as string[] | undefined) ?? [],
   };
 }
 
@@ -130,6 +166,12 @@ export const bodyFormSchema = z
       .transform((value) => value === 'yes'),
     startsOn: dateInput('Start date', { required: false }),
     endsOn: dateInput('End date', { required: false }),
+    // when the form changes a rule (ADR 0040): from when, or a correction of the record
+    rulesFrom: z.preprocess(
+      (value) => value ?? { day: '', month: '', year: '' },
+      dateInput('The date the changed rules hold from', { required: false, partial: true }),
+    ),
+    rulesCorrection: z.preprocess((value) => value === 'yes', z.boolean()),
   })
   .refine((body) => !body.startsOn || !body.endsOn || body.endsOn >= body.startsOn, {
     path: ['endsOn', 'day'],

@@ -3,6 +3,7 @@
 // was on any date.
 import type { Database } from '../../platform/db/database.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
+import { lockVersion } from '../../platform/db/row-version.ts';
 import type { Caller } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
@@ -13,13 +14,111 @@ import type { DB, Trx } from '../../schema.ts';
 import { bodiesRepository as repository, type BodyRow, type BodyValues } from './bodies.repository.ts';
 import { changesBetween, loopThrough, statusAt, structureAt } from './structure.ts';
 import {
+  bodyRuleKinds,
+  changedRules,
+  describeRule,
+  latestRow,
+  latestRules,
+  normalRule,
+  type BodyRuleKind,
+  type BodyRules,
+  type ChairingRule,
+  type DatedRule,
+} from './rules.ts';
+import {
   endingStatuses,
   relationshipKinds,
   type BodyStatus,
   type RelationshipKind,
 } from './bodies.vocabulary.ts';
 
-export interface NewBody extends BodyValues {
+/** The rules' dates and the body's settings the form gives beside its record (ADR 0040). */
+export interface RulesChange {
+  /** From when changed rules hold ('2010', '2010-04' or '2010-04-01')… */
+  rulesFrom?: string | undefined;
+  /** …or the change corrects the latest rule of each kind (its date kept). */
+  rulesCorrection?: boolean | undefined;
+  chairingRule?: ChairingRule | null | undefined;
+  /** Items carried to every new meeting of the body, in order. */
+  standingItems?: string[] | undefined;
+}
+
+/** The dated rules of these bodies, inside a transaction the caller holds (for other modules). */
+export const bodyRulesWithin = (trx: Trx, bodyIds: string[]): Promise<DatedRule[]> =>
+  repository.rules(trx, bodyIds);
+
+/** The standing items of these bodies, in order (carried to every new meeting). */
+export const standingItemsWithin = (trx: Trx, bodyIds: string[]) => repository.standingItems(trx, bodyIds);
+
+const proposedRules = (input: BodyValues & RulesChange): BodyRules => ({
+  quorum: input.quorumRule ?? null,
+  cadence: input.cadenceRules ?? null,
+  'membership-cap': input.membershipCap ?? null,
+  chairing: input.chairingRule ?? null,
+});
+
+/**
+ * Writes the rules the form changed: from the date given (a row of that rule and date is
+ * replaced), or as a correction of each rule's latest row; then keeps the latest on the body.
+ */
+async function writeRules(
+  trx: Trx,
+  partnershipId: string,
+  body: { id: string; name: string },
+  input: BodyValues & RulesChange,
+  isNew: boolean,
+): Promise<{ rule: BodyRuleKind; holdsFrom: string | null; value: unknown }[]> {
+  const history = isNew ? [] : await repository.rules(trx, [body.id]);
+  const proposed = proposedRules(input);
+  const changed = changedRules(latestRules(history, body.id), proposed);
+  // a rule recorded for the first time holds from the start unless a date is given; a change
+  // of a rule already recorded asks from when (or is a correction)
+  const replacing = changed.filter((rule) => latestRow(history, body.id, rule));
+  if (!isNew && replacing.length && !input.rulesFrom && !input.rulesCorrection)
+    throw new RuleViolation([
+      {
+        path: 'rulesFrom',
+        message: `Enter the date from which the changed ${replacing.length === 1 ? 'rule holds' : 'rules hold'} (${replacing.map((rule) => bodyRuleKinds[rule].toLowerCase()).join(', ')}), or choose to correct the record`,
+      },
+    ]);
+  if (input.rulesFrom && input.rulesCorrection)
+    throw new RuleViolation([
+      { path: 'rulesFrom', message: 'Give a date, or choose to correct the record: not both' },
+    ]);
+  const written: { rule: BodyRuleKind; holdsFrom: string | null; value: unknown }[] = [];
+  for (const rule of changed) {
+    const value = normalRule(rule, proposed[rule]);
+    const latest = latestRow(history, body.id, rule) as (DatedRule & { id: string }) | undefined;
+    if (isNew || (!latest && !input.rulesFrom)) {
+      if (value === null) continue;
+      await repository.putRule(trx, partnershipId, body.id, {
+        rule,
+        holdsFrom: null,
+        precision: 'day',
+        value,
+      });
+      written.push({ rule, holdsFrom: null, value });
+    } else if (input.rulesCorrection) {
+      await repository.correctRule(trx, latest!.id, value);
+      written.push({ rule, holdsFrom: latest!.holdsFrom, value });
+    } else {
+      const { date, precision } = datedAt(input.rulesFrom!);
+      await repository.putRule(trx, partnershipId, body.id, { rule, holdsFrom: date, precision, value });
+      written.push({ rule, holdsFrom: date, value });
+    }
+  }
+  const latest = latestRules(await repository.rules(trx, [body.id]), body.id);
+  await repository.keepLatest(trx, body.id, {
+    quorum: latest.quorum,
+    cadence: latest.cadence,
+    membershipCap: latest['membership-cap'] as number | null,
+  });
+  if (input.standingItems)
+    await repository.replaceStandingItems(trx, partnershipId, body.id, input.standingItems);
+  return written;
+}
+
+export interface NewBody extends BodyValues, RulesChange {
   status: 'proposed' | 'established';
   /** When it was proposed or established, at the precision known ('2008-11'). */
   statusOn: string;
@@ -141,11 +240,13 @@ export function bodiesService(db: Database<DB>) {
       return inTenant(db, caller, 'partnership.read', async (trx) => {
         const body = await repository.bySlug(trx, slug);
         if (!body) return null;
-        const [bodies, history, relationships, terms] = await Promise.all([
+        const [bodies, history, relationships, terms, rules, standingItems] = await Promise.all([
           repository.list(trx),
           repository.events(trx, body.id),
           repository.relationships(trx),
           repository.terms(trx, body.id),
+          repository.rules(trx, [body.id]),
+          repository.standingItems(trx, [body.id]),
         ]);
         const names = new Map(bodies.map((other) => [other.id, other]));
         const linked = (id: string) => names.get(id)!;
@@ -163,6 +264,10 @@ export function bodiesService(db: Database<DB>) {
             .filter((r) => r.toBodyId === body.id)
             .map((r) => ({ ...r, other: linked(r.fromBodyId), label: relationshipKinds[r.kind] })),
           terms,
+          /** Each rule's rows, oldest first (ADR 0040), and the rules as the latest rows give them. */
+          rules,
+          latestRules: latestRules(rules, body.id),
+          standingItems: standingItems.map((item) => item.title),
           others: bodies.filter((other) => other.id !== body.id),
         };
       });
@@ -180,6 +285,7 @@ export function bodiesService(db: Database<DB>) {
         }
         await checkLeadOfficer(trx, input.leadOfficerId);
         const id = await repository.insert(trx, partnershipId, input);
+        await writeRules(trx, partnershipId, { id, name: input.name }, input, true);
         const { date, precision } = datedAt(input.statusOn);
         await repository.insertEvent(trx, partnershipId, {
           bodyId: id,
@@ -204,9 +310,16 @@ export function bodiesService(db: Database<DB>) {
       });
     },
 
-    async update(caller: Caller, id: string, input: BodyValues): Promise<BodyRow> {
+    /** Changes a body; `version`, the one the change was based on, must still be its own (ADR 0044). */
+    async update(
+      caller: Caller,
+      id: string,
+      input: BodyValues & RulesChange,
+      version?: string,
+    ): Promise<BodyRow> {
       return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
-        const before = await mustFind(trx, id);
+        await lockVersion(trx, { table: 'bodies', id, entityType: 'body', what: 'this body' }, version);
+        const { version: _read, ...before } = await mustFind(trx, id); // the row as it is, locked
         if (await repository.slugTaken(trx, input.slug, id)) {
           throw new RuleViolation([
             {
@@ -216,16 +329,25 @@ export function bodiesService(db: Database<DB>) {
           ]);
         }
         await checkLeadOfficer(trx, input.leadOfficerId);
+        const beforeRules = await repository.rules(trx, [id]);
+        const standingBefore = (await repository.standingItems(trx, [id])).map((item) => item.title);
         await repository.update(trx, partnershipId, id, { ...before, ...input });
-        const after = (await repository.byId(trx, id))!;
+        const rules = await writeRules(trx, partnershipId, before, input, false);
+        const { version: _written, ...after } = (await repository.byId(trx, id))!;
+        const dated = rules
+          .map(
+            (r) =>
+              `${bodyRuleKinds[r.rule].toLowerCase()} ${describeRule(r.rule, r.value)} from ${r.holdsFrom ?? 'the start'}`,
+          )
+          .join('; ');
         await recordChange(trx, caller.actor, {
           partnershipId,
           action: 'update',
           entityType: 'body',
           entityId: id,
-          summary: `Changed ${after.name}`,
-          before,
-          after,
+          summary: `Changed ${after.name}${dated ? ` (rules: ${dated})` : ''}`,
+          before: { ...before, rules: beforeRules, standingItems: standingBefore },
+          after: { ...after, rules, standingItems: input.standingItems ?? standingBefore },
         });
         return after;
       });

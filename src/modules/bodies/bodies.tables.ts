@@ -40,6 +40,8 @@ export interface BodiesTable {
   lead_officer_person_id: string | null;
   /** Attendance (per cent of held meetings) below which a held seat is flagged. */
   attendance_threshold: Generated<number>;
+  /** The code its actions are numbered with ("CTB" in "CTB/2010/14"), migration 0060. */
+  action_code: ColumnType<string | null, string | null | undefined, string | null>;
   position: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Updated;
@@ -84,7 +86,30 @@ export interface TermsOfReferenceTable {
   created_at: Generated<Date>;
 }
 
+/** A rule of a body holding from a date (null: from the start) until the next of its kind (ADR 0040). */
+export interface BodyRulesTable {
+  id: Generated<string>;
+  partnership_id: string;
+  body_id: string;
+  rule: string;
+  holds_from: string | null;
+  precision: Generated<string>;
+  value: Json<unknown>;
+  created_at: Generated<Date>;
+}
+
+/** Items carried to every new meeting of the body, in order. */
+export interface StandingItemsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  body_id: string;
+  position: number;
+  title: string;
+}
+
 export interface BodiesTables {
+  body_rules: BodyRulesTable;
+  standing_items: StandingItemsTable;
   bodies: BodiesTable;
   body_status_events: BodyStatusEventsTable;
   body_relationships: BodyRelationshipsTable;

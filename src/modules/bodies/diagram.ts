@@ -13,6 +13,7 @@ import {
 } from './bodies.vocabulary.ts';
 import type { StructureAt, BodyRecord } from './structure.ts';
 import { escapeHtml } from '../../platform/views/html-text.ts';
+import { formatDate } from '../../platform/dates.ts';
 
 // The bundled build is CommonJS whose default export is the constructor.
 const elk = new (ElkBundled as unknown as new () => ELK)();
@@ -84,13 +85,32 @@ export async function structureDiagram<B extends BodyRecord>(
   return drawn;
 }
 
+/** The width of the page's column: a diagram wider than this is laid out left to right too. */
+const columnWidth = 940;
+
 async function draw<B extends BodyRecord>(structure: StructureAt<B>, base: string): Promise<string> {
   const labels = new Map(structure.bodies.map((entry) => [entry.body.id, wrap(entry.name)]));
+  // Top to bottom reads best; a partnership with many bodies side by side (a board and its
+  // sub-groups) is far wider than the column, so it is laid out left to right as well and the
+  // narrower drawing is kept (issue 23). The page lists the same structure in text.
+  const down = await layout(structure, labels, 'DOWN');
+  const laid =
+    (down.width ?? 0) + 20 <= columnWidth
+      ? down
+      : [down, await layout(structure, labels, 'RIGHT')].sort((a, b) => (a.width ?? 0) - (b.width ?? 0))[0]!;
+  return drawLaid(structure, base, labels, laid);
+}
+
+async function layout<B extends BodyRecord>(
+  structure: StructureAt<B>,
+  labels: Map<string, string[]>,
+  direction: 'DOWN' | 'RIGHT',
+): Promise<ElkNode> {
   const graph: ElkNode = {
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',
-      'elk.direction': 'DOWN',
+      'elk.direction': direction,
       'elk.spacing.nodeNode': '30',
       'elk.layered.spacing.nodeNodeBetweenLayers': '50',
       'elk.edgeRouting': 'ORTHOGONAL',
@@ -110,7 +130,15 @@ async function draw<B extends BodyRecord>(structure: StructureAt<B>, base: strin
       };
     }),
   };
-  const laid = await elk.layout(graph);
+  return elk.layout(graph);
+}
+
+function drawLaid<B extends BodyRecord>(
+  structure: StructureAt<B>,
+  base: string,
+  labels: Map<string, string[]>,
+  laid: ElkNode,
+): string {
   const width = Math.ceil((laid.width ?? 0) + 20);
   const height = Math.ceil((laid.height ?? 0) + 20);
   const byId = new Map(structure.bodies.map((entry) => [entry.body.id, entry]));
@@ -148,13 +176,15 @@ async function draw<B extends BodyRecord>(structure: StructureAt<B>, base: strin
       .trim();
     const text = lines
       .map((line, i) => `<tspan x="${x + 105}" y="${y + 20 + i * lineHeight}">${escapeHtml(line)}</tspan>`)
-      .join('');
-    return `<a href="${escapeHtml(`${base}/bodies/${entry.body.slug}`)}"><rect class="${classes}" x="${x}" y="${y}" width="${node.width}" height="${node.height}" rx="4"/><text class="app-diagram__label" text-anchor="middle">${text}</text></a>`;
+      .join(' ');
+    // the link's name is the body's name with its spaces (the lines alone would run words
+    // together, "Enjoy and achievesub-group": WCAG 2.5.3)
+    return `<a href="${escapeHtml(`${base}/bodies/${entry.body.slug}`)}" aria-label="${escapeHtml(entry.name)}"><rect class="${classes}" x="${x}" y="${y}" width="${node.width}" height="${node.height}" rx="4"/><text class="app-diagram__label" text-anchor="middle">${text}</text></a>`;
   });
 
   return [
     `<svg class="app-diagram" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="group" aria-labelledby="diagram-title" aria-describedby="diagram-description">`,
-    `<title id="diagram-title">Accountability diagram on ${escapeHtml(structure.date)}</title>`,
+    `<title id="diagram-title">Accountability diagram on ${escapeHtml(formatDate(structure.date))}</title>`,
     `<desc id="diagram-description">${structure.bodies.length} bodies and ${structure.relationships.length} relationships. The same structure is listed in text after the diagram.</desc>`,
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>',
     ...edges,

@@ -5,6 +5,7 @@ import { validate } from '../../platform/http/validation.ts';
 import { datedAt } from '../../platform/http/date-input.ts';
 import type { ComplianceService } from './compliance.service.ts';
 import { complianceQuery } from './compliance.routes.ts';
+import type { ComplianceJson } from './compliance.api.schemas.ts';
 
 /** GET /api/v1/partnerships/{slug}/compliance?at=&ruleset= */
 export function complianceApi(compliance: ComplianceService): Router {
@@ -16,7 +17,7 @@ export function complianceApi(compliance: ComplianceService): Router {
       date: checked.value.at ? datedAt(checked.value.at).date : undefined,
       ruleSetIds: checked.value.ruleset,
     });
-    res.json({
+    const answer: ComplianceJson = {
       date: evaluation.date,
       counts: evaluation.counts,
       rarelyAttended: evaluation.rarelyAttended,
@@ -39,7 +40,8 @@ export function complianceApi(compliance: ComplianceService): Router {
         reason: r.reason ?? null,
         evidence: r.evidence,
       })),
-    });
+    };
+    res.json(answer);
   });
   return router;
 }

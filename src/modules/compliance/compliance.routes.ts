@@ -2,10 +2,10 @@
 // page and as CSV.
 import { Router } from 'express';
 import { z } from 'zod';
-import { toCsv } from '../../platform/documents/csv.ts';
+import { sendCsv, toCsv } from '../../platform/documents/csv.ts';
 import { callerOf, tenantOf } from '../../platform/http/auth.ts';
-import { validate } from '../../platform/http/validation.ts';
-import { datedAt, partialIsoDate } from '../../platform/http/date-input.ts';
+import { formErrors, validate } from '../../platform/http/validation.ts';
+import { dateValues, datedAt, partialIsoDate, queryDates } from '../../platform/http/date-input.ts';
 import type { ComplianceService } from './compliance.service.ts';
 import { strengths } from './ruleset.schema.ts';
 import {
@@ -36,31 +36,44 @@ export function complianceRoutes(compliance: ComplianceService, printer: PdfPrin
   const router = Router({ mergeParams: true });
 
   router.get('/compliance', async (req, res) => {
-    const checked = validate(complianceQuery, req.query);
-    const query = checked.ok ? checked.value : { at: undefined, ruleset: [] };
+    // the date as a GOV.UK date input, or at=YYYY-MM-DD as links give it (issue 23)
+    const dated = queryDates(req.query, { at: { label: 'The date', partial: true } });
+    const checked = validate(complianceQuery, dated.query);
+    const problems = [...dated.problems, ...(checked.ok ? [] : checked.problems)];
+    const query = checked.ok && !problems.length ? checked.value : { at: undefined, ruleset: [] };
     const date = query.at ? datedAt(query.at).date : undefined;
     const evaluation = await compliance.evaluate(callerOf(req), { date, ruleSetIds: query.ruleset });
     if (req.query.format === 'csv') {
-      res
-        .type('text/csv')
-        .attachment(`compliance-${evaluation.date}.csv`)
-        .send(
-          toCsv(
-            evaluation.results.map((r) => ({
-              ruleSet: r.ruleSet.title,
-              rule: r.rule.id,
-              title: r.rule.title,
-              source: r.rule.source,
-              strength: strengths[r.rule.strength],
-              status: outcomeLabels[r.status],
-              flag: r.rarelyAttended ? flagLabel : '',
-              evidence: r.evidence.map(describeEvidence).join('; '),
-              attendance: r.evidence.map(describeAttendance).filter(Boolean).join('; '),
-              reason: r.status === 'met' ? '' : (r.reason ?? ''),
-            })),
-            { header: true },
-          ),
-        );
+      sendCsv(
+        res,
+        `compliance-${evaluation.date}`,
+        toCsv(
+          [
+            'ruleSet',
+            'rule',
+            'title',
+            'source',
+            'strength',
+            'status',
+            'flag',
+            'evidence',
+            'attendance',
+            'reason',
+          ],
+          evaluation.results.map((r) => ({
+            ruleSet: r.ruleSet.title,
+            rule: r.rule.id,
+            title: r.rule.title,
+            source: r.rule.source,
+            strength: strengths[r.rule.strength],
+            status: outcomeLabels[r.status],
+            flag: r.rarelyAttended ? flagLabel : '',
+            evidence: r.evidence.map(describeEvidence).join('; '),
+            attendance: r.evidence.map(describeAttendance).filter(Boolean).join('; '),
+            reason: r.status === 'met' ? '' : (r.reason ?? ''),
+          })),
+        ),
+      );
       return;
     }
     const groups = evaluation.ruleSets.map((set) => ({
@@ -99,8 +112,8 @@ export function complianceRoutes(compliance: ComplianceService, printer: PdfPrin
       groups,
       allRuleSets: all,
       chosen: query.ruleset,
-      atQuery: typeof req.query.at === 'string' ? req.query.at : '',
-      errors: checked.ok ? undefined : checked.errors,
+      atValues: problems.length || dated.query.at ? dated.query : dateValues('at', evaluation.date),
+      errors: problems.length ? formErrors(problems) : undefined,
       strengths,
       outcomeLabels,
       outcomeMeanings,

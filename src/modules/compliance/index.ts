@@ -5,3 +5,4 @@ export type { RuleResult, Evidence, Outcome } from './evaluate.ts';
 export { outcomeLabels, countsText } from './compliance.present.ts';
 export { complianceRoutes } from './compliance.routes.ts';
 export { complianceApi } from './compliance.api.ts';
+export { complianceApiOperations } from './compliance.api.schemas.ts';

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as cheerio from 'cheerio';
-import { lineChartSvg } from './chart.ts';
+import { legendLayout, lineChartSvg } from './chart.ts';
 import { breakdownsOf, gapsOf, indicatorCharts } from './indicator-charts.ts';
 
 const indicator = {
@@ -129,5 +129,42 @@ describe('gaps and summaries', () => {
     );
     assert.ok(charts.trend?.startsWith('<svg'));
     assert.ok(charts.gap?.includes('Looked-after children'));
+  });
+});
+
+describe('the chart legend', () => {
+  it('keeps every entry inside the drawing, flowing onto further rows and wrapping long names', () => {
+    const names = [
+      'Value',
+      'Target',
+      'England average',
+      'Statistical neighbours average',
+      'West Midlands region average for the same period',
+    ];
+    const { entries, extra } = legendLayout(names);
+    for (const [index, { left, lines }] of entries.entries()) {
+      const right = left + 36 + Math.max(...lines.map((text) => text.length)) * 9;
+      assert.ok(right <= 620, `${names[index]} ends at ${right}, inside the 640 wide drawing`);
+      assert.equal(lines.join(' '), names[index], 'wrapped at spaces, nothing lost');
+    }
+    assert.ok(extra > 0, 'rows were added to the drawing');
+    const svg = lineChartSvg({
+      id: 'many',
+      title: 'Many lines',
+      description: 'Five lines.',
+      periods: ['2007/08', '2008/09'],
+      series: names.map((name, index) => ({ name, values: [index, index + 1] })),
+      unit: '%',
+    })!;
+    const viewBox = cheerio.load(svg, { xml: true })('svg').attr('viewBox')!.split(' ').map(Number);
+    assert.deepEqual(viewBox, [0, 0, 640, 320 + extra], 'the drawing is as tall as its legend');
+    // a name with no spaces longer than a row is cut into pieces that fit
+    const [long] = legendLayout(['x'.repeat(120)]).entries;
+    assert.ok(long!.lines.every((text) => 60 + 36 + text.length * 9 <= 620));
+    assert.equal(long!.lines.join(''), 'x'.repeat(120));
+    // two short names share a row
+    const pair = legendLayout(['Value', 'Target']);
+    assert.equal(pair.entries[1]!.top, 0);
+    assert.equal(pair.extra, 0);
   });
 });

@@ -49,6 +49,47 @@ function marker(shape: string, x: number, y: number, colour: string): string {
   }
 }
 
+const legendLine = 18;
+/** A generous width of a character of the legend (12px Arial with WCAG text spacing). */
+const legendCharacter = 9;
+
+/** Where each legend entry goes: its left edge, its row's offset, its name in lines. */
+export function legendLayout(names: string[]): {
+  entries: { left: number; top: number; lines: string[] }[];
+  /** The height the rows after the first add to the drawing. */
+  extra: number;
+} {
+  const right = width - margin.right;
+  const room = Math.floor((right - margin.left - 36) / legendCharacter);
+  let [left, top, rowLines] = [margin.left, 0, 1];
+  const entries = names.map((name) => {
+    const lines = wrapWords(name, room);
+    const wide = 36 + Math.max(...lines.map((text) => text.length)) * legendCharacter;
+    if (left > margin.left && left + wide > right) {
+      top += rowLines * legendLine + 6;
+      [left, rowLines] = [margin.left, 1];
+    }
+    const entry = { left, top, lines };
+    left += wide + 24;
+    rowLines = Math.max(rowLines, lines.length);
+    return entry;
+  });
+  return { entries, extra: top + (rowLines - 1) * legendLine };
+}
+
+function wrapWords(text: string, room: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > room) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.flatMap((long) => long.match(new RegExp(`.{1,${room}}`, 'g')) ?? ['']);
+}
+
 /** The chart's SVG, or null when there is nothing to draw. */
 export function lineChartSvg(chart: LineChart): string | null {
   const numbers = chart.series.flatMap((series) =>
@@ -101,21 +142,30 @@ export function lineChartSvg(chart: LineChart): string | null {
       `</g>`,
     );
   });
-  // The legend names each line by its dash and marker as well as its colour.
-  const legendY = height - 12;
+  // The legend names each line by its dash and marker as well as its colour. Its entries flow
+  // left to right and onto further rows, names wrapped, so that it stays inside the drawing
+  // whatever the names (issue 23), with room for WCAG's text spacing.
+  const legend = legendLayout(chart.series.map((series) => series.name));
   chart.series.forEach((series, index) => {
     const style = styles[index % styles.length]!;
-    const left = margin.left + index * 150;
+    const { left, top, lines } = legend.entries[index]!;
+    const legendY = height - 12 + top;
     parts.push(
       `<g class="app-chart__legend" aria-hidden="true">`,
       `<line x1="${left}" x2="${left + 30}" y1="${legendY}" y2="${legendY}" stroke="${style.stroke}" stroke-width="2.5" stroke-dasharray="${style.dash}"/>`,
       marker(style.marker, left + 15, legendY, style.stroke),
-      `<text x="${left + 36}" y="${legendY}" dominant-baseline="middle">${escapeHtml(series.name)}</text>`,
+      `<text y="${legendY}" dominant-baseline="middle">${lines
+        .map(
+          (text, at) =>
+            `<tspan x="${left + 36}" y="${legendY + at * legendLine}">${escapeHtml(text)}</tspan>`,
+        )
+        .join(' ')}</text>`,
       `</g>`,
     );
   });
+  const drawnHeight = height + legend.extra;
   return (
-    `<svg class="app-chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${chart.id}-title ${chart.id}-desc" xmlns="http://www.w3.org/2000/svg">` +
+    `<svg class="app-chart" viewBox="0 0 ${width} ${drawnHeight}" role="img" aria-labelledby="${chart.id}-title ${chart.id}-desc" xmlns="http://www.w3.org/2000/svg">` +
     `<title id="${chart.id}-title">${escapeHtml(chart.title)}</title>` +
     `<desc id="${chart.id}-desc">${escapeHtml(chart.description)}</desc>` +
     parts.join('') +

@@ -17,4 +17,5 @@ export { ragOf, directionOf, ragLabels, directionLabels, type Rag, type Directio
 export { performanceOf, valueProblems, type Performance } from './performance.ts';
 export { indicatorsRoutes } from './indicators.routes.ts';
 export { indicatorsApi } from './indicators.api.ts';
+export { indicatorsApiOperations } from './indicators.api.schemas.ts';
 export { lineChartSvg, type LineChart, type ChartSeries } from './chart.ts';

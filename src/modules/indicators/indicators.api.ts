@@ -6,6 +6,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import type { IndicatorsService } from './indicators.service.ts';
 import type { IndicatorRow } from './indicators.repository.ts';
 import type { Performance } from './performance.ts';
+import type { IndicatorDetailJson, IndicatorListJson } from './indicators.api.schemas.ts';
 
 const describe = (indicator: IndicatorRow) => ({
   code: indicator.code,
@@ -36,19 +37,20 @@ export function indicatorsApi(indicators: IndicatorsService): Router {
 
   router.get('/indicators', async (req, res) => {
     const list = await indicators.list(callerOf(req));
-    res.json({
+    const answer: IndicatorListJson = {
       count: list.length,
       items: list.map((summary) => ({
         ...describe(summary.indicator),
         latest: latestOf(summary.performance),
       })),
-    });
+    };
+    res.json(answer);
   });
 
   router.get('/indicators/:code', async (req, res) => {
     const detail = await indicators.byCode(callerOf(req), String(req.params.code));
     if (!detail) throw notFound(`The partnership does not track ${String(req.params.code)}.`);
-    res.json({
+    const answer: IndicatorDetailJson = {
       ...describe(detail.indicator),
       latest: latestOf(detail.performance),
       periods: detail.performance.periods.map((entry) => ({
@@ -73,7 +75,8 @@ export function indicatorsApi(indicators: IndicatorsService): Router {
         })),
       comparators: detail.comparators.map(({ period, comparator, value }) => ({ period, comparator, value })),
       illustrative: detail.values.some((value) => value.illustrative),
-    });
+    };
+    res.json(answer);
   });
 
   return router;

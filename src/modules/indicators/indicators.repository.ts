@@ -1,6 +1,7 @@
 // All the indicator SQL: the library (reference), the partnership's indicators, and their
 // targets, values and comparators by period.
 import type { Trx } from '../../schema.ts';
+import { versionColumn } from '../../platform/db/row-version.ts';
 import type { LibraryIndicator } from './indicators.reference.ts';
 import type {
   BreakdownKind,
@@ -28,6 +29,8 @@ export interface IndicatorValues {
 export interface IndicatorRow extends IndicatorValues {
   id: string;
   libraryKey: string | null;
+  /** The row's version, which an edit form carries (ADR 0044). */
+  version?: string;
 }
 
 export interface TargetRow {
@@ -74,6 +77,7 @@ const indicatorColumns = [
   'source',
   'outcome',
   'library_key as libraryKey',
+  versionColumn(),
 ] as const;
 
 const libraryColumns = [

@@ -4,6 +4,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
 import { callerOf, requirePermission, tenantOf, allowed } from '../../platform/http/auth.ts';
+import { versionIn } from '../../platform/db/row-version.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
 import { formErrors, RuleViolation } from '../../platform/http/validation.ts';
@@ -272,9 +273,26 @@ export function indicatorsRoutes(indicators: IndicatorsService): Router {
         locals: page,
         schema: localIndicatorChangesSchema,
         input: req.body,
+        // a stale save shows their version beside the answers (ADR 0044)
+        versioned: {
+          current: async () => {
+            const { indicator } = await localOr404(req);
+            return { ...indicator, outcome: indicator.outcome ?? '' };
+          },
+          fields: [
+            { name: 'title', label: 'Title' },
+            { name: 'definition', label: 'What is counted, and how the figure is worked out' },
+            { name: 'unit', label: 'Unit' },
+            { name: 'unitLabel', label: 'Unit label' },
+            { name: 'polarity', label: 'Which way is better?' },
+            { name: 'frequency', label: 'How often it is measured' },
+            { name: 'source', label: 'Where the figures come from' },
+            { name: 'outcome', label: 'Every Child Matters outcome' },
+          ],
+        },
       },
       async (value) => {
-        await indicators.updateLocal(callerOf(req), page.indicatorCode, value);
+        await indicators.updateLocal(callerOf(req), page.indicatorCode, value, versionIn(req.body));
       },
     );
     if (!done) return;

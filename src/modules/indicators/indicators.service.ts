@@ -2,6 +2,7 @@
 // one, set targets with tolerance, record values (overall and by group or area) and
 // comparators, and work out RAG and direction of travel.
 import type { Database } from '../../platform/db/database.ts';
+import { lockVersion, withoutVersion } from '../../platform/db/row-version.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import type { Caller } from '../../platform/http/auth.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
@@ -289,9 +290,21 @@ export function indicatorsService(db: Database<DB>) {
     },
 
     /** Changes a local indicator's description. A library indicator is the library's, and refused. */
-    updateLocal(caller: Caller, code: string, input: LocalIndicatorChanges): Promise<IndicatorRow> {
+    /** Changes a local indicator; `version` is the one the change was based on (ADR 0044). */
+    updateLocal(
+      caller: Caller,
+      code: string,
+      input: LocalIndicatorChanges,
+      version?: string,
+    ): Promise<IndicatorRow> {
       return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
-        const before = await mustFindLocal(trx, code);
+        const { id } = await mustFindLocal(trx, code);
+        await lockVersion(
+          trx,
+          { table: 'indicators', id, entityType: 'indicator', what: 'this indicator' },
+          version,
+        );
+        const before = withoutVersion(await mustFindLocal(trx, code)); // the row as it is, locked
         const usage = await repository.usage(trx, before.id);
         const figures = usage.targets + usage.values + usage.comparators;
         const problems = [];
@@ -311,7 +324,7 @@ export function indicatorsService(db: Database<DB>) {
           unitLabel: input.unitLabel ?? units[input.unit],
           outcome: input.outcome ?? null,
         });
-        const after = (await repository.byId(trx, before.id))!;
+        const after = withoutVersion((await repository.byId(trx, before.id))!);
         await recordChange(trx, caller.actor, {
           partnershipId,
           action: 'update',

@@ -152,7 +152,7 @@ describe('sending the agenda', () => {
       [emails.anne, emails.bill, emails.dave].sort(),
     );
     for (const mail of smtp.received) {
-      assert.equal(mail.parsed.subject, 'Agenda: Partnership Board, 2099-01-21');
+      assert.equal(mail.parsed.subject, 'Agenda: Partnership Board, 21 January 2099');
       assert.equal(mail.parsed.attachments.length, 0);
       assert.match(
         mail.parsed.text ?? '',
@@ -203,7 +203,7 @@ describe('sending the agenda', () => {
     const notes = smtp.received.slice(count);
     assert.equal(notes.length, 3);
     for (const note of notes) {
-      assert.equal(note.parsed.subject, 'Papers updated: Partnership Board, 2099-01-21');
+      assert.equal(note.parsed.subject, 'Papers updated: Partnership Board, 21 January 2099');
       assert.match(
         note.parsed.text ?? '',
         /Item 5: The plan <for> 2009 & after: the paper plan-annex\.pdf was added/,
@@ -230,7 +230,7 @@ describe('sending the agenda', () => {
     await test.services.mail.idle();
     const [mail] = smtp.to(emails.clerk);
     assert.ok(mail);
-    assert.equal(mail.parsed.subject, 'Apologies for Partnership Board, 2099-01-21');
+    assert.equal(mail.parsed.subject, 'Apologies for Partnership Board, 21 January 2099');
     assert.match(mail.parsed.text ?? '', /Anne Director sent apologies/);
   });
 });

@@ -1,4 +1,5 @@
-// The "Send the agenda" page: who would get it, what changed since it was sent, and the button.
+// The "Send the agenda" page: who would get it, what changed since it was sent, and the button;
+// and the meeting page's "Send the draft minutes for comment".
 import { Router } from 'express';
 import { callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
 import { flash } from '../../platform/http/forms.ts';
@@ -43,6 +44,28 @@ export function agendaMailRoutes(agendaMail: AgendaMailService, mailConfigured: 
     } catch (error) {
       if (!(error instanceof RuleViolation)) throw error;
       res.status(400).render(view, { ...(await locals(req)), errors: formErrors(error.problems) });
+    }
+  });
+
+  // "Send the draft minutes for comment": a button on the meeting page, refused with the reason
+  router.post('/meetings/:meeting/send-minutes', requirePermission('partnership.edit'), async (req, res) => {
+    const meetingId = String(req.params.meeting);
+    if (!isId(meetingId)) throw notFound();
+    const back = `/partnerships/${tenantOf(req).slug}/meetings/${meetingId}`;
+    try {
+      const sent = await agendaMail.sendDraftMinutes(callerOf(req), meetingId);
+      flash(req, `The draft minutes will be sent to ${sent} ${sent === 1 ? 'person' : 'people'} for comment`);
+      res.redirect(303, back);
+    } catch (error) {
+      if (!(error instanceof RuleViolation)) throw error;
+      const { meeting } = await agendaMail.preview(callerOf(req), meetingId);
+      res.status(400).render('modules/meetings/views/approve-refused.njk', {
+        title: 'The draft minutes cannot be sent',
+        tenant: tenantOf(req),
+        meeting,
+        errors: formErrors(error.problems),
+        backLink: back,
+      });
     }
   });
 

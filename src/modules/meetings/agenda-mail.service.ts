@@ -21,6 +21,8 @@ import {
 } from './agenda-mail.repository.ts';
 import { meetingsRepository as meetings, type MeetingRow } from './meetings.repository.ts';
 import { hasHappened, londonParts } from './time.ts';
+import { formatDate, formatTime } from '../../platform/dates.ts';
+import { draftMinutesMail } from './record-mail.ts';
 
 const snapshotOf = (items: AgendaItemRow[]): SentItem[] =>
   items.map((item) => ({
@@ -97,7 +99,7 @@ export function agendaMailService(db: Database<DB>, mail: MailService) {
     const visible = items.filter((item) => !item.exempt || recipient.seesExempt);
     const blocks: MailBlock[] = [
       {
-        paragraph: `The agenda for ${meeting.title} on ${date} at ${time}${meeting.place ? `, ${meeting.place}` : ''} is ready. You get it as a member or named substitute of ${meeting.bodies.map((body) => body.name).join(' and ')}.`,
+        paragraph: `The agenda for ${meeting.title} on ${formatDate(date)} at ${formatTime(time)}${meeting.place ? `, ${meeting.place}` : ''} is ready. You get it as a member or named substitute of ${meeting.bodies.map((body) => body.name).join(' and ')}.`,
       },
       { heading: 'Agenda' },
       {
@@ -123,7 +125,11 @@ export function agendaMailService(db: Database<DB>, mail: MailService) {
       kind: 'agenda',
       to: { email: recipient.email, name: recipient.name },
       link: base,
-      content: { subject: `Agenda: ${meeting.title}, ${date}`, greeting: `Hello ${recipient.name},`, blocks },
+      content: {
+        subject: `Agenda: ${meeting.title}, ${formatDate(date)}`,
+        greeting: `Hello ${recipient.name},`,
+        blocks,
+      },
     };
   }
 
@@ -184,7 +190,7 @@ export function agendaMailService(db: Database<DB>, mail: MailService) {
                 to: { email: recipient.email, name: recipient.name },
                 link: base,
                 content: {
-                  subject: `Papers updated: ${meeting.title}, ${londonParts(meeting.startsAt).date}`,
+                  subject: `Papers updated: ${meeting.title}, ${formatDate(meeting.startsAt)}`,
                   greeting: `Hello ${recipient.name},`,
                   blocks: [
                     {
@@ -213,6 +219,45 @@ export function agendaMailService(db: Database<DB>, mail: MailService) {
       });
       mail.notify();
       return result;
+    },
+
+    /**
+     * Sends the meeting's draft minutes for comment to the members and substitutes of its
+     * bodies on its date, written in the transaction that records it. Returns how many.
+     */
+    async sendDraftMinutes(caller: Caller, meetingId: string): Promise<number> {
+      await mail.ready();
+      const sent = await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const meeting = await meetings.byId(trx, meetingId);
+        if (!meeting) throw notFound();
+        const refuse = (message: string) => new RuleViolation([{ path: 'send-minutes', message }]);
+        if (meeting.state === 'cancelled') throw refuse('The meeting was cancelled: it has no minutes');
+        if (!hasHappened(meeting))
+          throw refuse('The meeting has not happened yet: its minutes are written after it');
+        const { drafts, recipients, sent } = await draftMinutesMail(
+          trx,
+          mail,
+          caller.actor,
+          partnershipId,
+          meeting,
+        );
+        if (!drafts) throw refuse('The meeting has no draft minutes to send: write them first');
+        if (!recipients)
+          throw refuse(
+            'Nobody would get the minutes: no member or substitute of the meeting’s bodies has an e-mail address',
+          );
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'minutes-sent',
+          entityType: 'meeting',
+          entityId: meetingId,
+          summary: `Sent the draft minutes of ${meeting.title} for comment to ${sent} ${sent === 1 ? 'person' : 'people'}`,
+          after: { messages: sent, items: drafts },
+        });
+        return sent;
+      });
+      mail.notify();
+      return sent;
     },
   };
 }

@@ -16,6 +16,8 @@ export interface AgendaItemRow {
   title: string;
   purpose: string;
   presenter: string | null;
+  /** Its start time in England ('14:30'), if the agenda gives one. */
+  startTime: string | null;
   exempt: boolean;
   exemptParagraph: number | null;
   exemptReason: string | null;
@@ -29,6 +31,8 @@ export interface AgendaItemValues {
   title: string;
   purpose: string;
   presenter: string | null;
+  /** Left out: unchanged (on a change) or none. */
+  startTime?: string | null | undefined;
   exempt: boolean;
   exemptParagraph: number | null;
   exemptReason: string | null;
@@ -79,6 +83,7 @@ export const agendaRepository = {
         title: values.title,
         purpose: values.purpose,
         presenter: values.presenter,
+        starts_at_time: values.startTime ?? null,
         exempt: values.exempt,
         exempt_paragraph: values.exemptParagraph,
         exempt_reason: values.exemptReason,
@@ -96,6 +101,7 @@ export const agendaRepository = {
         title: values.title,
         purpose: values.purpose,
         presenter: values.presenter,
+        ...(values.startTime !== undefined ? { starts_at_time: values.startTime } : {}),
         exempt: values.exempt,
         exempt_paragraph: values.exemptParagraph,
         exempt_reason: values.exemptReason,
@@ -152,6 +158,7 @@ async function listItems(trx: Trx, meetingIds: string[]): Promise<AgendaItemRow[
       'title',
       'purpose',
       'presenter',
+      'starts_at_time as startTime',
       'exempt',
       'exempt_paragraph as exemptParagraph',
       'exempt_reason as exemptReason',

@@ -2,6 +2,11 @@
 // with the item's form), and downloading a paper (never an exempt one without the right).
 import { Router, type Request, type RequestHandler } from 'express';
 import multer from 'multer';
+import {
+  isMalformedUpload,
+  unreadableUpload,
+  uploadControlProblem,
+} from '../../platform/http/control-characters.ts';
 import { callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
 import { notFound } from '../../platform/http/errors.ts';
@@ -27,7 +32,14 @@ const withPaper: RequestHandler = (req, res, next) => {
           : 'The paper could not be uploaded';
       return next();
     }
-    next(error);
+    // ADR 0044: a file name or field with a control character is a form error, never a 500
+    const problem = isMalformedUpload(error)
+      ? unreadableUpload
+      : error
+        ? undefined
+        : uploadControlProblem(req);
+    if (problem) req.uploadProblem = problem;
+    next(problem ? undefined : error);
   });
 };
 

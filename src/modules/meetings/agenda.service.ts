@@ -4,6 +4,7 @@
 // ADR 0010): to anyone else the item is its number and paragraph, nothing more.
 import { derivedFrom } from '../../platform/db/versioned-reads.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { lockRow } from '../../platform/db/row-version.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import type { Caller } from '../../platform/http/auth.ts';
 import { can } from '../../platform/http/permissions.ts';
@@ -36,6 +37,8 @@ export interface AgendaEntry {
   title: string | null;
   purpose: string | null;
   presenter: string | null;
+  /** Its start time ('14:30'), if the agenda gives one. */
+  startTime: string | null;
   exemptReason: string | null;
   hasReport: boolean;
   papers: PaperRow[];
@@ -56,6 +59,7 @@ export function entryFor(caller: Caller, item: AgendaItemRow): AgendaEntry {
         title: null,
         purpose: null,
         presenter: null,
+        startTime: item.startTime,
         exemptReason: null,
         hasReport: false,
         papers: [],
@@ -70,6 +74,9 @@ function paperOf(upload: UploadedPaper) {
 }
 
 async function assertNumberFree(trx: Trx, meetingId: string, number: number, itemId?: string) {
+  // the meeting's row locked: items of one meeting are numbered in turn, so the check below
+  // sees every item committed before (ADR 0044); the unique key stays the last word
+  await lockRow(trx, 'meetings', meetingId);
   const taken = (await agenda.list(trx, [meetingId])).find(
     (item) => item.number === number && item.id !== itemId,
   );
@@ -77,6 +84,18 @@ async function assertNumberFree(trx: Trx, meetingId: string, number: number, ite
     throw new RuleViolation([
       { path: 'number', message: `Item ${number} is already on this agenda: choose another number` },
     ]);
+}
+
+/** The item's write, its number's unique key answered as the form error it is, never a 500. */
+async function numberedOnce<T>(number: number, write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if ((error as { code?: string }).code !== '23505') throw error;
+    throw new RuleViolation([
+      { path: 'number', message: `Item ${number} is already on this agenda: choose another number` },
+    ]);
+  }
 }
 
 export function agendaService(db: Database<DB>, packs?: BoardPackService) {
@@ -111,7 +130,7 @@ export function agendaService(db: Database<DB>, packs?: BoardPackService) {
     const meeting = await meetingOf(trx, meetingId);
     await assertNumberFree(trx, meetingId, values.number);
     const paper = upload ? paperOf(upload) : undefined;
-    const id = await agenda.insert(trx, partnershipId, meetingId, values);
+    const id = await numberedOnce(values.number, agenda.insert(trx, partnershipId, meetingId, values));
     if (upload && paper) await agenda.addPaper(trx, partnershipId, id, { ...paper, content: upload.content });
     await recordChange(trx, caller.actor, {
       partnershipId,
@@ -160,7 +179,7 @@ export function agendaService(db: Database<DB>, packs?: BoardPackService) {
         const before = await itemOf(trx, meetingId, itemId);
         await assertNumberFree(trx, meetingId, values.number, itemId);
         const paper = upload ? paperOf(upload) : undefined;
-        await agenda.update(trx, itemId, values);
+        await numberedOnce(values.number, agenda.update(trx, itemId, values));
         if (upload && paper)
           await agenda.addPaper(trx, partnershipId, itemId, { ...paper, content: upload.content });
         await recordChange(trx, caller.actor, {

@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/http/auth.ts';
 import type { Trx } from '../../schema.ts';
 import type { MeetingRow } from './meetings.repository.ts';
 import { londonParts } from './time.ts';
+import { formatDate } from '../../platform/dates.ts';
 
 export async function apologiesToClerk(
   trx: Trx,
@@ -31,7 +32,7 @@ export async function apologiesToClerk(
     .where('id', '=', partnershipId)
     .executeTakeFirstOrThrow();
   const link = mail.url(`/partnerships/${partnership.slug}/meetings/${meeting.id}`);
-  const date = londonParts(meeting.startsAt).date;
+  const date = formatDate(londonParts(meeting.startsAt).date);
   const unique = [...new Map(clerks.map((clerk) => [clerk.email!.toLowerCase(), clerk])).values()];
   await mail.queue(
     trx,

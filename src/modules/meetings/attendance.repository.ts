@@ -1,6 +1,6 @@
 import type { Trx } from '../../schema.ts';
-import type { QuorumRule } from '../bodies/index.ts';
-import type { AttendanceCount, AttendanceRecord, ExpectedMember } from './attendance.ts';
+import { bodyRulesWithin, describeRule, placesOn, rulesOn, type QuorumRule } from '../bodies/index.ts';
+import type { AttendanceCount, AttendanceRecord, ExpectedMember, RegisterScope } from './attendance.ts';
 
 export interface AttendanceEntry {
   personId: string;
@@ -60,29 +60,68 @@ export const attendanceRepository = {
     }));
   },
 
-  /** Each body's quorum rule and how many voting places its seats have. */
-  async quorumBasis(trx: Trx, bodyIds: string[]) {
+  /**
+   * Each body's quorum rule and how many voting places its seats have, as they held on the
+   * meeting's date (ADR 0040): the rule of that date, the voting seats existing then with their
+   * places then.
+   */
+  async quorumBasis(
+    trx: Trx,
+    bodyIds: string[],
+    date: string,
+  ): Promise<{ id: string; quorumRule: QuorumRule | null; votingPlaces: number; chairing: string | null }[]> {
     if (!bodyIds.length) return [];
-    const [bodies, places] = await Promise.all([
-      trx
-        .selectFrom('bodies')
-        .select(['id', 'quorum_rule as quorumRule'])
-        .where('id', 'in', bodyIds)
-        .execute(),
+    const [rules, seats, places] = await Promise.all([
+      bodyRulesWithin(trx, bodyIds),
       trx
         .selectFrom('seats')
-        .select((eb) => ['body_id as bodyId', eb.fn.sum<number>('capacity').as('places')])
+        .select(['id', 'body_id as bodyId', 'capacity', 'starts_on as startsOn', 'ends_on as endsOn'])
         .where('body_id', 'in', bodyIds)
         .where('voting', '=', true)
-        .groupBy('body_id')
+        .execute(),
+      trx
+        .selectFrom('seat_places as sp')
+        .innerJoin('seats as s', 's.id', 'sp.seat_id')
+        .select(['sp.seat_id as seatId', 'sp.holds_from as holdsFrom', 'sp.places'])
+        .where('s.body_id', 'in', bodyIds)
         .execute(),
     ]);
-    return bodies.map((body) => ({
-      id: body.id,
-      quorumRule: body.quorumRule as QuorumRule | null,
-      votingPlaces: Number(places.find((p) => p.bodyId === body.id)?.places ?? 0),
+    const placesOf = Map.groupBy(places, (row) => row.seatId);
+    return bodyIds.map((id) => ({
+      id,
+      quorumRule: rulesOn(rules, id, date).quorum,
+      /** Who chairs, by the rule of the date, in words. */
+      chairing: rulesOn(rules, id, date).chairing
+        ? describeRule('chairing', rulesOn(rules, id, date).chairing)
+        : null,
+      votingPlaces: seats
+        .filter((seat) => seat.bodyId === id)
+        .filter((seat) => (!seat.startsOn || seat.startsOn <= date) && (!seat.endsOn || seat.endsOn >= date))
+        .reduce((sum, seat) => sum + placesOn(placesOf.get(seat.id) ?? [], date, seat.capacity), 0),
     }));
   },
+
+  /** What a meeting's register records (null: no register yet). */
+  scope: async (trx: Trx, meetingId: string): Promise<RegisterScope | null> =>
+    ((
+      await trx.selectFrom('meetings').select('register_scope').where('id', '=', meetingId).executeTakeFirst()
+    )?.register_scope ?? null) as RegisterScope | null,
+
+  async setScope(trx: Trx, meetingId: string, scope: RegisterScope | null): Promise<void> {
+    await trx.updateTable('meetings').set({ register_scope: scope }).where('id', '=', meetingId).execute();
+  },
+
+  /** The approval of a meeting's minutes, if any of its items' minutes are approved. */
+  approval: (trx: Trx, meetingId: string) =>
+    trx
+      .selectFrom('minutes as mi')
+      .innerJoin('agenda_items as i', 'i.id', 'mi.agenda_item_id')
+      .leftJoin('meetings as at', 'at.id', 'mi.approved_at_meeting_id')
+      .select(['mi.approved_on as approvedOn', 'at.title as atTitle'])
+      .where('i.meeting_id', '=', meetingId)
+      .where('mi.status', '=', 'approved')
+      .orderBy('mi.approved_on')
+      .executeTakeFirst(),
 
   async records(trx: Trx, meetingIds: string[]): Promise<AttendanceRecord[]> {
     if (!meetingIds.length) return [];
@@ -104,7 +143,12 @@ export const attendanceRepository = {
       .execute();
   },
 
-  /** Held meetings of these bodies between two instants that have a register (any entry). */
+  /**
+   * Held meetings of these bodies between two instants that have a whole register (issue 24):
+   * one that records everyone, so that a member it does not name was not there as far as it
+   * says. Partial registers (apologies only, present only) and meetings with only members' own
+   * apologies are left out.
+   */
   async registered(trx: Trx, bodyIds: string[], from: Date, before: Date) {
     if (!bodyIds.length) return [];
     return trx
@@ -115,6 +159,7 @@ export const attendanceRepository = {
       .where('m.state', '=', 'held')
       .where('m.starts_at', '>=', from)
       .where('m.starts_at', '<', before)
+      .where('m.register_scope', '=', 'all')
       .where((eb) =>
         eb.exists(eb.selectFrom('attendance as a').select('a.id').whereRef('a.meeting_id', '=', 'm.id')),
       )

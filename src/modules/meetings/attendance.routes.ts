@@ -1,15 +1,15 @@
 // Attendance pages: the register of a meeting (recorded by editors), members' own apologies,
 // and a body's attendance appendix over a period as a page and CSV.
 import { Router, type Request } from 'express';
-import { toCsv } from '../../platform/documents/csv.ts';
+import { sendCsv, toCsv } from '../../platform/documents/csv.ts';
 import { z } from 'zod';
 import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { isoDate, today } from '../../platform/http/date-input.ts';
-import { validate } from '../../platform/http/validation.ts';
+import { dateValues, isoDate, queryDates, today } from '../../platform/http/date-input.ts';
+import { formErrors, validate } from '../../platform/http/validation.ts';
 import type { AttendanceService, RegisterInput } from './attendance.service.ts';
-import { displayName, type AppendixCounts } from './attendance.ts';
+import { displayName, registerScopes, type AppendixCounts } from './attendance.ts';
 import { appendixDocx } from './appendix.docx.ts';
 import type { PdfPrinter } from '../../platform/documents/pdf.ts';
 import { renderPrintable, sendDocument, sendPdf } from '../../platform/documents/render.ts';
@@ -22,6 +22,7 @@ const views = 'modules/meetings/views';
 const optionalId = z.preprocess((value) => (value === '' ? undefined : value), z.uuid().optional());
 
 const registerSchema = z.object({
+  scope: z.enum(['all', 'apologies', 'present'], { error: 'Select what the minutes record' }),
   members: z.array(
     z.object({
       membershipId: z.uuid(),
@@ -115,6 +116,8 @@ function registerInput(posted: Record<string, unknown>): RegisterInput {
       substituteId: (posted[`members.${index}.substituteId`] as string | undefined) || undefined,
     });
   return {
+    // a form without the question (an older form) records everyone, as before
+    scope: (posted.scope ?? 'all') as RegisterInput['scope'],
     members,
     inAttendance: posted.inAttendance as string[],
     chairId: (posted.chairId as string | undefined) || undefined,
@@ -149,6 +152,7 @@ export function attendanceRoutes(
     rows: found.register.rows.map((row) => ({ ...row, name: displayName(row.member, true) })),
     people: await attendance.people(callerOf(req)),
     items: await attendance.items(callerOf(req), found.meeting.id),
+    registerScopes,
     backLink: `${base(req)}/meetings/${found.meeting.id}`,
   });
 
@@ -156,6 +160,7 @@ export function attendanceRoutes(
     const found = await registerOf(req);
     const { register } = found;
     const values: Record<string, unknown> = {
+      scope: register.scope ?? 'all',
       inAttendance: register.inAttendance.map((person) => person.id),
       otherApologies: register.otherApologies.map((person) => person.id),
       chairId: register.chair?.id ?? '',
@@ -254,10 +259,13 @@ export function attendanceRoutes(
     const caller = callerOf(req);
     const body = (await meetings.bodies(caller)).find((candidate) => candidate.slug === req.params.body);
     if (!body) throw notFound();
-    const checked = validate(periodQuery, req.query);
+    // the dates as GOV.UK date inputs, or from=YYYY-MM-DD as links give them (issue 23)
+    const dated = queryDates(req.query, { from: { label: 'From' }, to: { label: 'To' } });
+    const checked = validate(periodQuery, dated.query);
+    const problems = [...dated.problems, ...(checked.ok ? [] : checked.problems)];
     const year = today().slice(0, 4);
-    const from = (checked.ok && checked.value.from) || `${year}-01-01`;
-    const to = (checked.ok && checked.value.to) || `${year}-12-31`;
+    const from = (checked.ok && !problems.length && checked.value.from) || `${year}-01-01`;
+    const to = (checked.ok && !problems.length && checked.value.to) || `${year}-12-31`;
     // young people are named on the page for editors, never in the documents (ADR 0033)
     const appendix = await attendance.appendix(caller, body.id, from, to, !req.query.format);
     const title = `Attendance at ${body.name}`;
@@ -267,7 +275,7 @@ export function attendanceRoutes(
       return sendDocument(res, {
         name: documentName,
         type: 'docx',
-        content: await appendixDocx(title, introduction, appendix),
+        content: await appendixDocx(tenantOf(req).name, title, introduction, appendix),
       });
     }
     if (req.query.format === 'pdf') {
@@ -288,6 +296,7 @@ export function attendanceRoutes(
         apologies: row.apologies,
         substitutes: row.substitutes,
         absent: row.absent,
+        notRecorded: row.notRecorded,
         rate: percent(row.rate),
       });
       const rows = [
@@ -306,10 +315,20 @@ export function attendanceRoutes(
           ...counts(row),
         })),
       ];
-      res
-        .type('text/csv')
-        .attachment(`${documentName}.csv`)
-        .send(toCsv(rows, { header: true }));
+      const columns = [
+        'kind',
+        'name',
+        'seat',
+        'organisation',
+        'expected',
+        'attended',
+        'apologies',
+        'substitutes',
+        'absent',
+        'notRecorded',
+        'rate',
+      ];
+      sendCsv(res, documentName, toCsv(columns, rows));
       return;
     }
     res.render(`${views}/appendix.njk`, {
@@ -319,8 +338,8 @@ export function attendanceRoutes(
       appendix,
       from,
       to,
-      values: { from: req.query.from ?? from, to: req.query.to ?? to },
-      errors: checked.ok ? undefined : checked.errors,
+      values: problems.length ? dated.query : { ...dateValues('from', from), ...dateValues('to', to) },
+      errors: problems.length ? formErrors(problems) : undefined,
       base: base(req),
       canEdit: allowed(req, 'partnership.edit'),
       backLink: `${base(req)}/bodies/${body.slug}/meetings`,

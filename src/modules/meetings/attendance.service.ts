@@ -20,9 +20,11 @@ import {
   attendanceAppendix,
   buildRegister,
   displayName,
+  registerScopes,
   type AttendanceCount,
   type AttendanceRecord,
   type ExpectedMember,
+  type RegisterScope,
 } from './attendance.ts';
 import { attendanceStatuses } from './meetings.vocabulary.ts';
 import {
@@ -34,8 +36,14 @@ import { meetingsRepository as meetings } from './meetings.repository.ts';
 import type { MailService } from '../../platform/mail/outbox.ts';
 import { apologiesToClerk } from './apologies-mail.ts';
 import { hasHappened, londonParts, startOfDay, startOfNextDay } from './time.ts';
+import { formatDate } from '../../platform/dates.ts';
 
 export interface RegisterInput {
+  /**
+   * What the minutes record (issue 24): everyone (the default), apologies only or those present
+   * only. A member a register does not name is "not recorded", never absent.
+   */
+  scope?: RegisterScope | undefined;
   members: {
     membershipId: string;
     status: '' | 'present' | 'apologies' | 'absent';
@@ -65,7 +73,9 @@ export interface HeldRegister {
 
 /**
  * The registers of the held meetings of these bodies from one day to another (both included),
- * inside a transaction the caller holds; meetings without a register are left out (not known).
+ * inside a transaction the caller holds; meetings without a whole register are left out (not
+ * known): no register, only members' own apologies, or a partial register that records
+ * apologies only or those present only (issue 24), whose silence about a member is no absence.
  */
 export async function registersWithin(
   trx: Trx,
@@ -99,14 +109,16 @@ export function attendanceService(db: Database<DB>, mail?: MailService) {
     return acrossRequests(trx, `attendance ${meetingId}`, async () => {
       const date = londonParts(meeting.startsAt).date;
       const bodyIds = meeting.bodies.map((body) => body.id);
-      const [all, records, basis, counts] = await Promise.all([
+      const [all, records, basis, counts, scope] = await Promise.all([
         attendance.members(trx, bodyIds),
         attendance.records(trx, [meeting.id]),
-        attendance.quorumBasis(trx, bodyIds),
+        // the quorum and voting places of the meeting's date (ADR 0040)
+        attendance.quorumBasis(trx, bodyIds, date),
         attendance.counts(trx, meeting.id),
+        attendance.scope(trx, meeting.id),
       ]);
       const expected = all.filter((member) => activeOn(member, date));
-      return { meeting, date, expected, records, basis, counts };
+      return { meeting, date, expected, records, basis, counts, scope };
     });
   }
 
@@ -146,6 +158,25 @@ export function attendanceService(db: Database<DB>, mail?: MailService) {
         ? 'a guest for an item'
         : (attendanceStatuses[status as keyof typeof attendanceStatuses] ?? status).toLowerCase();
 
+  /**
+   * Once the minutes of the meeting are approved, its register is part of the approved record
+   * and is locked like them (issue 24); there is no correction route for either.
+   */
+  async function assertUnlocked(trx: Trx, meetingId: string) {
+    const approval = await attendance.approval(trx, meetingId);
+    if (approval)
+      throw refuse(
+        'members',
+        `The minutes of this meeting were approved on ${formatDate(approval.approvedOn)}${approval.atTitle ? ` (${approval.atTitle})` : ''}: its register is part of the approved record and can no longer change`,
+      );
+  }
+
+  /** What a partial register may record of a member: apologies only, or presence only (and the chair). */
+  const allowedIn = (scope: RegisterScope, status: string, chaired: boolean) =>
+    scope === 'all' ||
+    (scope === 'apologies' && (status === 'apologies' || (status === 'present' && chaired))) ||
+    (scope === 'present' && status === 'present');
+
   /** Records the whole register inside a transaction already open (also used by the seeds). */
   async function recordWithin(
     trx: Trx,
@@ -157,6 +188,8 @@ export function attendanceService(db: Database<DB>, mail?: MailService) {
     const { meeting, expected } = await context(trx, meetingId);
     if (meeting.state === 'cancelled')
       throw refuse('members', 'The meeting was cancelled: there is no register');
+    await assertUnlocked(trx, meeting.id);
+    const scope: RegisterScope = hasHappened(meeting) ? (input.scope ?? 'all') : 'apologies';
     const people = await attendance.people(trx);
     const personOf = (id: string) => {
       const found = people.find((candidate) => candidate.id === id);
@@ -182,7 +215,13 @@ export function attendanceService(db: Database<DB>, mail?: MailService) {
       const member = expected.find((candidate) => candidate.membershipId === row.membershipId);
       if (!member)
         throw refuse(`members.${index}`, 'Record only members of the meeting’s bodies on its date');
-      const status = row.substituteId && !row.status ? 'apologies' : row.status;
+      // a substitute implies apologies, unless the minutes list only those present
+      const status = row.substituteId && !row.status && scope !== 'present' ? 'apologies' : row.status;
+      if (status && hasHappened(meeting) && !allowedIn(scope, status, member.personId === input.chairId))
+        throw refuse(
+          `members.${index}`,
+          `${displayName(member)} is recorded ${statusWord(status)}, but the register records ${scope === 'apologies' ? 'apologies only' : 'those present only'}: choose “${registerScopes.all.split(':')[0]}” if the minutes give the whole register`,
+        );
       if (row.substituteId) {
         if (status === 'present')
           throw refuse(
@@ -218,6 +257,12 @@ export function attendanceService(db: Database<DB>, mail?: MailService) {
       for (const personId of ids) {
         const person = personOf(personId);
         if (!person) throw refuse(field, 'Select people of this partnership');
+        const seat = expected.find((member) => member.personId === personId);
+        if (seat && field === 'inAttendance')
+          throw refuse(
+            field,
+            `${displayName(person, true)} holds a seat at this meeting (${seat.seatLabel}): record them on their seat, not “in attendance”`,
+          );
         add(
           {
             personId,
@@ -271,13 +316,14 @@ export function attendanceService(db: Database<DB>, mail?: MailService) {
       );
     await attendance.replace(trx, partnershipId, meetingId, [...entries.values()]);
     await attendance.replaceCounts(trx, partnershipId, meetingId, counts);
+    await attendance.setScope(trx, meetingId, scope);
     await recordChange(trx, caller.actor, {
       partnershipId,
       action: 'update',
       entityType: 'attendance',
       entityId: meetingId,
-      summary: `Recorded the attendance at ${meeting.title} on ${londonParts(meeting.startsAt).date}`,
-      after: { entries: [...entries.values()], counts },
+      summary: `Recorded the attendance at ${meeting.title} on ${formatDate(meeting.startsAt)}${scope === 'all' ? '' : ` (${scope === 'apologies' ? 'apologies only' : 'those present only'})`}`,
+      after: { scope, entries: [...entries.values()], counts },
     });
   }
 
@@ -291,14 +337,21 @@ export function attendanceService(db: Database<DB>, mail?: MailService) {
      */
     register: async (caller: Caller, meetingId: string, names = false) => {
       const reveal = names && can(caller, 'partnership.edit');
-      const { meeting, expected, register } = await keptInTenant(
+      const { meeting, expected, register, chairing } = await keptInTenant(
         db,
         caller,
         'partnership.read',
         `register ${meetingId} ${reveal ? 'named' : 'unnamed'}`,
         async (trx) => {
-          const { meeting, expected, records, basis, counts } = await context(trx, meetingId);
-          return { meeting, expected, register: buildRegister(expected, records, basis, counts, reveal) };
+          const { meeting, expected, records, basis, counts, scope } = await context(trx, meetingId);
+          return {
+            meeting,
+            expected,
+            register: buildRegister(expected, records, basis, counts, reveal, scope),
+            chairing: basis.flatMap((body) =>
+              body.chairing ? [{ bodyId: body.id, rule: body.chairing }] : [],
+            ),
+          };
         },
       );
       // who the caller is among the people: their id and email decide it (the email in the key)
@@ -316,6 +369,8 @@ export function attendanceService(db: Database<DB>, mail?: MailService) {
         register,
         mine: expected.filter((member) => mine.has(member.personId)),
         happened: hasHappened(meeting),
+        /** Who chairs each body by the rule of the meeting's date (ADR 0040). */
+        chairing,
       };
     },
 

@@ -102,12 +102,14 @@ describe('the attendance appendix', () => {
         row.apologies,
         row.substitutes,
         row.absent,
+        row.notRecorded,
         row.rate,
       ]),
       [
-        ['Person a', 3, 2, 1, 0, 0, 0.667],
-        ['Person b', 2, 1, 1, 1, 0, 0.5],
-        ['A young person', 3, 0, 0, 0, 3, 0],
+        ['Person a', 3, 2, 1, 0, 0, 0, 0.667],
+        ['Person b', 2, 1, 1, 1, 0, 0, 0.5],
+        // nothing recorded of them: not recorded, never absent, and no rate (issue 24)
+        ['A young person', 3, 0, 0, 0, 0, 3, null],
       ],
     );
     assert.deepEqual(
@@ -119,7 +121,8 @@ describe('the attendance appendix', () => {
         row.rate,
       ]),
       [
-        ['Council', 6, 2, 0, 0.333],
+        // the rate over the recorded meetings only: 2 of Person a's 3
+        ['Council', 6, 2, 0, 0.667],
         ['PCT', 2, 1, 1, 1],
       ],
     );

@@ -54,7 +54,21 @@ export interface RegisterRow {
   chaired: boolean;
 }
 
+/**
+ * What a register records (issue 24): everyone, apologies only or those present only, as the
+ * minutes give it; null: no register yet (at most members' own apologies). In every register a
+ * member it does not name is "not recorded", never absent.
+ */
+export const registerScopes = {
+  all: 'Everyone: present, apologies and absent',
+  apologies: 'Apologies only (the minutes list only apologies)',
+  present: 'Those present only (the minutes list only who was there)',
+} as const;
+export type RegisterScope = keyof typeof registerScopes;
+
 export interface Register {
+  /** What the register records; null: no register yet. */
+  scope: RegisterScope | null;
   rows: RegisterRow[];
   /** Who chaired: a member present or a substitute; null when not recorded. */
   chair: { id: string; name: string } | null;
@@ -85,6 +99,7 @@ export function buildRegister(
   bodies: { id: string; quorumRule: QuorumRule | null; votingPlaces: number }[],
   counts: AttendanceCount[] = [],
   reveal = false,
+  scope: RegisterScope | null = null,
 ): Register {
   const byPerson = new Map(records.filter((r) => r.status !== 'substitute').map((r) => [r.personId, r]));
   const named = (r: AttendanceRecord) => ({ id: r.personId, name: displayName(r, reveal) });
@@ -113,6 +128,7 @@ export function buildRegister(
     ),
   }));
   return {
+    scope,
     rows,
     chair: chair ? named(chair) : null,
     inAttendance: records.filter((r) => r.status === 'in-attendance').map(named),
@@ -130,8 +146,14 @@ export interface AppendixCounts {
   attended: number;
   apologies: number;
   substitutes: number;
+  /** Recorded absent: never a member a register does not name. */
   absent: number;
-  /** Attended (for a member) or attended and substituted (for an organisation) over expected; null with none expected. */
+  /** Expected meetings whose register does not say whether the member came (issue 24). */
+  notRecorded: number;
+  /**
+   * Attended (for a member) or attended and substituted (for an organisation) over the expected
+   * meetings at which the member's attendance is recorded; null with none recorded.
+   */
   rate: number | null;
 }
 
@@ -154,8 +176,10 @@ const rate = (part: number, whole: number) => (whole ? Math.round((part / whole)
 
 /**
  * Per membership: the held meetings during the membership (expected), and how many the member
- * attended, sent apologies for, had a substitute at, or missed without apologies. Cancelled
- * and scheduled meetings are not passed in, so they never count.
+ * attended, sent apologies for, had a substitute at, was recorded absent from, or whose
+ * register does not say (not recorded: a partial register, a row left blank, no register).
+ * The rate is over the recorded meetings only. Cancelled and scheduled meetings are not passed
+ * in, so they never count.
  */
 export function attendanceAppendix(
   held: { id: string; date: string }[],
@@ -182,9 +206,11 @@ export function attendanceAppendix(
     ).length;
     const apologies = expected.filter((m) => statusAt(m.id) === 'apologies').length;
     const substitutes = expected.filter((m) => substituted(m.id)).length;
-    const absent = expected.filter(
-      (m) => statusAt(m.id) !== 'present' && statusAt(m.id) !== 'apologies' && !substituted(m.id),
+    const absent = expected.filter((m) => statusAt(m.id) === 'absent' && !substituted(m.id)).length;
+    const notRecorded = expected.filter(
+      (m) => !['present', 'apologies', 'absent'].includes(statusAt(m.id) ?? '') && !substituted(m.id),
     ).length;
+    const recorded = expected.length - notRecorded;
     return {
       membershipId: member.membershipId,
       chaired,
@@ -196,7 +222,8 @@ export function attendanceAppendix(
       apologies,
       substitutes,
       absent,
-      rate: rate(attended, expected.length),
+      notRecorded,
+      rate: rate(attended, recorded),
     };
   });
   const organisations = new Map<string, AppendixCounts & { organisation: string }>();
@@ -209,11 +236,12 @@ export function attendanceAppendix(
       apologies: 0,
       substitutes: 0,
       absent: 0,
+      notRecorded: 0,
       rate: null,
     };
-    for (const key of ['expected', 'attended', 'apologies', 'substitutes', 'absent'] as const)
+    for (const key of ['expected', 'attended', 'apologies', 'substitutes', 'absent', 'notRecorded'] as const)
       total[key] += row[key];
-    total.rate = rate(total.attended + total.substitutes, total.expected);
+    total.rate = rate(total.attended + total.substitutes, total.expected - total.notRecorded);
     organisations.set(name, total);
   }
   return {

@@ -19,6 +19,8 @@ import { coverHtml, isPdfPaper } from './boardpack.cover.ts';
 import { reportRepository as reports } from './report.repository.ts';
 import { reportHeader, reportSections } from './report.sections.ts';
 import { formatDate } from '../../platform/views/nunjucks.ts';
+import type { MailService } from '../../platform/mail/outbox.ts';
+import { boardPackReadyMail } from './record-mail.ts';
 
 /** Renders a print view to HTML outside a request (given by the composition root). */
 export type PrintRenderer = (view: string, locals: Record<string, unknown>) => Promise<string>;
@@ -89,19 +91,20 @@ async function queue(trx: Trx, job: PackJob, outOfDate: boolean): Promise<void> 
  */
 export const boardPackQueue = 'board-pack';
 
-export function boardPackService(db: Database<DB>, jobs: Jobs) {
+export function boardPackService(db: Database<DB>, jobs: Jobs, mail?: MailService) {
   let printer: PdfPrinter | undefined;
   let render: PrintRenderer | undefined;
 
   const scoped = (job: PackJob) => ({ partnershipId: job.partnershipId, userId: job.userId });
-  const progress = (job: PackJob, values: Record<string, unknown>) =>
-    db.transaction(scoped(job), (trx) =>
-      trx
+  const progress = (job: PackJob, values: Record<string, unknown>, also?: (trx: Trx) => Promise<void>) =>
+    db.transaction(scoped(job), async (trx) => {
+      await trx
         .updateTable('board_packs')
         .set({ ...values, updated_at: new Date() })
         .where('meeting_id', '=', job.meetingId)
-        .execute(),
-    );
+        .execute();
+      await also?.(trx);
+    });
 
   /** Makes the pack; a pack that cannot be made is recorded as failed with its reason. */
   async function make(job: PackJob): Promise<{ pages: number } | { failure: string } | null> {
@@ -169,14 +172,20 @@ export function boardPackService(db: Database<DB>, jobs: Jobs) {
           throw new Error(`A paper could not be read as a PDF (${error.message})`);
         },
       );
-      await progress(job, {
-        state: 'ready',
-        content: Buffer.from(pack.pdf),
-        page_count: pack.pageCount,
-        made_at: new Date(),
-        out_of_date: false,
-        failure: null,
-      });
+      // "board pack ready" is written with the pack (issue 18)
+      await progress(
+        job,
+        {
+          state: 'ready',
+          content: Buffer.from(pack.pdf),
+          page_count: pack.pageCount,
+          made_at: new Date(),
+          out_of_date: false,
+          failure: null,
+        },
+        mail && ((trx) => boardPackReadyMail(trx, mail, job.partnershipId, read.meeting)),
+      );
+      mail?.notify();
       return { pages: pack.pageCount };
     } catch (error) {
       const failure = (error as Error).message || 'The pack could not be made';

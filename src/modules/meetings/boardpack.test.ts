@@ -25,7 +25,14 @@ const paper = (fileName: string, mediaType: string) => ({
   mediaType,
   sizeBytes: 10,
 });
-const base = { meetingId: 'm', purpose: 'decision', presenter: null, exemptReason: null, hasReport: false };
+const base = {
+  meetingId: 'm',
+  purpose: 'decision',
+  presenter: null,
+  startTime: null,
+  exemptReason: null,
+  hasReport: false,
+};
 
 describe('the board pack’s cover and agenda', () => {
   const items: AgendaItemRow[] = [

@@ -13,12 +13,12 @@ export interface CadenceYear {
 }
 
 export function cadenceCheck(
-  rules: CadenceRule[],
+  /** The rules, or the rules of each year (dated rules: ADR 0040). */
+  rules: CadenceRule[] | ((year: number) => CadenceRule[]),
   meetings: { kind: string; startsOn: string; state: string }[],
   options: { from?: number; today: string },
 ): CadenceYear[] {
-  const wanted = rules.filter((rule) => rule.perYear > 0);
-  if (!wanted.length) return [];
+  const rulesOf = typeof rules === 'function' ? rules : () => rules;
   const counted = meetings.filter((meeting) => meeting.state !== 'cancelled');
   const thisYear = Number(options.today.slice(0, 4));
   const firstYear =
@@ -26,6 +26,8 @@ export function cadenceCheck(
     (counted.length ? Math.min(...counted.map((meeting) => Number(meeting.startsOn.slice(0, 4)))) : thisYear);
   const years: CadenceYear[] = [];
   for (let year = firstYear; year <= thisYear; year += 1) {
+    const wanted = rulesOf(year).filter((rule) => rule.perYear > 0);
+    if (!wanted.length) continue;
     const inYear = counted.filter((meeting) => meeting.startsOn.startsWith(`${year}-`));
     const counts = wanted.map((rule) => {
       const held = inYear.filter((meeting) => cadenceKindOf(meeting.kind) === rule.kind).length;

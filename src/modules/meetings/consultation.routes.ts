@@ -14,6 +14,7 @@ import { answersSchema, consultationFormSchema } from './consultation.schemas.ts
 import { responseDocx } from './consultation.docx.ts';
 import type { MeetingsService } from './meetings.service.ts';
 import { isId } from './time.ts';
+import type { ConsultationsJson } from './meetings.api.schemas.ts';
 
 const views = 'modules/meetings/views';
 
@@ -51,7 +52,11 @@ export function consultationRoutes(
     if (req.query.format === 'docx' || req.query.format === 'pdf')
       res.set('Cache-Control', 'private, no-store');
     if (req.query.format === 'docx')
-      return sendDocument(res, { name, type: 'docx', content: await responseDocx(consultation, intro) });
+      return sendDocument(res, {
+        name,
+        type: 'docx',
+        content: await responseDocx(tenantOf(req).name, consultation, intro),
+      });
     if (req.query.format === 'pdf') {
       const html = await renderPrintable(res, `${views}/consultation-print.njk`, {
         title,
@@ -168,7 +173,7 @@ export function consultationsApi(consultations: ConsultationService): Router {
   const router = Router({ mergeParams: true });
   router.get('/consultations', async (req, res) => {
     const items = await consultations.list(callerOf(req));
-    res.json({
+    const answer: ConsultationsJson = {
       count: items.length,
       items: items.map((c) => ({
         id: c.id,
@@ -185,7 +190,8 @@ export function consultationsApi(consultations: ConsultationService): Router {
           answeredAt: q.answeredAt?.toISOString() ?? null,
         })),
       })),
-    });
+    };
+    res.json(answer);
   });
   return router;
 }

@@ -177,7 +177,7 @@ describe('declarations of interest at a meeting', () => {
       /Anne Director: disclosable pecuniary interest\. A director of a provider bidding for the contract \(Register of interests: Director, Kids First Ltd\)\. Stayed but did not vote\./,
     );
     assert.deepEqual(await audits(), [
-      'Anne Director declared disclosable pecuniary interest in item 1 of Executive Board on 2099-01-21',
+      'Anne Director declared disclosable pecuniary interest in item 1 of Executive Board on 21 January 2099',
     ]);
   });
 

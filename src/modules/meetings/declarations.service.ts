@@ -20,6 +20,7 @@ import { declarants, declarationProblems, type DeclarationInput } from './declar
 import { meetingsRepository as meetings } from './meetings.repository.ts';
 import { interestKinds, interestParticipation } from './meetings.vocabulary.ts';
 import { hasHappened, londonParts } from './time.ts';
+import { formatDate } from '../../platform/dates.ts';
 
 export interface Declaration extends DeclarationRow {
   name: string;
@@ -127,7 +128,7 @@ export function declarationsService(db: Database<DB>) {
           action: 'create',
           entityType: 'interest-declaration',
           entityId: id,
-          summary: `${person.name} declared ${interestKinds[input.kind as keyof typeof interestKinds].toLowerCase()} in item ${item.number} of ${found.meeting.title} on ${londonParts(found.meeting.startsAt).date}`,
+          summary: `${person.name} declared ${interestKinds[input.kind as keyof typeof interestKinds].toLowerCase()} in item ${item.number} of ${found.meeting.title} on ${formatDate(found.meeting.startsAt)}`,
           after: { ...input, nature: input.nature.trim() },
         });
         return id;

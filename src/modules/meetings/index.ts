@@ -1,10 +1,12 @@
 export { meetingsService, type MeetingsService } from './meetings.service.ts';
 export type { MeetingsTables } from './meetings.tables.ts';
 export type { MeetingRow } from './meetings.repository.ts';
+export type { SearchCriteria, SearchHit, SearchHitKind, SearchPage } from './search.repository.ts';
 export { meetingInputSchema, type MeetingInput } from './meetings.schemas.ts';
 export * from './meetings.vocabulary.ts';
-export { meetingsRoutes } from './meetings.routes.ts';
+export { meetingsRoutes, type ItemLinksOf } from './meetings.routes.ts';
 export { meetingsApi } from './meetings.api.ts';
+export { meetingsApiOperations } from './meetings.api.schemas.ts';
 export { agendaService, type AgendaService, type AgendaEntry } from './agenda.service.ts';
 export { agendaRoutes } from './agenda.routes.ts';
 export { agendaItemSchema } from './meetings.schemas.ts';
@@ -34,8 +36,10 @@ export {
   meetingOutcomes,
   type OutcomeDecision,
   type OutcomeAction,
+  type OutcomeItem,
   type MeetingWithBodyKinds,
 } from './outcomes.repository.ts';
 export { meetingsCalendar, defaultMeetingMinutes } from './calendar.ts';
 export { agendaMailService, type AgendaMailService } from './agenda-mail.service.ts';
 export { agendaMailRoutes } from './agenda-mail.routes.ts';
+export { meetingReminders } from './record-mail.ts';

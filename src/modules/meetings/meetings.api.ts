@@ -15,25 +15,45 @@ import { actionsQuery } from './meetings.schemas.ts';
 import { displayName } from './attendance.ts';
 import { periodQuery } from './attendance.routes.ts';
 import { isId, startOfDay, startOfNextDay } from './time.ts';
+import type {
+  ActionJson,
+  ActionLogJson,
+  AgendaItemJson,
+  AppendixJson,
+  BoardPackStatusJson,
+  MeetingDetailJson,
+  MeetingJson,
+} from './meetings.api.schemas.ts';
+import type {
+  ActionStatus,
+  InterestKind,
+  InterestParticipation,
+  ItemPurpose,
+  MeetingKind,
+  MeetingState,
+} from './meetings.vocabulary.ts';
 
-export const meetingJson = (meeting: MeetingRow) => ({
+// The columns' check constraints and the forms hold the words to the vocabulary; the types say
+// so here, and the API's contract test checks every answer against its schema (ADR 0042).
+
+export const meetingJson = (meeting: MeetingRow): MeetingJson => ({
   id: meeting.id,
   title: meeting.title,
-  kind: meeting.kind,
+  kind: meeting.kind as MeetingKind,
   bodies: meeting.bodies.map(({ slug, name }) => ({ slug, name })),
   startsAt: meeting.startsAt.toISOString(),
   endsAt: meeting.endsAt?.toISOString() ?? null,
   place: meeting.place,
   onlineUrl: meeting.onlineUrl,
-  state: meeting.state,
+  state: meeting.state as MeetingState,
   notes: meeting.notes,
 });
 
 const declarationJson = (declaration: Declaration) => ({
   person: declaration.name,
-  kind: declaration.kind,
+  kind: declaration.kind as InterestKind,
   nature: declaration.nature,
-  participation: declaration.participation,
+  participation: declaration.participation as InterestParticipation,
   registerEntry: declaration.interestId
     ? { id: declaration.interestId, description: declaration.interestDescription }
     : null,
@@ -44,14 +64,16 @@ const declarationJson = (declaration: Declaration) => ({
  * paragraph only; its declarations never reach the caller (they are not in `declarations`).
  */
 const itemJson =
-  (paperUrl: (paperId: string) => string, declarations: Declaration[]) => (item: AgendaEntry) =>
+  (paperUrl: (paperId: string) => string, declarations: Declaration[]) =>
+  (item: AgendaEntry): AgendaItemJson =>
     item.withheld
       ? { number: item.number, exempt: true, exemptParagraph: item.exemptParagraph, withheld: true }
       : {
           number: item.number,
           title: item.title,
-          purpose: item.purpose,
+          purpose: item.purpose as ItemPurpose | null,
           presenter: item.presenter,
+          startTime: item.startTime,
           exempt: item.exempt,
           exemptParagraph: item.exemptParagraph,
           exemptReason: item.exemptReason,
@@ -65,28 +87,37 @@ const itemJson =
           declarations: declarations.filter((d) => d.agendaItemId === item.id).map(declarationJson),
         };
 
-const actionJson = (action: ActionEntry) => ({
+const actionJson = (action: ActionEntry): ActionJson => ({
   id: action.id,
+  reference: action.reference,
   text: action.text,
   owner: {
     name: action.owner,
     personId: action.ownerPersonId,
     organisationId: action.ownerOrganisationId,
+    toBeConfirmed: action.ownerToBeConfirmed,
   },
   dueOn: action.dueOn,
-  status: action.status,
+  status: action.status as ActionStatus,
   overdue: action.overdue,
   meeting: {
     id: action.meetingId,
     title: action.meetingTitle,
     startsAt: action.meetingStartsAt.toISOString(),
   },
-  updates: action.updates.map((u) => ({ text: u.text, status: u.status, at: u.createdAt.toISOString() })),
+  updates: action.updates.map((u) => ({
+    text: u.text,
+    status: u.status as ActionStatus,
+    at: u.createdAt.toISOString(),
+  })),
 });
 
 /** The board pack's state; its file (ready, or the last one made while it is made again) is downloaded signed in. */
-export function boardPackJson(pack: Awaited<ReturnType<BoardPackService['status']>>, href: string) {
-  if (!pack) return { state: 'none' as const, href: null };
+export function boardPackJson(
+  pack: Awaited<ReturnType<BoardPackService['status']>>,
+  href: string,
+): BoardPackStatusJson {
+  if (!pack) return { state: 'none', href: null };
   return {
     state: pack.state,
     done: pack.done,
@@ -139,10 +170,13 @@ export function meetingsApi(
     const visibleItems = new Map(items.filter((i) => !i.withheld).map((i) => [i.id, i.number]));
     const declared = await declarations.ofMeeting(callerOf(req), meeting.id);
     const pack = await packs.status(callerOf(req), meeting.id);
-    res.json({
+    const answer: MeetingDetailJson = {
       ...meetingJson(meeting),
       agenda: items.map(itemJson(paperUrl, declared)),
       attendance: {
+        // what the register records: all, apologies or present (null: none); a member's status
+        // null is "not recorded", never absent (issue 24)
+        scope: register.scope,
         members: register.rows.map((row) => ({
           name: displayName(row.member),
           seat: row.member.seatLabel,
@@ -164,9 +198,17 @@ export function meetingsApi(
       minutes: recorded.minutes.map((m) => ({
         item: visibleItems.get(m.agendaItemId),
         text: m.text,
-        status: m.status,
+        status: m.status as 'draft' | 'approved',
         approvedOn: m.approvedOn,
       })),
+      minutesApproval: recorded.approval
+        ? {
+            approvedOn: recorded.approval.approvedOn,
+            atMeeting: recorded.approval.atMeeting?.id ?? null,
+            asAmended: recorded.approval.asAmended,
+            amendment: recorded.approval.amendment,
+          }
+        : null,
       decisions: recorded.decisions.map((d) => ({
         item: visibleItems.get(d.agendaItemId),
         text: d.text,
@@ -183,7 +225,8 @@ export function meetingsApi(
         pack,
         `/partnerships/${tenantOf(req).slug}/meetings/${meeting.id}/board-pack.pdf`,
       ),
-    });
+    };
+    res.json(answer);
   });
 
   router.get('/actions', async (req, res) => {
@@ -193,14 +236,15 @@ export function meetingsApi(
       status: checked.value.status,
       ownerId: checked.value.owner,
     });
-    res.json({
+    const answer: ActionLogJson = {
       count: log.actions.length,
       items: log.actions.map(actionJson),
       overdueByOwner: log.overdueByOwner.map((group) => ({
         owner: group.owner,
         count: group.actions.length,
       })),
-    });
+    };
+    res.json(answer);
   });
 
   router.get('/attendance', async (req, res) => {
@@ -216,7 +260,13 @@ export function meetingsApi(
     const year = new Date().toISOString().slice(0, 4);
     const from = checked.value.from ?? `${year}-01-01`;
     const to = checked.value.to ?? `${year}-12-31`;
-    res.json({ body: body.slug, from, to, ...(await attendance.appendix(caller, body.id, from, to)) });
+    const answer: AppendixJson = {
+      body: body.slug,
+      from,
+      to,
+      ...(await attendance.appendix(caller, body.id, from, to)),
+    };
+    res.json(answer);
   });
 
   return router;

@@ -148,7 +148,7 @@ describe('meetings', () => {
     assert.equal(bad.status, 400);
     const summary = textsOf(bad.text, '.govuk-error-summary li');
     assert.ok(summary.includes('Enter the meeting’s title'));
-    assert.ok(summary.includes('The start time must be a time like 10:00 or 14:30'));
+    assert.ok(summary.includes('The start time must be a real time, like 10am, 2:30pm or 14:30'));
     assert.ok(summary.includes('Select the body or bodies the meeting belongs to'));
     assert.ok(summary.includes('Enter the online link as a web address starting https://'));
     assert.equal($(bad.text)('#place').val(), 'County Hall', 'answers are kept');
@@ -168,7 +168,7 @@ describe('meetings', () => {
     const [meeting] = await test.services.meetings.list(caller);
     const path = `/partnerships/notts/meetings/${meeting!.id}/edit`;
     const edit = await agent.get(path);
-    assert.equal($(edit.text)('#startTime').val(), '10:00');
+    assert.equal($(edit.text)('#startTime').val(), '10am', 'the time as people write it');
     assert.equal($(edit.text)('#date-day').val(), '21');
     const saved = await submit(agent, path, form({ bodyIds: body.board!, startTime: '14:00', endTime: '' }));
     assert.equal(saved.status, 303);

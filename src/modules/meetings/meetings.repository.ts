@@ -1,5 +1,6 @@
 import type { Trx } from '../../schema.ts';
 import { acrossRequests } from '../../platform/db/request-reads.ts';
+import { versionColumn } from '../../platform/db/row-version.ts';
 import type { CadenceRule } from '../bodies/index.ts';
 
 export interface MeetingBody {
@@ -21,6 +22,8 @@ export interface MeetingRow {
   /** How many times what a calendar shows of it has changed (iCalendar SEQUENCE). */
   sequence: number;
   updatedAt: Date;
+  /** The row's version, which an edit form carries (ADR 0044); read with the row. */
+  version?: string;
   bodies: MeetingBody[];
 }
 
@@ -56,6 +59,7 @@ const columns = [
   'm.notes',
   'm.sequence',
   'm.updated_at as updatedAt',
+  versionColumn('m'),
 ] as const;
 
 async function withBodies(trx: Trx, rows: Omit<MeetingRow, 'bodies'>[]): Promise<MeetingRow[]> {

@@ -1,11 +1,13 @@
 // Meetings pages under /partnerships/:slug: the forward plan, a meeting's page, adding and
 // changing meetings, a body's meetings with its cadence check, and the calendar feeds.
 import { Router, type Request, type Response } from 'express';
-import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
+import { allowed, callerOf, requirePermission, tenantOf, type Caller } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { dateParts, partsOf, today } from '../../platform/http/date-input.ts';
-import { validate } from '../../platform/http/validation.ts';
+import { dateParts, dateValues, partsOf, queryDates, today } from '../../platform/http/date-input.ts';
+import { formErrors, validate } from '../../platform/http/validation.ts';
+import { versionIn } from '../../platform/db/row-version.ts';
+import { formatTime } from '../../platform/dates.ts';
 import { meetingKinds as cadenceLabels } from '../bodies/index.ts';
 import { categories } from '../membership/index.ts';
 import { meetingsCalendar } from './calendar.ts';
@@ -29,6 +31,17 @@ import {
 import { isId, londonParts, startOfDay, startOfNextDay } from './time.ts';
 
 const views = 'modules/meetings/views';
+
+/**
+ * What other modules record against a meeting's agenda items, as links per item id, passed in by
+ * the composition root (the voice module: the young people's board's recommendations the board
+ * considered at the item).
+ */
+export type ItemLinksOf = (
+  caller: Caller,
+  tenantSlug: string,
+  meetingId: string,
+) => Promise<Readonly<Record<string, readonly { text: string; href: string }[]>>>;
 const options = (record: Record<string, string>) =>
   Object.entries(record).map(([value, text]) => ({ value, text }));
 
@@ -40,6 +53,7 @@ export function meetingsRoutes(
   publicUrl: string | undefined,
   packs?: BoardPackService,
   declarations?: DeclarationsService,
+  itemLinks?: ItemLinksOf,
 ): Router {
   const router = Router({ mergeParams: true });
   const base = (req: Request) => `/partnerships/${tenantOf(req).slug}`;
@@ -64,8 +78,11 @@ export function meetingsRoutes(
 
   router.get('/meetings', async (req, res) => {
     const caller = callerOf(req);
-    const checked = validate(meetingsQuery, req.query);
-    const query = checked.ok ? checked.value : {};
+    // the dates as GOV.UK date inputs, or from=YYYY-MM-DD as links give them (issue 23)
+    const dated = queryDates(req.query, { from: { label: 'From' }, to: { label: 'To' } });
+    const checked = validate(meetingsQuery, dated.query);
+    const problems = [...dated.problems, ...(checked.ok ? [] : checked.problems)];
+    const query = checked.ok && !problems.length ? checked.value : {};
     const bodies = await meetings.bodies(caller);
     const body = query.body ? bodies.find((candidate) => candidate.slug === query.body) : undefined;
     if (query.body && !body) throw notFound();
@@ -80,8 +97,10 @@ export function meetingsRoutes(
       tenant: tenantOf(req),
       meetings: list,
       bodies,
-      values: { from: from ?? '', to: query.to ?? '', body: query.body ?? '' },
-      errors: checked.ok ? undefined : checked.errors,
+      values: problems.length
+        ? dated.query
+        : { ...dateValues('from', from), ...dateValues('to', query.to), body: query.body ?? '' },
+      errors: problems.length ? formErrors(problems) : undefined,
       forward: !query.to && from === today(),
       meetingKinds,
       meetingStates,
@@ -148,6 +167,7 @@ export function meetingsRoutes(
       record: await record.ofMeeting(callerOf(req), meeting.id),
       boardPack: packs ? await packs.status(callerOf(req), meeting.id) : null,
       declarations: declarations ? await declarations.ofMeeting(callerOf(req), meeting.id) : [],
+      itemLinks: itemLinks ? await itemLinks(callerOf(req), tenantOf(req).slug, meeting.id) : {},
       actionStatuses,
       displayName,
       categories,
@@ -165,39 +185,64 @@ export function meetingsRoutes(
     });
   });
 
-  router.get('/meetings/:meeting/edit', requirePermission('partnership.edit'), async (req, res) => {
-    const meeting = await meetingOf(req);
+  /** A meeting's answers as its edit form shows them, with the version they are of (ADR 0044). */
+  const editValues = (meeting: MeetingRow) => {
     const start = londonParts(meeting.startsAt);
     const date = partsOf(start.date);
+    return {
+      ...meeting,
+      'date-day': date.day,
+      'date-month': date.month,
+      'date-year': date.year,
+      startTime: formatTime(start.time),
+      endTime: meeting.endsAt ? formatTime(londonParts(meeting.endsAt).time) : '',
+      bodyIds: meeting.bodies.map((body) => body.id),
+    };
+  };
+
+  router.get('/meetings/:meeting/edit', requirePermission('partnership.edit'), async (req, res) => {
+    const meeting = await meetingOf(req);
     res.render(`${views}/form.njk`, {
       ...(await formLocals(req, `Change ${meeting.title}`)),
       meeting,
-      values: {
-        ...meeting,
-        'date-day': date.day,
-        'date-month': date.month,
-        'date-year': date.year,
-        startTime: start.time,
-        endTime: meeting.endsAt ? londonParts(meeting.endsAt).time : '',
-        bodyIds: meeting.bodies.map((body) => body.id),
-      },
+      values: editValues(meeting),
     });
   });
 
   router.post('/meetings/:meeting/edit', requirePermission('partnership.edit'), async (req, res) => {
     const meeting = await meetingOf(req);
+    const locals = { ...(await formLocals(req, `Change ${meeting.title}`)), meeting };
     const done = await submitForm(
       req,
       res,
       {
         view: `${views}/form.njk`,
-        locals: { ...(await formLocals(req, `Change ${meeting.title}`)), meeting },
+        locals,
         schema: meetingFormSchema,
         input: formInput(req.body as Record<string, unknown>),
         values: withBodyIds(req.body),
+        versioned: {
+          current: async () => editValues(await meetingOf(req)),
+          fields: [
+            { name: 'title', label: 'Title' },
+            { name: 'kind', label: 'Kind of meeting', items: locals.kindItems },
+            {
+              name: 'bodyIds',
+              label: 'Bodies meeting',
+              items: locals.bodies.map((body) => ({ value: body.id, text: body.name })),
+            },
+            { name: 'date', label: 'Date', date: true },
+            { name: 'startTime', label: 'Start time' },
+            { name: 'endTime', label: 'End time' },
+            { name: 'place', label: 'Place' },
+            { name: 'onlineUrl', label: 'Online link' },
+            { name: 'state', label: 'State', items: locals.stateItems },
+            { name: 'notes', label: 'Notes' },
+          ],
+        },
       },
       async (value) => {
-        await meetings.update(callerOf(req), meeting.id, value);
+        await meetings.update(callerOf(req), meeting.id, value, versionIn(req.body));
       },
     );
     if (!done) return;

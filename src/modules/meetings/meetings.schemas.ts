@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { dateInput, isoDate } from '../../platform/http/date-input.ts';
+// times as people type them: "10am", "2:30pm", "14:30", "noon" (issue 23)
+import { optionalTime, requiredTime } from '../../platform/http/time-input.ts';
 import {
   actionStatusValues,
   interestKindValues,
@@ -19,27 +21,6 @@ const optionalText = (label: string, max: number) =>
     .optional()
     .transform((value) => value || undefined);
 
-const clock = /^([01]?\d|2[0-3]):[0-5]\d$/;
-const tidy = (value: unknown) => (typeof value === 'string' ? value.trim().replace('.', ':') : value);
-const requiredTime = (label: string) =>
-  z.preprocess(
-    tidy,
-    z
-      .string({ error: `Enter the ${label}` })
-      .min(1, `Enter the ${label}`)
-      .regex(clock, `The ${label} must be a time like 10:00 or 14:30`)
-      .transform((value) => value.padStart(5, '0')),
-  );
-const optionalTime = (label: string) =>
-  z.preprocess(
-    (value) => (tidy(value) === '' ? undefined : tidy(value)),
-    z
-      .string()
-      .regex(clock, `The ${label} must be a time like 10:00 or 14:30`)
-      .transform((value) => value.padStart(5, '0'))
-      .optional(),
-  );
-
 /** The fields of a meeting whatever they come from (a form, a seed, the API). */
 export const meetingFields = {
   title: z
@@ -54,8 +35,8 @@ export const meetingFields = {
       .array(z.uuid({ error: 'Select bodies from the list' }))
       .min(1, 'Select the body or bodies the meeting belongs to'),
   ),
-  startTime: requiredTime('start time'),
-  endTime: optionalTime('end time'),
+  startTime: requiredTime('the start time'),
+  endTime: optionalTime('the end time'),
   place: optionalText('Place', 500),
   onlineUrl: z.preprocess(
     (value) => (value === '' ? undefined : value),
@@ -133,6 +114,7 @@ export const agendaItemSchema = z
       .max(300, 'Title must be 300 characters or fewer'),
     purpose: z.enum(itemPurposeValues, { error: 'Select what the item is for' }),
     presenter: optionalText('Presenter', 200),
+    startTime: optionalTime('the item’s start time'),
     exempt: z.preprocess(
       (value) => (typeof value === 'boolean' ? (value ? 'yes' : 'no') : value),
       z
@@ -163,6 +145,7 @@ export const agendaItemSchema = z
     title: value.title,
     purpose: value.purpose,
     presenter: value.presenter ?? null,
+    startTime: value.startTime ?? null,
     exempt: value.exempt,
     exemptParagraph: value.exempt ? (value.exemptParagraph ?? null) : null,
     exemptReason: value.exempt ? (value.exemptReason ?? null) : null,
@@ -201,12 +184,42 @@ export const actionSchema = z
     agendaItemId: optionalUuid('Select the agenda item from the list'),
     ownerPersonId: optionalUuid('Select the person from the list'),
     ownerOrganisationId: optionalUuid('Select the organisation from the list'),
+    /** No owner yet: the minutes say "to be confirmed" (issue 24). */
+    ownerToBeConfirmed: z.preprocess((value) => value === 'yes' || value === true, z.boolean()),
+    /** Its number as the minutes give it (14 in "CTB/2010/14"); the next free one when left out. */
+    number: z.preprocess(
+      (value) => (value === '' || value === undefined || value === null ? undefined : value),
+      z.coerce
+        .number({ error: 'The action’s number must be a number, like 14' })
+        .int('The action’s number must be a whole number, like 14')
+        .min(1, 'The action’s number must be 1 or more')
+        .max(9999, 'The action’s number must be 9999 or fewer')
+        .optional(),
+    ),
     dueOn: dateInput('Due date', { required: false }).transform((value) => value ?? null),
   })
-  .refine((value) => value.ownerPersonId || value.ownerOrganisationId, {
+  .refine((value) => value.ownerPersonId || value.ownerOrganisationId || value.ownerToBeConfirmed, {
     path: ['ownerPersonId'],
-    message: 'Select who owns the action: a person or an organisation',
+    message: 'Select who owns the action: a person or an organisation, or say the owner is to be confirmed',
+  })
+  .refine((value) => !value.ownerToBeConfirmed || (!value.ownerPersonId && !value.ownerOrganisationId), {
+    path: ['ownerToBeConfirmed'],
+    message: 'An owner “to be confirmed” has no person or organisation yet: choose one or the other',
   });
+
+/** Approving the previous meeting's minutes: as they stand, or as amended (with the amendment). */
+export const approvalSchema = z
+  .object({
+    approvedAs: z.enum(['as-they-stand', 'as-amended'], {
+      error: 'Select whether the minutes are approved as they stand or as amended',
+    }),
+    amendment: z.string().trim().max(5000, 'The amendment must be 5,000 characters or fewer').optional(),
+  })
+  .refine((value) => value.approvedAs === 'as-they-stand' || value.amendment, {
+    path: ['amendment'],
+    message: 'Enter the amendment, as the minutes of this meeting record it',
+  })
+  .transform((value) => (value.approvedAs === 'as-amended' ? value.amendment! : null));
 
 export const actionUpdateSchema = z.object({
   text: requiredText('the update', 5000),

@@ -3,12 +3,15 @@
 // database refuses the rest too); a joint meeting has two bodies or more.
 import type { Database } from '../../platform/db/database.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
+import { lockVersion } from '../../platform/db/row-version.ts';
 import type { Caller } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
 import { today } from '../../platform/http/date-input.ts';
 import { inTenant, keptInTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
+import { bodyRulesWithin, rulesOn, standingItemsWithin } from '../bodies/index.ts';
+import { agendaRepository } from './agenda.repository.ts';
 import { cadenceCheck } from './cadence.ts';
 import {
   meetingsRepository as meetings,
@@ -16,7 +19,10 @@ import {
   type MeetingValues,
 } from './meetings.repository.ts';
 import type { MeetingInput } from './meetings.schemas.ts';
+import { seesExempt } from './agenda.service.ts';
+import { searchRepository, type SearchCriteria } from './search.repository.ts';
 import { fromLondon, londonParts } from './time.ts';
+import { formatDateTime } from '../../platform/dates.ts';
 
 function valuesOf(input: MeetingInput): MeetingValues {
   return {
@@ -47,8 +53,7 @@ async function checkBodies(trx: Trx, input: MeetingInput): Promise<string[]> {
   return unique;
 }
 
-const summaryOf = (values: MeetingValues) =>
-  `${values.title} on ${londonParts(values.startsAt).date} at ${londonParts(values.startsAt).time}`;
+const summaryOf = (values: MeetingValues) => `${values.title} on ${formatDateTime(values.startsAt)}`;
 
 export function meetingsService(db: Database<DB>) {
   /** Adds a meeting inside a transaction already open (also used by the seed importer). */
@@ -56,13 +61,32 @@ export function meetingsService(db: Database<DB>) {
     const bodyIds = await checkBodies(trx, input);
     const values = valuesOf(input);
     const id = await meetings.insert(trx, partnershipId, values, bodyIds);
+    // the bodies' standing items open the agenda of every new meeting, once each (issue 24)
+    const order = new Map(bodyIds.map((bodyId, index) => [bodyId, index]));
+    const standing = [
+      ...new Set(
+        (await standingItemsWithin(trx, bodyIds))
+          .sort((a, b) => order.get(a.bodyId)! - order.get(b.bodyId)! || a.position - b.position)
+          .map((item) => item.title),
+      ),
+    ];
+    for (const [index, title] of standing.entries())
+      await agendaRepository.insert(trx, partnershipId, id, {
+        number: index + 1,
+        title,
+        purpose: 'information',
+        presenter: null,
+        exempt: false,
+        exemptParagraph: null,
+        exemptReason: null,
+      });
     await recordChange(trx, caller.actor, {
       partnershipId,
       action: 'create',
       entityType: 'meeting',
       entityId: id,
-      summary: `Added the meeting ${summaryOf(values)}`,
-      after: { ...values, bodyIds },
+      summary: `Added the meeting ${summaryOf(values)}${standing.length ? `, with ${standing.length} standing ${standing.length === 1 ? 'item' : 'items'}` : ''}`,
+      after: { ...values, bodyIds, standingItems: standing },
     });
     return id;
   }
@@ -80,6 +104,16 @@ export function meetingsService(db: Database<DB>) {
         return meeting;
       }),
 
+    /**
+     * One page of the meetings whose title, items, papers, reports, decisions or minutes match
+     * the words (all meetings in the dates and body when there are none), latest first, with
+     * what matched; exempt items' parts only for a caller who may see exempt items.
+     */
+    search: (caller: Caller, criteria: Omit<SearchCriteria, 'withExempt'>) =>
+      inTenant(db, caller, 'partnership.read', (trx) =>
+        searchRepository.search(trx, { ...criteria, withExempt: seesExempt(caller) }),
+      ),
+
     /** The bodies a meeting may belong to. */
     bodies: (caller: Caller) =>
       keptInTenant(db, caller, 'partnership.read', 'meeting bodies', (trx) => meetings.bodies(trx)),
@@ -89,10 +123,17 @@ export function meetingsService(db: Database<DB>) {
         createWithin(trx, partnershipId, caller, input),
       ),
 
-    update: (caller: Caller, id: string, input: MeetingInput): Promise<void> =>
+    /** Changes a meeting; `version`, the one the change was based on, must still be its own. */
+    update: (caller: Caller, id: string, input: MeetingInput, version?: string): Promise<void> =>
       inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
-        const before = await meetings.byId(trx, id);
-        if (!before) throw notFound();
+        await lockVersion(
+          trx,
+          { table: 'meetings', id, entityType: 'meeting', what: 'this meeting' },
+          version,
+        );
+        const found = await meetings.byId(trx, id);
+        if (!found) throw notFound();
+        const { version: _read, ...before } = found; // the row as it is, locked
         const bodyIds = await checkBodies(trx, input);
         const values = valuesOf(input);
         await meetings.update(trx, partnershipId, id, values, bodyIds);
@@ -112,15 +153,20 @@ export function meetingsService(db: Database<DB>) {
       inTenant(db, caller, 'partnership.read', async (trx) => {
         const body = (await meetings.bodies(trx)).find((candidate) => candidate.id === bodyId);
         if (!body) throw notFound();
-        const held = await meetings.list(trx, { bodyId });
+        const [held, rules] = await Promise.all([
+          meetings.list(trx, { bodyId }),
+          bodyRulesWithin(trx, [bodyId]),
+        ]);
+        const on = options.on ?? today();
+        // each year is judged by the rule holding at its end (or today, for this year): ADR 0040
         return cadenceCheck(
-          body.cadenceRules ?? [],
+          (year) => rulesOn(rules, bodyId, `${year}-12-31` < on ? `${year}-12-31` : on).cadence ?? [],
           held.map((meeting) => ({
             kind: meeting.kind,
             state: meeting.state,
             startsOn: londonParts(meeting.startsAt).date,
           })),
-          { ...(options.from ? { from: options.from } : {}), today: options.on ?? today() },
+          { ...(options.from ? { from: options.from } : {}), today: on },
         );
       }),
 

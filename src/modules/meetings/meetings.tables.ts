@@ -16,6 +16,10 @@ export interface MeetingsTable {
   notes: string | null;
   /** Moved on by a trigger when what a calendar shows changes (iCalendar SEQUENCE, migration 0052). */
   sequence: Generated<number>;
+  /** What the register records: 'all', 'apologies' or 'present'; null: no register (migration 0060). */
+  register_scope: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The amendment, when the minutes were approved as amended. */
+  minutes_amendment: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
   updated_at: Updated;
 }
@@ -42,6 +46,8 @@ export interface AgendaItemsTable {
   exempt: Generated<boolean>;
   exempt_paragraph: number | null;
   exempt_reason: string | null;
+  /** Its start time in England ('14:30'), if the agenda gives one. */
+  starts_at_time: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
   updated_at: Updated;
 }
@@ -114,6 +120,13 @@ export interface ActionsTable {
   text: string;
   owner_person_id: string | null;
   owner_organisation_id: string | null;
+  /** No owner yet: "to be confirmed". */
+  owner_to_be_confirmed: Generated<boolean>;
+  /** Its number: the body's code, the year and a number per body and year ("CTB/2010/14"). */
+  reference_body_id: ColumnType<string | null, string | null | undefined, string | null>;
+  reference_code: ColumnType<string | null, string | null | undefined, string | null>;
+  reference_year: ColumnType<number | null, number | null | undefined, number | null>;
+  reference_number: ColumnType<number | null, number | null | undefined, number | null>;
   due_on: DateColumn;
   status: Generated<string>;
   created_at: Generated<Date>;

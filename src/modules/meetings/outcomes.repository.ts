@@ -1,6 +1,6 @@
-// What other modules may point at in a partnership's meetings record: decisions, actions and
-// meetings with the kinds of their bodies (the voice module links what young people said to
-// them). Read in the caller's own transaction, so row-level security keeps them to its tenant.
+// What other modules may point at in a partnership's meetings record: decisions, actions,
+// agenda items and meetings with the kinds of their bodies (the voice module links what young
+// people said to them). Read in the caller's own transaction, so row-level security keeps them to its tenant.
 import { sql } from 'kysely';
 import type { Trx } from '../../schema.ts';
 
@@ -22,6 +22,16 @@ export interface OutcomeAction {
   meetingTitle: string;
   startsAt: Date;
   exempt: boolean;
+}
+/** An agenda item another module may point at (the item whose minutes record the matter). */
+export interface OutcomeItem {
+  id: string;
+  number: number;
+  title: string;
+  exempt: boolean;
+  meetingId: string;
+  meetingTitle: string;
+  startsAt: Date;
 }
 export interface MeetingWithBodyKinds {
   id: string;
@@ -73,6 +83,33 @@ export const meetingOutcomes = {
       .orderBy('m.starts_at', 'desc')
       .orderBy('a.created_at');
     if (ids) query = query.where('a.id', 'in', ids);
+    return query.execute();
+  },
+  /** Agenda items by id, or a meeting's items (the one with a number, if given). */
+  items: (
+    trx: Trx,
+    which: { ids: string[] } | { meetingId: string; number?: number },
+  ): Promise<OutcomeItem[]> => {
+    if ('ids' in which && !which.ids.length) return Promise.resolve([]);
+    let query = trx
+      .selectFrom('agenda_items as i')
+      .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
+      .select([
+        'i.id',
+        'i.number',
+        'i.title',
+        'i.exempt',
+        'm.id as meetingId',
+        'm.title as meetingTitle',
+        'm.starts_at as startsAt',
+      ])
+      .orderBy('m.starts_at', 'desc')
+      .orderBy('i.number');
+    if ('ids' in which) query = query.where('i.id', 'in', which.ids);
+    else {
+      query = query.where('i.meeting_id', '=', which.meetingId);
+      if (which.number !== undefined) query = query.where('i.number', '=', which.number);
+    }
     return query.execute();
   },
   meetings: (trx: Trx, ids?: string[]): Promise<MeetingWithBodyKinds[]> => {

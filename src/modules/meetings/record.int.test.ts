@@ -132,7 +132,7 @@ describe('minutes, decisions and actions', () => {
       text: 'Rewritten',
     });
     assert.equal(change.status, 400);
-    assert.match(change.text, /were approved on 2009-03-09: they can no longer change/);
+    assert.match(change.text, /were approved on 9 March 2009: they can no longer change/);
     const again = await editor
       .post(url('march', '/minutes/approve'))
       .type('form')

@@ -31,6 +31,10 @@ export interface ActionRow {
   ownerYoungPerson: boolean | null;
   ownerOrganisationId: string | null;
   ownerOrganisationName: string | null;
+  /** No owner yet: "to be confirmed". */
+  ownerToBeConfirmed: boolean;
+  /** Its number, "CTB/2010/14", when a body of its meeting has a code for action numbers. */
+  reference: string | null;
   dueOn: string | null;
   status: string;
   updates: { text: string; status: string; recordedBy: string; createdAt: Date }[];
@@ -41,7 +45,19 @@ export interface ActionValues {
   text: string;
   ownerPersonId: string | null;
   ownerOrganisationId: string | null;
+  /** No owner yet: "to be confirmed" (issue 24). */
+  ownerToBeConfirmed?: boolean | undefined;
+  /** Its number as the minutes give it; the next free one for the body and year when left out. */
+  number?: number | undefined;
   dueOn: string | null;
+}
+
+/** An action's number: the body's code, the year and the number ("CTB/2010/14"). */
+export interface ActionReference {
+  bodyId: string;
+  code: string;
+  year: number;
+  number: number;
 }
 
 export const recordRepository = {
@@ -141,6 +157,10 @@ export const recordRepository = {
         'p.young_person as ownerYoungPerson',
         'a.owner_organisation_id as ownerOrganisationId',
         'o.name as ownerOrganisationName',
+        'a.owner_to_be_confirmed as ownerToBeConfirmed',
+        'a.reference_code as referenceCode',
+        'a.reference_year as referenceYear',
+        'a.reference_number as referenceNumber',
         'a.due_on as dueOn',
         'a.status',
       ])
@@ -180,13 +200,61 @@ export const recordRepository = {
       )
       .orderBy('created_at')
       .execute();
-    return rows.map((row) => ({
+    return rows.map(({ referenceCode, referenceYear, referenceNumber, ...row }) => ({
       ...row,
+      reference: referenceCode ? `${referenceCode}/${referenceYear}/${referenceNumber}` : null,
       updates: updates.filter((u) => u.actionId === row.id).map(({ actionId: _, ...rest }) => rest),
     }));
   },
 
-  async addAction(trx: Trx, partnershipId: string, meetingId: string, values: ActionValues): Promise<string> {
+  /** The first of the meeting's bodies (in the structure's order) with a code for action numbers. */
+  numberingBody: (trx: Trx, meetingId: string) =>
+    trx
+      .selectFrom('meeting_bodies as mb')
+      .innerJoin('bodies as b', 'b.id', 'mb.body_id')
+      .select(['b.id', 'b.action_code as code'])
+      .where('mb.meeting_id', '=', meetingId)
+      .where('b.action_code', 'is not', null)
+      .orderBy('b.position')
+      .orderBy('b.name')
+      .executeTakeFirst(),
+
+  /** The numbers a body's actions of a year already have. */
+  async numbersTaken(trx: Trx, bodyId: string, year: number): Promise<number[]> {
+    const rows = await trx
+      .selectFrom('actions')
+      .select('reference_number as number')
+      .where('reference_body_id', '=', bodyId)
+      .where('reference_year', '=', year)
+      .execute();
+    return rows.map((row) => row.number!);
+  },
+
+  /** The amendment the minutes of a meeting were approved with, if approved as amended. */
+  amendmentOf: async (trx: Trx, meetingId: string): Promise<string | null> =>
+    (
+      await trx
+        .selectFrom('meetings')
+        .select('minutes_amendment')
+        .where('id', '=', meetingId)
+        .executeTakeFirst()
+    )?.minutes_amendment ?? null,
+
+  async setAmendment(trx: Trx, meetingId: string, amendment: string | null): Promise<void> {
+    await trx
+      .updateTable('meetings')
+      .set({ minutes_amendment: amendment })
+      .where('id', '=', meetingId)
+      .execute();
+  },
+
+  async addAction(
+    trx: Trx,
+    partnershipId: string,
+    meetingId: string,
+    values: ActionValues,
+    reference: ActionReference | null = null,
+  ): Promise<string> {
     return (
       await trx
         .insertInto('actions')
@@ -197,6 +265,11 @@ export const recordRepository = {
           text: values.text,
           owner_person_id: values.ownerPersonId,
           owner_organisation_id: values.ownerOrganisationId,
+          owner_to_be_confirmed: values.ownerToBeConfirmed ?? false,
+          reference_body_id: reference?.bodyId ?? null,
+          reference_code: reference?.code ?? null,
+          reference_year: reference?.year ?? null,
+          reference_number: reference?.number ?? null,
           due_on: values.dueOn,
         })
         .returning('id')

@@ -15,6 +15,7 @@ import {
   actionSchema,
   actionsQuery,
   actionUpdateSchema,
+  approvalSchema,
   decisionSchema,
   minutesSchema,
   outcomeSchema,
@@ -183,14 +184,51 @@ export function recordRoutes(
     (body) => ({ ...body, dueOn: dateParts(body, 'dueOn') }),
   );
 
+  /** The approval form: as they stand, or as amended with the amendment (issue 24). */
+  async function approvalLocals(req: Request) {
+    const [meetingId] = ids(req, 'meeting');
+    const meeting = await meetings.get(callerOf(req), meetingId!);
+    const { previous } = await record.ofMeeting(callerOf(req), meeting.id);
+    if (!previous) throw notFound();
+    return {
+      title: `Approve the minutes of ${previous.meeting.title}`,
+      tenant: tenantOf(req),
+      meeting,
+      previous: previous.meeting,
+      backLink: `${meetingUrl(req, meeting.id)}#minutes`,
+    };
+  }
+  router.get(
+    '/meetings/:meeting/minutes/approve',
+    requirePermission('partnership.edit'),
+    async (req, res) => {
+      res.render(`${views}/approve-form.njk`, {
+        ...(await approvalLocals(req)),
+        values: { approvedAs: 'as-they-stand' },
+      });
+    },
+  );
+
   router.post(
     '/meetings/:meeting/minutes/approve',
     requirePermission('partnership.edit'),
     async (req, res) => {
       const [meetingId] = ids(req, 'meeting');
+      // the meeting page's button approves them as they stand; the form says which
+      const body = req.body as Record<string, unknown>;
+      const checked = validate(approvalSchema, { approvedAs: 'as-they-stand', ...body });
+      if (!checked.ok)
+        return res.status(400).render(`${views}/approve-form.njk`, {
+          ...(await approvalLocals(req)),
+          values: body,
+          errors: checked.errors,
+        });
       try {
-        const previous = await record.approvePrevious(callerOf(req), meetingId!);
-        flash(req, `The minutes of ${previous.title} have been approved`);
+        const previous = await record.approvePrevious(callerOf(req), meetingId!, checked.value);
+        flash(
+          req,
+          `The minutes of ${previous.title} have been approved ${checked.value ? 'as amended' : 'as they stand'}`,
+        );
       } catch (error) {
         if (!(error instanceof RuleViolation)) throw error;
         const meeting = await meetings.get(callerOf(req), meetingId!);

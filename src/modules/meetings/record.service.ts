@@ -18,8 +18,16 @@ import { agendaRepository as agenda } from './agenda.repository.ts';
 import { seesExempt } from './agenda.service.ts';
 import { peopleOfCaller } from './attendance.repository.ts';
 import { meetingsRepository as meetings, type MeetingRow } from './meetings.repository.ts';
-import { recordRepository as records, type ActionRow, type ActionValues } from './record.repository.ts';
+import {
+  recordRepository as records,
+  type ActionReference,
+  type ActionRow,
+  type ActionValues,
+} from './record.repository.ts';
 import { hasHappened, londonParts } from './time.ts';
+import { formatDate } from '../../platform/dates.ts';
+import type { MailService } from '../../platform/mail/outbox.ts';
+import { minutesApprovedMail, newActionMail } from './record-mail.ts';
 
 const refuse = (path: string, message: string) => new RuleViolation([{ path, message }]);
 const dateOf = (meeting: MeetingRow) => londonParts(meeting.startsAt).date;
@@ -29,7 +37,7 @@ export interface ActionEntry extends ActionRow {
   overdue: boolean;
 }
 
-export function recordService(db: Database<DB>) {
+export function recordService(db: Database<DB>, mail?: MailService) {
   async function happenedMeeting(trx: Trx, meetingId: string, what: string) {
     const meeting = await meetings.byId(trx, meetingId);
     if (!meeting) throw notFound();
@@ -64,10 +72,11 @@ export function recordService(db: Database<DB>) {
       .filter((row) => !row.agendaItemId || !exempt.has(row.agendaItemId))
       .map((row) => ({
         ...row,
-        owner:
-          [row.ownerYoungPerson ? 'A young person' : row.ownerPersonName, row.ownerOrganisationName]
-            .filter(Boolean)
-            .join(', ') || 'No owner',
+        owner: row.ownerToBeConfirmed
+          ? 'To be confirmed'
+          : [row.ownerYoungPerson ? 'A young person' : row.ownerPersonName, row.ownerOrganisationName]
+              .filter(Boolean)
+              .join(', ') || 'No owner',
         overdue: row.status === 'open' && !!row.dueOn && row.dueOn < on,
       }));
   }
@@ -82,12 +91,26 @@ export function recordService(db: Database<DB>) {
   async function recordOf(trx: Trx, meeting: MeetingRow) {
     const items = await agenda.list(trx, [meeting.id]);
     const ids = items.map((item) => item.id);
-    const [minutes, decisions, actions, previous] = await Promise.all([
+    const [minutes, decisions, actions, previous, amendment] = await Promise.all([
       records.minutes(trx, ids),
       records.decisions(trx, ids),
       records.actions(trx, { meetingIds: [meeting.id] }),
       previousMeeting(trx, meeting),
+      records.amendmentOf(trx, meeting.id),
     ]);
+    const approved = minutes.find((m) => m.status === 'approved');
+    const approvedAt = approved?.approvedAtMeetingId
+      ? await meetings.byId(trx, approved.approvedAtMeetingId)
+      : undefined;
+    /** How this meeting's minutes were approved: as they stand or as amended, where and when. */
+    const approval = approved
+      ? {
+          approvedOn: approved.approvedOn,
+          atMeeting: approvedAt ? { id: approvedAt.id, title: approvedAt.title } : null,
+          asAmended: amendment !== null,
+          amendment,
+        }
+      : null;
     const previousDrafts = previous
       ? (
           await records.minutes(
@@ -104,7 +127,18 @@ export function recordService(db: Database<DB>) {
       meetingIds: earlier.filter((m) => m.id !== meeting.id).map((m) => m.id),
       status: 'open',
     });
-    return { items, minutes, decisions, actions, previous, previousDrafts, arising };
+    const previousAmendment = previous ? await records.amendmentOf(trx, previous.id) : null;
+    return {
+      items,
+      minutes,
+      decisions,
+      actions,
+      previous,
+      previousDrafts,
+      previousAmendment,
+      approval,
+      arising,
+    };
   }
 
   async function raiseWithin(
@@ -116,21 +150,45 @@ export function recordService(db: Database<DB>) {
   ) {
     const meeting = await happenedMeeting(trx, meetingId, 'actions');
     if (values.agendaItemId) await itemOf(trx, meetingId, values.agendaItemId);
-    if (!values.ownerPersonId && !values.ownerOrganisationId)
-      throw refuse('ownerPersonId', 'Select who owns the action: a person or an organisation');
+    if (!values.ownerPersonId && !values.ownerOrganisationId && !values.ownerToBeConfirmed)
+      throw refuse(
+        'ownerPersonId',
+        'Select who owns the action: a person or an organisation, or say the owner is to be confirmed',
+      );
+    if (values.ownerToBeConfirmed && (values.ownerPersonId || values.ownerOrganisationId))
+      throw refuse(
+        'ownerToBeConfirmed',
+        'An owner “to be confirmed” has no person or organisation yet: choose one or the other',
+      );
     const owners = await records.owners(trx);
     if (values.ownerPersonId && !owners.people.some((p) => p.id === values.ownerPersonId))
       throw refuse('ownerPersonId', 'Select a person of this partnership');
     if (values.ownerOrganisationId && !owners.organisations.some((o) => o.id === values.ownerOrganisationId))
       throw refuse('ownerOrganisationId', 'Select an organisation of this partnership');
-    const id = await records.addAction(trx, partnershipId, meetingId, values);
+    // numbered per body and year when a body of the meeting has a code (issue 24): "CTB/2010/14"
+    const numbering = await records.numberingBody(trx, meetingId);
+    let reference: ActionReference | null = null;
+    if (numbering?.code) {
+      const year = Number(dateOf(meeting).slice(0, 4));
+      const taken = await records.numbersTaken(trx, numbering.id, year);
+      const number = values.number ?? Math.max(0, ...taken) + 1;
+      if (taken.includes(number))
+        throw refuse('number', `${numbering.code}/${year}/${number} is already the number of another action`);
+      reference = { bodyId: numbering.id, code: numbering.code, year, number };
+    } else if (values.number)
+      throw refuse(
+        'number',
+        'None of the meeting’s bodies has a code for action numbers: add one on the body’s page first',
+      );
+    const id = await records.addAction(trx, partnershipId, meetingId, values, reference);
+    const label = reference ? `${reference.code}/${reference.year}/${reference.number}` : null;
     await recordChange(trx, caller.actor, {
       partnershipId,
       action: 'create',
       entityType: 'action',
       entityId: id,
-      summary: `Raised an action at ${meeting.title} on ${dateOf(meeting)}`,
-      after: values,
+      summary: `Raised ${label ? `action ${label}` : 'an action'} at ${meeting.title} on ${dateOf(meeting)}`,
+      after: { ...values, reference: label },
     });
     return id;
   }
@@ -171,7 +229,7 @@ export function recordService(db: Database<DB>) {
     if (existing?.status === 'approved')
       throw refuse(
         'text',
-        `The minutes of item ${item.number} were approved on ${existing.approvedOn}: they can no longer change`,
+        `The minutes of item ${item.number} were approved on ${formatDate(existing.approvedOn)}: they can no longer change`,
       );
     await records.saveMinutes(trx, partnershipId, itemId, text);
     await recordChange(trx, caller.actor, {
@@ -209,7 +267,10 @@ export function recordService(db: Database<DB>) {
           decisions: found.decisions.filter((decision) => seen.has(decision.agendaItemId)),
           actions: shownTo(caller, found.actions, found.exempt),
           mattersArising: shownTo(caller, found.arising, found.exempt, dateOf(found.meeting)),
-          previous: found.previous ? { meeting: found.previous, drafts: found.previousDrafts } : null,
+          previous: found.previous
+            ? { meeting: found.previous, drafts: found.previousDrafts, amendment: found.previousAmendment }
+            : null,
+          approval: found.approval,
         };
       });
       return { ...shown, happened: hasHappened(found.meeting) };
@@ -221,8 +282,10 @@ export function recordService(db: Database<DB>) {
       ),
 
     /** Approves, at this meeting, the draft minutes of the previous meeting of the same bodies. */
-    approvePrevious: (caller: Caller, meetingId: string) =>
-      inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+    /** As they stand, or as amended: `amendment` is kept with the approved meeting (issue 24). */
+    approvePrevious: async (caller: Caller, meetingId: string, amendment: string | null = null) => {
+      await mail?.ready();
+      const approved = await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
         const meeting = await happenedMeeting(trx, meetingId, 'approvals');
         const previous = await previousMeeting(trx, meeting);
         if (!previous)
@@ -232,15 +295,21 @@ export function recordService(db: Database<DB>) {
         if (!drafts.length)
           throw refuse('text', `The meeting of ${dateOf(previous)} has no draft minutes to approve`);
         await records.approve(trx, itemIds, meetingId, dateOf(meeting));
+        await records.setAmendment(trx, previous.id, amendment);
         await recordChange(trx, caller.actor, {
           partnershipId,
           action: 'update',
           entityType: 'minutes',
           entityId: previous.id,
-          summary: `Approved the minutes of ${previous.title} on ${dateOf(previous)} at the meeting of ${dateOf(meeting)}`,
+          summary: `Approved the minutes of ${previous.title} on ${dateOf(previous)} at the meeting of ${dateOf(meeting)}${amendment ? ', as amended' : ', as they stand'}`,
+          after: { approvedAs: amendment ? 'as-amended' : 'as-they-stand', amendment },
         });
+        if (mail) await minutesApprovedMail(trx, mail, caller.actor, partnershipId, previous, meeting);
         return previous;
-      }),
+      });
+      mail?.notify();
+      return approved;
+    },
 
     addDecision: (
       caller: Caller,
@@ -282,10 +351,16 @@ export function recordService(db: Database<DB>) {
         });
       }),
 
-    raiseAction: (caller: Caller, meetingId: string, values: ActionValues) =>
-      inTenant(db, caller, 'partnership.edit', (trx, partnershipId) =>
-        raiseWithin(trx, partnershipId, caller, meetingId, values),
-      ),
+    raiseAction: async (caller: Caller, meetingId: string, values: ActionValues) => {
+      await mail?.ready();
+      const id = await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const raised = await raiseWithin(trx, partnershipId, caller, meetingId, values);
+        if (mail) await newActionMail(trx, mail, caller.actor, partnershipId, raised);
+        return raised;
+      });
+      mail?.notify();
+      return id;
+    },
 
     /** An update to an action: by an editor, or by a member who owns it. */
     updateAction: (caller: Caller, actionId: string, update: { text: string; status: string }) =>

@@ -36,7 +36,11 @@ export function reportRoutes(reports: ReportService, printer: PdfPrinter): Route
       res.set('Cache-Control', 'private, no-store');
       const name = `report-item-${item.number}`;
       if (format === 'docx')
-        return sendDocument(res, { name, type: 'docx', content: await reportDocx(report, header) });
+        return sendDocument(res, {
+          name,
+          type: 'docx',
+          content: await reportDocx(tenantOf(req).name, report, header),
+        });
       const html = await renderPrintable(res, `${views}/report-print.njk`, {
         title: report.title,
         tenant: tenantOf(req),

@@ -1,9 +1,10 @@
 // The partnership's organisations and people. Contact details are shown only here, to
 // signed-in users of the partnership, never on public pages.
 import { Router, type Request } from 'express';
-import { toCsv } from '../../platform/documents/csv.ts';
+import { sendCsv, toCsv } from '../../platform/documents/csv.ts';
 import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
+import { versionIn } from '../../platform/db/row-version.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { dateParts, partsOf } from '../../platform/http/date-input.ts';
 import type { MembershipService } from './membership.service.ts';
@@ -33,22 +34,21 @@ export function directoryRoutes(membership: MembershipService): Router {
   router.get('/organisations', async (req, res) => {
     const list = await membership.organisations(callerOf(req));
     if (req.query.format === 'csv') {
-      res
-        .type('text/csv')
-        .attachment('organisations.csv')
-        .send(
-          toCsv(
-            list.map((o) => ({
-              name: o.name,
-              sector: sectors[o.sector as keyof typeof sectors] ?? o.sector,
-              category: o.category ?? '',
-              endsOn: o.endsOn ?? '',
-              successor: list.find((other) => other.id === o.successorId)?.name ?? '',
-              notes: o.notes ?? '',
-            })),
-            { header: true },
-          ),
-        );
+      sendCsv(
+        res,
+        'organisations',
+        toCsv(
+          ['name', 'sector', 'category', 'endsOn', 'successor', 'notes'],
+          list.map((o) => ({
+            name: o.name,
+            sector: sectors[o.sector as keyof typeof sectors] ?? o.sector,
+            category: o.category ?? '',
+            endsOn: o.endsOn ?? '',
+            successor: list.find((other) => other.id === o.successorId)?.name ?? '',
+            notes: o.notes ?? '',
+          })),
+        ),
+      );
       return;
     }
     res.render(`${views}/organisations.njk`, {
@@ -102,17 +102,37 @@ export function directoryRoutes(membership: MembershipService): Router {
   router.post('/organisations/:id/edit', requirePermission('partnership.edit'), async (req, res) => {
     const organisation = (await membership.organisations(callerOf(req))).find((o) => o.id === req.params.id);
     if (!organisation) throw notFound();
+    const locals = await orgLocals(req, `Change ${organisation.name}`, organisation.id);
     const done = await submitForm(
       req,
       res,
       {
         view: `${views}/organisation-form.njk`,
-        locals: await orgLocals(req, `Change ${organisation.name}`, organisation.id),
+        locals,
         schema: organisationSchema,
         input: orgInput(req.body as Record<string, unknown>),
+        // a stale save shows their version beside the answers (ADR 0044)
+        versioned: {
+          current: async () => {
+            const found = (await membership.organisations(callerOf(req))).find(
+              (o) => o.id === organisation.id,
+            );
+            if (!found) throw notFound();
+            const { day, month, year } = partsOf(found.endsOn);
+            return { ...found, 'endsOn-day': day, 'endsOn-month': month, 'endsOn-year': year };
+          },
+          fields: [
+            { name: 'name', label: 'Name' },
+            { name: 'sector', label: 'Sector', items: locals.sectorItems },
+            { name: 'category', label: 'Statutory partner category', items: locals.categoryItems },
+            { name: 'endsOn', label: 'Ended on', date: true },
+            { name: 'successorId', label: 'Succeeded by', items: locals.successorItems },
+            { name: 'notes', label: 'Notes' },
+          ],
+        },
       },
       async (value) => {
-        await membership.updateOrganisation(callerOf(req), organisation.id, value);
+        await membership.updateOrganisation(callerOf(req), organisation.id, value, versionIn(req.body));
       },
     );
     if (!done) return;
@@ -202,9 +222,36 @@ export function directoryRoutes(membership: MembershipService): Router {
     const done = await submitForm(
       req,
       res,
-      { view: `${views}/person-form.njk`, locals, schema: personSchema, input: req.body },
+      {
+        view: `${views}/person-form.njk`,
+        locals,
+        schema: personSchema,
+        input: req.body,
+        // a stale save shows their version beside the answers (ADR 0044)
+        versioned: {
+          current: async () => {
+            const found = await personOr404(req);
+            return { ...found, youngPerson: found.youngPerson ? 'yes' : 'no' };
+          },
+          fields: [
+            { name: 'name', label: 'Name' },
+            { name: 'jobTitle', label: 'Job title' },
+            { name: 'email', label: 'Email address' },
+            { name: 'phone', label: 'Phone' },
+            {
+              name: 'youngPerson',
+              label: 'Child or young person',
+              items: [
+                { value: 'yes', text: 'Yes' },
+                { value: 'no', text: 'No' },
+              ],
+            },
+            { name: 'notes', label: 'Notes' },
+          ],
+        },
+      },
       async (value) => {
-        await membership.updatePerson(callerOf(req), person.id, value);
+        await membership.updatePerson(callerOf(req), person.id, value, versionIn(req.body));
       },
     );
     if (!done) return;

@@ -18,5 +18,7 @@ export {
 export { seatsRoutes } from './seats.routes.ts';
 export { directoryRoutes } from './directory.routes.ts';
 export { membershipApi } from './membership.api.ts';
+export { membershipApiOperations } from './membership.api.schemas.ts';
 export { importRoutes } from './import.routes.ts';
 export { organisationsWithin } from './organisations.read.ts';
+export { termReminders } from './terms-mail.ts';

@@ -4,6 +4,8 @@ import { callerOf } from '../../platform/http/auth.ts';
 import { badRequest, notFound } from '../../platform/http/errors.ts';
 import type { BodiesService } from '../bodies/index.ts';
 import type { MembershipService } from './membership.service.ts';
+import type { OrganisationsJson, SeatsJson } from './membership.api.schemas.ts';
+import type { HowFilled, Office, Sector, SeatRole } from './membership.vocabulary.ts';
 
 /** Seats (in order, with holders on a date) and organisations, under /api/v1/partnerships/{slug}. */
 export function membershipApi(membership: MembershipService, bodies: BodiesService): Router {
@@ -18,16 +20,17 @@ export function membershipApi(membership: MembershipService, bodies: BodiesServi
     const found = await bodies.bySlug(callerOf(req), req.params.body);
     if (!found) throw notFound(`There is no body ${req.params.body}.`);
     const seats = await membership.seats(callerOf(req), found.body.id, at);
-    res.json({
+    // the forms, imports and seed files hold the words to the vocabulary
+    const answer: SeatsJson = {
       body: found.body.slug,
       at,
       count: seats.length,
       items: seats.map((seat) => ({
         position: seat.position,
         label: seat.label,
-        role: seat.role,
+        role: seat.role as SeatRole,
         voting: seat.voting,
-        howFilled: seat.howFilled,
+        howFilled: seat.howFilled as HowFilled,
         filledBy: seat.filledBy,
         organisation: seat.organisationName,
         category: seat.category,
@@ -36,7 +39,7 @@ export function membershipApi(membership: MembershipService, bodies: BodiesServi
         rule: seat.rule,
         startsOn: seat.startsOn,
         endsOn: seat.endsOn,
-        office: seat.office,
+        office: seat.office as Office | null,
         officeBody: seat.officeBodyName,
         holders: seat.holders.map((holder) => ({
           // young people are never named outside the partnership's own pages
@@ -47,15 +50,17 @@ export function membershipApi(membership: MembershipService, bodies: BodiesServi
           endsOn: holder.endsOn,
         })),
       })),
-    });
+    };
+    res.json(answer);
   });
 
   router.get('/organisations', async (req, res) => {
     const list = await membership.organisations(callerOf(req));
-    res.json({
+    const answer: OrganisationsJson = {
       count: list.length,
-      items: list.map(({ name, sector, category }) => ({ name, sector, category })),
-    });
+      items: list.map(({ name, sector, category }) => ({ name, sector: sector as Sector, category })),
+    };
+    res.json(answer);
   });
 
   return router;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Trx } from '../../schema.ts';
+import { versionColumn } from '../../platform/db/row-version.ts';
 import type { SeatRule } from './membership.vocabulary.ts';
 
 export interface OrganisationRow {
@@ -12,10 +13,12 @@ export interface OrganisationRow {
   endsOn: string | null;
   /** The organisation that succeeded it (same partnership). */
   successorId: string | null;
+  /** The row's version, which an edit form carries (ADR 0044). */
+  version?: string;
 }
 
 /** What an organisation is added or changed with; no end date or successor unless given. */
-export type OrganisationValues = Omit<OrganisationRow, 'id' | 'endsOn' | 'successorId'> & {
+export type OrganisationValues = Omit<OrganisationRow, 'id' | 'endsOn' | 'successorId' | 'version'> & {
   endsOn?: string | null | undefined;
   successorId?: string | null | undefined;
 };
@@ -36,6 +39,8 @@ export interface PersonRow {
   phone: string | null;
   youngPerson: boolean;
   notes: string | null;
+  /** The row's version, which an edit form carries (ADR 0044). */
+  version?: string;
 }
 
 export interface SeatRow {
@@ -67,6 +72,8 @@ export interface SeatRow {
   office: string | null;
   officeBodyId: string | null;
   officeBodyName: string | null;
+  /** The row's version, which an edit form carries (ADR 0044). */
+  version?: string;
 }
 
 export interface MembershipRow {
@@ -103,6 +110,18 @@ export interface SeatValues {
   endsOn?: string | null | undefined;
   office?: string | null | undefined;
   officeBodyId?: string | null | undefined;
+  /** From when a change of places holds ('2010', '2010-04' or a day; ADR 0040)… */
+  placesFrom?: string | undefined;
+  /** …or the change corrects the latest places (their date kept). */
+  placesCorrection?: boolean | undefined;
+}
+
+/** A seat's places from a date (null: from the start). */
+export interface PlacesRow {
+  id: string;
+  seatId: string;
+  holdsFrom: string | null;
+  places: number;
 }
 
 const activeOn = (date: string) =>
@@ -116,6 +135,7 @@ const organisationColumns = [
   'notes',
   'ends_on as endsOn',
   'successor_id as successorId',
+  versionColumn(),
 ] as const;
 
 export const organisationsRepository = {
@@ -205,6 +225,7 @@ const personColumns = [
   'phone',
   'young_person as youngPerson',
   'notes',
+  versionColumn(),
 ] as const;
 
 export const peopleRepository = {
@@ -281,6 +302,7 @@ function seatQuery(trx: Trx) {
       's.office',
       's.office_body_id as officeBodyId',
       'ob.name as officeBodyName',
+      versionColumn('s'),
     ])
     .orderBy('s.body_id')
     .orderBy('s.position');
@@ -334,6 +356,10 @@ export const seatsRepository = {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('seat_places')
+      .values({ partnership_id: partnershipId, seat_id: row.id, holds_from: null, places: values.capacity })
+      .execute();
     return row.id;
   },
   async update(trx: Trx, id: string, values: SeatValues): Promise<void> {
@@ -341,6 +367,28 @@ export const seatsRepository = {
       .updateTable('seats')
       .set({ ...seatColumns(values), updated_at: new Date() })
       .where('id', '=', id)
+      .execute();
+  },
+
+  /** The places of these seats (every seat when none are named) over time, oldest first. */
+  async places(trx: Trx, seatIds?: string[]): Promise<PlacesRow[]> {
+    if (seatIds && !seatIds.length) return [];
+    let query = trx
+      .selectFrom('seat_places')
+      .select(['id', 'seat_id as seatId', 'holds_from as holdsFrom', 'places'])
+      .orderBy('holds_from', (ob) => ob.asc().nullsFirst());
+    if (seatIds) query = query.where('seat_id', 'in', seatIds);
+    return query.execute();
+  },
+
+  /** A seat's places from a date (null: from the start), replacing a row of the same date. */
+  async putPlaces(trx: Trx, partnershipId: string, seatId: string, holdsFrom: string | null, places: number) {
+    let old = trx.deleteFrom('seat_places').where('seat_id', '=', seatId);
+    old = holdsFrom === null ? old.where('holds_from', 'is', null) : old.where('holds_from', '=', holdsFrom);
+    await old.execute();
+    await trx
+      .insertInto('seat_places')
+      .values({ partnership_id: partnershipId, seat_id: seatId, holds_from: holdsFrom, places })
       .execute();
   },
   /**

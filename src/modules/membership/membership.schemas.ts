@@ -105,6 +105,12 @@ export const seatSchema = z
       (value) => value ?? null,
     ),
     endsOn: dateInput('The date the seat ended', { required: false }).transform((value) => value ?? null),
+    // a change of places holds from a date, or corrects the record (ADR 0040)
+    placesFrom: z.preprocess(
+      (value) => value ?? { day: '', month: '', year: '' },
+      dateInput('The date the places hold from', { required: false, partial: true }),
+    ),
+    placesCorrection: z.preprocess((value) => value === 'yes', z.boolean()),
     office: z
       .preprocess(
         blankToUndefined,

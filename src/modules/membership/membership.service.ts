@@ -1,17 +1,18 @@
 // Organisations, people, the seats a body defines and the people who fill them. The rules:
 // a membership cannot end before it starts; a seat holds no more people at once than it has
 // places; no seat is added to or filled on a body that has ended.
-import { today } from '../../platform/http/date-input.ts';
+import { datedAt, today } from '../../platform/http/date-input.ts';
 import { formatDate } from '../../platform/views/nunjucks.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
+import { lockRow, lockVersion, withoutVersion } from '../../platform/db/row-version.ts';
 import type { Caller } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
 import { inTenant, keptInTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import type { ImportRow } from './membership.import.ts';
-import { isExternal, type BodiesService } from '../bodies/index.ts';
+import { bodyRulesWithin, isExternal, placesOn, rulesOn, type BodiesService } from '../bodies/index.ts';
 import {
   interestsRepository as interests,
   membershipsRepository as memberships,
@@ -19,6 +20,7 @@ import {
   peopleRepository as people,
   seatsRepository as seats,
   type OrganisationValues,
+  type PlacesRow,
   type PersonRow,
   seatExistsOn,
   type SeatValues,
@@ -60,10 +62,36 @@ export interface Appointment {
   substituteIds?: string[] | undefined;
 }
 
+const uuidLike = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const overlaps = (
   a: { startsOn: string | null; endsOn: string | null },
   b: { startsOn?: string | null | undefined; endsOn?: string | null | undefined },
 ) => (a.startsOn ?? '0000') <= (b.endsOn ?? '9999') && (b.startsOn ?? '0000') <= (a.endsOn ?? '9999');
+
+const dayBefore = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Who holds the seat at once, on the first day from `from` (until `until`, if given) that more
+ * people hold it than `places`: the memberships are checked on `from` and on each later start.
+ */
+export function overfilled(
+  held: { personName: string; youngPerson: boolean; startsOn: string | null; endsOn: string | null }[],
+  places: number,
+  from: string,
+  until: string | null,
+): { on: string; names: string[] } | null {
+  const days = [from, ...held.map((m) => m.startsOn).filter((d): d is string => !!d && d > from)]
+    .filter((day) => !until || day <= until)
+    .sort();
+  for (const day of days) {
+    const then = held.filter((m) => (!m.startsOn || m.startsOn <= day) && (!m.endsOn || m.endsOn >= day));
+    if (then.length > places)
+      return { on: day, names: then.map((m) => (m.youngPerson ? 'a young person' : m.personName)) };
+  }
+  return null;
+}
 
 /** A membership must fall within its seat's dates: the message names both. */
 function seatPeriodProblem(
@@ -200,6 +228,50 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
     }
   }
 
+  /**
+   * A change of a seat's places holds from a date (or corrects the latest places, ADR 0040);
+   * never fewer places than the people holding the seat at once from then. Gives the latest places.
+   */
+  async function changePlaces(
+    trx: Trx,
+    partnershipId: string,
+    seat: { id: string; label: string; capacity: number },
+    values: SeatValues,
+    history: PlacesRow[],
+  ): Promise<number> {
+    const latest = history.at(-1);
+    if (values.capacity === (latest?.places ?? seat.capacity)) return seat.capacity;
+    if (!values.placesFrom && !values.placesCorrection)
+      throw new RuleViolation([
+        {
+          path: 'placesFrom',
+          message: `Enter the date from which “${seat.label}” has ${values.capacity} ${values.capacity === 1 ? 'place' : 'places'}, or choose to correct the record`,
+        },
+      ]);
+    if (values.placesFrom && values.placesCorrection)
+      throw new RuleViolation([
+        { path: 'placesFrom', message: 'Give a date, or choose to correct the record: not both' },
+      ]);
+    const from = values.placesCorrection ? (latest?.holdsFrom ?? null) : datedAt(values.placesFrom!).date;
+    const next = history.find((row) => row.holdsFrom !== null && (from === null || row.holdsFrom > from));
+    const held = await memberships.list(trx, { seatId: seat.id });
+    const over = overfilled(
+      held,
+      values.capacity,
+      from ?? '0000-01-01',
+      next?.holdsFrom ? dayBefore(next.holdsFrom) : null,
+    );
+    if (over)
+      throw new RuleViolation([
+        {
+          path: 'capacity',
+          message: `“${seat.label}” is held by ${over.names.join(' and ')} ${over.on === '0000-01-01' ? 'from the start' : `on ${formatDate(over.on)}`}: it cannot have fewer places than that. End a membership first, or give a later date`,
+        },
+      ]);
+    await seats.putPlaces(trx, partnershipId, seat.id, from, values.capacity);
+    return (await seats.places(trx, [seat.id])).at(-1)!.places;
+  }
+
   /** Puts a person in a seat, inside a transaction already open (also used by the import). */
   async function appointWithin(
     trx: Trx,
@@ -208,6 +280,11 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
     appointment: Appointment,
     assertOpen?: OpenCheck,
   ): Promise<string> {
+    // The seat's row is locked until the appointment commits: appointments to one seat take
+    // turns, so its holders are counted as they are, never as a concurrent one left them
+    // (places, and one person once a period; ADR 0044).
+    if (!uuidLike.test(appointment.seatId) || !(await lockRow(trx, 'seats', appointment.seatId)))
+      throw notFound();
     const seat = await seats.byId(trx, appointment.seatId);
     if (!seat) throw notFound();
     const person = await people.byId(trx, appointment.personId);
@@ -230,7 +307,8 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
     if (current.some((held) => held.personId === person.id)) {
       throw new RuleViolation([{ path: 'personId', message: `${person.name} already holds this seat then` }]);
     }
-    if (current.length >= seat.capacity) {
+    const places = placesOn(await seats.places(trx, [seat.id]), date, seat.capacity);
+    if (current.length >= places) {
       const who = current.map((held) => held.personName).join(', ');
       throw new RuleViolation([
         {
@@ -425,10 +503,22 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
     },
 
     /** Changes an organisation; an end date or successor left out (undefined) stays as it was. */
-    async updateOrganisation(caller: Caller, id: string, changes: OrganisationValues): Promise<void> {
+    async updateOrganisation(
+      caller: Caller,
+      id: string,
+      changes: OrganisationValues,
+      version?: string,
+    ): Promise<void> {
       await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
-        const before = await organisations.byId(trx, id);
-        if (!before) throw notFound();
+        // the row locked, and still the version the change was based on (ADR 0044)
+        await lockVersion(
+          trx,
+          { table: 'organisations', id, entityType: 'organisation', what: 'this organisation' },
+          version,
+        );
+        const found = await organisations.byId(trx, id);
+        if (!found) throw notFound();
+        const before = withoutVersion(found);
         const clash = await organisations.byName(trx, changes.name);
         if (clash && clash.id !== id)
           throw new RuleViolation([
@@ -469,10 +559,17 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
       });
     },
 
-    async updatePerson(caller: Caller, id: string, values: Omit<PersonRow, 'id'>): Promise<void> {
+    async updatePerson(
+      caller: Caller,
+      id: string,
+      values: Omit<PersonRow, 'id' | 'version'>,
+      version?: string,
+    ): Promise<void> {
       await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
-        const before = await people.byId(trx, id);
-        if (!before) throw notFound();
+        await lockVersion(trx, { table: 'people', id, entityType: 'person', what: 'this person' }, version);
+        const found = await people.byId(trx, id);
+        if (!found) throw notFound();
+        const before = withoutVersion(found); // the row as it is, locked
         await people.update(trx, id, values);
         await recordChange(trx, caller.actor, {
           partnershipId,
@@ -529,10 +626,18 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
       caller: Caller,
       seatId: string,
       values: SeatValues & { position?: number | undefined },
+      version?: string,
     ): Promise<void> {
       await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
-        const before = await seats.byId(trx, seatId);
-        if (!before) throw notFound();
+        // locked: appointments to the seat wait, and its version is the one the form had (ADR 0044)
+        await lockVersion(
+          trx,
+          { table: 'seats', id: seatId, entityType: 'seat', what: 'this seat' },
+          version,
+        );
+        const found = await seats.byId(trx, seatId);
+        if (!found) throw notFound();
+        const before = withoutVersion(found);
         if (values.startsOn !== before.startsOn || values.endsOn !== before.endsOn) {
           await assertSeatWithinBody(await openChecker(trx), before.bodyId, values);
           const changed = {
@@ -552,7 +657,9 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
           }
         }
         await assertSeatReferences(trx, values);
-        await seats.update(trx, seatId, values);
+        const placesBefore = await seats.places(trx, [seatId]);
+        const capacity = await changePlaces(trx, partnershipId, before, values, placesBefore);
+        await seats.update(trx, seatId, { ...values, capacity });
         if (values.position && values.position !== before.position)
           await seats.move(trx, seatId, before.bodyId, values.position);
         await recordChange(trx, caller.actor, {
@@ -561,8 +668,8 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
           entityType: 'seat',
           entityId: seatId,
           summary: `Changed the seat “${values.label}”`,
-          before,
-          after: values,
+          before: { ...before, places: placesBefore },
+          after: { ...values, capacity, places: await seats.places(trx, [seatId]) },
         });
       });
     },
@@ -684,7 +791,7 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
           action: 'update',
           entityType: 'membership',
           entityId: membershipId,
-          summary: `Ended a membership of “${before.personName}” on ${endsOn}`,
+          summary: `Ended a membership of “${before.personName}” on ${formatDate(endsOn)}`,
           before: { endsOn: before.endsOn },
           after: { endsOn },
         });
@@ -729,11 +836,20 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
             .filter((entry) => !isExternal(entry.body.kind))
             .map((entry) => [entry.body.id, entry]),
         );
-        const [allSeats, current, bodyRows] = await Promise.all([
+        const [allSeats, current, rules, places] = await Promise.all([
           seats.list(trx),
           memberships.list(trx, { on }),
-          trx.selectFrom('bodies').select(['id', 'membership_cap as cap']).execute(),
+          bodyRulesWithin(trx, [...open.keys()]),
+          seats.places(trx),
         ]);
+        // the cap and each seat's places as they hold on the date (ADR 0040)
+        const bodyRows = [...open.keys()].map((id) => ({
+          id,
+          cap: rulesOn(rules, id, on)['membership-cap'] as number | null,
+        }));
+        const placesBySeat = Map.groupBy(places, (row) => row.seatId);
+        for (const seat of allSeats)
+          seat.capacity = placesOn(placesBySeat.get(seat.id) ?? [], on, seat.capacity);
         const heldBySeat = Map.groupBy(current, (m) => m.seatId);
         const heldByBody = Map.groupBy(current, (m) => m.bodyId);
         const seatsByBody = Map.groupBy(allSeats, (seat) => seat.bodyId);

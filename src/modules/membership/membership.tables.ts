@@ -55,6 +55,16 @@ export interface SeatsTable {
   updated_at: Updated;
 }
 
+/** A seat's places from a date (null: from the start) until the next row (ADR 0040). */
+export interface SeatPlacesTable {
+  id: Generated<string>;
+  partnership_id: string;
+  seat_id: string;
+  holds_from: string | null;
+  places: number;
+  created_at: Generated<Date>;
+}
+
 export interface MembershipsTable {
   id: Generated<string>;
   partnership_id: string;
@@ -88,6 +98,7 @@ export interface MembershipTables {
   organisations: OrganisationsTable;
   people: PeopleTable;
   seats: SeatsTable;
+  seat_places: SeatPlacesTable;
   memberships: MembershipsTable;
   membership_substitutes: MembershipSubstitutesTable;
   interests: InterestsTable;

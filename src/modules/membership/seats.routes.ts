@@ -1,11 +1,20 @@
 // A body's seats and members: the list in order with who holds each seat on a date, adding
 // and changing seats, appointing people, ending memberships, and the list as CSV.
 import { Router, type Request } from 'express';
-import { toCsv } from '../../platform/documents/csv.ts';
+import { sendCsv, toCsv } from '../../platform/documents/csv.ts';
 import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
+import { versionIn } from '../../platform/db/row-version.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { dateParts, partsOf, today, withDates } from '../../platform/http/date-input.ts';
+import {
+  dateParts,
+  dateValues,
+  partsOf,
+  queryDates,
+  today,
+  withDates,
+} from '../../platform/http/date-input.ts';
+import { formErrors } from '../../platform/http/validation.ts';
 import type { BodiesService } from '../bodies/index.ts';
 import type { MembershipService } from './membership.service.ts';
 import { appointmentSchema, endMembershipSchema, seatSchema } from './membership.schemas.ts';
@@ -26,10 +35,28 @@ export function seatsRoutes(membership: MembershipService, bodies: BodiesService
     const caller = callerOf(req);
     const body = await bodies.find(caller, String(req.params.body));
     if (!body) throw notFound();
-    const at =
-      typeof req.query.at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.query.at) ? req.query.at : today();
+    // the date as a GOV.UK date input, or at=YYYY-MM-DD as links give it (issue 23)
+    const dated = queryDates(req.query, { at: { label: 'The date' } });
+    const given = dated.query.at;
+    const valid =
+      typeof given === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(given) && !Number.isNaN(Date.parse(given));
+    const at = valid ? given : today();
+    const problems = [
+      ...dated.problems,
+      ...(given && !valid && !dated.problems.length
+        ? [{ path: 'at.day', message: 'The date must be a real date' }]
+        : []),
+    ];
     const seats = await membership.seats(caller, body.id, at, options);
-    return { caller, body, seats, at, bodyUrl: `${base(req)}/bodies/${body.slug}` };
+    return {
+      caller,
+      body,
+      seats,
+      at,
+      bodyUrl: `${base(req)}/bodies/${body.slug}`,
+      atValues: problems.length ? dated.query : dateValues('at', at),
+      dateErrors: problems.length ? formErrors(problems) : undefined,
+    };
   }
 
   function seatOf(seats: SeatRow[], id: unknown) {
@@ -52,10 +79,11 @@ export function seatsRoutes(membership: MembershipService, bodies: BodiesService
       .map((other) => ({ value: other.id, text: other.name })),
     backLink: `${base(req)}/bodies/${body.slug}/seats`,
   });
-  const seatInput = (req: Request) => withDates(req.body as Record<string, unknown>, 'startsOn', 'endsOn');
+  const seatInput = (req: Request) =>
+    withDates(req.body as Record<string, unknown>, 'startsOn', 'endsOn', 'placesFrom');
 
   router.get('/bodies/:body/seats', async (req, res) => {
-    const { body, seats, at, bodyUrl } = await context(req);
+    const { body, seats, at, bodyUrl, atValues, dateErrors } = await context(req);
     if (req.query.format === 'csv') {
       const rows = seats.flatMap((seat) =>
         (seat.holders.length ? seat.holders : [null]).map((holder) => ({
@@ -74,14 +102,27 @@ export function seatsRoutes(membership: MembershipService, bodies: BodiesService
           seatUntil: seat.endsOn ?? '',
         })),
       );
-      res
-        .type('text/csv')
-        .attachment(`${body.slug}-membership-${at}.csv`)
-        .send(toCsv(rows, { header: true }));
+      const columns = [
+        'position',
+        'seat',
+        'role',
+        'voting',
+        'howFilled',
+        'organisation',
+        'category',
+        'holder',
+        'from',
+        'until',
+        'seatFrom',
+        'seatUntil',
+      ];
+      sendCsv(res, `${body.slug}-membership-${at}`, toCsv(columns, rows));
       return;
     }
-    res.render(`${views}/seats.njk`, {
+    res.status(dateErrors ? 400 : 200).render(`${views}/seats.njk`, {
       title: `Seats and members of ${body.name}`,
+      values: atValues,
+      errors: dateErrors,
       tenant: tenantOf(req),
       body,
       seats,
@@ -126,21 +167,25 @@ export function seatsRoutes(membership: MembershipService, bodies: BodiesService
     res.redirect(303, `${base(req)}/bodies/${body.slug}/seats`);
   });
 
-  router.get('/bodies/:body/seats/:seat/edit', requirePermission('partnership.edit'), async (req, res) => {
-    const { body, seats } = await context(req, { all: true });
-    const seat = seatOf(seats, req.params.seat);
-    const dates = Object.fromEntries(
+  /** A seat's answers as its form shows them, with the version they are of (ADR 0044). */
+  const seatFormValues = (seat: SeatRow) => ({
+    ...seat,
+    ...Object.fromEntries(
       (['startsOn', 'endsOn'] as const).flatMap((name) =>
         Object.entries(partsOf(seat[name])).map(([part, value]) => [`${name}-${part}`, value]),
       ),
-    );
+    ),
+    voting: seat.voting ? 'yes' : 'no',
+    independent: seat.independent === null ? 'unknown' : seat.independent ? 'yes' : 'no',
+  });
+
+  router.get('/bodies/:body/seats/:seat/edit', requirePermission('partnership.edit'), async (req, res) => {
+    const { body, seats } = await context(req, { all: true });
+    const seat = seatOf(seats, req.params.seat);
     res.render(`${views}/seat-form.njk`, {
       ...(await seatFormLocals(req, body, `Change the seat “${seat.label}”`)),
       values: {
-        ...seat,
-        ...dates,
-        voting: seat.voting ? 'yes' : 'no',
-        independent: seat.independent === null ? 'unknown' : seat.independent ? 'yes' : 'no',
+        ...seatFormValues(seat),
         // ?organisationId=… (the seats page's offer of an ended organisation's successor)
         ...(typeof req.query.organisationId === 'string' && uuid.test(req.query.organisationId)
           ? { organisationId: req.query.organisationId }
@@ -157,9 +202,36 @@ export function seatsRoutes(membership: MembershipService, bodies: BodiesService
     const done = await submitForm(
       req,
       res,
-      { view: `${views}/seat-form.njk`, locals, schema: seatSchema, input: seatInput(req) },
+      {
+        view: `${views}/seat-form.njk`,
+        locals,
+        schema: seatSchema,
+        input: seatInput(req),
+        // a stale save shows their version beside the answers (ADR 0044)
+        versioned: {
+          current: async () => {
+            const fresh = seatOf((await context(req, { all: true })).seats, req.params.seat);
+            return seatFormValues(fresh);
+          },
+          fields: [
+            { name: 'label', label: 'The seat, as the document words it' },
+            { name: 'role', label: 'Role' },
+            { name: 'voting', label: 'Does the seat have a vote?' },
+            { name: 'howFilled', label: 'How is it filled?' },
+            { name: 'filledBy', label: 'Elected or nominated by' },
+            { name: 'organisationId', label: 'On behalf of' },
+            { name: 'category', label: 'Statutory partner category' },
+            { name: 'capacity', label: 'Places' },
+            { name: 'independent', label: 'Is the holder independent of the partners?' },
+            { name: 'startsOn', label: 'From', date: true },
+            { name: 'endsOn', label: 'Until', date: true },
+            { name: 'position', label: 'Place in the list' },
+            { name: 'notes', label: 'Notes' },
+          ],
+        },
+      },
       async (value) => {
-        await membership.updateSeat(caller, seat.id, { ...value, rule: seat.rule });
+        await membership.updateSeat(caller, seat.id, { ...value, rule: seat.rule }, versionIn(req.body));
       },
     );
     if (!done) return;

@@ -6,3 +6,4 @@ export {
   type OparlObject,
 } from './opendata.service.ts';
 export { openDataRoutes, oparlList, oparlPageSize, pageOf } from './opendata.routes.ts';
+export { openDataPaths } from './opendata.openapi.ts';

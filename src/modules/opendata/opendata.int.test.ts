@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { Validator, type Schema } from 'jsonschema';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { oparlKinds } from './index.ts';
 import { populate, secrets, type Populated } from '../../../test/support/public-site.ts';
 
 const standards = new URL('../../../data/standards/', import.meta.url);
@@ -160,6 +161,46 @@ describe('open data in OParl and Popolo', () => {
     const earlier = (await test.request().get('/popolo/v1/open?on=2007-06-01')).body as typeof data;
     assert.equal(earlier.memberships!.length, 0);
     assert.ok(open.partnership.id);
+  });
+
+  it('describes the open data in the OpenAPI document, and every answer matches the schema it gives', async () => {
+    type Operation = { get: { responses: Record<string, { content?: Record<string, { schema: Schema }> }> } };
+    const document = (await test.request().get('/api/v1/openapi.json')).body as {
+      paths: Record<string, Operation & { servers?: { url: string }[] }>;
+    };
+    const documented = (path: string, type = 'application/json') => {
+      const item = document.paths[path];
+      assert.ok(item, `${path} is documented`);
+      assert.equal(item.servers?.[0]?.url, '/', `${path} is at the site's root`);
+      const schema = item.get.responses['200']?.content?.[type]?.schema;
+      assert.ok(schema, `${path} gives its ${type}`);
+      return schema;
+    };
+    const strict = new Validator();
+    const local = (url: unknown) => String(url).replace(/^https?:\/\/[^/]+/, '');
+    const check = async (template: string, path: string) => {
+      const response = await test.request().get(path).set('Host', 'cooperate.test');
+      assert.equal(response.status, 200, path);
+      const errors = strict.validate(response.body, documented(template)).errors.map((e) => e.stack);
+      assert.deepEqual(errors, [], path);
+      return response.body as { data?: { id: string }[] };
+    };
+    await check('/oparl/v1/system', '/oparl/v1/system');
+    await check('/oparl/v1/bodies', '/oparl/v1/bodies');
+    await check('/oparl/v1/bodies/{slug}', '/oparl/v1/bodies/open');
+    for (const kind of oparlKinds) {
+      const list = await check(`/oparl/v1/bodies/{slug}/${kind}`, `/oparl/v1/bodies/open/${kind}`);
+      await check(`/oparl/v1/bodies/{slug}/${kind}/{id}`, local(list.data![0]!.id));
+    }
+    await check('/popolo/v1/{slug}', '/popolo/v1/open?on=2009-02-01');
+    documented('/public/{slug}/bodies/{body}/meetings.ics', 'text/calendar');
+    documented('/public/{slug}/meetings.csv', 'text/csv');
+    documented('/public/{slug}/sitemap.xml', 'application/xml');
+    documented('/public/{slug}/meetings/{meeting}/board-pack.pdf', 'application/pdf');
+    documented('/calendars/{feed}', 'text/calendar');
+    // the documented schemas can fail
+    const meeting = documented('/oparl/v1/bodies/{slug}/meetings/{id}');
+    assert.notEqual(strict.validate({ id: 'not an address', type: 'Meeting' }, meeting).errors.length, 0);
   });
 
   it('the validator refuses what the schemas refuse (the checks can fail)', () => {

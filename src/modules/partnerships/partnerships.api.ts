@@ -5,12 +5,15 @@ import { notFound, unauthorized } from '../../platform/http/errors.ts';
 import type { SignedInUser } from '../../platform/http/auth.ts';
 import type { PartnershipsService } from './partnerships.service.ts';
 import type { PartnershipRow } from './partnerships.repository.ts';
+import type { PartnershipJson } from './partnerships.api.schemas.ts';
+import type { partnershipStatuses } from './partnerships.schemas.ts';
 
-export const presentPartnership = (row: PartnershipRow) => ({
+export const presentPartnership = (row: PartnershipRow): PartnershipJson => ({
   slug: row.slug,
   name: row.name,
   authority: { gssCode: row.authorityGssCode, name: row.authorityName },
-  status: row.status,
+  // the column's check constraint holds it to these
+  status: row.status as (typeof partnershipStatuses)[number],
   established: row.established,
   published: row.published,
 });

@@ -1,7 +1,7 @@
 // Partnership pages: the list a user can open, creating one (platform administrators),
 // its overview, and its settings (its administrators).
 import { Router, type Request } from 'express';
-import { toCsv } from '../../platform/documents/csv.ts';
+import { sendCsv, toCsv } from '../../platform/documents/csv.ts';
 import {
   allowed,
   callerOf,
@@ -69,26 +69,22 @@ export function partnershipsRoutes(deps: PartnershipsRouteDeps, tenant: Router):
   router.get('/partnerships', requireSignIn, async (req, res) => {
     const list = await deps.visibleTo(req.user!);
     if (req.query.format === 'csv') {
-      res
-        .type('text/csv')
-        .attachment('partnerships.csv')
-        .send(
-          toCsv(
-            list.map((p) => ({ ...p, published: p.published ? 'yes' : 'no' })),
-            {
-              header: true,
-              columns: [
-                { key: 'name', header: 'Name' },
-                { key: 'slug', header: 'Short name' },
-                { key: 'authorityName', header: 'Authority' },
-                { key: 'authorityGssCode', header: 'GSS code' },
-                { key: 'established', header: 'Established' },
-                { key: 'status', header: 'Status' },
-                { key: 'published', header: 'Published' },
-              ],
-            },
-          ),
-        );
+      sendCsv(
+        res,
+        'partnerships',
+        toCsv(
+          [
+            { key: 'name', header: 'Name' },
+            { key: 'slug', header: 'Short name' },
+            { key: 'authorityName', header: 'Authority' },
+            { key: 'authorityGssCode', header: 'GSS code' },
+            { key: 'established', header: 'Established' },
+            { key: 'status', header: 'Status' },
+            { key: 'published', header: 'Published' },
+          ],
+          list.map((p) => ({ ...p, published: p.published ? 'yes' : 'no' })),
+        ),
+      );
       return;
     }
     res.redirect(303, '/');

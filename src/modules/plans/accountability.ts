@@ -2,6 +2,7 @@
 // leads or contributes to, and the exceptions for each owning body (actions off track or
 // overdue, red indicators). Pure functions over plan details.
 import type { IndicatorSummary } from '../indicators/index.ts';
+import { formatDate } from '../../platform/dates.ts';
 import type { ActionDetail, PlanDetail, PriorityDetail } from './plans.service.ts';
 
 export interface ActionInPlan {
@@ -56,7 +57,7 @@ export function reasonsOf(action: ActionDetail): string[] {
   if (action.latest?.rag === 'red') reasons.push('Off track (red at the latest update)');
   if (action.overduePeriods.length)
     reasons.push(`Update missing for ${action.overduePeriods.map((period) => period.label).join('; ')}`);
-  else if (action.overdue) reasons.push(`Overdue: due by ${action.dueOn}`);
+  else if (action.overdue) reasons.push(`Overdue: due by ${formatDate(action.dueOn)}`);
   return reasons;
 }
 

@@ -23,7 +23,10 @@ export {
 } from './outcome-frameworks.ts';
 export { overdueOf, overduePeriods, periodsDue, describeRecurrence, type DuePeriod } from './recurrence.ts';
 export { planText, changesBetween } from './plan-text.ts';
-export { plansRoutes } from './plans.routes.ts';
+export { plansRoutes, type PlanPageLinks } from './plans.routes.ts';
 export { plansApi } from './plans.api.ts';
+export { plansApiOperations } from './plans.api.schemas.ts';
 export { planPrioritiesWithin, type PriorityReference } from './plans.read.ts';
 export { planTargets, type PlanTarget } from './targets.repository.ts';
+export { planReminders } from './plans-mail.ts';
+export type { PlanResources, PlanResourcesOf } from './plan-resources.ts';

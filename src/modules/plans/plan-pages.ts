@@ -4,7 +4,7 @@
 import type { Request, RequestHandler, Router } from 'express';
 import type { z } from 'zod';
 import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
-import { flash, submitForm } from '../../platform/http/forms.ts';
+import { flash, submitForm, type ConflictField } from '../../platform/http/forms.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { dateParts, partsOf } from '../../platform/http/date-input.ts';
 import { ecmOutcomes, ragLabels, directionLabels } from '../indicators/index.ts';
@@ -86,6 +86,11 @@ export interface FormSpec<S extends z.ZodType> {
   permission?: RequestHandler;
   locals?: (req: Request) => Promise<Record<string, unknown>>;
   defaults?: (req: Request) => Promise<Body>;
+  /**
+   * An edit form's questions (given the page's locals, for their choices): with `defaults`
+   * (which then carry the record's `version`), a stale save shows their version (ADR 0044).
+   */
+  conflictFields?: (page: Record<string, unknown>) => ConflictField[];
   save: (req: Request, value: z.output<S>) => Promise<string>;
   done: string;
 }
@@ -132,6 +137,9 @@ export function planPages(router: Router, plans: PlansService) {
           locals: page,
           schema: spec.schema,
           input: withDates(req.body as Body, ...(spec.dates ?? [])),
+          ...(spec.defaults && spec.conflictFields
+            ? { versioned: { current: () => spec.defaults!(req), fields: spec.conflictFields(page) } }
+            : {}),
         },
         async (value) => {
           next = await spec.save(req, value as z.output<S>);

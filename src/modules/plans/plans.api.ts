@@ -7,6 +7,7 @@ import type { PlansService, PlanDetail } from './plans.service.ts';
 import { partnerView, type ActionInPlan } from './accountability.ts';
 import type { ActionDetail } from './plans.service.ts';
 import { outcomeFrameworks } from './outcome-frameworks.ts';
+import type { AccountabilityJson, PlanActionJson, PlanJson, PlanListJson } from './plans.api.schemas.ts';
 
 const planSummary = (plan: PlanDetail['plan']) => ({
   id: plan.id,
@@ -19,7 +20,7 @@ const planSummary = (plan: PlanDetail['plan']) => ({
   outcomeFramework: plan.framework,
 });
 
-const actionJson = (action: ActionDetail) => ({
+const actionJson = (action: ActionDetail): PlanActionJson => ({
   id: action.id,
   text: action.text,
   lead: { kind: action.leadKind, name: action.leadName },
@@ -46,7 +47,8 @@ export function plansApi(plans: PlansService): Router {
 
   router.get('/plans', async (req, res) => {
     const list = await plans.list(callerOf(req));
-    res.json({ count: list.length, items: list.map(planSummary) });
+    const answer: PlanListJson = { count: list.length, items: list.map(planSummary) };
+    res.json(answer);
   });
 
   router.get('/plans/:plan', async (req, res) => {
@@ -56,7 +58,7 @@ export function plansApi(plans: PlansService): Router {
     )?.slug;
     const detail = slug ? await plans.bySlug(callerOf(req), slug) : null;
     if (!detail) throw notFound(`There is no plan ${wanted}.`);
-    res.json({
+    const answer: PlanJson = {
       ...planSummary(detail.plan),
       vision: detail.plan.vision,
       resourcing: detail.plan.resourcing,
@@ -94,7 +96,8 @@ export function plansApi(plans: PlansService): Router {
         })),
         actions: priority.actions.map(actionJson),
       })),
-    });
+    };
+    res.json(answer);
   });
 
   router.get('/accountability', async (req, res) => {
@@ -110,13 +113,14 @@ export function plansApi(plans: PlansService): Router {
     if (!organisation) throw notFound(`The partnership has no organisation ${wanted}.`);
     const asAt = today();
     const view = partnerView(await plans.current(callerOf(req), asAt), organisation.id);
-    res.json({
+    const answer: AccountabilityJson = {
       organisation: { id: organisation.id, name: organisation.name },
       asAt,
       overdue: view.overdue,
       leads: view.leads.map(entryJson),
       contributes: view.contributes.map(entryJson),
-    });
+    };
+    res.json(answer);
   });
 
   return router;

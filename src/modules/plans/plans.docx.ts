@@ -1,23 +1,17 @@
-// The exception report as a Word document.
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableRow, WidthType } from 'docx';
-import { textCell } from '../../platform/documents/word.ts';
+// The exception report, the plan on a page, its progress and the highlight report as Word
+// documents in the house style.
+import { HeadingLevel, Paragraph, type Table } from 'docx';
+import { councilDocument, type DocumentFrame } from '../../platform/documents/docx-style.ts';
+import { dataTable } from '../../platform/documents/word.ts';
 import type { BodyExceptions, Highlight } from './accountability.ts';
 import type { PlanDetail } from './plans.service.ts';
 import { actionStatuses } from './plans.vocabulary.ts';
+import type { PlanResources } from './plan-resources.ts';
 
-const cell = (text: string, bold = false) => textCell(text, { bold });
-
-const table = (header: string[], rows: string[][]) =>
-  new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: header.map((text) => cell(text, true)) }),
-      ...rows.map((row) => new TableRow({ children: row.map((text) => cell(text)) })),
-    ],
-  });
+const table = (header: string[], rows: string[][]) => dataTable(rows, { header });
 
 export async function exceptionsDocx(
-  title: string,
+  frame: DocumentFrame,
   dateText: string,
   exceptions: BodyExceptions[],
 ): Promise<Buffer> {
@@ -52,42 +46,54 @@ export async function exceptionsDocx(
         ]
       : []),
   ]);
-  const document = new Document({
-    title,
-    creator: 'Cooperate',
-    sections: [
-      {
-        children: [
-          new Paragraph({ text: title, heading: HeadingLevel.HEADING_1 }),
-          new Paragraph({
-            text: `The actions off track or overdue on ${dateText}, and the red indicators, for each owning body.`,
-          }),
-          ...(sections.length
-            ? sections
-            : [new Paragraph({ text: 'Nothing is off track or overdue, and no indicator is red.' })]),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(document);
+  return councilDocument(frame, [
+    new Paragraph({ text: frame.title, heading: HeadingLevel.HEADING_1 }),
+    new Paragraph({
+      text: `The actions off track or overdue on ${dateText}, and the red indicators, for each owning body.`,
+    }),
+    ...(sections.length
+      ? sections
+      : [new Paragraph({ text: 'Nothing is off track or overdue, and no indicator is red.' })]),
+  ]);
 }
 
-const document = (title: string, intro: string, children: (Paragraph | Table)[]) =>
-  Packer.toBuffer(
-    new Document({
-      title,
-      creator: 'Cooperate',
-      sections: [
-        {
-          children: [
-            new Paragraph({ text: title, heading: HeadingLevel.HEADING_1 }),
-            new Paragraph({ text: intro }),
-            ...children,
-          ],
-        },
-      ],
-    }),
-  );
+const document = (frame: DocumentFrame, intro: string, children: (Paragraph | Table)[]) =>
+  councilDocument(frame, [
+    new Paragraph({ text: frame.title, heading: HeadingLevel.HEADING_1 }),
+    new Paragraph({ text: intro }),
+    ...children,
+  ]);
+
+/** The plan's resources for a year: each priority's figures, then the pledges that count in it. */
+function resourcesSection(resources: PlanResources | null | undefined): (Paragraph | Table)[] {
+  if (!resources) return [];
+  if (!resources.recorded)
+    return [
+      new Paragraph({ text: `Resources, ${resources.period}`, heading: HeadingLevel.HEADING_2 }),
+      new Paragraph({
+        text: 'No spending, pledge or commissioned service is recorded against the plan’s priorities.',
+      }),
+    ];
+  const pledges = resources.rows.filter((row) => row.pledges.length);
+  return [
+    new Paragraph({ text: `Resources, ${resources.period}`, heading: HeadingLevel.HEADING_2 }),
+    new Paragraph({ text: 'In pounds.' }),
+    table(
+      ['Priority', ...resources.headings],
+      [...resources.rows, resources.total].map((row) => [row.label, ...row.cells]),
+    ),
+    ...(pledges.length
+      ? [
+          new Paragraph({ text: `Partners’ pledges, ${resources.period}`, heading: HeadingLevel.HEADING_3 }),
+          ...pledges.flatMap((row) => [
+            new Paragraph({ text: row.label }),
+            ...row.pledges.map((text) => new Paragraph({ text, bullet: { level: 0 } })),
+          ]),
+        ]
+      : []),
+    ...resources.notes.map((text) => new Paragraph({ text })),
+  ];
+}
 
 export interface OnAPageRow {
   priority: PlanDetail['priorities'][number];
@@ -104,13 +110,14 @@ export interface FrameworkSection {
 }
 
 export function planOnAPageDocx(
-  title: string,
+  frame: DocumentFrame,
   intro: string,
   rows: OnAPageRow[],
   vision: string | null,
   framework: FrameworkSection,
+  resources?: PlanResources | null,
 ) {
-  return document(title, intro, [
+  return document(frame, intro, [
     ...(vision ? [new Paragraph({ text: vision })] : []),
     new Paragraph({ text: `Outcome framework: ${framework.label}`, heading: HeadingLevel.HEADING_2 }),
     new Paragraph({ text: `From ${framework.source}.` }),
@@ -127,14 +134,18 @@ export function planOnAPageDocx(
         row.ragText,
       ]),
     ),
+    ...resourcesSection(resources),
   ]);
 }
 
-export function progressDocx(title: string, intro: string, detail: PlanDetail) {
-  return document(
-    title,
-    intro,
-    detail.priorities.flatMap((priority) => [
+export function progressDocx(
+  frame: DocumentFrame,
+  intro: string,
+  detail: PlanDetail,
+  resources?: PlanResources | null,
+) {
+  return document(frame, intro, [
+    ...detail.priorities.flatMap((priority) => [
       new Paragraph({
         text: `Priority ${priority.position}: ${priority.title}`,
         heading: HeadingLevel.HEADING_2,
@@ -154,12 +165,13 @@ export function progressDocx(title: string, intro: string, detail: PlanDetail) {
           )
         : new Paragraph({ text: 'No actions.' }),
     ]),
-  );
+    ...resourcesSection(resources),
+  ]);
 }
 
-export function highlightDocx(title: string, intro: string, highlight: Highlight) {
+export function highlightDocx(frame: DocumentFrame, intro: string, highlight: Highlight) {
   return document(
-    title,
+    frame,
     intro,
     highlight.priorities.flatMap((entry) => [
       new Paragraph({

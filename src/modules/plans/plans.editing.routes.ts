@@ -3,6 +3,7 @@
 import type { Request, Response, Router } from 'express';
 import { callerOf, requirePermission } from '../../platform/http/auth.ts';
 import { flash } from '../../platform/http/forms.ts';
+import { versionIn } from '../../platform/db/row-version.ts';
 import { badRequest, notFound } from '../../platform/http/errors.ts';
 import { formErrors, RuleViolation } from '../../platform/http/validation.ts';
 import type { PlansService } from './plans.service.ts';
@@ -18,6 +19,8 @@ import {
   type Body,
   type PlanPages,
 } from './plan-pages.ts';
+
+type Items = { value: string; text: string }[];
 
 export function planEditingRoutes(router: Router, pages: PlanPages, plans: PlansService): void {
   const { common, planPath, planOr404, form, choices, actionOr404 } = pages;
@@ -54,10 +57,25 @@ export function planEditingRoutes(router: Router, pages: PlanPages, plans: Plans
         leadPersonId: priority.leadPersonId,
         outcomeIds: priority.outcomes.map((outcome) => outcome.id),
         indicatorIds: priority.indicators.map((summary) => summary.indicator.id),
+        version: priority.version,
       };
     },
+    conflictFields: (page) => [
+      { name: 'title', label: 'Priority' },
+      { name: 'description', label: 'Description' },
+      { name: 'outcomeIds', label: 'Outcomes', items: page.outcomeItems as Items },
+      { name: 'indicatorIds', label: 'Indicators', items: page.indicatorItems as Items },
+      { name: 'ownerBodyId', label: 'Owned by', items: page.bodyItems as Items },
+      { name: 'leadPersonId', label: 'Lead person', items: page.personItems as Items },
+    ],
     save: async (req, value) => {
-      await plans.updatePriority(callerOf(req), String(req.params.plan), String(req.params.priority), value);
+      await plans.updatePriority(
+        callerOf(req),
+        String(req.params.plan),
+        String(req.params.priority),
+        value,
+        versionIn(req.body),
+      );
       return `${planPath(req)}#priority-${String(req.params.priority)}`;
     },
     done: 'Priority changed',
@@ -182,10 +200,31 @@ export function planEditingRoutes(router: Router, pages: PlanPages, plans: Plans
         ...dateValues('recursFrom', action.recursFrom),
         ...dateValues('recursUntil', action.recursUntil),
         status: action.status,
+        version: action.version,
       };
     },
+    conflictFields: (page) => [
+      { name: 'text', label: 'Action' },
+      { name: 'leadKind', label: 'Led by' },
+      { name: 'leadPersonId', label: 'Lead person', items: page.personItems as Items },
+      { name: 'leadOrganisationId', label: 'Lead organisation', items: page.organisationItems as Items },
+      { name: 'leadBodyId', label: 'Lead body', items: page.bodyItems as Items },
+      { name: 'partnerIds', label: 'Contributing partners', items: page.organisationItems as Items },
+      { name: 'timing', label: 'When' },
+      { name: 'dueOn', label: 'Due', date: true },
+      { name: 'recurrence', label: 'Recurs' },
+      { name: 'recursFrom', label: 'Recurs from', date: true },
+      { name: 'recursUntil', label: 'Recurs until', date: true },
+      { name: 'status', label: 'Status' },
+    ],
     save: async (req, value) => {
-      await plans.updateAction(callerOf(req), String(req.params.plan), String(req.params.action), value);
+      await plans.updateAction(
+        callerOf(req),
+        String(req.params.plan),
+        String(req.params.action),
+        value,
+        versionIn(req.body),
+      );
       return `${planPath(req)}/actions/${String(req.params.action)}`;
     },
     done: 'Action changed',

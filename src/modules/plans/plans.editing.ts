@@ -1,6 +1,7 @@
 // Changing and deleting the parts of a plan (ADR 0016): priorities (and their order), actions
 // with everything that hangs off them, and milestones. Every change needs an editor, runs in
 // one transaction and is audited before and after; a priority with actions is not deleted.
+import { lockVersion, withoutVersion } from '../../platform/db/row-version.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import type { Caller } from '../../platform/http/auth.ts';
@@ -27,10 +28,19 @@ import {
 export function planEditing(db: Database<DB>) {
   return {
     /** Changes a priority's text, outcomes, indicators, owning body and lead. */
-    updatePriority(caller: Caller, slug: string, priorityId: string, input: NewPriority): Promise<void> {
+    /** Changes a priority; `version` is the one the change was based on (ADR 0044). */
+    updatePriority(
+      caller: Caller,
+      slug: string,
+      priorityId: string,
+      input: NewPriority,
+      version?: string,
+    ): Promise<void> {
       return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
         const plan = await mustFindPlan(trx, slug);
-        const before = await mustFindPriority(trx, plan, priorityId);
+        const priority = { table: 'plan_priorities', id: priorityId, entityType: 'plan priority' };
+        await lockVersion(trx, { ...priority, what: 'this priority' }, version);
+        const before = withoutVersion(await mustFindPriority(trx, plan, priorityId)); // as it is, locked
         await checkPriority(trx, plan, input);
         await repository.updatePriority(trx, partnershipId, before.id, {
           title: input.title,
@@ -40,7 +50,7 @@ export function planEditing(db: Database<DB>) {
           outcomeIds: input.outcomeIds,
           indicatorIds: input.indicatorIds,
         });
-        const after = await mustFindPriority(trx, plan, priorityId);
+        const after = withoutVersion(await mustFindPriority(trx, plan, priorityId));
         await recordChange(trx, caller.actor, {
           partnershipId,
           action: 'update',
@@ -108,14 +118,23 @@ export function planEditing(db: Database<DB>) {
     },
 
     /** Changes an action's text, lead, partners, date or recurrence, and status. */
-    updateAction(caller: Caller, slug: string, actionId: string, input: NewAction): Promise<void> {
+    /** Changes an action; `version` is the one the change was based on (ADR 0044). */
+    updateAction(
+      caller: Caller,
+      slug: string,
+      actionId: string,
+      input: NewAction,
+      version?: string,
+    ): Promise<void> {
       return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
         const plan = await mustFindPlan(trx, slug);
-        const action = await mustFindAction(trx, plan.id, actionId);
+        const target = { table: 'plan_actions', id: actionId, entityType: 'plan action' };
+        await lockVersion(trx, { ...target, what: 'this action' }, version);
+        const action = withoutVersion(await mustFindAction(trx, plan.id, actionId)); // as it is, locked
         const [before] = await actionDetails(trx, [action], today(), plan.endsOn);
         await checkAction(trx, input);
         await repository.updateAction(trx, partnershipId, action.id, actionValues(input));
-        const after = await mustFindAction(trx, plan.id, actionId);
+        const after = withoutVersion(await mustFindAction(trx, plan.id, actionId));
         const partners = await repository.partners(trx, [action.id]);
         await recordChange(trx, caller.actor, {
           partnershipId,

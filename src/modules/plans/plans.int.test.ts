@@ -170,7 +170,7 @@ describe('plans: priorities, actions, updates and versions', () => {
       html('.app-actions tbody tr')
         .map((_, row) => html(row).find('td').eq(1).text().trim())
         .get(),
-      ['By 2009-12-31', 'Quarterly from April 2009'],
+      ['By 31 December 2009', 'Quarterly from April 2009'],
     );
     assert.match(html('.app-actions tbody tr').eq(1).text(), /Overdue/);
   });
@@ -272,7 +272,7 @@ describe('plans: priorities, actions, updates and versions', () => {
     assert.deepEqual(textsOf(page.text, 'main h2'), ['Be Healthy sub-group']);
     assert.equal($(page.text)('h1').text().trim(), 'Exception report of Partnership planning');
     const reasons = textsOf(page.text, '.app-exceptions tbody tr td:last-child');
-    assert.match(reasons[0]!, /^Overdue: due by 2009-12-31$/);
+    assert.match(reasons[0]!, /^Overdue: due by 31 December 2009$/);
     assert.match(reasons[1]!, /^Update missing for October to December 2009; .*January to March 2011$/);
     const word = await editor.get(`${base}/exceptions?format=docx`).buffer(true);
     assert.equal(word.status, 200);
@@ -297,7 +297,31 @@ describe('plans: priorities, actions, updates and versions', () => {
     assert.equal(bad.status, 400);
     assert.deepEqual(textsOf(bad.text, '.govuk-error-summary a'), [
       'Choose a body from the list',
-      'Enter the first day as a date like 2009-04-01',
+      'The first day must be a real date',
+    ]);
+    // the GOV.UK date inputs of the form, each problem linked to the field to correct
+    const typed = await editor.get(
+      `${base}/highlight?body=${bodyId}&from-day=31&from-month=2&from-year=2009&to-day=&to-month=&to-year=`,
+    );
+    assert.equal(typed.status, 400);
+    const typedPage = $(typed.text);
+    assert.deepEqual(
+      typedPage('.govuk-error-summary a')
+        .toArray()
+        .map((link) => [typedPage(link).text().trim(), typedPage(link).attr('href')]),
+      [
+        ['The first day must be a real date', '#from-day'],
+        ['Enter the last day', '#to-day'],
+      ],
+    );
+    assert.equal(typedPage('#from-day').val(), '31', 'what was typed is kept');
+    const asTyped = await editor.get(
+      `${base}/highlight?body=${bodyId}&from-day=1&from-month=4&from-year=2009&to-day=30&to-month=6&to-year=2009`,
+    );
+    assert.equal(asTyped.status, 200);
+    assert.deepEqual(textsOf(asTyped.text, '.app-highlight-actions tbody td:last-child'), [
+      'None',
+      '15 June 2009, green: First quarterly report taken by the Trust Board.',
     ]);
   });
 

@@ -2,6 +2,7 @@
 // checking the answers that name bodies, people, organisations and indicators against the
 // partnership's own, and an action's details (partners, milestones, updates, what is overdue).
 import { notFound } from '../../platform/http/errors.ts';
+import { formatDate } from '../../platform/dates.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
 import type { Trx } from '../../schema.ts';
 import {
@@ -50,7 +51,7 @@ const whenOf = (action: ActionRow) =>
   action.recurrence && action.recursFrom
     ? describeRecurrence(action.recurrence, action.recursFrom)
     : action.dueOn
-      ? `By ${action.dueOn}`
+      ? `By ${formatDate(action.dueOn)}`
       : 'No date set';
 
 /** A recurring action with no last date of its own recurs until its plan ends. */

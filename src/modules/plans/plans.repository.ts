@@ -1,5 +1,6 @@
 // All the plan SQL. Names of bodies, people and organisations are read here by join, as the
 // compliance module reads seats: one query, inside the tenant's transaction.
+import { versionColumn } from '../../platform/db/row-version.ts';
 import { sql } from 'kysely';
 import type { Trx } from '../../schema.ts';
 import type {
@@ -51,6 +52,8 @@ export interface EvidenceRow {
 
 export interface PriorityRow {
   id: string;
+  /** The row's version, which an edit form carries (ADR 0044). */
+  version?: string;
   position: number;
   title: string;
   description: string | null;
@@ -63,6 +66,8 @@ export interface PriorityRow {
 
 export interface ActionRow {
   id: string;
+  /** The row's version, which an edit form carries (ADR 0044). */
+  version?: string;
   priorityId: string;
   position: number;
   text: string;
@@ -338,6 +343,7 @@ export const plansRepository = {
         'b.slug as ownerBodySlug',
         'p.lead_person_id as leadPersonId',
         'person.name as leadPersonName',
+        versionColumn('p'),
       ])
       .where('p.plan_id', '=', planId)
       .orderBy('p.position')
@@ -479,6 +485,7 @@ export const plansRepository = {
         'a.recurs_from as recursFrom',
         'a.recurs_until as recursUntil',
         'a.status',
+        versionColumn('a'),
       ])
       .orderBy('p.position')
       .orderBy('a.position');

@@ -1,10 +1,10 @@
 // The plan pages, mounted under /partnerships/:slug: plans, their versions and evidence,
 // outcomes, priorities and actions, and progress updates (which an action's lead may post).
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import { allowed, callerOf, tenantOf } from '../../platform/http/auth.ts';
+import { allowed, callerOf, tenantOf, type Caller } from '../../platform/http/auth.ts';
 import { forbidden, notFound } from '../../platform/http/errors.ts';
 import { formErrors } from '../../platform/http/validation.ts';
-import { partsOf, today } from '../../platform/http/date-input.ts';
+import { partsOf, queryDates, today } from '../../platform/http/date-input.ts';
 import type { PlansService } from './plans.service.ts';
 import {
   actionSchema,
@@ -51,8 +51,22 @@ import {
 } from './plan-pages.ts';
 import { everyChildMattersUntil, outcomeFrameworks } from './outcome-frameworks.ts';
 import { planEditingRoutes } from './plans.editing.routes.ts';
+import type { PlanResourcesOf } from './plan-resources.ts';
 
-export function plansRoutes(plans: PlansService, printer: PdfPrinter): Router {
+/**
+ * What other modules add to the plan's page, passed in by the composition root (plans cannot
+ * ask them): the voice module's "from what young people said", as links per priority id.
+ */
+export interface PlanPageLinks {
+  priorityOrigins?: (
+    caller: Caller,
+    tenantSlug: string,
+  ) => Promise<Readonly<Record<string, readonly { text: string; href: string }[]>>>;
+  /** The resources module's figures for the plan on a page and the progress report (ADR 0036). */
+  planResources?: PlanResourcesOf;
+}
+
+export function plansRoutes(plans: PlansService, printer: PdfPrinter, links: PlanPageLinks = {}): Router {
   const router = Router({ mergeParams: true });
   const pages = planPages(router, plans);
   const { base, planPath, common, planOr404, form, choices, actionOr404 } = pages;
@@ -128,8 +142,19 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter): Router {
     });
   }
 
+  /** The plan's resources for the year asked (`?year=`), when the composition root gives them. */
+  const resourcesOf = async (req: Request, planId: string) =>
+    links.planResources
+      ? await links.planResources(
+          callerOf(req),
+          planId,
+          typeof req.query.year === 'string' ? req.query.year : undefined,
+        )
+      : null;
+
   router.get('/plans/:plan/on-a-page', async (req, res) => {
     const detail = await planOr404(req);
+    const resources = await resourcesOf(req, detail.plan.id);
     const onAPage: OnAPageRow[] = detail.priorities.map((priority) => {
       const rags = priority.actions.map((action) => action.latest?.rag).filter(Boolean);
       const count = (rag: string) => rags.filter((candidate) => candidate === rag).length;
@@ -147,10 +172,10 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter): Router {
       title,
       name: `${detail.plan.slug}-on-a-page`,
       bodyView: `${views}/on-a-page-body.njk`,
-      locals: { ...detail, onAPage },
+      locals: { ...detail, onAPage, resources },
       docx: () =>
         planOnAPageDocx(
-          title,
+          { partnership: tenantOf(req).name, title },
           `${planKinds[detail.plan.kind]}, ${formatDate(detail.plan.startsOn)} to ${formatDate(detail.plan.endsOn)}. Status: ${planStatuses[detail.plan.status].toLowerCase()}.`,
           onAPage,
           detail.plan.vision,
@@ -162,40 +187,60 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter): Router {
               kind: outcomeKindText(outcome),
             })),
           },
+          resources,
         ),
     });
   });
 
   router.get('/plans/:plan/progress', async (req, res) => {
     const detail = await planOr404(req);
+    const resources = await resourcesOf(req, detail.plan.id);
     const title = `Progress report: ${detail.plan.title}`;
     await sendReport(req, res, {
       title,
       name: `${detail.plan.slug}-progress-${today()}`,
       bodyView: `${views}/progress-body.njk`,
-      locals: { ...detail },
+      locals: { ...detail, resources },
       docx: () =>
-        progressDocx(title, `Every action with its latest update, on ${formatDate(today())}.`, detail),
+        progressDocx(
+          { partnership: tenantOf(req).name, title },
+          `Every action with its latest update, on ${formatDate(today())}.`,
+          detail,
+          resources,
+        ),
     });
   });
 
   router.get('/highlight', async (req, res) => {
     const { bodyItems } = await choices(req);
-    const query = {
-      body: typeof req.query.body === 'string' ? req.query.body : '',
-      from: typeof req.query.from === 'string' ? req.query.from.trim() : '',
-      to: typeof req.query.to === 'string' ? req.query.to.trim() : '',
+    // the dates as GOV.UK date inputs, or from=YYYY-MM-DD as links give them (issue 23)
+    const dated = queryDates(req.query, { from: { label: 'The first day' }, to: { label: 'The last day' } });
+    const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+    const query = { body: text(req.query.body), from: text(dated.query.from), to: text(dated.query.to) };
+    const locals = {
+      title: 'Sub-group highlight report',
+      ...common(req),
+      bodyItems,
+      query,
+      values: dated.query,
     };
-    const locals = { title: 'Sub-group highlight report', ...common(req), bodyItems, query };
-    if (!query.body && !query.from && !query.to) return res.render(`${views}/highlight.njk`, locals);
+    if (!query.body && !query.from && !query.to && !dated.problems.length)
+      return res.render(`${views}/highlight.njk`, locals);
     const body = bodyItems.find((item) => item.value === query.body);
     const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+    const typed = (name: string) => dated.problems.some((problem) => problem.path.startsWith(`${name}.`));
     const problems = [
       ...(body ? [] : [{ path: 'body', message: 'Choose a body from the list' }]),
-      ...(isDate(query.from)
-        ? []
-        : [{ path: 'from', message: 'Enter the first day as a date like 2009-04-01' }]),
-      ...(isDate(query.to) ? [] : [{ path: 'to', message: 'Enter the last day as a date like 2009-06-30' }]),
+      ...dated.problems,
+      ...[
+        ['from', 'The first day'],
+        ['to', 'The last day'],
+      ].flatMap(([name, label]) => {
+        const value = query[name as 'from' | 'to'];
+        if (isDate(value) || typed(name!)) return [];
+        const message = value ? `${label} must be a real date` : `Enter ${label!.toLowerCase()}`;
+        return [{ path: `${name}.day`, message }];
+      }),
     ];
     if (!problems.length && query.to < query.from)
       problems.push({ path: 'to', message: 'The last day must be on or after the first' });
@@ -215,7 +260,7 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter): Router {
         name: `highlight-${query.from}-${query.to}`,
         bodyView: `${views}/highlight-body.njk`,
         locals: { highlight, intro },
-        docx: () => highlightDocx(title, intro, highlight),
+        docx: () => highlightDocx({ partnership: tenantOf(req).name, title }, intro, highlight),
       });
     const link = (format: string) => `?${new URLSearchParams({ ...query, format }).toString()}`;
     res.render(`${views}/highlight.njk`, {
@@ -241,7 +286,7 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter): Router {
         intro: `For each body’s next meeting: the actions of its priorities off track or overdue on ${formatDate(asAt)}, and its red indicators. Superseded plans are left out.`,
       },
       backLink: `${base(req)}/plans`,
-      docx: () => exceptionsDocx(title, formatDate(asAt), exceptions),
+      docx: () => exceptionsDocx({ partnership: tenantOf(req).name, title }, formatDate(asAt), exceptions),
     });
   });
 
@@ -280,6 +325,9 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter): Router {
       ...detail,
       path: planPath(req),
       canContribute: allowed(req, 'partnership.contribute'),
+      priorityOrigins: links.priorityOrigins
+        ? await links.priorityOrigins(callerOf(req), tenantOf(req).slug)
+        : {},
     });
   });
 

@@ -35,6 +35,8 @@ import {
   type NewPriority,
 } from './plans.parts.ts';
 import { planEditing } from './plans.editing.ts';
+import type { MailService } from '../../platform/mail/outbox.ts';
+import { newPlanActionMail } from './plans-mail.ts';
 import type { ActionStatus, EvidenceKind, UpdateRag } from './plans.vocabulary.ts';
 import {
   defaultFramework,
@@ -81,7 +83,11 @@ export interface PlanDetail {
   versions: VersionRow[];
 }
 
-export function plansService(db: Database<DB>, indicators: Pick<IndicatorsService, 'summariesWithin'>) {
+export function plansService(
+  db: Database<DB>,
+  indicators: Pick<IndicatorsService, 'summariesWithin'>,
+  mail?: MailService,
+) {
   /** The whole plan as at a date (for overdue updates), inside a transaction the caller holds. */
   async function detailWithin(trx: Trx, plan: PlanRow, asAt: string): Promise<PlanDetail> {
     const [outcomeRows, evidence, priorities, actions, versions] = await Promise.all([
@@ -335,8 +341,9 @@ export function plansService(db: Database<DB>, indicators: Pick<IndicatorsServic
       });
     },
 
-    addAction(caller: Caller, slug: string, priorityId: string, input: NewAction): Promise<string> {
-      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+    async addAction(caller: Caller, slug: string, priorityId: string, input: NewAction): Promise<string> {
+      await mail?.ready();
+      const added = await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
         const plan = await mustFindPlan(trx, slug);
         const priority = await repository.priorityById(trx, priorityId);
         if (!priority || priority.planId !== plan.id) throw notFound();
@@ -350,8 +357,11 @@ export function plansService(db: Database<DB>, indicators: Pick<IndicatorsServic
           summary: `Added an action to “${priority.title}”: ${input.text}`,
           after: input,
         });
+        if (mail) await newPlanActionMail(trx, mail, caller.actor, partnershipId, id);
         return id;
       });
+      mail?.notify();
+      return added;
     },
 
     addMilestone(

@@ -10,6 +10,6 @@ export {
   type PublicDependencies,
 } from './public.service.ts';
 export type { PublicTables } from './public.tables.ts';
-export { publicSiteRoutes, safeCell } from './public.routes.ts';
+export { publicSiteRoutes } from './public.routes.ts';
 export { calendarFeedRoutes, calendarAccountRoutes } from './calendar.routes.ts';
 export { publicSettingsRoutes } from './settings.routes.ts';

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ical, { type VEvent } from 'node-ical';
 import { $, binary, signedInAs, startTestApp, submit, type TestApp } from '../../../test/support/test-app.ts';
-import { item, populate, secrets, type Populated } from '../../../test/support/public-site.ts';
+import { approvedQuote, item, populate, secrets, type Populated } from '../../../test/support/public-site.ts';
 import { systemCaller } from '../../platform/http/auth.ts';
 
 describe('the public site', () => {
@@ -28,8 +28,12 @@ describe('the public site', () => {
       `/public/${slug}/structure`,
       `/public/${slug}/bodies/board`,
       `/public/${slug}/meetings`,
-      `/public/${slug}/meetings?q=plan`,
-      `/public/${slug}/meetings?from=2009-01-01&to=2009-12-31`,
+      `/public/${slug}/search`,
+      `/public/${slug}/search?q=plan`,
+      `/public/${slug}/search?from=2009-01-01&to=2009-12-31&body=board`,
+      // a search for each thing that must never be public
+      ...Object.values(secrets).map((secret) => `/public/${slug}/search?q=${encodeURIComponent(secret)}`),
+      `/public/${slug}/voice/${ids.voice}`,
       `/public/${slug}/meetings.csv`,
       `/public/${slug}/meetings/${ids.first}`,
       `/public/${slug}/meetings/${ids.second}`,
@@ -73,7 +77,7 @@ describe('the public site', () => {
           ? [...body.matchAll(/"(https?:\/\/[^"]+)"/g)].map((m) => m[1]!)
           : [];
       for (const link of links) {
-        const local = link.replace(/^https?:\/\/[^/]+/, '');
+        const local = link.replace(/^https?:\/\/[^/]+/, '').replace(/#.*$/, '');
         if (
           (local.startsWith(`/public/${slug}`) || local.startsWith(`/oparl/v1/bodies/${slug}`)) &&
           !seen.has(local)
@@ -88,8 +92,10 @@ describe('the public site', () => {
     const seen = await walk('open', open);
     assert.ok(seen.size > 40, `walked ${seen.size} addresses`);
     for (const [path, { status, body, headers }] of seen) {
+      // a search's form shows the words asked for: the answer is what follows it
+      const answer = path.includes('/search?') ? body.replace(/<form[\s\S]*?<\/form>/, '') : body;
       for (const secret of Object.values(secrets))
-        assert.ok(!body.includes(secret), `${path} shows ${secret}`);
+        assert.ok(!answer.includes(secret), `${path} shows ${secret}`);
       assert.equal(headers['set-cookie'], undefined, `${path} sets no cookie`);
       assert.ok([200, 404].includes(status), `${path} answered ${status}`);
     }
@@ -112,7 +118,8 @@ describe('the public site', () => {
     assert.equal(seen.get(paper!)!.status, 200);
     const pack = seen.get(`/public/open/meetings/${open.first}/board-pack.pdf`)!;
     assert.equal(pack.status, 200);
-    assert.match(seen.get('/public/open/meetings?q=plan')!.body, /January board/);
+    assert.match(seen.get('/public/open/search?q=plan')!.body, /January board/);
+    assert.match(seen.get(`/public/open/voice/${open.voice}`)!.body, new RegExp(approvedQuote));
     assert.match(seen.get('/public/open')!.body, /Open Government Licence v3\.0/);
   });
 
@@ -137,6 +144,13 @@ describe('the public site', () => {
     // a meeting of another partnership named under this one's address
     assert.equal((await test.request().get(`/public/open/meetings/${closed.first}`)).status, 404);
     const { agent } = await signedInAs(test, open.partnership.id, 'admin');
+    // the partnership's settings lead to the choice of sections
+    for (const page of ['/partnerships/open', '/partnerships/open/edit'])
+      assert.equal(
+        $((await agent.get(page)).text)('main a[href="/partnerships/open/public-site"]').length,
+        1,
+        page,
+      );
     const saved = await submit(agent, '/partnerships/open/public-site', {
       sections: ['structure', 'members'],
     });
@@ -269,5 +283,85 @@ describe('the public site', () => {
     );
     const bad = await get(paperHref!, 'not-a-token');
     assert.notEqual(bad.status, 200);
+  });
+  it('searches the public meetings and papers by words, dates and body, and finds nothing that is not public', async () => {
+    const search = async (query: string, status = 200) => {
+      const response = await test.request().get(`/public/open/search${query}`);
+      assert.equal(response.status, status, query);
+      for (const secret of Object.values(secrets))
+        assert.ok(!response.text.includes(secret), `${query} shows ${secret}`);
+      assert.equal(response.headers['set-cookie'], undefined);
+      return response.text;
+    };
+    const texts = (html: string, selector: string) =>
+      $(html)(selector)
+        .map((_, element) => $(html)(element).text().replace(/\s+/g, ' ').trim())
+        .get();
+    const titles = (html: string) => texts(html, '#results h3');
+
+    // words, stemmed ("plans" finds "plan"), in every part of a meeting its public page shows
+    const plan = await search('?q=plans');
+    assert.deepEqual(titles(plan), ['January board']);
+    assert.deepEqual(texts(plan, '#results li li'), [
+      'Agenda item 1: The plan for 2009',
+      'Paper for item 1: plan-2009.pdf',
+      'Report for item 1: Report on the plan',
+      'Decision on item 1: The board adopted the plan for 2009.',
+      'Minutes of item 1: The board agreed the plan.',
+    ]);
+    assert.match(plan, /1 meeting found/);
+    const paper = $(plan)('#results a[href*="/papers/"]').attr('href')!;
+    assert.equal((await test.request().get(paper)).status, 200, 'the paper found opens');
+    // part of a word; an item of a meeting whose minutes are drafts, without its minutes or decision
+    assert.deepEqual(titles(await search('?q=budg')), ['March board']);
+    assert.deepEqual(texts(await search('?q=Budget'), '#results li li'), ['Agenda item 1: Budget']);
+    // exempt items, their papers, reports, minutes and decisions; draft minutes and decisions
+    for (const words of ['Acme', 'contract', 'private', 'Draft words', 'frozen', 'Youngperson']) {
+      const none = await search(`?q=${encodeURIComponent(words)}`);
+      assert.deepEqual(titles(none), [], words);
+      assert.match(none, /No meetings found/, words);
+    }
+    assert.deepEqual(titles(await search('?q=100%25_%5C')), [], 'wildcards are taken literally');
+    // dates and body
+    assert.deepEqual(titles(await search('?from=2009-03-01&to=2009-03-31')), ['March board']);
+    assert.deepEqual(titles(await search('?q=board&to=2009-02-01')), ['January board']);
+    const all = ['Board to come', 'March board', 'January board'];
+    assert.deepEqual(titles(await search('')), all, 'every meeting, the latest first');
+    assert.deepEqual(titles(await search('?q=&from=&to=&body=board')), all);
+    // bad input: a GOV.UK error, nothing found
+    const backwards = await search('?from=2009-04-01&to=2009-03-01', 400);
+    assert.match(backwards, /There is a problem/);
+    assert.match(backwards, /The date to search to must be the same as or after the date to search from/);
+    assert.deepEqual(titles(backwards), []);
+    assert.match(await search('?from=2009-02-30', 400), /Enter a real date/);
+    assert.match(await search('?body=nowhere', 400), /Choose a body from the list/);
+    assert.match(await search(`?q=${'a'.repeat(201)}`, 400), /Enter 200 characters or fewer/);
+    for (const page of ['0', 'x', '2']) await search(`?page=${page}`, 404);
+    // the old search's addresses lead to the search
+    const old = await test.request().get('/public/open/meetings?q=plan&from=2009-01-01');
+    assert.equal(old.status, 301);
+    assert.equal(old.headers.location, '/public/open/search?q=plan&from=2009-01-01');
+    assert.equal((await test.request().get('/public/closed/search?q=plan')).status, 404);
+
+    // ten meetings a page, the latest first, GOV.UK pagination keeping the question
+    for (let day = 1; day <= 11; day++)
+      await test.services.meetings.create(open.caller, {
+        title: `Extra meeting ${day}`,
+        kind: 'board-meeting',
+        bodyIds: [open.board.id],
+        date: `2010-01-${String(day).padStart(2, '0')}`,
+        startTime: '10:00',
+        state: 'held',
+      });
+    const first = await search('?q=extra&body=board');
+    assert.match(first, /11 meetings found: page 1 of 2/);
+    assert.equal(titles(first).length, 10);
+    assert.equal(titles(first)[0], 'Extra meeting 11');
+    const next = $(first)('.govuk-pagination__next a').attr('href');
+    assert.equal(next, '/public/open/search?q=extra&body=board&page=2');
+    const second = await search('?q=extra&body=board&page=2');
+    assert.deepEqual(titles(second), ['Extra meeting 1']);
+    assert.match(second, /Search meetings and papers \(page 2 of 2\)/, 'the page title says which page');
+    await search('?q=extra&page=3', 404);
   });
 });

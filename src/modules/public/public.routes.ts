@@ -5,9 +5,10 @@
 // 404, never 403 or the sign-in page. /public/{slug}/voice/... belongs to the voice module.
 import { createHash } from 'node:crypto';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import { toCsv } from '../../platform/documents/csv.ts';
+import { sendCsv, toCsv } from '../../platform/documents/csv.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { validate } from '../../platform/http/validation.ts';
+import { RuleViolation, formErrors, validate } from '../../platform/http/validation.ts';
+import { dateValues, queryDates } from '../../platform/http/date-input.ts';
 import { z } from 'zod';
 import { isoDate } from './public.schemas.ts';
 import {
@@ -28,17 +29,51 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** A cell a spreadsheet would read as a formula is written as text. */
-export const safeCell = (value: unknown): string => {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-};
+const blankAsNone = (value: unknown) => (value === '' ? undefined : value);
 
-export const publicSearchQuery = z.object({
-  q: z.string().trim().max(200, 'Enter 200 characters or fewer').optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-});
+/** The public search's question: words, dates and a body, each optional. */
+export const publicSearchQuery = z
+  .object({
+    q: z.preprocess(
+      blankAsNone,
+      z
+        .string({ message: 'Enter the words to search for once' })
+        .trim()
+        .max(200, 'Enter 200 characters or fewer')
+        .optional(),
+    ),
+    from: z.preprocess(blankAsNone, isoDate.optional()),
+    to: z.preprocess(blankAsNone, isoDate.optional()),
+    body: z.preprocess(
+      blankAsNone,
+      z.string({ message: 'Choose a body from the list' }).max(100, 'Choose a body from the list').optional(),
+    ),
+  })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    path: ['to'],
+    message: 'The date to search to must be the same as or after the date to search from',
+  });
+
+/** The page of results asked for: 1 when none; null when it is not a whole number from 1. */
+const pageNumber = (value: unknown): number | null =>
+  value === undefined ? 1 : typeof value === 'string' && /^[1-9]\d{0,4}$/.test(value) ? Number(value) : null;
+
+/** GOV.UK pagination: every page up to 7, else the first, the last and those beside the current. */
+export function paginationOf(page: number, pages: number, href: (page: number) => string) {
+  if (pages <= 1) return null;
+  const shown = [...new Set([1, page - 1, page, page + 1, pages])].filter((n) => n >= 1 && n <= pages);
+  const numbers = pages <= 7 ? Array.from({ length: pages }, (_, i) => i + 1) : shown.sort((a, b) => a - b);
+  const items: ({ number: number; href: string; current: boolean } | { ellipsis: true })[] = [];
+  numbers.forEach((n, i) => {
+    if (i > 0 && n - numbers[i - 1]! > 1) items.push({ ellipsis: true });
+    items.push({ number: n, href: href(n), current: n === page });
+  });
+  return {
+    ...(page > 1 ? { previous: { href: href(page - 1) } } : {}),
+    ...(page < pages ? { next: { href: href(page + 1) } } : {}),
+    items,
+  };
+}
 
 function navigationOf(site: PublicSite, path: string) {
   const base = `/public/${site.slug}`;
@@ -51,9 +86,11 @@ function navigationOf(site: PublicSite, path: string) {
   const sections: [PublicSection, string, string][] = [
     ['structure', `${base}/structure`, 'Structure'],
     ['meetings', `${base}/meetings`, 'Meetings'],
+    ['meetings', `${base}/search`, 'Search'],
     ['consultations', `${base}/consultations`, 'Consultations'],
     ['plans', `${base}/plan`, 'Plan'],
     ['indicators', `${base}/indicators`, 'Indicators'],
+    ['resources', `${base}/resources`, 'Resources'],
   ];
   return [
     item(base, 'About'),
@@ -155,41 +192,80 @@ export function publicSiteRoutes(service: PublicSiteService, publicUrl: string |
   });
 
   router.get('/public/:slug/meetings', site('meetings'), async (req, res) => {
-    const checked = validate(publicSearchQuery, req.query);
-    const query = checked.ok ? checked.value : {};
-    const searching = Boolean(query.q || query.from || query.to);
-    const from = query.from ?? (searching ? undefined : service.today());
-    const found = await service.meetings(siteOf(res), { ...query, from });
-    const bodies = [
-      ...new Map(found.flatMap(({ meeting }) => meeting.bodies.map((b) => [b.slug, b]))).values(),
-    ];
-    res.status(checked.ok ? 200 : 400).render(`${views}/meetings.njk`, {
-      title: searching ? 'Search meetings and papers' : 'Forward plan',
-      found,
-      bodies,
-      searching,
-      values: { q: req.query.q ?? '', from: req.query.from ?? '', to: req.query.to ?? '' },
-      errors: checked.ok ? undefined : checked.errors,
+    // the search moved to its own page: an address of the old search still answers
+    if (['q', 'from', 'to'].some((key) => key in req.query)) {
+      const query = req.originalUrl.slice(req.originalUrl.indexOf('?'));
+      return res.redirect(301, `${base(res)}/search${query}`);
+    }
+    const found = await service.meetings(siteOf(res), { from: service.today() });
+    res.render(`${views}/meetings.njk`, { title: 'Forward plan', found });
+  });
+
+  router.get('/public/:slug/search', site('meetings'), async (req, res) => {
+    const page = pageNumber(req.query.page);
+    if (page === null) throw notFound();
+    const text = (value: unknown) => (typeof value === 'string' ? value : '');
+    // the dates as GOV.UK date inputs, or from=YYYY-MM-DD as links give them (issue 23)
+    const dated = queryDates(req.query, {
+      from: { label: 'The date to search from' },
+      to: { label: 'The date to search to' },
+    });
+    const values = {
+      q: text(req.query.q),
+      from: text(dated.query.from),
+      to: text(dated.query.to),
+      body: text(req.query.body),
+    };
+    const inputs = { ...values, ...dateValues('from', values.from), ...dateValues('to', values.to) };
+    const title = 'Search meetings and papers';
+    const refuse = async (errors: ReturnType<typeof formErrors>) =>
+      res.status(400).render(`${views}/search.njk`, {
+        title,
+        values: { ...inputs, ...dated.query },
+        errors,
+        bodies: await service.searchBodies(siteOf(res)),
+      });
+    const checked = validate(publicSearchQuery, dated.query);
+    if (!checked.ok || dated.problems.length)
+      return refuse(formErrors([...dated.problems, ...(checked.ok ? [] : checked.problems)]));
+    let found;
+    try {
+      found = await service.search(siteOf(res), { ...checked.value, page });
+    } catch (error) {
+      if (error instanceof RuleViolation) return refuse(formErrors(error.problems));
+      throw error;
+    }
+    const query = (n: number) => {
+      const params = new URLSearchParams(Object.entries(values).filter(([, value]) => value.trim() !== ''));
+      if (n > 1) params.set('page', String(n));
+      const text = params.toString();
+      return `${base(res)}/search${text ? `?${text}` : ''}`;
+    };
+    res.render(`${views}/search.njk`, {
+      title: found.pages > 1 ? `${title} (page ${found.page} of ${found.pages})` : title,
+      values: inputs,
+      ...found,
+      searched: Object.values(values).some((value) => value.trim() !== ''),
+      pagination: paginationOf(found.page, found.pages, query),
     });
   });
 
   router.get('/public/:slug/meetings.csv', site('meetings'), async (req, res) => {
     const found = await service.meetings(siteOf(res), {});
-    const rows = found.map(({ meeting }) =>
-      [
-        meeting.startsAt.toISOString(),
-        meeting.title,
-        meeting.bodies.map((b) => b.name).join('; '),
-        meeting.state,
-        meeting.place ?? '',
-        pageOf(req, res)(meeting),
-      ].map(safeCell),
+    const rows = found.map(({ meeting }) => [
+      meeting.startsAt.toISOString(),
+      meeting.title,
+      meeting.bodies.map((b) => b.name).join('; '),
+      meeting.state,
+      meeting.place ?? '',
+      pageOf(req, res)(meeting),
+    ]);
+    res.set('Access-Control-Allow-Origin', '*');
+    sendCsv(
+      res,
+      `${siteOf(res).slug}-meetings`,
+      toCsv(['starts', 'title', 'bodies', 'state', 'place', 'page'], rows),
     );
-    res
-      .type('text/csv; charset=utf-8')
-      .attachment(`${siteOf(res).slug}-meetings.csv`)
-      .set('Access-Control-Allow-Origin', '*')
-      .send(toCsv([['starts', 'title', 'bodies', 'state', 'place', 'page'], ...rows]));
   });
 
   router.get('/public/:slug/meetings/:meeting', site('meetings'), async (req, res) => {
@@ -228,6 +304,14 @@ export function publicSiteRoutes(service: PublicSiteService, publicUrl: string |
     res.render(`${views}/plan.njk`, { title: 'The plan on a page', plans: await service.plans(siteOf(res)) });
   });
 
+  router.get('/public/:slug/resources', site('resources'), async (req, res) => {
+    const year = typeof req.query.year === 'string' ? req.query.year : undefined;
+    res.render(`${views}/resources.njk`, {
+      title: 'Resources',
+      plans: await service.resources(siteOf(res), year),
+    });
+  });
+
   router.get('/public/:slug/indicators', site('indicators'), async (_req, res) => {
     res.render(`${views}/indicators.njk`, {
       title: 'Indicators',
@@ -245,13 +329,14 @@ export function publicSiteRoutes(service: PublicSiteService, publicUrl: string |
       urls.push(...structure.bodies.map((entry) => `${root}/bodies/${entry.body.slug}`));
     }
     if (found.sections.includes('meetings')) {
-      urls.push(`${root}/meetings`);
+      urls.push(`${root}/meetings`, `${root}/search`);
       const meetings = await service.meetings(found, {});
       urls.push(...meetings.map(({ meeting }) => `${root}/meetings/${meeting.id}`));
     }
     if (found.sections.includes('consultations')) urls.push(`${root}/consultations`);
     if (found.sections.includes('plans')) urls.push(`${root}/plan`);
     if (found.sections.includes('indicators')) urls.push(`${root}/indicators`);
+    if (found.sections.includes('resources')) urls.push(`${root}/resources`);
     const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
     res
       .type('application/xml')

@@ -34,6 +34,7 @@ import type { PlansService } from '../plans/index.ts';
 import type { IndicatorsService } from '../indicators/index.ts';
 import type { BenchmarkingService } from '../benchmarking/index.ts';
 import type { PartnershipsService } from '../partnerships/index.ts';
+import type { ResourcesService } from '../resources/index.ts';
 import { publicRepository as repository } from './public.repository.ts';
 
 /** The parts of a partnership's public site an administrator may make public or not. */
@@ -44,11 +45,16 @@ export const publicSections = {
   consultations: 'Consultations and the board\u2019s responses',
   plans: 'The Children and Young People\u2019s Plan on a page',
   indicators: 'The indicators the partnership publishes',
+  resources:
+    'Resources: what each priority of the plan has, from the funds\u2019 spending, partners\u2019 pledges and commissioned services (public only when chosen)',
 } as const;
 export type PublicSection = keyof typeof publicSections;
 export const publicSectionKeys = Object.keys(publicSections) as PublicSection[];
-/** With no choice made, every section of a published partnership is public. */
-export const defaultSections: PublicSection[] = [...publicSectionKeys];
+/**
+ * With no choice made, every section of a published partnership is public but its resources:
+ * partners' money is published only when the partnership chooses to (ADR 0036).
+ */
+export const defaultSections: PublicSection[] = publicSectionKeys.filter((key) => key !== 'resources');
 
 export const sectionsSchema = z.object({
   sections: z.preprocess(
@@ -100,12 +106,47 @@ export interface PublicDependencies {
   benchmarking: BenchmarkingService;
   members: MembersService;
   partnerships: PartnershipsService;
+  resources: ResourcesService;
 }
 
-export interface MeetingSearch {
-  q?: string | undefined;
+export interface MeetingDates {
   from?: string | undefined;
   to?: string | undefined;
+}
+
+/** What the public search asks: words, dates (2009-01-21), a body's slug, a page from 1. */
+export interface PublicSearch extends MeetingDates {
+  q?: string | undefined;
+  body?: string | undefined;
+  page?: number | undefined;
+}
+
+/** Meetings a page of the public search shows. */
+export const searchPageSize = 10;
+
+/** Something of a meeting that matched, as the public meeting page shows it. */
+export interface SearchMatch {
+  kind: 'item' | 'paper' | 'report' | 'decision' | 'minutes';
+  item: { id: string; number: number; title: string | null };
+  text: string;
+  paperId?: string;
+}
+
+/** A long text cut to about `length` characters, from a little before the first word searched for. */
+export function excerpt(text: string, words: string | undefined, length = 200): string {
+  if (text.length <= length) return text;
+  const lower = text.toLowerCase();
+  const found = (words ?? '')
+    .toLowerCase()
+    .split(/[\s"]+/)
+    .map((word) => word.replace(/^-/, ''))
+    .filter((word) => word.length > 0)
+    .map((word) => lower.indexOf(word))
+    .filter((index) => index >= 0);
+  const at = found.length ? Math.min(...found) : 0;
+  const start = Math.max(0, Math.min(at - Math.floor(length / 3), text.length - length));
+  const end = Math.min(text.length, start + length);
+  return `${start > 0 ? '\u2026' : ''}${text.slice(start, end).trim()}${end < text.length ? '\u2026' : ''}`;
 }
 
 const nextDay = (date: string) =>
@@ -134,12 +175,14 @@ export function publicSiteService(db: Database<DB>, deps: PublicDependencies) {
       record.minutes.length > 0 && record.minutes.every((minute) => minute.status === 'approved');
     if (!approved) return null;
     return {
-      minutes: record.minutes.map(({ agendaItemId, text, approvedOn }) => ({
+      minutes: record.minutes.map(({ id, agendaItemId, text, approvedOn }) => ({
+        id,
         agendaItemId,
         text,
         approvedOn,
       })),
-      decisions: record.decisions.map(({ agendaItemId, text, delegatedTo, outcome, outcomeOn }) => ({
+      decisions: record.decisions.map(({ id, agendaItemId, text, delegatedTo, outcome, outcomeOn }) => ({
+        id,
         agendaItemId,
         text,
         delegatedTo,
@@ -157,37 +200,94 @@ export function publicSiteService(db: Database<DB>, deps: PublicDependencies) {
     };
   }
 
-  async function meetingsOf(caller: Caller, search: MeetingSearch = {}) {
+  async function meetingsOf(caller: Caller, dates: MeetingDates = {}) {
     const list = await deps.meetings.list(caller, {
+      from: dates.from ? fromLondon(dates.from, '00:00') : undefined,
+      to: dates.to ? fromLondon(nextDay(dates.to), '00:00') : undefined,
+    });
+    return list.map((meeting) => ({ meeting }));
+  }
+
+  /**
+   * One page of the search of the public meetings and papers. The meetings module's search
+   * finds the candidates in SQL (exempt items left out for the public's viewer, decisions and
+   * minutes only of meetings whose minutes are all approved); then each meeting on the page is
+   * read as the public meeting page reads it, and a match is shown only when that page shows
+   * what matched: the one set of rules decides both.
+   */
+  async function searchOf(site: PublicSite, search: PublicSearch) {
+    const caller = publicCaller(site);
+    const words = search.q?.trim() || undefined;
+    const bodies = await searchBodiesOf(site);
+    const body = search.body ? bodies.find((candidate) => candidate.slug === search.body) : undefined;
+    if (search.body && !body)
+      throw new RuleViolation([{ path: 'body', message: 'Choose a body from the list' }]);
+    const page = search.page ?? 1;
+    const found = await deps.meetings.search(caller, {
+      words,
       from: search.from ? fromLondon(search.from, '00:00') : undefined,
       to: search.to ? fromLondon(nextDay(search.to), '00:00') : undefined,
+      bodyId: body?.id,
+      approvedRecordsOnly: true,
+      limit: searchPageSize,
+      offset: (page - 1) * searchPageSize,
     });
-    const words = (search.q ?? '')
-      .toLowerCase()
-      .split(/\s+/)
-      .filter((word) => word.length > 0);
-    if (!words.length) return list.map((meeting) => ({ meeting, matches: [] as string[] }));
-    const found = [];
-    for (const meeting of list) {
-      const items = await agendaOf(caller, meeting.id);
-      const texts = [
-        meeting.title,
-        ...meeting.bodies.map((body) => body.name),
-        ...items.flatMap((item) =>
-          item.withheld ? [] : [item.title ?? '', ...item.papers.map((p) => p.fileName)],
-        ),
-      ];
-      const haystack = texts.join('\n').toLowerCase();
-      if (words.every((word) => haystack.includes(word)))
-        found.push({
-          meeting,
-          matches: items
-            .filter((item) => !item.withheld)
-            .flatMap((item) => [item.title ?? '', ...item.papers.map((p) => p.fileName)])
-            .filter((text) => words.some((word) => text.toLowerCase().includes(word))),
-        });
+    const pages = Math.max(1, Math.ceil(found.total / searchPageSize));
+    if (page > pages) throw notFound();
+    const results = [];
+    for (const meetingId of found.meetingIds) {
+      const shown = await meetingOf(caller, meetingId);
+      const items = new Map(shown.items.filter((item) => !item.withheld).map((item) => [item.id, item]));
+      const decisions = new Set(shown.record?.decisions.map((decision) => decision.id));
+      const minutes = new Set(shown.record?.minutes.map((minute) => minute.id));
+      const hits = found.hits.filter((hit) => hit.meetingId === meetingId);
+      const matches: SearchMatch[] = [];
+      for (const hit of hits) {
+        const entry = hit.itemId ? items.get(hit.itemId) : undefined;
+        if (hit.kind === 'meeting' || !entry) continue;
+        const item = { id: entry.id, number: entry.number, title: entry.title };
+        if (hit.kind === 'item') matches.push({ kind: 'item', item, text: entry.title ?? '' });
+        else if (hit.kind === 'paper') {
+          const paper = entry.papers.find((candidate) => candidate.id === hit.id);
+          if (paper) matches.push({ kind: 'paper', item, text: paper.fileName, paperId: paper.id });
+        } else if (hit.kind === 'report') {
+          if (entry.hasReport) matches.push({ kind: 'report', item, text: hit.text });
+        } else if (hit.kind === 'decision') {
+          if (decisions.has(hit.id)) matches.push({ kind: 'decision', item, text: excerpt(hit.text, words) });
+        } else if (minutes.has(hit.id))
+          matches.push({ kind: 'minutes', item, text: excerpt(hit.text, words) });
+      }
+      const titleMatched = hits.some((hit) => hit.kind === 'meeting');
+      // a meeting found only through something the public page does not show is left out
+      if (!words || titleMatched || matches.length) results.push({ meeting: shown.meeting, matches });
     }
-    return found;
+    return {
+      results,
+      total: found.total,
+      page,
+      pages,
+      bodies,
+    };
+  }
+
+  /** The bodies a search may be narrowed to. */
+  const searchBodiesOf = async (site: PublicSite) =>
+    (await deps.meetings.bodies(publicCaller(site))).map(({ id, slug, name }) => ({ id, slug, name }));
+
+  /** A meeting as the public sees it: exempt items by paragraph only, an approved record only. */
+  async function meetingOf(caller: Caller, id: string) {
+    const meeting = await deps.meetings.get(caller, id);
+    const [items, pack, record] = await Promise.all([
+      agendaOf(caller, id),
+      deps.boardPacks.status(caller, id),
+      recordOf(caller, id),
+    ]);
+    return {
+      meeting,
+      items,
+      boardPack: pack?.state === 'ready' ? { pageCount: pack.pageCount, madeAt: pack.madeAt } : null,
+      record,
+    };
   }
 
   return {
@@ -290,7 +390,7 @@ export function publicSiteService(db: Database<DB>, deps: PublicDependencies) {
       };
     },
 
-    meetings: (site: PublicSite, search: MeetingSearch = {}) => meetingsOf(publicCaller(site), search),
+    meetings: (site: PublicSite, dates: MeetingDates = {}) => meetingsOf(publicCaller(site), dates),
 
     bodyBySlug: async (site: PublicSite, slug: string) =>
       (await deps.meetings.bodies(publicCaller(site))).find((body) => body.slug === slug) ?? null,
@@ -298,21 +398,11 @@ export function publicSiteService(db: Database<DB>, deps: PublicDependencies) {
     meetingsOfBody: (site: PublicSite, bodyId: string) => deps.meetings.list(publicCaller(site), { bodyId }),
 
     /** A meeting as the public sees it: exempt items by paragraph only, an approved record only. */
-    async meeting(site: PublicSite, id: string) {
-      const caller = publicCaller(site);
-      const meeting = await deps.meetings.get(caller, id);
-      const [items, pack, record] = await Promise.all([
-        agendaOf(caller, id),
-        deps.boardPacks.status(caller, id),
-        recordOf(caller, id),
-      ]);
-      return {
-        meeting,
-        items,
-        boardPack: pack?.state === 'ready' ? { pageCount: pack.pageCount, madeAt: pack.madeAt } : null,
-        record,
-      };
-    },
+    meeting: (site: PublicSite, id: string) => meetingOf(publicCaller(site), id),
+
+    /** The search of the public meetings and papers: one page of meetings, with what matched. */
+    search: searchOf,
+    searchBodies: searchBodiesOf,
 
     paper: (site: PublicSite, meetingId: string, paperId: string) =>
       deps.agenda.paper(publicCaller(site), meetingId, paperId),
@@ -356,6 +446,25 @@ export function publicSiteService(db: Database<DB>, deps: PublicDependencies) {
             })),
           })),
         }));
+    },
+
+    /**
+     * What each priority of the published plans (not drafts) has for a financial year (`year`
+     * as asked, or the current one within each plan's years): the resources module's figures,
+     * which name organisations only, never people.
+     */
+    async resources(site: PublicSite, year: string | undefined) {
+      const caller = publicCaller(site);
+      const plans = (await deps.plans.current(caller)).filter((detail) => detail.plan.status !== 'draft');
+      const found = await deps.resources.planResources(
+        caller,
+        plans.map((detail) => detail.plan.id),
+        year,
+      );
+      return plans.flatMap((detail) => {
+        const resources = found.find((entry) => entry.planId === detail.plan.id);
+        return resources ? [{ title: detail.plan.title, slug: detail.plan.slug, resources }] : [];
+      });
     },
 
     /** The indicators the partnership publishes, with their latest value. */

@@ -10,4 +10,4 @@ export { formatPounds, parsePounds, yearLabel, financialYearOf, sumPence } from 
 export { fundStatement, resourcesByPriority, resourcesByPartner, pledgeOverdue } from './statement.ts';
 export { resourcesRoutes } from './resources.routes.ts';
 export { resourcesApi } from './resources.api.ts';
-export { resourcesPaths } from './resources.openapi.ts';
+export { resourcesApiOperations } from './resources.api.schemas.ts';

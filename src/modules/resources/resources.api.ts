@@ -6,8 +6,25 @@ import { badRequest, notFound } from '../../platform/http/errors.ts';
 import type { ResourcesData, ResourcesService } from './resources.service.ts';
 import { fundStatement } from './statement.ts';
 import { parseYear, yearLabel } from './money.ts';
+import type {
+  FundJson,
+  FundListJson,
+  PledgeListJson,
+  ResourcesReportJson,
+  ServiceListJson,
+} from './resources.api.schemas.ts';
+import type {
+  ContributionForm,
+  FundKind,
+  PledgeResource,
+  PledgeStatus,
+  ServiceStatus,
+} from './resources.vocabulary.ts';
 
-function fundJson(data: ResourcesData, fund: ResourcesData['funds'][number]) {
+// The columns' check constraints hold the words to the vocabulary; the types say so here, and
+// the API's contract test checks every answer against its schema (ADR 0042).
+
+function fundJson(data: ResourcesData, fund: ResourcesData['funds'][number]): FundJson {
   const contributions = data.contributions.filter((row) => row.fundId === fund.id);
   const spending = data.spending.filter((row) => row.fundId === fund.id);
   const statement = fundStatement(contributions, spending, null);
@@ -15,7 +32,7 @@ function fundJson(data: ResourcesData, fund: ResourcesData['funds'][number]) {
     id: fund.id,
     slug: fund.slug,
     name: fund.name,
-    kind: fund.kind,
+    kind: fund.kind as FundKind,
     host: fund.hostName,
     purpose: fund.purpose,
     agreement: {
@@ -38,7 +55,7 @@ function fundJson(data: ResourcesData, fund: ResourcesData['funds'][number]) {
           .filter((row) => row.year === year)
           .map((row) => ({
             partner: row.organisationName,
-            form: row.form,
+            form: row.form as ContributionForm,
             description: row.description,
             plannedPence: row.planned,
             agreedPence: row.agreed,
@@ -70,7 +87,11 @@ export function resourcesApi(resources: ResourcesService): Router {
 
   router.get('/funds', async (req, res) => {
     const data = await resources.all(callerOf(req));
-    res.json({ count: data.funds.length, items: data.funds.map((fund) => fundJson(data, fund)) });
+    const answer: FundListJson = {
+      count: data.funds.length,
+      items: data.funds.map((fund) => fundJson(data, fund)),
+    };
+    res.json(answer);
   });
 
   router.get('/funds/:fund', async (req, res) => {
@@ -84,7 +105,7 @@ export function resourcesApi(resources: ResourcesService): Router {
 
   router.get('/pledges', async (req, res) => {
     const data = await resources.all(callerOf(req));
-    res.json({
+    const answer: PledgeListJson = {
       count: data.pledges.length,
       items: data.pledges.map((pledge) => {
         const priority = data.priorityById.get(pledge.priorityId);
@@ -100,37 +121,40 @@ export function resourcesApi(resources: ResourcesService): Router {
               }
             : null,
           actionId: pledge.actionId,
-          resource: pledge.resource,
+          resource: pledge.resource as PledgeResource,
           description: pledge.description,
           amountPencePerYear: pledge.amount,
           fromYear: yearLabel(pledge.fromYear),
           toYear: yearLabel(pledge.toYear),
-          status: pledge.status,
+          status: pledge.status as PledgeStatus,
           pledgedOn: pledge.pledgedOn,
           dueOn: pledge.dueOn,
           agreedBy: pledge.agreedBy,
           decisionId: pledge.decisionId,
         };
       }),
-    });
+    };
+    res.json(answer);
   });
 
   router.get('/commissioned-services', async (req, res) => {
     const data = await resources.all(callerOf(req));
-    res.json({
+    const answer: ServiceListJson = {
       count: data.services.length,
       items: data.services.map((service) => ({
         id: service.id,
         name: service.name,
-        provider: service.provider,
+        provider: service.providerName,
+        providerOrganisationId: service.providerOrganisationId,
         annualValuePence: service.annualValue,
         startsOn: service.startsOn,
         endsOn: service.endsOn,
         fund: data.funds.find((fund) => fund.id === service.fundId)?.slug ?? null,
-        status: service.status,
+        status: service.status as ServiceStatus,
         priorityIds: service.priorityIds,
       })),
-    });
+    };
+    res.json(answer);
   });
 
   router.get('/resources', async (req, res) => {
@@ -138,7 +162,7 @@ export function resourcesApi(resources: ResourcesService): Router {
     const year = raw ? parseYear(raw) : null;
     if (raw && year === null) throw badRequest('year must be a financial year like 2009-10');
     const report = await resources.report(callerOf(req), year);
-    res.json({
+    const answer: ResourcesReportJson = {
       year: year === null ? null : yearLabel(year),
       plans: report.byPlan.map((group) => ({
         plan: group.plan.slug,
@@ -150,7 +174,8 @@ export function resourcesApi(resources: ResourcesService): Router {
       })),
       partners: report.byPartner,
       exceptions: report.exceptions.map((e) => ({ kind: e.kind, text: e.text })),
-    });
+    };
+    res.json(answer);
   });
 
   return router;

@@ -1,22 +1,20 @@
-// The resources report as a Word document: the same tables as the page.
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableRow, WidthType } from 'docx';
-import { textCell } from '../../platform/documents/word.ts';
+// The resources report as a Word document in the house style (A4 landscape for its ten-column
+// tables): the same tables as the page.
+import { HeadingLevel, Paragraph, type Table } from 'docx';
+import { councilDocument, sizes } from '../../platform/documents/docx-style.ts';
+import { dataTable } from '../../platform/documents/word.ts';
 import { formatPounds } from './money.ts';
 import type { ResourcesReport } from './resources.report.ts';
 
 const table = (header: string[], rows: string[][]) =>
-  new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({
-        tableHeader: true,
-        children: header.map((text) => textCell(text, { bold: true, size: 18 })),
-      }),
-      ...rows.map((row) => new TableRow({ children: row.map((text) => textCell(text, { size: 18 })) })),
-    ],
-  });
+  dataTable(rows, { header, size: sizes.small, landscape: true });
 
-export async function resourcesDocx(title: string, intro: string, report: ResourcesReport): Promise<Buffer> {
+export async function resourcesDocx(
+  partnership: string,
+  title: string,
+  intro: string,
+  report: ResourcesReport,
+): Promise<Buffer> {
   const money = formatPounds;
   const children: (Paragraph | Table)[] = [
     new Paragraph({ text: title, heading: HeadingLevel.HEADING_1 }),
@@ -87,5 +85,5 @@ export async function resourcesDocx(title: string, intro: string, report: Resour
         )
       : new Paragraph({ text: 'No partner has recorded a contribution or a pledge for this period.' }),
   );
-  return Packer.toBuffer(new Document({ title, creator: 'Cooperate', sections: [{ children }] }));
+  return councilDocument({ partnership, title, landscape: true }, children);
 }

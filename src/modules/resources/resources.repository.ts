@@ -345,6 +345,127 @@ export const resourcesRepository = {
     return row.id;
   },
 
+  async updateContribution(trx: Trx, id: string, row: ContributionValues): Promise<void> {
+    await trx
+      .updateTable('fund_contributions')
+      .set({
+        organisation_id: row.organisationId,
+        year: row.year,
+        form: row.form,
+        description: row.description,
+        planned_pence: row.planned,
+        agreed_pence: row.agreed,
+        received_pence: row.received,
+      })
+      .where('id', '=', id)
+      .where('fund_id', '=', row.fundId)
+      .execute();
+  },
+
+  async deleteContribution(trx: Trx, id: string): Promise<void> {
+    await trx.deleteFrom('fund_contributions').where('id', '=', id).execute();
+  },
+
+  async updateSpending(trx: Trx, id: string, row: SpendingValues): Promise<void> {
+    await trx
+      .updateTable('fund_spending')
+      .set({
+        year: row.year,
+        priority_id: row.priorityId,
+        action_id: row.actionId,
+        service_id: row.serviceId,
+        description: row.description,
+        planned_pence: row.planned,
+        committed_pence: row.committed,
+        actual_pence: row.actual,
+        decision_id: row.decisionId,
+      })
+      .where('id', '=', id)
+      .where('fund_id', '=', row.fundId)
+      .execute();
+  },
+
+  async deleteSpending(trx: Trx, id: string): Promise<void> {
+    await trx.deleteFrom('fund_spending').where('id', '=', id).execute();
+  },
+
+  async updatePledge(trx: Trx, id: string, values: PledgeValues): Promise<void> {
+    await trx
+      .updateTable('pledges')
+      .set({
+        organisation_id: values.organisationId,
+        priority_id: values.priorityId,
+        action_id: values.actionId,
+        resource: values.resource,
+        description: values.description,
+        amount_pence: values.amount,
+        from_year: values.fromYear,
+        to_year: values.toYear,
+        status: values.status,
+        pledged_on: values.pledgedOn,
+        due_on: values.dueOn,
+        agreed_by: values.agreedBy,
+        decision_id: values.decisionId,
+      })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  async deletePledge(trx: Trx, id: string): Promise<void> {
+    await trx.deleteFrom('pledges').where('id', '=', id).execute();
+  },
+
+  /** Changes a service and replaces the priorities it serves. */
+  async updateService(
+    trx: Trx,
+    partnershipId: string,
+    id: string,
+    values: ServiceValues,
+    priorityIds: string[],
+  ): Promise<void> {
+    await trx
+      .updateTable('commissioned_services')
+      .set({
+        name: values.name,
+        provider: values.provider,
+        provider_organisation_id: values.providerOrganisationId,
+        annual_value_pence: values.annualValue,
+        starts_on: values.startsOn,
+        ends_on: values.endsOn,
+        fund_id: values.fundId,
+        status: values.status,
+      })
+      .where('id', '=', id)
+      .execute();
+    await trx.deleteFrom('commissioned_service_priorities').where('service_id', '=', id).execute();
+    if (priorityIds.length)
+      await trx
+        .insertInto('commissioned_service_priorities')
+        .values(
+          priorityIds.map((priorityId) => ({
+            partnership_id: partnershipId,
+            service_id: id,
+            priority_id: priorityId,
+          })),
+        )
+        .execute();
+  },
+
+  /**
+   * Deletes a service (its links to priorities go with it); spending recorded on it stays on
+   * its priority, without the service. Returns the ids of the spending entries unlinked.
+   */
+  async deleteService(trx: Trx, id: string): Promise<string[]> {
+    const unlinked = await trx
+      .updateTable('fund_spending')
+      .set({ service_id: null })
+      .where('service_id', '=', id)
+      .returning('id')
+      .execute();
+    await trx.deleteFrom('commissioned_services').where('id', '=', id).execute();
+    return unlinked.map((row) => row.id);
+  },
+
   principles: (trx: Trx): Promise<PrincipleRow[]> =>
     trx
       .selectFrom('plan_financial_principles')
@@ -372,5 +493,30 @@ export const resourcesRepository = {
       .returning('id')
       .executeTakeFirstOrThrow();
     return { id: row.id, position };
+  },
+
+  async updatePrinciple(trx: Trx, id: string, text: string): Promise<void> {
+    await trx.updateTable('plan_financial_principles').set({ text }).where('id', '=', id).execute();
+  },
+
+  /**
+   * Deletes a principle and numbers the plan's others 1..n again, one at a time upwards (the
+   * position is unique in a plan and checked row by row).
+   */
+  async deletePrinciple(trx: Trx, id: string, planId: string): Promise<void> {
+    await trx.deleteFrom('plan_financial_principles').where('id', '=', id).execute();
+    const rest = await trx
+      .selectFrom('plan_financial_principles')
+      .select(['id', 'position'])
+      .where('plan_id', '=', planId)
+      .orderBy('position')
+      .execute();
+    for (const [index, row] of rest.entries())
+      if (row.position !== index + 1)
+        await trx
+          .updateTable('plan_financial_principles')
+          .set({ position: index + 1 })
+          .where('id', '=', row.id)
+          .execute();
   },
 };

@@ -11,6 +11,7 @@ import { formErrors, RuleViolation } from '../../platform/http/validation.ts';
 import { dateParts, partsOf, today } from '../../platform/http/date-input.ts';
 import { acceptUpload, uploadedFile } from '../../platform/imports/upload.ts';
 import { renderPrintable, sendDocument } from '../../platform/documents/render.ts';
+import { sendCsv } from '../../platform/documents/csv.ts';
 import { PdfUnavailable, type PdfPrinter } from '../../platform/documents/pdf.ts';
 import { formatDate } from '../../platform/views/nunjucks.ts';
 import type { ResourcesService, ImportLine } from './resources.service.ts';
@@ -30,7 +31,7 @@ import {
   pledgeStatuses,
   serviceStatuses,
 } from './resources.vocabulary.ts';
-import { financialYearOf, formatPounds, parseYear, yearLabel } from './money.ts';
+import { financialYearOf, formatPounds, parseYear, poundsInput, sumPence, yearLabel } from './money.ts';
 import { shapeReport } from './resources.report.ts';
 import { resourcesCsv } from './resources.csv.ts';
 import { resourcesDocx } from './resources.docx.ts';
@@ -50,6 +51,18 @@ function yearItems(from?: number | null, to?: number | null) {
     text: yearLabel(year),
   }));
 }
+
+/** A stored date as the parts of a GOV.UK date input named `name`. */
+const dateValues = (name: string, iso: string | null | undefined) =>
+  Object.fromEntries(Object.entries(partsOf(iso)).map(([part, value]) => [`${name}-${part}`, value]));
+
+const isId = (value: unknown) => typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value);
+/** The id an address names (`:name`), or a 404. */
+const idOf = (req: Request, name: string) => {
+  const value = req.params[name];
+  if (!isId(value)) throw notFound();
+  return String(value);
+};
 
 const withDates = (body: Body, ...names: string[]): Body => {
   const shaped: Body = { ...body };
@@ -151,7 +164,7 @@ export function resourcesRoutes(resources: ResourcesService, printer: PdfPrinter
         text: `${d.meetingTitle}, ${formatDate(d.meetingStartsAt.toISOString().slice(0, 10))}, item ${d.itemNumber}: ${d.text}`,
       })),
       fundItems: found.funds.map((f) => ({ value: f.id, text: f.name })),
-      serviceItems: found.services.map((s) => ({ value: s.id, text: `${s.name} (${s.provider})` })),
+      serviceItems: found.services.map((s) => ({ value: s.id, text: `${s.name} (${s.providerName})` })),
     };
   };
 
@@ -168,10 +181,13 @@ export function resourcesRoutes(resources: ResourcesService, printer: PdfPrinter
     const title = `Resources of ${tenantOf(req).name}, ${period}`;
     const intro = `What each priority of each plan has to deliver it, and what each partner puts in, for ${period}. “Current” adds committed and actual spending, agreed or delivered pledges and current commissioned services; “proposed” adds planned spending, proposed pledges and proposed services. Amounts are in pounds.`;
     const name = `resources-${tenantOf(req).slug}-${asked.year === null ? 'all-years' : yearLabel(asked.year)}`;
-    if (!asked.problem && req.query.format === 'csv')
-      return res.type('text/csv').attachment(`${name}.csv`).send(resourcesCsv(report));
+    if (!asked.problem && req.query.format === 'csv') return sendCsv(res, name, resourcesCsv(report));
     if (!asked.problem && req.query.format === 'docx')
-      return sendDocument(res, { name, type: 'docx', content: await resourcesDocx(title, intro, report) });
+      return sendDocument(res, {
+        name,
+        type: 'docx',
+        content: await resourcesDocx(tenantOf(req).name, title, intro, report),
+      });
     if (!asked.problem && req.query.format === 'pdf') {
       const html = await renderPrintable(res, `${views}/report-print.njk`, {
         ...common(req),
@@ -267,21 +283,23 @@ export function resourcesRoutes(resources: ResourcesService, printer: PdfPrinter
       fund.agreementEndsOn ? financialYearOf(fund.agreementEndsOn) : null,
     );
 
+  const contributionLocals = async (req: Request) => {
+    const found = await fundOr404(req);
+    return {
+      fund: found.fund,
+      backLink: `${base(req)}/funds/${found.fund.slug}#entries`,
+      yearItems: fundYears(found.fund),
+      organisationItems: (await choices(req)).allOrganisationItems,
+      formItems: itemsOf(contributionForms),
+    };
+  };
+
   form({
     path: '/resources/funds/:fund/contributions/new',
     view: 'contribution-form.njk',
     title: 'Record a contribution',
     schema: contributionSchema,
-    locals: async (req) => {
-      const found = await fundOr404(req);
-      return {
-        fund: found.fund,
-        backLink: `${base(req)}/funds/${found.fund.slug}`,
-        yearItems: fundYears(found.fund),
-        organisationItems: (await choices(req)).allOrganisationItems,
-        formItems: itemsOf(contributionForms),
-      };
-    },
+    locals: contributionLocals,
     defaults: async () => ({ form: 'cash' }),
     save: async (req, value) => {
       await resources.addContribution(callerOf(req), String(req.params.fund), value);
@@ -290,29 +308,31 @@ export function resourcesRoutes(resources: ResourcesService, printer: PdfPrinter
     done: 'Contribution recorded',
   });
 
+  const spendingLocals = async (req: Request) => {
+    const found = await fundOr404(req);
+    const all = await choices(req);
+    return {
+      fund: found.fund,
+      backLink: `${base(req)}/funds/${found.fund.slug}#entries`,
+      yearItems: fundYears(found.fund),
+      priorityItems: found.priorities.map((p) => ({
+        value: p.id,
+        text: `${p.plan.title}: priority ${p.position}, ${p.title}`,
+      })),
+      actionItems: found.priorities.flatMap((p) =>
+        p.actions.map((a) => ({ value: a.id, text: `Priority ${p.position}: ${a.text}` })),
+      ),
+      serviceItems: all.serviceItems,
+      decisionItems: all.decisionItems,
+    };
+  };
+
   form({
     path: '/resources/funds/:fund/spending/new',
     view: 'spending-form.njk',
     title: 'Record spending',
     schema: spendingSchema,
-    locals: async (req) => {
-      const found = await fundOr404(req);
-      const all = await choices(req);
-      return {
-        fund: found.fund,
-        backLink: `${base(req)}/funds/${found.fund.slug}`,
-        yearItems: fundYears(found.fund),
-        priorityItems: found.priorities.map((p) => ({
-          value: p.id,
-          text: `${p.plan.title}: priority ${p.position}, ${p.title}`,
-        })),
-        actionItems: found.priorities.flatMap((p) =>
-          p.actions.map((a) => ({ value: a.id, text: `Priority ${p.position}: ${a.text}` })),
-        ),
-        serviceItems: all.serviceItems,
-        decisionItems: all.decisionItems,
-      };
-    },
+    locals: spendingLocals,
     save: async (req, value) => {
       await resources.addSpending(callerOf(req), String(req.params.fund), value);
       return `${base(req)}/funds/${String(req.params.fund)}?year=${value.year}`;
@@ -340,24 +360,26 @@ export function resourcesRoutes(resources: ResourcesService, printer: PdfPrinter
     done: 'Decision linked to the fund',
   });
 
+  const pledgeLocals = async (req: Request) => {
+    const all = await choices(req);
+    return {
+      yearItems: yearItems(),
+      organisationItems: all.allOrganisationItems,
+      priorityItems: all.priorityItems,
+      actionItems: all.actionItems,
+      decisionItems: all.decisionItems,
+      resourceItems: itemsOf(pledgeResources),
+      statusItems: itemsOf(pledgeStatuses),
+    };
+  };
+
   form({
     path: '/resources/pledges/new',
     view: 'pledge-form.njk',
     title: 'Record a pledge',
     schema: pledgeSchema,
     dates: ['pledgedOn', 'dueOn'],
-    locals: async (req) => {
-      const all = await choices(req);
-      return {
-        yearItems: yearItems(),
-        organisationItems: all.allOrganisationItems,
-        priorityItems: all.priorityItems,
-        actionItems: all.actionItems,
-        decisionItems: all.decisionItems,
-        resourceItems: itemsOf(pledgeResources),
-        statusItems: itemsOf(pledgeStatuses),
-      };
-    },
+    locals: pledgeLocals,
     defaults: async () => {
       const parts = partsOf(today());
       return {
@@ -375,24 +397,27 @@ export function resourcesRoutes(resources: ResourcesService, printer: PdfPrinter
     done: 'Pledge recorded',
   });
 
+  const serviceLocals = async (req: Request) => {
+    const all = await choices(req);
+    return {
+      fundItems: all.fundItems,
+      priorityItems: all.priorityItems,
+      organisationItems: all.allOrganisationItems,
+      statusItems: itemsOf(serviceStatuses),
+    };
+  };
+
   form({
     path: '/resources/services/new',
     view: 'service-form.njk',
     title: 'Add a commissioned service',
     schema: serviceSchema,
     dates: ['startsOn', 'endsOn'],
-    locals: async (req) => {
-      const all = await choices(req);
-      return {
-        fundItems: all.fundItems,
-        priorityItems: all.priorityItems,
-        statusItems: itemsOf(serviceStatuses),
-      };
-    },
+    locals: serviceLocals,
     defaults: async () => ({ status: 'proposed' }),
     save: async (req, value) => {
       const { priorityIds, ...service } = value;
-      await resources.addService(callerOf(req), { ...service, providerOrganisationId: null }, priorityIds);
+      await resources.addService(callerOf(req), service, priorityIds);
       return `${base(req)}#services`;
     },
     done: 'Commissioned service added',
@@ -413,6 +438,368 @@ export function resourcesRoutes(resources: ResourcesService, printer: PdfPrinter
       return `${base(req)}#plan-${String(req.params.plan)}`;
     },
     done: 'Financial principle added',
+  });
+
+  // Correcting and removing entries: the same forms, filled in, and the same rules as adding;
+  // a page that says what goes before anything is deleted. Every change is audited.
+
+  /** A page that asks before deleting: GET says what goes (and what stays), POST deletes. */
+  function deletePage(spec: {
+    path: string;
+    title: string;
+    buttonText: string;
+    about: (req: Request) => Promise<{
+      caption: string;
+      subject: string;
+      goes: string[];
+      stays: string[];
+      backLink: string;
+    }>;
+    remove: (req: Request) => Promise<string>;
+    done: string;
+  }) {
+    const permission = requirePermission('partnership.edit');
+    router.get(spec.path, permission, async (req, res) => {
+      res.render(`${views}/delete.njk`, {
+        title: spec.title,
+        ...common(req),
+        ...(await spec.about(req)),
+        buttonText: spec.buttonText,
+      });
+    });
+    router.post(spec.path, permission, async (req, res) => {
+      const next = await spec.remove(req);
+      flash(req, spec.done);
+      res.redirect(303, next);
+    });
+  }
+
+  const amounts = (pairs: [string, number | null][]) =>
+    pairs
+      .filter(([, pence]) => pence !== null)
+      .map(([label, pence]) => `${label} ${formatPounds(pence)}`)
+      .join(', ');
+  const contributionOr404 = (req: Request) =>
+    resources.contribution(callerOf(req), String(req.params.fund), idOf(req, 'entry'));
+  const spendingOr404 = (req: Request) =>
+    resources.spendingEntry(callerOf(req), String(req.params.fund), idOf(req, 'entry'));
+  const fundPage = (req: Request, year?: number) =>
+    `${base(req)}/funds/${String(req.params.fund)}${year ? `?year=${year}` : ''}#entries`;
+
+  form({
+    path: '/resources/funds/:fund/contributions/:entry/edit',
+    view: 'contribution-form.njk',
+    title: 'Change a contribution',
+    schema: contributionSchema,
+    locals: async (req) => ({
+      ...(await contributionLocals(req)),
+      backLink: fundPage(req, (await contributionOr404(req)).entry.year),
+      submitText: 'Save the contribution',
+    }),
+    defaults: async (req) => {
+      const { entry } = await contributionOr404(req);
+      return {
+        organisationId: entry.organisationId,
+        year: String(entry.year),
+        form: entry.form,
+        description: entry.description,
+        planned: poundsInput(entry.planned),
+        agreed: poundsInput(entry.agreed),
+        received: poundsInput(entry.received),
+      };
+    },
+    save: async (req, value) => {
+      await resources.updateContribution(callerOf(req), String(req.params.fund), idOf(req, 'entry'), value);
+      return fundPage(req, value.year);
+    },
+    done: 'Contribution changed',
+  });
+
+  deletePage({
+    path: '/resources/funds/:fund/contributions/:entry/delete',
+    title: 'Delete a contribution',
+    buttonText: 'Delete the contribution',
+    about: async (req) => {
+      const { fund, entry } = await contributionOr404(req);
+      return {
+        caption: fund.name,
+        subject: `${entry.organisationName}’s contribution for ${yearLabel(entry.year)} (${contributionForms[entry.form as keyof typeof contributionForms] ?? entry.form}${entry.description ? `: ${entry.description}` : ''}): ${amounts(
+          [
+            ['planned', entry.planned],
+            ['agreed', entry.agreed],
+            ['received', entry.received],
+          ],
+        )}.`,
+        goes: [`The fund’s budget and contributions for ${yearLabel(entry.year)} no longer count it`],
+        stays: [`${entry.organisationName} and the fund’s other entries`],
+        backLink: fundPage(req, entry.year),
+      };
+    },
+    remove: async (req) => {
+      const { entry } = await contributionOr404(req);
+      await resources.deleteContribution(callerOf(req), String(req.params.fund), entry.id);
+      return fundPage(req, entry.year);
+    },
+    done: 'Contribution deleted',
+  });
+
+  form({
+    path: '/resources/funds/:fund/spending/:entry/edit',
+    view: 'spending-form.njk',
+    title: 'Change spending',
+    schema: spendingSchema,
+    locals: async (req) => ({
+      ...(await spendingLocals(req)),
+      backLink: fundPage(req, (await spendingOr404(req)).entry.year),
+      submitText: 'Save the spending',
+    }),
+    defaults: async (req) => {
+      const { entry } = await spendingOr404(req);
+      return {
+        year: String(entry.year),
+        priorityId: entry.priorityId,
+        actionId: entry.actionId,
+        serviceId: entry.serviceId,
+        decisionId: entry.decisionId,
+        description: entry.description,
+        planned: poundsInput(entry.planned),
+        committed: poundsInput(entry.committed),
+        actual: poundsInput(entry.actual),
+      };
+    },
+    save: async (req, value) => {
+      await resources.updateSpending(callerOf(req), String(req.params.fund), idOf(req, 'entry'), value);
+      return fundPage(req, value.year);
+    },
+    done: 'Spending changed',
+  });
+
+  deletePage({
+    path: '/resources/funds/:fund/spending/:entry/delete',
+    title: 'Delete spending',
+    buttonText: 'Delete the spending',
+    about: async (req) => {
+      const { fund, entry } = await spendingOr404(req);
+      return {
+        caption: fund.name,
+        subject: `Spending on “${entry.priorityTitle}” for ${yearLabel(entry.year)}${entry.actionText ? `, action: ${entry.actionText}` : ''}${entry.serviceName ? `, service: ${entry.serviceName}` : ''}${entry.description ? ` (${entry.description})` : ''}: ${amounts(
+          [
+            ['planned', entry.planned],
+            ['committed', entry.committed],
+            ['actual', entry.actual],
+          ],
+        )}.`,
+        goes: [
+          `The fund’s spending for ${yearLabel(entry.year)} and the priority’s resources no longer count it`,
+        ],
+        stays: [
+          ...(entry.decisionId ? ['The meeting’s decision, still linked to the fund'] : []),
+          'The fund’s other entries',
+        ],
+        backLink: fundPage(req, entry.year),
+      };
+    },
+    remove: async (req) => {
+      const { entry } = await spendingOr404(req);
+      await resources.deleteSpending(callerOf(req), String(req.params.fund), entry.id);
+      return fundPage(req, entry.year);
+    },
+    done: 'Spending deleted',
+  });
+
+  const pledgeOr404 = (req: Request) => resources.pledge(callerOf(req), idOf(req, 'pledge'));
+
+  form({
+    path: '/resources/pledges/:pledge/edit',
+    view: 'pledge-form.njk',
+    title: 'Change a pledge',
+    schema: pledgeSchema,
+    dates: ['pledgedOn', 'dueOn'],
+    locals: async (req) => {
+      await pledgeOr404(req);
+      return {
+        ...(await pledgeLocals(req)),
+        backLink: `${base(req)}#pledges`,
+        submitText: 'Save the pledge',
+      };
+    },
+    defaults: async (req) => {
+      const { pledge } = await pledgeOr404(req);
+      return {
+        organisationId: pledge.organisationId,
+        priorityId: pledge.priorityId,
+        actionId: pledge.actionId,
+        resource: pledge.resource,
+        description: pledge.description,
+        amount: poundsInput(pledge.amount),
+        fromYear: String(pledge.fromYear),
+        toYear: String(pledge.toYear),
+        status: pledge.status,
+        ...dateValues('pledgedOn', pledge.pledgedOn),
+        ...dateValues('dueOn', pledge.dueOn),
+        agreedBy: pledge.agreedBy,
+        decisionId: pledge.decisionId,
+      };
+    },
+    save: async (req, value) => {
+      await resources.updatePledge(callerOf(req), idOf(req, 'pledge'), value);
+      return `${base(req)}#pledges`;
+    },
+    done: 'Pledge changed',
+  });
+
+  deletePage({
+    path: '/resources/pledges/:pledge/delete',
+    title: 'Delete a pledge',
+    buttonText: 'Delete the pledge',
+    about: async (req) => {
+      const { pledge, priority } = await pledgeOr404(req);
+      return {
+        caption: tenantOf(req).name,
+        subject: `${pledge.organisationName}’s pledge to “${priority?.title ?? ''}”: ${pledgeResources[pledge.resource as keyof typeof pledgeResources] ?? pledge.resource}, ${pledge.description}${pledge.amount === null ? '' : `, ${formatPounds(pledge.amount)} a year`}, ${yearLabel(pledge.fromYear)}${pledge.toYear === pledge.fromYear ? '' : ` to ${yearLabel(pledge.toYear)}`} (${(pledgeStatuses[pledge.status as keyof typeof pledgeStatuses] ?? pledge.status).toLowerCase()}).`,
+        goes: [
+          'The priority’s resources and the partner’s pledges no longer count it',
+          ...(pledge.status === 'agreed' ? ['Any exception for it being overdue'] : []),
+        ],
+        stays: [
+          ...(pledge.decisionId ? ['The meeting’s decision that agreed it'] : []),
+          `${pledge.organisationName}’s other pledges`,
+        ],
+        backLink: `${base(req)}#pledges`,
+      };
+    },
+    remove: async (req) => {
+      await resources.deletePledge(callerOf(req), idOf(req, 'pledge'));
+      return `${base(req)}#pledges`;
+    },
+    done: 'Pledge deleted',
+  });
+
+  const serviceOr404 = (req: Request) => resources.service(callerOf(req), idOf(req, 'service'));
+
+  form({
+    path: '/resources/services/:service/edit',
+    view: 'service-form.njk',
+    title: 'Change a commissioned service',
+    schema: serviceSchema,
+    dates: ['startsOn', 'endsOn'],
+    locals: async (req) => {
+      await serviceOr404(req);
+      return {
+        ...(await serviceLocals(req)),
+        backLink: `${base(req)}#services`,
+        submitText: 'Save the service',
+      };
+    },
+    defaults: async (req) => {
+      const { service } = await serviceOr404(req);
+      return {
+        name: service.name,
+        providerKind: service.providerOrganisationId ? 'organisation' : 'other',
+        providerOrganisationId: service.providerOrganisationId,
+        provider: service.providerOrganisationId ? '' : service.provider,
+        annualValue: poundsInput(service.annualValue),
+        ...dateValues('startsOn', service.startsOn),
+        ...dateValues('endsOn', service.endsOn),
+        fundId: service.fundId,
+        status: service.status,
+        priorityIds: service.priorityIds,
+      };
+    },
+    save: async (req, value) => {
+      const { priorityIds, ...service } = value;
+      await resources.updateService(callerOf(req), idOf(req, 'service'), service, priorityIds);
+      return `${base(req)}#services`;
+    },
+    done: 'Commissioned service changed',
+  });
+
+  deletePage({
+    path: '/resources/services/:service/delete',
+    title: 'Delete a commissioned service',
+    buttonText: 'Delete the service',
+    about: async (req) => {
+      const { service, spending } = await serviceOr404(req);
+      const entries = spending.length === 1 ? '1 spending entry' : `${spending.length} spending entries`;
+      return {
+        caption: tenantOf(req).name,
+        subject: `${service.name}, provided by ${service.providerName}${service.annualValue === null ? '' : `, ${formatPounds(service.annualValue)} a year`} (${(serviceStatuses[service.status as keyof typeof serviceStatuses] ?? service.status).toLowerCase()}).`,
+        goes: [
+          ...(service.priorityIds.length
+            ? [
+                `Its links to the ${service.priorityIds.length === 1 ? 'priority' : `${service.priorityIds.length} priorities`} it serves (the priorities stay), and the value it counts in their resources`,
+              ]
+            : []),
+        ],
+        stays: [
+          ...(spending.length
+            ? [
+                `${entries} recorded on it (${amounts([
+                  ['actual', sumPence(spending.map((row) => row.actual))],
+                ])}), on ${spending.length === 1 ? 'its priority' : 'their priorities'}, without the service`,
+              ]
+            : []),
+          ...(service.providerOrganisationId ? [`${service.providerName}, the organisation`] : []),
+        ],
+        backLink: `${base(req)}#services`,
+      };
+    },
+    remove: async (req) => {
+      await resources.deleteService(callerOf(req), idOf(req, 'service'));
+      return `${base(req)}#services`;
+    },
+    done: 'Commissioned service deleted',
+  });
+
+  const principleOr404 = (req: Request) =>
+    resources.principle(callerOf(req), String(req.params.plan), idOf(req, 'principle'));
+
+  form({
+    path: '/resources/plans/:plan/principles/:principle/edit',
+    view: 'principle-form.njk',
+    title: 'Change a financial principle',
+    schema: principleSchema,
+    locals: async (req) => {
+      const { plan, principle } = await principleOr404(req);
+      return {
+        plan,
+        position: principle.position,
+        backLink: `${base(req)}#plan-${plan.slug}`,
+        submitText: 'Save the principle',
+      };
+    },
+    defaults: async (req) => ({ text: (await principleOr404(req)).principle.text }),
+    save: async (req, value) => {
+      await resources.updatePrinciple(
+        callerOf(req),
+        String(req.params.plan),
+        idOf(req, 'principle'),
+        value.text,
+      );
+      return `${base(req)}#plan-${String(req.params.plan)}`;
+    },
+    done: 'Financial principle changed',
+  });
+
+  deletePage({
+    path: '/resources/plans/:plan/principles/:principle/delete',
+    title: 'Delete a financial principle',
+    buttonText: 'Delete the principle',
+    about: async (req) => {
+      const { plan, principle } = await principleOr404(req);
+      return {
+        caption: plan.title,
+        subject: `Principle ${principle.position}: ${principle.text}`,
+        goes: [],
+        stays: ['The plan’s other principles, numbered 1, 2, 3 again in the same order'],
+        backLink: `${base(req)}#plan-${plan.slug}`,
+      };
+    },
+    remove: async (req) => {
+      await resources.deletePrinciple(callerOf(req), String(req.params.plan), idOf(req, 'principle'));
+      return `${base(req)}#plan-${String(req.params.plan)}`;
+    },
+    done: 'Financial principle deleted',
   });
 
   // The import: upload, a row-by-row preview, then confirm (all rows or none).

@@ -154,7 +154,14 @@ export const pledgeSchema = z
 export const serviceSchema = z
   .object({
     name: required('Enter the service’s name', 'Name', 300),
-    provider: required('Enter the provider', 'Provider', 300),
+    providerKind: choice(
+      ['organisation', 'other'],
+      'Choose whether the provider is one of the partnership’s organisations or another provider',
+    ),
+    providerOrganisationId: optionalId(
+      'Choose the provider from the list of the partnership’s organisations',
+    ),
+    provider: text('The provider’s name', 300),
     annualValue: pounds('The value a year'),
     startsOn: dateInput('The start date', { required: false }),
     endsOn: dateInput('The end date', { required: false }),
@@ -162,7 +169,22 @@ export const serviceSchema = z
     status: choice(serviceStatusValues, 'Choose the service’s status'),
     priorityIds: ids('Choose priorities from the list'),
   })
-  .transform((value) => ({ ...value, startsOn: value.startsOn ?? null, endsOn: value.endsOn ?? null }))
+  .refine((v) => v.providerKind !== 'organisation' || v.providerOrganisationId !== null, {
+    path: ['providerOrganisationId'],
+    message: 'Choose the provider from the list of the partnership’s organisations',
+  })
+  .refine((v) => v.providerKind !== 'other' || v.provider !== null, {
+    path: ['provider'],
+    message: 'Enter the name of the provider outside the partnership',
+  })
+  // one or the other: the organisation's name is filled in by the service
+  .transform(({ providerKind, ...value }) => ({
+    ...value,
+    providerOrganisationId: providerKind === 'organisation' ? value.providerOrganisationId : null,
+    provider: providerKind === 'other' ? (value.provider ?? '') : '',
+    startsOn: value.startsOn ?? null,
+    endsOn: value.endsOn ?? null,
+  }))
   .refine((v) => !v.startsOn || !v.endsOn || v.endsOn >= v.startsOn, {
     path: ['endsOn', 'day'],
     message: 'The service must end on or after the day it starts',

@@ -24,6 +24,7 @@ import {
   type SpendingValues,
 } from './resources.repository.ts';
 import { financialYearOf, formatPounds, yearEnd, yearLabel, yearStart } from './money.ts';
+import { planResourcesOf } from './resources.plan.ts';
 import {
   fundStatement,
   pledgeDueOn,
@@ -92,12 +93,17 @@ async function everything(trx: Trx) {
     ...row,
     organisationName: organisationName.get(row.organisationId) ?? 'Unknown organisation',
   }));
-  const serviceEntries: (ServiceEntry & (typeof services)[number])[] = services.map((service) => ({
-    ...service,
-    priorityIds: servicePriorities
-      .filter((link) => link.serviceId === service.id)
-      .map((link) => link.priorityId),
-  }));
+  const serviceEntries: (ServiceEntry & (typeof services)[number] & { providerName: string })[] =
+    services.map((service) => ({
+      ...service,
+      // a partner of the partnership by its name now; a provider outside it as written
+      providerName: service.providerOrganisationId
+        ? (organisationName.get(service.providerOrganisationId) ?? service.provider)
+        : service.provider,
+      priorityIds: servicePriorities
+        .filter((link) => link.serviceId === service.id)
+        .map((link) => link.priorityId),
+    }));
   return {
     funds: funds.map((fund) => ({
       ...fund,
@@ -158,6 +164,95 @@ function spendingProblems(data: ResourcesData, fund: FundDetail, row: SpendingVa
   if (outside) problems.push(outside);
   return problems;
 }
+
+/** The problems with a pledge, each at its field. */
+async function pledgeProblems(
+  data: ResourcesData,
+  trx: Trx,
+  caller: Caller,
+  values: PledgeValues,
+): Promise<FieldProblem[]> {
+  const problems: FieldProblem[] = [];
+  const organisation = data.organisations.find((o) => o.id === values.organisationId);
+  if (!organisation)
+    problems.push({ path: 'organisationId', message: 'Choose the partner from the list of organisations' });
+  else if (organisationEndedBy(organisation, values.pledgedOn))
+    problems.push({
+      path: 'organisationId',
+      message: `${organisation.name} had ended (${formatDate(organisation.endsOn!)}) by ${formatDate(values.pledgedOn)}: it was not a partner on that date`,
+    });
+  const priority = data.priorityById.get(values.priorityId);
+  if (!priority) problems.push({ path: 'priorityId', message: 'Choose a priority from the list' });
+  else if (values.actionId && !priority.actions.some((a) => a.id === values.actionId))
+    problems.push({ path: 'actionId', message: 'The action is not one of the priority’s actions' });
+  if (values.decisionId && !(await decisionsWithin(trx, caller)).some((d) => d.id === values.decisionId))
+    problems.push({ path: 'decisionId', message: 'Choose the decision from the list' });
+  return problems;
+}
+
+/** The problems with a commissioned service, each at its field. */
+function serviceProblems(data: ResourcesData, values: ServiceValues, priorityIds: string[]): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (
+    values.providerOrganisationId &&
+    !data.organisations.some((o) => o.id === values.providerOrganisationId)
+  )
+    problems.push({
+      path: 'providerOrganisationId',
+      message: 'Choose the provider from the list of the partnership’s organisations',
+    });
+  if (!values.providerOrganisationId && !values.provider.trim())
+    problems.push({ path: 'provider', message: 'Enter the name of the provider outside the partnership' });
+  if (values.fundId && !data.funds.some((fund) => fund.id === values.fundId))
+    problems.push({ path: 'fundId', message: 'Choose the fund from the list' });
+  if (priorityIds.some((id) => !data.priorityById.has(id)))
+    problems.push({ path: 'priorityIds', message: 'Choose priorities from the list' });
+  const fund = data.funds.find((candidate) => candidate.id === values.fundId);
+  if (fund && priorityIds.some((id) => !fund.priorityIds.includes(id)))
+    problems.push({
+      path: 'priorityIds',
+      message: `${fund.name} does not serve every priority chosen: choose only the priorities it serves`,
+    });
+  return problems;
+}
+
+/** A service provided by one of the partnership's organisations is named as the organisation is. */
+const withProviderName = (data: ResourcesData, values: ServiceValues): ServiceValues => {
+  const organisation = data.organisations.find((o) => o.id === values.providerOrganisationId);
+  return organisation
+    ? { ...values, provider: organisation.name }
+    : { ...values, providerOrganisationId: null };
+};
+
+/** A contribution's problems at the form's fields. */
+const contributionFields = (problems: string[]): FieldProblem[] =>
+  problems.map((message) => ({
+    path:
+      /partner|organisation/i.test(message) && !/before .* began/.test(message) ? 'organisationId' : 'year',
+    message,
+  }));
+
+/** Spending's problems at the form's fields. */
+const spendingFields = (problems: string[]): FieldProblem[] =>
+  problems.map((message) => ({
+    path: /year|agreement/.test(message)
+      ? 'year'
+      : /action/.test(message)
+        ? 'actionId'
+        : /service/.test(message)
+          ? 'serviceId'
+          : /decision/.test(message)
+            ? 'decisionId'
+            : 'priorityId',
+    message,
+  }));
+
+/** What a contribution or spending entry says in the audit trail: its amounts in pounds. */
+const amountsText = (amounts: [string, number | null][]) =>
+  amounts
+    .filter(([, pence]) => pence !== null)
+    .map(([label, pence]) => `${label} ${formatPounds(pence)}`)
+    .join(', ');
 
 export interface ImportLine {
   line: number;
@@ -395,16 +490,7 @@ export function resourcesService(db: Database<DB>) {
         const fund = mustFindFund(data, fundSlug);
         const row = { ...values, fundId: fund.id };
         const problems = contributionProblems(data, fund, row);
-        if (problems.length)
-          throw new RuleViolation(
-            problems.map((message) => ({
-              path:
-                /partner|organisation/i.test(message) && !/before .* began/.test(message)
-                  ? 'organisationId'
-                  : 'year',
-              message,
-            })),
-          );
+        if (problems.length) throw new RuleViolation(contributionFields(problems));
         const [id] = await repository.insertContributions(trx, partnershipId, [row]);
         await recordChange(trx, caller.actor, {
           partnershipId,
@@ -432,21 +518,7 @@ export function resourcesService(db: Database<DB>) {
         const problems = spendingProblems(data, fund, row);
         if (row.decisionId && !(await decisionsWithin(trx, caller)).some((d) => d.id === row.decisionId))
           problems.push('Choose the decision from the list');
-        if (problems.length)
-          throw new RuleViolation(
-            problems.map((message) => ({
-              path: /year|agreement/.test(message)
-                ? 'year'
-                : /action/.test(message)
-                  ? 'actionId'
-                  : /service/.test(message)
-                    ? 'serviceId'
-                    : /decision/.test(message)
-                      ? 'decisionId'
-                      : 'priorityId',
-              message,
-            })),
-          );
+        if (problems.length) throw new RuleViolation(spendingFields(problems));
         const [id] = await repository.insertSpending(trx, partnershipId, [row]);
         if (row.decisionId) await repository.insertFundDecision(trx, partnershipId, fund.id, row.decisionId);
         await recordChange(trx, caller.actor, {
@@ -482,28 +554,10 @@ export function resourcesService(db: Database<DB>) {
     addPledge(caller: Caller, values: PledgeValues): Promise<string> {
       return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
         const data = await everything(trx);
-        const problems: FieldProblem[] = [];
-        const organisation = data.organisations.find((o) => o.id === values.organisationId);
-        if (!organisation)
-          problems.push({
-            path: 'organisationId',
-            message: 'Choose the partner from the list of organisations',
-          });
-        else if (organisationEndedBy(organisation, values.pledgedOn))
-          problems.push({
-            path: 'organisationId',
-            message: `${organisation.name} had ended (${formatDate(organisation.endsOn!)}) by ${formatDate(values.pledgedOn)}: it was not a partner on that date`,
-          });
-        const priority = data.priorityById.get(values.priorityId);
-        if (!priority) problems.push({ path: 'priorityId', message: 'Choose a priority from the list' });
-        else if (values.actionId && !priority.actions.some((a) => a.id === values.actionId))
-          problems.push({ path: 'actionId', message: 'The action is not one of the priority’s actions' });
-        if (
-          values.decisionId &&
-          !(await decisionsWithin(trx, caller)).some((d) => d.id === values.decisionId)
-        )
-          problems.push({ path: 'decisionId', message: 'Choose the decision from the list' });
+        const problems = await pledgeProblems(data, trx, caller, values);
         if (problems.length) throw new RuleViolation(problems);
+        const organisation = data.organisations.find((o) => o.id === values.organisationId);
+        const priority = data.priorityById.get(values.priorityId);
         const id = await repository.insertPledge(trx, partnershipId, values);
         await recordChange(trx, caller.actor, {
           partnershipId,
@@ -520,18 +574,9 @@ export function resourcesService(db: Database<DB>) {
     addService(caller: Caller, values: ServiceValues, priorityIds: string[]): Promise<string> {
       return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
         const data = await everything(trx);
-        const problems: FieldProblem[] = [];
-        if (values.fundId && !data.funds.some((fund) => fund.id === values.fundId))
-          problems.push({ path: 'fundId', message: 'Choose the fund from the list' });
-        if (priorityIds.some((id) => !data.priorityById.has(id)))
-          problems.push({ path: 'priorityIds', message: 'Choose priorities from the list' });
-        const fund = data.funds.find((candidate) => candidate.id === values.fundId);
-        if (fund && priorityIds.some((id) => !fund.priorityIds.includes(id)))
-          problems.push({
-            path: 'priorityIds',
-            message: `${fund.name} does not serve every priority chosen: choose only the priorities it serves`,
-          });
+        const problems = serviceProblems(data, values, priorityIds);
         if (problems.length) throw new RuleViolation(problems);
+        values = withProviderName(data, values);
         const id = await repository.insertService(trx, partnershipId, values, priorityIds);
         await recordChange(trx, caller.actor, {
           partnershipId,
@@ -565,6 +610,306 @@ export function resourcesService(db: Database<DB>) {
           after: { text, source },
         });
         return position;
+      });
+    },
+
+    /** The resources of plans' priorities for a financial year (the plan on a page, the public site). */
+    planResources: (caller: Caller, planIds: string[], year: string | undefined, asAt = today()) =>
+      read(caller, (data) =>
+        planIds.map((id) => planResourcesOf(data, id, year, asAt)).filter((found) => found !== null),
+      ),
+
+    /** A fund's contribution by its id, with the fund; a 404 for anything else. */
+    contribution: (caller: Caller, fundSlug: string, id: string) =>
+      read(caller, (data) => {
+        const fund = mustFindFund(data, fundSlug);
+        const entry = data.contributions.find((row) => row.id === id && row.fundId === fund.id);
+        if (!entry) throw notFound();
+        return { fund, entry };
+      }),
+
+    /** A fund's spending entry by its id, with the fund; a 404 for anything else. */
+    spendingEntry: (caller: Caller, fundSlug: string, id: string) =>
+      read(caller, (data) => {
+        const fund = mustFindFund(data, fundSlug);
+        const entry = data.spending.find((row) => row.id === id && row.fundId === fund.id);
+        if (!entry) throw notFound();
+        return { fund, entry };
+      }),
+
+    /** A pledge by its id, with its priority; a 404 for anything else. */
+    pledge: (caller: Caller, id: string) =>
+      read(caller, (data) => {
+        const pledge = data.pledges.find((row) => row.id === id);
+        if (!pledge) throw notFound();
+        return { pledge, priority: data.priorityById.get(pledge.priorityId) ?? null };
+      }),
+
+    /** A commissioned service by its id, with the spending recorded on it; a 404 for anything else. */
+    service: (caller: Caller, id: string) =>
+      read(caller, (data) => {
+        const service = data.services.find((row) => row.id === id);
+        if (!service) throw notFound();
+        return {
+          service,
+          spending: data.spending.filter((row) => row.serviceId === id),
+          fund: data.funds.find((fund) => fund.id === service.fundId) ?? null,
+        };
+      }),
+
+    /** A plan's financial principle by its id; a 404 for anything else. */
+    principle: (caller: Caller, planSlug: string, id: string) =>
+      read(caller, (data) => {
+        const plan = data.plans.find((candidate) => candidate.slug === planSlug);
+        const principle = data.principles.find((row) => row.id === id && row.planId === plan?.id);
+        if (!plan || !principle) throw notFound();
+        return { plan, principle };
+      }),
+
+    /** Corrects a contribution, by the same rules as recording one. */
+    updateContribution(
+      caller: Caller,
+      fundSlug: string,
+      id: string,
+      values: Omit<ContributionValues, 'fundId'>,
+    ): Promise<void> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const data = await everything(trx);
+        const fund = mustFindFund(data, fundSlug);
+        const before = data.contributions.find((row) => row.id === id && row.fundId === fund.id);
+        if (!before) throw notFound();
+        const row = { ...values, fundId: fund.id };
+        const problems = contributionProblems(data, fund, row);
+        if (problems.length) throw new RuleViolation(contributionFields(problems));
+        await repository.updateContribution(trx, id, row);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'update',
+          entityType: 'fund contribution',
+          entityId: id,
+          summary: `Changed ${before.organisationName}’s contribution to ${fund.name} for ${yearLabel(before.year)}: now ${yearLabel(row.year)}, ${amountsText(
+            [
+              ['planned', row.planned],
+              ['agreed', row.agreed],
+              ['received', row.received],
+            ],
+          )}`,
+          before,
+          after: row,
+        });
+      });
+    },
+
+    deleteContribution(caller: Caller, fundSlug: string, id: string): Promise<void> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const data = await everything(trx);
+        const fund = mustFindFund(data, fundSlug);
+        const before = data.contributions.find((row) => row.id === id && row.fundId === fund.id);
+        if (!before) throw notFound();
+        await repository.deleteContribution(trx, id);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'delete',
+          entityType: 'fund contribution',
+          entityId: id,
+          summary: `Deleted ${before.organisationName}’s contribution to ${fund.name} for ${yearLabel(before.year)} (${amountsText(
+            [
+              ['planned', before.planned],
+              ['agreed', before.agreed],
+              ['received', before.received],
+            ],
+          )})`,
+          before,
+        });
+      });
+    },
+
+    /** Corrects a spending entry, by the same rules as recording one. */
+    updateSpending(
+      caller: Caller,
+      fundSlug: string,
+      id: string,
+      values: Omit<SpendingValues, 'fundId'>,
+    ): Promise<void> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const data = await everything(trx);
+        const fund = mustFindFund(data, fundSlug);
+        const before = data.spending.find((row) => row.id === id && row.fundId === fund.id);
+        if (!before) throw notFound();
+        const row = { ...values, fundId: fund.id };
+        const problems = spendingProblems(data, fund, row);
+        if (row.decisionId && !(await decisionsWithin(trx, caller)).some((d) => d.id === row.decisionId))
+          problems.push('Choose the decision from the list');
+        if (problems.length) throw new RuleViolation(spendingFields(problems));
+        await repository.updateSpending(trx, id, row);
+        if (row.decisionId) await repository.insertFundDecision(trx, partnershipId, fund.id, row.decisionId);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'update',
+          entityType: 'fund spending',
+          entityId: id,
+          summary: `Changed spending from ${fund.name} on “${before.priorityTitle}” for ${yearLabel(before.year)}: now “${data.priorityById.get(row.priorityId)!.title}”, ${yearLabel(row.year)}, ${amountsText(
+            [
+              ['planned', row.planned],
+              ['committed', row.committed],
+              ['actual', row.actual],
+            ],
+          )}`,
+          before,
+          after: row,
+        });
+      });
+    },
+
+    deleteSpending(caller: Caller, fundSlug: string, id: string): Promise<void> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const data = await everything(trx);
+        const fund = mustFindFund(data, fundSlug);
+        const before = data.spending.find((row) => row.id === id && row.fundId === fund.id);
+        if (!before) throw notFound();
+        await repository.deleteSpending(trx, id);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'delete',
+          entityType: 'fund spending',
+          entityId: id,
+          summary: `Deleted spending from ${fund.name} on “${before.priorityTitle}” for ${yearLabel(before.year)} (${amountsText(
+            [
+              ['planned', before.planned],
+              ['committed', before.committed],
+              ['actual', before.actual],
+            ],
+          )})`,
+          before,
+        });
+      });
+    },
+
+    /** Corrects a pledge, by the same rules as recording one. */
+    updatePledge(caller: Caller, id: string, values: PledgeValues): Promise<void> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const data = await everything(trx);
+        const before = data.pledges.find((row) => row.id === id);
+        if (!before) throw notFound();
+        const problems = await pledgeProblems(data, trx, caller, values);
+        if (problems.length) throw new RuleViolation(problems);
+        await repository.updatePledge(trx, id, values);
+        const organisation = data.organisations.find((o) => o.id === values.organisationId)!;
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'update',
+          entityType: 'pledge',
+          entityId: id,
+          summary: `Changed ${organisation.name}’s pledge to “${data.priorityById.get(values.priorityId)!.title}” (${values.description}, ${values.status})`,
+          before,
+          after: values,
+        });
+      });
+    },
+
+    deletePledge(caller: Caller, id: string): Promise<void> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const data = await everything(trx);
+        const before = data.pledges.find((row) => row.id === id);
+        if (!before) throw notFound();
+        await repository.deletePledge(trx, id);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'delete',
+          entityType: 'pledge',
+          entityId: id,
+          summary: `Deleted ${before.organisationName}’s pledge to “${data.priorityById.get(before.priorityId)?.title ?? ''}” (${before.description})`,
+          before,
+        });
+      });
+    },
+
+    /** Corrects a commissioned service and the priorities it serves, by the same rules as adding one. */
+    updateService(caller: Caller, id: string, values: ServiceValues, priorityIds: string[]): Promise<void> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const data = await everything(trx);
+        const before = data.services.find((row) => row.id === id);
+        if (!before) throw notFound();
+        const problems = serviceProblems(data, values, priorityIds);
+        // spending from a fund on this service stays on a priority the fund serves
+        const fund = data.funds.find((candidate) => candidate.id === values.fundId);
+        if (fund && data.spending.some((row) => row.serviceId === id && row.fundId !== fund.id))
+          problems.push({
+            path: 'fundId',
+            message: `Spending from another fund is recorded on this service: it cannot be paid only by ${fund.name}`,
+          });
+        if (problems.length) throw new RuleViolation(problems);
+        const after = withProviderName(data, values);
+        await repository.updateService(trx, partnershipId, id, after, priorityIds);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'update',
+          entityType: 'commissioned service',
+          entityId: id,
+          summary: `Changed the commissioned service ${after.name} (${after.provider})`,
+          before,
+          after: { ...after, priorityIds },
+        });
+      });
+    },
+
+    /** Deletes a service; spending recorded on it stays on its priority, without the service. */
+    deleteService(caller: Caller, id: string): Promise<void> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const data = await everything(trx);
+        const before = data.services.find((row) => row.id === id);
+        if (!before) throw notFound();
+        const unlinked = await repository.deleteService(trx, id);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'delete',
+          entityType: 'commissioned service',
+          entityId: id,
+          summary: `Deleted the commissioned service ${before.name} (${before.providerName})${
+            unlinked.length
+              ? `; ${unlinked.length} spending ${unlinked.length === 1 ? 'entry stays' : 'entries stay'} on ${unlinked.length === 1 ? 'its priority' : 'their priorities'}, without the service`
+              : ''
+          }`,
+          before: { ...before, spendingUnlinked: unlinked },
+        });
+      });
+    },
+
+    updatePrinciple(caller: Caller, planSlug: string, id: string, text: string): Promise<void> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const data = await everything(trx);
+        const plan = data.plans.find((candidate) => candidate.slug === planSlug);
+        const before = data.principles.find((row) => row.id === id && row.planId === plan?.id);
+        if (!plan || !before) throw notFound();
+        await repository.updatePrinciple(trx, id, text);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'update',
+          entityType: 'financial principle',
+          entityId: id,
+          summary: `Changed financial principle ${before.position} of ${plan.title}`,
+          before,
+          after: { ...before, text },
+        });
+      });
+    },
+
+    /** Deletes a principle; the plan's others are numbered 1, 2, 3… again. */
+    deletePrinciple(caller: Caller, planSlug: string, id: string): Promise<void> {
+      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const data = await everything(trx);
+        const plan = data.plans.find((candidate) => candidate.slug === planSlug);
+        const before = data.principles.find((row) => row.id === id && row.planId === plan?.id);
+        if (!plan || !before) throw notFound();
+        await repository.deletePrinciple(trx, id, plan.id);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'delete',
+          entityType: 'financial principle',
+          entityId: id,
+          summary: `Deleted financial principle ${before.position} of ${plan.title}: the later ones are numbered again`,
+          before,
+        });
       });
     },
 

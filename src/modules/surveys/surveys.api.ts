@@ -3,22 +3,27 @@
 import { Router, type Request } from 'express';
 import type { Caller } from '../../platform/http/auth.ts';
 import { notFound, unauthorized } from '../../platform/http/errors.ts';
+import { sendCsv } from '../../platform/documents/csv.ts';
 import { partialOf } from '../../platform/http/date-input.ts';
 import type { CollatedSurvey, SurveysService } from './surveys.service.ts';
 import { surveyCsv } from './surveys.routes.ts';
+import type { SurveyJson, SurveyListJson, SurveySummaryJson } from './surveys.api.schemas.ts';
+
+type SurveyStatus = SurveyJson['status'];
 
 /** One caller per partnership the signed-in user may see, with their role there. */
 export type CallersOf = (req: Request) => Promise<{ slug: string; caller: Caller }[]>;
 
 type Found = CollatedSurvey & { owner: { name: string; isCaller: boolean } };
 
-function surveyJson(found: Found, partnership: string) {
+function surveyJson(found: Found, partnership: string): SurveyJson {
   const { survey } = found;
   return {
     id: survey.id,
     title: survey.title,
     purpose: survey.purpose,
-    status: survey.status,
+    // the columns' check constraints hold statuses and kinds to these words
+    status: survey.status as SurveyStatus,
     opensOn: survey.opensOn,
     closesOn: survey.closesOn,
     owner: { name: found.owner.name },
@@ -27,7 +32,7 @@ function surveyJson(found: Found, partnership: string) {
       key: q.key,
       number: q.position,
       text: q.text,
-      kind: q.kind,
+      kind: q.kind as SurveyJson['questions'][number]['kind'],
       choices: q.choices,
       aboutChildren: q.aboutChildren,
       codes: q.codes,
@@ -85,16 +90,16 @@ export function surveysApi(surveys: SurveysService, callersOf: CallersOf): Route
 
   router.get('/surveys', async (req, res) => {
     if (!req.user) throw unauthorized();
-    const items = new Map<string, unknown>();
+    const items = new Map<string, SurveySummaryJson>();
     for (const { slug, caller } of await callersOf(req)) {
       const summary = (
         s: { id: string; title: string; status: string; opensOn: string | null; closesOn: string | null },
         owner: string,
-        as: string,
-      ) => ({
+        as: 'owner' | 'respondent',
+      ): SurveySummaryJson => ({
         id: s.id,
         title: s.title,
-        status: s.status,
+        status: s.status as SurveyStatus,
         opensOn: s.opensOn,
         closesOn: s.closesOn,
         owner: { name: owner },
@@ -106,7 +111,8 @@ export function surveysApi(surveys: SurveysService, callersOf: CallersOf): Route
       for (const s of await surveys.invited(caller))
         if (!items.has(s.id)) items.set(s.id, summary(s, s.ownerName, 'respondent'));
     }
-    res.json({ surveys: [...items.values()] });
+    const answer: SurveyListJson = { surveys: [...items.values()] };
+    res.json(answer);
   });
 
   router.get('/surveys/:id', async (req, res) => {
@@ -116,7 +122,7 @@ export function surveysApi(surveys: SurveysService, callersOf: CallersOf): Route
 
   router.get('/surveys/:id/table.csv', async (req, res) => {
     const { found } = await find(req);
-    res.type('text/csv').attachment(`${found.survey.slug}.csv`).send(surveyCsv(found));
+    sendCsv(res, found.survey.slug, surveyCsv(found));
   });
 
   return router;

@@ -1,49 +1,32 @@
-// The survey's summary table as a Word document, as Kent's appendix lays it out.
-import { Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableRow, WidthType } from 'docx';
-import { textCell } from '../../platform/documents/word.ts';
+// The survey's summary table as a Word document, as Kent's appendix lays it out (A4 landscape),
+// in the house style, headed with the name of the partnership that owns the survey.
+import { HeadingLevel, Paragraph } from 'docx';
+import { councilDocument, sizes } from '../../platform/documents/docx-style.ts';
+import { dataTable } from '../../platform/documents/word.ts';
 import type { CollatedSurvey } from './surveys.service.ts';
 import { summaryRows } from './surveys.table.ts';
 
-const cell = (text: string, bold = false) => textCell(text, { bold, size: 16 });
-
-export async function surveyDocx(collated: CollatedSurvey): Promise<Buffer> {
+export async function surveyDocx(collated: CollatedSurvey, partnership: string): Promise<Buffer> {
   const rows = summaryRows(collated);
   const tables = collated.groups.flatMap((group) => [
     new Paragraph({ text: group.name, heading: HeadingLevel.HEADING_2 }),
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: [
-        new TableRow({
-          tableHeader: true,
-          children: [cell('Authority', true), ...collated.questions.map((q) => cell(q.text, true))],
-        }),
-        ...rows
-          .filter((row) => row.group === group.name)
-          .map(
-            (row) =>
-              new TableRow({
-                children: [
-                  cell(`${row.number}. ${row.authority}${row.asAt ? ` (correct as at ${row.asAt})` : ''}`),
-                  ...row.answers.map((answer) => cell(answer)),
-                ],
-              }),
-          ),
-      ],
-    }),
-  ]);
-  const document = new Document({
-    title: collated.survey.title,
-    creator: 'Cooperate',
-    sections: [
+    dataTable(
+      rows
+        .filter((row) => row.group === group.name)
+        .map((row) => [
+          `${row.number}. ${row.authority}${row.asAt ? ` (correct as at ${row.asAt})` : ''}`,
+          ...row.answers,
+        ]),
       {
-        properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
-        children: [
-          new Paragraph({ text: collated.survey.title, heading: HeadingLevel.HEADING_1 }),
-          ...(collated.survey.purpose ? [new Paragraph({ text: collated.survey.purpose })] : []),
-          ...tables,
-        ],
+        header: ['Authority', ...collated.questions.map((q) => q.text)],
+        size: sizes.table - 4,
+        landscape: true,
       },
-    ],
-  });
-  return Packer.toBuffer(document);
+    ),
+  ]);
+  return councilDocument({ partnership, title: collated.survey.title, landscape: true }, [
+    new Paragraph({ text: collated.survey.title, heading: HeadingLevel.HEADING_1 }),
+    ...(collated.survey.purpose ? [new Paragraph({ text: collated.survey.purpose })] : []),
+    ...tables,
+  ]);
 }

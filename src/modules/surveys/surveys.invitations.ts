@@ -11,8 +11,13 @@ import { digest, newToken } from '../accounts/index.ts';
 import { ownSurvey } from './surveys.authoring.ts';
 import { surveySlug } from './surveys.slug.ts';
 import type { InviteInput } from './surveys.forms.ts';
+import type { MailService } from '../../platform/mail/outbox.ts';
+import { surveyLinkMail } from './surveys.mail.ts';
 
-export function surveysInvitations(db: Database<DB>, options: { linkDays: number }) {
+export function surveysInvitations(
+  db: Database<DB>,
+  options: { linkDays: number; mail?: MailService | undefined },
+) {
   const edit = <T>(caller: Caller, work: (trx: Trx, partnershipId: string) => Promise<T>) =>
     inTenant(db, caller, 'partnership.edit', work);
 
@@ -136,12 +141,14 @@ export function surveysInvitations(db: Database<DB>, options: { linkDays: number
      * A single-use link for a named contact of an invited authority to answer without an
      * account. The token is returned once and kept only as its digest.
      */
-    createLink(
+    async createLink(
       caller: Caller,
       slug: string,
       input: { respondentId: string; name: string; email: string },
     ): Promise<{ token: string; expiresAt: Date }> {
-      return edit(caller, async (trx, partnershipId) => {
+      const { mail } = options;
+      await mail?.ready();
+      const made = await edit(caller, async (trx, partnershipId) => {
         const survey = await ownSurvey(trx, partnershipId, slug);
         const respondent = await trx
           .selectFrom('survey_respondents')
@@ -181,8 +188,20 @@ export function surveysInvitations(db: Database<DB>, options: { linkDays: number
           summary: `Made a response link to “${survey.title}” for ${input.name} (${respondent.label})`,
           after: { name: input.name, email: input.email, expiresAt },
         });
+        // the link goes to its contact in this transaction (issue 18)
+        if (mail)
+          await surveyLinkMail(trx, mail, caller.actor, partnershipId, {
+            survey,
+            authority: respondent.label,
+            name: input.name,
+            email: input.email,
+            token,
+            expiresAt,
+          });
         return { token, expiresAt };
       });
+      mail?.notify();
+      return made;
     },
 
     /** The links made for a survey's contacts (never the tokens). */

@@ -2,7 +2,7 @@
 // coded answers with counts and a chart, and its findings with their evidence. The same table
 // is what an invited partnership sees of a survey (its own answers, or all once published).
 import { Router, type Request, type Response } from 'express';
-import { toCsv } from '../../platform/documents/csv.ts';
+import { sendCsv, toCsv, type CsvFile } from '../../platform/documents/csv.ts';
 import { allowed, callerOf, tenantOf } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { sendDocument } from '../../platform/documents/render.ts';
@@ -15,18 +15,19 @@ import { suppressedMark } from './surveys.suppression.ts';
 const views = 'modules/surveys/views';
 
 /** The summary table as CSV. */
-export function surveyCsv(collated: CollatedSurvey): string {
-  const rows = summaryRows(collated).map((row) => ({
-    Group: row.group,
-    Number: row.number,
-    Authority: row.authority,
-    'Correct as at': row.asAt,
-    ...Object.fromEntries(collated.questions.map((q, index) => [q.text, row.answers[index]])),
-  }));
-  return toCsv(rows, {
-    header: true,
-    columns: ['Group', 'Number', 'Authority', 'Correct as at', ...collated.questions.map((q) => q.text)],
-  });
+export function surveyCsv(collated: CollatedSurvey): CsvFile {
+  // rows as cells in the columns' order: two questions may have the same text
+  const rows = summaryRows(collated).map((row) => [
+    row.group,
+    row.number,
+    row.authority,
+    row.asAt,
+    ...collated.questions.map((_, index) => row.answers[index]),
+  ]);
+  return toCsv(
+    ['Group', 'Number', 'Authority', 'Correct as at', ...collated.questions.map((q) => q.text)],
+    rows,
+  );
 }
 
 /** The survey as a page, or as CSV or Word when `?format=` asks. */
@@ -37,14 +38,16 @@ export async function sendSurvey(
   locals: Record<string, unknown>,
 ): Promise<void> {
   if (req.query.format === 'csv') {
-    res.type('text/csv').attachment(`${collated.survey.slug}.csv`).send(surveyCsv(collated));
+    sendCsv(res, collated.survey.slug, surveyCsv(collated));
     return;
   }
   if (req.query.format === 'docx') {
+    // the survey is its owner's paper, also when an invited partnership downloads it (`byId`)
+    const owner = (collated as Partial<{ owner: { name: string } }>).owner;
     return sendDocument(res, {
       name: collated.survey.slug,
       type: 'docx',
-      content: await surveyDocx(collated),
+      content: await surveyDocx(collated, owner?.name ?? tenantOf(req).name),
     });
   }
   res.render(`${views}/show.njk`, {

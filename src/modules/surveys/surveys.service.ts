@@ -15,12 +15,15 @@ import { surveysAuthoring } from './surveys.authoring.ts';
 import { surveysInvitations } from './surveys.invitations.ts';
 import { surveysAnswering } from './surveys.answering.ts';
 import { surveysCoding } from './surveys.coding.ts';
+import type { MailService } from '../../platform/mail/outbox.ts';
 
 export interface SurveysOptions {
   /** Counts about children below this are suppressed (a survey may ask for more, never less). */
   suppressionThreshold: number;
   /** How long a response link lasts when the survey has no closing date. */
   linkDays: number;
+  /** The outbox: a response link is e-mailed to its contact (issue 18). */
+  mail?: MailService | undefined;
 }
 
 /** The survey as everyone who may see it sees it: only what row-level security lets through. */

@@ -610,6 +610,248 @@ describe('children and young people\u2019s voice', () => {
     assert.match(shown, /Reported back\s*Youth Parliament sitting/);
   });
 
+  it('links a recommendation to the agenda item where the board considered it, shown on both; refusing, writing nothing, another partnership\u2019s meeting, a young people\u2019s board meeting and an item that does not exist', async () => {
+    const list = '/partnerships/medway/voice/recommendations';
+    const [rec] = (await test.services.voice.recommendations(caller())).recommendations;
+    const form = `${list}/${rec!.id}/minute-item`;
+    const shownForm = await editor.get(form);
+    assert.equal(shownForm.status, 200);
+    assert.match(pageText(shownForm.text), /Agenda item number/);
+    const [otherMeeting] = await test.db.owner
+      .selectFrom('meetings')
+      .select('id')
+      .where('partnership_id', '=', ids.other)
+      .execute();
+    const before = await auditCount(test);
+    const refusals: [Record<string, string>, RegExp][] = [
+      [{ meetingId: otherMeeting!.id, number: '1' }, /Choose one of the partnership.s meetings/],
+      [{ meetingId: ids.ypbMeeting, number: '1' }, /Choose the main board.s meeting that considered it/],
+      [{ meetingId: ids.boardMeeting, number: '99' }, /Network meeting of .+ has no item 99/],
+      [{ meetingId: ids.boardMeeting, number: '' }, /Enter the number of the agenda item/],
+      [{ meetingId: '', number: '3' }, /Choose the meeting of the board that considered the recommendation/],
+    ];
+    for (const [fields, message] of refusals) {
+      const refused = await submit(editor, form, fields);
+      assert.equal(refused.status, 400, JSON.stringify(fields));
+      assert.match(pageText(refused.text), /There is a problem/);
+      assert.match(pageText(refused.text), message);
+    }
+    assert.equal((await submit(viewer, form, { meetingId: ids.boardMeeting, number: '3' })).status, 403);
+    assert.equal(await auditCount(test), before);
+    const unlinked = await test.db.owner
+      .selectFrom('voice_recommendations')
+      .select('agenda_item_id')
+      .where('id', '=', rec!.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(unlinked.agenda_item_id, null);
+    // the database itself refuses another partnership's agenda item
+    const [otherItem] = await test.db.owner
+      .selectFrom('agenda_items')
+      .select('id')
+      .where('partnership_id', '=', ids.other)
+      .execute();
+    await assert.rejects(
+      test.db.transaction({ partnershipId: ids.medway }, (trx) =>
+        trx
+          .updateTable('voice_recommendations')
+          .set({ agenda_item_id: otherItem!.id })
+          .where('id', '=', rec!.id)
+          .execute(),
+      ),
+      /foreign key/,
+    );
+
+    const linked = await submit(editor, form, { meetingId: ids.boardMeeting, number: '3' });
+    assert.equal(linked.status, 303);
+    assert.equal(linked.headers.location, `${list}#recommendation-${rec!.id}`);
+    assert.equal(await auditCount(test), before + 1);
+    // on the recommendation: the meeting and item, linking to the item in the meeting's page
+    const $ = (await import('cheerio')).load((await viewer.get(list)).text);
+    const card = $(`#recommendation-${rec!.id}`);
+    assert.match(
+      card.text().replace(/\s+/g, ' '),
+      /Considered at\s*Network meeting, .+, item 3: Youth voice/,
+    );
+    assert.equal(
+      card.find('a:contains("item 3: Youth voice")').attr('href'),
+      `/partnerships/medway/meetings/${ids.boardMeeting}#item-3`,
+    );
+    // on the meeting's page, under item 3 with its minutes and decisions, linking back
+    const meeting = (await import('cheerio')).load(
+      (await viewer.get(`/partnerships/medway/meetings/${ids.boardMeeting}`)).text,
+    );
+    const item = meeting('#item-3');
+    assert.match(item.text(), /Considered at item 3/);
+    const back = item.find(`a[href="${list}#recommendation-${rec!.id}"]`);
+    assert.equal(back.length, 1);
+    assert.match(
+      back.text(),
+      /Recommendation 1 of the young people.s board \(Youth Parliament sitting, .+\): Hold Network sessions at youth centres every quarter/,
+    );
+    // and nowhere else on the page
+    assert.equal(meeting(`a[href="${list}#recommendation-${rec!.id}"]`).length, 1);
+  });
+
+  it('shows on the plan\u2019s page, against each priority, the themes and recommendations it came from', async () => {
+    const c = caller();
+    const planPage = '/partnerships/medway/plans/commissioning';
+    await test.services.plans.create(c, {
+      slug: 'commissioning',
+      title: 'Children and Young People\u2019s Commissioning Plan',
+      kind: 'commissioning plan',
+      startsOn: `${year}-04-01`,
+      endsOn: `${year + 2}-03-31`,
+      vision: null,
+      status: 'draft',
+      resourcing: null,
+    });
+    for (const title of ['Early Help', 'Health and Wellbeing'])
+      await test.services.plans.addPriority(c, 'commissioning', { title, outcomeIds: [], indicatorIds: [] });
+    const [early, health] = (await test.services.plans.bySlug(c, 'commissioning'))!.priorities;
+    // before anything links to them, the plan shows no origin (and keeps that page)
+    assert.doesNotMatch(pageText((await viewer.get(planPage)).text), /From what young people said/);
+
+    // a theme linked to the first priority
+    const outcome = await submit(editor, `${page}/themes/come-to-where-we-are/outcomes/new`, {
+      kind: 'priority',
+      priorityId: early!.id,
+    });
+    assert.equal(outcome.status, 303);
+    // the board's response led to the first priority too; refusing another partnership's priority
+    // and a priority for a recommendation not accepted, writing nothing
+    const oc = systemCaller('test', ids.other);
+    await test.services.plans.create(oc, {
+      slug: 'other-plan',
+      title: 'Other plan',
+      kind: 'commissioning plan',
+      startsOn: `${year}-04-01`,
+      endsOn: `${year + 2}-03-31`,
+      vision: null,
+      status: 'draft',
+      resourcing: null,
+    });
+    const otherPriority = await test.services.plans.addPriority(oc, 'other-plan', {
+      title: 'Other priority',
+      outcomeIds: [],
+      indicatorIds: [],
+    });
+    const [rec] = (await test.services.voice.recommendations(c)).recommendations;
+    const response = `/partnerships/medway/voice/recommendations/${rec!.id}/response`;
+    const responseForm = await editor.get(response);
+    assert.match(pageText(responseForm.text), /Plan priorities it led to/);
+    const fields = {
+      response: 'accepted-in-part',
+      reasons: 'Twice a year to start with, within the budget',
+      meetingId: ids.boardMeeting,
+      actionIds: rec!.actions.map((a) => a.id),
+    };
+    const before = await auditCount(test);
+    const crossing = await submit(editor, response, { ...fields, priorityIds: [early!.id, otherPriority] });
+    assert.equal(crossing.status, 400);
+    assert.match(pageText(crossing.text), /Choose the plan priorities from the partnership.s own plans/);
+    const notAccepted = await submit(editor, response, {
+      response: 'not-accepted',
+      reasons: 'No budget',
+      meetingId: ids.boardMeeting,
+      priorityIds: [early!.id],
+    });
+    assert.equal(notAccepted.status, 400);
+    assert.match(pageText(notAccepted.text), /A recommendation not accepted led to no plan priority/);
+    assert.equal(await auditCount(test), before);
+    assert.equal(
+      (await test.db.owner.selectFrom('voice_recommendation_priorities').selectAll().execute()).length,
+      0,
+    );
+    assert.equal((await submit(editor, response, { ...fields, priorityIds: [early!.id] })).status, 303);
+
+    const $ = (await import('cheerio')).load((await viewer.get(planPage)).text);
+    const first = $(`#priority-${early!.id}`);
+    assert.match(first.text(), /From what young people said/);
+    const links = first
+      .find('.app-priority-origins a')
+      .map((_, a) => [[$(a).attr('href'), $(a).text().trim()]])
+      .get() as unknown as [string, string][];
+    assert.deepEqual(links, [
+      [
+        '/partnerships/medway/voice/having-a-say#theme-come-to-where-we-are',
+        'Having a say: Come to where we are',
+      ],
+      [`/partnerships/medway/voice/recommendations#recommendation-${rec!.id}`, links[1]![1]],
+    ]);
+    assert.match(
+      links[1]![1],
+      /^Recommendation 1 of the young people.s board \(Youth Parliament sitting, .+\): Hold Network sessions at youth centres every quarter$/,
+    );
+    // the links lead to the theme and the recommendation
+    assert.equal(
+      (await import('cheerio')).load((await viewer.get(page)).text)('#theme-come-to-where-we-are').length,
+      1,
+    );
+    assert.match(
+      pageText((await viewer.get('/partnerships/medway/voice/recommendations')).text),
+      /Plan priorities\s*Children and Young People.s Commissioning Plan: Early Help/,
+    );
+    // the other priority came from nothing young people said
+    assert.doesNotMatch($(`#priority-${health!.id}`).text(), /From what young people said/);
+    // the voice module's own list agrees
+    const listed = pageText((await viewer.get('/partnerships/medway/voice/priorities')).text);
+    assert.match(listed, /Early Help/);
+    assert.match(listed, /Recommendation 1 of the young people.s board/);
+    assert.doesNotMatch(listed, /Health and Wellbeing/);
+    // another partnership's plan page does not show them
+    const otherPlan = pageText((await other.get('/partnerships/other/plans/other-plan')).text);
+    assert.doesNotMatch(otherPlan, /From what young people said/);
+  });
+
+  it('seeds what the five documents say of young people\u2019s voice, and no consultation, theme or recommendation they do not give', async () => {
+    const { readSeeds, seedFiles } = await import('../../seeds/seed.reader.ts');
+    const seeds = (await readSeeds(await seedFiles())).map(({ seed }) => seed);
+    const of = (slug: string) => seeds.find((seed) => seed.partnership.slug === slug)!;
+    // the young people's bodies a recommendation of the young people's board comes from
+    assert.deepEqual(
+      seeds.flatMap((seed) =>
+        seed.bodies
+          .filter((body) => body.kind === 'young-peoples-board')
+          .map((body) => [seed.partnership.slug, body.name, body.history.at(-1)!.status]),
+      ),
+      [
+        ['dudley', "Children and Young People's Board", 'proposed'],
+        ['medway', 'Children in Care Council', 'established'],
+        ['medway', 'Medway Youth Parliament', 'established'],
+      ],
+    );
+    // Dudley (paragraphs 12 and 19): a board so that their views are "heard, understood and acted
+    // on", and a plan based on surveys and activities that collected their views
+    const dudley = of('dudley');
+    assert.match(
+      dudley.bodies.find((body) => body.kind === 'young-peoples-board')!.purpose!,
+      /views of children and young people are heard, understood and acted on/,
+    );
+    assert.ok(
+      dudley.plans[0]!.evidence!.some((item) => /views of young people/.test(item.title)),
+      'the plan\u2019s evidence base names the views of young people',
+    );
+    // Bolton: two Youth MPs and two deputies sit on the board, flagged as young people
+    const bolton = of('bolton');
+    assert.equal(bolton.people.filter((person) => person.youngPerson).length, 4);
+    // Medway (paragraph 3.3): the Network champions their voice and engages with both bodies
+    const medway = of('medway');
+    assert.match(
+      medway.bodies.find((body) => body.slug === 'action-network')!.purpose!,
+      /ensure the voice of children and young people is championed/,
+    );
+    assert.deepEqual(
+      medway.relationships.filter((r) => r.to === 'action-network').map((r) => [r.from, r.kind]),
+      [
+        ['children-in-care-council', 'informs'],
+        ['youth-parliament', 'informs'],
+      ],
+    );
+    // None of the documents reports a consultation's questions, answers or themes, or a
+    // recommendation of the young people's board, so the seeds carry none (Medway's acceptance
+    // test checks the voice pages of the loaded seed are empty).
+  });
+
   it('never crosses partnerships: another partnership sees none of the consultation, its responses or its link', async () => {
     assert.equal((await other.get(page)).status, 404);
     assert.equal((await other.get('/partnerships/medway/voice/recommendations')).status, 404);
@@ -629,10 +871,11 @@ describe('children and young people\u2019s voice', () => {
             'voice_outcomes',
             'voice_recommendations',
             'voice_recommendation_actions',
+            'voice_recommendation_priorities',
           ] as const
         ).map(async (table) => (await trx.selectFrom(table).select('partnership_id').execute()).length),
       ),
     );
-    assert.deepEqual(seen, [0, 0, 0, 0, 0, 0, 0, 0]);
+    assert.deepEqual(seen, [0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 });

@@ -1,10 +1,11 @@
 // A consultation's results as CSV and Word: the same suppressed tables the page shows, the
-// themes with what was done, and only approved quotes. CSV cells that start like a formula are
-// neutralised (csv-stringify's escape_formulas), so nothing a respondent typed runs in a
-// spreadsheet.
-import { toCsv } from '../../platform/documents/csv.ts';
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableRow, WidthType } from 'docx';
-import { textCell } from '../../platform/documents/word.ts';
+// themes with what was done, and only approved quotes. The CSV is written by the platform's one
+// writer, which neutralises cells that start like a formula, so nothing a respondent typed runs
+// in a spreadsheet.
+import { toCsv, type CsvFile } from '../../platform/documents/csv.ts';
+import { HeadingLevel, Paragraph } from 'docx';
+import { councilDocument, sizes } from '../../platform/documents/docx-style.ts';
+import { dataTable } from '../../platform/documents/word.ts';
 import { formatDate } from '../../platform/views/nunjucks.ts';
 import type { SharedConsultation } from './voice.service.ts';
 import { shown, type QuestionResult } from './voice.results.ts';
@@ -54,7 +55,7 @@ function rowsOf(q: QuestionResult) {
   );
 }
 
-export function resultsCsv(shared: SharedConsultation): string {
+export function resultsCsv(shared: SharedConsultation): CsvFile {
   const rows = shared.results.flatMap((q) =>
     rowsOf(q).map((r) => ({
       Question: `${q.position}. ${q.text}`,
@@ -64,82 +65,52 @@ export function resultsCsv(shared: SharedConsultation): string {
       Count: r.count,
     })),
   );
-  return toCsv(rows, {
-    header: true,
-    columns: ['Question', 'Group', 'Of', 'Answer', 'Count'],
-  });
+  return toCsv(['Question', 'Group', 'Of', 'Answer', 'Count'], rows);
 }
 
-const cell = (text: string, bold = false) => textCell(text, { bold, size: 18 });
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
   new Paragraph({ text, heading: level });
 
-export async function resultsDocx(shared: SharedConsultation): Promise<Buffer> {
+export async function resultsDocx(shared: SharedConsultation, partnership: string): Promise<Buffer> {
   const c = shared.consultation;
   const questionParts = shared.results.flatMap((q) => {
     const rows = rowsOf(q);
     return [
       heading(`Question ${q.position}: ${q.text}`, HeadingLevel.HEADING_3),
-      new Table({
-        width: { size: 100, type: WidthType.PERCENTAGE },
-        rows: [
-          new TableRow({
-            tableHeader: true,
-            children: [cell('Of', true), cell('Answer', true), cell('Count', true)],
-          }),
-          ...rows.map(
-            (r) =>
-              new TableRow({
-                children: [
-                  cell(r.group === 'All' ? r.label : `${r.group}: ${r.label}`),
-                  cell(r.answer),
-                  cell(r.count),
-                ],
-              }),
-          ),
-        ],
-      }),
+      dataTable(
+        rows.map((r) => [r.group === 'All' ? r.label : `${r.group}: ${r.label}`, r.answer, String(r.count)]),
+        { header: ['Of', 'Answer', 'Count'], size: sizes.small },
+      ),
       ...q.quotes.map(
         (quote) =>
           new Paragraph({ text: `\u201c${quote.text}\u201d${quote.theme ? ` (${quote.theme})` : ''}` }),
       ),
     ];
   });
-  const document = new Document({
-    title: c.title,
-    creator: 'Cooperate',
-    sections: [
-      {
-        children: [
-          heading(`What children and young people said: ${c.title}`, HeadingLevel.HEADING_1),
-          new Paragraph({ text: c.purpose }),
-          new Paragraph({
-            text: `Open from ${formatDate(c.opensOn)} to ${formatDate(c.closesOn)}. ${shared.respondents.total} responses.`,
-          }),
-          ...(c.summary
-            ? [
-                heading('Summary', HeadingLevel.HEADING_2),
-                ...c.summary.split(/\r?\n/).map((line) => new Paragraph({ text: line })),
-              ]
-            : []),
-          heading('Results', HeadingLevel.HEADING_2),
-          new Paragraph({
-            text: `Numbers from 1 to ${shared.threshold - 1} are shown as [c], with others where they would give them away, so that no one can be identified.`,
-          }),
-          ...questionParts,
-          heading('You said, we did', HeadingLevel.HEADING_2),
-          ...shared.themes.flatMap((t) => [
-            heading(t.title, HeadingLevel.HEADING_3),
-            new Paragraph({ text: `You said: ${t.said}` }),
-            ...(t.outcomes.length
-              ? t.outcomes.map(
-                  (o) => new Paragraph({ text: `We did: ${outcomeText(o)}`, bullet: { level: 0 } }),
-                )
-              : [new Paragraph({ text: 'Not yet decided.' })]),
-          ]),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(document);
+  return councilDocument({ partnership, title: c.title }, [
+    heading(`What children and young people said: ${c.title}`, HeadingLevel.HEADING_1),
+    new Paragraph({ text: c.purpose }),
+    new Paragraph({
+      text: `Open from ${formatDate(c.opensOn)} to ${formatDate(c.closesOn)}. ${shared.respondents.total} responses.`,
+    }),
+    ...(c.summary
+      ? [
+          heading('Summary', HeadingLevel.HEADING_2),
+          ...c.summary.split(/\r?\n/).map((line) => new Paragraph({ text: line })),
+        ]
+      : []),
+    heading('Results', HeadingLevel.HEADING_2),
+    new Paragraph({
+      text: `Numbers from 1 to ${shared.threshold - 1} are shown as [c], with others where they would give them away, so that no one can be identified.`,
+    }),
+    ...questionParts,
+    heading('You said, we did', HeadingLevel.HEADING_2),
+    ...shared.themes.flatMap((t) => [
+      heading(t.title, HeadingLevel.HEADING_3),
+      new Paragraph({ text: `You said: ${t.said}` }),
+      ...(t.outcomes.length
+        ? t.outcomes.map((o) => new Paragraph({ text: `We did: ${outcomeText(o)}`, bullet: { level: 0 } }))
+        : [new Paragraph({ text: 'Not yet decided.' })]),
+    ]),
+  ]);
 }

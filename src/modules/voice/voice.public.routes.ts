@@ -115,6 +115,18 @@ export function voicePublicRoutes(
     });
   });
 
+  return router;
+}
+
+/**
+ * The "you said, we did" page, with the public site: signed out and mounted before the session,
+ * so that it sets no cookie (ADR 0029).
+ */
+export function voiceYouSaidRoutes(
+  voice: VoiceService,
+  partnershipOf: (slug: string) => Promise<Partnership | null>,
+): Router {
+  const router = Router();
   router.get('/public/:slug/voice/:consultation', async (req, res) => {
     const partnership = await partnershipOf(String(req.params.slug));
     if (!partnership?.published) throw notFound();
@@ -127,6 +139,5 @@ export function voicePublicRoutes(
       ...resultLocals,
     });
   });
-
   return router;
 }

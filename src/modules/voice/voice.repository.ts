@@ -357,7 +357,13 @@ export const voiceRepository = {
       .selectFrom('voice_outcomes as o')
       .innerJoin('voice_themes as t', 't.id', 'o.theme_id')
       .innerJoin('voice_consultations as c', 'c.id', 't.consultation_id')
-      .select(['o.priority_id as priorityId', 't.title as theme', 'c.slug', 'c.title as consultation'])
+      .select([
+        'o.priority_id as priorityId',
+        't.title as theme',
+        't.code',
+        'c.slug',
+        'c.title as consultation',
+      ])
       .where('o.kind', '=', 'priority')
       .orderBy('c.title')
       .orderBy('t.position')
@@ -376,6 +382,7 @@ export const voiceRepository = {
         'reasons',
         'response_meeting_id as responseMeetingId',
         'reported_meeting_id as reportedMeetingId',
+        'agenda_item_id as agendaItemId',
       ])
       .orderBy('created_at')
       .orderBy('number')
@@ -391,6 +398,7 @@ export const voiceRepository = {
         'response',
         'reasons',
         'response_meeting_id as responseMeetingId',
+        'agenda_item_id as agendaItemId',
       ])
       .where('id', '=', id)
       .executeTakeFirst(),
@@ -425,7 +433,13 @@ export const voiceRepository = {
     trx: Trx,
     partnershipId: string,
     id: string,
-    r: { response: string; reasons: string | null; meetingId: string; actionIds: string[] },
+    r: {
+      response: string;
+      reasons: string | null;
+      meetingId: string;
+      actionIds: string[];
+      priorityIds: string[];
+    },
   ) => {
     await trx
       .updateTable('voice_recommendations')
@@ -444,6 +458,18 @@ export const voiceRepository = {
           })),
         )
         .execute();
+    await trx.deleteFrom('voice_recommendation_priorities').where('recommendation_id', '=', id).execute();
+    if (r.priorityIds.length)
+      await trx
+        .insertInto('voice_recommendation_priorities')
+        .values(
+          r.priorityIds.map((priorityId) => ({
+            partnership_id: partnershipId,
+            recommendation_id: id,
+            priority_id: priorityId,
+          })),
+        )
+        .execute();
   },
   reportBack: (trx: Trx, id: string, meetingId: string) =>
     trx
@@ -456,4 +482,25 @@ export const voiceRepository = {
       .selectFrom('voice_recommendation_actions')
       .select(['recommendation_id as recommendationId', 'action_id as actionId'])
       .execute(),
+  recommendationPriorities: (trx: Trx) =>
+    trx
+      .selectFrom('voice_recommendation_priorities')
+      .select(['recommendation_id as recommendationId', 'priority_id as priorityId'])
+      .execute(),
+  setMinuteItem: (trx: Trx, id: string, agendaItemId: string) =>
+    trx
+      .updateTable('voice_recommendations')
+      .set({ agenda_item_id: agendaItemId })
+      .where('id', '=', id)
+      .execute(),
+  /** The recommendations considered at some agenda items. */
+  onItems: (trx: Trx, itemIds: string[]) =>
+    itemIds.length
+      ? trx
+          .selectFrom('voice_recommendations')
+          .select(['id', 'number', 'text', 'meeting_id as meetingId', 'agenda_item_id as agendaItemId'])
+          .where('agenda_item_id', 'in', itemIds)
+          .orderBy('number')
+          .execute()
+      : Promise.resolve([]),
 };

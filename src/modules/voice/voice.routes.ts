@@ -7,10 +7,12 @@ import { notFound } from '../../platform/http/errors.ts';
 import { partsOf, withDates } from '../../platform/http/date-input.ts';
 import { formErrors, RuleViolation } from '../../platform/http/validation.ts';
 import { renderPrintable, sendDocument, sendPdf } from '../../platform/documents/render.ts';
+import { sendCsv } from '../../platform/documents/csv.ts';
 import type { PdfPrinter } from '../../platform/documents/pdf.ts';
-import type { SharedConsultation, VoiceService } from './voice.service.ts';
+import { itemText, type SharedConsultation, type VoiceService } from './voice.service.ts';
 import {
   consultationSchema,
+  minuteItemSchema,
   moderationSchema,
   outcomeSchema,
   paperSchema,
@@ -48,6 +50,7 @@ export const resultLocals = {
     `${d.meetingTitle}, ${when(d.startsAt)}, item ${d.itemNumber}: ${d.text}`,
   actionText: (a: OutcomeAction) => `${a.meetingTitle}, ${when(a.startsAt)}: ${a.text}`,
   planText: (p: PlanTarget) => `${p.planTitle}: ${p.title}`,
+  itemText,
   /** A bar's length in the chart (300 for the largest count shown; none for a suppressed one). */
   barWidth: (cell: number | null, cells: (number | null)[]) =>
     cell ? Math.round((cell / Math.max(1, ...cells.map((c) => c ?? 0))) * 3000) / 10 : 0,
@@ -147,7 +150,8 @@ export function voiceRoutes(voice: VoiceService, printer: PdfPrinter, publicUrl?
     const locals = await recommendationLocals(req, title);
     const recommendation = locals.recommendations.find((r) => r.id === param(req, 'recommendation'));
     if (!recommendation) throw notFound();
-    return { ...locals, recommendation, actions: (await voice.targets(callerOf(req))).actions };
+    const { actions, priorities } = await voice.targets(callerOf(req));
+    return { ...locals, recommendation, actions, priorities };
   };
   router.get('/voice/recommendations/:recommendation/response', async (req, res) => {
     const locals = await recommendationOf(req, 'Record the board\u2019s response');
@@ -159,6 +163,7 @@ export function voiceRoutes(voice: VoiceService, printer: PdfPrinter, publicUrl?
         reasons: r.reasons,
         meetingId: r.responseMeetingId,
         actionIds: r.actions.map((a) => a.id),
+        priorityIds: r.priorities.map((p) => p.id),
       },
     });
   });
@@ -173,7 +178,11 @@ export function voiceRoutes(voice: VoiceService, printer: PdfPrinter, publicUrl?
           locals,
           schema: responseSchema,
           input: req.body,
-          values: { ...req.body, actionIds: [req.body.actionIds ?? []].flat() },
+          values: {
+            ...req.body,
+            actionIds: [req.body.actionIds ?? []].flat(),
+            priorityIds: [req.body.priorityIds ?? []].flat(),
+          },
         },
         async (value) => {
           await voice.respondTo(callerOf(req), locals.recommendation.id, value);
@@ -185,6 +194,29 @@ export function voiceRoutes(voice: VoiceService, printer: PdfPrinter, publicUrl?
         'The board\u2019s response has been recorded. Report it back to the young people\u2019s board.',
       );
       res.redirect(303, `${base(req)}/recommendations`);
+    }
+  });
+  const minuteItemTitle = 'The agenda item where the board considered it';
+  router.get('/voice/recommendations/:recommendation/minute-item', async (req, res) => {
+    const locals = await recommendationOf(req, minuteItemTitle);
+    const item = locals.recommendation.item;
+    res.render(`${views}/minute-item-form.njk`, {
+      ...locals,
+      values: item ? { meetingId: item.meetingId, number: item.number } : {},
+    });
+  });
+  router.post('/voice/recommendations/:recommendation/minute-item', async (req, res) => {
+    const locals = await recommendationOf(req, minuteItemTitle);
+    if (
+      await submitForm(
+        req,
+        res,
+        { view: `${views}/minute-item-form.njk`, locals, schema: minuteItemSchema, input: req.body },
+        (value) => voice.linkMinuteItem(callerOf(req), locals.recommendation.id, value),
+      )
+    ) {
+      flash(req, 'The recommendation is linked to the agenda item where the board considered it.');
+      res.redirect(303, `${base(req)}/recommendations#recommendation-${locals.recommendation.id}`);
     }
   });
   router.get('/voice/recommendations/:recommendation/report-back', async (req, res) => {
@@ -252,11 +284,11 @@ export function voiceRoutes(voice: VoiceService, printer: PdfPrinter, publicUrl?
     const found = await shared(req);
     const name = `${found.consultation.slug}-results`;
     if (req.query.format === 'csv') {
-      res.type('text/csv').attachment(`${name}.csv`).send(resultsCsv(found));
+      sendCsv(res, name, resultsCsv(found));
       return;
     }
     if (req.query.format === 'docx')
-      return sendDocument(res, { name, type: 'docx', content: await resultsDocx(found) });
+      return sendDocument(res, { name, type: 'docx', content: await resultsDocx(found, tenantOf(req).name) });
     const locals = pageOf(req, found, `Results: ${found.consultation.title}`);
     if (req.query.format === 'pdf')
       return sendPdf(res, printer, {
@@ -519,7 +551,9 @@ export function voiceRoutes(voice: VoiceService, printer: PdfPrinter, publicUrl?
         { view: `${views}/paper.njk`, locals, schema: paperSchema, input: req.body },
         async (value) => {
           meetingId = value.meetingId;
-          await voice.sendToBoard(callerOf(req), param(req, 'consultation'), value, resultsDocx);
+          await voice.sendToBoard(callerOf(req), param(req, 'consultation'), value, (shared) =>
+            resultsDocx(shared, tenantOf(req).name),
+          );
         },
       )
     ) {

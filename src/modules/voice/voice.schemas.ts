@@ -218,6 +218,7 @@ export const responseSchema = z
     reasons: optionalText('Reasons', 5000),
     meetingId: uuid('Choose the board meeting that responded'),
     actionIds: many(z.string()),
+    priorityIds: many(z.string()),
   })
   .superRefine((value, context) => {
     if (value.response !== 'accepted' && !value.reasons)
@@ -228,6 +229,16 @@ export const responseSchema = z
       });
   });
 export type ResponseInput = z.output<typeof responseSchema>;
+
+export const minuteItemSchema = z.object({
+  meetingId: uuid('Choose the meeting of the board that considered the recommendation'),
+  number: z.coerce
+    .number({ error: 'Enter the number of the agenda item, like 3' })
+    .int('Enter the item number as a whole number, like 3')
+    .min(1, 'Enter the number of the agenda item, like 3')
+    .max(999, 'The item number must be 999 or less'),
+});
+export type MinuteItemInput = z.output<typeof minuteItemSchema>;
 
 export const reportBackSchema = z.object({
   meetingId: uuid('Choose the young people\u2019s board meeting where the response was reported back'),

@@ -11,15 +11,21 @@ import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
 import { today } from '../../platform/http/date-input.ts';
 import { formatDate } from '../../platform/views/nunjucks.ts';
-import { inTenant } from '../../platform/tenant.ts';
+import { inTenant, keptInTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { codeOf, isCodeOf } from '../surveys/index.ts';
-import { meetingOutcomes, type AgendaService, type BoardPackService } from '../meetings/index.ts';
+import {
+  meetingOutcomes,
+  type AgendaService,
+  type BoardPackService,
+  type OutcomeItem,
+} from '../meetings/index.ts';
 import { planTargets } from '../plans/index.ts';
 import { voiceRepository as repo, type ConsultationValues } from './voice.repository.ts';
 import { readResponse } from './voice.answers.ts';
 import { respondentsOf, resultsOf } from './voice.results.ts';
 import type {
+  MinuteItemInput,
   OutcomeInput,
   QuestionInput,
   RecommendationInput,
@@ -49,6 +55,18 @@ export function closedReason(
 /** A device's key for one consultation: a hash, so the random cookie itself is never kept. */
 export const deviceKey = (consultationId: string, device: string) =>
   createHash('sha256').update(`${consultationId}:${device}`).digest('hex');
+
+/** An agenda item as the voice pages name it: an exempt item by its number only. */
+export const itemText = (item: OutcomeItem) =>
+  `${item.meetingTitle}, ${formatDate(item.startsAt)}, item ${item.number}${item.exempt ? ' (exempt)' : `: ${item.title}`}`;
+
+/** A link another module's page shows: words and where they go. */
+export interface VoiceLink {
+  text: string;
+  href: string;
+}
+
+const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
 export interface VoiceDeps {
   suppressionThreshold: number;
@@ -129,6 +147,39 @@ export function voiceService(db: Database<DB>, deps: VoiceDeps) {
     const [meeting] = await meetingOutcomes.meetings(trx, [meetingId]);
     if (!meeting) throw refuse(field, 'Choose one of the partnership\u2019s meetings');
     return { ...meeting, youngPeoples: meeting.bodyKinds.includes('young-peoples-board') };
+  }
+
+  /** Priorities with the themes and the recommendations they came from. */
+  async function priorityOriginsWithin(trx: Trx) {
+    const [origins, links] = await Promise.all([
+      repo.priorityOrigins(trx),
+      repo.recommendationPriorities(trx),
+    ]);
+    const recommendations = (await repo.recommendations(trx)).filter((r) =>
+      links.some((l) => l.recommendationId === r.id),
+    );
+    const [priorities, meetings] = await Promise.all([
+      planTargets.priorities(trx, [
+        ...new Set([...origins.map((o) => o.priorityId!), ...links.map((l) => l.priorityId)]),
+      ]),
+      meetingOutcomes.meetings(trx, [...new Set(recommendations.map((r) => r.meetingId))]),
+    ]);
+    return priorities.map((p) => ({
+      ...p,
+      origins: origins.filter((o) => o.priorityId === p.id),
+      recommendations: recommendations
+        .filter((r) => links.some((l) => l.priorityId === p.id && l.recommendationId === r.id))
+        .map((r) => {
+          const meeting = meetings.find((m) => m.id === r.meetingId)!;
+          return {
+            id: r.id,
+            number: r.number,
+            text: r.text,
+            meetingTitle: meeting.title,
+            startsAt: meeting.startsAt,
+          };
+        }),
+    }));
   }
 
   return {
@@ -499,24 +550,85 @@ export function voiceService(db: Database<DB>, deps: VoiceDeps) {
         return sharedOf(trx, consultation);
       }),
 
-    /** Which plan priorities came from what young people said. */
+    /**
+     * Which plan priorities came from what young people said: a consultation's theme, or a
+     * recommendation of the young people's board that the board's response led to.
+     */
     priorityOrigins: (caller: Caller) =>
-      inTenant(db, caller, 'partnership.read', async (trx) => {
-        const origins = await repo.priorityOrigins(trx);
-        const priorities = await planTargets.priorities(trx, [...new Set(origins.map((o) => o.priorityId!))]);
-        return priorities.map((p) => ({ ...p, origins: origins.filter((o) => o.priorityId === p.id) }));
+      inTenant(db, caller, 'partnership.read', (trx) => priorityOriginsWithin(trx)),
+
+    /**
+     * For the plan's page: each priority's origins as links, kept under the partnership's data
+     * version (every voice table moves it on), so a plan page served from kept reads stays so.
+     */
+    priorityOriginLinks: (caller: Caller, tenantSlug: string): Promise<Record<string, VoiceLink[]>> =>
+      keptInTenant(db, caller, 'partnership.read', `voice origins ${tenantSlug}`, async (trx) => {
+        const base = `/partnerships/${tenantSlug}/voice`;
+        const links: Record<string, VoiceLink[]> = {};
+        for (const p of await priorityOriginsWithin(trx))
+          links[p.id] = [
+            ...p.origins.map((o) => ({
+              text: `${o.consultation}: ${o.theme}`,
+              href: `${base}/${o.slug}#theme-${o.code}`,
+            })),
+            ...p.recommendations.map((r) => ({
+              text: `Recommendation ${r.number} of the young people\u2019s board (${r.meetingTitle}, ${formatDate(r.startsAt)}): ${r.text}`,
+              href: `${base}/recommendations#recommendation-${r.id}`,
+            })),
+          ];
+        return links;
       }),
+
+    /**
+     * For a meeting's page: the young people's board's recommendations considered at each of its
+     * agenda items, as links to them, kept under the data version.
+     */
+    consideredAt: (
+      caller: Caller,
+      tenantSlug: string,
+      meetingId: string,
+    ): Promise<Record<string, VoiceLink[]>> =>
+      keptInTenant(
+        db,
+        caller,
+        'partnership.read',
+        `voice considered ${tenantSlug} ${meetingId}`,
+        async (trx) => {
+          const items = await meetingOutcomes.items(trx, { meetingId });
+          const found = await repo.onItems(
+            trx,
+            items.map((i) => i.id),
+          );
+          const from = await meetingOutcomes.meetings(trx, [...new Set(found.map((r) => r.meetingId))]);
+          const links: Record<string, VoiceLink[]> = {};
+          for (const r of found) {
+            const meeting = from.find((m) => m.id === r.meetingId)!;
+            (links[r.agendaItemId!] ??= []).push({
+              text: `Recommendation ${r.number} of the young people\u2019s board (${meeting.title}, ${formatDate(meeting.startsAt)}): ${r.text}`,
+              href: `/partnerships/${tenantSlug}/voice/recommendations#recommendation-${r.id}`,
+            });
+          }
+          return links;
+        },
+      ),
 
     /** The young people's board's recommendations, each with the board's response and its loop. */
     recommendations: (caller: Caller) =>
       inTenant(db, caller, 'partnership.read', async (trx) => {
-        const [list, links, meetings, consultations] = await Promise.all([
+        const [list, links, priorityLinks, meetings, consultations] = await Promise.all([
           repo.recommendations(trx),
           repo.recommendationActions(trx),
+          repo.recommendationPriorities(trx),
           meetingOutcomes.meetings(trx),
           repo.list(trx),
         ]);
-        const actions = await meetingOutcomes.actions(trx, [...new Set(links.map((l) => l.actionId))]);
+        const [actions, priorities, items] = await Promise.all([
+          meetingOutcomes.actions(trx, [...new Set(links.map((l) => l.actionId))]),
+          planTargets.priorities(trx, [...new Set(priorityLinks.map((l) => l.priorityId))]),
+          meetingOutcomes.items(trx, {
+            ids: list.flatMap((r) => (r.agendaItemId ? [r.agendaItemId] : [])),
+          }),
+        ]);
         const meeting = (id: string | null) => meetings.find((m) => m.id === id) ?? null;
         return {
           recommendations: list.map((r) => ({
@@ -528,6 +640,10 @@ export function voiceService(db: Database<DB>, deps: VoiceDeps) {
             actions: actions.filter((a) =>
               links.some((l) => l.recommendationId === r.id && l.actionId === a.id),
             ),
+            priorities: priorities.filter((p) =>
+              priorityLinks.some((l) => l.recommendationId === r.id && l.priorityId === p.id),
+            ),
+            item: items.find((i) => i.id === r.agendaItemId) ?? null,
           })),
           youngPeoplesMeetings: meetings.filter((m) => m.bodyKinds.includes('young-peoples-board')),
           boardMeetings: meetings.filter((m) => !m.bodyKinds.includes('young-peoples-board')),
@@ -584,7 +700,13 @@ export function voiceService(db: Database<DB>, deps: VoiceDeps) {
           throw refuse('actionIds', 'Choose the resulting actions from the partnership\u2019s own');
         if (input.response === 'not-accepted' && input.actionIds.length)
           throw refuse('actionIds', 'A recommendation not accepted has no resulting actions');
-        await repo.respond(trx, partnershipId, id, { ...input, actionIds: valid });
+        const priorityIds = input.priorityIds.filter(isUuid);
+        const priorities = await planTargets.priorities(trx, priorityIds);
+        if (priorities.length !== input.priorityIds.length)
+          throw refuse('priorityIds', 'Choose the plan priorities from the partnership\u2019s own plans');
+        if (input.response === 'not-accepted' && priorityIds.length)
+          throw refuse('priorityIds', 'A recommendation not accepted led to no plan priority');
+        await repo.respond(trx, partnershipId, id, { ...input, actionIds: valid, priorityIds });
         await recordChange(trx, caller.actor, {
           partnershipId,
           action: 'update',
@@ -593,6 +715,40 @@ export function voiceService(db: Database<DB>, deps: VoiceDeps) {
           summary: `Recorded the board\u2019s response to recommendation ${recommendation.number}: ${input.response}`,
           before: recommendation,
           after: input,
+        });
+      }),
+
+    /**
+     * Points a recommendation at the agenda item where the main board considered it, chosen by
+     * meeting and item number. Refused, writing nothing, for another partnership's meeting (not
+     * there to be found), a young people's board meeting, or an item the meeting does not have.
+     */
+    linkMinuteItem: (caller: Caller, id: string, input: MinuteItemInput): Promise<void> =>
+      inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        if (!isUuid(id)) throw notFound();
+        const recommendation = await repo.recommendation(trx, id);
+        if (!recommendation) throw notFound();
+        const meeting = await meetingOf(trx, input.meetingId, 'meetingId');
+        if (meeting.youngPeoples)
+          throw refuse(
+            'meetingId',
+            'Choose the main board\u2019s meeting that considered it: the young people\u2019s board meeting is already recorded',
+          );
+        const [item] = await meetingOutcomes.items(trx, { meetingId: meeting.id, number: input.number });
+        if (!item)
+          throw refuse(
+            'number',
+            `${meeting.title} of ${formatDate(meeting.startsAt)} has no item ${input.number}`,
+          );
+        await repo.setMinuteItem(trx, id, item.id);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'update',
+          entityType: 'voice recommendation',
+          entityId: id,
+          summary: `Linked recommendation ${recommendation.number} of the young people\u2019s board to ${itemText(item)}`,
+          before: { agendaItemId: recommendation.agendaItemId },
+          after: { agendaItemId: item.id, meetingId: meeting.id, number: input.number },
         });
       }),
 

@@ -98,6 +98,7 @@ export interface VoiceRecommendationsTable {
   reasons: string | null;
   response_meeting_id: string | null;
   reported_meeting_id: string | null;
+  agenda_item_id: string | null;
   created_at: Generated<Date>;
 }
 
@@ -105,6 +106,12 @@ export interface VoiceRecommendationActionsTable {
   partnership_id: string;
   recommendation_id: string;
   action_id: string;
+}
+
+export interface VoiceRecommendationPrioritiesTable {
+  partnership_id: string;
+  recommendation_id: string;
+  priority_id: string;
 }
 
 export interface VoiceTables {
@@ -116,4 +123,5 @@ export interface VoiceTables {
   voice_outcomes: VoiceOutcomesTable;
   voice_recommendations: VoiceRecommendationsTable;
   voice_recommendation_actions: VoiceRecommendationActionsTable;
+  voice_recommendation_priorities: VoiceRecommendationPrioritiesTable;
 }

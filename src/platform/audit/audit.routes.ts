@@ -1,10 +1,12 @@
-// The audit trail of one partnership, filterable, for its administrators.
-import { Router } from 'express';
+// The audit trail of one partnership, filterable, for its administrators; and the platform's
+// events (users, tokens, sign-ins) for platform administrators.
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { toCsv } from '../../platform/documents/csv.ts';
+import { sendCsv, toCsv } from '../../platform/documents/csv.ts';
 import type { Database } from '../db/database.ts';
-import { requirePermission, tenantOf } from '../http/auth.ts';
-import { validate } from '../http/validation.ts';
+import { requirePermission, requirePlatformAdmin, tenantOf } from '../http/auth.ts';
+import { queryDates } from '../http/date-input.ts';
+import { formErrors, validate } from '../http/validation.ts';
 import { entityTypes, listChanges } from './audit.ts';
 
 const pageSize = 50;
@@ -23,70 +25,109 @@ const filterSchema = z.object({
   page: z.coerce.number().int().min(1).catch(1),
 });
 
+const changeActions = ['create', 'update', 'delete', 'import'];
+/** Platform events: changes to users and tokens, and every sign-in, failure, lock-out and sign-out. */
+const platformActions = [
+  ...changeActions,
+  'signed in',
+  'sign-in failed',
+  'locked',
+  'sign-in refused',
+  'signed out',
+];
+
 export function auditRoutes(db: Database<unknown>): Router {
   const router = Router({ mergeParams: true });
-
-  router.get('/audit', requirePermission('audit.read'), async (req, res) => {
+  router.get('/audit', requirePermission('audit.read'), (req, res) => {
     const tenant = tenantOf(req);
-    const checked = validate(filterSchema, req.query);
-    const filter = checked.ok ? checked.value : { page: 1 };
-    const csv = req.query.format === 'csv';
-    const { entries, total, types } = await db.read({ partnershipId: tenant.partnershipId }, async (trx) => ({
-      ...(await listChanges(trx, {
-        ...filter,
-        limit: csv ? 10_000 : pageSize,
-        offset: csv ? 0 : (filter.page - 1) * pageSize,
-      })),
-      types: await entityTypes(trx),
-    }));
-    if (csv) {
-      res
-        .type('text/csv')
-        .attachment('audit-trail.csv')
-        .send(
-          toCsv(
-            entries.map((entry) => ({
-              ...entry,
-              occurredAt: entry.occurredAt.toISOString(),
-              before: JSON.stringify(entry.before),
-              after: JSON.stringify(entry.after),
-            })),
-            {
-              header: true,
-              columns: [
-                'occurredAt',
-                'actor',
-                'action',
-                'entityType',
-                'entityId',
-                'summary',
-                'before',
-                'after',
-              ],
-            },
-          ),
-        );
-      return;
-    }
-    const query = new URLSearchParams(
-      Object.entries(req.query).filter(
-        ([key, value]) => key !== 'page' && typeof value === 'string' && value,
-      ) as [string, string][],
-    );
-    res.render('platform/audit/views/audit.njk', {
-      title: 'Audit trail',
-      tenant,
-      entries,
-      total,
-      types,
-      filter: req.query,
-      errors: checked.ok ? undefined : checked.errors,
-      page: filter.page,
-      pages: Math.max(1, Math.ceil(total / pageSize)),
-      query: query.toString(),
+    return auditPage(db, req, res, {
+      scope: { partnershipId: tenant.partnershipId },
+      caption: tenant.name,
+      intro:
+        'Every change to the partnership’s records: who made it, when, and what it was before and after.',
+      actions: changeActions,
       backLink: `/partnerships/${tenant.slug}`,
     });
   });
-
   return router;
+}
+
+/**
+ * The platform's own audit trail for platform administrators: the events of no partnership
+ * (users, API tokens, sign-ins), which row-level security shows to them alone (migration 0056).
+ */
+export function platformAuditRoutes(db: Database<unknown>): Router {
+  const router = Router();
+  router.get('/platform/audit', requirePlatformAdmin(), (req, res) =>
+    auditPage(db, req, res, {
+      scope: { userId: req.user!.id },
+      caption: 'Platform',
+      intro:
+        'Users, API tokens and sign-ins: every sign-in, failed attempt, lock-out and sign-out, who or what it was, when, and from which address.',
+      actions: platformActions,
+      backLink: '/',
+    }),
+  );
+  return router;
+}
+
+interface AuditPage {
+  scope: { partnershipId?: string; userId?: string };
+  caption: string;
+  intro: string;
+  actions: string[];
+  backLink: string;
+}
+
+async function auditPage(db: Database<unknown>, req: Request, res: Response, page: AuditPage): Promise<void> {
+  // the dates as GOV.UK date inputs, or from=YYYY-MM-DD as earlier addresses give them
+  const dated = queryDates(req.query, { from: { label: 'Date from' }, to: { label: 'Date to' } });
+  const checked = validate(filterSchema, dated.query);
+  const problems = [...dated.problems, ...(checked.ok ? [] : checked.problems)];
+  const filter = checked.ok && !problems.length ? checked.value : { page: 1 };
+  const csv = req.query.format === 'csv';
+  const { entries, total, types } = await db.read(page.scope, async (trx) => ({
+    ...(await listChanges(trx, {
+      ...filter,
+      limit: csv ? 10_000 : pageSize,
+      offset: csv ? 0 : (filter.page - 1) * pageSize,
+    })),
+    types: await entityTypes(trx),
+  }));
+  if (csv) {
+    sendCsv(
+      res,
+      'audit-trail',
+      toCsv(
+        ['occurredAt', 'actor', 'action', 'entityType', 'entityId', 'summary', 'before', 'after'],
+        entries.map((entry) => ({
+          ...entry,
+          occurredAt: entry.occurredAt.toISOString(),
+          before: JSON.stringify(entry.before),
+          after: JSON.stringify(entry.after),
+        })),
+      ),
+    );
+    return;
+  }
+  const query = new URLSearchParams(
+    Object.entries(req.query).filter(
+      ([key, value]) => key !== 'page' && typeof value === 'string' && value,
+    ) as [string, string][],
+  );
+  res.render('platform/audit/views/audit.njk', {
+    title: 'Audit trail',
+    caption: page.caption,
+    intro: page.intro,
+    actions: page.actions,
+    entries,
+    total,
+    types,
+    filter: dated.query,
+    errors: problems.length ? formErrors(problems) : undefined,
+    page: filter.page,
+    pages: Math.max(1, Math.ceil(total / pageSize)),
+    query: query.toString(),
+    backLink: page.backLink,
+  });
 }

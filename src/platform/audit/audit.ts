@@ -112,3 +112,24 @@ export async function entityTypes(trx: unknown): Promise<string[]> {
     .execute();
   return rows.map((row) => row.entity_type);
 }
+
+/**
+ * The latest audit row of one record (who changed it last, and when), read in the caller's
+ * transaction: what a refused stale write names (ADR 0044).
+ */
+export async function lastChange(
+  trx: unknown,
+  entityType: string,
+  entityId: string,
+): Promise<{ actor: string; occurredAt: Date } | undefined> {
+  const row = await asAudit(trx)
+    .selectFrom('audit_events')
+    .select(['actor_label', 'occurred_at'])
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { actor: row.actor_label, occurredAt: row.occurred_at } : undefined;
+}

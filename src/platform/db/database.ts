@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import type { Engine } from './engine.ts';
 import { currentReads, outsideRequest, RequestReads, withReads } from './request-reads.ts';
 import { VersionedReads, type VersionedReadsOptions } from './versioned-reads.ts';
+import { openClaim } from './form-claims.ts';
 
 export const applicationRole = 'cooperate_app';
 
@@ -46,12 +47,22 @@ export class Database<Schema> {
     const reads = currentReads(this.owner as Kysely<unknown>);
     reads?.forgetVersions();
     await reads?.end();
-    return this.owner.transaction().execute(async (trx) => {
-      await sql`select set_config('role', ${applicationRole}, true),
-                       set_config('app.partnership_id', ${scope.partnershipId ?? ''}, true),
-                       set_config('app.user_id', ${scope.userId ?? ''}, true)`.execute(trx);
-      return work(trx);
-    });
+    // a request's one-use form token is claimed in its first write, as the owner (ADR 0044)
+    const token = openClaim();
+    try {
+      const result = await this.owner.transaction().execute(async (trx) => {
+        if (token) await token.claim(trx as Transaction<unknown>);
+        await sql`select set_config('role', ${applicationRole}, true),
+                         set_config('app.partnership_id', ${scope.partnershipId ?? ''}, true),
+                         set_config('app.user_id', ${scope.userId ?? ''}, true)`.execute(trx);
+        return work(trx);
+      });
+      token?.settle(true);
+      return result;
+    } catch (error) {
+      token?.settle(false);
+      throw error;
+    }
   }
 
   /**

@@ -39,6 +39,11 @@ export async function migrateToLatest(db: MigrationDb, migrations: Migrations): 
   return check(await migrator(db, migrations).migrateToLatest());
 }
 
+/** Applies or reverts migrations until `name` is the last applied (a restore, ADR 0039). */
+export async function migrateTo(db: MigrationDb, migrations: Migrations, name: string): Promise<string[]> {
+  return check(await migrator(db, migrations).migrateTo(name));
+}
+
 /** Reverts every migration, newest first. */
 export async function migrateToNothing(db: MigrationDb, migrations: Migrations): Promise<string[]> {
   return check(await migrator(db, migrations).migrateTo(NO_MIGRATIONS));

@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { keepBatchesTogether } from './socket-queue.ts';
 
 interface WorkerInput {
   dataDir: string; // a folder, or 'memory://'
@@ -20,7 +21,11 @@ if (input.loadDump) {
   loadDataDir = new Blob([await readFile(input.loadDump)]);
 }
 const db = await PGlite.create(input.dataDir === 'memory://' ? undefined : input.dataDir, { loadDataDir });
-const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1', maxConnections: 4 });
+// The server's pool and its jobs' pool, and a command run through the server (ADR 0039) with
+// its own two: the socket takes turns between them, a transaction at a time.
+const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1', maxConnections: 8 });
+// a connection's query with parameters is not interleaved with another's (electric-sql/pglite#1046)
+keepBatchesTogether(server);
 await server.start();
 const [, port] = server.getServerConn().split(':');
 parentPort?.postMessage({ type: 'ready', port: Number(port) });

@@ -26,6 +26,12 @@ export function partsOf(isoDate: string | null | undefined): DateParts {
   return { day: day.replace(/^0/, ''), month: month.replace(/^0/, ''), year };
 }
 
+/** The values of a date input named NAME showing an ISO date: NAME-day, NAME-month, NAME-year. */
+export function dateValues(name: string, isoDate: string | null | undefined): Record<string, string> {
+  const parts = partsOf(isoDate);
+  return { [`${name}-day`]: parts.day, [`${name}-month`]: parts.month, [`${name}-year`]: parts.year };
+}
+
 /**
  * A date input as an ISO date ('YYYY-MM-DD'); optional inputs left blank give undefined.
  * With `partial`, a year alone or a month and year are accepted too ('2007', '2007-04'), for
@@ -92,6 +98,36 @@ export function dateInput(
       }
       return date.toISOString().slice(0, 10);
     });
+}
+
+/**
+ * Date filters in a query string, entered with the GOV.UK date input (issue 23): each as
+ * NAME-day, NAME-month and NAME-year, or as NAME=YYYY-MM-DD (or YYYY-MM, YYYY with `partial`)
+ * as links and earlier addresses give it. Gives the query with NAME set to the ISO date the
+ * input makes (so the filters' schemas read it as before) and the three parts set for the
+ * input to show, and a problem for each input that is not a date.
+ */
+export function queryDates(
+  query: Record<string, unknown>,
+  fields: Record<string, { label: string; partial?: boolean }>,
+): { query: Record<string, unknown>; problems: { path: string; message: string }[] } {
+  const shaped: Record<string, unknown> = { ...query };
+  const problems: { path: string; message: string }[] = [];
+  for (const [name, { label, partial }] of Object.entries(fields)) {
+    const parts = dateParts(query, name);
+    if (parts.day || parts.month || parts.year) {
+      const read = dateInput(label, { required: false, partial: partial ?? false }).safeParse(parts);
+      if (read.success) shaped[name] = read.data;
+      else {
+        delete shaped[name];
+        for (const issue of read.error.issues)
+          problems.push({ path: [name, ...issue.path].join('.'), message: issue.message });
+      }
+    } else if (typeof query[name] === 'string' && query[name]) {
+      Object.assign(shaped, dateValues(name, query[name]));
+    }
+  }
+  return { query: shaped, problems };
 }
 
 /** An ISO 8601 date at the precision known: '2007', '2007-04' or '2007-04-20'. */

@@ -3,6 +3,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { FieldProblem } from './validation.ts';
+import { StaleVersion } from '../db/row-version.ts';
 
 export class HttpError extends Error {
   readonly status: number;
@@ -30,6 +31,8 @@ export const notFoundHandler: RequestHandler = (_req, _res, next) => next(notFou
 
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
+  // a write based on an old version (ADR 0044): 409, naming who changed the record and when
+  if (error instanceof StaleVersion) return conflict(error.message);
   const candidate = error as { status?: number; statusCode?: number; code?: string; type?: string };
   if (candidate?.code === 'EBADCSRFTOKEN') {
     return new HttpError(

@@ -12,6 +12,10 @@ describe('request logs', () => {
     assert.equal(withoutPathSecrets('/respond/kent/svy_abc-123?x=1'), '/respond/kent/[redacted]?x=1');
     assert.equal(withoutPathSecrets('/partnerships/kent/surveys'), '/partnerships/kent/surveys');
     assert.equal(withoutPathSecrets('/a/import?x=1&_csrf=abc%2Fdef'), '/a/import?x=1&_csrf=[redacted]');
+    assert.equal(
+      withoutPathSecrets('/sign-in/oidc/callback?code=abc-123&state=xyz'),
+      '/sign-in/oidc/callback?code=[redacted]&state=xyz',
+    );
   });
 
   it('never write a response link’s token', async () => {

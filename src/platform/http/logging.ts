@@ -14,6 +14,7 @@ export const redactedPaths = [
   '*.token',
   '*.DATABASE_URL',
   '*.SESSION_SECRET',
+  '*.OIDC_CLIENT_SECRET',
 ];
 
 /**
@@ -23,7 +24,8 @@ export const redactedPaths = [
 export function withoutPathSecrets(url: string): string {
   return url
     .replace(/^\/(join|respond)\/([^/?#]+)\/[^/?#]+/, '/$1/$2/[redacted]')
-    .replace(/([?&]_csrf=)[^&#]*/g, '$1[redacted]');
+    .replace(/([?&]_csrf=)[^&#]*/g, '$1[redacted]')
+    .replace(/^(\/sign-in\/oidc\/callback\?(?:[^#]*&)?code=)[^&#]*/, '$1[redacted]');
 }
 
 export function createLogger(level: string): Logger {

@@ -1,6 +1,8 @@
 // Security headers with a per-request CSP nonce for the one inline script the GOV.UK
-// template needs; and the CSRF guard (synchroniser token kept in the session).
-import { randomBytes } from 'node:crypto';
+// template needs; and the CSRF guard: a synchroniser token kept in the session of a signed-in
+// user, and for everyone else (the sign-in form, invitations, response links) a token signed
+// over a random cookie, so that a page seen without signing in writes no session row.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import etag from 'etag';
 import helmet from 'helmet';
@@ -37,30 +39,80 @@ export function securityHeaders(): RequestHandler[] {
 /** The tokens of file uploads, read from the start of their multipart bodies. */
 const multipartTokens = new WeakMap<Request, string>();
 
-const csrf = csrfSync({
-  getTokenFromRequest: (req) => {
-    const body = req.body as Record<string, unknown> | undefined;
-    const fromBody = typeof body?._csrf === 'string' ? body._csrf : undefined;
-    return fromBody ?? req.get('x-csrf-token') ?? multipartTokens.get(req);
-  },
-});
+const tokenFrom = (req: Request): string | undefined => {
+  const body = req.body as Record<string, unknown> | undefined;
+  const fromBody = typeof body?._csrf === 'string' ? body._csrf : undefined;
+  return fromBody ?? req.get('x-csrf-token') ?? multipartTokens.get(req);
+};
+
+const csrf = csrfSync({ getTokenFromRequest: tokenFrom });
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const csrfCookieName = 'cooperate.csrf';
+
+export interface CsrfOptions {
+  /** Signs the token of a request with no signed-in session (the session secret). */
+  secret: string;
+  /** Send the token's cookie over HTTPS only. */
+  secure: boolean;
+}
+
+/** The random value of the request's CSRF cookie, if it has a well-formed one. */
+function csrfCookieOf(req: Request): string | undefined {
+  const header = req.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [name, value] = part.trim().split('=', 2);
+    if (name === csrfCookieName && value && /^[A-Za-z0-9_-]{43}$/.test(value)) return value;
+  }
+  return undefined;
+}
+
+function csrfError(): Error {
+  return Object.assign(new Error('invalid csrf token'), { code: 'EBADCSRFTOKEN' });
+}
 
 /**
  * Checks the token on every unsafe request to a page, and puts a token in every view. A file
  * upload's body is parsed by its route, after this check: its form puts the `_csrf` field
  * before the file, and the check reads the body only that far (never the token in the address).
+ * A signed-in user's token lives in their session; anyone else's is an HMAC of a random value
+ * in a cookie of its own (a signed double-submit token), so no session is written for them.
  */
-export function csrfProtection(): RequestHandler {
+export function csrfProtection(options: CsrfOptions): RequestHandler {
+  const sign = (value: string) =>
+    createHmac('sha256', options.secret).update(`csrf:${value}`).digest('base64url');
+  const anonymous: RequestHandler = (req, res, next) => {
+    let value = csrfCookieOf(req);
+    if (!safeMethods.has(req.method)) {
+      const given = Buffer.from(tokenFrom(req) ?? '');
+      const expected = Buffer.from(value ? sign(value) : '');
+      if (!value || given.length !== expected.length || !timingSafeEqual(given, expected))
+        return next(csrfError());
+    }
+    if (!value) {
+      value = randomBytes(32).toString('base64url');
+      res.cookie(csrfCookieName, value, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: options.secure,
+        path: '/',
+      });
+    }
+    res.locals.csrfToken = sign(value);
+    next();
+  };
   return (req, res, next) => {
     if (req.path.startsWith('/api/')) return next(); // the API takes bearer tokens, never cookies
     const check = () =>
-      csrf.csrfSynchronisedProtection(req, res, (error?: unknown) => {
-        if (error) return next(error);
-        res.locals.csrfToken = csrf.generateToken(req);
-        next();
-      });
+      req.session?.userId
+        ? csrf.csrfSynchronisedProtection(req, res, (error?: unknown) => {
+            if (error) return next(error);
+            res.locals.csrfToken = csrf.generateToken(req);
+            next();
+          })
+        : anonymous(req, res, next);
     if (safeMethods.has(req.method) || !req.is('multipart/form-data') || req.get('x-csrf-token'))
       return check();
     readFieldBeforeFiles(req, '_csrf').then((token) => {

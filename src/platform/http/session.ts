@@ -23,6 +23,10 @@ export interface SessionOptions {
 export const sessionCookieName = 'cooperate.sid';
 const eightHours = 8 * 60 * 60 * 1000;
 
+/** A data exception (SQLSTATE class 22) or JSON that does not parse: the stored session is bad. */
+const unreadable = (error: unknown) =>
+  error instanceof SyntaxError || /^22/.test(String((error as { code?: unknown }).code ?? ''));
+
 /** The request whose session the store is asked for (express-session does not say). */
 const reading = new AsyncLocalStorage<Request>();
 
@@ -31,11 +35,18 @@ export function sessions(options: SessionOptions): RequestHandler {
   const { read } = options;
   class RequestSessionStore extends Store {
     override get(sid: string, done: (error: unknown, data?: session.SessionData | null) => void): void {
+      // A session that cannot be read (a value PostgreSQL refuses to give back, like a NUL in
+      // its json) is removed and the request goes on with a fresh one: never a 500 at every
+      // request with that cookie (ADR 0044). Any other failure (the database is away) stays one.
+      const answer = (error: unknown, data?: session.SessionData | null) => {
+        if (!error || !unreadable(error)) return done(error, data);
+        this.destroy(sid, () => done(null, null));
+      };
       const req = reading.getStore();
-      if (!read || !req) return super.get(sid, done);
+      if (!read || !req) return super.get(sid, answer);
       read(sid, req).then(
-        (data) => done(null, data),
-        (error: unknown) => done(error),
+        (data) => answer(null, data),
+        (error: unknown) => answer(error),
       );
     }
   }

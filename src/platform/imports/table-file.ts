@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { controlCharacterIn } from '../http/control-characters.ts';
 
 export class ImportFileInvalid extends Error {}
 
@@ -13,8 +14,24 @@ export interface LineProblem {
   message: string;
 }
 
-/** The first worksheet of an .xlsx file, or a CSV file, as rows of text. */
+/**
+ * The first worksheet of an .xlsx file, or a CSV file, as rows of text; a file with a control
+ * character (NUL and the like, ADR 0044) in a cell is refused whole, naming its line.
+ */
 export async function readTable(fileName: string, content: Buffer): Promise<string[][]> {
+  const table = await readCells(fileName, content);
+  for (const [index, row] of table.entries())
+    for (const value of row) {
+      const found = value ? controlCharacterIn(value) : undefined;
+      if (found)
+        throw new ImportFileInvalid(
+          `Line ${index + 1} of the file contains a character that cannot be saved (${found}): remove it and upload the file again`,
+        );
+    }
+  return table;
+}
+
+async function readCells(fileName: string, content: Buffer): Promise<string[][]> {
   if (/\.xlsx$/i.test(fileName)) {
     const workbook = new ExcelJS.Workbook();
     try {

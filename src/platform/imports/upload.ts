@@ -2,6 +2,7 @@
 // request for the handler to show as a form error, rather than failing the request.
 import type { Request, RequestHandler } from 'express';
 import multer from 'multer';
+import { isMalformedUpload, unreadableUpload, uploadControlProblem } from '../http/control-characters.ts';
 
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 2 * 1024 * 1024, files: 1 } });
 
@@ -15,6 +16,13 @@ export function acceptUpload(field = 'file'): RequestHandler {
             : 'The file could not be uploaded';
         return next();
       }
+      // a control character in the file's name or a field: a form error, nothing read (ADR 0044)
+      if (isMalformedUpload(error)) {
+        req.uploadProblem = unreadableUpload;
+        return next();
+      }
+      const problem = error ? undefined : uploadControlProblem(req);
+      if (problem) req.uploadProblem = problem;
       next(error);
     });
   };

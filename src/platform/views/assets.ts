@@ -7,6 +7,7 @@ import { govukDir } from './nunjucks.ts';
 import { narrowCss } from './html-text.ts';
 
 const stylesheet = fileURLToPath(new URL('../../views/styles/application.scss', import.meta.url));
+const favicon = fileURLToPath(new URL('../../views/favicon.svg', import.meta.url));
 const nodeModules = fileURLToPath(new URL('../../../node_modules/', import.meta.url));
 
 let compiled: Promise<string> | undefined;
@@ -47,6 +48,10 @@ export function assetRoutes(): Router {
   });
   router.get('/assets/govuk-frontend.min.js', (_req, res) => {
     res.sendFile(`${govukDir}govuk/govuk-frontend.min.js`, cache);
+  });
+  // The service's icon, linked from every page; also where browsers look for one unasked.
+  router.get(['/assets/favicon.svg', '/favicon.ico'], (_req, res) => {
+    res.type('image/svg+xml').sendFile(favicon, cache);
   });
   router.use('/assets', express.static(`${govukDir}govuk/assets`, cache));
   return router;

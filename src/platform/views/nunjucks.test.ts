@@ -12,6 +12,7 @@ describe('dates on pages', () => {
   });
 
   it('give times with am and pm', () => {
-    assert.equal(formatDateTime(new Date('2009-01-21T14:00:00Z')), '21 January 2009 at 2:00pm');
+    assert.equal(formatDateTime(new Date('2009-01-21T14:00:00Z')), '21 January 2009 at 2pm');
+    assert.equal(formatDateTime(new Date('2009-07-21T13:30:00Z')), '21 July 2009 at 2:30pm', 'in UK time');
   });
 });

@@ -6,48 +6,22 @@ import { LRUCache } from 'lru-cache';
 import nunjucks from 'nunjucks';
 import { KeepExtension } from './kept-html.ts';
 import { escapeHtml, firstWide, narrowTemplateSource } from './html-text.ts';
+import {
+  formatDate,
+  formatDateRange,
+  formatDateTime,
+  formatDays,
+  formatDuration,
+  formatTime,
+  formatTimeRange,
+  formatWhen,
+} from '../dates.ts';
 
 export const srcDir = fileURLToPath(new URL('../../', import.meta.url));
 export const govukDir = fileURLToPath(new URL('../../../node_modules/govuk-frontend/dist/', import.meta.url));
 
-const longDate = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'Europe/London',
-});
-const longDateTime = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  hour12: true,
-  timeZone: 'Europe/London',
-});
-
-const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** "2009-09-14" or a Date → "14 September 2009", the GOV.UK style; "2007-04" → "April 2007"; "2007" stays. */
-export function formatDate(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '';
-  if (typeof value === 'string' && /^\d{4}$/.test(value)) return value;
-  if (typeof value === 'string' && /^\d{4}-\d{2}$/.test(value))
-    return monthYear.format(new Date(`${value}-01T12:00:00Z`));
-  const date =
-    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
-      ? new Date(`${value}T12:00:00Z`)
-      : new Date(value as string);
-  return Number.isNaN(date.getTime()) ? String(value) : longDate.format(date);
-}
-
-export function formatDateTime(value: unknown): string {
-  if (!value) return '';
-  const date = new Date(value as string);
-  return Number.isNaN(date.getTime())
-    ? String(value)
-    : longDateTime.format(date).replace(' am', 'am').replace(' pm', 'pm');
-}
+// One way to write dates and times (issue 23): the formatters are in platform/dates.ts.
+export { formatDate, formatDateTime } from '../dates.ts';
 
 /** Nunjucks' file loader (its resolve and getSource are not in its types). */
 interface FileLoader {
@@ -137,6 +111,12 @@ export function createViews(app: Express, options: ViewOptions): nunjucks.Enviro
   env.addExtension('keep', new KeepExtension());
   env.addFilter('date', formatDate);
   env.addFilter('dateTime', formatDateTime);
+  env.addFilter('time', formatTime);
+  env.addFilter('timeRange', formatTimeRange);
+  env.addFilter('when', formatWhen);
+  env.addFilter('dateRange', formatDateRange);
+  env.addFilter('duration', formatDuration);
+  env.addFilter('days', formatDays);
   // A dated record at the precision it was recorded: ('2008-11-01', 'month') → November 2008.
   env.addFilter('datedAt', (value: unknown, precision: string) =>
     formatDate(

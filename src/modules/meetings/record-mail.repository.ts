@@ -1,0 +1,113 @@
+// SQL for the meeting messages of issue 18 that follow the record: who a meeting's clerks are,
+// whose account here may see exempt items, and the open actions with a due date for reminders.
+import { sql } from 'kysely';
+import type { Trx } from '../../schema.ts';
+
+export interface DueAction {
+  id: string;
+  text: string;
+  dueOn: string;
+  meetingId: string;
+  meetingTitle: string;
+  meetingStartsAt: Date;
+  /** On an exempt item (Schedule 12A). */
+  exempt: boolean;
+  ownerName: string;
+  ownerEmail: string;
+  /** When the last update was recorded, if any. */
+  lastUpdateAt: Date | null;
+}
+
+export const recordMailRepository = {
+  /** The lead officers of these bodies with an e-mail address: the meeting's clerks. */
+  clerks: (trx: Trx, bodyIds: string[]) =>
+    bodyIds.length
+      ? trx
+          .selectFrom('bodies as b')
+          .innerJoin('people as p', 'p.id', 'b.lead_officer_person_id')
+          .select(['p.name', 'p.email as email'])
+          .where('b.id', 'in', bodyIds)
+          .where('p.email', 'is not', null)
+          .execute()
+          .then((rows) => rows.map((row) => ({ name: row.name, email: row.email! })))
+      : Promise.resolve([]),
+
+  /** Of these addresses, those whose account here may see exempt items (member and up). */
+  async seeExempt(trx: Trx, emails: string[]): Promise<Set<string>> {
+    if (!emails.length) return new Set();
+    const rows = await trx
+      .selectFrom('users as u')
+      .leftJoin('partnership_members as pm', (join) =>
+        join
+          .onRef('pm.user_id', '=', 'u.id')
+          .on('pm.partnership_id', '=', sql<string>`current_partnership_id()`),
+      )
+      .select(sql<string>`lower(u.email)`.as('email'))
+      .where(
+        sql<string>`lower(u.email)`,
+        'in',
+        emails.map((email) => email.toLowerCase()),
+      )
+      .where((eb) =>
+        eb.or([eb('u.platform_admin', '=', true), eb('pm.role', 'in', ['member', 'editor', 'admin'])]),
+      )
+      .execute();
+    return new Set(rows.map((row) => row.email));
+  },
+
+  /** A person's name and address (an action's owner). */
+  person: (trx: Trx, id: string) =>
+    trx
+      .selectFrom('people')
+      .select(['name', 'email', 'young_person as youngPerson'])
+      .where('id', '=', id)
+      .executeTakeFirst(),
+
+  /** Open actions owned by a person with an address and due on or before `until`. */
+  async dueActions(trx: Trx, until: string): Promise<DueAction[]> {
+    const rows = await trx
+      .selectFrom('actions as a')
+      .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
+      .innerJoin('people as p', 'p.id', 'a.owner_person_id')
+      .leftJoin('agenda_items as i', 'i.id', 'a.agenda_item_id')
+      .select((eb) => [
+        'a.id',
+        'a.text',
+        'a.due_on as dueOn',
+        'a.meeting_id as meetingId',
+        'm.title as meetingTitle',
+        'm.starts_at as meetingStartsAt',
+        sql<boolean>`coalesce(i.exempt, false)`.as('exempt'),
+        'p.name as ownerName',
+        'p.email as ownerEmail',
+        eb
+          .selectFrom('action_updates as u')
+          .select((inner) => inner.fn.max('u.created_at').as('at'))
+          .whereRef('u.action_id', '=', 'a.id')
+          .as('lastUpdateAt'),
+      ])
+      .where('a.status', '=', 'open')
+      .where('a.due_on', 'is not', null)
+      .where('a.due_on', '<=', until)
+      .where('p.email', 'is not', null)
+      .orderBy('a.due_on')
+      .execute();
+    return rows.map((row) => ({
+      ...row,
+      dueOn: row.dueOn!,
+      ownerEmail: row.ownerEmail!,
+      exempt: Boolean(row.exempt),
+      lastUpdateAt: row.lastUpdateAt ? new Date(row.lastUpdateAt as unknown as string) : null,
+    }));
+  },
+
+  /** Whether the meeting's agenda has been sent (members then hear that the pack is ready). */
+  async agendaSent(trx: Trx, meetingId: string): Promise<boolean> {
+    const row = await trx
+      .selectFrom('agenda_dispatches')
+      .select('meeting_id')
+      .where('meeting_id', '=', meetingId)
+      .executeTakeFirst();
+    return Boolean(row);
+  },
+};
