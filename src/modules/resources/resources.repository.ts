@@ -104,6 +104,58 @@ const fundColumns = [
   'source',
 ] as const;
 
+/** The columns a contribution's values are written to (insert and update alike). */
+const contributionColumns = (row: ContributionValues) => ({
+  fund_id: row.fundId,
+  organisation_id: row.organisationId,
+  year: row.year,
+  form: row.form,
+  description: row.description,
+  planned_pence: row.planned,
+  agreed_pence: row.agreed,
+  received_pence: row.received,
+});
+
+const spendingColumns = (row: SpendingValues) => ({
+  fund_id: row.fundId,
+  year: row.year,
+  priority_id: row.priorityId,
+  action_id: row.actionId,
+  service_id: row.serviceId,
+  description: row.description,
+  planned_pence: row.planned,
+  committed_pence: row.committed,
+  actual_pence: row.actual,
+  decision_id: row.decisionId,
+});
+
+const pledgeColumns = (values: PledgeValues) => ({
+  organisation_id: values.organisationId,
+  priority_id: values.priorityId,
+  action_id: values.actionId,
+  resource: values.resource,
+  description: values.description,
+  amount_pence: values.amount,
+  from_year: values.fromYear,
+  to_year: values.toYear,
+  status: values.status,
+  pledged_on: values.pledgedOn,
+  due_on: values.dueOn,
+  agreed_by: values.agreedBy,
+  decision_id: values.decisionId,
+});
+
+const serviceColumns = (values: ServiceValues) => ({
+  name: values.name,
+  provider: values.provider,
+  provider_organisation_id: values.providerOrganisationId,
+  annual_value_pence: values.annualValue,
+  starts_on: values.startsOn,
+  ends_on: values.endsOn,
+  fund_id: values.fundId,
+  status: values.status,
+});
+
 export const resourcesRepository = {
   funds: (trx: Trx): Promise<FundRow[]> =>
     trx.selectFrom('funds').select(fundColumns).orderBy('name').execute(),
@@ -179,19 +231,7 @@ export const resourcesRepository = {
     if (!rows.length) return [];
     const inserted = await trx
       .insertInto('fund_contributions')
-      .values(
-        rows.map((row) => ({
-          partnership_id: partnershipId,
-          fund_id: row.fundId,
-          organisation_id: row.organisationId,
-          year: row.year,
-          form: row.form,
-          description: row.description,
-          planned_pence: row.planned,
-          agreed_pence: row.agreed,
-          received_pence: row.received,
-        })),
-      )
+      .values(rows.map((row) => ({ partnership_id: partnershipId, ...contributionColumns(row) })))
       .returning('id')
       .execute();
     return inserted.map((row) => row.id);
@@ -224,21 +264,7 @@ export const resourcesRepository = {
     if (!rows.length) return [];
     const inserted = await trx
       .insertInto('fund_spending')
-      .values(
-        rows.map((row) => ({
-          partnership_id: partnershipId,
-          fund_id: row.fundId,
-          year: row.year,
-          priority_id: row.priorityId,
-          action_id: row.actionId,
-          service_id: row.serviceId,
-          description: row.description,
-          planned_pence: row.planned,
-          committed_pence: row.committed,
-          actual_pence: row.actual,
-          decision_id: row.decisionId,
-        })),
-      )
+      .values(rows.map((row) => ({ partnership_id: partnershipId, ...spendingColumns(row) })))
       .returning('id')
       .execute();
     return inserted.map((row) => row.id);
@@ -270,22 +296,7 @@ export const resourcesRepository = {
   async insertPledge(trx: Trx, partnershipId: string, values: PledgeValues): Promise<string> {
     const row = await trx
       .insertInto('pledges')
-      .values({
-        partnership_id: partnershipId,
-        organisation_id: values.organisationId,
-        priority_id: values.priorityId,
-        action_id: values.actionId,
-        resource: values.resource,
-        description: values.description,
-        amount_pence: values.amount,
-        from_year: values.fromYear,
-        to_year: values.toYear,
-        status: values.status,
-        pledged_on: values.pledgedOn,
-        due_on: values.dueOn,
-        agreed_by: values.agreedBy,
-        decision_id: values.decisionId,
-      })
+      .values({ partnership_id: partnershipId, ...pledgeColumns(values) })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
@@ -322,17 +333,7 @@ export const resourcesRepository = {
   ): Promise<string> {
     const row = await trx
       .insertInto('commissioned_services')
-      .values({
-        partnership_id: partnershipId,
-        name: values.name,
-        provider: values.provider,
-        provider_organisation_id: values.providerOrganisationId,
-        annual_value_pence: values.annualValue,
-        starts_on: values.startsOn,
-        ends_on: values.endsOn,
-        fund_id: values.fundId,
-        status: values.status,
-      })
+      .values({ partnership_id: partnershipId, ...serviceColumns(values) })
       .returning('id')
       .executeTakeFirstOrThrow();
     if (priorityIds.length)
@@ -348,15 +349,7 @@ export const resourcesRepository = {
   async updateContribution(trx: Trx, id: string, row: ContributionValues): Promise<void> {
     await trx
       .updateTable('fund_contributions')
-      .set({
-        organisation_id: row.organisationId,
-        year: row.year,
-        form: row.form,
-        description: row.description,
-        planned_pence: row.planned,
-        agreed_pence: row.agreed,
-        received_pence: row.received,
-      })
+      .set(contributionColumns(row))
       .where('id', '=', id)
       .where('fund_id', '=', row.fundId)
       .execute();
@@ -369,17 +362,7 @@ export const resourcesRepository = {
   async updateSpending(trx: Trx, id: string, row: SpendingValues): Promise<void> {
     await trx
       .updateTable('fund_spending')
-      .set({
-        year: row.year,
-        priority_id: row.priorityId,
-        action_id: row.actionId,
-        service_id: row.serviceId,
-        description: row.description,
-        planned_pence: row.planned,
-        committed_pence: row.committed,
-        actual_pence: row.actual,
-        decision_id: row.decisionId,
-      })
+      .set(spendingColumns(row))
       .where('id', '=', id)
       .where('fund_id', '=', row.fundId)
       .execute();
@@ -390,25 +373,7 @@ export const resourcesRepository = {
   },
 
   async updatePledge(trx: Trx, id: string, values: PledgeValues): Promise<void> {
-    await trx
-      .updateTable('pledges')
-      .set({
-        organisation_id: values.organisationId,
-        priority_id: values.priorityId,
-        action_id: values.actionId,
-        resource: values.resource,
-        description: values.description,
-        amount_pence: values.amount,
-        from_year: values.fromYear,
-        to_year: values.toYear,
-        status: values.status,
-        pledged_on: values.pledgedOn,
-        due_on: values.dueOn,
-        agreed_by: values.agreedBy,
-        decision_id: values.decisionId,
-      })
-      .where('id', '=', id)
-      .execute();
+    await trx.updateTable('pledges').set(pledgeColumns(values)).where('id', '=', id).execute();
   },
 
   async deletePledge(trx: Trx, id: string): Promise<void> {
@@ -423,20 +388,7 @@ export const resourcesRepository = {
     values: ServiceValues,
     priorityIds: string[],
   ): Promise<void> {
-    await trx
-      .updateTable('commissioned_services')
-      .set({
-        name: values.name,
-        provider: values.provider,
-        provider_organisation_id: values.providerOrganisationId,
-        annual_value_pence: values.annualValue,
-        starts_on: values.startsOn,
-        ends_on: values.endsOn,
-        fund_id: values.fundId,
-        status: values.status,
-      })
-      .where('id', '=', id)
-      .execute();
+    await trx.updateTable('commissioned_services').set(serviceColumns(values)).where('id', '=', id).execute();
     await trx.deleteFrom('commissioned_service_priorities').where('service_id', '=', id).execute();
     if (priorityIds.length)
       await trx

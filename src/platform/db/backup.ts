@@ -223,18 +223,24 @@ async function dumpJobs(client: pg.PoolClient, out: BackupWriter, partnershipId?
   const { rows } = await client.query<{ job: string }>(
     `select json_build_object('name', name, 'data', data, 'singletonKey', singleton_key, 'priority', priority)::text as job
        from pgboss.job
-      where state < 'completed' ${partnershipId ? `and data ->> 'partnershipId' = '${partnershipId}'` : ''}
+      where state < 'completed' and ($1::text is null or data ->> 'partnershipId' = $1)
       order by created_on`,
+    [partnershipId ?? null],
   );
   for (const { job } of rows) await out.line('J', job);
   out.jobs += rows.length;
 }
 
-/** Runs `work` in one repeatable-read, read-only transaction past row-level security. */
-async function inSnapshot<T>(pool: pg.Pool, what: string, work: (client: pg.PoolClient) => Promise<T>) {
+/** Runs `work` in one transaction (begun by `begin`) past row-level security. */
+async function pastRowSecurity<T>(
+  pool: pg.Pool,
+  begin: string,
+  what: string,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query('begin isolation level repeatable read read only');
+    await client.query(begin);
     try {
       await assertBypassesRowSecurity(client, what);
       const result = await work(client);
@@ -248,6 +254,10 @@ async function inSnapshot<T>(pool: pg.Pool, what: string, work: (client: pg.Pool
     client.release();
   }
 }
+
+/** Runs `work` in one repeatable-read, read-only transaction past row-level security. */
+const inSnapshot = <T>(pool: pg.Pool, what: string, work: (client: pg.PoolClient) => Promise<T>) =>
+  pastRowSecurity(pool, 'begin isolation level repeatable read read only', what, work);
 
 /** Writes the whole database to FILE (consistent while the server runs). */
 export async function writeBackup(pool: pg.Pool, engine: string, file: string): Promise<BackupSummary> {
@@ -530,27 +540,8 @@ async function holdsData(client: pg.PoolClient): Promise<{ users: number; partne
 }
 
 /** Runs `work` in one read-write transaction past row-level security. */
-async function inWriteTransaction<T>(
-  pool: pg.Pool,
-  what: string,
-  work: (client: pg.PoolClient) => Promise<T>,
-): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    try {
-      await assertBypassesRowSecurity(client, what);
-      const result = await work(client);
-      await client.query('commit');
-      return result;
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    }
-  } finally {
-    client.release();
-  }
-}
+const inWriteTransaction = <T>(pool: pg.Pool, what: string, work: (client: pg.PoolClient) => Promise<T>) =>
+  pastRowSecurity(pool, 'begin', what, work);
 
 export interface RestorePlan {
   /** Bring the schema to the backup's migrations (applied before the rows are written). */
