@@ -50,7 +50,8 @@ export const e2ePassword = 'correct horse battery staple';
 /** The partnership the partnership administrator and the viewer belong to. */
 export const homePartnership = 'dudley';
 
-export async function startE2eServer(overrides: Record<string, string> = {}): Promise<E2eServer> {
+/** `port`: where to listen (0, the default, for any free port). */
+export async function startE2eServer(overrides: Record<string, string> = {}, port = 0): Promise<E2eServer> {
   const runtime = await openTestRuntime(overrides);
   const { services } = runtime;
   const printer = new PdfPrinter();
@@ -95,16 +96,16 @@ export async function startE2eServer(overrides: Record<string, string> = {}): Pr
       sessionSecret: runtime.config.SESSION_SECRET!,
     });
     server = await new Promise<Server>((resolve, reject) => {
-      const listening = app.listen(0, '127.0.0.1', (error?: Error) =>
+      const listening = app.listen(port, '127.0.0.1', (error?: Error) =>
         error ? reject(error) : resolve(listening),
       );
     });
     // The stylesheet is compiled on its first request: compile it now, outside any test's time.
     await compileStylesheet();
-    const { port } = server.address() as AddressInfo;
+    const listening = (server.address() as AddressInfo).port;
     const running = server;
     return {
-      baseUrl: `http://127.0.0.1:${port}`,
+      baseUrl: `http://127.0.0.1:${listening}`,
       services,
       users,
       partnershipIds,
