@@ -57,7 +57,7 @@ describe('Kent’s survey of Children’s Trust arrangements (June 2011)', () =>
 
   it('records the 8 unanswered cells as no response, not as answers', async () => {
     const survey = (await test.services.surveys.get(caller, slug))!;
-    assert.equal(survey.unanswered, 8);
+    assert.deepEqual(survey.answers, { expected: 100, given: 92 });
     const hampshire = survey.respondents.find((r) => r.label === 'Hampshire')!;
     assert.equal(hampshire.answers.q4!.noResponse, true);
     assert.equal(hampshire.answers.q4!.blank, true);
@@ -104,6 +104,16 @@ describe('Kent’s survey of Children’s Trust arrangements (June 2011)', () =>
     assert.equal(textsOf(page.text, '#group-others tbody th').length, 17);
     assert.equal($(page.text)('#group-others thead th').length, 5);
     assert.equal($(page.text)('.govuk-tag:contains("No response")').length, 8);
+    // the groups named as the document names them, and the 8 cells left blank counted (issue 23)
+    assert.equal(
+      $(page.text)('#survey-counts').text().replace(/\s+/g, ' ').trim(),
+      "25 respondents: 8 in “Survey of Kent's' Statistical neighbours”, 17 in “Survey of other Local Authorities”. 8 of 100 answers were not given. Closed 21 June 2011.",
+    );
+    // questions that carry their own numbers are not numbered twice
+    assert.match(
+      textsOf(page.text, '#questions li')[0]!,
+      /^1\. Is the main Children's Trust Board continuing\?/,
+    );
   });
 
   it('downloads the table as CSV and as a Word document', async () => {

@@ -179,12 +179,14 @@ async function openLink(trx: Trx, token: string): Promise<LinkOpening> {
       message:
         'The answers were submitted with this link already, and it cannot be used again. Ask the survey’s owner for a new link if an answer needs to change.',
     };
-  if (link.expiresAt <= new Date())
+  const survey = (await repository.byId(trx, link.surveyId))!;
+  // a survey with a closing date takes answers through its links until it closes, even when
+  // the date moves after the link was made; otherwise a link lasts its own days
+  if (!survey.closesOn && link.expiresAt <= new Date())
     return {
       ok: false,
       message: `This response link expired on ${formatDate(link.expiresAt.toISOString().slice(0, 10))}. Ask the survey’s owner for a new link.`,
     };
-  const survey = (await repository.byId(trx, link.surveyId))!;
   const reason = closedReason(survey);
   if (reason) return { ok: false, message: reason };
   return {

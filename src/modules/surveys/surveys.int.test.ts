@@ -327,6 +327,15 @@ describe('surveys made and answered across partnerships', () => {
       name: 'Sam Contact',
       email: 'sam@example.org',
     });
+    // a link lasts until the survey closes (30 June, months beyond the link's 28 days) ...
+    assert.equal(second.expiresAt.toISOString(), `${year}-06-30T23:59:59.999Z`);
+    assert.equal((await anonymous.get(`/respond/owner/${second.token}`)).status, 200);
+    // ... and, for a survey without a closing date, its own days
+    await test.db.owner
+      .updateTable('surveys')
+      .set({ closes_on: null })
+      .where('id', '=', ids.survey)
+      .execute();
     await test.db.owner
       .updateTable('survey_response_links')
       .set({ expires_at: new Date(Date.now() - 1000) })
@@ -335,6 +344,11 @@ describe('surveys made and answered across partnerships', () => {
     const expired = await anonymous.get(`/respond/owner/${second.token}`);
     assert.equal(expired.status, 410);
     assert.match(expired.text, /This response link expired on/);
+    await test.db.owner
+      .updateTable('surveys')
+      .set({ closes_on: `${year}-06-30` })
+      .where('id', '=', ids.survey)
+      .execute();
     assert.equal((await anonymous.get('/respond/owner/svy_not-a-real-token')).status, 410);
   });
 

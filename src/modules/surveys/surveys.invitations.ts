@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import type { Caller } from '../../platform/http/auth.ts';
+import { formatDate } from '../../platform/dates.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
 import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
@@ -164,10 +165,17 @@ export function surveysInvitations(
           throw new RuleViolation([
             { path: 'respondentId', message: 'The survey is published: no more answers can be given' },
           ]);
-        const token = newToken('svy');
-        const days = new Date(Date.now() + options.linkDays * 86_400_000);
+        // a link lasts until the survey closes, or its days when the survey has no closing date
         const close = survey.closesOn ? new Date(`${survey.closesOn}T23:59:59.999Z`) : null;
-        const expiresAt = close && close < days ? close : days;
+        if (close && close <= new Date())
+          throw new RuleViolation([
+            {
+              path: 'respondentId',
+              message: `The survey closed on ${formatDate(survey.closesOn!)}: change its closing date before making a link`,
+            },
+          ]);
+        const token = newToken('svy');
+        const expiresAt = close ?? new Date(Date.now() + options.linkDays * 86_400_000);
         const row = await trx
           .insertInto('survey_response_links')
           .values({

@@ -4,6 +4,7 @@
 import { Router, type Request, type Response } from 'express';
 import { sendCsv, toCsv, type CsvFile } from '../../platform/documents/csv.ts';
 import { allowed, callerOf, tenantOf } from '../../platform/http/auth.ts';
+import { today } from '../../platform/http/date-input.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { sendDocument } from '../../platform/documents/render.ts';
 import type { CollatedSurvey, SurveysService } from './surveys.service.ts';
@@ -58,6 +59,7 @@ export async function sendSurvey(
     asAtText,
     statusLabels,
     suppressedMark,
+    closed: Boolean(collated.survey.closesOn && collated.survey.closesOn < today()),
     ...locals,
   });
 }

@@ -89,8 +89,10 @@ async function assemble(trx: Trx, surveyId: string, threshold: number) {
       })),
       uncoded: parts.answers.filter((a) => a.questionId === q.id && !a.noResponse && !a.code).length,
     }));
-  const unanswered = parts.answers.filter((a) => a.noResponse).length;
-  return { questions: parts.questions, groups, respondents, findings, codes, unanswered };
+  // answers not given: every question of every respondent, less those answered
+  const given = parts.answers.filter((a) => !a.noResponse).length;
+  const answers = { expected: respondents.length * parts.questions.length, given };
+  return { questions: parts.questions, groups, respondents, findings, codes, answers };
 }
 
 export function surveysService(db: Database<DB>, options: SurveysOptions) {
