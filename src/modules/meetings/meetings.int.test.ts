@@ -178,10 +178,23 @@ describe('meetings', () => {
     const audit = await agent.get('/partnerships/notts/audit');
     assert.equal(audit.status, 403, 'an editor does not read the audit trail');
     const { agent: admin } = await signedInAs(test, partnershipId, 'admin');
-    assert.match(
-      (await admin.get('/partnerships/notts/audit')).text,
-      /Changed the meeting Partnership Board/,
-    );
+    await test.services.agenda.addItem(caller, meeting!.id, {
+      number: 1,
+      title: 'Apologies',
+      purpose: 'information',
+      presenter: null,
+      exempt: false,
+      exemptParagraph: null,
+      exemptReason: null,
+    });
+    const trail = (await admin.get('/partnerships/notts/audit')).text;
+    assert.match(trail, /Changed the meeting Partnership Board/);
+    // the records of the filter in words ("Agenda item", not "Agenda-item": issue 23)
+    const records = $(trail)('#entityType option')
+      .map((_, option) => $(trail)(option).text())
+      .get();
+    assert.ok(records.includes('Agenda item'), records.join(', '));
+    assert.ok(!records.some((text) => text.includes('-')), records.join(', '));
   });
 
   it('lists the forward plan from today, and any period or body asked for', async () => {
