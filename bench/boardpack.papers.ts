@@ -1,6 +1,8 @@
 // The papers of the board pack benchmark: PDFs made with pdf-lib, a heading and a page of text
 // on each page, about what a committee paper weighs. The same arguments make the same bytes.
+import { HeadingLevel, Paragraph } from 'docx';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { councilDocument } from '../src/platform/documents/docx-style.ts';
 import { percentile } from './stats.ts';
 
 const sentences = [
@@ -38,6 +40,29 @@ export async function paperPdf(paper: number, pages: number): Promise<Uint8Array
       });
   }
   return document.save();
+}
+
+/**
+ * A Word paper of about `pages` A4 pages in the house style (a heading a page, then 30 lines of
+ * text), which the pack converts with LibreOffice.
+ */
+export function paperDocx(paper: number, pages: number): Promise<Buffer> {
+  const children = [];
+  for (let number = 1; number <= pages; number++) {
+    children.push(
+      new Paragraph({
+        text: `Paper ${paper}, part ${number} of ${pages} (illustrative)`,
+        heading: HeadingLevel.HEADING_1,
+        pageBreakBefore: number > 1,
+      }),
+    );
+    for (let line = 0; line < 16; line++)
+      children.push(new Paragraph(sentences[(paper + number + line) % sentences.length]!));
+  }
+  return councilDocument(
+    { partnership: 'Illustrative partnership', title: `Illustrative paper ${paper}` },
+    children,
+  );
 }
 
 /** Median, 95th percentile (nearest rank) and maximum of some timings, in ms to 0.1. */

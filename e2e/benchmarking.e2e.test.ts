@@ -62,6 +62,6 @@ describe('the benchmarking journey', () => {
     assert.equal(await page.locator('#benchmark-chart svg[role="img"]').count(), 1);
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Download the table as CSV' }).click();
-    assert.match((await download).suggestedFilename(), /^ni-73-benchmark\.csv$/);
+    assert.match((await download).suggestedFilename(), /^dudley-ni-73-benchmark\.csv$/);
   });
 });

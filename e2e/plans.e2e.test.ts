@@ -145,7 +145,7 @@ describe('the plan and performance journey', () => {
     await press(page, 'Report attainment to the Trust Board', 'link');
     await press(page, 'Delete the action', 'link');
     assert.equal(await headingOf(page), 'Delete an action');
-    assert.deepEqual(await page.locator('#consequences li').allInnerTexts(), ['1 progress update']);
+    assert.deepEqual(await page.locator('#goes li').allInnerTexts(), ['1 progress update']);
     await press(page, 'Delete the action');
     assert.match(
       await page.locator('.govuk-notification-banner').innerText(),

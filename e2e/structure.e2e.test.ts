@@ -67,7 +67,7 @@ describe('the structure journey with the keyboard alone', () => {
       'the seats link',
     );
     await activate(page, page.getByRole('button', { name: 'Add a seat' }), 'Add a seat');
-    await typeInto(page, 'The seat, as the document words it', 'District Manager, Jobcentre Plus');
+    await typeInto(page, 'Name of the seat', 'District Manager, Jobcentre Plus');
     await tabTo(page, page.getByLabel('Statutory partner category', { exact: true }), {
       what: 'the category',
       max: 80,

@@ -52,6 +52,7 @@ import {
   importRoutes,
   membershipApi,
   seatsRoutes,
+  appointmentsRoutes,
 } from './modules/membership/index.ts';
 import { complianceApi, complianceRoutes } from './modules/compliance/index.ts';
 import {
@@ -65,6 +66,7 @@ import {
   agendaRoutes,
   agendaMailRoutes,
   reportRoutes,
+  minutesRoutes,
   consultationRoutes,
   consultationsApi,
   attendanceRoutes,
@@ -73,6 +75,7 @@ import {
   boardPackRoutes,
   declarationsRoutes,
   recordRoutes,
+  electionsRoutes,
 } from './modules/meetings/index.ts';
 import { indicatorsApi, indicatorsRoutes } from './modules/indicators/index.ts';
 import { plansApi, plansRoutes } from './modules/plans/index.ts';
@@ -88,9 +91,11 @@ import { openDataRoutes, openDataService } from './modules/opendata/index.ts';
 import { resourcesApi, resourcesRoutes } from './modules/resources/index.ts';
 import { voiceApi, voicePublicRoutes, voiceRoutes, voiceYouSaidRoutes } from './modules/voice/index.ts';
 import { navigationFor, type Navigation } from './navigation.ts';
+import { toDoList } from './overview.ts';
 import { openApiDocument } from './openapi.ts';
 import type { PdfPrinter } from './platform/documents/pdf.ts';
 import { renderPrintableWith } from './platform/documents/render.ts';
+import { OfficeConverter } from './platform/documents/office.ts';
 
 const contextRead = Symbol('the request context read with the session');
 type ContextRead = Request & { [contextRead]?: { slug: string | null; context: RequestContext | null } };
@@ -256,17 +261,20 @@ export function createApp(options: AppOptions): Express {
   app.use(mailChoicesRoutes(services.mail));
   app.use(unsubscribePageRoutes(services.mail));
   app.use(authoritiesRoutes(services.authorities));
-  const dashboard = async (caller: Caller) => {
-    const [evaluation, attention, consultations] = await Promise.all([
+  const dashboard = async (caller: Caller, slug: string) => {
+    const [evaluation, attention, consultations, toDo] = await Promise.all([
       services.compliance.evaluate(caller),
       services.membership.attention(caller),
       services.consultations.due(caller),
+      // what needs doing and a new partnership's first steps (issue 23; ADR 0049)
+      toDoList(services, caller, slug),
     ]);
     return {
       notMet: evaluation.results.filter((result) => result.status === 'not-met'),
       compliance: { counts: evaluation.counts, rarelyAttended: evaluation.rarelyAttended },
       ...attention,
       consultations,
+      ...toDo,
     };
   };
   app.use(
@@ -285,6 +293,7 @@ export function createApp(options: AppOptions): Express {
   );
   tenant.use(importRoutes(services.membership, services.bodies));
   tenant.use(seatsRoutes(services.membership, services.bodies));
+  tenant.use(appointmentsRoutes(services.appointments, services.membership, services.bodies));
   tenant.use(directoryRoutes(services.membership));
   tenant.use(complianceRoutes(services.compliance, options.printer));
   tenant.use(surveysAuthoringRoutes(services.surveys, config.PUBLIC_URL));
@@ -295,6 +304,8 @@ export function createApp(options: AppOptions): Express {
       // the resources module's figures in the plan on a page and the progress report (issue 21)
       planResources: async (caller, planId, year) =>
         (await services.resources.planResources(caller, [planId], year))[0] ?? null,
+      // what the resources hold against a priority or action, on its delete page (ADR 0048)
+      partLinks: (caller, part) => services.resources.planPartLinks(caller, part),
     }),
   );
   tenant.use(benchmarkingRoutes(services.benchmarking));
@@ -314,16 +325,22 @@ export function createApp(options: AppOptions): Express {
       services.declarations,
       // the young people's board's recommendations considered at each item (issue 22)
       (caller, slug, meetingId) => services.voice.consideredAt(caller, slug, meetingId),
+      services.elections,
     ),
   );
   services.boardPacks.usePrinter(options.printer, (view, locals) => renderPrintableWith(app, view, locals));
+  // Word, OpenDocument and PowerPoint papers in the pack through LibreOffice, when installed (ADR 0047)
+  services.boardPacks.useOffice(new OfficeConverter(config.SOFFICE_PATH));
+  services.boardPacks.useMinutes(services);
   tenant.use(boardPackRoutes(services.boardPacks));
   tenant.use(recordRoutes(services.meetings, services.agenda, services.record));
+  tenant.use(electionsRoutes(services.meetings, services.elections));
   tenant.use(attendanceRoutes(services.meetings, services.attendance, options.printer));
   tenant.use(declarationsRoutes(services.meetings, services.declarations));
   tenant.use(agendaRoutes(services.meetings, services.agenda));
   tenant.use(agendaMailRoutes(services.agendaMail, services.mail.configured));
   tenant.use(reportRoutes(services.reports, options.printer));
+  tenant.use(minutesRoutes(services.meetings, services, options.printer));
   tenant.use(consultationRoutes(services.meetings, services.agenda, services.consultations, options.printer));
   tenant.use(auditRoutes(db as Database<unknown>));
   tenant.use(publicSettingsRoutes(publicSite));
@@ -373,6 +390,7 @@ export function createApp(options: AppOptions): Express {
       services.record,
       services.boardPacks,
       services.declarations,
+      services.elections,
     ),
   );
   tenantApi.use(consultationsApi(services.consultations));

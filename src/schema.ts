@@ -10,6 +10,7 @@ import type { BodiesTables } from './modules/bodies/bodies.tables.ts';
 import type { MembershipTables } from './modules/membership/membership.tables.ts';
 import type { SurveysTables } from './modules/surveys/surveys.tables.ts';
 import type { MeetingsTables } from './modules/meetings/meetings.tables.ts';
+import type { ElectionsTables } from './modules/meetings/elections.tables.ts';
 import type { IndicatorsTables } from './modules/indicators/indicators.tables.ts';
 import type { PlansTables } from './modules/plans/plans.tables.ts';
 import type { BenchmarkingTables } from './modules/benchmarking/benchmarking.tables.ts';
@@ -27,6 +28,7 @@ export type DB = AuditTables &
   MembershipTables &
   SurveysTables &
   MeetingsTables &
+  ElectionsTables &
   IndicatorsTables &
   PlansTables &
   BenchmarkingTables &

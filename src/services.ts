@@ -10,7 +10,7 @@ import { authoritiesService } from './modules/authorities/index.ts';
 import { partnershipsService } from './modules/partnerships/index.ts';
 import { accountsService, membersService, passwordHasher, tokensService } from './modules/accounts/index.ts';
 import { bodiesService } from './modules/bodies/index.ts';
-import { membershipService, termReminders } from './modules/membership/index.ts';
+import { appointmentsService, membershipService, termReminders } from './modules/membership/index.ts';
 import { complianceService } from './modules/compliance/index.ts';
 import { surveysService, surveyReminders } from './modules/surveys/index.ts';
 import { indicatorsService } from './modules/indicators/index.ts';
@@ -25,6 +25,7 @@ import {
   attendanceService,
   meetingsService,
   recordService,
+  electionsService,
   meetingReminders,
 } from './modules/meetings/index.ts';
 import { benchmarkingService } from './modules/benchmarking/index.ts';
@@ -58,6 +59,7 @@ export function createServices(
   });
   const boardPacks = boardPackService(db, jobs, mail);
   const partnerships = partnershipsService(db);
+  const membership = membershipService(db, bodies);
   const passwords = passwordHasher(config.PASSWORD_HASH_COST);
   return {
     mail,
@@ -68,7 +70,8 @@ export function createServices(
     }),
     authorities: authoritiesService(db),
     bodies,
-    membership: membershipService(db, bodies),
+    membership,
+    appointments: appointmentsService(db, bodies),
     compliance: complianceService(db, bodies),
     surveys: surveysService(db, {
       suppressionThreshold: config.SUPPRESSION_THRESHOLD,
@@ -85,6 +88,7 @@ export function createServices(
     plans: plansService(db, indicators, mail),
     attendance: attendanceService(db, mail),
     record: recordService(db, mail),
+    elections: electionsService(db, membership),
     declarations: declarationsService(db),
     benchmarking: benchmarkingService(db, indicators),
     resources: resourcesService(db),

@@ -85,6 +85,9 @@ const csvDownloads = (p: Place, empty = false): CsvDownload[] => {
       token: true,
     },
     { source: 'src/modules/resources/resources.routes.ts', path: `${base}/resources?format=csv` },
+    // the action log and the indicator values (issue 23 item 4)
+    { source: 'src/modules/meetings/record.routes.ts', path: `${base}/actions?format=csv` },
+    { source: 'src/modules/indicators/indicators.routes.ts', path: `${base}/indicators?format=csv` },
     { source: 'src/modules/public/public.routes.ts', path: `/public/${p.slug}/meetings.csv` },
     ...(empty
       ? []
@@ -536,6 +539,8 @@ describe('Downloads: every CSV and Word file, as spreadsheets and word processor
       `${base}/highlight?body=${highlightBody}&from=2009-04-01&to=2010-03-31&format=docx`,
       `${base}/exceptions?format=docx`,
       `${base}/bodies/${dudley.body}/attendance?from=2008-01-01&to=2009-12-31&format=docx`,
+      `${base}/actions?format=docx`,
+      `${base}/bodies/${dudley.body}/seats?at=2010-01-01&format=docx`,
     ];
     const builders = sourcesWith(/\bcouncilDocument\(/);
     builders.delete('src/platform/documents/docx-style.ts');

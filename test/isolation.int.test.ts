@@ -124,6 +124,11 @@ const tenantPages = (side: string) => [
   `/meetings/${meetingIds[side]}/minutes/approve`,
   '/actions',
   '/actions?status=open',
+  // raising an action from the log lists only the partnership's meetings; the log and the
+  // indicator values as files (issue 23 item 4)
+  '/actions/new',
+  '/actions?format=csv',
+  '/indicators?format=csv',
   `/actions/${actionIds[side]}/update`,
   '/accountability',
   '/exceptions',
@@ -544,11 +549,26 @@ async function furnish(
     organisationId,
     capacity: 1,
   });
-  await test.services.membership.appoint(caller, {
+  // a joint post (issue 15): held for the council and the health commissioner
+  const healthId = await test.services.membership.addOrganisation(caller, {
+    name: `${prefix} health`,
+    sector: 'health',
+    category: 'health-commissioner',
+    notes: null,
+  });
+  const membershipId = await test.services.membership.appoint(caller, {
     seatId,
     personId,
     startsOn: '2009-01-01',
     substituteIds: [substituteId],
+    organisationId,
+    jointOrganisationIds: [healthId],
+  });
+  // a change of title from a date (issue 15)
+  await test.services.appointments.changeTerm(caller, membershipId, {
+    holdsFrom: '2009-06',
+    title: `${prefix} acting director`,
+    role: null,
   });
   interestIds[prefix] = await test.services.membership.declareInterest(caller, {
     personId,
@@ -583,6 +603,15 @@ async function furnish(
     startTime: '10:00',
     place: `${prefix} hall`,
     state: 'scheduled',
+  });
+  // an election at it (issue 24): a nominee, and nobody elected
+  await test.services.elections.record(caller, meetingIds[prefix], {
+    seatId,
+    office: `${prefix} office`,
+    byAcclamation: false,
+    nominees: [{ personId: substituteId, proposedBy: personId, secondedBy: null, votes: 2 }],
+    elected: null,
+    notes: null,
   });
   // standing items (issue 24), set after the meeting above: only new meetings carry them
   await test.services.bodies.update(caller, group.id, {

@@ -7,7 +7,7 @@
 // documents) and a partnership with a meeting, a PDF paper and its board pack.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ import { databaseUrl } from './support/template.ts';
 import { testConfig } from './support/test-database.ts';
 import { makePartnership, makeUser, grant } from './support/test-app.ts';
 import { makeBoardMeeting } from './support/meetings.ts';
+import { cli, serve } from './support/processes.ts';
 import { embeddedFolder, openRuntime, type Runtime } from '../src/runtime.ts';
 import { startServer } from '../src/server.ts';
 import { systemCaller } from '../src/platform/http/auth.ts';
@@ -41,7 +42,6 @@ import { readSeeds } from '../src/seeds/seed.reader.ts';
 
 /** pg-boss's queue of board packs (the meetings module's). */
 const boardPackQueue = 'board-pack';
-const cliPath = new URL('../src/cli.ts', import.meta.url).pathname;
 const server = process.env.TEST_DATABASE_URL;
 const onPostgres = Boolean(server && process.env.TEST_TEMPLATE_DATABASE);
 const work = mkdtempSync(join(tmpdir(), 'cooperate-operations-'));
@@ -77,47 +77,6 @@ async function newDatabase(
 }
 
 const settings = (env: Record<string, string>) => testConfig({ PORT: '0', ...env });
-
-function cli(env: Record<string, string>, ...args: string[]) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
-    const child = spawn(process.execPath, [cliPath, ...args], {
-      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
-
-/** `cooperate serve` as a process; resolves with its address once it says it is running. */
-function serve(
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; url: string; exited: Promise<number> }> {
-  const child = spawn(process.execPath, [cliPath, 'serve'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      PORT: '0',
-      SESSION_SECRET: 'a test secret that is long enough to sign cookies',
-      ...env,
-    },
-  });
-  const exited = new Promise<number>((done) => child.on('exit', (code) => done(code ?? -1)));
-  return new Promise((done, fail) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /running at (http:\/\/\S+)/.exec(out)?.[1];
-      if (url) done({ child, url, exited });
-    });
-    let err = '';
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    void exited.then((code) => fail(new Error(`The server exited (${code}): ${err}`)));
-  });
-}
 
 /** Every table's rows as text, in order: two databases with equal answers hold the same rows. */
 async function everyRow(pool: pg.Pool): Promise<Map<string, string[]>> {

@@ -68,7 +68,7 @@ export const resourcesStep: GeneratorStep = {
               description: null,
               planned,
               middle: random.int(0, 1_000_000),
-              last: planned - random.int(-500_000, 500_000),
+              last: Math.max(0, planned - random.int(-500_000, 500_000)),
             });
           }
       }

@@ -267,6 +267,11 @@ export function planStructure(random: Random, partnership: BenchPartnership, siz
       return {
         line: index + 2,
         seat,
+        seatRole: null,
+        category: null,
+        voting: null,
+        places: null,
+        substituteFor: null,
         name: person.name,
         jobTitle: person.jobTitle,
         email: person.email,

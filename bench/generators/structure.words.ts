@@ -89,6 +89,7 @@ export const jobTitles: Record<Sector, string[]> = {
   'youth-justice': ['Head of Youth Justice Service', 'Youth Justice Team Manager', 'Youth Justice Practitioner'],
   school: ['Headteacher', 'Executive Headteacher', 'Deputy Headteacher', 'Special Educational Needs Coordinator', 'Chair of Governors', 'Designated Safeguarding Lead'],
   'further-education': ['Principal', 'Vice Principal, Students', 'Head of Student Support'],
+  'higher-education': ['Head of the School of Social Work', 'Professor of Education', 'Pro Vice-Chancellor'],
   'jobcentre-plus': ['Partnership Manager', 'Work Coach Team Leader', 'District Employer and Partnership Manager'],
   'voluntary-community': ['Chief Executive', 'Chief Officer', 'Director of Services', 'Service Manager', 'Project Coordinator', 'Volunteer Trustee'],
   private: ['Managing Director', 'Regional Manager', 'Nursery Manager', 'Business Engagement Lead'],

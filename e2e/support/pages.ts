@@ -67,7 +67,7 @@ async function invitationLink(server: E2eServer): Promise<string> {
 }
 
 /** A page of Dudley's first seat on its Trust Board: 'edit' or 'appoint'. */
-async function seatPage(server: E2eServer, what: 'edit' | 'appoint'): Promise<string> {
+async function seatPage(server: E2eServer, what: 'edit' | 'appoint' | 'remove'): Promise<string> {
   const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
   const board = (await server.services.bodies.list(caller)).find((body) => body.slug === 'trust-board')!;
   const [seat] = await server.services.membership.seats(caller, board.id);
@@ -111,12 +111,122 @@ function organisationThatEnded(server: E2eServer) {
   return endedOrganisation;
 }
 
+/** A day from today, as ISO: the overview's list is about what is due around today. */
+const dayFromToday = (offset: number) =>
+  new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The overview of a partnership made for the sweep (issue 23): new, with its first steps
+ * ('new'), or under way with one of each thing to do ('busy'): a next meeting with an item
+ * lacking its paper, an overdue action, draft minutes, a meeting with no register and one that
+ * was not quorate.
+ */
+const overviews = new Map<string, Promise<string>>();
+function overviewOf(server: E2eServer, state: 'new' | 'busy'): Promise<string> {
+  const made =
+    overviews.get(state) ??
+    (async () => {
+      const slug = `overview-${state}`;
+      const { id } = await server.services.partnerships.create(systemCaller('e2e'), {
+        authorityGssCode: 'E08000027',
+        name: state === 'new' ? 'A new partnership' : 'A busy partnership',
+        slug,
+        established: '2009',
+        status: 'active',
+        published: false,
+      });
+      if (state === 'new') return `/partnerships/${slug}`;
+      const caller = systemCaller('e2e', id);
+      const services = server.services;
+      const board = await services.bodies.create(caller, {
+        slug: 'board',
+        name: 'Partnership Board',
+        kind: 'board',
+        takesDecisions: true,
+        status: 'established',
+        statusOn: '2009',
+      });
+      await services.bodies.update(caller, board.id, {
+        slug: 'board',
+        name: 'Partnership Board',
+        kind: 'board',
+        takesDecisions: true,
+        quorumRule: { minimum: 2 },
+      });
+      const personId = await services.membership.addPerson(caller, {
+        name: 'Anne Gorton',
+        jobTitle: null,
+        email: null,
+        phone: null,
+        youngPerson: false,
+        notes: null,
+      });
+      const seatId = await services.membership.addSeat(caller, board.id, {
+        label: 'Chair',
+        role: 'chair',
+        voting: true,
+        howFilled: 'appointed',
+        organisationId: null,
+        capacity: 1,
+      });
+      const membershipId = await services.membership.appoint(caller, {
+        seatId,
+        personId,
+        startsOn: dayFromToday(-400),
+        endsOn: dayFromToday(40),
+      });
+      const meeting = (offset: number, state: 'held' | 'scheduled') =>
+        services.meetings.create(caller, {
+          title: 'Partnership Board',
+          kind: 'board-meeting',
+          bodyIds: [board.id],
+          date: dayFromToday(offset),
+          startTime: '10:00',
+          state,
+        });
+      const item = (meetingId: string) =>
+        services.agenda.addItem(caller, meetingId, {
+          number: 1,
+          title: 'Budget',
+          purpose: 'decision',
+          presenter: null,
+          exempt: false,
+          exemptParagraph: null,
+          exemptReason: null,
+        });
+      const spring = await meeting(-60, 'held');
+      await services.attendance.record(caller, spring, {
+        members: [{ membershipId, status: 'absent' }],
+        inAttendance: [],
+      });
+      const last = await meeting(-30, 'held');
+      await services.record.writeMinutes(caller, last, await item(last), 'The board agreed the budget.');
+      await services.record.raiseAction(caller, last, {
+        agendaItemId: null,
+        text: 'Circulate the budget',
+        ownerPersonId: personId,
+        ownerOrganisationId: null,
+        ownerToBeConfirmed: false,
+        dueOn: dayFromToday(-5),
+      });
+      await item(await meeting(10, 'scheduled'));
+      return `/partnerships/${slug}`;
+    })();
+  overviews.set(state, made);
+  return made;
+}
+
 /** The page that ends the first membership on Bolton's Trust. */
 async function endMembershipPage(server: E2eServer): Promise<string> {
   const caller = systemCaller('e2e', server.partnershipIds.bolton!);
   const board = (await server.services.bodies.list(caller)).find((body) => body.slug === 'trust')!;
   const [membership] = await server.services.membership.memberships(caller, { bodyId: board.id });
   return `/partnerships/bolton/bodies/trust/memberships/${membership!.id}/end`;
+}
+
+/** One of Bolton's Trust appointments: its page, or a page under it ('/edit'; issue 15). */
+async function appointmentPage(server: E2eServer, under = ''): Promise<string> {
+  return (await endMembershipPage(server)).replace(/\/end$/, under);
 }
 
 /** The page of one of Bolton's people. */
@@ -551,6 +661,18 @@ export const pages: PageToCheck[] = [
   { name: 'partnerships list', path: '/', as: 'platformAdmin', heading: 'Your partnerships' },
   { name: 'a partnership overview', path: home, as: 'platformAdmin', heading: dudley },
   {
+    name: 'a new partnership’s overview, with its first steps',
+    path: (server) => overviewOf(server, 'new'),
+    as: 'platformAdmin',
+    heading: 'A new partnership',
+  },
+  {
+    name: 'a partnership overview, with something of each kind to do',
+    path: (server) => overviewOf(server, 'busy'),
+    as: 'platformAdmin',
+    heading: 'A busy partnership',
+  },
+  {
     name: 'create a partnership',
     path: '/partnerships/new',
     as: 'platformAdmin',
@@ -923,6 +1045,17 @@ export const pages: PageToCheck[] = [
     setup: submitShowingErrors('Add the relationship'),
   },
   {
+    name: 'relate two bodies, a partial date refused',
+    path: `${home}/bodies/executive-board/relationships/new`,
+    as: 'partnershipAdmin',
+    heading: 'Relate it to another body',
+    async setup(page) {
+      // a month with no year: the one date input takes a year, a month and year, or a day (ADR 0041)
+      await page.locator('#startsOn-month').fill('4');
+      await submitShowingErrors('Add the relationship')(page);
+    },
+  },
+  {
     name: 'adopt terms of reference',
     path: `${home}/bodies/trust-board/terms/new`,
     as: 'partnershipAdmin',
@@ -995,6 +1128,45 @@ export const pages: PageToCheck[] = [
     as: 'platformAdmin',
     heading: /^End .* membership$/,
     setup: submitShowingErrors('End the membership'),
+  },
+  // correcting an appointment (issue 15)
+  { name: 'an appointment', path: (server) => appointmentPage(server), as: 'platformAdmin', heading: /./ },
+  {
+    name: 'correct an appointment',
+    path: (server) => appointmentPage(server, '/edit'),
+    as: 'platformAdmin',
+    heading: /^Correct the appointment of /,
+  },
+  {
+    name: 'record a change of title or role',
+    path: (server) => appointmentPage(server, '/terms/new'),
+    as: 'platformAdmin',
+    heading: /^Record a change of title or role for /,
+  },
+  {
+    name: 'record a change of title or role, with errors',
+    path: (server) => appointmentPage(server, '/terms/new'),
+    as: 'platformAdmin',
+    heading: /^Record a change of title or role for /,
+    setup: submitShowingErrors('Record the change'),
+  },
+  {
+    name: 'add a standing substitute',
+    path: (server) => appointmentPage(server, '/substitutes/new'),
+    as: 'platformAdmin',
+    heading: /^Add a standing substitute for /,
+  },
+  {
+    name: 'remove an appointment',
+    path: (server) => appointmentPage(server, '/remove'),
+    as: 'platformAdmin',
+    heading: /^Remove the appointment of /,
+  },
+  {
+    name: 'remove a seat',
+    path: (server) => seatPage(server, 'remove'),
+    as: 'partnershipAdmin',
+    heading: /^Remove the seat /,
   },
   { name: 'organisations', path: `${home}/organisations`, as: 'viewer', heading: 'Organisations' },
   {
@@ -1100,6 +1272,38 @@ export const pages: PageToCheck[] = [
         name: 'members.csv',
         mimeType: 'text/csv',
         buffer: Buffer.from('seat,name\nA new seat,Someone New\n'),
+      });
+      await andWait(page, () => page.getByRole('button', { name: 'Check the file', exact: true }).click());
+    },
+  },
+  {
+    name: 'import members, a list with a new organisation and a bad row',
+    path: `${home}/bodies/trust-board/seats/import`,
+    as: 'partnershipAdmin',
+    heading: 'Check the import',
+    async setup(page) {
+      await page.locator('#file').setInputFiles({
+        name: 'members.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'seat,seat role,holder,organisation,from\nA new seat,chair,Someone New,A New Charity,\nAnother seat,chief,Nobody,,\n',
+        ),
+      });
+      await submitShowingErrors('Check the file')(page);
+    },
+  },
+  {
+    name: 'import members, a list offering a new organisation',
+    path: `${home}/bodies/trust-board/seats/import`,
+    as: 'partnershipAdmin',
+    heading: 'Check the import',
+    async setup(page) {
+      await page.locator('#file').setInputFiles({
+        name: 'members.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'seat,seat role,places,holder,organisation\nA new seat,vice-chair,2,Someone New,A New Charity\n',
+        ),
       });
       await andWait(page, () => page.getByRole('button', { name: 'Check the file', exact: true }).click());
     },
@@ -1486,6 +1690,19 @@ export const pages: PageToCheck[] = [
   },
   { name: 'the action log', path: `${home}/actions`, as: 'viewer', heading: 'Actions' },
   {
+    name: 'the action log, as an editor (raise an action, downloads)',
+    path: `${home}/actions`,
+    as: 'partnershipAdmin',
+    heading: 'Actions',
+  },
+  {
+    name: 'raise an action from the action log, with errors',
+    path: `${home}/actions/new`,
+    as: 'partnershipAdmin',
+    heading: 'Raise an action',
+    setup: submitShowingErrors('Add the action'),
+  },
+  {
     name: 'a body’s meetings and cadence check',
     path: '/partnerships/medway/bodies/action-network/meetings',
     as: 'platformAdmin',
@@ -1739,6 +1956,30 @@ export const pages: PageToCheck[] = [
     heading: 'Delete an action',
   },
   { name: 'change a milestone', path: milestonePage, as: 'partnershipAdmin', heading: 'Change a milestone' },
+  // confirm before destroying (ADR 0048): one confirmation page for every removal
+  {
+    name: 'delete a milestone',
+    path: async (server) => (await milestonePage(server)).replace(/\/edit$/, '/delete'),
+    as: 'partnershipAdmin',
+    heading: 'Delete a milestone',
+  },
+  {
+    name: 'remove an agenda item',
+    path: (server) => meetingPage(server, '/agenda/:item/remove'),
+    as: 'partnershipAdmin',
+    heading: 'Remove an item from the agenda',
+  },
+  {
+    name: 'remove a paper',
+    path: async (server) => {
+      const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
+      const path = await meetingPage(server);
+      const [item] = await server.services.agenda.agenda(caller, path.split('/').pop()!);
+      return `${path}/papers/${item!.papers[0]!.id}/remove`;
+    },
+    as: 'partnershipAdmin',
+    heading: 'Remove a paper',
+  },
   {
     name: 'change a local indicator, with errors',
     path: async (server) => `${await localIndicatorPage(server, false)}/edit`,
@@ -1793,6 +2034,23 @@ export const pages: PageToCheck[] = [
     as: 'partnershipAdmin',
     heading: 'Import values, targets and comparators',
     setup: submitShowingErrors('Check the file'),
+  },
+  {
+    name: 'form expired (403), a file upload without its token',
+    path: `${home}/indicators/import`,
+    as: 'partnershipAdmin',
+    heading: 'Your form has expired',
+    async setup(page) {
+      await page
+        .locator('form[enctype="multipart/form-data"] input[name="_csrf"]')
+        .evaluate((input) => input.remove());
+      await page.locator('#file').setInputFiles({
+        name: 'values.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('indicator,period,value\nNI 73,2009,101\n'),
+      });
+      await andWait(page, () => page.getByRole('button', { name: 'Check the file', exact: true }).click());
+    },
   },
   {
     name: 'import indicator values, a file with problems',

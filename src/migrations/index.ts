@@ -34,10 +34,14 @@ import * as resources from './0050_resources.ts';
 import * as voice from './0051_voice.ts';
 import * as publicSite from './0052_public_site.ts';
 import * as mail from './0053_mail.ts';
+import * as nominationsElections from './0054_nominations_elections.ts';
 import * as registerAsMinutes from './0055_register_as_minutes.ts';
 import * as signInIdentities from './0056_sign_in_identities.ts';
+import * as rolesAndPartialDates from './0057_roles_and_partial_dates.ts';
 import * as voiceRecommendationLinks from './0058_voice_recommendation_links.ts';
+import * as appointmentsCorrected from './0059_appointments_corrected.ts';
 import * as recordAsCouncilsKeepIt from './0060_record_as_councils_keep_it.ts';
+import * as personOtherNames from './0061_person_other_names.ts';
 import * as formSubmissions from './0062_form_submissions.ts';
 
 export const migrations: Migrations = {
@@ -74,9 +78,13 @@ export const migrations: Migrations = {
   '0051_voice': voice,
   '0052_public_site': publicSite,
   '0053_mail': mail,
+  '0054_nominations_elections': nominationsElections,
   '0055_register_as_minutes': registerAsMinutes,
   '0056_sign_in_identities': signInIdentities,
+  '0057_roles_and_partial_dates': rolesAndPartialDates,
   '0058_voice_recommendation_links': voiceRecommendationLinks,
+  '0059_appointments_corrected': appointmentsCorrected,
   '0060_record_as_councils_keep_it': recordAsCouncilsKeepIt,
+  '0061_person_other_names': personOtherNames,
   '0062_form_submissions': formSubmissions,
 };

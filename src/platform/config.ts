@@ -66,6 +66,12 @@ export const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Chromium, for PDF documents. Default: Debian's /usr/bin/chromium when installed. */
     CHROMIUM_PATH: z.string().min(1).optional(),
+    /**
+     * LibreOffice's soffice, which converts Word, OpenDocument and PowerPoint papers for the board
+     * pack. Default: Debian's /usr/bin/soffice when installed; a path where nothing is installed
+     * leaves such papers out of the pack, named as not included.
+     */
+    SOFFICE_PATH: z.string().min(1).optional(),
     /** Counts about children below this are suppressed in every shared survey output. */
     SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
     /** Days a survey response link stays valid when the survey has no closing date. */

@@ -34,6 +34,62 @@ export function formatDate(value: unknown): string {
   return Number.isNaN(date.getTime()) ? String(value) : longDate.format(date);
 }
 
+/**
+ * Dates as sources give them (issues 15 and 24): a year, a month or a day. Stored as the first
+ * day they can mean and their precision ('year', 'month', 'day'); written as they were given.
+ */
+export type DatePrecision = 'day' | 'month' | 'year';
+
+/** A stored date and its precision → the date as written: "2008", "April 2010", "21 January 2009". */
+export function formatDatedAt(date: unknown, precision: string | null | undefined): string {
+  if (typeof date !== 'string' || !isoDay.test(date)) return formatDate(date);
+  if (precision === 'year') return date.slice(0, 4);
+  if (precision === 'month') return formatDate(date.slice(0, 7));
+  return formatDate(date);
+}
+
+/**
+ * A dated fact in a sentence: "since 2008", "from April 2010", "since 21 January 2009" (the
+ * word before a year or a month stays; "in" reads better than "on" before them).
+ */
+export function formatDatedPhrase(word: string, date: unknown, precision: string | null | undefined): string {
+  const written = formatDatedAt(date, precision);
+  if (!written) return '';
+  const before = word === 'on' && precision !== 'day' && precision ? 'in' : word;
+  return `${before} ${written}`;
+}
+
+/** How precise a date written as '2008', '2008-04' or '2008-04-21' is. */
+export function precisionOf(partial: string): DatePrecision {
+  return /^\d{4}$/.test(partial) ? 'year' : /^\d{4}-\d{2}$/.test(partial) ? 'month' : 'day';
+}
+
+/** The first day a partial date can mean: '2008' → '2008-01-01', '2008-04' → '2008-04-01'. */
+export function firstDayOf(partial: string): string {
+  const precision = precisionOf(partial);
+  return precision === 'year' ? `${partial}-01-01` : precision === 'month' ? `${partial}-01` : partial;
+}
+
+/** The last day a partial date can mean: '2008' → '2008-12-31', '2009-02' → '2009-02-28'. */
+export function lastDayOf(partial: string): string {
+  const precision = precisionOf(partial);
+  if (precision === 'year') return `${partial}-12-31`;
+  if (precision === 'day') return partial;
+  const [year, month] = partial.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * Orders dates of any precision: by the first day each can mean, and a coarser date before a
+ * finer one starting that day ("2009" before "January 2009" before "1 January 2009").
+ */
+export function comparePartialDates(a: string, b: string): number {
+  const [first, second] = [firstDayOf(a), firstDayOf(b)];
+  if (first !== second) return first < second ? -1 : 1;
+  const rank = { year: 0, month: 1, day: 2 } as const;
+  return rank[precisionOf(a)] - rank[precisionOf(b)];
+}
+
 /** "2009-04-01" and "2010-03-31" → "1 April 2009 to 31 March 2010"; either may be missing. */
 export function formatDateRange(from: unknown, to: unknown): string {
   const [start, end] = [formatDate(from), formatDate(to)];
@@ -88,6 +144,18 @@ export function formatWhen(start: unknown, end?: unknown): string {
   return day === endDay
     ? `${day}, ${formatTimeRange(londonTime(from), londonTime(to))}`
     : `${formatDateTime(from)} to ${formatDateTime(to)}`;
+}
+
+/**
+ * When a meeting happens, or the date alone when the minutes give no start time (ADR 0041):
+ * "21 January 2009, 2pm to 4pm" or "21 January 2009".
+ */
+export function formatMeetingWhen(
+  meeting: { startsAt: unknown; endsAt?: unknown; startTimeKnown?: boolean | null },
+  withEnd = true,
+): string {
+  if (meeting.startTimeKnown === false) return formatDate(meeting.startsAt);
+  return withEnd ? formatWhen(meeting.startsAt, meeting.endsAt) : formatDateTime(meeting.startsAt);
 }
 
 const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;

@@ -3,6 +3,7 @@
 import { Router } from 'express';
 import { callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
+import { confirmDeletion } from '../../platform/http/confirm-deletion.ts';
 import { roleDescriptions, roles } from '../../platform/http/permissions.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { MembersService } from './members.service.ts';
@@ -75,19 +76,36 @@ export function membersRoutes(members: MembersService, publicUrl: string | undef
     res.redirect(303, `/partnerships/${tenant.slug}/users`);
   });
 
-  router.post('/users/:userId/remove', async (req, res) => {
-    const tenant = tenantOf(req);
-    const userId = String(req.params.userId);
-    if (!uuid.test(userId)) throw notFound();
-    const done = await submitForm(
-      req,
-      res,
-      { view: listView, locals: await listLocals(req), schema: changeRoleSchema.partial(), input: {} },
-      () => members.remove(callerOf(req), userId),
-    );
-    if (!done) return;
-    flash(req, 'The user has been removed from the partnership');
-    res.redirect(303, `/partnerships/${tenant.slug}/users`);
+  // Removing someone from the partnership asks first (ADR 0048); refusals (the last
+  // administrator) are shown on that page.
+  confirmDeletion(router, {
+    path: '/users/:userId/remove',
+    permission: requirePermission('users.manage'),
+    title: 'Remove a user from the partnership',
+    buttonText: 'Remove the user',
+    goesIntro: 'Removing them also means:',
+    locals: (req) => ({ tenant: tenantOf(req) }),
+    about: async (req) => {
+      const tenant = tenantOf(req);
+      const userId = String(req.params.userId);
+      if (!uuid.test(userId)) throw notFound();
+      const member = (await members.list(callerOf(req))).find((candidate) => candidate.userId === userId);
+      if (!member) throw notFound();
+      return {
+        caption: tenant.name,
+        subject: `${member.name} (${member.email}), ${member.role} of ${tenant.name}.`,
+        goes: [`They can no longer open ${tenant.name}’s pages or use its API with their tokens`],
+        stays: ['Their account, their roles in other partnerships, and what they recorded here'],
+        backLink: `/partnerships/${tenant.slug}/users`,
+      };
+    },
+    remove: async (req) => {
+      const userId = String(req.params.userId);
+      if (!uuid.test(userId)) throw notFound();
+      await members.remove(callerOf(req), userId);
+      return `/partnerships/${tenantOf(req).slug}/users`;
+    },
+    done: 'The user has been removed from the partnership',
   });
 
   router.post('/users/invitations/:invitationId/withdraw', async (req, res) => {

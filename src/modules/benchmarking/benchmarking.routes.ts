@@ -6,6 +6,7 @@ import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/h
 import { flash, submitForm } from '../../platform/http/forms.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { sendCsv } from '../../platform/documents/csv.ts';
+import { fileName } from '../../platform/documents/file-names.ts';
 import { polarities } from '../indicators/index.ts';
 import { benchmarkChart, benchmarkCsv } from './benchmark-output.ts';
 import type { BenchmarkingService } from './benchmarking.service.ts';
@@ -77,7 +78,7 @@ export function benchmarkingRoutes(benchmarking: BenchmarkingService): Router {
 
   router.get('/indicators/:code/benchmark.csv', async (req, res) => {
     const benchmark = await benchmarkOr404(req);
-    const name = benchmark.indicator.code.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    const name = fileName(tenantOf(req).slug, benchmark.indicator.code);
     sendCsv(res, `${name}-benchmark`, benchmarkCsv(benchmark));
   });
 

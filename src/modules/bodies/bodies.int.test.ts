@@ -66,7 +66,7 @@ describe('bodies and the structure', () => {
         'Enter the body’s name',
         'Select the kind of body',
         'Membership cap must be a number, like 20',
-        'Enter date proposed or established',
+        'Enter the date it was proposed or established',
       ],
     );
     assert.equal(html('#membershipCap').val(), 'twenty');
@@ -273,7 +273,7 @@ describe('bodies and the structure', () => {
     const summary = $(page.text)('.govuk-summary-list').text();
     assert.match(summary, /Helen Jones/);
     assert.match(summary, /6 voting members, including Police/);
-    assert.match(summary, /3 meetings, 1 annual events, 2 deep dives a year/);
+    assert.match(summary, /3 meetings, 1 annual event, 2 deep dives a year/);
     const bad = await submit(agent, '/partnerships/structure/bodies/board/edit', {
       name: 'X',
       slug: 'board',

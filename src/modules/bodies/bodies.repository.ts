@@ -2,6 +2,14 @@ import type { Trx } from '../../schema.ts';
 import { versionColumn } from '../../platform/db/row-version.ts';
 import type { CadenceRule, QuorumRule } from './bodies.tables.ts';
 import type { Relationship, StatusEvent } from './structure.ts';
+import type { DatePrecision as Precision } from '../../platform/dates.ts';
+
+/** What a relationship carries besides the structure's fields: notes and its dates' precision. */
+export interface RelationshipDetail {
+  notes: string | null;
+  startsPrecision: Precision;
+  endsPrecision: Precision;
+}
 import type { BodyStatus, RelationshipKind } from './bodies.vocabulary.ts';
 import type { BodyRuleKind, DatedRule } from './rules.ts';
 
@@ -286,7 +294,7 @@ export const bodiesRepository = {
       .execute();
   },
 
-  async relationships(trx: Trx): Promise<(Relationship & { notes: string | null })[]> {
+  async relationships(trx: Trx): Promise<(Relationship & RelationshipDetail)[]> {
     return (await trx
       .selectFrom('body_relationships')
       .select([
@@ -296,10 +304,12 @@ export const bodiesRepository = {
         'kind',
         'starts_on as startsOn',
         'ends_on as endsOn',
+        'starts_precision as startsPrecision',
+        'ends_precision as endsPrecision',
         'notes',
       ])
       .orderBy('created_at')
-      .execute()) as (Relationship & { notes: string | null })[];
+      .execute()) as (Relationship & RelationshipDetail)[];
   },
 
   async insertRelationship(
@@ -311,6 +321,8 @@ export const bodiesRepository = {
       kind: RelationshipKind;
       startsOn: string | null;
       endsOn: string | null;
+      startsPrecision?: Precision;
+      endsPrecision?: Precision;
       notes: string | null;
     },
   ): Promise<string> {
@@ -323,6 +335,8 @@ export const bodiesRepository = {
         kind: values.kind,
         starts_on: values.startsOn,
         ends_on: values.endsOn,
+        starts_precision: values.startsPrecision ?? 'day',
+        ends_precision: values.endsPrecision ?? 'day',
         notes: values.notes,
       })
       .returning('id')

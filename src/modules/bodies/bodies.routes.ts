@@ -3,6 +3,7 @@ import { Router, type Request } from 'express';
 import { diffWords } from 'diff';
 import { callerOf, requirePermission, tenantOf, allowed } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
+import { confirmDeletion } from '../../platform/http/confirm-deletion.ts';
 import { versionIn } from '../../platform/db/row-version.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { formErrors, validate } from '../../platform/http/validation.ts';
@@ -27,7 +28,7 @@ import {
   statusItems,
   withDates,
 } from './bodies.forms.ts';
-import { isExternal, meetingKinds, statuses } from './bodies.vocabulary.ts';
+import { cadenceCounts, isExternal, meetingKinds, statuses } from './bodies.vocabulary.ts';
 import { structureDiagram } from './diagram.ts';
 import { derivedFrom } from '../../platform/db/versioned-reads.ts';
 import { bodyRuleKinds, describeRule } from './rules.ts';
@@ -155,6 +156,7 @@ export function bodiesRoutes(bodies: BodiesService, deps: BodiesRouteDeps): Rout
         : undefined,
       categories: deps.categories,
       meetingKinds,
+      cadenceCounts,
       // each rule's history in words, oldest first (ADR 0040)
       ruleHistory: found.rules.map((row) => ({
         ...row,
@@ -308,18 +310,35 @@ export function bodiesRoutes(bodies: BodiesService, deps: BodiesRouteDeps): Rout
     res.redirect(303, `${base(req)}/bodies/${found.body.slug}`);
   });
 
-  router.post(
-    '/bodies/:body/relationships/:id/remove',
-    requirePermission('partnership.edit'),
-    async (req, res) => {
+  // Removing a relationship asks first (ADR 0048).
+  confirmDeletion(router, {
+    path: '/bodies/:body/relationships/:id/remove',
+    permission: requirePermission('partnership.edit'),
+    title: 'Remove a relationship',
+    buttonText: 'Remove the relationship',
+    goesIntro: 'Removing it also means:',
+    locals: (req) => ({ tenant: tenantOf(req), base: base(req) }),
+    about: async (req) => {
+      const found = await bodyOr404(req);
+      const relationship = found.outgoing.find((r) => r.id === String(req.params.id));
+      if (!relationship) throw notFound();
+      return {
+        caption: `${tenantOf(req).name}: ${found.body.name}`,
+        subject: `${found.body.name} ${relationship.label.toLowerCase()} ${relationship.other.name}.`,
+        goes: ['The structure diagram and the lists of the structure no longer show it, on any date'],
+        stays: [`${found.body.name}, ${relationship.other.name} and their other relationships`],
+        backLink: `${base(req)}/bodies/${found.body.slug}`,
+      };
+    },
+    remove: async (req) => {
       const found = await bodyOr404(req);
       const id = String(req.params.id);
       if (![...found.outgoing, ...found.incoming].some((r) => r.id === id)) throw notFound();
       await bodies.unrelate(callerOf(req), id);
-      flash(req, 'The relationship has been removed');
-      res.redirect(303, `${base(req)}/bodies/${found.body.slug}`);
+      return `${base(req)}/bodies/${found.body.slug}`;
     },
-  );
+    done: 'The relationship has been removed',
+  });
 
   router.get('/bodies/:body/terms/new', requirePermission('partnership.edit'), async (req, res) => {
     const found = await bodyOr404(req);

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { shortName } from '../../platform/http/short-name.ts';
+import { numberInput } from '../../platform/numbers.ts';
 import { dateInput, partialIsoDate } from '../../platform/http/date-input.ts';
+import { firstDayOf, lastDayOf } from '../../platform/dates.ts';
 import {
   bodyKindValues,
   focusTypes,
@@ -18,16 +21,7 @@ const text = (label: string, max: number) =>
     .optional()
     .transform((value) => value || undefined);
 
-export const slug = z
-  .string({ error: 'Enter a short name for web addresses' })
-  .trim()
-  .toLowerCase()
-  .min(1, 'Enter a short name for web addresses')
-  .max(60, 'Short name must be 60 characters or fewer')
-  .regex(
-    /^[a-z0-9]+(-[a-z0-9]+)*$/,
-    'Short name must contain only letters, numbers and single hyphens, like executive-board',
-  );
+export const slug = shortName('executive-board');
 
 const focusTypeValues = Object.keys(focusTypes) as [keyof typeof focusTypes, ...(keyof typeof focusTypes)[]];
 
@@ -46,33 +40,31 @@ const bodyFields = {
   ),
   focus: text('Focus', 200),
   area: text('Area', 200),
-  membershipCap: z.preprocess(
-    (value) => (value === '' || value === undefined ? undefined : value),
-    z.coerce
-      .number({ error: 'Membership cap must be a number, like 20' })
-      .int('Membership cap must be a whole number, like 20')
-      .min(1, 'Membership cap must be 1 or more')
-      .max(1000, 'Membership cap must be 1000 or fewer')
-      .optional(),
-  ),
+  membershipCap: numberInput({
+    label: 'Membership cap',
+    whole: true,
+    min: 1,
+    max: 1000,
+    example: '20',
+    optional: true,
+  }),
   attendanceThreshold: z.preprocess(
     (value) => (value === '' || value === undefined ? 50 : value),
-    z.coerce
-      .number({ error: 'The attendance expected must be a number, like 50' })
-      .int('The attendance expected must be a whole number, like 50')
-      .min(0, 'The attendance expected must be 0 or more')
-      .max(100, 'The attendance expected must be 100 or fewer'),
+    numberInput({
+      label: 'The attendance expected',
+      whole: true,
+      min: 0,
+      max: 100,
+      percent: true,
+      example: '50',
+    }),
   ),
 };
 
 const perYear = (label: string) =>
   z.preprocess(
     (value) => (value === '' || value === undefined ? 0 : value),
-    z.coerce
-      .number({ error: `${label} a year must be a number, like 3` })
-      .int(`${label} a year must be a whole number, like 3`)
-      .min(0, `${label} a year must be 0 or more`)
-      .max(52, `${label} a year must be 52 or fewer`),
+    numberInput({ label: `${label} a year`, whole: true, min: 0, max: 52, example: '3' }),
   );
 
 /** Quorum and cadence as the form asks them, turned into the body's rules. */
@@ -83,15 +75,14 @@ const rulesFields = {
       z.uuid({ error: 'Select the lead officer from the list' }).optional(),
     )
     .transform((value) => value ?? null),
-  quorumMinimum: z.preprocess(
-    (value) => (value === '' || value === undefined ? undefined : value),
-    z.coerce
-      .number({ error: 'Quorum must be a number, like 6' })
-      .int('Quorum must be a whole number, like 6')
-      .min(1, 'Quorum must be 1 or more')
-      .max(1000, 'Quorum must be 1000 or fewer')
-      .optional(),
-  ),
+  quorumMinimum: numberInput({
+    label: 'Quorum',
+    whole: true,
+    min: 1,
+    max: 1000,
+    example: '6',
+    optional: true,
+  }),
   quorumCategories: z.preprocess(
     (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
     z.array(z.string().regex(/^[a-z-]+$/, 'Select categories from the list')),
@@ -184,7 +175,7 @@ export const newBodyFormSchema = bodyFormSchema.and(
     status: z.enum(['proposed', 'established'], {
       error: 'Select whether the body is proposed or established',
     }),
-    statusOn: dateInput('Date proposed or established', { required: true, partial: true }),
+    statusOn: dateInput('The date it was proposed or established', { required: true, partial: true }),
   }),
 );
 
@@ -216,14 +207,18 @@ export const relationshipFormSchema = z
   .object({
     kind: z.enum(relationshipKindValues, { error: 'Select how the bodies are related' }),
     toBodyId: z.uuid({ error: 'Select the other body' }),
-    startsOn: dateInput('Start date', { required: false }),
-    endsOn: dateInput('End date', { required: false }),
+    // as sources give them: a year, a month and year, or a day (ADR 0041)
+    startsOn: dateInput('Start date', { required: false, partial: true }),
+    endsOn: dateInput('End date', { required: false, partial: true }),
     notes: text('Notes', 1000),
   })
-  .refine((value) => !value.startsOn || !value.endsOn || value.endsOn >= value.startsOn, {
-    path: ['endsOn', 'day'],
-    message: 'End date must be the same as or after the start date',
-  });
+  .refine(
+    (value) => !value.startsOn || !value.endsOn || lastDayOf(value.endsOn) >= firstDayOf(value.startsOn),
+    {
+      path: ['endsOn', 'day'],
+      message: 'End date must be the same as or after the start date',
+    },
+  );
 
 export const termsFormSchema = z.object({
   title: z

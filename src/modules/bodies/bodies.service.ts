@@ -8,6 +8,7 @@ import type { Caller } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
 import { datedAt, today } from '../../platform/http/date-input.ts';
+import { firstDayOf, lastDayOf, precisionOf } from '../../platform/dates.ts';
 import { inTenant, keptInTenant } from '../../platform/tenant.ts';
 import { acrossRequests } from '../../platform/db/request-reads.ts';
 import type { DB, Trx } from '../../schema.ts';
@@ -428,8 +429,11 @@ export function bodiesService(db: Database<DB>) {
           fromBodyId: from.id,
           toBodyId: to.id,
           kind: input.kind,
-          startsOn: input.startsOn ?? null,
-          endsOn: input.endsOn ?? null,
+          // a start known to the month or year from its first day, an end to its last (ADR 0041)
+          startsOn: input.startsOn ? firstDayOf(input.startsOn) : null,
+          endsOn: input.endsOn ? lastDayOf(input.endsOn) : null,
+          startsPrecision: input.startsOn ? precisionOf(input.startsOn) : 'day',
+          endsPrecision: input.endsOn ? precisionOf(input.endsOn) : 'day',
           notes: input.notes ?? null,
         });
         await recordChange(trx, caller.actor, {

@@ -69,6 +69,9 @@ export interface BodyRelationshipsTable {
   kind: string;
   starts_on: string | null;
   ends_on: string | null;
+  /** How precisely the start and end are known: 'day', 'month' or 'year' (migration 0057). */
+  starts_precision: Generated<string>;
+  ends_precision: Generated<string>;
   notes: string | null;
   created_at: Generated<Date>;
 }

@@ -79,3 +79,21 @@ export const meetingKinds = {
   workshop: 'Workshops',
 } as const;
 export type MeetingKind = keyof typeof meetingKinds;
+/** One of each kind, for counts ("1 annual event", "3 meetings"). */
+const meetingKindOne: Record<MeetingKind, string> = {
+  'board-meeting': 'meeting',
+  'annual-event': 'annual event',
+  'deep-dive': 'deep dive',
+  'development-session': 'development session',
+  workshop: 'workshop',
+};
+
+/** A body's cadence in words: "3 meetings, 1 annual event, 2 deep dives". */
+export function cadenceCounts(entries: readonly { kind: string; perYear: number }[]): string {
+  return entries
+    .map(({ kind, perYear }) => {
+      const many = meetingKinds[kind as MeetingKind]?.toLowerCase() ?? kind;
+      return `${perYear} ${perYear === 1 ? (meetingKindOne[kind as MeetingKind] ?? kind) : many}`;
+    })
+    .join(', ');
+}

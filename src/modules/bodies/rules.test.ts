@@ -57,6 +57,14 @@ describe('a body’s rules with their dates', () => {
       describeRule('cadence', [{ kind: 'board-meeting', perYear: 4 }]),
       'At least 4 meetings a year',
     );
+    assert.equal(
+      describeRule('cadence', [
+        { kind: 'board-meeting', perYear: 1 },
+        { kind: 'annual-event', perYear: 1 },
+        { kind: 'deep-dive', perYear: 2 },
+      ]),
+      'At least 1 meeting, 1 annual event, 2 deep dives a year',
+    );
     assert.equal(describeRule('membership-cap', 20), '20 members at most');
     assert.equal(describeRule('quorum', null), 'None');
   });

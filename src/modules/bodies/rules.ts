@@ -2,7 +2,7 @@
 // each hold from a date (null: from the start) until the next row of the same rule, so a past
 // meeting is judged by the rule of its date. Pure, so each case is unit-tested.
 import type { CadenceRule, QuorumRule } from './bodies.tables.ts';
-import { meetingKinds } from './bodies.vocabulary.ts';
+import { cadenceCounts } from './bodies.vocabulary.ts';
 
 export const bodyRuleKinds = {
   quorum: 'Quorum',
@@ -136,13 +136,7 @@ export function describeRule(
       .join(', ')
       .replace(/^./, (c) => c.toUpperCase());
   }
-  if (rule === 'cadence')
-    return `At least ${(value as CadenceRule[])
-      .map(
-        (entry) =>
-          `${entry.perYear} ${(meetingKinds[entry.kind as keyof typeof meetingKinds] ?? entry.kind).toLowerCase()}`,
-      )
-      .join(', ')} a year`;
+  if (rule === 'cadence') return `At least ${cadenceCounts(value as CadenceRule[])} a year`;
   if (rule === 'membership-cap') return `${String(value)} members at most`;
   const chairing = value as ChairingRule;
   return [chairingKinds[chairing.kind] ?? chairing.kind, chairing.detail].filter(Boolean).join(': ');

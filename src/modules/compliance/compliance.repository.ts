@@ -29,6 +29,8 @@ export interface SeatRecord {
   organisationEndsOn: string | null;
   successorName: string | null;
   chairOf: { kinds: string[]; slugs: string[] } | null;
+  /** Recommended rather than constituted: never counts towards a rule (ADR 0037). */
+  recommended: boolean;
 }
 
 export interface MembershipRecord {
@@ -43,6 +45,8 @@ export interface MembershipRecord {
   organisationEndsOn: string | null;
   startsOn: string | null;
   endsOn: string | null;
+  /** A joint post's other organisations (issue 15), each with its category and last day. */
+  joint: { category: string | null; endsOn: string | null }[];
 }
 
 export const complianceRepository = {
@@ -79,7 +83,10 @@ export const complianceRepository = {
         'o.ends_on as organisationEndsOn',
         'successor.name as successorName',
         's.rule',
+        's.recommended',
       ])
+      // observers and note-takers are not members: they meet no rule (ADR 0041)
+      .where('s.role', 'not in', ['observer', 'note-taker'])
       .orderBy('s.body_id')
       .orderBy('s.position')
       .execute();
@@ -96,6 +103,22 @@ export const complianceRepository = {
   },
 
   async memberships(trx: Trx): Promise<MembershipRecord[]> {
+    const [rows, joint] = await Promise.all([
+      complianceRepository.membershipRows(trx),
+      trx
+        .selectFrom('membership_organisations as mo')
+        .innerJoin('organisations as o', 'o.id', 'mo.organisation_id')
+        .select(['mo.membership_id as membershipId', 'o.category', 'o.ends_on as endsOn'])
+        .execute(),
+    ]);
+    const jointOf = Map.groupBy(joint, (row) => row.membershipId);
+    return rows.map((row) => ({
+      ...row,
+      joint: (jointOf.get(row.id) ?? []).map(({ category, endsOn }) => ({ category, endsOn })),
+    }));
+  },
+
+  membershipRows(trx: Trx) {
     return trx
       .selectFrom('memberships as m')
       .innerJoin('people as p', 'p.id', 'm.person_id')

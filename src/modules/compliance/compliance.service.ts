@@ -17,6 +17,7 @@ import {
   countOutcomes,
   evaluate,
   inForce,
+  recommendedSeats,
   type Outcome,
   type RuleResult,
   type SeatAttendance,
@@ -34,6 +35,8 @@ export interface Evaluation {
   rarelyAttended: number;
   /** The first day of the twelve months whose meetings the attendance counts. */
   attendanceFrom: string;
+  /** Seats recommended rather than constituted on the date: counted apart, never meeting a rule. */
+  recommended: { body: string; label: string }[];
 }
 
 /** Between its dates on the day (no date: open-ended). */
@@ -153,10 +156,17 @@ export function complianceService(db: Database<DB>, bodies: BodiesService) {
             name: m.name,
             youngPerson: m.youngPerson,
             category: memberCategoryOn(m, date),
+            // a joint post counts for each organisation's category (issue 15)
+            jointCategories: m.joint
+              .map((joint) =>
+                memberCategoryOn({ ...m, category: joint.category, organisationEndsOn: joint.endsOn }, date),
+              )
+              .filter((category): category is string => !!category),
             startsOn: m.startsOn,
             endsOn: m.endsOn,
           })),
           attendance: holders.length ? attendanceOf(seat, all) : null,
+          recommended: seat.recommended,
         };
       }),
       links: structure.relationships,
@@ -190,6 +200,7 @@ export function complianceService(db: Database<DB>, bodies: BodiesService) {
           counts: countOutcomes(results),
           rarelyAttended,
           attendanceFrom: yearBefore(date),
+          recommended: recommendedSeats(snapshot),
         };
       });
     },

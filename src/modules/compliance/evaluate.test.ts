@@ -178,6 +178,23 @@ describe('rule conditions', () => {
     ]);
   });
 
+  it('a joint post counts for each of its organisations’ categories (issue 15)', () => {
+    const joint = (jointCategories: string[]) =>
+      partnership((s) => {
+        s.seats[1]!.holders = [
+          holder('Joint Commissioner', { category: 'local-authority', jointCategories }),
+        ];
+      });
+    const pct = { seat: { on: { kind: ['board'] }, category: ['primary-care-trust'] } } as Condition;
+    assert.equal(check(joint([]), pct).status, 'not-met');
+    assert.equal(check(joint(['primary-care-trust']), pct).status, 'met');
+    const member = { member: { on: { kind: ['board'] }, category: ['primary-care-trust'] } } as Condition;
+    assert.equal(check(joint(['primary-care-trust']), member).status, 'met');
+    // still counted for its first organisation
+    const council = { seat: { on: { kind: ['board'] }, category: ['local-authority'] } } as Condition;
+    assert.equal(check(joint(['primary-care-trust']), council).status, 'met');
+  });
+
   it('seats recorded with nobody in any of them: met on paper', () => {
     assert.equal(
       statusOf({ seat: { on: { kind: ['safeguarding-board'] }, category: ['police'] } }),

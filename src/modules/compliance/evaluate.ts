@@ -34,6 +34,8 @@ export interface SnapshotHolder {
   name: string;
   youngPerson: boolean;
   category: string | null;
+  /** A joint post's other categories, one per other organisation it is held for (issue 15). */
+  jointCategories?: string[] | undefined;
   startsOn: string | null;
   endsOn: string | null;
 }
@@ -69,6 +71,8 @@ export interface SnapshotSeat {
   endsOn?: string | null | undefined;
   holders: SnapshotHolder[];
   attendance?: SeatAttendance | null | undefined;
+  /** Recommended rather than constituted: counted apart, never meeting a rule (ADR 0037). */
+  recommended?: boolean | undefined;
 }
 export interface SnapshotLink {
   kind: string;
@@ -159,7 +163,11 @@ function bodyMatches(body: SnapshotBody, selector: BodySelector | undefined, def
 /** Reads a snapshot once: bodies, seats by body, and who holds a chair. */
 function reader(snapshot: Snapshot) {
   const bodyById = new Map(snapshot.bodies.map((body) => [body.id, body]));
-  const seatsByBody = Map.groupBy(snapshot.seats, (seat) => seat.bodyId);
+  // a recommended seat is not (yet) part of the body: no rule sees it (ADR 0037)
+  const seatsByBody = Map.groupBy(
+    snapshot.seats.filter((seat) => !seat.recommended),
+    (seat) => seat.bodyId,
+  );
   const seatsOf = (bodyId: string) => seatsByBody.get(bodyId) ?? [];
   /** Who holds a seat on the date: its members, or for a chair's seat, whoever chairs that body. */
   function holdersOf(seat: SnapshotSeat): SnapshotHolder[] {
@@ -217,6 +225,12 @@ function chairOfMatches(snapshot: Snapshot, seat: SnapshotSeat, selector: BodySe
   return !selector.kind || selector.kind.some((kind) => kinds.has(kind));
 }
 
+/** Every category a holder sits for: a joint post counts for each of its organisations. */
+const holderCategories = (holder: SnapshotHolder): string[] => [
+  ...(holder.category ? [holder.category] : []),
+  ...(holder.jointCategories ?? []),
+];
+
 function seatMatches(
   snapshot: Snapshot,
   read: Reader,
@@ -227,7 +241,9 @@ function seatMatches(
   if (selector.category) {
     const category = ignore.lapsed ? (seat.category ?? seat.lapsed?.category) : seat.category;
     const ofSeat = category !== null && category !== undefined && selector.category.includes(category);
-    const ofHolder = read.holdersOf(seat).some((h) => h.category && selector.category!.includes(h.category));
+    const ofHolder = read
+      .holdersOf(seat)
+      .some((h) => holderCategories(h).some((c) => selector.category!.includes(c)));
     if (!ofSeat && !ofHolder) return false;
   }
   if (selector.voting !== undefined && seat.voting !== selector.voting) return false;
@@ -319,7 +335,8 @@ function checkMember(snapshot: Snapshot, read: Reader, selector: MemberSelector)
     for (const seat of read.seatsOf(body.id))
       for (const holder of read.holdersOf(seat)) {
         if (selector.youngPerson !== undefined && holder.youngPerson !== selector.youngPerson) continue;
-        if (selector.category && !(holder.category && selector.category.includes(holder.category))) continue;
+        if (selector.category && !holderCategories(holder).some((c) => selector.category!.includes(c)))
+          continue;
         // Young people are never named in evidence: it may be published.
         evidence.push({
           type: 'member',
@@ -435,6 +452,14 @@ function rarelyAttended(evidence: Evidence[]): boolean {
 }
 
 /** Every rule of the rule sets in force on the snapshot's date. */
+/** The recommended seats of a snapshot, which no rule counts: for the page to mention. */
+export function recommendedSeats(snapshot: Snapshot): { body: string; label: string }[] {
+  const names = new Map(snapshot.bodies.map((body) => [body.id, body.name]));
+  return snapshot.seats
+    .filter((seat) => seat.recommended)
+    .map((seat) => ({ body: names.get(seat.bodyId) ?? '', label: seat.label }));
+}
+
 export function evaluate(ruleSets: RuleSet[], snapshot: Snapshot): RuleResult[] {
   const results: RuleResult[] = [];
   const read = reader(snapshot);

@@ -3,7 +3,8 @@
 // comparator named, the England, statistical neighbours' or regional figure for the period.
 // Each row is read here; the service checks it against the partnership's indicators.
 import { z } from 'zod';
-import { cell, numberCell, readRecords, readTable } from '../../platform/imports/table-file.ts';
+import { cell, numberCell, readRecords, readTableFile } from '../../platform/imports/table-file.ts';
+import type { TextEncodingChoice } from '../../platform/files/text-encoding.ts';
 import type { Tolerance } from './rag.ts';
 import type { ComparatorKind } from './indicators.vocabulary.ts';
 
@@ -125,14 +126,21 @@ const rowSchema = z
 export async function readIndicatorFile(
   fileName: string,
   content: Buffer,
-): Promise<{ rows: IndicatorImportRow[]; problems: { line: number; message: string }[] }> {
-  const read = readRecords(await readTable(fileName, content), {
+  encoding: TextEncodingChoice = 'auto',
+): Promise<{
+  rows: IndicatorImportRow[];
+  problems: { line: number; message: string }[];
+  warnings: string[];
+}> {
+  const table = await readTableFile(fileName, content, { encoding });
+  const read = readRecords(table.rows, {
     columns: indicatorImportColumns,
     required: ['indicator', 'period'],
     schema: rowSchema,
   });
   return {
     problems: read.problems,
+    warnings: table.warnings,
     rows: read.rows.map((row) => ({
       line: row.line,
       indicator: row.indicator,

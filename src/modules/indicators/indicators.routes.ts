@@ -5,6 +5,9 @@ import { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
 import { callerOf, requirePermission, tenantOf, allowed } from '../../platform/http/auth.ts';
 import { versionIn } from '../../platform/db/row-version.ts';
+import { sendCsv, toCsv } from '../../platform/documents/csv.ts';
+import { sendXlsx, toXlsx } from '../../platform/documents/xlsx.ts';
+import { today } from '../../platform/http/date-input.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
 import { formErrors, RuleViolation } from '../../platform/http/validation.ts';
@@ -71,6 +74,39 @@ export function indicatorsRoutes(indicators: IndicatorsService): Router {
   }
 
   router.get('/indicators', async (req, res) => {
+    // every indicator's values and comparators as CSV or Excel, in the columns the import reads,
+    // so a file downloaded can be corrected and imported again (issue 23 item 4)
+    if (req.query.format === 'csv' || req.query.format === 'xlsx') {
+      const caller = callerOf(req);
+      const details = await Promise.all(
+        (await indicators.list(caller)).map((summary) => indicators.byCode(caller, summary.indicator.code)),
+      );
+      const rows = details.flatMap((detail) =>
+        detail
+          ? [
+              ...detail.values.map((row) => ({
+                indicator: detail.indicator.code,
+                period: row.period,
+                value: row.value,
+                group: row.breakdownKind === 'group' ? row.breakdown : '',
+                area: row.breakdownKind === 'area' ? row.breakdown : '',
+                illustrative: row.illustrative ? 'yes' : 'no',
+                comparator: '',
+              })),
+              ...detail.comparators.map((row) => ({
+                indicator: detail.indicator.code,
+                period: row.period,
+                value: row.value,
+                comparator: row.comparator,
+              })),
+            ]
+          : [],
+      );
+      const name = `${tenantOf(req).slug}-indicator-values-${today()}`;
+      if (req.query.format === 'csv') sendCsv(res, name, toCsv(indicatorImportColumns, rows));
+      else sendXlsx(res, name, await toXlsx('Indicator values', indicatorImportColumns, rows));
+      return;
+    }
     res.render(`${views}/list.njk`, {
       title: 'Indicators',
       ...common(req),
@@ -141,7 +177,7 @@ export function indicatorsRoutes(indicators: IndicatorsService): Router {
       if ('problem' in file) return refuseImport(req, res, file.problem);
       let read: Awaited<ReturnType<typeof readIndicatorFile>>;
       try {
-        read = await readIndicatorFile(file.name, file.content);
+        read = await readIndicatorFile(file.name, file.content, file.encoding);
       } catch (error) {
         if (error instanceof ImportFileInvalid) return refuseImport(req, res, error.message);
         throw error;
@@ -162,6 +198,7 @@ export function indicatorsRoutes(indicators: IndicatorsService): Router {
         rows: preview.rows,
         hasComparators: read.rows.some((row) => row.comparator),
         problems,
+        warnings: read.warnings,
         unreadable: read.problems.filter((problem) => !readLines.has(problem.line)),
         fileName: file.name,
       });

@@ -1,6 +1,7 @@
 // What the indicator forms and the API accept. The period and the unit's bounds depend on the
 // indicator, so the service checks them (performance.ts valueProblems).
 import { z } from 'zod';
+import { numberInput } from '../../platform/numbers.ts';
 import {
   breakdownKindValues,
   comparatorKindValues,
@@ -24,17 +25,13 @@ const required = (message: string, max: number, label: string) =>
 
 const blankIsUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
-/** A number as typed: "45.3", "1,204" or "-2"; a percent sign is allowed and dropped. */
+/**
+ * A number as typed, by the rules the page states (`platform/numbers.ts`, ADR 0048): "45.3",
+ * "1,204" or "-2"; a percent sign is allowed and dropped; "1,5", "1e308" and values beyond a
+ * million million refused.
+ */
 export const numberField = (label: string, message = `Enter the ${label.toLowerCase()}`) =>
-  z.preprocess(
-    (value) =>
-      typeof value === 'string'
-        ? value.trim() === ''
-          ? undefined
-          : value.trim().replace(/[,%]/g, '')
-        : value,
-    z.coerce.number({ error: message }).refine(Number.isFinite, `${label} must be a number, like 45.3`),
-  );
+  numberInput({ label, blank: message, percent: true });
 
 const choice = <T extends string>(values: readonly [T, ...T[]], message: string) =>
   z.preprocess(blankIsUndefined, z.enum(values, { error: message }));

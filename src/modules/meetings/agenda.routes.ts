@@ -9,6 +9,12 @@ import {
 } from '../../platform/http/control-characters.ts';
 import { callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
+import {
+  confirmDeletion,
+  countOf,
+  listed,
+  type ConfirmDeletion,
+} from '../../platform/http/confirm-deletion.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { formErrors } from '../../platform/http/validation.ts';
 import type { AgendaService, UploadedPaper } from './agenda.service.ts';
@@ -156,17 +162,77 @@ export function agendaRoutes(meetings: MeetingsService, agenda: AgendaService): 
     },
   );
 
-  router.post(
-    '/meetings/:meeting/agenda/:item/remove',
-    requirePermission('partnership.edit'),
-    async (req, res) => {
+  // Removing an item or a paper asks first, saying what goes with it (ADR 0048).
+  const removal = (spec: Omit<ConfirmDeletion, 'permission' | 'locals'>) =>
+    confirmDeletion(router, {
+      ...spec,
+      permission: requirePermission('partnership.edit'),
+      locals: (req) => ({ tenant: tenantOf(req), base: base(req) }),
+    });
+
+  removal({
+    path: '/meetings/:meeting/agenda/:item/remove',
+    title: 'Remove an item from the agenda',
+    buttonText: 'Remove the item',
+    about: async (req) => {
+      const found = await meetingOf(req);
+      const { item, dependants: d } = await agenda.removal(
+        callerOf(req),
+        found.meeting.id,
+        (await itemOf(req, found)).id,
+      );
+      const its = [
+        d.papers && countOf(d.papers, 'paper'),
+        d.reports && countOf(d.reports, 'committee report'),
+        d.consultations && countOf(d.consultations, 'consultation'),
+        d.minutes && 'its minutes',
+        d.decisions && countOf(d.decisions, 'decision'),
+        d.declarations && countOf(d.declarations, 'declaration of interest', 'declarations of interest'),
+        d.guests && countOf(d.guests, 'guest recorded for it', 'guests recorded for it'),
+      ].filter((part): part is string => Boolean(part));
+      return {
+        caption: `${tenantOf(req).name}: ${found.meeting.title}`,
+        subject: `Item ${item.number}: ${item.title}${its.length ? `, with ${listed(its)}` : ''}.`,
+        goes: [
+          ...(d.papers
+            ? [`${countOf(d.papers, 'paper')} (${item.papers.map((paper) => paper.fileName).join(', ')})`]
+            : []),
+          ...(d.reports ? ['Its committee report'] : []),
+          ...(d.consultations
+            ? [`${countOf(d.consultations, 'consultation')} and the answers drafted to it`]
+            : []),
+          ...(d.minutes ? ['Its minutes'] : []),
+          ...(d.decisions
+            ? [
+                `${countOf(d.decisions, 'decision')}, with their links to funds and to what young people were told was done`,
+              ]
+            : []),
+          ...(d.declarations
+            ? [countOf(d.declarations, 'declaration of interest', 'declarations of interest')]
+            : []),
+          ...(d.guests ? [countOf(d.guests, 'guest recorded for it', 'guests recorded for it')] : []),
+          'The board pack, if there is one, is made again without it',
+        ],
+        stays: [
+          ...(d.actions ? [`${countOf(d.actions, 'action')} from it, no longer linked to an item`] : []),
+          ...(d.recommendations
+            ? [
+                `${countOf(d.recommendations, 'recommendation')} of the young people’s board considered at it, no longer linked to an item`,
+              ]
+            : []),
+          'The other items keep their numbers',
+        ],
+        backLink: `${found.meetingUrl}#agenda`,
+      };
+    },
+    remove: async (req) => {
       const found = await meetingOf(req);
       const item = await itemOf(req, found);
       await agenda.removeItem(callerOf(req), found.meeting.id, item.id);
-      flash(req, `Item ${item.number} has been removed from the agenda`);
-      res.redirect(303, `${found.meetingUrl}#agenda`);
+      return `${found.meetingUrl}#agenda`;
     },
-  );
+    done: 'The item has been removed from the agenda',
+  });
 
   router.get('/meetings/:meeting/papers/:paper', async (req, res) => {
     const [meetingId, paperId] = [String(req.params.meeting), String(req.params.paper)];
@@ -179,17 +245,36 @@ export function agendaRoutes(meetings: MeetingsService, agenda: AgendaService): 
       .send(paper.content);
   });
 
-  router.post(
-    '/meetings/:meeting/papers/:paper/remove',
-    requirePermission('partnership.edit'),
-    async (req, res) => {
+  removal({
+    path: '/meetings/:meeting/papers/:paper/remove',
+    title: 'Remove a paper',
+    buttonText: 'Remove the paper',
+    about: async (req) => {
+      const found = await meetingOf(req);
+      const item = found.items.find((candidate) =>
+        candidate.papers.some((paper) => paper.id === req.params.paper),
+      );
+      const paper = item?.papers.find((candidate) => candidate.id === req.params.paper);
+      if (!item || !paper) throw notFound();
+      return {
+        caption: `${tenantOf(req).name}: ${found.meeting.title}`,
+        subject: `The paper ${paper.fileName} of item ${item.number}: ${item.title}.`,
+        goes: [
+          'The file itself: download it first if you need a copy',
+          'The board pack, if there is one, is made again without it',
+        ],
+        stays: ['The item, its other papers, its minutes and decisions'],
+        backLink: `${found.meetingUrl}#agenda`,
+      };
+    },
+    remove: async (req) => {
       const [meetingId, paperId] = [String(req.params.meeting), String(req.params.paper)];
       if (!isId(meetingId) || !isId(paperId)) throw notFound();
       await agenda.removePaper(callerOf(req), meetingId, paperId);
-      flash(req, 'The paper has been removed');
-      res.redirect(303, `${base(req)}/meetings/${meetingId}#agenda`);
+      return `${base(req)}/meetings/${meetingId}#agenda`;
     },
-  );
+    done: 'The paper has been removed',
+  });
 
   return router;
 }

@@ -207,6 +207,13 @@ export function agendaService(db: Database<DB>, packs?: BoardPackService) {
         });
       }),
 
+    /** What goes with an item and what stays without it, for the page that asks first (ADR 0048). */
+    removal: (caller: Caller, meetingId: string, itemId: string) =>
+      inTenant(db, caller, 'partnership.edit', async (trx) => {
+        const item = await itemOf(trx, meetingId, itemId);
+        return { item, dependants: await agenda.dependants(trx, item.id) };
+      }),
+
     /** A paper's file, for someone who may see its item; otherwise as if it did not exist. */
     paper: (caller: Caller, meetingId: string, paperId: string) =>
       inTenant(db, caller, 'partnership.read', async (trx) => {

@@ -2,6 +2,9 @@ import type { Trx } from '../../schema.ts';
 import { bodyRulesWithin, describeRule, placesOn, rulesOn, type QuorumRule } from '../bodies/index.ts';
 import type { AttendanceCount, AttendanceRecord, ExpectedMember, RegisterScope } from './attendance.ts';
 
+/** Seat roles whose holders are not members (membership's `nonMemberSeatRoles`). */
+const nonMemberRoles = ['in-attendance', 'observer', 'note-taker'];
+
 export interface AttendanceEntry {
   personId: string;
   status: string;
@@ -36,7 +39,8 @@ export const attendanceRepository = {
         'm.ends_on as endsOn',
       ])
       .where('s.body_id', 'in', bodyIds)
-      .where('s.role', '!=', 'in-attendance')
+      // people in attendance, observers and note-takers are not members (ADR 0041)
+      .where('s.role', 'not in', nonMemberRoles)
       .orderBy('s.position')
       .orderBy('m.starts_on')
       .execute();
@@ -52,8 +56,21 @@ export const attendanceRepository = {
       )
       .orderBy('p.name')
       .execute();
+    // a joint post's other organisations (issue 15)
+    const joint = await trx
+      .selectFrom('membership_organisations as mo')
+      .innerJoin('organisations as o', 'o.id', 'mo.organisation_id')
+      .select(['mo.membership_id as membershipId', 'o.name'])
+      .where(
+        'mo.membership_id',
+        'in',
+        rows.map((row) => row.membershipId),
+      )
+      .orderBy('o.name')
+      .execute();
     return rows.map((row) => ({
       ...row,
+      jointOrganisations: joint.filter((j) => j.membershipId === row.membershipId).map((j) => j.name),
       substitutes: substitutes
         .filter((s) => s.membershipId === row.membershipId)
         .map(({ id, name }) => ({ id, name })),
@@ -78,6 +95,7 @@ export const attendanceRepository = {
         .select(['id', 'body_id as bodyId', 'capacity', 'starts_on as startsOn', 'ends_on as endsOn'])
         .where('body_id', 'in', bodyIds)
         .where('voting', '=', true)
+        .where('role', 'not in', nonMemberRoles)
         .execute(),
       trx
         .selectFrom('seat_places as sp')

@@ -3,6 +3,7 @@
 import { Router, type Request } from 'express';
 import { sendCsv, toCsv } from '../../platform/documents/csv.ts';
 import { z } from 'zod';
+import { numberInput } from '../../platform/numbers.ts';
 import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
 import { notFound } from '../../platform/http/errors.ts';
@@ -13,6 +14,7 @@ import { displayName, registerScopes, type AppendixCounts } from './attendance.t
 import { appendixDocx } from './appendix.docx.ts';
 import type { PdfPrinter } from '../../platform/documents/pdf.ts';
 import { renderPrintable, sendDocument, sendPdf } from '../../platform/documents/render.ts';
+import { fileName } from '../../platform/documents/file-names.ts';
 import { formatDate } from '../../platform/views/nunjucks.ts';
 import type { MeetingsService } from './meetings.service.ts';
 
@@ -42,6 +44,15 @@ const registerSchema = z.object({
     (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
     z.array(z.uuid({ error: 'Select people from the list' })),
   ),
+  // not members: observers and the note-taker (ADR 0041)
+  observers: z.preprocess(
+    (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
+    z.array(z.uuid({ error: 'Select people from the list' })),
+  ),
+  noteTakers: z.preprocess(
+    (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
+    z.array(z.uuid({ error: 'Select people from the list' })),
+  ),
   guests: z.array(
     z.object({
       personId: z.uuid({ error: 'Select the guest' }),
@@ -51,10 +62,14 @@ const registerSchema = z.object({
   counts: z.array(
     z.object({
       description: z.string().trim().min(1, 'Enter who they were, for example “young people”'),
-      count: z.coerce
-        .number({ error: 'Enter how many, as a whole number' })
-        .int('Enter how many, as a whole number')
-        .min(1, 'Enter how many: 1 or more'),
+      count: numberInput({
+        label: 'How many',
+        whole: true,
+        min: 1,
+        max: 1_000_000,
+        blank: 'Enter how many, as a whole number',
+        invalid: 'Enter how many, as a whole number',
+      }),
       approximate: z.boolean(),
     }),
   ),
@@ -122,6 +137,8 @@ function registerInput(posted: Record<string, unknown>): RegisterInput {
     inAttendance: posted.inAttendance as string[],
     chairId: (posted.chairId as string | undefined) || undefined,
     otherApologies: posted.otherApologies as string[],
+    observers: posted.observers as string[],
+    noteTakers: posted.noteTakers as string[],
     guests: rowsOf(posted, 'guests', ['personId', 'agendaItemId']) as RegisterInput['guests'],
     counts: rowsOf(posted, 'counts', ['description', 'count', 'approximate']).map((row) => ({
       ...row,
@@ -129,6 +146,30 @@ function registerInput(posted: Record<string, unknown>): RegisterInput {
     })) as unknown as RegisterInput['counts'],
   };
 }
+
+/** The day in England of the body's latest held meeting up to now, if any (issue 15). */
+async function lastHeldMeetingDay(
+  meetings: MeetingsService,
+  caller: ReturnType<typeof callerOf>,
+  bodyId: string,
+): Promise<string | undefined> {
+  const held = (await meetings.list(caller, { bodyId, to: new Date() })).filter(
+    (meeting) => meeting.state === 'held',
+  );
+  const last = held.reduce<Date | undefined>(
+    (latest, meeting) => (!latest || meeting.startsAt > latest ? meeting.startsAt : latest),
+    undefined,
+  );
+  return last ? new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(last) : undefined;
+}
+
+/** The first day of the twelve months that end on a day: '2011-03-31' → '2010-04-01'. */
+const yearBefore = (day: string) => {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCFullYear(date.getUTCFullYear() - 1);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+};
 
 export function attendanceRoutes(
   meetings: MeetingsService,
@@ -163,6 +204,8 @@ export function attendanceRoutes(
       scope: register.scope ?? 'all',
       inAttendance: register.inAttendance.map((person) => person.id),
       otherApologies: register.otherApologies.map((person) => person.id),
+      observers: register.observers.map((person) => person.id),
+      noteTakers: register.noteTakers.map((person) => person.id),
       chairId: register.chair?.id ?? '',
     };
     register.rows.forEach((row, index) => {
@@ -200,6 +243,8 @@ export function attendanceRoutes(
           ...rowValues('counts', input.counts ?? []),
           inAttendance: [posted.inAttendance ?? []].flat(),
           otherApologies: [posted.otherApologies ?? []].flat(),
+          observers: [posted.observers ?? []].flat(),
+          noteTakers: [posted.noteTakers ?? []].flat(),
         },
       },
       async (value) => {
@@ -264,12 +309,15 @@ export function attendanceRoutes(
     const checked = validate(periodQuery, dated.query);
     const problems = [...dated.problems, ...(checked.ok ? [] : checked.problems)];
     const year = today().slice(0, 4);
-    const from = (checked.ok && !problems.length && checked.value.from) || `${year}-01-01`;
-    const to = (checked.ok && !problems.length && checked.value.to) || `${year}-12-31`;
+    const given = checked.ok && !problems.length ? checked.value : {};
+    // no period asked for: the twelve months up to the body's latest held meeting (issue 15)
+    const lastHeld = given.from || given.to ? undefined : await lastHeldMeetingDay(meetings, caller, body.id);
+    const from = given.from || (lastHeld ? yearBefore(lastHeld) : `${year}-01-01`);
+    const to = given.to || lastHeld || `${year}-12-31`;
     // young people are named on the page for editors, never in the documents (ADR 0033)
     const appendix = await attendance.appendix(caller, body.id, from, to, !req.query.format);
     const title = `Attendance at ${body.name}`;
-    const documentName = `${body.slug}-attendance-${from}-to-${to}`;
+    const documentName = fileName(tenantOf(req).slug, body.slug, 'attendance', from, 'to', to);
     if (req.query.format === 'docx') {
       const introduction = `${tenantOf(req).name}. From ${formatDate(from)} to ${formatDate(to)}: ${appendix.meetings} meetings held (cancelled meetings are not counted).`;
       return sendDocument(res, {

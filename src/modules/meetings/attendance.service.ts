@@ -58,6 +58,9 @@ export interface RegisterInput {
   otherApologies?: string[] | undefined;
   /** Guests, each for one agenda item of the meeting. */
   guests?: { personId: string; agendaItemId: string }[] | undefined;
+  /** People who observed, and who took the notes: not members (ADR 0041). */
+  observers?: string[] | undefined;
+  noteTakers?: string[] | undefined;
   /** Attendees the minutes only count. */
   counts?: AttendanceCount[] | undefined;
 }
@@ -156,7 +159,11 @@ export function attendanceService(db: Database<DB>, mail?: MailService) {
       ? 'apologies (not a member)'
       : status === 'guest'
         ? 'a guest for an item'
-        : (attendanceStatuses[status as keyof typeof attendanceStatuses] ?? status).toLowerCase();
+        : status === 'observer'
+          ? 'an observer'
+          : status === 'note-taker'
+            ? 'the note-taker'
+            : (attendanceStatuses[status as keyof typeof attendanceStatuses] ?? status).toLowerCase();
 
   /**
    * Once the minutes of the meeting are approved, its register is part of the approved record
@@ -249,29 +256,24 @@ export function attendanceService(db: Database<DB>, mail?: MailService) {
           `members.${index}`,
         );
     });
-    const others: [string, string[]][] = [
-      ['inAttendance', input.inAttendance],
-      ['otherApologies', input.otherApologies ?? []],
+    const others: [string, string, string[]][] = [
+      ['inAttendance', 'in-attendance', input.inAttendance],
+      ['otherApologies', 'other-apologies', input.otherApologies ?? []],
+      ['observers', 'observer', input.observers ?? []],
+      ['noteTakers', 'note-taker', input.noteTakers ?? []],
     ];
-    for (const [field, ids] of others)
+    for (const [field, status, ids] of others)
       for (const personId of ids) {
         const person = personOf(personId);
         if (!person) throw refuse(field, 'Select people of this partnership');
         const seat = expected.find((member) => member.personId === personId);
-        if (seat && field === 'inAttendance')
+        // a member is recorded on their seat; observers and note-takers are not members (ADR 0041)
+        if (seat && status !== 'other-apologies')
           throw refuse(
             field,
-            `${displayName(person, true)} holds a seat at this meeting (${seat.seatLabel}): record them on their seat, not “in attendance”`,
+            `${displayName(person, true)} holds a seat at this meeting (${seat.seatLabel}): record them on their seat, not ${status === 'in-attendance' ? '“in attendance”' : `as ${statusWord(status)}`}`,
           );
-        add(
-          {
-            personId,
-            status: field === 'inAttendance' ? 'in-attendance' : 'other-apologies',
-            forMembershipId: null,
-          },
-          displayName(person, true),
-          field,
-        );
+        add({ personId, status, forMembershipId: null }, displayName(person, true), field);
       }
     const items = await attendance.items(trx, meetingId);
     (input.guests ?? []).forEach((guest, index) => {

@@ -15,6 +15,8 @@ export interface ExpectedMember {
   youngPerson: boolean;
   organisationId: string | null;
   organisationName: string | null;
+  /** A joint post's other organisations: its attendance counts for each (issue 15). */
+  jointOrganisations?: string[] | undefined;
   startsOn: string | null;
   endsOn: string | null;
   substitutes: { id: string; name: string }[];
@@ -41,7 +43,16 @@ export interface AttendanceCount {
 }
 
 /** The statuses of people who are not members: kept apart from members' figures. */
-export const othersStatuses = ['in-attendance', 'other-apologies', 'guest'] as const;
+export const othersStatuses = [
+  'in-attendance',
+  'other-apologies',
+  'guest',
+  'observer',
+  'note-taker',
+] as const;
+/** The roles at a meeting of people who are not members (ADR 0041): never counted as members. */
+export const meetingRoles = { observer: 'Observer', 'note-taker': 'Note-taker' } as const;
+export type MeetingRole = keyof typeof meetingRoles;
 const isOther = (status: string) => (othersStatuses as readonly string[]).includes(status);
 
 export interface RegisterRow {
@@ -78,6 +89,9 @@ export interface Register {
   otherApologies: { id: string; name: string }[];
   /** Guests who came for one agenda item. */
   guests: { id: string; name: string; agendaItemId: string }[];
+  /** People who observed the meeting, and who took the notes: not members (ADR 0041). */
+  observers: { id: string; name: string }[];
+  noteTakers: { id: string; name: string }[];
   /** Attendees the minutes only count. */
   counts: AttendanceCount[];
   quorum: { bodyId: string; result: QuorumResult }[];
@@ -136,6 +150,8 @@ export function buildRegister(
     guests: records
       .filter((r) => r.status === 'guest' && r.agendaItemId)
       .map((r) => ({ ...named(r), agendaItemId: r.agendaItemId! })),
+    observers: records.filter((r) => r.status === 'observer').map(named),
+    noteTakers: records.filter((r) => r.status === 'note-taker').map(named),
     counts,
     quorum,
   };
@@ -164,12 +180,16 @@ export interface AppendixMemberRow extends AppendixCounts {
   name: string;
   seatLabel: string;
   organisation: string | null;
+  /** Each organisation the member sits for (a joint post has several). */
+  organisations: string[];
 }
 
 export interface Appendix {
   meetings: number;
   members: AppendixMemberRow[];
   organisations: (AppendixCounts & { organisation: string })[];
+  /** Observers and note-takers: the meetings each came to in that role, apart from members. */
+  others: { personId: string; name: string; role: MeetingRole; attended: number }[];
 }
 
 const rate = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 1000 : null);
@@ -216,7 +236,11 @@ export function attendanceAppendix(
       chaired,
       name: displayName(member, reveal),
       seatLabel: member.seatLabel,
-      organisation: member.organisationName,
+      organisation:
+        [member.organisationName, ...(member.jointOrganisations ?? [])].filter(Boolean).join(' and ') || null,
+      organisations: [member.organisationName, ...(member.jointOrganisations ?? [])].filter(
+        (name): name is string => !!name,
+      ),
       expected: expected.length,
       attended,
       apologies,
@@ -227,24 +251,47 @@ export function attendanceAppendix(
     };
   });
   const organisations = new Map<string, AppendixCounts & { organisation: string }>();
-  for (const row of memberRows) {
-    const name = row.organisation ?? 'No organisation recorded';
-    const total = organisations.get(name) ?? {
-      organisation: name,
-      expected: 0,
+  // a joint post counts for each of its organisations
+  for (const row of memberRows)
+    for (const name of row.organisations.length ? row.organisations : ['No organisation recorded']) {
+      const total = organisations.get(name) ?? {
+        organisation: name,
+        expected: 0,
+        attended: 0,
+        apologies: 0,
+        substitutes: 0,
+        absent: 0,
+        notRecorded: 0,
+        rate: null,
+      };
+      for (const key of [
+        'expected',
+        'attended',
+        'apologies',
+        'substitutes',
+        'absent',
+        'notRecorded',
+      ] as const)
+        total[key] += row[key];
+      total.rate = rate(total.attended + total.substitutes, total.expected - total.notRecorded);
+      organisations.set(name, total);
+    }
+  const others = new Map<string, Appendix['others'][number]>();
+  const heldIds = new Set(held.map((meeting) => meeting.id));
+  for (const record of records) {
+    if (!heldIds.has(record.meetingId) || !(record.status in meetingRoles)) continue;
+    const key = `${record.personId} ${record.status}`;
+    const row = others.get(key) ?? {
+      personId: record.personId,
+      name: displayName(record, reveal),
+      role: record.status as MeetingRole,
       attended: 0,
-      apologies: 0,
-      substitutes: 0,
-      absent: 0,
-      notRecorded: 0,
-      rate: null,
     };
-    for (const key of ['expected', 'attended', 'apologies', 'substitutes', 'absent', 'notRecorded'] as const)
-      total[key] += row[key];
-    total.rate = rate(total.attended + total.substitutes, total.expected - total.notRecorded);
-    organisations.set(name, total);
+    row.attended += 1;
+    others.set(key, row);
   }
   return {
+    others: [...others.values()].sort((a, b) => a.role.localeCompare(b.role) || a.name.localeCompare(b.name)),
     meetings: held.length,
     members: memberRows,
     organisations: [...organisations.values()].sort((a, b) => a.organisation.localeCompare(b.organisation)),

@@ -1,12 +1,10 @@
-// The board pack's cover and agenda as a printable HTML page (printed by Chromium, tagged,
-// then placed first in the pack). The pack is public (ADR 0012): an exempt item is listed only
-// as "Exempt item, paragraph N", and a paper that is not a PDF is named as not included.
-import { formatDateTime } from '../../platform/views/nunjucks.ts';
-import type { AgendaItemRow } from './agenda.repository.ts';
-import type { MeetingRow } from './meetings.repository.ts';
+// The board pack's cover and agenda, as what the pack's print view shows (boardpack-print.njk,
+// printed by Chromium, tagged, with the other printed parts). The pack is public (ADR 0012): an
+// exempt item is listed only as "Exempt item, paragraph N"; a paper is "in this pack" when it is
+// a PDF or was converted to one (Word, OpenDocument, PowerPoint, by LibreOffice: ADR 0047), and
+// named as not included otherwise.
+import type { AgendaItemRow, PaperRow } from './agenda.repository.ts';
 import { itemPurposes } from './meetings.vocabulary.ts';
-
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const kindOfFile: Record<string, string> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word document',
@@ -22,28 +20,48 @@ const kindOfFile: Record<string, string> = {
 export const isPdfPaper = (mediaType: string) => mediaType === 'application/pdf';
 export const fileKind = (mediaType: string) => kindOfFile[mediaType] ?? 'file';
 
-function itemHtml(item: AgendaItemRow): string {
-  if (item.exempt)
-    return `<li><h2>Item ${item.number}: exempt item, paragraph ${item.exemptParagraph ?? ''}</h2>
-      <p>This item is exempt under Schedule 12A of the Local Government Act 1972 and is not in this pack.</p></li>`;
-  const papers = item.papers.map((paper) =>
-    isPdfPaper(paper.mediaType)
-      ? `<li>${escape(paper.fileName)} (in this pack)</li>`
-      : `<li>Not included: ${escape(paper.fileName)} (${fileKind(paper.mediaType)})</li>`,
-  );
-  if (item.hasReport) papers.unshift('<li>The committee report (in this pack)</li>');
-  return `<li><h2>Item ${item.number}: ${escape(item.title)}</h2>
-    <p>${escape(itemPurposes[item.purpose as keyof typeof itemPurposes] ?? item.purpose)}${
-      item.presenter ? `. Presented by ${escape(item.presenter)}` : ''
-    }</p>${papers.length ? `<ul>${papers.join('')}</ul>` : '<p>No papers.</p>'}</li>`;
+export interface AgendaEntry {
+  number: number;
+  title: string;
+  exempt: boolean;
+  purpose: string;
+  presenter: string | null;
+  papers: string[];
 }
 
-export function coverHtml(meeting: MeetingRow, items: AgendaItemRow[]): string {
-  const where = meeting.place ?? meeting.onlineUrl ?? '';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(meeting.title)}: board pack</title>
-<style>body{font-family:arial,sans-serif;font-size:12pt}ol{list-style:none;padding:0}h2{font-size:14pt;margin-bottom:4px}</style></head>
-<body><main><h1>${escape(meeting.title)}: board pack</h1>
-<p>${escape(meeting.bodies.map((body) => body.name).join(', '))}</p>
-<p>${escape(formatDateTime(meeting.startsAt))}${where ? `, ${escape(where)}` : ''}</p>
-<section><h2>Agenda</h2><ol>${items.map(itemHtml).join('')}</ol></section></main></body></html>`;
+/**
+ * The agenda as the pack lists it. `included` says of a paper whether it is in the pack, or why
+ * not (a conversion that failed); a paper it does not name is not included.
+ */
+export function agendaEntries(
+  items: AgendaItemRow[],
+  included: Map<string, true | string> = new Map(),
+): AgendaEntry[] {
+  return items.map((item) => {
+    if (item.exempt)
+      return {
+        number: item.number,
+        title: `exempt item, paragraph ${item.exemptParagraph ?? ''}`,
+        exempt: true,
+        purpose: '',
+        presenter: null,
+        papers: [],
+      };
+    const paperLine = (paper: PaperRow) => {
+      const state = included.get(paper.id);
+      if (state === true) return `${paper.fileName} (in this pack)`;
+      return `Not included: ${paper.fileName} (${fileKind(paper.mediaType)}${state ? `: ${state}` : ''})`;
+    };
+    return {
+      number: item.number,
+      title: item.title,
+      exempt: false,
+      purpose: itemPurposes[item.purpose as keyof typeof itemPurposes] ?? item.purpose,
+      presenter: item.presenter,
+      papers: [
+        ...(item.hasReport ? ['The committee report (in this pack)'] : []),
+        ...item.papers.map(paperLine),
+      ],
+    };
+  });
 }

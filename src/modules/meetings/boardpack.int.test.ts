@@ -17,6 +17,7 @@ import { outlineEntries, outlineTitles } from './boardpack.pdf.ts';
 import { boardPackQueue } from './boardpack.service.ts';
 import { bossConnection } from '../../platform/jobs/jobs.ts';
 import { makeBoardMeeting } from '../../../test/support/meetings.ts';
+import { OfficeConverter } from '../../platform/documents/office.ts';
 
 /** A real PDF of some pages, each page saying which paper it belongs to. */
 async function paper(name: string, pages: number): Promise<Buffer> {
@@ -89,6 +90,8 @@ describe('the board pack', () => {
     });
     await test.services.reports.save(caller, meetingId, planItem, report('The plan for 2009'));
     await test.services.reports.save(caller, meetingId, exemptItem, report('Secret contract report'));
+    // no LibreOffice here (boardpack.tagged.int.test.ts converts a Word paper): guidance.docx is not included
+    test.services.boardPacks.useOffice(new OfficeConverter('/nowhere/soffice'));
     editor = (await signedInAs(test, partnershipId, 'editor')).agent;
     viewer = (await signedInAs(test, partnershipId, 'viewer')).agent;
   });
@@ -116,27 +119,30 @@ describe('the board pack', () => {
     const file = await download(viewer);
     assert.equal(file.status, 200);
     assert.equal(file.headers['content-type'], 'application/pdf');
+    // named for the partnership, the body, the day and what it is (issue 23)
+    assert.match(file.headers['content-disposition']!, /filename="?notts-board-2009-01-21-pack\.pdf"?$/);
     const pack = await PDFDocument.load(file.body as Buffer);
     const entries = outlineEntries(pack);
+    // the printed parts (cover, agenda, action log, the committee report), then the PDF papers
     assert.deepEqual(
       entries.map((entry) => entry.title),
       [
-        'Cover and agenda',
-        'Item 2: Budget (budget.pdf)',
+        'Partnership Board',
+        'Agenda',
+        'Action log and matters arising',
         'Item 5: The plan for 2009 (committee report)',
+        'Item 2: Budget (budget.pdf)',
         'Item 5: Plan (plan.pdf)',
       ],
     );
-    const coverPages = entries[1]!.page;
-    assert.ok(coverPages >= 1, 'the printed cover and agenda take at least a page');
-    const reportPages = entries[3]!.page - entries[2]!.page;
-    assert.ok(reportPages >= 1, 'the committee report is printed into the pack');
+    const printedPages = entries[4]!.page;
+    assert.ok(entries[3]!.page > entries[2]!.page, 'the committee report is printed into the pack');
     assert.deepEqual(
-      entries.map((entry) => entry.page),
-      [0, coverPages, coverPages + 3, coverPages + 3 + reportPages],
+      entries.slice(4).map((entry) => entry.page),
+      [printedPages, printedPages + 3],
     );
-    // The agenda, budget's 3 pages, the report, plan's 2: the exempt paper's 4 pages are not there.
-    assert.equal(pack.getPageCount(), coverPages + 3 + reportPages + 2);
+    // The printed parts, budget's 3 pages, plan's 2: the exempt paper's 4 pages are not there.
+    assert.equal(pack.getPageCount(), printedPages + 3 + 2);
     assert.match(shown.text, new RegExp(`${pack.getPageCount()} pages`));
   });
 

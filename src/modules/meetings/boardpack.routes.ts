@@ -5,6 +5,7 @@ import { callerOf, requirePermission, tenantOf } from '../../platform/http/auth.
 import { flash } from '../../platform/http/forms.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { sendDocument } from '../../platform/documents/render.ts';
+import { meetingFileName } from '../../platform/documents/file-names.ts';
 import type { BoardPackService } from './boardpack.service.ts';
 import { isId } from './time.ts';
 
@@ -24,9 +25,10 @@ export function boardPackRoutes(packs: BoardPackService): Router {
   });
 
   router.get('/meetings/:meeting/board-pack.pdf', async (req, res) => {
-    const content = await packs.file(callerOf(req), meetingId(req));
+    const { content, meeting } = await packs.file(callerOf(req), meetingId(req));
     res.set('Cache-Control', 'private, no-store');
-    sendDocument(res, { name: 'board-pack', type: 'pdf', content });
+    // a name that says what it is: nottinghamshire-board-2009-01-21-pack.pdf (issue 23)
+    sendDocument(res, { name: meetingFileName(tenantOf(req).slug, meeting, 'pack'), type: 'pdf', content });
   });
 
   return router;

@@ -1,11 +1,14 @@
 // The board pack as a background job on pg-boss (ADR 0013): an editor asks for it (or a paper
 // changes), the pack's row is queued and a pg-boss job sent in the same transaction; a worker
-// prints the cover and agenda, adds each PDF paper of a public item in order, numbers the pages
-// and writes the bookmarks, recording its progress ("working, 2 of 5") in the row as it goes.
+// converts Word, OpenDocument and PowerPoint papers with LibreOffice (when installed), prints the
+// cover, agenda, previous minutes, action log and committee reports as one tagged document, adds
+// each paper of a public item in order with its tags, numbers the pages and writes the bookmarks
+// (ADR 0047), recording its progress ("working, 2 of 5") in the row as it goes.
 // pg-boss retries a job that failed or was interrupted. The pack is public: exempt items'
 // papers are never read into it, so anyone who may see the meeting may download it.
 import type { Database } from '../../platform/db/database.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
+import { lockRow } from '../../platform/db/row-version.ts';
 import { assertCan, type Caller } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { PdfPrinter } from '../../platform/documents/pdf.ts';
@@ -14,11 +17,14 @@ import type { JobOf, Jobs } from '../../platform/jobs/jobs.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { agendaRepository as agenda } from './agenda.repository.ts';
 import { meetingsRepository as meetings } from './meetings.repository.ts';
-import { assemblePack } from './boardpack.pdf.ts';
-import { coverHtml, isPdfPaper } from './boardpack.cover.ts';
+import { assemblePack, stampsHtml, type PackPart } from './boardpack.pdf.ts';
+import { agendaEntries, isPdfPaper } from './boardpack.cover.ts';
+import { isOfficeDocument, type OfficeConverter } from '../../platform/documents/office.ts';
+import { minutesOf, type MinutesSources } from './minutes.document.ts';
+import { actionStatuses } from './meetings.vocabulary.ts';
 import { reportRepository as reports } from './report.repository.ts';
 import { reportHeader, reportSections } from './report.sections.ts';
-import { formatDate } from '../../platform/views/nunjucks.ts';
+import { formatDate, formatDateTime } from '../../platform/views/nunjucks.ts';
 import type { MailService } from '../../platform/mail/outbox.ts';
 import { boardPackReadyMail } from './record-mail.ts';
 
@@ -94,6 +100,8 @@ export const boardPackQueue = 'board-pack';
 export function boardPackService(db: Database<DB>, jobs: Jobs, mail?: MailService) {
   let printer: PdfPrinter | undefined;
   let render: PrintRenderer | undefined;
+  let office: OfficeConverter | undefined;
+  let minutesSources: MinutesSources | undefined;
 
   const scoped = (job: PackJob) => ({ partnershipId: job.partnershipId, userId: job.userId });
   const progress = (job: PackJob, values: Record<string, unknown>, also?: (trx: Trx) => Promise<void>) =>
@@ -106,8 +114,43 @@ export function boardPackService(db: Database<DB>, jobs: Jobs, mail?: MailServic
       await also?.(trx);
     });
 
+  /** What the pack's reader may see: the public (a viewer, who sees no exempt item). */
+  const publicReader = (job: PackJob): Caller => ({
+    actor: { userId: null, label: 'board pack' },
+    userId: null,
+    platformAdmin: false,
+    role: 'viewer',
+    partnershipId: job.partnershipId,
+  });
+
+  /** The previous meeting's minutes and the action log (open actions of earlier meetings, and the previous meeting's). */
+  async function recordParts(job: PackJob) {
+    if (!minutesSources) return { previous: null, actions: [] as string[][] };
+    const reader = publicReader(job);
+    const record = await minutesSources.record.ofMeeting(reader, job.meetingId);
+    const previousMeeting = record.previous?.meeting;
+    const previous = previousMeeting ? await minutesOf(minutesSources, reader, previousMeeting) : null;
+    const raisedBefore = previousMeeting
+      ? (await minutesSources.record.ofMeeting(reader, previousMeeting.id)).actions
+      : [];
+    const seen = new Set<string>();
+    const actions = [...record.mattersArising, ...raisedBefore]
+      .filter((action) => !seen.has(action.id) && seen.add(action.id))
+      .sort((a, b) => a.meetingStartsAt.getTime() - b.meetingStartsAt.getTime())
+      .map((action) => [
+        action.reference ?? '',
+        action.text,
+        `${action.meetingTitle}, ${formatDate(action.meetingStartsAt)}`,
+        action.owner,
+        action.dueOn ? formatDate(action.dueOn) : 'No date',
+        `${actionStatuses[action.status as keyof typeof actionStatuses] ?? action.status}${action.overdue ? ' (overdue)' : ''}`,
+      ]);
+    return { previous, actions };
+  }
+
   /** Makes the pack; a pack that cannot be made is recorded as failed with its reason. */
   async function make(job: PackJob): Promise<{ pages: number } | { failure: string } | null> {
+    const converter = office;
     const read = await db.transaction(scoped(job), async (trx) => {
       const meeting = await meetings.byId(trx, job.meetingId);
       // The meeting (and with it the pack's row) was deleted after the job was sent.
@@ -118,60 +161,101 @@ export function boardPackService(db: Database<DB>, jobs: Jobs, mail?: MailServic
         .select('name')
         .where('id', '=', job.partnershipId)
         .executeTakeFirst();
-      const papers: { title: string; content?: Buffer; report?: Record<string, unknown> }[] = [];
+      const reportsRead: Record<string, unknown>[] = [];
+      const papers: { id: string; title: string; mediaType: string; content: Buffer }[] = [];
       for (const item of items.filter((each) => !each.exempt)) {
         const report = item.hasReport ? await reports.forItem(trx, item.id) : undefined;
         if (report)
-          papers.push({
-            title: `Item ${item.number}: ${report.title} (committee report)`,
-            report: {
-              title: report.title,
-              tenant: { name: partnership?.name ?? '' },
-              meeting,
-              item,
-              header: reportHeader(report, meeting, item, (date) => formatDate(date)),
-              sections: reportSections(report),
-            },
+          reportsRead.push({
+            bookmark: `Item ${item.number}: ${report.title} (committee report)`,
+            header: reportHeader(report, meeting, item, (date) => formatDate(date)),
+            sections: reportSections(report),
           });
-        for (const paper of item.papers.filter((each) => isPdfPaper(each.mediaType))) {
+        const wanted = item.papers.filter(
+          (each) => isPdfPaper(each.mediaType) || (converter?.available && isOfficeDocument(each.mediaType)),
+        );
+        for (const paper of wanted) {
           const file = await agenda.paper(trx, paper.id);
           if (file)
             papers.push({
+              id: paper.id,
               title: `Item ${item.number}: ${item.title} (${paper.fileName})`,
+              mediaType: paper.mediaType,
               content: file.content,
             });
         }
       }
+      const conversions = papers.filter((paper) => !isPdfPaper(paper.mediaType)).length;
       await trx
         .updateTable('board_packs')
-        .set({ state: 'working', done: 0, total: papers.length + 1, updated_at: new Date() })
+        .set({ state: 'working', done: 0, total: conversions + 2, updated_at: new Date() })
         .where('meeting_id', '=', job.meetingId)
         .execute();
-      return { meeting, items, papers };
+      return { meeting, items, papers, reports: reportsRead, partnership: partnership?.name ?? '' };
     });
     if (!read) return null;
     try {
       if (!printer || !render) throw new Error('No printer has been given to the board pack worker');
       const print = printer;
-      const renderView = render;
-      const title = `${read.meeting.title}: board pack`;
-      const cover = await print.print(coverHtml(read.meeting, read.items), { title });
-      await progress(job, { done: 1 });
-      const parts = [];
-      for (const [index, paper] of read.papers.entries()) {
-        const pdf = paper.report
-          ? await print.print(await renderView('modules/meetings/views/report-print.njk', paper.report), {
-              title: String(paper.report.title),
-            })
-          : paper.content!;
-        parts.push({ title: paper.title, pdf });
-        await progress(job, { done: index + 2 });
+      // Word, OpenDocument and PowerPoint papers to PDF, one at a time; one that fails is listed
+      // as not included, with the reason, and the pack is made without it.
+      const included = new Map<string, true | string>();
+      const parts: PackPart[] = [];
+      let done = 0;
+      for (const paper of read.papers) {
+        if (isPdfPaper(paper.mediaType)) {
+          included.set(paper.id, true);
+          parts.push({ title: paper.title, pdf: paper.content });
+          continue;
+        }
+        try {
+          parts.push({ title: paper.title, pdf: await converter!.toPdf(paper.content, paper.mediaType) });
+          included.set(paper.id, true);
+        } catch (error) {
+          included.set(paper.id, `it could not be converted to PDF (${(error as Error).message})`);
+        }
+        await progress(job, { done: ++done });
       }
-      const pack = await assemblePack({ title: 'Cover and agenda', pdf: cover }, parts).catch(
-        (error: Error) => {
-          throw new Error(`A paper could not be read as a PDF (${error.message})`);
-        },
-      );
+      const { previous, actions } = await recordParts(job);
+      const title = read.meeting.title;
+      const where = read.meeting.place ?? read.meeting.onlineUrl;
+      const html = await render('modules/meetings/views/boardpack-print.njk', {
+        title,
+        partnership: read.partnership,
+        meeting: read.meeting,
+        bodies: read.meeting.bodies.map((body) => body.name).join(', '),
+        when: formatDateTime(read.meeting.startsAt),
+        place: where,
+        contents: [
+          'Agenda',
+          ...(previous
+            ? [`Minutes of the previous meeting (${previous.status === 'approved' ? 'approved' : 'draft'})`]
+            : []),
+          'Action log and matters arising',
+          ...read.reports.map((report) => String(report.bookmark)),
+          ...parts.map((part) => part.title),
+        ],
+        agenda: agendaEntries(read.items, included),
+        previous,
+        actions,
+        reports: read.reports,
+      });
+      const printed = await print.print(html, { title, footer: false });
+      await progress(job, { done: ++done });
+      const pack = await assemblePack({
+        title,
+        printed,
+        papers: parts,
+        numbering: (total) =>
+          print.print(stampsHtml(total), {
+            title: 'Page numbers',
+            footer: false,
+            tagged: false,
+            bleed: true,
+          }),
+      }).catch((error: Error) => {
+        throw new Error(`A paper could not be read as a PDF (${error.message})`);
+      });
       // "board pack ready" is written with the pack (issue 18)
       await progress(
         job,
@@ -232,10 +316,20 @@ export function boardPackService(db: Database<DB>, jobs: Jobs, mail?: MailServic
     inTenant(db, caller, 'partnership.read', async (trx) => Boolean(await statusOf(trx, meetingId)));
 
   return {
-    /** What the worker prints with: Chromium, and the views for committee reports. */
+    /** What the worker prints with: Chromium, and the views for the printed parts. */
     usePrinter(givenPrinter: PdfPrinter, givenRender: PrintRenderer) {
       printer = givenPrinter;
       render = givenRender;
+    },
+
+    /** LibreOffice, for Word, OpenDocument and PowerPoint papers (none: they are not included). */
+    useOffice(converter: OfficeConverter | undefined) {
+      office = converter;
+    },
+
+    /** Where the previous meeting's minutes and the action log are read (the composition root). */
+    useMinutes(sources: MinutesSources) {
+      minutesSources = sources;
     },
 
     /** Resolves when no pack is waiting or being made (tests; a retry's delay included). */
@@ -266,6 +360,11 @@ export function boardPackService(db: Database<DB>, jobs: Jobs, mail?: MailServic
       await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
         const meeting = await meetings.byId(trx, meetingId);
         if (!meeting) throw notFound();
+        // Requests at once (a double click, two instances) take turns on the meeting's row; one
+        // made while the pack waits to be made is that pack (a change of papers queues it again
+        // itself): made once, not once each (issue 20 item 10, ADR 0050).
+        await lockRow(trx, 'meetings', meetingId);
+        if ((await statusOf(trx, meetingId))?.state === 'queued') return;
         const job = { partnershipId, meetingId, userId: caller.userId ?? null };
         await enqueue(trx, job, false);
         await recordChange(trx, caller.actor, {
@@ -309,8 +408,9 @@ export function boardPackService(db: Database<DB>, jobs: Jobs, mail?: MailServic
           .select(['content', 'made_at as madeAt'])
           .where('meeting_id', '=', meetingId)
           .executeTakeFirst();
-        if (!row?.content) throw notFound();
-        return row.content;
+        const meeting = row?.content && (await meetings.byId(trx, meetingId));
+        if (!row?.content || !meeting) throw notFound();
+        return { content: row.content, meeting };
       }),
   };
 }

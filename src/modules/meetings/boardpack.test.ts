@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { coverHtml } from './boardpack.cover.ts';
+import { agendaEntries } from './boardpack.cover.ts';
 import type { AgendaItemRow } from './agenda.repository.ts';
 import type { MeetingRow } from './meetings.repository.ts';
 
@@ -59,17 +59,27 @@ describe('the board pack’s cover and agenda', () => {
       papers: [paper('acme-contract.pdf', 'application/pdf')],
     },
   ];
-  const html = coverHtml(meeting, items);
+  // budget.pdf is in the pack; guidance.docx was not converted (no LibreOffice, or it failed)
+  const entries = agendaEntries(items, new Map([['budget.pdf', true]]));
+  const all = JSON.stringify(entries);
 
-  it('lists the items, the papers in the pack and those not included, escaped', () => {
-    assert.match(html, /Item 1: Budget &#60;2009&#62;/);
-    assert.match(html, /budget\.pdf \(in this pack\)/);
-    assert.match(html, /Not included: guidance\.docx \(Word document\)/);
-    assert.match(html, /Nottinghamshire Children’s Trust Board/);
+  it('lists the items, the papers in the pack and those not included', () => {
+    assert.equal(entries[0]!.title, 'Budget <2009>');
+    assert.deepEqual(entries[0]!.papers, [
+      'budget.pdf (in this pack)',
+      'Not included: guidance.docx (Word document)',
+    ]);
+    assert.equal(meeting.bodies[0]!.name, 'Nottinghamshire Children’s Trust Board');
+  });
+
+  it('names a paper that could not be converted, with the reason', () => {
+    const failed = agendaEntries(items, new Map<string, true | string>([['guidance.docx', 'it timed out']]));
+    assert.equal(failed[0]!.papers[1], 'Not included: guidance.docx (Word document: it timed out)');
   });
 
   it('lists an exempt item only by its number and paragraph', () => {
-    assert.match(html, /Item 2: exempt item, paragraph 3/);
-    assert.doesNotMatch(html, /Acme|acme-contract/);
+    assert.equal(entries[1]!.title, 'exempt item, paragraph 3');
+    assert.deepEqual(entries[1]!.papers, []);
+    assert.doesNotMatch(all, /Acme|acme-contract/);
   });
 });

@@ -66,4 +66,19 @@ describe('the meetings calendar', () => {
     assert.equal(Number(first!.sequence), 0);
     assert.equal((first!.lastmodified as Date).toISOString(), '2009-01-01T09:00:00.000Z');
   });
+
+  it('writes a meeting with no known start time as an all-day event of its day in England', () => {
+    // midnight in England on 14 July 2009 (summer time) is 23:00 UTC the day before (ADR 0041)
+    const allDay = {
+      ...joint,
+      startsAt: new Date('2009-07-13T23:00:00Z'),
+      endsAt: null,
+      startTimeKnown: false,
+    };
+    const text = meetingsCalendar('Board', [allDay], () => 'https://example.org/m');
+    assert.match(text, /DTSTART;VALUE=DATE:20090714\r\n/);
+    assert.match(text, /DTEND;VALUE=DATE:20090715\r\n/);
+    const [event] = Object.values(ical.sync.parseICS(text)).filter((e) => e?.type === 'VEVENT') as VEvent[];
+    assert.equal(event!.datetype, 'date');
+  });
 });

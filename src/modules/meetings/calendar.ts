@@ -3,12 +3,34 @@
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { MeetingRow } from './meetings.repository.ts';
 import { meetingKinds } from './meetings.vocabulary.ts';
+import { londonParts } from './time.ts';
 
 const statusOf = (state: string) =>
   state === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED;
 
 /** A meeting with no end recorded lasts this long in a calendar. */
 export const defaultMeetingMinutes = 120;
+
+/**
+ * When a meeting is in a calendar: its start and end instants; or, when the minutes give no start
+ * time (ADR 0041), its day in England as an all-day event (DTSTART;VALUE=DATE, DTEND the next day).
+ */
+export function calendarTimes(meeting: Pick<MeetingRow, 'startsAt' | 'endsAt' | 'startTimeKnown'>): {
+  start: Date;
+  end: Date;
+  allDay: boolean;
+} {
+  if (meeting.startTimeKnown === false) {
+    // ical-generator writes a date-only value from the UTC date of what it is given
+    const day = new Date(`${londonParts(meeting.startsAt).date}T00:00:00Z`);
+    return { start: day, end: new Date(day.getTime() + 86_400_000), allDay: true };
+  }
+  return {
+    start: meeting.startsAt,
+    end: meeting.endsAt ?? new Date(meeting.startsAt.getTime() + defaultMeetingMinutes * 60_000),
+    allDay: false,
+  };
+}
 
 export function meetingsCalendar(
   name: string,
@@ -21,8 +43,7 @@ export function meetingsCalendar(
     const kind = meetingKinds[meeting.kind as keyof typeof meetingKinds] ?? meeting.kind;
     calendar.createEvent({
       id: `${meeting.id}@cooperate`,
-      start: meeting.startsAt,
-      end: meeting.endsAt ?? new Date(meeting.startsAt.getTime() + defaultMeetingMinutes * 60_000),
+      ...calendarTimes(meeting),
       sequence: meeting.sequence,
       lastModified: meeting.updatedAt,
       stamp: meeting.updatedAt,

@@ -7,6 +7,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import { dateParts, today } from '../../platform/http/date-input.ts';
 import type { PdfPrinter } from '../../platform/documents/pdf.ts';
 import { renderPrintable, sendDocument, sendPdf } from '../../platform/documents/render.ts';
+import { fileName } from '../../platform/documents/file-names.ts';
 import { formatDate } from '../../platform/views/nunjucks.ts';
 import type { AgendaService } from './agenda.service.ts';
 import type { ConsultationEntry, ConsultationService } from './consultation.service.ts';
@@ -46,7 +47,7 @@ export function consultationRoutes(
 
   router.get('/consultations/:consultation', async (req, res) => {
     const consultation = await consultationOf(req);
-    const name = `response-${consultation.deadline}`;
+    const name = fileName(tenantOf(req).slug, 'response-to', consultation.title, consultation.deadline);
     const title = `Response to ${consultation.title}`;
     const intro = introduction(tenantOf(req).name, consultation);
     if (req.query.format === 'docx' || req.query.format === 'pdf')

@@ -37,6 +37,11 @@ export const meetingJson = z
     bodies: z.array(z.object({ slug: z.string(), name: z.string() })),
     startsAt: instant,
     endsAt: instant.nullable(),
+    startTimeKnown: z
+      .boolean()
+      .describe(
+        'False when the minutes give no start time: startsAt is then midnight in England of its date',
+      ),
     place: z.string().nullable(),
     onlineUrl: z.string().nullable().describe('Where to join online, as recorded'),
     state: z.enum(meetingStateValues),
@@ -147,6 +152,32 @@ const quorumJson = z.object({
   missing: z.array(z.string()).describe('Categories the rule names with nobody there for them'),
 });
 
+export const electionJson = z
+  .object({
+    id: apiJson.id(),
+    seat: apiJson.id().describe('The seat the election was for'),
+    seatLabel: z.string(),
+    body: z.string().describe('The name of the seat’s body'),
+    office: z.string().describe('The office as the minutes name it'),
+    byAcclamation: z.boolean(),
+    nominees: z.array(
+      z.object({
+        name: z.string().describe('“A young person” for a young person'),
+        proposedBy: z.string().nullable(),
+        secondedBy: z.string().nullable(),
+        votes: z.int().nullable().describe('Null by acclamation'),
+        elected: z.boolean(),
+      }),
+    ),
+    elected: z.string().nullable().describe('Who was elected; null: nobody was'),
+    result: z.string().describe('The result in words, e.g. “Elected with 9 votes to 4”'),
+    membership: apiJson
+      .id()
+      .nullable()
+      .describe('The membership the result made, from the meeting’s date (null: nobody was appointed)'),
+  })
+  .describe('An election at the meeting (ADR 0037)');
+
 export const meetingDetailJson = meetingJson.extend({
   agenda: z
     .array(agendaItemJson)
@@ -177,6 +208,8 @@ export const meetingDetailJson = meetingJson.extend({
     chair: z.string().nullable(),
     inAttendance: z.array(z.string()),
     otherApologies: z.array(z.string()),
+    observers: z.array(z.string()).describe('People who observed the meeting: not members, not counted'),
+    noteTakers: z.array(z.string()).describe('Who took the notes: not members, not counted'),
     guests: z.array(z.object({ name: z.string(), item: z.int().nullable() })),
     counted: z
       .array(z.object({ description: z.string(), count: z.int(), approximate: z.boolean() }))
@@ -211,6 +244,7 @@ export const meetingDetailJson = meetingJson.extend({
   actions: z.array(actionJson),
   quorum: z.array(quorumJson).describe('Per body, by the quorum rule of the meeting’s date'),
   boardPack: boardPackStatusJson,
+  elections: z.array(electionJson).describe('Elections at the meeting, with their nominees and results'),
 });
 
 export const actionLogJson = apiJson.list(actionJson).extend({
@@ -248,6 +282,16 @@ export const appendixJson = z.object({
     }),
   ),
   organisations: z.array(z.object({ organisation: z.string(), ...appendixCounts })),
+  others: z
+    .array(
+      z.object({
+        personId: apiJson.id(),
+        name: z.string(),
+        role: z.enum(['observer', 'note-taker']),
+        attended: z.int().describe('Held meetings of the period they came to in that role'),
+      }),
+    )
+    .describe('Observers and note-takers: not members, not counted in the figures above (ADR 0041)'),
 });
 
 export const consultationsJson = apiJson.list(

@@ -11,6 +11,7 @@ import type { AttendanceService } from './attendance.service.ts';
 import type { ActionEntry, RecordService } from './record.service.ts';
 import type { BoardPackService } from './boardpack.service.ts';
 import type { Declaration, DeclarationsService } from './declarations.service.ts';
+import type { ElectionsService } from './elections.service.ts';
 import { actionsQuery } from './meetings.schemas.ts';
 import { displayName } from './attendance.ts';
 import { periodQuery } from './attendance.routes.ts';
@@ -43,6 +44,7 @@ export const meetingJson = (meeting: MeetingRow): MeetingJson => ({
   bodies: meeting.bodies.map(({ slug, name }) => ({ slug, name })),
   startsAt: meeting.startsAt.toISOString(),
   endsAt: meeting.endsAt?.toISOString() ?? null,
+  startTimeKnown: meeting.startTimeKnown !== false,
   place: meeting.place,
   onlineUrl: meeting.onlineUrl,
   state: meeting.state as MeetingState,
@@ -137,6 +139,7 @@ export function meetingsApi(
   record: RecordService,
   packs: BoardPackService,
   declarations: DeclarationsService,
+  elections?: ElectionsService,
 ): Router {
   const router = Router({ mergeParams: true });
 
@@ -170,6 +173,7 @@ export function meetingsApi(
     const visibleItems = new Map(items.filter((i) => !i.withheld).map((i) => [i.id, i.number]));
     const declared = await declarations.ofMeeting(callerOf(req), meeting.id);
     const pack = await packs.status(callerOf(req), meeting.id);
+    const elected = elections ? await elections.ofMeeting(callerOf(req), meeting.id) : [];
     const answer: MeetingDetailJson = {
       ...meetingJson(meeting),
       agenda: items.map(itemJson(paperUrl, declared)),
@@ -189,6 +193,8 @@ export function meetingsApi(
         chair: register.chair?.name ?? null,
         inAttendance: register.inAttendance.map((person) => person.name),
         otherApologies: register.otherApologies.map((person) => person.name),
+        observers: register.observers.map((person) => person.name),
+        noteTakers: register.noteTakers.map((person) => person.name),
         guests: register.guests.map((guest) => ({
           name: guest.name,
           item: items.find((item) => item.id === guest.agendaItemId)?.number ?? null,
@@ -225,6 +231,24 @@ export function meetingsApi(
         pack,
         `/partnerships/${tenantOf(req).slug}/meetings/${meeting.id}/board-pack.pdf`,
       ),
+      elections: elected.map((election) => ({
+        id: election.id,
+        seat: election.seatId,
+        seatLabel: election.seatLabel,
+        body: election.bodyName,
+        office: election.office,
+        byAcclamation: election.byAcclamation,
+        nominees: election.nominees.map((nominee) => ({
+          name: nominee.youngPerson ? 'A young person' : nominee.name,
+          proposedBy: nominee.proposedBy,
+          secondedBy: nominee.secondedBy,
+          votes: nominee.votes,
+          elected: nominee.personId === election.electedPersonId,
+        })),
+        elected: election.electedName,
+        result: election.result,
+        membership: election.membershipId,
+      })),
     };
     res.json(answer);
   });

@@ -207,7 +207,12 @@ describe('meetings', () => {
       startTime: '09:30',
       state: 'scheduled',
     });
-    const forward = await agent.get('/partnerships/notts/meetings');
+    // by default, the latest held meetings and the next scheduled ones, the period shown (issue 15)
+    const opened = await agent.get('/partnerships/notts/meetings');
+    assert.ok(textsOf(opened.text, '#meetings th a').includes('Future board'));
+    assert.match(textsOf(opened.text, '#recent-period')[0]!, /latest held meetings and the next scheduled/);
+    const today = new Date().toISOString().slice(0, 10);
+    const forward = await agent.get(`/partnerships/notts/meetings?from=${today}`);
     assert.deepEqual(textsOf(forward.text, '#meetings th a'), ['Future board']);
     assert.match(textsOf(forward.text, '#meetings caption')[0]!, /Forward plan/);
     const spring = await agent.get('/partnerships/notts/meetings?from=2009-03-01&to=2009-03-31&body=ncsb');

@@ -15,6 +15,8 @@ export interface MeetingRow {
   kind: string;
   startsAt: Date;
   endsAt: Date | null;
+  /** False when the minutes give no start time (kept at midnight; migration 0057); known if absent. */
+  startTimeKnown?: boolean;
   place: string | null;
   onlineUrl: string | null;
   state: string;
@@ -32,6 +34,7 @@ export interface MeetingValues {
   kind: string;
   startsAt: Date;
   endsAt: Date | null;
+  startTimeKnown: boolean;
   place: string | null;
   onlineUrl: string | null;
   state: string;
@@ -53,6 +56,7 @@ const columns = [
   'm.kind',
   'm.starts_at as startsAt',
   'm.ends_at as endsAt',
+  'm.start_time_known as startTimeKnown',
   'm.place',
   'm.online_url as onlineUrl',
   'm.state',
@@ -126,6 +130,7 @@ export const meetingsRepository = {
         kind: values.kind,
         starts_at: values.startsAt,
         ends_at: values.endsAt,
+        start_time_known: values.startTimeKnown,
         place: values.place,
         online_url: values.onlineUrl,
         state: values.state,
@@ -156,6 +161,7 @@ export const meetingsRepository = {
         kind: values.kind,
         starts_at: values.startsAt,
         ends_at: values.endsAt,
+        start_time_known: values.startTimeKnown,
         place: values.place,
         online_url: values.onlineUrl,
         state: values.state,

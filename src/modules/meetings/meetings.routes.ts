@@ -19,6 +19,7 @@ import type { DeclarationsService } from './declarations.service.ts';
 import type { AgendaService } from './agenda.service.ts';
 import type { AttendanceService } from './attendance.service.ts';
 import type { RecordService } from './record.service.ts';
+import type { ElectionsService } from './elections.service.ts';
 import { displayName } from './attendance.ts';
 import {
   actionStatuses,
@@ -29,6 +30,7 @@ import {
   meetingStates,
 } from './meetings.vocabulary.ts';
 import { isId, londonParts, startOfDay, startOfNextDay } from './time.ts';
+import { fileName } from '../../platform/documents/file-names.ts';
 
 const views = 'modules/meetings/views';
 
@@ -54,6 +56,7 @@ export function meetingsRoutes(
   packs?: BoardPackService,
   declarations?: DeclarationsService,
   itemLinks?: ItemLinksOf,
+  elections?: ElectionsService,
 ): Router {
   const router = Router({ mergeParams: true });
   const base = (req: Request) => `/partnerships/${tenantOf(req).slug}`;
@@ -76,6 +79,24 @@ export function meetingsRoutes(
 
   const formInput = (posted: Record<string, unknown>) => ({ ...posted, date: dateParts(posted, 'date') });
 
+  /**
+   * The period of the five latest held meetings and the next five scheduled (of a body, or all):
+   * from the first day of the one to the last day of the other; undefined with no meetings.
+   */
+  async function recentAndNext(caller: ReturnType<typeof callerOf>, bodyId: string | undefined) {
+    const all = await meetings.list(caller, { bodyId });
+    const now = Date.now();
+    const held = all.filter((m) => m.state === 'held' && m.startsAt.getTime() <= now).slice(-5);
+    const next = all.filter((m) => m.state === 'scheduled' && m.startsAt.getTime() > now).slice(0, 5);
+    if (!held.length && !next.length) return undefined;
+    const day = (instant: Date) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(instant);
+    return {
+      from: day((held[0] ?? next[0])!.startsAt),
+      to: next.length ? day(next.at(-1)!.startsAt) : undefined,
+    };
+  }
+
   router.get('/meetings', async (req, res) => {
     const caller = callerOf(req);
     // the dates as GOV.UK date inputs, or from=YYYY-MM-DD as links give them (issue 23)
@@ -86,10 +107,14 @@ export function meetingsRoutes(
     const bodies = await meetings.bodies(caller);
     const body = query.body ? bodies.find((candidate) => candidate.slug === query.body) : undefined;
     if (query.body && !body) throw notFound();
-    const from = query.from ?? (query.to ? undefined : today());
+    // no period asked for: the latest held meetings and the next scheduled ones, their period
+    // shown in the dates to change (issue 15)
+    const recent = query.from || query.to ? undefined : await recentAndNext(caller, body?.id);
+    const from = query.from ?? recent?.from ?? (query.to ? undefined : today());
+    const to = query.to ?? recent?.to;
     const list = await meetings.list(caller, {
       from: from ? startOfDay(from) : undefined,
-      to: query.to ? startOfNextDay(query.to) : undefined,
+      to: to ? startOfNextDay(to) : undefined,
       bodyId: body?.id,
     });
     res.render(`${views}/list.njk`, {
@@ -99,9 +124,10 @@ export function meetingsRoutes(
       bodies,
       values: problems.length
         ? dated.query
-        : { ...dateValues('from', from), ...dateValues('to', query.to), body: query.body ?? '' },
+        : { ...dateValues('from', from), ...dateValues('to', to), body: query.body ?? '' },
       errors: problems.length ? formErrors(problems) : undefined,
-      forward: !query.to && from === today(),
+      forward: !to && from === today(),
+      recent,
       meetingKinds,
       meetingStates,
       canEdit: allowed(req, 'partnership.edit'),
@@ -113,7 +139,7 @@ export function meetingsRoutes(
     const mine = await meetings.mine(callerOf(req));
     sendCalendar(
       res,
-      'my-meetings.ics',
+      `${fileName(tenantOf(req).slug, 'my-meetings')}.ics`,
       meetingsCalendar(`My meetings: ${tenantOf(req).name}`, mine, pageOf(req)),
     );
   });
@@ -168,6 +194,7 @@ export function meetingsRoutes(
       boardPack: packs ? await packs.status(callerOf(req), meeting.id) : null,
       declarations: declarations ? await declarations.ofMeeting(callerOf(req), meeting.id) : [],
       itemLinks: itemLinks ? await itemLinks(callerOf(req), tenantOf(req).slug, meeting.id) : {},
+      elections: elections ? await elections.ofMeeting(callerOf(req), meeting.id) : [],
       actionStatuses,
       displayName,
       categories,
@@ -194,7 +221,7 @@ export function meetingsRoutes(
       'date-day': date.day,
       'date-month': date.month,
       'date-year': date.year,
-      startTime: formatTime(start.time),
+      startTime: meeting.startTimeKnown === false ? '' : formatTime(start.time),
       endTime: meeting.endsAt ? formatTime(londonParts(meeting.endsAt).time) : '',
       bodyIds: meeting.bodies.map((body) => body.id),
     };
@@ -263,7 +290,7 @@ export function meetingsRoutes(
     const list = await meetings.list(callerOf(req), { bodyId: body.id });
     sendCalendar(
       res,
-      `${body.slug}-meetings.ics`,
+      `${fileName(tenantOf(req).slug, body.slug, 'meetings')}.ics`,
       meetingsCalendar(`${body.name} meetings`, list, pageOf(req)),
     );
   });

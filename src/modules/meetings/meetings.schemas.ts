@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { numberInput } from '../../platform/numbers.ts';
 import { dateInput, isoDate } from '../../platform/http/date-input.ts';
 // times as people type them: "10am", "2:30pm", "14:30", "noon" (issue 23)
-import { optionalTime, requiredTime } from '../../platform/http/time-input.ts';
+import { optionalTime } from '../../platform/http/time-input.ts';
 import {
   actionStatusValues,
   interestKindValues,
@@ -35,7 +36,8 @@ export const meetingFields = {
       .array(z.uuid({ error: 'Select bodies from the list' }))
       .min(1, 'Select the body or bodies the meeting belongs to'),
   ),
-  startTime: requiredTime('the start time'),
+  // blank when the minutes give no start time: the meeting is kept as of its date alone (ADR 0041)
+  startTime: optionalTime('the start time'),
   endTime: optionalTime('the end time'),
   place: optionalText('Place', 500),
   onlineUrl: z.preprocess(
@@ -51,18 +53,28 @@ export const meetingFields = {
 
 const jointNeedsTwo = <T extends { kind: string; bodyIds: string[] }>(value: T) =>
   value.kind !== 'joint-meeting' || new Set(value.bodyIds).size >= 2;
-const endsAfterStart = <T extends { startTime: string; endTime?: string | undefined }>(value: T) =>
-  !value.endTime || value.endTime > value.startTime;
+const endsAfterStart = <T extends { startTime?: string | undefined; endTime?: string | undefined }>(
+  value: T,
+) => !value.endTime || !value.startTime || value.endTime > value.startTime;
+const noEndWithoutStart = <T extends { startTime?: string | undefined; endTime?: string | undefined }>(
+  value: T,
+) => !value.endTime || Boolean(value.startTime);
+const endWithoutStart = {
+  path: ['startTime'],
+  message: 'Enter the start time, or leave the end time blank too if the minutes give neither',
+};
 
 export const meetingFormSchema = z
   .object({ ...meetingFields, date: dateInput('Date of the meeting', { required: true }) })
   .refine(jointNeedsTwo, { path: ['bodyIds'], message: 'A joint meeting belongs to two bodies or more' })
+  .refine(noEndWithoutStart, endWithoutStart)
   .refine(endsAfterStart, { path: ['endTime'], message: 'The end time must be after the start time' });
 
 /** A meeting as the seeds and the services take it: the date as an ISO date. */
 export const meetingInputSchema = z
   .object({ ...meetingFields, date: isoDate('Date of the meeting') })
   .refine(jointNeedsTwo, { path: ['bodyIds'], message: 'A joint meeting belongs to two bodies or more' })
+  .refine(noEndWithoutStart, endWithoutStart)
   .refine(endsAfterStart, { path: ['endTime'], message: 'The end time must be after the start time' });
 /** A meeting as the services take it (what both schemas give). */
 export interface MeetingInput {
@@ -71,7 +83,8 @@ export interface MeetingInput {
   bodyIds: string[];
   /** The London date, 'YYYY-MM-DD', and times 'HH:MM'. */
   date: string;
-  startTime: string;
+  /** Undefined when the minutes give no start time. */
+  startTime?: string | undefined;
   endTime?: string | undefined;
   place?: string | undefined;
   onlineUrl?: string | undefined;
@@ -102,11 +115,7 @@ export const meetingsQuery = z
 /** An agenda item as the form and the seeds give it. */
 export const agendaItemSchema = z
   .object({
-    number: z.coerce
-      .number({ error: 'Item number must be a number, like 5' })
-      .int('Item number must be a whole number, like 5')
-      .min(1, 'Item number must be 1 or more')
-      .max(999, 'Item number must be 999 or fewer'),
+    number: numberInput({ label: 'Item number', whole: true, min: 1, max: 999, example: '5' }),
     title: z
       .string({ error: 'Enter the item’s title' })
       .trim()
@@ -187,15 +196,14 @@ export const actionSchema = z
     /** No owner yet: the minutes say "to be confirmed" (issue 24). */
     ownerToBeConfirmed: z.preprocess((value) => value === 'yes' || value === true, z.boolean()),
     /** Its number as the minutes give it (14 in "CTB/2010/14"); the next free one when left out. */
-    number: z.preprocess(
-      (value) => (value === '' || value === undefined || value === null ? undefined : value),
-      z.coerce
-        .number({ error: 'The action’s number must be a number, like 14' })
-        .int('The action’s number must be a whole number, like 14')
-        .min(1, 'The action’s number must be 1 or more')
-        .max(9999, 'The action’s number must be 9999 or fewer')
-        .optional(),
-    ),
+    number: numberInput({
+      label: 'The action’s number',
+      whole: true,
+      min: 1,
+      max: 9999,
+      example: '14',
+      optional: true,
+    }),
     dueOn: dateInput('Due date', { required: false }).transform((value) => value ?? null),
   })
   .refine((value) => value.ownerPersonId || value.ownerOrganisationId || value.ownerToBeConfirmed, {
@@ -206,6 +214,11 @@ export const actionSchema = z
     path: ['ownerToBeConfirmed'],
     message: 'An owner “to be confirmed” has no person or organisation yet: choose one or the other',
   });
+
+/** An action raised from the action log: the meeting whose log it joins, and the action (issue 23). */
+export const loggedActionSchema = z
+  .object({ meetingId: z.uuid({ error: 'Select the meeting the action joins' }) })
+  .and(actionSchema);
 
 /** Approving the previous meeting's minutes: as they stand, or as amended (with the amendment). */
 export const approvalSchema = z

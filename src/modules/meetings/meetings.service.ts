@@ -22,14 +22,16 @@ import type { MeetingInput } from './meetings.schemas.ts';
 import { seesExempt } from './agenda.service.ts';
 import { searchRepository, type SearchCriteria } from './search.repository.ts';
 import { fromLondon, londonParts } from './time.ts';
-import { formatDateTime } from '../../platform/dates.ts';
+import { formatDate, formatDateTime } from '../../platform/dates.ts';
 
 function valuesOf(input: MeetingInput): MeetingValues {
   return {
     title: input.title,
     kind: input.kind,
-    startsAt: fromLondon(input.date, input.startTime),
-    endsAt: input.endTime ? fromLondon(input.date, input.endTime) : null,
+    // no start time known: midnight in England of its date, shown as the date alone (ADR 0041)
+    startsAt: fromLondon(input.date, input.startTime ?? '00:00'),
+    startTimeKnown: input.startTime !== undefined,
+    endsAt: input.endTime && input.startTime ? fromLondon(input.date, input.endTime) : null,
     place: input.place ?? null,
     onlineUrl: input.onlineUrl ?? null,
     state: input.state,
@@ -53,7 +55,8 @@ async function checkBodies(trx: Trx, input: MeetingInput): Promise<string[]> {
   return unique;
 }
 
-const summaryOf = (values: MeetingValues) => `${values.title} on ${formatDateTime(values.startsAt)}`;
+const summaryOf = (values: MeetingValues) =>
+  `${values.title} on ${values.startTimeKnown ? formatDateTime(values.startsAt) : formatDate(values.startsAt)}`;
 
 export function meetingsService(db: Database<DB>) {
   /** Adds a meeting inside a transaction already open (also used by the seed importer). */

@@ -20,6 +20,8 @@ export interface MeetingsTable {
   register_scope: ColumnType<string | null, string | null | undefined, string | null>;
   /** The amendment, when the minutes were approved as amended. */
   minutes_amendment: ColumnType<string | null, string | null | undefined, string | null>;
+  /** False when the minutes give no start time: kept at midnight, shown as the date alone (0057). */
+  start_time_known: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Updated;
 }

@@ -54,6 +54,8 @@ export const attendanceStatuses = {
   absent: 'Absent',
   substitute: 'Substitute',
   'in-attendance': 'In attendance',
+  observer: 'Observer',
+  'note-taker': 'Note-taker',
 } as const;
 export type AttendanceStatus = keyof typeof attendanceStatuses;
 

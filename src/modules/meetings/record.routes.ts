@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { dateParts } from '../../platform/http/date-input.ts';
+import { dateParts, today } from '../../platform/http/date-input.ts';
 import { formErrors, RuleViolation, validate } from '../../platform/http/validation.ts';
 import type { AgendaService } from './agenda.service.ts';
 import type { MeetingsService } from './meetings.service.ts';
@@ -17,12 +17,17 @@ import {
   actionUpdateSchema,
   approvalSchema,
   decisionSchema,
+  loggedActionSchema,
   minutesSchema,
   outcomeSchema,
 } from './meetings.schemas.ts';
 import { actionStatuses } from './meetings.vocabulary.ts';
 
-import { isId } from './time.ts';
+import { hasHappened, isId, londonParts } from './time.ts';
+import { sendCsv, toCsv } from '../../platform/documents/csv.ts';
+import { sendDocument } from '../../platform/documents/render.ts';
+import { tableDocx } from '../../platform/documents/table-docx.ts';
+import { formatDate } from '../../platform/dates.ts';
 
 const views = 'modules/meetings/views';
 const ids = (req: Request, ...names: string[]) =>
@@ -172,7 +177,8 @@ export function recordRoutes(
           items: (await agenda.agenda(callerOf(req), meeting.id)).filter((i) => !i.withheld),
           owners: await record.owners(callerOf(req)),
         },
-        values: {},
+        // raised from a decision: its item chosen (issue 23)
+        values: { agendaItemId: typeof req.query.item === 'string' ? req.query.item : undefined },
         back: `${meetingUrl(req, meeting.id)}#actions`,
       };
     },
@@ -277,6 +283,36 @@ export function recordRoutes(
     res.redirect(303, back);
   });
 
+  /** Raising an action from the action log: the meetings that have taken place to choose from. */
+  const logFormLocals = async (req: Request) => ({
+    title: 'Raise an action',
+    tenant: tenantOf(req),
+    meetingChoices: (await meetings.list(callerOf(req))).filter((meeting) => hasHappened(meeting)).reverse(),
+    owners: await record.owners(callerOf(req)),
+    backLink: `${base(req)}/actions`,
+  });
+  router.get('/actions/new', requirePermission('partnership.edit'), async (req, res) => {
+    res.render(`${views}/action-form.njk`, { ...(await logFormLocals(req)), values: {} });
+  });
+  router.post('/actions/new', requirePermission('partnership.edit'), async (req, res) => {
+    const done = await submitForm(
+      req,
+      res,
+      {
+        view: `${views}/action-form.njk`,
+        locals: await logFormLocals(req),
+        schema: loggedActionSchema,
+        input: { ...(req.body as Record<string, unknown>), dueOn: dateParts(req.body, 'dueOn') },
+      },
+      async ({ meetingId, ...value }) => {
+        await record.raiseAction(callerOf(req), meetingId, { ...value, agendaItemId: null });
+      },
+    );
+    if (!done) return;
+    flash(req, 'The action has been added to the action log');
+    res.redirect(303, `${base(req)}/actions`);
+  });
+
   router.get('/actions', async (req, res) => {
     const checked = validate(actionsQuery, req.query);
     const query = checked.ok ? checked.value : {};
@@ -284,6 +320,54 @@ export function recordRoutes(
       record.actions(callerOf(req), { status: query.status, ownerId: query.owner }),
       record.owners(callerOf(req)),
     ]);
+    // the action log as CSV or Word, as filtered (issue 23 item 4)
+    if (checked.ok && (req.query.format === 'csv' || req.query.format === 'docx')) {
+      const columns = [
+        { key: 'reference', header: 'Reference' },
+        { key: 'text', header: 'Action' },
+        { key: 'owner', header: 'Owner' },
+        { key: 'meeting', header: 'Meeting' },
+        { key: 'meetingOn', header: 'Meeting date' },
+        { key: 'dueOn', header: 'Due' },
+        { key: 'status', header: 'Status' },
+        { key: 'overdue', header: 'Overdue' },
+        { key: 'latest', header: 'Latest update' },
+      ];
+      const rows = log.actions.map((action) => ({
+        reference: action.reference ?? '',
+        text: action.text,
+        owner: action.owner,
+        meeting: action.meetingTitle,
+        meetingOn: londonParts(action.meetingStartsAt).date,
+        dueOn: action.dueOn ?? '',
+        status: actionStatuses[action.status as keyof typeof actionStatuses] ?? action.status,
+        overdue: action.overdue ? 'yes' : 'no',
+        latest: action.updates.at(-1)?.text ?? '',
+      }));
+      const name = `${tenantOf(req).slug}-action-log-${today()}`;
+      if (req.query.format === 'csv') sendCsv(res, name, toCsv(columns, rows));
+      else
+        sendDocument(res, {
+          name,
+          type: 'docx',
+          content: await tableDocx(
+            {
+              partnership: tenantOf(req).name,
+              title: `Action log on ${formatDate(today())}`,
+              landscape: true,
+              empty: 'No action is recorded.',
+            },
+            columns.filter((column) => column.key !== 'overdue'),
+            rows.map((row) => ({
+              ...row,
+              meetingOn: formatDate(row.meetingOn),
+              dueOn: formatDate(row.dueOn),
+              status: row.overdue === 'yes' ? `${row.status} (overdue)` : row.status,
+            })),
+          ),
+        });
+      return;
+    }
     res.render(`${views}/actions.njk`, {
       title: 'Actions',
       tenant: tenantOf(req),
@@ -294,6 +378,11 @@ export function recordRoutes(
       errors: checked.ok ? undefined : checked.errors,
       canContribute: allowed(req, 'partnership.contribute'),
       base: base(req),
+      canEdit: allowed(req, 'partnership.edit'),
+      downloadQuery: new URLSearchParams({
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.owner ? { owner: query.owner } : {}),
+      }).toString(),
     });
   });
 

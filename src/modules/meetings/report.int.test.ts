@@ -74,6 +74,32 @@ describe('committee reports', () => {
   });
   after(() => test.close());
 
+  it('offers the meeting’s body as the report’s addressee, not the meeting’s title', async () => {
+    const { boardId } = await test.services.meetings
+      .get(caller, meetingId)
+      .then((meeting) => ({ boardId: meeting.bodies[0]!.id }));
+    const special = await test.services.meetings.create(caller, {
+      title: 'Extraordinary meeting on the plan',
+      kind: 'board-meeting',
+      bodyIds: [boardId],
+      date: '2009-03-04',
+      startTime: '10:00',
+      state: 'held',
+    });
+    const itemId = await test.services.agenda.addItem(caller, special, {
+      number: 1,
+      title: 'The plan',
+      purpose: 'decision',
+      presenter: null,
+      exempt: false,
+      exemptParagraph: null,
+      exemptReason: null,
+    });
+    const form = await editor.get(`/partnerships/notts/meetings/${special}/agenda/${itemId}/report/edit`);
+    assert.equal(form.status, 200);
+    assert.equal($(form.text)('#reportTo').val(), 'Partnership Board');
+  });
+
   it('refuses a report without its required fields, keeping the answers and writing nothing', async () => {
     const response = await submit(editor, url('public', '/edit'), {
       ...fields,

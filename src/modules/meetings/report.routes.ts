@@ -6,6 +6,7 @@ import { flash, submitForm } from '../../platform/http/forms.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { PdfPrinter } from '../../platform/documents/pdf.ts';
 import { renderPrintable, sendDocument, sendPdf } from '../../platform/documents/render.ts';
+import { meetingFileName } from '../../platform/documents/file-names.ts';
 import { formatDate } from '../../platform/views/nunjucks.ts';
 import type { ReportService } from './report.service.ts';
 import { committeeReportSchema } from './report.schemas.ts';
@@ -34,7 +35,7 @@ export function reportRoutes(reports: ReportService, printer: PdfPrinter): Route
     const format = req.query.format;
     if (report && header && (format === 'docx' || format === 'pdf')) {
       res.set('Cache-Control', 'private, no-store');
-      const name = `report-item-${item.number}`;
+      const name = meetingFileName(tenantOf(req).slug, meeting, `item-${item.number}-report`);
       if (format === 'docx')
         return sendDocument(res, {
           name,
@@ -77,7 +78,12 @@ export function reportRoutes(reports: ReportService, printer: PdfPrinter): Route
     const found = await reportOf(req);
     const values = found.report
       ? { ...found.report, recommendations: found.report.recommendations.join('\n') }
-      : { title: found.item.title, reportOf: found.item.presenter ?? '', reportTo: found.meeting.title };
+      : {
+          title: found.item.title,
+          reportOf: found.item.presenter ?? '',
+          // a report is addressed to the body (or bodies) the meeting is of
+          reportTo: found.meeting.bodies.map((body) => body.name).join(' and ') || found.meeting.title,
+        };
     res.render(`${views}/report-form.njk`, { ...formLocals(found), values });
   });
 

@@ -9,7 +9,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import { dateParts, partsOf } from '../../platform/http/date-input.ts';
 import type { MembershipService } from './membership.service.ts';
 import { interestSchema, organisationSchema, personSchema } from './membership.schemas.ts';
-import { categories, sectors } from './membership.vocabulary.ts';
+import { categories, seatRoles, sectors } from './membership.vocabulary.ts';
 
 const views = 'modules/membership/views';
 const options = (record: Record<string, string>) =>
@@ -128,6 +128,7 @@ export function directoryRoutes(membership: MembershipService): Router {
             { name: 'endsOn', label: 'Ended on', date: true },
             { name: 'successorId', label: 'Succeeded by', items: locals.successorItems },
             { name: 'notes', label: 'Notes' },
+            { name: 'otherNames', label: 'Other names' },
           ],
         },
       },
@@ -193,6 +194,7 @@ export function directoryRoutes(membership: MembershipService): Router {
     interests: await membership.interests(callerOf(req), person.id),
     canEdit: allowed(req, 'partnership.edit'),
     canDeclare: allowed(req, 'partnership.contribute'),
+    seatRoles,
     base: base(req),
     backLink: `${base(req)}/people`,
   });
@@ -207,7 +209,11 @@ export function directoryRoutes(membership: MembershipService): Router {
     res.render(`${views}/person-form.njk`, {
       title: `Change ${person.name}`,
       tenant: tenantOf(req),
-      values: { ...person, youngPerson: person.youngPerson ? 'yes' : 'no' },
+      values: {
+        ...person,
+        youngPerson: person.youngPerson ? 'yes' : 'no',
+        otherNames: (person.otherNames ?? []).join('\n'),
+      },
       backLink: `${base(req)}/people/${person.id}`,
     });
   });
@@ -231,7 +237,11 @@ export function directoryRoutes(membership: MembershipService): Router {
         versioned: {
           current: async () => {
             const found = await personOr404(req);
-            return { ...found, youngPerson: found.youngPerson ? 'yes' : 'no' };
+            return {
+              ...found,
+              youngPerson: found.youngPerson ? 'yes' : 'no',
+              otherNames: (found.otherNames ?? []).join('\n'),
+            };
           },
           fields: [
             { name: 'name', label: 'Name' },

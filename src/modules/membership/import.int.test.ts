@@ -5,6 +5,7 @@ import {
   $,
   csrfTokenIn,
   makePartnership,
+  pageText,
   signedInAs,
   startTestApp,
   textsOf,
@@ -66,9 +67,18 @@ describe('importing a membership list', () => {
     );
     assert.equal(response.status, 400);
     assert.deepEqual(textsOf(response.text, '.govuk-error-summary a'), [
-      'Row 3: There is no organisation “Bolton Council for Voluntary Service” in this partnership: add it first, or correct its name',
       'Row 4: until: The membership ends before it starts',
     ]);
+    // every error links to a row that is shown: the unreadable row as written, with its reason
+    const page = $(response.text);
+    assert.equal(page('.govuk-error-summary a').attr('href'), '#row-4');
+    assert.match(
+      page('#row-4').text(),
+      /Could not be read\. As written: seat “Youth MP”; holder “Nafisah Atcha”; from “2009-01-01”; until “2008-01-01”/,
+    );
+    assert.match(page('#row-4').text(), /until: The membership ends before it starts/);
+    // an organisation the partnership does not have is offered for creation, not refused
+    assert.match(page('#row-3').text(), /Bolton Council for Voluntary Service\s*New organisation/);
     assert.equal($(response.text)('button:contains("Import these members")').length, 0);
     assert.equal((await test.services.membership.people(caller)).length, 0);
     assert.equal((await test.services.membership.seats(caller, boardId)).length, 1);
@@ -114,6 +124,24 @@ describe('importing a membership list', () => {
     assert.equal(again.status, 400, 'a preview is imported once');
   });
 
+  it('reads a Latin-1 list with its accents, and warns of characters it cannot read (issue 20)', async () => {
+    const { agent } = await signedInAs(test, partnershipId, 'editor');
+    const latin1 = Buffer.concat([
+      Buffer.from('seat,holder\r\nYouth worker,Zo\xeb Bront\xeb\r\nAdviser,A', 'latin1'),
+      Buffer.from([0x81]), // no character in Windows-1252
+      Buffer.from('n\r\n'),
+    ]);
+    const preview = await upload(agent, path, latin1, 'members.csv');
+    assert.equal(preview.status, 200);
+    assert.match(pageText(preview.text), /Zoë Brontë/);
+    assert.match(
+      $(preview.text)('[data-import-warning]').text().replace(/\s+/g, ' '),
+      /could not be read as Windows-1252 on row 3/,
+    );
+    const form = await agent.get(path);
+    assert.equal($(form.text)('#encoding option:selected').val(), 'auto', 'the encoding is asked');
+  });
+
   it('reads Excel files too, and refuses a seat filled twice over', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Members');
@@ -125,7 +153,7 @@ describe('importing a membership list', () => {
     assert.equal(response.status, 400);
     assert.match(
       $(response.text)('.govuk-error-summary').text(),
-      /Row 2: “Director of Children’s Services” has 1 place and would have more holders than that/,
+      /Row 2: “Director of Children’s Services” is already held by Margaret Asquith then: end that membership first/,
     );
   });
 
@@ -186,7 +214,7 @@ describe('importing a membership list', () => {
       /The file must be a CSV or an Excel \(\.xlsx\) file/,
     );
     const noHeader = await upload(agent, path, csv(['who,where', 'x,y']), 'members.csv');
-    assert.match($(noHeader.text)('#file-error').text(), /these are missing: seat, name/);
+    assert.match($(noHeader.text)('#file-error').text(), /these are missing: seat\./);
     const page = await agent.get(path);
     const empty = await agent.post(path).field('_csrf', csrfTokenIn(page.text)).field('nothing', '');
     assert.match($(empty.text)('#file-error').text(), /Select a CSV or Excel file/);

@@ -1,4 +1,6 @@
 export { membershipService, type MembershipService, type Appointment } from './membership.service.ts';
+export { appointmentsService, type AppointmentsService } from './appointments.service.ts';
+export { appointmentsRoutes } from './appointments.routes.ts';
 export type { MembershipTables } from './membership.tables.ts';
 export type {
   SeatRow,

@@ -49,6 +49,17 @@ export const seatsJson = z.object({
       endsOn: apiJson.date().nullable(),
       office: z.enum(officeValues).nullable().describe('The office that holds the seat ex officio'),
       officeBody: z.string().nullable().describe('The body whose office it is (its chair, its vice-chair)'),
+      recommended: z
+        .boolean()
+        .describe('Recommended rather than constituted: counted apart, never meeting a compliance rule'),
+      nomination: z
+        .object({
+          by: z.string().describe('The organisation or person who is to nominate'),
+          due: apiJson.date().nullable().describe('The date the nomination is due by'),
+        })
+        .nullable()
+        .describe('A nomination awaited for the seat; null: none recorded'),
+      candidates: z.string().nullable().describe('The candidates named, as the minutes give them'),
       holders: z.array(
         z.object({
           name: z.string().nullable().describe('Null for a young person: young people are never named here'),

@@ -41,6 +41,9 @@ export function membershipApi(membership: MembershipService, bodies: BodiesServi
         endsOn: seat.endsOn,
         office: seat.office as Office | null,
         officeBody: seat.officeBodyName,
+        recommended: seat.recommended,
+        nomination: seat.nominationBy ? { by: seat.nominationBy, due: seat.nominationDue } : null,
+        candidates: seat.candidates,
         holders: seat.holders.map((holder) => ({
           // young people are never named outside the partnership's own pages
           name: holder.youngPerson ? null : holder.personName,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Trx } from '../../schema.ts';
 import { versionColumn } from '../../platform/db/row-version.ts';
+import { partialOf } from '../../platform/http/date-input.ts';
 import type { SeatRule } from './membership.vocabulary.ts';
 
 export interface OrganisationRow {
@@ -39,6 +40,8 @@ export interface PersonRow {
   phone: string | null;
   youngPerson: boolean;
   notes: string | null;
+  /** Other names the person goes by ("Andy", "R. Smith"), matched by the import (0061). */
+  otherNames?: string[] | undefined;
   /** The row's version, which an edit form carries (ADR 0044). */
   version?: string;
 }
@@ -72,6 +75,11 @@ export interface SeatRow {
   office: string | null;
   officeBodyId: string | null;
   officeBodyName: string | null;
+  /** Recommended rather than constituted; awaiting a nomination; candidates named (ADR 0037). */
+  recommended: boolean;
+  nominationBy: string | null;
+  nominationDue: string | null;
+  candidates: string | null;
   /** The row's version, which an edit form carries (ADR 0044). */
   version?: string;
 }
@@ -90,8 +98,52 @@ export interface MembershipRow {
   organisationName: string | null;
   startsOn: string | null;
   endsOn: string | null;
+  /** How much of the start and end the source gives: 'day', 'month' or 'year'. */
+  startsPrecision: string;
+  endsPrecision: string;
+  /** The start and end as the source gives them: '2010', '2010-04' or '2010-04-20' (for `| date`). */
+  startsAs: string | null;
+  endsAs: string | null;
   notes: string | null;
   substitutes: { id: string; name: string }[];
+  /** The other organisations of a joint post (the first is `organisationId`). */
+  jointOrganisations: { id: string; name: string; category: string | null }[];
+  /** Its titles and roles over time, earliest first (each until the next). */
+  terms: MembershipTerm[];
+  /** With a date asked about: the title and role changed to by then. */
+  titleOn?: string | null;
+  roleOn?: string | null;
+  /** The row's version, which an edit form carries (ADR 0044). */
+  version?: string;
+}
+
+/** A membership's title or role from a date (until the next). */
+export interface MembershipTerm {
+  id: string;
+  membershipId: string;
+  holdsFrom: string;
+  title: string | null;
+  role: string | null;
+}
+
+/** The title and role changed to by a date (the latest of each by then; null: none recorded). */
+export function termOn(
+  terms: MembershipTerm[],
+  date: string,
+): { titleOn: string | null; roleOn: string | null } {
+  const by = terms.filter((term) => term.holdsFrom <= date);
+  return {
+    titleOn: by.findLast((term) => term.title)?.title ?? null,
+    roleOn: by.findLast((term) => term.role)?.role ?? null,
+  };
+}
+
+/** A meeting whose register counts a membership. */
+export interface CountedAt {
+  membershipId: string;
+  meetingId: string;
+  title: string;
+  startsAt: Date;
 }
 
 export interface SeatValues {
@@ -110,6 +162,10 @@ export interface SeatValues {
   endsOn?: string | null | undefined;
   office?: string | null | undefined;
   officeBodyId?: string | null | undefined;
+  recommended?: boolean | undefined;
+  nominationBy?: string | null | undefined;
+  nominationDue?: string | null | undefined;
+  candidates?: string | null | undefined;
   /** From when a change of places holds ('2010', '2010-04' or a day; ADR 0040)… */
   placesFrom?: string | undefined;
   /** …or the change corrects the latest places (their date kept). */
@@ -225,6 +281,7 @@ const personColumns = [
   'phone',
   'young_person as youngPerson',
   'notes',
+  'other_names as otherNames',
   versionColumn(),
 ] as const;
 
@@ -250,6 +307,7 @@ export const peopleRepository = {
         phone: values.phone,
         young_person: values.youngPerson,
         notes: values.notes,
+        other_names: values.otherNames ?? [],
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -265,6 +323,7 @@ export const peopleRepository = {
         phone: values.phone,
         young_person: values.youngPerson,
         notes: values.notes,
+        ...(values.otherNames ? { other_names: values.otherNames } : {}),
         updated_at: new Date(),
       })
       .where('id', '=', id)
@@ -302,6 +361,10 @@ function seatQuery(trx: Trx) {
       's.office',
       's.office_body_id as officeBodyId',
       'ob.name as officeBodyName',
+      's.recommended',
+      's.nomination_by as nominationBy',
+      's.nomination_due as nominationDue',
+      's.candidates',
       versionColumn('s'),
     ])
     .orderBy('s.body_id')
@@ -324,6 +387,10 @@ const seatColumns = (values: SeatValues) => ({
   ends_on: values.endsOn ?? null,
   office: values.office ?? null,
   office_body_id: values.office && values.officeBodyId ? values.officeBodyId : null,
+  recommended: values.recommended ?? false,
+  nomination_by: values.nominationBy ?? null,
+  nomination_due: values.nominationDue ?? null,
+  candidates: values.candidates ?? null,
 });
 
 /** Seats that exist on the date (no dates: always, within their body's life). */
@@ -418,7 +485,7 @@ export const membershipsRepository = {
   /** Memberships, with person and substitutes: of one seat, one body, or all; on a date or at any time. */
   async list(
     trx: Trx,
-    filter: { seatId?: string; bodyId?: string; personId?: string; on?: string },
+    filter: { id?: string; seatId?: string; bodyId?: string; personId?: string; on?: string },
   ): Promise<MembershipRow[]> {
     let query = trx
       .selectFrom('memberships as m')
@@ -443,10 +510,14 @@ export const membershipsRepository = {
         (eb) => eb.fn.coalesce('mo.name', 'so.name').as('organisationName'),
         'm.starts_on as startsOn',
         'm.ends_on as endsOn',
+        'm.starts_precision as startsPrecision',
+        'm.ends_precision as endsPrecision',
         'm.notes',
+        versionColumn('m'),
       ])
       .orderBy('s.position')
       .orderBy('m.starts_on');
+    if (filter.id) query = query.where('m.id', '=', filter.id);
     if (filter.seatId) query = query.where('m.seat_id', '=', filter.seatId);
     if (filter.bodyId) query = query.where('s.body_id', '=', filter.bodyId);
     if (filter.personId) query = query.where('m.person_id', '=', filter.personId);
@@ -461,10 +532,167 @@ export const membershipsRepository = {
       .where(sql<boolean>`ms.membership_id = any(${rows.map((row) => row.id)}::uuid[])`)
       .execute();
     const byMembership = Map.groupBy(substitutes, (sub) => sub.membershipId);
+    const ids = rows.map((row) => row.id);
+    const [joint, terms] = await Promise.all([
+      trx
+        .selectFrom('membership_organisations as mo')
+        .innerJoin('organisations as o', 'o.id', 'mo.organisation_id')
+        .select(['mo.membership_id as membershipId', 'o.id', 'o.name', 'o.category'])
+        .where(sql<boolean>`mo.membership_id = any(${ids}::uuid[])`)
+        .orderBy('o.name')
+        .execute(),
+      membershipsRepository.terms(trx, ids),
+    ]);
+    const jointOf = Map.groupBy(joint, (row) => row.membershipId);
+    const termsOf = Map.groupBy(terms, (row) => row.membershipId);
     return rows.map((row) => ({
       ...row,
       substitutes: (byMembership.get(row.id) ?? []).map(({ id, name }) => ({ id, name })),
+      jointOrganisations: (jointOf.get(row.id) ?? []).map(({ id, name, category }) => ({
+        id,
+        name,
+        category,
+      })),
+      terms: termsOf.get(row.id) ?? [],
+      startsAs: row.startsOn && partialOf(row.startsOn, row.startsPrecision),
+      endsAs: row.endsOn && partialOf(row.endsOn, row.endsPrecision),
+      // the title and role recorded for the date asked about (the latest change by then)
+      ...(filter.on ? termOn(termsOf.get(row.id) ?? [], filter.on) : {}),
     }));
+  },
+
+  /** Titles and roles over time of these memberships, earliest first. */
+  async terms(trx: Trx, membershipIds: string[]): Promise<MembershipTerm[]> {
+    if (!membershipIds.length) return [];
+    return trx
+      .selectFrom('membership_terms')
+      .select(['id', 'membership_id as membershipId', 'holds_from as holdsFrom', 'title', 'role'])
+      .where(sql<boolean>`membership_id = any(${membershipIds}::uuid[])`)
+      .orderBy('holds_from')
+      .execute();
+  },
+
+  /** A title or role from a date, replacing one of the same date. */
+  async putTerm(
+    trx: Trx,
+    partnershipId: string,
+    values: { membershipId: string; holdsFrom: string; title: string | null; role: string | null },
+  ): Promise<string> {
+    await trx
+      .deleteFrom('membership_terms')
+      .where('membership_id', '=', values.membershipId)
+      .where('holds_from', '=', values.holdsFrom)
+      .execute();
+    const row = await trx
+      .insertInto('membership_terms')
+      .values({
+        partnership_id: partnershipId,
+        membership_id: values.membershipId,
+        holds_from: values.holdsFrom,
+        title: values.title,
+        role: values.role,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  },
+
+  async deleteTerm(trx: Trx, membershipId: string, termId: string): Promise<number> {
+    const result = await trx
+      .deleteFrom('membership_terms')
+      .where('id', '=', termId)
+      .where('membership_id', '=', membershipId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+
+  /** A membership's dates (with their precision), notes and organisations, as corrected. */
+  async update(
+    trx: Trx,
+    partnershipId: string,
+    id: string,
+    values: {
+      organisationId: string | null;
+      jointOrganisationIds: string[];
+      startsOn: string | null;
+      startsPrecision: string;
+      endsOn: string | null;
+      endsPrecision: string;
+      notes: string | null;
+    },
+  ): Promise<void> {
+    await trx
+      .updateTable('memberships')
+      .set({
+        organisation_id: values.organisationId,
+        starts_on: values.startsOn,
+        starts_precision: values.startsPrecision,
+        ends_on: values.endsOn,
+        ends_precision: values.endsPrecision,
+        notes: values.notes,
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .execute();
+    await membershipsRepository.setJointOrganisations(trx, partnershipId, id, values.jointOrganisationIds);
+  },
+
+  async setJointOrganisations(trx: Trx, partnershipId: string, id: string, organisationIds: string[]) {
+    await trx.deleteFrom('membership_organisations').where('membership_id', '=', id).execute();
+    if (organisationIds.length)
+      await trx
+        .insertInto('membership_organisations')
+        .values(
+          organisationIds.map((organisationId) => ({
+            partnership_id: partnershipId,
+            membership_id: id,
+            organisation_id: organisationId,
+          })),
+        )
+        .execute();
+  },
+
+  async addSubstitute(trx: Trx, partnershipId: string, id: string, personId: string): Promise<void> {
+    await trx
+      .insertInto('membership_substitutes')
+      .values({ partnership_id: partnershipId, membership_id: id, person_id: personId })
+      .execute();
+  },
+
+  async removeSubstitute(trx: Trx, id: string, personId: string): Promise<number> {
+    const result = await trx
+      .deleteFrom('membership_substitutes')
+      .where('membership_id', '=', id)
+      .where('person_id', '=', personId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+
+  /**
+   * The meetings whose register counts these memberships: meetings of the seat's body, on a day
+   * the membership covers, whose register names its holder as a member (present, apologies,
+   * absent or chairing), and any meeting where someone substituted for it.
+   */
+  async countedAt(trx: Trx, membershipIds: string[]): Promise<CountedAt[]> {
+    if (!membershipIds.length) return [];
+    const { rows } = await sql<CountedAt>`
+      select distinct m.id as "membershipId", mt.id as "meetingId", mt.title, mt.starts_at as "startsAt"
+        from memberships m
+        join seats s on s.id = m.seat_id
+        join meeting_bodies mb on mb.body_id = s.body_id
+        join meetings mt on mt.id = mb.meeting_id
+        join attendance a on a.meeting_id = mt.id
+       where m.id = any(${membershipIds}::uuid[])
+         and ((a.person_id = m.person_id and a.status in ('present', 'apologies', 'absent')
+               and (m.starts_on is null or m.starts_on <= (mt.starts_at at time zone 'Europe/London')::date)
+               and (m.ends_on is null or m.ends_on >= (mt.starts_at at time zone 'Europe/London')::date))
+              or a.for_membership_id = m.id)
+       order by mt.starts_at`.execute(trx);
+    return rows;
+  },
+
+  async delete(trx: Trx, id: string): Promise<void> {
+    await trx.deleteFrom('memberships').where('id', '=', id).execute();
   },
 
   async insert(
@@ -478,6 +706,9 @@ export const membershipsRepository = {
       endsOn: string | null;
       notes: string | null;
       substituteIds: string[];
+      startsPrecision?: string | undefined;
+      endsPrecision?: string | undefined;
+      jointOrganisationIds?: string[] | undefined;
     },
   ): Promise<string> {
     const row = await trx
@@ -489,6 +720,8 @@ export const membershipsRepository = {
         organisation_id: values.organisationId,
         starts_on: values.startsOn,
         ends_on: values.endsOn,
+        starts_precision: values.startsPrecision ?? 'day',
+        ends_precision: values.endsPrecision ?? 'day',
         notes: values.notes,
       })
       .returning('id')
@@ -505,6 +738,13 @@ export const membershipsRepository = {
         )
         .execute();
     }
+    if (values.jointOrganisationIds?.length)
+      await membershipsRepository.setJointOrganisations(
+        trx,
+        partnershipId,
+        row.id,
+        values.jointOrganisationIds,
+      );
     return row.id;
   },
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { numberInput } from '../../platform/numbers.ts';
 import { dateInput } from '../../platform/http/date-input.ts';
 import {
   bodyOffices,
@@ -55,15 +56,36 @@ export const personSchema = z.object({
   phone: optionalText('Telephone', 50),
   youngPerson: z.preprocess((value) => value === 'yes', z.boolean()),
   notes: optionalText('Notes', 2000),
+  /** Other names, one a line ("Andy", "R. Smith"): matched by the membership import (0061). */
+  otherNames: z
+    .preprocess(
+      (value) => (typeof value === 'string' ? value : ''),
+      z
+        .string()
+        .transform((value) => [
+          ...new Set(
+            value
+              .split(/\r?\n/)
+              .map((line) => line.trim().replace(/\s+/g, ' '))
+              .filter(Boolean),
+          ),
+        ])
+        .refine((names) => names.length <= 20, 'Give at most 20 other names')
+        .refine(
+          (names) => names.every((name) => name.length <= 200),
+          'Each other name must be 200 characters or fewer',
+        ),
+    )
+    .optional(),
 });
 
 export const seatSchema = z
   .object({
     label: z
-      .string({ error: 'Enter the seat as the document words it' })
+      .string({ error: 'Enter the name of the seat' })
       .trim()
-      .min(1, 'Enter the seat as the document words it')
-      .max(300, 'The seat must be 300 characters or fewer'),
+      .min(1, 'Enter the name of the seat')
+      .max(300, 'Name of the seat must be 300 characters or fewer'),
     role: z.enum(seatRoleValues, { error: 'Select the role' }),
     voting: z
       .enum(['yes', 'no'], { error: 'Select yes if the seat has a vote' })
@@ -81,11 +103,7 @@ export const seatSchema = z
       .transform((value) => value ?? null),
     capacity: z.preprocess(
       (value) => (value === '' || value === undefined ? 1 : value),
-      z.coerce
-        .number({ error: 'Places must be a number, like 1' })
-        .int('Places must be a whole number, like 1')
-        .min(1, 'Places must be 1 or more')
-        .max(100, 'Places must be 100 or fewer'),
+      numberInput({ label: 'Places', whole: true, min: 1, max: 100, example: '1' }),
     ),
     /** yes, no, or not known (null: a rule that asks for it is "not recorded"). */
     independent: z.preprocess(
@@ -120,10 +138,22 @@ export const seatSchema = z
     officeBodyId: z
       .preprocess(blankToUndefined, z.uuid({ error: 'Select a body from the list' }).optional())
       .transform((value) => value ?? null),
+    // nominations (ADR 0037): recommended rather than constituted, a nomination awaited, candidates
+    recommended: z.preprocess((value) => value === 'yes', z.boolean()),
+    nominationBy: optionalText('Who is to nominate', 300),
+    nominationDue: z.preprocess(
+      (value) => value ?? { day: '', month: '', year: '' },
+      dateInput('The date the nomination is due by', { required: false }),
+    ),
+    candidates: optionalText('Candidates', 500),
   })
   .refine((value) => !value.startsOn || !value.endsOn || value.endsOn >= value.startsOn, {
     path: ['endsOn', 'day'],
     message: 'The date the seat ended must be the same as or after the date it was created',
+  })
+  .refine((value) => !value.nominationDue || value.nominationBy, {
+    path: ['nominationBy'],
+    message: 'Enter who is to nominate, or leave the date the nomination is due by blank',
   })
   .refine((value) => !value.office || !bodyOffices.includes(value.office as Office) || value.officeBodyId, {
     path: ['officeBodyId'],
@@ -132,6 +162,7 @@ export const seatSchema = z
   .transform((value) => ({
     ...value,
     officeBodyId: value.office && bodyOffices.includes(value.office as Office) ? value.officeBodyId : null,
+    nominationDue: value.nominationDue ?? null,
   }));
 
 export const appointmentSchema = z
@@ -141,18 +172,30 @@ export const appointmentSchema = z
       blankToUndefined,
       z.uuid({ error: 'Select an organisation from the list' }).optional(),
     ),
-    startsOn: dateInput('Start date', { required: false }),
-    endsOn: dateInput('End date', { required: false }),
+    // a year, a month or a day, as the list gives it ("from April 2010"; issue 15)
+    startsOn: dateInput('Start date', { required: false, partial: true }),
+    endsOn: dateInput('End date', { required: false, partial: true }),
+    jointOrganisationIds: z.preprocess(
+      (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
+      z.array(z.uuid({ error: 'Select the other organisations from the list' })),
+    ),
     substituteIds: z.preprocess(
       (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
       z.array(z.uuid({ error: 'Select substitutes from the list' })),
     ),
     notes: optionalText('Notes', 2000).transform((value) => value ?? undefined),
   })
-  .refine((value) => !value.startsOn || !value.endsOn || value.endsOn >= value.startsOn, {
-    path: ['endsOn', 'day'],
-    message: 'End date must be the same as or after the start date',
-  });
+  .refine(
+    // partial dates compare as the periods they mean: the end's last day, the start's first
+    (value) =>
+      !value.startsOn ||
+      !value.endsOn ||
+      `${value.endsOn}-99-99`.slice(0, 10) >= `${value.startsOn}-01-01`.slice(0, 10),
+    {
+      path: ['endsOn', 'day'],
+      message: 'End date must be the same as or after the start date',
+    },
+  );
 
 export const endMembershipSchema = z.object({ endsOn: dateInput('End date', { required: true }) });
 

@@ -6,12 +6,19 @@ import { formatDate } from '../../platform/views/nunjucks.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import { lockRow, lockVersion, withoutVersion } from '../../platform/db/row-version.ts';
-import type { Caller } from '../../platform/http/auth.ts';
+import { assertCan, type Caller } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
-import { inTenant, keptInTenant } from '../../platform/tenant.ts';
+import { inTenant, keptInTenant, tenantIdOf } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import type { ImportRow } from './membership.import.ts';
+import {
+  applyList,
+  membershipListRows,
+  type ImportPlan,
+  type ListDeps,
+  type ListOptions,
+} from './membership.list-import.ts';
 import { bodyRulesWithin, isExternal, placesOn, rulesOn, type BodiesService } from '../bodies/index.ts';
 import {
   interestsRepository as interests,
@@ -26,31 +33,10 @@ import {
   type SeatValues,
 } from './membership.repository.ts';
 import { checkSuccession } from './organisations.succession.ts';
+import { lastDayOf, meetingsNamed } from './appointments.words.ts';
 import { organisationEndedBy } from './statutory-categories.ts';
 
-export interface PlannedRow {
-  line: number;
-  seat: {
-    id: string | null;
-    label: string;
-    position: number | null;
-    /** The seat's own dates: an existing seat's, or those the file gives a new one. */
-    startsOn: string | null;
-    endsOn: string | null;
-  };
-  person: { id: string | null; name: string };
-  organisation: { id: string; name: string } | null;
-  from: string | null;
-  until: string | null;
-  youngPerson: boolean;
-}
-
-export interface ImportPlan {
-  rows: PlannedRow[];
-  problems: { line: number; message: string }[];
-  newSeats: number;
-  newPeople: number;
-}
+export type { ImportPlan, PlannedRow } from './membership.list-import.ts';
 
 export interface Appointment {
   seatId: string;
@@ -60,6 +46,8 @@ export interface Appointment {
   endsOn?: string | undefined;
   notes?: string | undefined;
   substituteIds?: string[] | undefined;
+  /** The other organisations of a joint post, each counted for its category (issue 15). */
+  jointOrganisationIds?: string[] | undefined;
 }
 
 const uuidLike = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -94,7 +82,7 @@ export function overfilled(
 }
 
 /** A membership must fall within its seat's dates: the message names both. */
-function seatPeriodProblem(
+export function seatPeriodProblem(
   seat: { label: string; startsOn: string | null; endsOn: string | null },
   held: { startsOn?: string | null | undefined; endsOn?: string | null | undefined },
 ): { path: string; message: string } | undefined {
@@ -159,6 +147,15 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
       const row = await body(bodyId);
       structureOn ??= bodies.structureReader(trx);
       if (!(await structureOn)(date).bodies.some((entry) => entry.body.id === bodyId)) {
+        // before its life began is not "dissolved": say when it exists (issue 15)
+        const life = await bodies.lifeWithin(trx, bodyId);
+        if (life.startsOn && date < life.startsOn)
+          throw new RuleViolation([
+            {
+              path,
+              message: `${row.name} does not exist on ${date} (it exists from ${life.startsOn}): its seats cannot change then`,
+            },
+          ]);
         throw new RuleViolation([
           { path, message: `${row.name} has been dissolved or replaced by then: its seats cannot change` },
         ]);
@@ -280,6 +277,11 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
     appointment: Appointment,
     assertOpen?: OpenCheck,
   ): Promise<string> {
+    // A start or end given as a year or a month ("from April 2010") is kept with its precision:
+    // the first day the start can mean, the last day the end can (issue 15).
+    const start = appointment.startsOn ? datedAt(appointment.startsOn) : undefined;
+    const end = appointment.endsOn ? lastDayOf(appointment.endsOn) : undefined;
+    appointment = { ...appointment, startsOn: start?.date, endsOn: end?.date };
     // The seat's row is locked until the appointment commits: appointments to one seat take
     // turns, so its holders are counted as they are, never as a concurrent one left them
     // (places, and one person once a period; ADR 0044).
@@ -334,6 +336,18 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
         },
       ]);
     }
+    for (const jointId of appointment.jointOrganisationIds ?? []) {
+      const joint = await organisations.byId(trx, jointId);
+      if (!joint || jointId === appointment.organisationId || !appointment.organisationId)
+        throw new RuleViolation([
+          {
+            path: 'jointOrganisationIds',
+            message: joint
+              ? 'Select the first organisation the post is held for, and each other organisation once'
+              : 'Select an organisation of this partnership',
+          },
+        ]);
+    }
     for (const substituteId of appointment.substituteIds ?? []) {
       if (substituteId === person.id || !(await people.byId(trx, substituteId))) {
         throw new RuleViolation([
@@ -349,6 +363,9 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
       endsOn: appointment.endsOn ?? null,
       notes: appointment.notes ?? null,
       substituteIds: appointment.substituteIds ?? [],
+      startsPrecision: start?.precision,
+      endsPrecision: end?.precision,
+      jointOrganisationIds: appointment.jointOrganisationIds,
     });
     await recordChange(trx, caller.actor, {
       partnershipId,
@@ -361,117 +378,30 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
     return id;
   }
 
-  /** Matches each row to a seat, an organisation and a person, and finds every problem. */
-  async function planWithin(
-    trx: Trx,
-    caller: Caller,
-    bodyId: string,
-    rows: ImportRow[],
-  ): Promise<ImportPlan> {
-    await assertBodyOpen(trx, caller, bodyId, today(), 'file');
-    const [seatList, organisationList, peopleList, held] = await Promise.all([
-      seats.list(trx, bodyId),
-      organisations.list(trx),
-      people.list(trx),
-      memberships.list(trx, { bodyId }),
-    ]);
-    const problems: ImportPlan['problems'] = [];
-    const planned: PlannedRow[] = [];
-    const lower = (value: string) => value.trim().toLowerCase();
-    for (const row of rows) {
-      const seat = /^\d+$/.test(row.seat)
-        ? seatList.find((candidate) => candidate.position === Number(row.seat))
-        : seatList.find((candidate) => lower(candidate.label) === lower(row.seat));
-      if (!seat && /^\d+$/.test(row.seat))
-        problems.push({ line: row.line, message: `There is no seat number ${row.seat} on this body` });
-      if (
-        seat &&
-        (row.seatFrom || row.seatUntil) &&
-        (row.seatFrom !== seat.startsOn || row.seatUntil !== seat.endsOn)
-      )
-        problems.push({
-          line: row.line,
-          message: `“${seat.label}” exists ${[seat.startsOn && `from ${seat.startsOn}`, seat.endsOn && `until ${seat.endsOn}`].filter(Boolean).join(' ') || 'with no dates'}, not as the file says: change the seat’s dates on its form`,
-        });
-      if (seat?.rule)
-        problems.push({
-          line: row.line,
-          message: `“${seat.label}” is filled by its rule, not by appointment`,
-        });
-      const organisation = row.organisation
-        ? organisationList.find((candidate) => lower(candidate.name) === lower(row.organisation!))
-        : undefined;
-      if (row.organisation && !organisation) {
-        problems.push({
-          line: row.line,
-          message: `There is no organisation “${row.organisation}” in this partnership: add it first, or correct its name`,
-        });
-      }
-      const person = peopleList.find(
-        (candidate) =>
-          lower(candidate.name) === lower(row.name) &&
-          (!row.email || !candidate.email || lower(candidate.email) === lower(row.email)),
-      );
-      planned.push({
-        line: row.line,
-        seat: {
-          id: seat?.id ?? null,
-          label: seat?.label ?? row.seat,
-          position: seat?.position ?? null,
-          startsOn: seat ? seat.startsOn : row.seatFrom,
-          endsOn: seat ? seat.endsOn : row.seatUntil,
-        },
-        person: { id: person?.id ?? null, name: person?.name ?? row.name },
-        organisation: organisation ? { id: organisation.id, name: organisation.name } : null,
-        from: row.from,
-        until: row.until,
-        youngPerson: row.youngPerson,
-      });
-    }
-    // Dates: a new seat's within its body's life, every membership within its seat's.
-    const assertOpen = await openChecker(trx);
-    const checkedSeats = new Set<string>();
-    for (const row of planned) {
-      const key = row.seat.label.toLowerCase();
-      if (!row.seat.id && !checkedSeats.has(key)) {
-        checkedSeats.add(key);
-        await assertSeatWithinBody(assertOpen, bodyId, row.seat).catch((error: unknown) => {
-          if (!(error instanceof RuleViolation)) throw error;
-          problems.push({ line: row.line, message: error.problems[0]!.message });
-        });
-      }
-      const outside = seatPeriodProblem(row.seat, { startsOn: row.from, endsOn: row.until });
-      if (outside) problems.push({ line: row.line, message: outside.message });
-    }
-    // Places: what is held already and what earlier rows take, seat by seat.
-    for (const row of planned) {
-      if (!row.seat.id) continue;
-      const seat = seatList.find((candidate) => candidate.id === row.seat.id)!;
-      const period = { startsOn: row.from, endsOn: row.until };
-      const sameSeat = [
-        ...held.filter((m) => m.seatId === seat.id),
-        ...planned
-          .filter((other) => other !== row && other.line < row.line && other.seat.id === seat.id)
-          .map((other) => ({
-            personId: other.person.id,
-            personName: other.person.name,
-            startsOn: other.from,
-            endsOn: other.until,
-          })),
-      ].filter((m) => overlaps(m, period));
-      if (row.person.id && sameSeat.some((m) => m.personId === row.person.id))
-        problems.push({ line: row.line, message: `${row.person.name} already holds “${seat.label}” then` });
-      else if (sameSeat.length >= seat.capacity)
-        problems.push({
-          line: row.line,
-          message: `“${seat.label}” has ${seat.capacity} ${seat.capacity === 1 ? 'place' : 'places'} and would have more holders than that`,
-        });
-    }
-    const newSeats = new Set(planned.filter((row) => !row.seat.id).map((row) => lower(row.seat.label))).size;
-    const newPeople = new Set(planned.filter((row) => !row.person.id).map((row) => lower(row.person.name)))
-      .size;
-    return { rows: planned, problems: problems.sort((a, b) => a.line - b.line), newSeats, newPeople };
-  }
+  /** The service's own checks, lent to the membership list (one path for preview and import). */
+  const checkers = new WeakMap<Trx, Promise<OpenCheck>>();
+  const checkerOf = (trx: Trx) => {
+    if (!checkers.has(trx)) checkers.set(trx, openChecker(trx));
+    return checkers.get(trx)!;
+  };
+  const listDeps: ListDeps = {
+    appointWithin: async (trx, partnershipId, caller, appointment) =>
+      appointWithin(trx, partnershipId, caller, appointment, await checkerOf(trx)),
+    assertNewSeat: async (trx, bodyId, dates) => {
+      await assertSeatWithinBody(await checkerOf(trx), bodyId, dates);
+    },
+    assertOpen: async (trx, bodyId, date) => {
+      const check = await checkerOf(trx);
+      await check(bodyId, date, 'from');
+    },
+    seatPeriodProblem,
+    overfilled,
+  };
+  const listDefaults = (options?: Partial<ListOptions>): ListOptions => ({
+    on: options?.on ?? today(),
+    leaveOn: options?.leaveOn ?? null,
+    newOrganisations: options?.newOrganisations ?? {},
+  });
 
   return {
     organisations: (caller: Caller) =>
@@ -676,8 +606,23 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
 
     async removeSeat(caller: Caller, seatId: string): Promise<void> {
       await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        // locked: no appointment lands on it while it goes (ADR 0044)
+        if (!uuidLike.test(seatId) || !(await lockRow(trx, 'seats', seatId))) throw notFound();
         const before = await seats.byId(trx, seatId);
         if (!before) throw notFound();
+        // a seat the register counts is not removed with its memberships (issue 15)
+        const held = await memberships.list(trx, { seatId });
+        const counted = await memberships.countedAt(
+          trx,
+          held.map((m) => m.id),
+        );
+        if (counted.length)
+          throw new RuleViolation([
+            {
+              path: 'seat',
+              message: `The register counts members of “${before.label}” at ${meetingsNamed(counted)}: the seat cannot be removed. Give it an end date instead, or correct those registers first`,
+            },
+          ]);
         await seats.delete(trx, seatId);
         await seats.move(trx, null, before.bodyId); // number the rest 1, 2, 3… again
         await recordChange(trx, caller.actor, {
@@ -686,14 +631,59 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
           entityType: 'seat',
           entityId: seatId,
           summary: `Removed the seat “${before.label}”`,
-          before,
+          before: { ...withoutVersion(before), memberships: held.map((m) => m.id) },
         });
       });
     },
 
-    /** What importing these rows would do, and every problem with them. Writes nothing. */
-    previewImport(caller: Caller, bodyId: string, rows: ImportRow[]): Promise<ImportPlan> {
-      return inTenant(db, caller, 'partnership.edit', (trx) => planWithin(trx, caller, bodyId, rows));
+    /** The body's membership list on a date, in the columns it is imported with (issue 15). */
+    listOn(caller: Caller, bodyId: string, on = today()) {
+      return inTenant(db, caller, 'partnership.read', async (trx) => {
+        const [list, holders, places, everyone] = await Promise.all([
+          seats.list(trx, bodyId),
+          memberships.list(trx, { bodyId, on }),
+          seats.places(trx),
+          people.list(trx),
+        ]);
+        const bySeat = Map.groupBy(holders, (holder) => holder.seatId);
+        const placesBySeat = Map.groupBy(places, (row) => row.seatId);
+        return membershipListRows(
+          list
+            .filter((seat) => seatExistsOn(seat, on) && !seat.rule)
+            .map((seat) => ({
+              ...seat,
+              holders: bySeat.get(seat.id) ?? [],
+              places: placesOn(placesBySeat.get(seat.id) ?? [], on, seat.capacity),
+            })),
+          new Map(everyone.map((person) => [person.id, person])),
+        );
+      });
+    },
+
+    /**
+     * What importing this list would do, and every problem with it: the import's own changes,
+     * made in a transaction that is then rolled back, so the preview refuses what the import
+     * refuses (issue 15). Writes nothing.
+     */
+    async previewImport(
+      caller: Caller,
+      bodyId: string,
+      rows: ImportRow[],
+      options?: Partial<ListOptions>,
+      fileName = 'the file',
+    ): Promise<ImportPlan> {
+      const rolledBack = Symbol('preview');
+      let plan: ImportPlan | undefined;
+      try {
+        await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+          const list = listDefaults(options);
+          plan = await applyList(trx, partnershipId, caller, bodyId, rows, list, listDeps, fileName);
+          throw rolledBack;
+        });
+      } catch (error) {
+        if (error !== rolledBack) throw error;
+      }
+      return plan!;
     },
 
     /** Imports a membership list in one transaction: all of it, or (on any problem) none of it. */
@@ -702,70 +692,18 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
       bodyId: string,
       rows: ImportRow[],
       fileName: string,
+      options?: Partial<ListOptions>,
     ): Promise<ImportPlan> {
       return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
-        const plan = await planWithin(trx, caller, bodyId, rows);
+        const list = listDefaults(options);
+        const plan = await applyList(trx, partnershipId, caller, bodyId, rows, list, listDeps, fileName);
         if (plan.problems.length)
           throw new RuleViolation(
-            plan.problems.map((p) => ({ path: `row-${p.line}`, message: `Row ${p.line}: ${p.message}` })),
+            plan.problems.map((p) => ({
+              path: p.line ? `row-${p.line}` : 'file',
+              message: `${p.where ?? `Row ${p.line}`}: ${p.message}`,
+            })),
           );
-        const seatIds = new Map<string, string>();
-        const personIds = new Map<string, string>();
-        const assertOpen = await openChecker(trx);
-        for (const row of plan.rows) {
-          const seatKey = row.seat.label.toLowerCase();
-          let seatId = row.seat.id ?? seatIds.get(seatKey);
-          if (!seatId) {
-            const places = plan.rows.filter(
-              (other) => !other.seat.id && other.seat.label.toLowerCase() === seatKey,
-            ).length;
-            seatId = await seats.insert(trx, partnershipId, bodyId, {
-              label: row.seat.label,
-              role: 'member',
-              voting: true,
-              howFilled: 'appointed',
-              capacity: places,
-              organisationId: row.organisation?.id ?? null,
-              startsOn: row.seat.startsOn,
-              endsOn: row.seat.endsOn,
-            });
-            seatIds.set(seatKey, seatId);
-          }
-          const personKey = row.person.name.toLowerCase();
-          let personId = row.person.id ?? personIds.get(personKey);
-          if (!personId) {
-            const source = rows.find((candidate) => candidate.line === row.line)!;
-            personId = await people.insert(trx, partnershipId, {
-              name: row.person.name,
-              jobTitle: source.jobTitle,
-              email: source.email,
-              phone: null,
-              youngPerson: row.youngPerson,
-              notes: null,
-            });
-            personIds.set(personKey, personId);
-          }
-          await appointWithin(
-            trx,
-            partnershipId,
-            caller,
-            {
-              seatId,
-              personId,
-              organisationId: row.organisation?.id,
-              startsOn: row.from ?? undefined,
-              endsOn: row.until ?? undefined,
-            },
-            assertOpen,
-          );
-        }
-        await recordChange(trx, caller.actor, {
-          partnershipId,
-          action: 'import',
-          entityType: 'membership',
-          entityId: bodyId,
-          summary: `Imported ${plan.rows.length} members from ${fileName} (${plan.newSeats} new seats, ${plan.newPeople} new people)`,
-        });
         return plan;
       });
     },
@@ -775,6 +713,15 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
       return inTenant(db, caller, 'partnership.edit', (trx, partnershipId) =>
         appointWithin(trx, partnershipId, caller, appointment),
       );
+    },
+
+    /**
+     * Puts a person in a seat inside a transaction another module's service has open for the
+     * caller's partnership (an election's result: ADR 0037), with every rule of `appoint`.
+     */
+    appointIn(trx: Trx, caller: Caller, appointment: Appointment): Promise<string> {
+      assertCan(caller, 'partnership.edit');
+      return appointWithin(trx, tenantIdOf(caller), caller, appointment);
     },
 
     async endMembership(caller: Caller, membershipId: string, endsOn: string): Promise<void> {

@@ -26,6 +26,8 @@ export interface PeopleTable {
   phone: string | null;
   young_person: Generated<boolean>;
   notes: string | null;
+  /** Other names the person goes by in lists and minutes (0061). */
+  other_names: ColumnType<string[], string[] | undefined, string[]>;
   created_at: Generated<Date>;
   updated_at: Updated;
 }
@@ -51,6 +53,13 @@ export interface SeatsTable {
   office_body_id: string | null;
   rule: ColumnType<SeatRule | null, string | null, string | null>;
   notes: string | null;
+  /** Recommended rather than constituted ("a GP should become a member"; ADR 0037). */
+  recommended: Generated<boolean>;
+  /** Awaiting a nomination: from whom (an organisation or person), and by when. */
+  nomination_by: string | null;
+  nomination_due: string | null;
+  /** The candidates named, as the minutes give them ("Edmunds or Thompson"). */
+  candidates: string | null;
   created_at: Generated<Date>;
   updated_at: Updated;
 }
@@ -73,9 +82,30 @@ export interface MembershipsTable {
   organisation_id: string | null;
   starts_on: string | null;
   ends_on: string | null;
+  /** How much of the start and the end the source gives: 'day', 'month' or 'year' (0059). */
+  starts_precision: Generated<string>;
+  ends_precision: Generated<string>;
   notes: string | null;
   created_at: Generated<Date>;
   updated_at: Updated;
+}
+
+/** A membership's title or role from a date until the next row (0059). */
+export interface MembershipTermsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  membership_id: string;
+  holds_from: string;
+  title: string | null;
+  role: string | null;
+  created_at: Generated<Date>;
+}
+
+/** The other organisations a joint post is held for (0059). */
+export interface MembershipOrganisationsTable {
+  partnership_id: string;
+  membership_id: string;
+  organisation_id: string;
 }
 
 export interface MembershipSubstitutesTable {
@@ -101,5 +131,7 @@ export interface MembershipTables {
   seat_places: SeatPlacesTable;
   memberships: MembershipsTable;
   membership_substitutes: MembershipSubstitutesTable;
+  membership_terms: MembershipTermsTable;
+  membership_organisations: MembershipOrganisationsTable;
   interests: InterestsTable;
 }

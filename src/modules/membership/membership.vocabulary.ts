@@ -9,6 +9,7 @@ export const sectors = {
   'youth-justice': 'Youth justice',
   school: 'School',
   'further-education': 'Further education',
+  'higher-education': 'Higher education (university)',
   'jobcentre-plus': 'Jobcentre Plus',
   'voluntary-community': 'Voluntary and community',
   private: 'Private',
@@ -36,6 +37,8 @@ export const categories = {
   'learning-and-skills-council': 'Learning and Skills Council',
   school: 'School',
   'further-education': 'Further education or sixth form college',
+  // not a statutory partner of the Children Act 2004, but one that boards name (issue 24)
+  'higher-education': 'University (higher education)',
   'jobcentre-plus': 'Jobcentre Plus',
   'voluntary-community': 'Voluntary and community sector',
   'private-sector': 'Private sector',
@@ -52,9 +55,14 @@ export const seatRoles = {
   'vice-chair': 'Vice-chair',
   member: 'Member',
   'in-attendance': 'In attendance',
+  // not members: never counted for quorum, compliance or members' attendance (issue 24, ADR 0041)
+  observer: 'Observer',
+  'note-taker': 'Note-taker',
 } as const;
 export type SeatRole = keyof typeof seatRoles;
 export const seatRoleValues = Object.keys(seatRoles) as [SeatRole, ...SeatRole[]];
+/** Seats whose holders are not members of the body: shown apart, counted for nothing. */
+export const nonMemberSeatRoles: readonly SeatRole[] = ['in-attendance', 'observer', 'note-taker'];
 
 export const howFilled = {
   'ex-officio': 'Ex officio',

@@ -2,6 +2,10 @@
 // and changing seats, appointing people, ending memberships, and the list as CSV.
 import { Router, type Request } from 'express';
 import { sendCsv, toCsv } from '../../platform/documents/csv.ts';
+import { sendXlsx, toXlsx } from '../../platform/documents/xlsx.ts';
+import { tableDocx } from '../../platform/documents/table-docx.ts';
+import { sendDocument } from '../../platform/documents/render.ts';
+import { formatDate } from '../../platform/dates.ts';
 import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
 import { versionIn } from '../../platform/db/row-version.ts';
@@ -20,6 +24,8 @@ import type { MembershipService } from './membership.service.ts';
 import { appointmentSchema, endMembershipSchema, seatSchema } from './membership.schemas.ts';
 import { categories, howFilled, offices, seatRoles } from './membership.vocabulary.ts';
 import type { SeatRow } from './membership.repository.ts';
+import { confirmSchema } from './appointments.schemas.ts';
+import { listColumns } from './membership.import.ts';
 
 const views = 'modules/membership/views';
 const options = (record: Record<string, string>) =>
@@ -80,11 +86,12 @@ export function seatsRoutes(membership: MembershipService, bodies: BodiesService
     backLink: `${base(req)}/bodies/${body.slug}/seats`,
   });
   const seatInput = (req: Request) =>
-    withDates(req.body as Record<string, unknown>, 'startsOn', 'endsOn', 'placesFrom');
+    withDates(req.body as Record<string, unknown>, 'startsOn', 'endsOn', 'placesFrom', 'nominationDue');
 
   router.get('/bodies/:body/seats', async (req, res) => {
     const { body, seats, at, bodyUrl, atValues, dateErrors } = await context(req);
-    if (req.query.format === 'csv') {
+    // the list as CSV, Excel or Word, in one column set (issue 23 item 4)
+    if (req.query.format === 'csv' || req.query.format === 'xlsx' || req.query.format === 'docx') {
       const rows = seats.flatMap((seat) =>
         (seat.holders.length ? seat.holders : [null]).map((holder) => ({
           position: seat.position,
@@ -102,21 +109,33 @@ export function seatsRoutes(membership: MembershipService, bodies: BodiesService
           seatUntil: seat.endsOn ?? '',
         })),
       );
-      const columns = [
-        'position',
-        'seat',
-        'role',
-        'voting',
-        'howFilled',
-        'organisation',
-        'category',
-        'holder',
-        'from',
-        'until',
-        'seatFrom',
-        'seatUntil',
-      ];
-      sendCsv(res, `${body.slug}-membership-${at}`, toCsv(columns, rows));
+      const name = `${tenantOf(req).slug}-${body.slug}-members-${at}`;
+      // CSV and Excel in the columns the import takes, so the list imports back unchanged (issue 15)
+      const list = req.query.format === 'docx' ? [] : await membership.listOn(callerOf(req), body.id, at);
+      if (req.query.format === 'csv') sendCsv(res, name, toCsv(listColumns, list));
+      else if (req.query.format === 'xlsx') sendXlsx(res, name, await toXlsx('Members', listColumns, list));
+      else
+        sendDocument(res, {
+          name,
+          type: 'docx',
+          content: await tableDocx(
+            {
+              partnership: tenantOf(req).name,
+              title: `Seats and members of ${body.name} on ${formatDate(at)}`,
+              landscape: true,
+            },
+            [
+              { key: 'seat', header: 'Seat' },
+              { key: 'role', header: 'Role' },
+              { key: 'voting', header: 'Voting' },
+              { key: 'organisation', header: 'Organisation' },
+              { key: 'holder', header: 'Member' },
+              { key: 'from', header: 'From' },
+              { key: 'until', header: 'Until' },
+            ],
+            rows.map((row) => ({ ...row, from: formatDate(row.from), until: formatDate(row.until) })),
+          ),
+        });
       return;
     }
     res.status(dateErrors ? 400 : 200).render(`${views}/seats.njk`, {
@@ -171,12 +190,13 @@ export function seatsRoutes(membership: MembershipService, bodies: BodiesService
   const seatFormValues = (seat: SeatRow) => ({
     ...seat,
     ...Object.fromEntries(
-      (['startsOn', 'endsOn'] as const).flatMap((name) =>
+      (['startsOn', 'endsOn', 'nominationDue'] as const).flatMap((name) =>
         Object.entries(partsOf(seat[name])).map(([part, value]) => [`${name}-${part}`, value]),
       ),
     ),
     voting: seat.voting ? 'yes' : 'no',
     independent: seat.independent === null ? 'unknown' : seat.independent ? 'yes' : 'no',
+    recommended: seat.recommended ? 'yes' : 'no',
   });
 
   router.get('/bodies/:body/seats/:seat/edit', requirePermission('partnership.edit'), async (req, res) => {
@@ -214,7 +234,7 @@ export function seatsRoutes(membership: MembershipService, bodies: BodiesService
             return seatFormValues(fresh);
           },
           fields: [
-            { name: 'label', label: 'The seat, as the document words it' },
+            { name: 'label', label: 'Name of the seat' },
             { name: 'role', label: 'Role' },
             { name: 'voting', label: 'Does the seat have a vote?' },
             { name: 'howFilled', label: 'How is it filled?' },
@@ -227,6 +247,10 @@ export function seatsRoutes(membership: MembershipService, bodies: BodiesService
             { name: 'endsOn', label: 'Until', date: true },
             { name: 'position', label: 'Place in the list' },
             { name: 'notes', label: 'Notes' },
+            { name: 'recommended', label: 'Recommended rather than constituted' },
+            { name: 'nominationBy', label: 'Nomination awaited from' },
+            { name: 'nominationDue', label: 'Nomination due by', date: true },
+            { name: 'candidates', label: 'Candidates named' },
           ],
         },
       },
@@ -239,9 +263,40 @@ export function seatsRoutes(membership: MembershipService, bodies: BodiesService
     res.redirect(303, `${base(req)}/bodies/${body.slug}/seats`);
   });
 
+  /** Removing a seat made in error: confirmed first; refused where a register counts it (issue 15). */
+  const removeLocals = (req: Request, body: { name: string; slug: string }, seat: SeatRow) => ({
+    title: `Remove the seat “${seat.label}”`,
+    caption: body.name,
+    description: `Remove “${seat.label}” as made in error: the seat and every appointment to it go. A seat that has ended should be given an end date instead.`,
+    button: 'Remove the seat',
+    anchor: 'seat',
+    tenant: tenantOf(req),
+    backLink: `${base(req)}/bodies/${body.slug}/seats/${seat.id}/edit`,
+  });
+
+  router.get('/bodies/:body/seats/:seat/remove', requirePermission('partnership.edit'), async (req, res) => {
+    const { body, seats } = await context(req, { all: true });
+    res.render(`${views}/remove.njk`, {
+      ...removeLocals(req, body, seatOf(seats, req.params.seat)),
+      values: {},
+    });
+  });
+
   router.post('/bodies/:body/seats/:seat/remove', requirePermission('partnership.edit'), async (req, res) => {
     const { body, seats, caller } = await context(req, { all: true });
-    await membership.removeSeat(caller, seatOf(seats, req.params.seat).id);
+    const seat = seatOf(seats, req.params.seat);
+    const done = await submitForm(
+      req,
+      res,
+      {
+        view: `${views}/remove.njk`,
+        locals: removeLocals(req, body, seat),
+        schema: confirmSchema,
+        input: {},
+      },
+      () => membership.removeSeat(caller, seat.id),
+    );
+    if (!done) return;
     flash(req, 'The seat has been removed');
     res.redirect(303, `${base(req)}/bodies/${body.slug}/seats`);
   });

@@ -27,7 +27,7 @@ export interface PartnershipsRouteDeps {
   /** The partnerships a user may open (all of them for a platform administrator). */
   visibleTo(user: SignedInUser): Promise<PartnershipRow[]>;
   /** What needs attention, gathered by the composition root from the other modules. */
-  dashboard(caller: Caller): Promise<Record<string, unknown>>;
+  dashboard(caller: Caller, slug: string): Promise<Record<string, unknown>>;
 }
 
 function formInput(body: Record<string, unknown>) {
@@ -130,7 +130,7 @@ export function partnershipsRoutes(deps: PartnershipsRouteDeps, tenant: Router):
       canEdit: allowed(req, 'partnership.settings'),
       canManageUsers: allowed(req, 'users.manage'),
       canReadAudit: allowed(req, 'audit.read'),
-      dashboard: await deps.dashboard(callerOf(req)),
+      dashboard: await deps.dashboard(callerOf(req), partnership.slug),
     });
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shortName } from '../../platform/http/short-name.ts';
 import { dateInput, partialIsoDate } from '../../platform/http/date-input.ts';
 
 export const partnershipStatuses = ['proposed', 'active', 'closed'] as const;
@@ -21,17 +22,10 @@ const fields = {
     .trim()
     .min(1, 'Enter the partnership’s name')
     .max(200, 'Name must be 200 characters or fewer'),
-  slug: z
-    .string({ error: 'Enter a short name for web addresses' })
-    .trim()
-    .toLowerCase()
-    .min(1, 'Enter a short name for web addresses')
-    .max(60, 'Short name must be 60 characters or fewer')
-    .regex(
-      /^[a-z0-9]+(-[a-z0-9]+)*$/,
-      'Short name must contain only letters, numbers and single hyphens, like dudley-childrens-trust',
-    )
-    .refine((value) => !reservedSlugs.includes(value), 'This short name is reserved: choose another'),
+  slug: shortName('dudley-childrens-trust').refine(
+    (value) => !reservedSlugs.includes(value),
+    'This short name is reserved: choose another',
+  ),
 };
 const status = z.enum(partnershipStatuses, { error: 'Select the partnership’s status' });
 

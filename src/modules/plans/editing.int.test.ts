@@ -235,7 +235,7 @@ describe('plans: changing and deleting priorities, actions and milestones', () =
     assert.equal((await detail()).priorities.length, 3);
 
     const confirm = await editor.get(`${path}/priorities/${second!.id}/delete`);
-    assert.match($(confirm.text)('#consequences').text(), /links to the plan’s outcomes/);
+    assert.match($(confirm.text)('#goes').text(), /links to the plan’s outcomes/);
     const deleted = await submit(editor, `${path}/priorities/${second!.id}/delete`, {});
     assert.equal(deleted.status, 303);
     assert.deepEqual(
@@ -336,7 +336,7 @@ describe('plans: changing and deleting priorities, actions and milestones', () =
     const action = (await detail()).priorities[0]!.actions[0]!;
     const ask = await editor.get(`${path}/actions/${action.id}/delete`);
     assert.equal(ask.status, 200);
-    assert.deepEqual(textsOf(ask.text, '#consequences li'), [
+    assert.deepEqual(textsOf(ask.text, '#goes li'), [
       '1 progress update',
       '1 milestone',
       'Its list of 1 contributing partner (the organisations stay)',

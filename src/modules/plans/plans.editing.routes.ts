@@ -1,28 +1,27 @@
 // The pages that change and delete the parts of a plan (ADR 0016): priorities (and their
 // order), actions and milestones. Mounted with the other plan pages.
-import type { Request, Response, Router } from 'express';
-import { callerOf, requirePermission } from '../../platform/http/auth.ts';
+import type { Request, Router } from 'express';
+import { callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
 import { flash } from '../../platform/http/forms.ts';
+import { confirmDeletion, type ConfirmDeletion } from '../../platform/http/confirm-deletion.ts';
 import { versionIn } from '../../platform/db/row-version.ts';
 import { badRequest, notFound } from '../../platform/http/errors.ts';
-import { formErrors, RuleViolation } from '../../platform/http/validation.ts';
+import { RuleViolation } from '../../platform/http/validation.ts';
 import type { PlansService } from './plans.service.ts';
 import { actionSchema, milestoneSchema, prioritySchema } from './plans.schemas.ts';
 import { recurrences } from './plans.vocabulary.ts';
 import { priorityHasActions } from './plans.parts.ts';
-import {
-  dateValues,
-  isId,
-  itemsOf,
-  outcomeChoicesOf,
-  views,
-  type Body,
-  type PlanPages,
-} from './plan-pages.ts';
+import { moneyKeepsIt, type PlanPart, type PlanPartLinksOf } from './plan-part-links.ts';
+import { dateValues, isId, itemsOf, outcomeChoicesOf, type Body, type PlanPages } from './plan-pages.ts';
 
 type Items = { value: string; text: string }[];
 
-export function planEditingRoutes(router: Router, pages: PlanPages, plans: PlansService): void {
+export function planEditingRoutes(
+  router: Router,
+  pages: PlanPages,
+  plans: PlansService,
+  partLinks?: PlanPartLinksOf,
+): void {
   const { common, planPath, planOr404, form, choices, actionOr404 } = pages;
 
   /** The plan and one of its priorities, from the address; a 404 for anything else. */
@@ -99,47 +98,9 @@ export function planEditingRoutes(router: Router, pages: PlanPages, plans: Plans
     },
   );
 
-  /** A page that asks before deleting, or says why it cannot: GET shows it, POST deletes. */
-  function deletePage(spec: {
-    path: string;
-    title: string;
-    buttonText: string;
-    about: (req: Request) => Promise<{
-      plan: { title: string };
-      subject: string;
-      consequences: string[];
-      refusal?: string | undefined;
-      backLink: string;
-    }>;
-    remove: (req: Request) => Promise<string>;
-    done: string;
-  }) {
-    const permission = requirePermission('partnership.edit');
-    const render = async (req: Request, res: Response, refusal?: string) => {
-      const about = await spec.about(req);
-      const reason = refusal ?? about.refusal;
-      res.status(refusal ? 400 : 200).render(`${views}/delete.njk`, {
-        title: spec.title,
-        ...common(req),
-        ...about,
-        refusal: reason,
-        buttonText: spec.buttonText,
-        errors: refusal ? formErrors([{ path: 'refusal', message: refusal }]) : undefined,
-      });
-    };
-    router.get(spec.path, permission, (req, res) => render(req, res));
-    router.post(spec.path, permission, async (req, res) => {
-      let next: string;
-      try {
-        next = await spec.remove(req);
-      } catch (error) {
-        if (error instanceof RuleViolation) return render(req, res, error.message);
-        throw error;
-      }
-      flash(req, spec.done);
-      res.redirect(303, next);
-    });
-  }
+  /** A page that asks before deleting, or says why it cannot: GET shows it, POST deletes (ADR 0048). */
+  const deletePage = (spec: Omit<ConfirmDeletion, 'permission' | 'locals'>) =>
+    confirmDeletion(router, { ...spec, permission: requirePermission('partnership.edit'), locals: common });
 
   deletePage({
     path: '/plans/:plan/priorities/:priority/delete',
@@ -147,16 +108,22 @@ export function planEditingRoutes(router: Router, pages: PlanPages, plans: Plans
     buttonText: 'Delete the priority',
     about: async (req) => {
       const { detail, priority } = await priorityOr404(req);
+      const links = await linksOf(req, { priorityId: priority.id });
       return {
-        plan: detail.plan,
+        caption: `${tenantOf(req).name}: ${detail.plan.title}`,
         subject: `Priority ${priority.position}: ${priority.title}`,
-        consequences: [
+        goes: [
           ...(priority.outcomes.length ? ['Its links to the plan’s outcomes (the outcomes stay)'] : []),
           ...(priority.indicators.length
             ? ['Its links to indicators (the indicators and their figures stay)']
             : []),
+          ...links.going,
         ],
-        refusal: priority.actions.length ? priorityHasActions(priority.actions.length) : undefined,
+        refusal: priority.actions.length
+          ? priorityHasActions(priority.actions.length)
+          : links.keeping.length
+            ? moneyKeepsIt('priority', links.keeping)
+            : undefined,
         backLink: `${planPath(req)}#priority-${priority.id}`,
       };
     },
@@ -166,6 +133,11 @@ export function planEditingRoutes(router: Router, pages: PlanPages, plans: Plans
     },
     done: 'Priority deleted',
   });
+
+  /** What resources link to the part, as the composition root tells (nothing when it does not). */
+  async function linksOf(req: Request, part: PlanPart) {
+    return partLinks ? partLinks(callerOf(req), part) : { keeping: [], going: [] };
+  }
 
   const actionFormLocals = async (req: Request) => {
     const found = await actionOr404(req);
@@ -237,10 +209,12 @@ export function planEditingRoutes(router: Router, pages: PlanPages, plans: Plans
     about: async (req) => {
       const { plan, priority, action } = await actionOr404(req);
       const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+      const links = await linksOf(req, { actionId: action.id });
       return {
-        plan,
+        caption: `${tenantOf(req).name}: ${plan.title}`,
         subject: `${action.text} (under priority: ${priority.title})`,
-        consequences: [
+        refusal: links.keeping.length ? moneyKeepsIt('action', links.keeping) : undefined,
+        goes: [
           ...(action.updates.length
             ? [count(action.updates.length, 'progress update', 'progress updates')]
             : []),
@@ -305,14 +279,24 @@ export function planEditingRoutes(router: Router, pages: PlanPages, plans: Plans
     done: 'Milestone changed',
   });
 
-  router.post(
-    '/plans/:plan/actions/:action/milestones/:milestone/delete',
-    requirePermission('partnership.edit'),
-    async (req, res) => {
+  deletePage({
+    path: '/plans/:plan/actions/:action/milestones/:milestone/delete',
+    title: 'Delete a milestone',
+    buttonText: 'Delete the milestone',
+    about: async (req) => {
+      const { plan, action, milestone } = await milestoneOr404(req);
+      return {
+        caption: `${tenantOf(req).name}: ${plan.title}`,
+        subject: `The milestone “${milestone.text}” of the action “${action.text}”${milestone.doneOn ? ' (done)' : ''}`,
+        stays: ['The action, its other milestones and its progress updates'],
+        backLink: `${planPath(req)}/actions/${action.id}#milestones`,
+      };
+    },
+    remove: async (req) => {
       const { action, milestone } = await milestoneOr404(req);
       await plans.deleteMilestone(callerOf(req), String(req.params.plan), action.id, milestone.id);
-      flash(req, `The milestone “${milestone.text}” has been deleted`);
-      res.redirect(303, `${planPath(req)}/actions/${action.id}#milestones`);
+      return `${planPath(req)}/actions/${action.id}#milestones`;
     },
-  );
+    done: 'Milestone deleted',
+  });
 }

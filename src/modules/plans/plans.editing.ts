@@ -11,6 +11,7 @@ import { today } from '../../platform/http/date-input.ts';
 import { inTenant } from '../../platform/tenant.ts';
 import type { DB } from '../../schema.ts';
 import { plansRepository as repository } from './plans.repository.ts';
+import { linkedSinceShown } from './plan-part-links.ts';
 import {
   actionDetails,
   actionValues,
@@ -24,6 +25,20 @@ import {
   type NewAction,
   type NewPriority,
 } from './plans.parts.ts';
+
+/**
+ * A deletion the database refuses because another module's rows still point at the part (money
+ * recorded in Resources since the delete page was shown): a rule, shown on the page, not a 500.
+ */
+async function linkedElsewhere(what: 'priority' | 'action', deletion: Promise<void>): Promise<void> {
+  try {
+    await deletion;
+  } catch (error) {
+    if ((error as { code?: string }).code === '23503')
+      throw new RuleViolation([{ path: 'refusal', message: linkedSinceShown(what) }]);
+    throw error;
+  }
+}
 
 export function planEditing(db: Database<DB>) {
   return {
@@ -97,24 +112,27 @@ export function planEditing(db: Database<DB>) {
      * milestone or update is lost by deleting the priority above it: delete or keep them first.
      */
     deletePriority(caller: Caller, slug: string, priorityId: string): Promise<void> {
-      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
-        const plan = await mustFindPlan(trx, slug);
-        const before = await mustFindPriority(trx, plan, priorityId);
-        const actions = (await repository.actions(trx, { planId: plan.id })).filter(
-          (action) => action.priorityId === before.id,
-        );
-        if (actions.length)
-          throw new RuleViolation([{ path: 'priority', message: priorityHasActions(actions.length) }]);
-        await repository.deletePriority(trx, before.id, plan.id);
-        await recordChange(trx, caller.actor, {
-          partnershipId,
-          action: 'delete',
-          entityType: 'plan priority',
-          entityId: before.id,
-          summary: `Deleted priority ${before.position} of ${plan.title}: ${before.title}`,
-          before,
-        });
-      });
+      return linkedElsewhere(
+        'priority',
+        inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+          const plan = await mustFindPlan(trx, slug);
+          const before = await mustFindPriority(trx, plan, priorityId);
+          const actions = (await repository.actions(trx, { planId: plan.id })).filter(
+            (action) => action.priorityId === before.id,
+          );
+          if (actions.length)
+            throw new RuleViolation([{ path: 'priority', message: priorityHasActions(actions.length) }]);
+          await repository.deletePriority(trx, before.id, plan.id);
+          await recordChange(trx, caller.actor, {
+            partnershipId,
+            action: 'delete',
+            entityType: 'plan priority',
+            entityId: before.id,
+            summary: `Deleted priority ${before.position} of ${plan.title}: ${before.title}`,
+            before,
+          });
+        }),
+      );
     },
 
     /** Changes an action's text, lead, partners, date or recurrence, and status. */
@@ -150,25 +168,28 @@ export function planEditing(db: Database<DB>) {
 
     /** Deletes an action with its partners, milestones and updates, all kept in the audit trail. */
     deleteAction(caller: Caller, slug: string, actionId: string): Promise<void> {
-      return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
-        const plan = await mustFindPlan(trx, slug);
-        const action = await mustFindAction(trx, plan.id, actionId);
-        const [detail] = await actionDetails(trx, [action], today(), plan.endsOn);
-        await repository.deleteAction(trx, action.id, action.priorityId);
-        await recordChange(trx, caller.actor, {
-          partnershipId,
-          action: 'delete',
-          entityType: 'plan action',
-          entityId: action.id,
-          summary: `Deleted an action of ${plan.title} with its ${detail!.updates.length} updates and ${detail!.milestones.length} milestones: ${action.text}`,
-          before: {
-            ...action,
-            partners: detail!.partners.map((partner) => partner.name),
-            milestones: detail!.milestones,
-            updates: detail!.updates,
-          },
-        });
-      });
+      return linkedElsewhere(
+        'action',
+        inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+          const plan = await mustFindPlan(trx, slug);
+          const action = await mustFindAction(trx, plan.id, actionId);
+          const [detail] = await actionDetails(trx, [action], today(), plan.endsOn);
+          await repository.deleteAction(trx, action.id, action.priorityId);
+          await recordChange(trx, caller.actor, {
+            partnershipId,
+            action: 'delete',
+            entityType: 'plan action',
+            entityId: action.id,
+            summary: `Deleted an action of ${plan.title} with its ${detail!.updates.length} updates and ${detail!.milestones.length} milestones: ${action.text}`,
+            before: {
+              ...action,
+              partners: detail!.partners.map((partner) => partner.name),
+              milestones: detail!.milestones,
+              updates: detail!.updates,
+            },
+          });
+        }),
+      );
     },
 
     updateMilestone(

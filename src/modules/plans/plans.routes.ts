@@ -34,6 +34,7 @@ import {
   type OnAPageRow,
 } from './plans.docx.ts';
 import { renderPrintable, sendDocument } from '../../platform/documents/render.ts';
+import { fileName } from '../../platform/documents/file-names.ts';
 import { PdfUnavailable, type PdfPrinter } from '../../platform/documents/pdf.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { formatDate } from '../../platform/views/nunjucks.ts';
@@ -52,6 +53,7 @@ import {
 import { everyChildMattersUntil, outcomeFrameworks } from './outcome-frameworks.ts';
 import { planEditingRoutes } from './plans.editing.routes.ts';
 import type { PlanResourcesOf } from './plan-resources.ts';
+import type { PlanPartLinksOf } from './plan-part-links.ts';
 
 /**
  * What other modules add to the plan's page, passed in by the composition root (plans cannot
@@ -64,6 +66,8 @@ export interface PlanPageLinks {
   ) => Promise<Readonly<Record<string, readonly { text: string; href: string }[]>>>;
   /** The resources module's figures for the plan on a page and the progress report (ADR 0036). */
   planResources?: PlanResourcesOf;
+  /** What the resources hold against a priority or action, for its delete page (ADR 0048). */
+  partLinks?: PlanPartLinksOf;
 }
 
 export function plansRoutes(plans: PlansService, printer: PdfPrinter, links: PlanPageLinks = {}): Router {
@@ -170,7 +174,7 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter, links: Pla
     const title = `${detail.plan.title} on a page`;
     await sendReport(req, res, {
       title,
-      name: `${detail.plan.slug}-on-a-page`,
+      name: fileName(tenantOf(req).slug, detail.plan.slug, 'on-a-page'),
       bodyView: `${views}/on-a-page-body.njk`,
       locals: { ...detail, onAPage, resources },
       docx: () =>
@@ -198,7 +202,7 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter, links: Pla
     const title = `Progress report: ${detail.plan.title}`;
     await sendReport(req, res, {
       title,
-      name: `${detail.plan.slug}-progress-${today()}`,
+      name: fileName(tenantOf(req).slug, detail.plan.slug, 'progress', today()),
       bodyView: `${views}/progress-body.njk`,
       locals: { ...detail, resources },
       docx: () =>
@@ -257,7 +261,7 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter, links: Pla
     if (req.query.format === 'docx' || req.query.format === 'pdf')
       return sendReport(req, res, {
         title,
-        name: `highlight-${query.from}-${query.to}`,
+        name: fileName(tenantOf(req).slug, body!.text, 'highlight', query.from, 'to', query.to),
         bodyView: `${views}/highlight-body.njk`,
         locals: { highlight, intro },
         docx: () => highlightDocx({ partnership: tenantOf(req).name, title }, intro, highlight),
@@ -278,7 +282,7 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter, links: Pla
     const title = `Exception report of ${tenantOf(req).name}`;
     await sendReport(req, res, {
       title,
-      name: `exceptions-${tenantOf(req).slug}-${asAt}`,
+      name: fileName(tenantOf(req).slug, 'exceptions', asAt),
       bodyView: `${views}/exception-tables.njk`,
       locals: {
         exceptions,
@@ -528,7 +532,7 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter, links: Pla
     done: 'Milestone added',
   });
 
-  planEditingRoutes(router, pages, plans);
+  planEditingRoutes(router, pages, plans, links.partLinks);
 
   return router;
 }

@@ -1,5 +1,6 @@
 // What the plan forms accept. Dates are GOV.UK date inputs (reshaped by the routes).
 import { z } from 'zod';
+import { shortName } from '../../platform/http/short-name.ts';
 import { dateInput } from '../../platform/http/date-input.ts';
 import {
   actionStatusValues,
@@ -36,16 +37,7 @@ const ids = (message: string) =>
 export const planFormSchema = z
   .object({
     title: required('Enter the plan’s title', 'Title', 300),
-    slug: z
-      .string({ error: 'Enter a short name for web addresses' })
-      .trim()
-      .toLowerCase()
-      .min(1, 'Enter a short name for web addresses')
-      .max(60, 'Short name must be 60 characters or fewer')
-      .regex(
-        /^[a-z0-9]+(-[a-z0-9]+)*$/,
-        'Short name must contain only letters, numbers and single hyphens, like cypp-2009-11',
-      ),
+    slug: shortName('cypp-2009-11'),
     kind: choice(planKindValues, 'Select the kind of plan'),
     startsOn: dateInput('Start date', { required: true }),
     endsOn: dateInput('End date', { required: true }),

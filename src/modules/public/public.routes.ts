@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { sendCsv, toCsv } from '../../platform/documents/csv.ts';
+import { meetingFileName } from '../../platform/documents/file-names.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation, formErrors, validate } from '../../platform/http/validation.ts';
 import { dateValues, queryDates } from '../../platform/http/date-input.ts';
@@ -285,7 +286,10 @@ export function publicSiteRoutes(service: PublicSiteService, publicUrl: string |
 
   router.get('/public/:slug/meetings/:meeting/board-pack.pdf', site('meetings'), async (req, res) => {
     const file = await service.boardPack(siteOf(res), id(req.params.meeting));
-    res.type('application/pdf').attachment('board-pack.pdf').send(file);
+    // a name that says whose pack it is and of which meeting (issue 23 item 4)
+    const { meeting } = await service.meeting(siteOf(res), id(req.params.meeting));
+    const name = meetingFileName(String(req.params.slug), meeting, 'pack');
+    res.type('application/pdf').attachment(`${name}.pdf`).send(file);
   });
 
   router.get('/public/:slug/consultations', site('consultations'), async (_req, res) => {

@@ -29,6 +29,12 @@ describe('money in pence', () => {
     assert.deepEqual(parsePounds('12.345'), { problem: 'too many decimals' });
     assert.deepEqual(parsePounds('twelve'), { problem: 'not a number' });
     assert.deepEqual(parsePounds('1e5'), { problem: 'not a number' });
+    // thousands separators only in the "1,234" form, "1,5" never £15 (ADR 0048)
+    assert.deepEqual(parsePounds('1,5'), { problem: 'not a number' });
+    assert.deepEqual(parsePounds('1234,567'), { problem: 'not a number' });
+    assert.deepEqual(parsePounds('12,34,567'), { problem: 'not a number' });
+    assert.deepEqual(parsePounds('£1,234,567.50'), { pence: 123_456_750 });
+    assert.deepEqual(parsePounds('1e308'), { problem: 'not a number' });
     assert.deepEqual(parsePounds(''), { problem: 'blank' });
     assert.deepEqual(parsePounds('1000000000000.01'), { problem: 'too large' });
   });

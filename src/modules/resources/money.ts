@@ -9,6 +9,9 @@ export type MoneyProblem = 'blank' | 'not a number' | 'negative' | 'too many dec
 
 /** Pence from text like "£1,250.50"; a problem otherwise. Blank is "blank", for the caller to decide. */
 export function parsePounds(text: string): { pence: number } | { problem: MoneyProblem } {
+  // thousands separated only as "1,234,567" (ADR 0048): "1234,567" and "1,5" are not amounts
+  const digits = text.trim().replace(/^-?\s*£?/, '');
+  if (digits.includes(',') && !/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(digits)) return { problem: 'not a number' };
   const cleaned = text
     .trim()
     .replace(/^£/, '')

@@ -2,7 +2,8 @@
 // own (year, amounts in pounds with at most two decimals, never negative), each problem kept
 // with its line; the service then checks the rows against the fund and the partnership.
 import { z } from 'zod';
-import { cell, readRecords, readTable } from '../../platform/imports/table-file.ts';
+import { cell, readRecords, readTableFile } from '../../platform/imports/table-file.ts';
+import type { TextEncodingChoice } from '../../platform/files/text-encoding.ts';
 import { financialYear, pounds } from './resources.schemas.ts';
 import { contributionFormValues } from './resources.vocabulary.ts';
 import type { ImportLine } from './resources.service.ts';
@@ -81,14 +82,17 @@ const rowSchema = z
 export async function readResourcesFile(
   fileName: string,
   content: Buffer,
-): Promise<{ rows: ImportLine[]; problems: { line: number; message: string }[] }> {
-  const read = readRecords(await readTable(fileName, content), {
+  encoding: TextEncodingChoice = 'auto',
+): Promise<{ rows: ImportLine[]; problems: { line: number; message: string }[]; warnings: string[] }> {
+  const table = await readTableFile(fileName, content, { encoding });
+  const read = readRecords(table.rows, {
     columns: importColumns,
     required: ['kind', 'year'],
     schema: rowSchema,
   });
   return {
     problems: read.problems,
+    warnings: table.warnings,
     rows: read.rows.map((row) => ({
       line: row.line,
       kind: row.kind,

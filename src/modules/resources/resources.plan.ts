@@ -3,7 +3,7 @@
 // partners' pledges (agreed or delivered, proposed) and commissioned services (current,
 // proposed), written out in pounds, with the pledges that count in the year listed by partner.
 // Pure: the service reads the entries and gives them here.
-import type { PlanResources } from '../plans/index.ts';
+import type { PlanPart, PlanPartLinks, PlanResources } from '../plans/index.ts';
 import { financialYearOf, formatPounds, parseYear, yearLabel } from './money.ts';
 import { resourcesByPriority } from './statement.ts';
 import type { ResourcesData } from './resources.service.ts';
@@ -104,4 +104,48 @@ export function planResourcesOf(
       `Spending is from the partnership's funds in ${yearLabel(year)}; a pledge counts its amount for each year it covers; a commissioned service counts its value a year, in full against each priority it serves.`,
     ],
   };
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const names = (list: readonly string[]) =>
+  list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
+
+/**
+ * What the resources hold against a plan's priority or action, written out for its delete page
+ * (ADR 0036, ADR 0048): spending and pledges keep it (their foreign keys hold: money recorded
+ * is not dropped by deleting a plan part); a fund's or a commissioned service's link to a
+ * priority goes with it, and the fund or service stays.
+ */
+export function planPartLinksOf(data: ResourcesData, part: PlanPart): PlanPartLinks {
+  const on = (row: { priorityId: string; actionId: string | null }) =>
+    'priorityId' in part ? row.priorityId === part.priorityId : row.actionId === part.actionId;
+  const spending = data.spending.filter(on);
+  const pledges = data.pledges.filter(on);
+  const keeping: string[] = [];
+  if (spending.length) {
+    const funds = data.funds
+      .filter((fund) => spending.some((row) => row.fundId === fund.id))
+      .map((f) => f.name);
+    keeping.push(`${count(spending.length, 'spending entry', 'spending entries')} of ${names(funds)}`);
+  }
+  if (pledges.length) {
+    const partners = [...new Set(pledges.map((pledge) => pledge.organisationName))];
+    keeping.push(`${count(pledges.length, 'pledge')} by ${names(partners)}`);
+  }
+  const going: string[] = [];
+  if ('priorityId' in part) {
+    const funds = data.funds.filter((fund) => fund.priorityIds.includes(part.priorityId)).map((f) => f.name);
+    if (funds.length)
+      going.push(
+        `Its place among the priorities ${names(funds)} ${funds.length === 1 ? 'serves (the fund stays)' : 'serve (the funds stay)'}`,
+      );
+    const services = data.services
+      .filter((service) => service.priorityIds.includes(part.priorityId))
+      .map((s) => s.name);
+    if (services.length)
+      going.push(
+        `Its place among the priorities of ${count(services.length, 'commissioned service')}, ${names(services)} (the ${services.length === 1 ? 'service stays' : 'services stay'})`,
+      );
+  }
+  return { keeping, going };
 }

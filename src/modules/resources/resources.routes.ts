@@ -6,6 +6,7 @@ import { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
 import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
+import { confirmDeletion, type ConfirmDeletion } from '../../platform/http/confirm-deletion.ts';
 import { HttpError, notFound } from '../../platform/http/errors.ts';
 import { formErrors, RuleViolation } from '../../platform/http/validation.ts';
 import { dateParts, partsOf, today } from '../../platform/http/date-input.ts';
@@ -443,36 +444,14 @@ export function resourcesRoutes(resources: ResourcesService, printer: PdfPrinter
   // Correcting and removing entries: the same forms, filled in, and the same rules as adding;
   // a page that says what goes before anything is deleted. Every change is audited.
 
-  /** A page that asks before deleting: GET says what goes (and what stays), POST deletes. */
-  function deletePage(spec: {
-    path: string;
-    title: string;
-    buttonText: string;
-    about: (req: Request) => Promise<{
-      caption: string;
-      subject: string;
-      goes: string[];
-      stays: string[];
-      backLink: string;
-    }>;
-    remove: (req: Request) => Promise<string>;
-    done: string;
-  }) {
-    const permission = requirePermission('partnership.edit');
-    router.get(spec.path, permission, async (req, res) => {
-      res.render(`${views}/delete.njk`, {
-        title: spec.title,
-        ...common(req),
-        ...(await spec.about(req)),
-        buttonText: spec.buttonText,
-      });
+  /** A page that asks before deleting: GET says what goes (and what stays), POST deletes (ADR 0048). */
+  const deletePage = (spec: Omit<ConfirmDeletion, 'permission' | 'locals' | 'goesIntro'>) =>
+    confirmDeletion(router, {
+      ...spec,
+      permission: requirePermission('partnership.edit'),
+      locals: common,
+      goesIntro: 'Deleting it also means:',
     });
-    router.post(spec.path, permission, async (req, res) => {
-      const next = await spec.remove(req);
-      flash(req, spec.done);
-      res.redirect(303, next);
-    });
-  }
 
   const amounts = (pairs: [string, number | null][]) =>
     pairs
@@ -834,7 +813,7 @@ export function resourcesRoutes(resources: ResourcesService, printer: PdfPrinter
     if ('problem' in file) return refuse(res, locals, file.problem);
     let read: Awaited<ReturnType<typeof readResourcesFile>>;
     try {
-      read = await readResourcesFile(file.name, file.content);
+      read = await readResourcesFile(file.name, file.content, file.encoding);
     } catch (error) {
       if (error instanceof ImportFileInvalid) return refuse(res, locals, error.message);
       throw error;
@@ -858,6 +837,7 @@ export function resourcesRoutes(resources: ResourcesService, printer: PdfPrinter
       title: `Check the import into ${found.fund.name}`,
       plan,
       problems,
+      warnings: read.warnings,
       unreadable: [...unshown].map(([line, messages]) => ({ line, message: messages.join('; ') })),
       fileName: file.name,
       formatPounds,

@@ -2,6 +2,7 @@
 // them, turned into integer pence (parsePounds): a negative amount or more than two decimal
 // places is refused with a message, never rounded. Dates are GOV.UK date inputs.
 import { z } from 'zod';
+import { shortName } from '../../platform/http/short-name.ts';
 import { dateInput } from '../../platform/http/date-input.ts';
 import { moneyMessage, parsePounds, parseYear } from './money.ts';
 import {
@@ -63,12 +64,7 @@ const oneAmount = (fields: string[], message: string) => (row: Record<string, un
 export const fundSchema = z
   .object({
     name: required('Enter the fund’s name', 'Name', 200),
-    slug: z
-      .string({ error: 'Enter a short name for web addresses' })
-      .trim()
-      .min(1, 'Enter a short name for web addresses')
-      .max(60, 'The short name must be 60 characters or fewer')
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'The short name must be lower-case letters, numbers and hyphens'),
+    slug: shortName('pooled-fund-2009'),
     kind: choice(fundKindValues, 'Choose what kind of fund it is'),
     hostOrganisationId: optionalId('Choose the host from the list'),
     purpose: text('Purpose', 2000),

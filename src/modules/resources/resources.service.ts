@@ -11,7 +11,7 @@ import { today } from '../../platform/http/date-input.ts';
 import { formatDate } from '../../platform/views/nunjucks.ts';
 import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
-import { planPrioritiesWithin, type PriorityReference } from '../plans/index.ts';
+import { planPrioritiesWithin, type PlanPart, type PriorityReference } from '../plans/index.ts';
 import { organisationsWithin, organisationEndedBy } from '../membership/index.ts';
 import { decisionsWithin } from '../meetings/index.ts';
 import {
@@ -24,7 +24,7 @@ import {
   type SpendingValues,
 } from './resources.repository.ts';
 import { financialYearOf, formatPounds, yearEnd, yearLabel, yearStart } from './money.ts';
-import { planResourcesOf } from './resources.plan.ts';
+import { planPartLinksOf, planResourcesOf } from './resources.plan.ts';
 import {
   fundStatement,
   pledgeDueOn,
@@ -618,6 +618,9 @@ export function resourcesService(db: Database<DB>) {
       read(caller, (data) =>
         planIds.map((id) => planResourcesOf(data, id, year, asAt)).filter((found) => found !== null),
       ),
+
+    /** What the resources hold against a plan's priority or action, for its delete page (ADR 0048). */
+    planPartLinks: (caller: Caller, part: PlanPart) => read(caller, (data) => planPartLinksOf(data, part)),
 
     /** A fund's contribution by its id, with the fund; a 404 for anything else. */
     contribution: (caller: Caller, fundSlug: string, id: string) =>

@@ -8,6 +8,7 @@ import { partsOf, withDates } from '../../platform/http/date-input.ts';
 import { formErrors, RuleViolation } from '../../platform/http/validation.ts';
 import { renderPrintable, sendDocument, sendPdf } from '../../platform/documents/render.ts';
 import { sendCsv } from '../../platform/documents/csv.ts';
+import { fileName } from '../../platform/documents/file-names.ts';
 import type { PdfPrinter } from '../../platform/documents/pdf.ts';
 import { itemText, type SharedConsultation, type VoiceService } from './voice.service.ts';
 import {
@@ -282,7 +283,7 @@ export function voiceRoutes(voice: VoiceService, printer: PdfPrinter, publicUrl?
 
   router.get('/voice/:consultation/results', async (req, res) => {
     const found = await shared(req);
-    const name = `${found.consultation.slug}-results`;
+    const name = fileName(tenantOf(req).slug, found.consultation.slug, 'results');
     if (req.query.format === 'csv') {
       sendCsv(res, name, resultsCsv(found));
       return;

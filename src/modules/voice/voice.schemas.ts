@@ -2,6 +2,7 @@
 // done about it, moderation, the summary, the board paper, a recommendation and the board's
 // response. The respondent's own answers are checked against the questions in voice.answers.ts.
 import { z } from 'zod';
+import { parseNumber } from '../../platform/numbers.ts';
 import { dateInput } from '../../platform/http/date-input.ts';
 import { codeOf } from '../surveys/index.ts';
 import {
@@ -68,7 +69,8 @@ export const consultationSchema = z
       .optional()
       .transform((value, context) => {
         if (!value) return null;
-        const n = Number(value);
+        const reading = parseNumber(value, { label: 'Most responses', whole: true, min: 1, max: 1_000_000 });
+        const n = 'value' in reading ? reading.value : Number.NaN;
         if (!Number.isInteger(n) || n < 1) {
           context.addIssue({
             code: 'custom',

@@ -74,6 +74,11 @@ export function dateInput(
         }
         return parts.month ? `${parts.year}-${String(month).padStart(2, '0')}` : parts.year;
       }
+      if (options.partial && !parts.year) {
+        // a year is the least a partial date needs: "April" alone is no date
+        context.addIssue({ code: 'custom', path: at('year'), message: `${label} must include a year` });
+        return undefined;
+      }
       if (missing.length) {
         context.addIssue({
           code: 'custom',

@@ -1,6 +1,6 @@
 // Named HTTP errors and the one responder that turns any of them into a GOV.UK error page
 // or an RFC 9457 problem document for the JSON API.
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { FieldProblem } from './validation.ts';
 import { StaleVersion } from '../db/row-version.ts';
@@ -38,13 +38,33 @@ function toHttpError(error: unknown): HttpError {
     return new HttpError(
       403,
       'Your form has expired',
-      'The form was not sent from this service or has expired. Go back, reload the page and try again.',
+      'The form had expired or was incomplete, so nothing you entered has been saved. Go back, reload the form and try again.',
     );
   }
   if (candidate?.type === 'entity.parse.failed') return badRequest('The request body is not valid JSON.');
   if (candidate?.type === 'entity.too.large')
     return new HttpError(413, 'Too large', 'The request is too large.');
   return new HttpError(500, 'Sorry, there is a problem with the service', 'Try again later.');
+}
+
+/**
+ * Where "go back" leads from a form that could not be accepted: the page it was sent from when
+ * the browser says so and it is on this service, else the address it was posted to (most forms
+ * are shown at the address they post to). Only a path on this host, never another site.
+ */
+export function backTo(req: Request): string {
+  const referrer = req.get('referer');
+  if (referrer) {
+    try {
+      const from = new URL(referrer);
+      // a path beginning "//" would lead to another site: never a link back
+      if (from.host === req.get('host') && !from.pathname.startsWith('//'))
+        return `${from.pathname}${from.search}`;
+    } catch {
+      // an unreadable referrer: fall back to the address posted to
+    }
+  }
+  return req.originalUrl.startsWith('/') && !req.originalUrl.startsWith('//') ? req.originalUrl : '/';
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
@@ -67,6 +87,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.redirect(303, `/sign-in?returnTo=${encodeURIComponent(req.originalUrl)}`);
       return;
     }
-    res.render('views/error.njk', { error: httpError });
+    const expiredForm = (error as { code?: string } | undefined)?.code === 'EBADCSRFTOKEN';
+    res.render('views/error.njk', { error: httpError, back: expiredForm ? backTo(req) : undefined });
   };
 }

@@ -18,6 +18,6 @@ declare module 'express-session' {
     userId?: string;
     flash?: string;
     /** A checked file waiting for the user to confirm its import: what it imports, and where to. */
-    pendingImport?: { kind: string; target: string; fileName: string; rows: unknown[] };
+    pendingImport?: { kind: string; target: string; fileName: string; rows: unknown[]; options?: unknown };
   }
 }

@@ -5,6 +5,15 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { controlCharacterIn } from '../http/control-characters.ts';
+import { parseNumber, type NumberRules } from '../numbers.ts';
+import { ArchiveRefused, checkArchive, oneUnpackAtATime } from '../files/zip-check.ts';
+import {
+  decodeText,
+  encodingWarning,
+  hasUnreadableCharacter,
+  type TextEncoding,
+  type TextEncodingChoice,
+} from '../files/text-encoding.ts';
 
 export class ImportFileInvalid extends Error {}
 
@@ -14,12 +23,29 @@ export interface LineProblem {
   message: string;
 }
 
+export interface TableRead {
+  /** Rows of text; the header is the first. */
+  rows: string[][];
+  /** The encoding a CSV file was read in (none for Excel, which says its own). */
+  encoding?: TextEncoding;
+  /** What the preview must say before anything is imported (characters that could not be read). */
+  warnings: string[];
+}
+
 /**
  * The first worksheet of an .xlsx file, or a CSV file, as rows of text; a file with a control
- * character (NUL and the like, ADR 0044) in a cell is refused whole, naming its line.
+ * character (NUL and the like, ADR 0044) in a cell is refused whole, naming its line. A CSV
+ * file is read in the encoding chosen or worked out (ADR 0048), with a warning naming the rows
+ * holding characters that could not be read; an Excel file's unpacked size is checked before
+ * it is unpacked, one at a time.
  */
-export async function readTable(fileName: string, content: Buffer): Promise<string[][]> {
-  const table = await readCells(fileName, content);
+export async function readTableFile(
+  fileName: string,
+  content: Buffer,
+  options: { encoding?: TextEncodingChoice } = {},
+): Promise<TableRead> {
+  const read = await readCells(fileName, content, options.encoding ?? 'auto');
+  const table = read.rows;
   for (const [index, row] of table.entries())
     for (const value of row) {
       const found = value ? controlCharacterIn(value) : undefined;
@@ -28,15 +54,40 @@ export async function readTable(fileName: string, content: Buffer): Promise<stri
           `Line ${index + 1} of the file contains a character that cannot be saved (${found}): remove it and upload the file again`,
         );
     }
-  return table;
+  const warnings: string[] = [];
+  if (read.encoding) {
+    const unreadableRows = table.flatMap((row, index) =>
+      row.some((value) => value && hasUnreadableCharacter(value)) ? [index + 1] : [],
+    );
+    const warning = encodingWarning(read.encoding, unreadableRows, 'row');
+    if (warning) warnings.push(warning);
+  }
+  return { rows: table, ...(read.encoding ? { encoding: read.encoding } : {}), warnings };
 }
 
-async function readCells(fileName: string, content: Buffer): Promise<string[][]> {
+/** The rows of the file, as `readTableFile` reads them, without its warnings. */
+export async function readTable(
+  fileName: string,
+  content: Buffer,
+  options: { encoding?: TextEncodingChoice } = {},
+): Promise<string[][]> {
+  return (await readTableFile(fileName, content, options)).rows;
+}
+
+async function readCells(
+  fileName: string,
+  content: Buffer,
+  encoding: TextEncodingChoice,
+): Promise<{ rows: string[][]; encoding?: TextEncoding }> {
   if (/\.xlsx$/i.test(fileName)) {
     const workbook = new ExcelJS.Workbook();
     try {
-      await workbook.xlsx.load(content as unknown as ArrayBuffer);
-    } catch {
+      await oneUnpackAtATime(async () => {
+        checkArchive(content);
+        await workbook.xlsx.load(content as unknown as ArrayBuffer);
+      });
+    } catch (error) {
+      if (error instanceof ArchiveRefused) throw new ImportFileInvalid(error.message);
       throw new ImportFileInvalid('The Excel file cannot be read: save it again as .xlsx or as CSV');
     }
     const sheet = workbook.worksheets[0];
@@ -59,11 +110,15 @@ async function readCells(fileName: string, content: Buffer): Promise<string[][]>
       });
       rows[number - 1] = Array.from(values, (v) => v ?? '');
     });
-    return Array.from(rows, (row) => row ?? []);
+    return { rows: Array.from(rows, (row) => row ?? []) };
   }
   if (/\.csv$/i.test(fileName)) {
+    const decoded = decodeText(content, encoding);
     try {
-      return parse(content, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+      return {
+        rows: parse(decoded.text, { relax_column_count: true, skip_empty_lines: false }) as string[][],
+        encoding: decoded.encoding,
+      };
     } catch (error) {
       throw new ImportFileInvalid(`The CSV file cannot be read: ${(error as Error).message}`);
     }
@@ -138,14 +193,17 @@ export const dateCell = (label: string) =>
     return iso;
   });
 
-/** A number cell ("45.3", "1,204", "72%"); blank as null. */
-export const numberCell = (label: string) =>
+/**
+ * A number cell by the rules of `platform/numbers.ts` ("45.3", "1,204", "72%"; "1,5", "1e308"
+ * and values beyond the range refused); blank as null.
+ */
+export const numberCell = (label: string, rules: Omit<NumberRules, 'label'> = {}) =>
   cell.transform((value, context) => {
     if (!value) return null;
-    const number = Number(value.replace(/[,%\s]/g, ''));
-    if (!Number.isFinite(number)) {
-      context.addIssue({ code: 'custom', message: `${label} must be a number, like 45.3` });
+    const reading = parseNumber(value, { percent: true, ...rules, label });
+    if ('problem' in reading) {
+      context.addIssue({ code: 'custom', message: reading.problem });
       return z.NEVER;
     }
-    return number;
+    return reading.value;
   });

@@ -2,6 +2,7 @@
 // request for the handler to show as a form error, rather than failing the request.
 import type { Request, RequestHandler } from 'express';
 import multer from 'multer';
+import { textEncodingChoice, type TextEncodingChoice } from '../files/text-encoding.ts';
 import { isMalformedUpload, unreadableUpload, uploadControlProblem } from '../http/control-characters.ts';
 
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 2 * 1024 * 1024, files: 1 } });
@@ -28,9 +29,16 @@ export function acceptUpload(field = 'file'): RequestHandler {
   };
 }
 
-/** The uploaded file, or why there is none to read. */
-export function uploadedFile(req: Request): { name: string; content: Buffer } | { problem: string } {
+/**
+ * The uploaded file, with the encoding the form's "encoding" field asks a CSV file be read in
+ * ("auto" when the form has none: worked out, ADR 0048), or why there is none to read.
+ */
+export function uploadedFile(
+  req: Request,
+): { name: string; content: Buffer; encoding: TextEncodingChoice } | { problem: string } {
   if (req.uploadProblem) return { problem: req.uploadProblem };
   if (!req.file || !req.file.size) return { problem: 'Select a CSV or Excel file' };
-  return { name: req.file.originalname, content: req.file.buffer };
+  const encoding = textEncodingChoice((req.body as Record<string, unknown> | undefined)?.encoding);
+  if (!encoding) return { problem: 'Select the encoding the file was saved in from the list' };
+  return { name: req.file.originalname, content: req.file.buffer, encoding };
 }

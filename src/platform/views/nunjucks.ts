@@ -9,9 +9,12 @@ import { escapeHtml, firstWide, narrowTemplateSource } from './html-text.ts';
 import {
   formatDate,
   formatDateRange,
+  formatDatedAt,
+  formatDatedPhrase,
   formatDateTime,
   formatDays,
   formatDuration,
+  formatMeetingWhen,
   formatTime,
   formatTimeRange,
   formatWhen,
@@ -118,10 +121,14 @@ export function createViews(app: Express, options: ViewOptions): nunjucks.Enviro
   env.addFilter('duration', formatDuration);
   env.addFilter('days', formatDays);
   // A dated record at the precision it was recorded: ('2008-11-01', 'month') → November 2008.
-  env.addFilter('datedAt', (value: unknown, precision: string) =>
-    formatDate(
-      typeof value === 'string' && precision !== 'day' ? value.slice(0, precision === 'year' ? 4 : 7) : value,
-    ),
+  env.addFilter('datedAt', (value: unknown, precision: string) => formatDatedAt(value, precision));
+  // a dated fact in a sentence as the source gave it: "since 2008", "from April 2010" (ADR 0041)
+  env.addFilter('datedPhrase', (value: unknown, word: string, precision: string) =>
+    formatDatedPhrase(word, value, precision),
+  );
+  // a meeting's date and time, or its date alone when no start time is known (ADR 0041)
+  env.addFilter('meetingWhen', (meeting: Parameters<typeof formatMeetingWhen>[0], withEnd = true) =>
+    formatMeetingWhen(meeting, withEnd),
   );
   env.addFilter('json', (value: unknown) => JSON.stringify(value, null, 2));
   env.addGlobal('serviceName', 'Cooperate');

@@ -1,0 +1,429 @@
+// Observers and note-takers, the university category and dates as sources give them (issue 24
+// items 6 and 7, issue 15 item 7; ADR 0041), on one test app:
+// 1. observers and note-takers at a meeting and on a body: not members, not counted for the
+//    quorum, the appendix's members or compliance; shown apart on the register, the meeting page,
+//    the API and the appendix; a member recorded as one is refused and nothing is written;
+// 2. a seat of the university (higher education) category;
+// 3. partial dates: a body established in a year, renamed in a month, terms adopted in a year, a
+//    relationship from a year until a month (refused before: "Start date must include a day and
+//    month"), each shown as written and stored with its precision; the refusals;
+// 4. a meeting with no known start time: the date alone on its pages and an all-day event in
+//    the body's calendar feed and the public site's.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import ical, { type VEvent } from 'node-ical';
+import {
+  auditCount,
+  dateFields,
+  makePartnership,
+  pageText,
+  signedInAs,
+  startTestApp,
+  submit,
+  textsOf,
+  type Agent,
+  type TestApp,
+} from '../../../test/support/test-app.ts';
+import { systemCaller, type Caller } from '../../platform/http/auth.ts';
+import { categoryInForce } from '../membership/statutory-categories.ts';
+import { complianceRepository } from '../compliance/compliance.repository.ts';
+
+let test: TestApp;
+let caller: Caller;
+let partnershipId: string;
+let editor: Agent;
+let boardId: string;
+const base = '/partnerships/roles-dates';
+const people: Record<string, string> = {};
+const membershipOf: Record<string, string> = {};
+let observerSeat: string;
+let meetingId: string;
+
+/** The error summary's messages, as read. */
+const summaryOf = (html: string) => textsOf(html, '.govuk-error-summary li').join(' | ');
+/** Blank date input fields, as a browser posts a date input left empty. */
+const blankDate = (name: string) => ({ [`${name}-day`]: '', [`${name}-month`]: '', [`${name}-year`]: '' });
+const partialDate = (name: string, day: string, month: string, year: string) => ({
+  [`${name}-day`]: day,
+  [`${name}-month`]: month,
+  [`${name}-year`]: year,
+});
+
+before(async () => {
+  test = await startTestApp();
+  partnershipId = (await makePartnership(test.services, 'roles-dates')).id;
+  caller = systemCaller('test', partnershipId);
+  editor = (await signedInAs(test, partnershipId, 'editor')).agent;
+  const board = await test.services.bodies.create(caller, {
+    slug: 'board',
+    name: 'Children’s Trust Board',
+    kind: 'board',
+    takesDecisions: true,
+    status: 'established',
+    statusOn: '2008',
+    // three quarters of the voting places: 2 of 2 members' places (3 if the observer counted)
+    quorumRule: { fraction: 0.75 },
+  });
+  boardId = board.id;
+  for (const [key, name] of [
+    ['ann', 'Ann Chair'],
+    ['bill', 'Bill Member'],
+    ['olive', 'Olive Observer'],
+    ['nora', 'Nora Notes'],
+    ['uma', 'Uma University'],
+  ] as const)
+    people[key] = await test.services.membership.addPerson(caller, {
+      name,
+      jobTitle: null,
+      email: null,
+      phone: null,
+      youngPerson: false,
+      notes: null,
+    });
+  for (const key of ['ann', 'bill'] as const) {
+    const seatId = await test.services.membership.addSeat(caller, boardId, {
+      label: `Seat of ${key}`,
+      role: 'member',
+      voting: true,
+      howFilled: 'appointed',
+      capacity: 1,
+    });
+    membershipOf[key] = await test.services.membership.appoint(caller, {
+      seatId,
+      personId: people[key]!,
+      startsOn: '2008-01-01',
+    });
+  }
+  // an observer's seat on the body, voting left on by mistake and of a category: neither counts
+  observerSeat = await test.services.membership.addSeat(caller, boardId, {
+    label: 'Observer from the university',
+    role: 'observer',
+    voting: true,
+    howFilled: 'nominated',
+    capacity: 1,
+    category: 'higher-education',
+  });
+  membershipOf.olive = await test.services.membership.appoint(caller, {
+    seatId: observerSeat,
+    personId: people.olive!,
+    startsOn: '2008-01-01',
+  });
+  meetingId = await test.services.meetings.create(caller, {
+    title: 'Children’s Trust Board',
+    kind: 'board-meeting',
+    bodyIds: [boardId],
+    date: '2009-01-21',
+    startTime: '10:00',
+    state: 'held',
+  });
+});
+after(() => test.close());
+
+describe('observers and note-takers', () => {
+  it('are not members: the register, the quorum and compliance leave them out', async () => {
+    const { register } = await test.services.attendance.register(caller, meetingId);
+    assert.deepEqual(
+      register.rows.map((row) => row.member.personName),
+      ['Ann Chair', 'Bill Member'],
+      'the observer’s seat gives no row of members',
+    );
+    // two voting places, not three: the observer's seat is no voting place
+    const seats = await test.db.transaction({ partnershipId, userId: null }, (trx) =>
+      complianceRepository.seats(trx),
+    );
+    assert.ok(!seats.some((seat) => seat.id === observerSeat), 'compliance never sees an observer’s seat');
+  });
+
+  it('are recorded at a meeting apart from members, and never counted for the quorum', async () => {
+    const path = `${base}/meetings/${meetingId}/attendance`;
+    const form = await editor.get(path);
+    assert.equal(form.status, 200);
+    assert.match(
+      pageText(form.text),
+      /Observers and note-takers \(not members, not counted for the quorum\)/,
+    );
+    const ids = [...form.text.matchAll(/name="(members\.\d+)\.membershipId" value="([^"]+)"/g)];
+    const fields: Record<string, string> = { scope: 'all' };
+    for (const [, key, membershipId] of ids) {
+      fields[`${key}.membershipId`] = membershipId!;
+      fields[`${key}.status`] = membershipId === membershipOf.ann ? 'present' : 'absent';
+    }
+
+    // a member is recorded on their seat, never as an observer or the note-taker
+    const before = await auditCount(test);
+    const member = await submit(editor, path, { ...fields, observers: people.bill! });
+    assert.equal(member.status, 400);
+    assert.match(
+      summaryOf(member.text),
+      /Bill Member holds a seat at this meeting \(Seat of bill\): record them on their seat, not as an observer/,
+    );
+    // one person is not both
+    const both = await submit(editor, path, {
+      ...fields,
+      observers: people.nora!,
+      noteTakers: people.nora!,
+    });
+    assert.equal(both.status, 400);
+    assert.match(summaryOf(both.text), /Nora Notes is recorded twice: as an observer and as the note-taker/);
+    assert.equal(await auditCount(test), before, 'nothing was written');
+    assert.equal((await test.services.attendance.register(caller, meetingId)).register.scope, null);
+
+    const saved = await submit(editor, path, {
+      ...fields,
+      observers: people.olive!,
+      noteTakers: people.nora!,
+    });
+    assert.equal(saved.status, 303, summaryOf(saved.text));
+
+    const { register } = await test.services.attendance.register(caller, meetingId);
+    assert.deepEqual(register.observers, [{ id: people.olive, name: 'Olive Observer' }]);
+    assert.deepEqual(register.noteTakers, [{ id: people.nora, name: 'Nora Notes' }]);
+    // one member present of the two needed: the observer and the note-taker are not counted, and
+    // the observer's seat is no voting place (three quarters of 3 would need 3)
+    assert.deepEqual(register.quorum[0]!.result, { met: false, required: 2, present: 1, missing: [] });
+
+    const page = await editor.get(`${base}/meetings/${meetingId}`);
+    assert.equal(textsOf(page.text, '#observers')[0], 'Observers (not members): Olive Observer.');
+    assert.equal(textsOf(page.text, '#note-takers')[0], 'Notes taken by (not a member): Nora Notes.');
+    assert.ok(
+      !textsOf(page.text, '#register tbody th').some((name) => /Olive|Nora/.test(name)),
+      'not among the members',
+    );
+
+    // the form shows what was recorded
+    const again = await editor.get(path);
+    assert.match(again.text, new RegExp(`name="observers" type="checkbox" value="${people.olive}" checked`));
+  });
+
+  it('are shown apart in the attendance appendix, the members’ figures unchanged', async () => {
+    const appendix = await test.services.attendance.appendix(caller, boardId, '2009-01-01', '2009-12-31');
+    assert.deepEqual(
+      appendix.members.map((row) => [row.name, row.expected, row.attended, row.absent]),
+      [
+        ['Ann Chair', 1, 1, 0],
+        ['Bill Member', 1, 0, 1],
+      ],
+    );
+    assert.deepEqual(
+      appendix.others.map((row) => [row.name, row.role, row.attended]),
+      [
+        ['Nora Notes', 'note-taker', 1],
+        ['Olive Observer', 'observer', 1],
+      ],
+    );
+    const html = await editor.get(`${base}/bodies/board/attendance?from=2009-01-01&to=2009-12-31`);
+    assert.deepEqual(textsOf(html.text, '#observers-and-note-takers tbody th'), [
+      'Nora Notes',
+      'Olive Observer',
+    ]);
+    const api = await test.services.attendance.register(caller, meetingId);
+    assert.equal(api.register.observers.length, 1);
+  });
+
+  it('shows the observer’s seat with its role, and the university category', async () => {
+    const seats = await editor.get(`${base}/bodies/board/seats`);
+    assert.equal(seats.status, 200);
+    const text = pageText(seats.text);
+    assert.match(text, /Observer from the university/);
+    assert.match(text, /Observer/);
+    assert.match(text, /University \(higher education\)/);
+    assert.equal(categoryInForce('higher-education', '2009-01-21'), true);
+    // a member's seat may be of the category, and is then counted for it
+    const seatId = await test.services.membership.addSeat(caller, boardId, {
+      label: 'University representative',
+      role: 'member',
+      voting: true,
+      howFilled: 'nominated',
+      capacity: 1,
+      category: 'higher-education',
+    });
+    const read = await test.db.transaction({ partnershipId, userId: null }, (trx) =>
+      complianceRepository.seats(trx),
+    );
+    assert.equal(read.find((seat) => seat.id === seatId)?.category, 'higher-education');
+  });
+});
+
+describe('dates as sources give them', () => {
+  it('shows a body established in a year as “since 2008”, not 1 January', async () => {
+    const page = await editor.get(`${base}/bodies/board`);
+    const text = pageText(page.text);
+    assert.match(text, /Established since 2008/);
+    assert.doesNotMatch(text, /1 January 2008/);
+  });
+
+  it('takes a rename in a month and terms adopted in a year, shown as written', async () => {
+    const renamed = await submit(editor, `${base}/bodies/board/status`, {
+      status: 'renamed',
+      newName: 'Children and Young People’s Trust Board',
+      ...partialDate('effectiveOn', '', '4', '2010'),
+    });
+    assert.equal(renamed.status, 303, summaryOf(renamed.text));
+    const terms = await submit(editor, `${base}/bodies/board/terms/new`, {
+      title: 'Terms of reference',
+      ...partialDate('adoptedOn', '', '', '2009'),
+      adoptedBy: '',
+      text: 'The board meets four times a year.',
+    });
+    assert.equal(terms.status, 303, summaryOf(terms.text));
+    const page = pageText((await editor.get(`${base}/bodies/board`)).text);
+    assert.match(
+      page,
+      /April 2010: renamed from Children’s Trust Board to Children and Young People’s Trust Board/,
+    );
+    assert.match(page, /adopted 2009/);
+    const rows = await test.db.owner
+      .selectFrom('body_status_events')
+      .select(['effective_on', 'precision'])
+      .where('body_id', '=', boardId)
+      .where('status', '=', 'renamed')
+      .execute();
+    assert.deepEqual(
+      rows.map((row) => [String(row.effective_on), row.precision]),
+      [['2010-04-01', 'month']],
+    );
+  });
+
+  it('takes a relationship from a year until a month, and refuses what is no date', async () => {
+    const other = await test.services.bodies.create(caller, {
+      slug: 'lscb',
+      name: 'Local Safeguarding Children Board',
+      kind: 'board',
+      takesDecisions: true,
+      status: 'established',
+      statusOn: '2006-04',
+    });
+    const path = `${base}/bodies/board/relationships/new`;
+    const form = await editor.get(path);
+    assert.match(
+      pageText(form.text),
+      /If the records give only the year, or the month and year, leave the rest blank/,
+    );
+    const before = await auditCount(test);
+    const refusals: [Record<string, string>, RegExp][] = [
+      [{ ...partialDate('startsOn', '', '4', ''), ...blankDate('endsOn') }, /Start date must include a year/],
+      [
+        { ...partialDate('startsOn', '3', '', '2009'), ...blankDate('endsOn') },
+        /Start date must include a month/,
+      ],
+      [
+        { ...partialDate('startsOn', '', '13', '2009'), ...blankDate('endsOn') },
+        /Start date must be a real date/,
+      ],
+      [
+        { ...partialDate('startsOn', '', '', '2010'), ...partialDate('endsOn', '', '12', '2009') },
+        /End date must be the same as or after the start date/,
+      ],
+    ];
+    for (const [dates, message] of refusals) {
+      const refused = await submit(editor, path, {
+        kind: 'informs',
+        toBodyId: other.id,
+        notes: '',
+        ...dates,
+      });
+      assert.equal(refused.status, 400);
+      assert.match(summaryOf(refused.text), message);
+    }
+    assert.equal(await auditCount(test), before, 'nothing was written');
+
+    const added = await submit(editor, path, {
+      kind: 'informs',
+      toBodyId: other.id,
+      notes: '',
+      ...partialDate('startsOn', '', '', '2009'),
+      ...partialDate('endsOn', '', '3', '2013'),
+    });
+    assert.equal(added.status, 303, summaryOf(added.text));
+    const stored = await test.db.owner
+      .selectFrom('body_relationships')
+      .select(['starts_on', 'ends_on', 'starts_precision', 'ends_precision'])
+      .where('from_body_id', '=', boardId)
+      .executeTakeFirstOrThrow();
+    // the start from its first day, the end to its last, each with its precision
+    assert.deepEqual(
+      [String(stored.starts_on), String(stored.ends_on), stored.starts_precision, stored.ends_precision],
+      ['2009-01-01', '2013-03-31', 'year', 'month'],
+    );
+    const cells = textsOf((await editor.get(`${base}/bodies/board`)).text, 'table td');
+    assert.ok(cells.includes('2009') && cells.includes('March 2013'), cells.join(' | '));
+    // the structure of a day within the month the relationship ended still holds it
+    const structure = await test.services.bodies.structure(caller, '2013-03-15');
+    assert.equal(structure.relationships.length, 1);
+    assert.equal((await test.services.bodies.structure(caller, '2013-04-01')).relationships.length, 0);
+  });
+
+  it('keeps a meeting whose start time is unknown by its date alone, an all-day event in the calendars', async () => {
+    const path = `${base}/meetings/new`;
+    const input = {
+      title: 'Extraordinary meeting',
+      kind: 'board-meeting',
+      bodyIds: boardId,
+      ...dateFields('date', '2009-07-14'),
+      startTime: '',
+      endTime: '',
+      place: '',
+      onlineUrl: '',
+      state: 'held',
+      notes: '',
+    };
+    const endOnly = await submit(editor, path, { ...input, endTime: '4pm' });
+    assert.equal(endOnly.status, 400);
+    assert.match(
+      summaryOf(endOnly.text),
+      /Enter the start time, or leave the end time blank too if the minutes give neither/,
+    );
+    const created = await submit(editor, path, input);
+    assert.equal(created.status, 303, summaryOf(created.text));
+    const id = /meetings\/([0-9a-f-]{36})/.exec(created.headers.location!)![1]!;
+    const meeting = await test.services.meetings.get(caller, id);
+    assert.equal(meeting.startTimeKnown, false);
+
+    const page = await editor.get(`${base}/meetings/${id}`);
+    const when = textsOf(page.text, '.govuk-summary-list__row')
+      .find((row) => row.startsWith('When'))!
+      .replace(/\s+/g, ' ');
+    assert.equal(when, 'When 14 July 2009');
+    const list = pageText((await editor.get(`${base}/meetings?from=2009-01-01&to=2009-12-31`)).text);
+    assert.match(list, /14 July 2009/);
+    assert.doesNotMatch(list, /14 July 2009 at midnight/);
+    // the edit form leaves the start time blank, as entered
+    const edit = await editor.get(`${base}/meetings/${id}/edit`);
+    assert.match(
+      edit.text,
+      /id="startTime" name="startTime" type="text" value=""|id="startTime" name="startTime" type="text"(?! value)/,
+    );
+
+    const events = async (address: string) => {
+      const response = await (address.startsWith('/public') ? test.request() : editor).get(address);
+      assert.equal(response.status, 200, address);
+      assert.match(response.text, /DTSTART;VALUE=DATE:20090714/);
+      assert.match(response.text, /DTEND;VALUE=DATE:20090715/);
+      return Object.values(ical.sync.parseICS(response.text)).filter((e) => e?.type === 'VEVENT') as VEvent[];
+    };
+    const own = (await events(`${base}/bodies/board/meetings.ics`)).find((e) => e.uid === `${id}@cooperate`)!;
+    assert.equal(own.datetype, 'date', 'an all-day event');
+    // a meeting with its time stays timed
+    const timed = (await events(`${base}/bodies/board/meetings.ics`)).find(
+      (e) => e.uid === `${meetingId}@cooperate`,
+    )!;
+    assert.equal(timed.datetype, 'date-time');
+    assert.equal(timed.start.toISOString(), '2009-01-21T10:00:00.000Z');
+
+    // the public site's feed, once the partnership publishes
+    await test.services.partnerships.update(caller, partnershipId, {
+      authorityGssCode: 'E08000027',
+      name: 'Partnership roles-dates',
+      slug: 'roles-dates',
+      established: '2007',
+      status: 'active',
+      published: true,
+    });
+    const published = (await events('/public/roles-dates/bodies/board/meetings.ics')).find(
+      (e) => e.uid === `${id}@cooperate`,
+    )!;
+    assert.equal(published.datetype, 'date');
+    const publicPage = pageText((await test.request().get(`/public/roles-dates/meetings/${id}`)).text);
+    assert.match(publicPage, /When\s*14 July 2009\s/);
+  });
+});
