@@ -33,6 +33,7 @@ import { importSeeds } from '../src/seeds/seed.importer.ts';
 import { readSeeds, seedFiles } from '../src/seeds/seed.reader.ts';
 import { systemCaller, type Caller } from '../src/platform/http/auth.ts';
 import { publicSiteService } from '../src/modules/public/index.ts';
+import { surveyAnsweredByLink } from './support/public-site.ts';
 import { measure } from '../src/platform/documents/docx-style.ts';
 
 const formula = '=HYPERLINK("http://x","y")';
@@ -309,7 +310,10 @@ describe('Downloads: every CSV and Word file, as spreadsheets and word processor
     const found = (await test.services.partnerships.list()).find((p) => p.slug === 'dudley')!;
     const caller = systemCaller('test', found.id);
     const body = (await test.services.bodies.list(caller)).find((b) => b.slug === 'executive-board')!;
-    const survey = await surveyAnsweredByLink(test, caller, found.id);
+    const survey = await surveyAnsweredByLink(test, caller, found.id, {
+      email: 'sam@example.org',
+      answer: linkAnswer,
+    });
     const voice = await voiceAnswered(test, caller, found.id);
     await publicSiteService(test.db, test.services).saveSections(caller, ['structure', 'meetings']);
     await test.services.indicators.track(caller, 'NI 73');
@@ -596,39 +600,6 @@ describe('Downloads: every CSV and Word file, as spreadsheets and word processor
     );
   });
 });
-
-/** A survey of Dudley's, invited to Bolton, answered through a response link with a formula. */
-async function surveyAnsweredByLink(test: TestApp, caller: Caller, partnershipId: string) {
-  const surveys = test.services.surveys;
-  const { slug } = await surveys.create(caller, {
-    title: 'Board arrangements',
-    purpose: 'What has become of each board',
-    opensOn: undefined,
-    closesOn: undefined,
-  });
-  await surveys.saveQuestion(caller, slug, null, {
-    text: 'Is your board continuing?',
-    kind: 'text',
-    choices: [],
-    aboutChildren: false,
-    codes: [],
-  });
-  await surveys.invite(caller, slug, { group: 'Neighbours', authorities: ['Bolton'], neighbours: false });
-  await surveys.setStatus(caller, slug, 'open');
-  const survey = (await surveys.get(caller, slug))!;
-  const link = await surveys.createLink(caller, slug, {
-    respondentId: survey.respondents[0]!.id,
-    name: 'Sam Surveyed',
-    email: 'sam@example.org',
-  });
-  await surveys.answerByLink(
-    partnershipId,
-    link.token,
-    { asAt: undefined, answers: { [survey.questions[0]!.id]: { text: linkAnswer, refersTo: null } } },
-    true,
-  );
-  return { slug, id: survey.survey.id };
-}
 
 /** A consultation of young people, answered, closed and summarised. */
 async function voiceAnswered(test: TestApp, caller: Caller, partnershipId: string) {

@@ -63,8 +63,16 @@ async function pdf(text: string) {
   return Buffer.from(await document.save());
 }
 
-/** A survey of the partnership, answered through a response link and published to those invited. */
-async function surveyAnswered(test: TestApp, caller: Caller, partnershipId: string) {
+/**
+ * A survey of the partnership invited to Bolton, answered through a response link by `email`
+ * with `answer`; returns its slug and id.
+ */
+export async function surveyAnsweredByLink(
+  test: TestApp,
+  caller: Caller,
+  partnershipId: string,
+  { email, answer }: { email: string; answer: string },
+) {
   const surveys = test.services.surveys;
   const { slug } = await surveys.create(caller, {
     title: 'Board arrangements',
@@ -85,18 +93,15 @@ async function surveyAnswered(test: TestApp, caller: Caller, partnershipId: stri
   const link = await surveys.createLink(caller, slug, {
     respondentId: survey.respondents[0]!.id,
     name: 'Sam Surveyed',
-    email: secrets.surveyContact,
+    email,
   });
   await surveys.answerByLink(
     partnershipId,
     link.token,
-    {
-      asAt: undefined,
-      answers: { [survey.questions[0]!.id]: { text: secrets.surveyAnswer, refersTo: null } },
-    },
+    { asAt: undefined, answers: { [survey.questions[0]!.id]: { text: answer, refersTo: null } } },
     true,
   );
-  await surveys.setStatus(caller, slug, 'published');
+  return { slug, id: survey.survey.id };
 }
 
 /**
@@ -255,7 +260,12 @@ export async function populate(test: TestApp, slug: string, published: boolean) 
   const future = await meeting('2099-06-01', 'Board to come', 'scheduled');
   await test.services.boardPacks.request(caller, first);
   await test.services.boardPacks.idle();
-  await surveyAnswered(test, caller, partnership.id);
+  const { slug: surveySlug } = await surveyAnsweredByLink(test, caller, partnership.id, {
+    email: secrets.surveyContact,
+    answer: secrets.surveyAnswer,
+  });
+  // published to those invited
+  await test.services.surveys.setStatus(caller, surveySlug, 'published');
   const voice = await consultationAnswered(test, caller, partnership.id, slug);
   return { partnership, caller, board, first, second, future, publicItem, exemptItem, voice };
 }
