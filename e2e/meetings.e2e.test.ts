@@ -130,7 +130,7 @@ describe('the meetings journey', () => {
 
     await press(page, 'Raise an action', 'link');
     await page.getByLabel('Action').fill('Arrange the development half day');
-    await page.getByLabel('Owner: an organisation').selectOption({ index: 1 });
+    await page.getByLabel('Organisation that owns it').selectOption({ index: 1 });
     await press(page, 'Add the action');
     assert.match(await page.locator('#raised').innerText(), /Arrange the development half day/);
 

@@ -169,7 +169,7 @@ describe('children and young people\u2019s voice journeys', () => {
     await press(editor, 'Save summary');
     await follow(editor, 'Send it to a board meeting as a paper');
     await press(editor, 'Add to the agenda', 'sending with no meeting chosen');
-    assert.match(await editor.locator('.govuk-error-summary').innerText(), /Choose the meeting/);
+    assert.match(await editor.locator('.govuk-error-summary').innerText(), /Select the meeting/);
     const option = editor.locator('#meetingId option', { hasText: 'Board meeting for voice' });
     await editor.locator('#meetingId').selectOption((await option.getAttribute('value'))!);
     await editor.getByLabel('Item number').fill('7');

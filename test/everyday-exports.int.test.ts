@@ -2,8 +2,9 @@
 // from where people are (issue 23 item 4; ADR 0049): the action log as CSV and Word, indicator
 // values as CSV and Excel (in the import's columns, so a file goes back in), the members list as
 // CSV, Excel and Word; each download named by partnership, what and when; an action raised from
-// the action log (choosing the meeting) and from a decision (its item chosen), a bad one refused
-// with nothing written.
+// the action log (choosing the meeting), from a decision (its item chosen) and from a plan
+// priority (linked to it, shown with it, the link kept through a rename, the priority not
+// deleted while linked), a bad one refused with nothing written.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
@@ -83,6 +84,7 @@ describe('Exports, file names and actions raised where people are', () => {
   let meetingId: string;
   let itemId: string;
   let anne: string;
+  let priorityId: string;
 
   before(async () => {
     test = await startTestApp();
@@ -158,6 +160,22 @@ describe('Exports, file names and actions raised where people are', () => {
       ownerToBeConfirmed: false,
       dueOn: '2009-02-27',
     });
+    // the plan whose priority an action is raised for (issue 23)
+    await test.services.plans.create(caller, {
+      slug: 'cypp',
+      title: 'CYPP 2009-2011',
+      kind: "children and young people's plan",
+      startsOn: '2009-04-01',
+      endsOn: '2011-03-31',
+      vision: null,
+      status: 'agreed',
+      resourcing: null,
+    });
+    priorityId = await test.services.plans.addPriority(caller, 'cypp', {
+      title: 'Early help',
+      outcomeIds: [],
+      indicatorIds: [],
+    });
     await test.services.indicators.track(caller, 'NI 73');
     await test.services.indicators.recordValue(caller, 'NI 73', {
       period: '2009/10',
@@ -186,6 +204,7 @@ describe('Exports, file names and actions raised where people are', () => {
       'Owner',
       'Meeting',
       'Meeting date',
+      'Plan priority',
       'Due',
       'Status',
       'Overdue',
@@ -198,6 +217,7 @@ describe('Exports, file names and actions raised where people are', () => {
         'Anne Gorton',
         'Partnership Board',
         '2009-01-21',
+        '',
         '2009-02-27',
         'Open',
         'yes',
@@ -371,5 +391,103 @@ describe('Exports, file names and actions raised where people are', () => {
       (a) => a.text === 'Publish the response on the website',
     )!;
     assert.equal(added.agendaItemId, itemId);
+  });
+
+  it('raises an action from a plan priority: linked, shown with it and in the log, kept through a rename, the priority kept', async () => {
+    const plan = `${base}/plans/cypp`;
+    const raise = `${base}/actions/new?priority=${priorityId}`;
+    const planPage = $((await editor.get(plan)).text);
+    assert.equal(planPage(`#priority-${priorityId} a[href="${raise}"]`).length, 1, 'the priority offers it');
+    const form = $((await editor.get(raise)).text);
+    assert.equal(form('h1').text(), 'Raise an action for priority 1');
+    assert.equal(form('#planPriorityId option:selected').attr('value'), priorityId);
+    assert.equal(form('.govuk-back-link').attr('href'), `${plan}#priority-${priorityId}`);
+    const answers = {
+      meetingId,
+      planPriorityId: priorityId,
+      text: 'Map the early help offer in each district',
+      ownerPersonId: anne,
+      number: '',
+      ...dateFields('dueOn', '2009-06-30'),
+    };
+    // refused, nothing written: no meeting; a priority not of this partnership's plans
+    const audited = await auditCount(test);
+    const noMeeting = await submit(editor, raise, { ...answers, meetingId: '' });
+    assert.equal(noMeeting.status, 400);
+    assert.deepEqual(textsOf(noMeeting.text, '.govuk-error-summary__list a'), [
+      'Select the meeting the action joins',
+    ]);
+    assert.equal($(noMeeting.text)('#planPriorityId option:selected').attr('value'), priorityId);
+    const strange = await submit(editor, raise, {
+      ...answers,
+      planPriorityId: '7d1f1d3e-6a57-4c4e-9d55-0c8f9f1f0a11',
+    });
+    assert.equal(strange.status, 400);
+    assert.deepEqual(textsOf(strange.text, '.govuk-error-summary__list a'), [
+      'Select a priority of one of the partnership’s plans',
+    ]);
+    assert.equal(await auditCount(test), audited, 'nothing written');
+    const raised = await submit(editor, raise, answers);
+    assert.equal(raised.status, 303, textsOf(raised.text ?? '', '.govuk-error-summary').join());
+    assert.equal(raised.headers.location, `${plan}#priority-${priorityId}`, 'back to the priority');
+    assert.equal(await auditCount(test), audited + 1, 'in the audit trail');
+    const added = (await test.services.record.actions(caller)).actions.find((a) => a.text === answers.text)!;
+    assert.equal(added.meetingId, meetingId);
+    assert.equal(added.planPriorityId, priorityId);
+    assert.equal(added.priority?.title, 'Early help');
+    // shown with the priority, and in the action log with the priority named
+    const shown = $((await viewer.get(plan)).text);
+    assert.deepEqual(textsOf(shown.html(), `#priority-${priorityId} .app-priority-logged li`), [
+      'Map the early help offer in each district (Anne Gorton; due 30 June 2009; Open) Overdue. Raised at Partnership Board, 21 January 2009',
+    ]);
+    const log = () => viewer.get(`${base}/actions`).then((r) => textsOf(r.text, '.app-action-priority'));
+    assert.deepEqual(await log(), ['For priority 1 of CYPP 2009-2011: Early help']);
+    // the link is the priority's, not its words: a rename shows through
+    await test.services.plans.updatePriority(caller, 'cypp', priorityId, {
+      title: 'Early help for families',
+      outcomeIds: [],
+      indicatorIds: [],
+    } as Parameters<TestApp['services']['plans']['updatePriority']>[3]);
+    assert.deepEqual(await log(), ['For priority 1 of CYPP 2009-2011: Early help for families']);
+    const csv = await csvOf(viewer, `${base}/actions?format=csv`);
+    const column = csv.records[0]!.indexOf('Plan priority');
+    assert.equal(
+      csv.records.find((row) => row[1] === answers.text)?.[column],
+      'CYPP 2009-2011: priority 1, Early help for families',
+    );
+    // the priority cannot be deleted while the action names it: the page says which
+    const deletePath = `${plan}/priorities/${priorityId}/delete`;
+    const asked = $((await editor.get(deletePath)).text);
+    assert.match(
+      asked('main').text(),
+      /actions in the action log raised for it: “Map the early help offer in each district” \(raised at Partnership Board on 21 January 2009\)/,
+    );
+    const counted = await auditCount(test);
+    const refused = await submit(editor, deletePath, {});
+    assert.equal(refused.status, 400);
+    assert.match(
+      textsOf(refused.text, '.govuk-error-summary__list a').join(),
+      /actions in the action log raised for it/,
+    );
+    assert.equal(await auditCount(test), counted, 'nothing written');
+    assert.equal(
+      (await test.services.plans.bySlug(caller, 'cypp'))!.priorities.length,
+      1,
+      'the priority stays',
+    );
+    // taken off the priority from the action log, the priority can go and the action stays
+    const change = `${base}/actions/${added.id}/priority`;
+    const editorLog = $((await editor.get(`${base}/actions`)).text);
+    assert.equal(
+      editorLog(`a[href="${change}"]`).text(),
+      'Change the plan priority of the action: Map the early help offer in each district',
+    );
+    assert.equal((await viewer.get(change)).status, 403);
+    const relinked = await submit(editor, change, { planPriorityId: '' });
+    assert.equal(relinked.status, 303);
+    assert.equal(await auditCount(test), counted + 1);
+    assert.equal((await submit(editor, deletePath, {})).status, 303);
+    assert.equal((await test.services.plans.bySlug(caller, 'cypp'))!.priorities.length, 0);
+    assert.equal((await test.services.record.action(caller, added.id)).planPriorityId, null);
   });
 });

@@ -130,6 +130,8 @@ const tenantPages = (side: string) => [
   '/actions?format=csv',
   '/indicators?format=csv',
   `/actions/${actionIds[side]}/update`,
+  // an action's plan priority (issue 23, ADR 0055)
+  `/actions/${actionIds[side]}/priority`,
   '/accountability',
   '/exceptions',
   '/highlight',
@@ -341,6 +343,7 @@ const tenantForms = (b: {
   { path: `/meetings/${meetingIds.bravo}/actions/new`, fields: { text: 'Intruder' } },
   { path: `/meetings/${meetingIds.bravo}/minutes/approve`, fields: {} },
   { path: `/actions/${actionIds.bravo}/update`, fields: { text: 'Intruder', status: 'done' } },
+  { path: `/actions/${actionIds.bravo}/priority`, fields: { planPriorityId: '' } },
   { path: '/benchmarking/publish', fields: {} },
   {
     path: `/plans/bravo-plan/priorities/${b.priorityId}/edit`,

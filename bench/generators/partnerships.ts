@@ -1,5 +1,6 @@
 // One partnership for every authority, as at national scale: 153 tenants. Created through
 // the service, so the rules and the audit trail apply as they would for a person.
+import { withinLife } from '../../src/modules/authorities/index.ts';
 import { partnershipJsonSchema } from '../../src/modules/partnerships/index.ts';
 import type { Authority, GeneratorStep } from './context.ts';
 
@@ -31,7 +32,10 @@ export const partnershipsStep: GeneratorStep = {
       const kind = random.pick(kinds);
       const year = random.int(2004, 2012);
       const month = random.int(1, 12);
-      const established = random.pick([`${year}`, `${year}-${String(month).padStart(2, '0')}`]);
+      const drawn = random.pick([`${year}`, `${year}-${String(month).padStart(2, '0')}`]);
+      // A council that came into being later (Bedford in 2009, Cumberland in 2023: issue 14)
+      // cannot have had a partnership before it: such a partnership starts with its council.
+      const established = withinLife(drawn, authority) ? drawn : authority.validFrom!.slice(0, 7);
       const status = random.chance(0.85) ? 'active' : random.pick(['proposed', 'closed'] as const);
       const published = random.chance(0.6);
       const wanted = partnershipJsonSchema.parse({

@@ -229,6 +229,21 @@ async function appointmentPage(server: E2eServer, under = ''): Promise<string> {
   return (await endMembershipPage(server)).replace(/\/end$/, under);
 }
 
+/** The page ending a standing substitute of one of Bolton's Trust appointments (one is added). */
+async function standingSubstituteEndPage(server: E2eServer): Promise<string> {
+  const page = await appointmentPage(server);
+  const id = page.split('/').at(-1)!;
+  const caller = systemCaller('e2e', server.partnershipIds.bolton!);
+  const held = (await server.services.appointments.appointment(caller, id))!;
+  const open = held.substitutePeriods.find((sub) => !sub.endsOn);
+  if (open) return `${page}/substitutes/${open.id}/end`;
+  const other = (await server.services.membership.people(caller)).find(
+    (person) => person.id !== held.personId && !held.substitutePeriods.some((sub) => sub.id === person.id),
+  )!;
+  await server.services.appointments.addSubstitute(caller, id, { personId: other.id });
+  return `${page}/substitutes/${other.id}/end`;
+}
+
 /** The page of one of Bolton's people. */
 async function personPage(server: E2eServer): Promise<string> {
   const caller = systemCaller('e2e', server.partnershipIds.bolton!);
@@ -419,6 +434,32 @@ async function planPart(server: E2eServer, part: 'priority' | 'action'): Promise
   return part === 'priority'
     ? `${path}/priorities/${priority.id}`
     : `${path}/actions/${priority.actions[0]!.id}`;
+}
+
+/**
+ * Dudley's plan with an action in the Trust Board's action log raised for its first priority
+ * (issue 23), the form that raises one (`raise`) or the one that changes its priority (`change`);
+ * returns the page.
+ */
+async function loggedPriorityPage(server: E2eServer, form?: 'raise' | 'change'): Promise<string> {
+  const path = await planPage(server);
+  const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
+  const priority = (await server.services.plans.bySlug(caller, 'e2e-plan'))!.priorities[0]!;
+  if (form === 'raise') return `${home}/actions/new?priority=${priority.id}`;
+  const logged = async () => (await server.services.record.ofPriorities(caller, [priority.id]))[priority.id];
+  if (!(await logged())) {
+    const meeting = (await meetingPage(server)).split('/').pop()!;
+    await server.services.record.raiseAction(caller, meeting, {
+      agendaItemId: null,
+      text: 'Map the early help offer in each township',
+      ownerPersonId: null,
+      ownerOrganisationId: (await server.services.membership.organisations(caller))[0]!.id,
+      dueOn: '2009-12-01',
+      planPriorityId: priority.id,
+    });
+  }
+  if (form === 'change') return `${home}/actions/${(await logged())![0]!.id}/priority`;
+  return `${path}#priority-${priority.id}`;
 }
 
 /** The first milestone's change page under Dudley's plan. */
@@ -1157,6 +1198,20 @@ export const pages: PageToCheck[] = [
     heading: /^Add a standing substitute for /,
   },
   {
+    name: 'add a standing substitute, with errors',
+    path: (server) => appointmentPage(server, '/substitutes/new'),
+    as: 'platformAdmin',
+    heading: /^Add a standing substitute for /,
+    setup: submitShowingErrors('Add the substitute'),
+  },
+  {
+    name: 'end a standing substitute, with errors',
+    path: standingSubstituteEndPage,
+    as: 'platformAdmin',
+    heading: /^End .* as a standing substitute$/,
+    setup: submitShowingErrors('End the standing substitute'),
+  },
+  {
     name: 'remove an appointment',
     path: (server) => appointmentPage(server, '/remove'),
     as: 'platformAdmin',
@@ -1825,6 +1880,25 @@ export const pages: PageToCheck[] = [
   { name: 'a plan', path: planPage, as: 'viewer', heading: 'Children and Young People’s Plan 2009-2011' },
   { name: 'a plan, as its editor', path: planPage, as: 'partnershipAdmin', heading: /Plan 2009-2011/ },
   {
+    name: 'a plan with an action in an action log raised for a priority',
+    path: (server) => loggedPriorityPage(server),
+    as: 'viewer',
+    heading: /Plan 2009-2011/,
+  },
+  {
+    name: 'raise an action from a plan priority, with errors',
+    path: (server) => loggedPriorityPage(server, 'raise'),
+    as: 'partnershipAdmin',
+    heading: 'Raise an action for priority 1',
+    setup: submitShowingErrors('Add the action'),
+  },
+  {
+    name: 'change the plan priority of an action',
+    path: (server) => loggedPriorityPage(server, 'change'),
+    as: 'partnershipAdmin',
+    heading: 'Change the plan priority of an action',
+  },
+  {
     name: 'change a plan',
     path: async (server) => `${await planPage(server)}/edit`,
     as: 'partnershipAdmin',
@@ -1979,6 +2053,47 @@ export const pages: PageToCheck[] = [
     },
     as: 'partnershipAdmin',
     heading: 'Remove a paper',
+  },
+  {
+    name: 'withdraw a declaration of interest',
+    path: async (server) => {
+      const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
+      const path = await meetingPage(server);
+      const meetingId = path.split('/').pop()!;
+      const [item] = await server.services.agenda.agenda(caller, meetingId);
+      // an officer in attendance, on the meeting's register, declares
+      const personId = await server.services.membership.addPerson(caller, {
+        name: 'Ann Governor',
+        jobTitle: null,
+        email: null,
+        phone: null,
+        youngPerson: false,
+        notes: null,
+      });
+      await server.services.attendance.record(caller, meetingId, { members: [], inAttendance: [personId] });
+      const id = await server.services.declarations.declare(caller, meetingId, {
+        agendaItemId: item!.id,
+        personId,
+        kind: 'non-registrable',
+        nature: 'A governor of a school named in the report',
+        participation: 'did-not-vote',
+        interestId: null,
+      });
+      return `${path}/declarations/${id}/remove`;
+    },
+    as: 'partnershipAdmin',
+    heading: 'Withdraw a declaration of interest',
+  },
+  {
+    name: 'remove a consultation’s question, refused once it has opened',
+    path: async (server) => {
+      const caller = systemCaller('e2e', server.partnershipIds[homePartnership]!);
+      const { page } = await voiceFor(server, homePartnership);
+      const [question] = (await server.services.voice.get(caller, page.split('/').pop()!)).questions;
+      return `${page}/questions/${question!.id}/remove`;
+    },
+    as: 'partnershipAdmin',
+    heading: 'Remove a question',
   },
   {
     name: 'change a local indicator, with errors',

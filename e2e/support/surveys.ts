@@ -2,6 +2,9 @@
 import { systemCaller } from '../../src/platform/http/auth.ts';
 import type { E2eServer } from '../../test/support/e2e-server.ts';
 
+/** What these need of a server (the attack tests give them their own app's). */
+type Fixtures = Pick<E2eServer, 'services' | 'partnershipIds'>;
+
 let made = 0;
 
 /**
@@ -9,7 +12,7 @@ let made = 0;
  * inviting `invited` authorities; opened unless `draft`. Returns its slug and id.
  */
 export async function surveyFor(
-  server: E2eServer,
+  server: Fixtures,
   owner: string,
   options: { invited?: string[]; draft?: boolean; answered?: boolean } = {},
 ): Promise<{ slug: string; id: string; path: string }> {
@@ -65,7 +68,7 @@ export async function surveyFor(
 }
 
 /** A response link to a fresh open survey of `owner`; returns its address. */
-export async function responseLink(server: E2eServer, owner: string): Promise<string> {
+export async function responseLink(server: Fixtures, owner: string): Promise<string> {
   const { slug } = await surveyFor(server, owner);
   const caller = systemCaller('e2e', server.partnershipIds[owner]!);
   const survey = (await server.services.surveys.get(caller, slug))!;

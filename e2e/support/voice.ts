@@ -5,7 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { systemCaller } from '../../src/platform/http/auth.ts';
 import type { E2eServer } from '../../test/support/e2e-server.ts';
 
-const made = new WeakMap<E2eServer, Promise<VoicePaths>>();
+/** What these need of a server (the attack tests give them their own app's). */
+type Fixtures = Pick<E2eServer, 'services' | 'partnershipIds'>;
+
+const made = new WeakMap<Fixtures, Promise<VoicePaths>>();
 
 export interface VoicePaths {
   page: string;
@@ -15,7 +18,7 @@ export interface VoicePaths {
   theme: string;
 }
 
-async function make(server: E2eServer, partnership: string): Promise<VoicePaths> {
+async function make(server: Fixtures, partnership: string): Promise<VoicePaths> {
   const id = server.partnershipIds[partnership]!;
   const caller = systemCaller('e2e', id);
   const voice = server.services.voice;
@@ -123,7 +126,7 @@ async function make(server: E2eServer, partnership: string): Promise<VoicePaths>
 }
 
 /** The consultation's addresses, made the first time they are asked for. */
-export function voiceFor(server: E2eServer, partnership: string): Promise<VoicePaths> {
+export function voiceFor(server: Fixtures, partnership: string): Promise<VoicePaths> {
   let paths = made.get(server);
   if (!paths) {
     paths = make(server, partnership);
@@ -133,7 +136,7 @@ export function voiceFor(server: E2eServer, partnership: string): Promise<VoiceP
 }
 
 /** A consultation still open, for the response form (the one above closes). */
-export async function openConsultationLink(server: E2eServer, partnership: string): Promise<string> {
+export async function openConsultationLink(server: Fixtures, partnership: string): Promise<string> {
   const caller = systemCaller('e2e', server.partnershipIds[partnership]!);
   const voice = server.services.voice;
   const year = new Date().getUTCFullYear();

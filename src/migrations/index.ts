@@ -43,6 +43,9 @@ import * as appointmentsCorrected from './0059_appointments_corrected.ts';
 import * as recordAsCouncilsKeepIt from './0060_record_as_councils_keep_it.ts';
 import * as personOtherNames from './0061_person_other_names.ts';
 import * as formSubmissions from './0062_form_submissions.ts';
+import * as standingSubstitutesDated from './0063_standing_substitutes_dated.ts';
+import * as bodyDatesAndTermRoles from './0064_body_dates_and_term_roles.ts';
+import * as actionsFromPlanPriorities from './0065_actions_from_plan_priorities.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
@@ -87,4 +90,7 @@ export const migrations: Migrations = {
   '0060_record_as_councils_keep_it': recordAsCouncilsKeepIt,
   '0061_person_other_names': personOtherNames,
   '0062_form_submissions': formSubmissions,
+  '0063_standing_substitutes_dated': standingSubstitutesDated,
+  '0064_body_dates_and_term_roles': bodyDatesAndTermRoles,
+  '0065_actions_from_plan_priorities': actionsFromPlanPriorities,
 };

@@ -1,6 +1,7 @@
 // Meetings in a seed file: each with its bodies, agenda items (minutes, decisions), attendance
 // and actions, loaded through the same services users go through. Idempotent: a meeting
-// already there (same title and start) is left as it is.
+// already there (same title and start) is left as it is. A meeting whose minutes give no start
+// time leaves `startTime` out, as the meeting form allows: kept by its date alone (all day).
 import { z } from 'zod';
 import type { Caller } from '../platform/http/auth.ts';
 import type { Services } from '../services.ts';
@@ -77,27 +78,37 @@ const action = z.strictObject({
   note,
 });
 
-export const seedMeetingSchema = z.strictObject({
-  title: z.string().min(1),
-  kind: z.enum(meetingKindValues),
-  bodies: z.array(key).min(1),
-  date: day,
-  startTime: time,
-  endTime: time.optional(),
-  place: z.string().min(1).optional(),
-  state: z.enum(meetingStateValues),
-  note,
-  items: z.array(item).default([]),
-  attendance: z
-    .strictObject({
-      present: z.array(key).default([]),
-      apologies: z.array(key).default([]),
-      absent: z.array(key).default([]),
-      substitutes: z.array(z.strictObject({ person: key, for: key })).default([]),
-    })
-    .optional(),
-  actions: z.array(action).default([]),
-});
+export const seedMeetingSchema = z
+  .strictObject({
+    title: z.string().min(1),
+    kind: z.enum(meetingKindValues),
+    bodies: z.array(key).min(1),
+    date: day,
+    // left out when the minutes give none (ADR 0041): the meeting is kept by its date alone
+    startTime: time.optional(),
+    endTime: time.optional(),
+    place: z.string().min(1).optional(),
+    state: z.enum(meetingStateValues),
+    note,
+    items: z.array(item).default([]),
+    attendance: z
+      .strictObject({
+        present: z.array(key).default([]),
+        apologies: z.array(key).default([]),
+        absent: z.array(key).default([]),
+        substitutes: z.array(z.strictObject({ person: key, for: key })).default([]),
+      })
+      .optional(),
+    actions: z.array(action).default([]),
+  })
+  .refine((meeting) => !meeting.endTime || meeting.startTime, {
+    path: ['endTime'],
+    message: 'An end time needs a start time: leave both out when the minutes give none',
+  })
+  .refine((meeting) => !meeting.endTime || !meeting.startTime || meeting.endTime > meeting.startTime, {
+    path: ['endTime'],
+    message: 'The end time must be after the start time',
+  });
 export type SeedMeeting = z.infer<typeof seedMeetingSchema>;
 
 export async function importMeetings(
@@ -136,7 +147,8 @@ export async function importMeetings(
       if (!body) throw new Error(`No body with the slug ${slug}`);
       return body.id;
     });
-    const start = fromLondon(meeting.date, meeting.startTime).getTime();
+    // an all-day meeting is kept at midnight in England of its date, as the service keeps it
+    const start = fromLondon(meeting.date, meeting.startTime ?? '00:00').getTime();
     if (existing.some((m) => m.title === meeting.title && m.startsAt.getTime() === start)) continue;
     const id = await services.meetings.create(caller, {
       title: meeting.title,

@@ -7,6 +7,8 @@ import { sql } from 'kysely';
 import { importSeeds } from './seed.importer.ts';
 import { readSeeds, seedFiles, SeedFilesInvalid } from './seed.reader.ts';
 import { firstRun, firstAdminEmail } from './first-run.ts';
+import { importMeetings, seedMeetingSchema } from './seed.meetings.ts';
+import { systemCaller } from '../platform/http/auth.ts';
 import { openTestRuntime } from '../../test/support/test-database.ts';
 
 type Runtime = Awaited<ReturnType<typeof openTestRuntime>>;
@@ -53,6 +55,36 @@ describe('seed partnerships', () => {
     const reports = await importSeeds(runtime.services, await readSeeds(await seedFiles()));
     assert.ok(reports.every((report) => report.outcome === 'unchanged'));
     assert.equal(Number((await audits()).n), before);
+  });
+
+  it('loads a meeting whose minutes give no start time by its date alone, as the form does', async () => {
+    const dudley = (await runtime.services.partnerships.bySlug('dudley'))!;
+    const caller = systemCaller('seed import (test)', dudley.id);
+    const [body] = await runtime.services.bodies.list(caller);
+    const seed = {
+      title: 'Development session with no start time',
+      kind: 'development-session',
+      bodies: [body!.slug],
+      date: '2009-07-14',
+      state: 'held',
+    };
+    const meeting = seedMeetingSchema.parse(seed);
+    const load = () =>
+      importMeetings(runtime.services, caller, { meetings: [meeting], people: [], organisations: [] });
+    assert.equal(await load(), 1);
+    assert.equal(await load(), 0, 'loaded again, it is found and left as it is');
+    const found = (await runtime.services.meetings.list(caller)).filter((m) => m.title === seed.title);
+    assert.equal(found.length, 1);
+    assert.equal(found[0]!.startTimeKnown, false);
+    // kept at midnight in England (British Summer Time) of its date
+    assert.equal(found[0]!.startsAt.toISOString(), '2009-07-13T23:00:00.000Z');
+    // an end time alone is refused, as the meeting form refuses it
+    const endOnly = seedMeetingSchema.safeParse({ ...seed, endTime: '12:00' });
+    assert.equal(endOnly.success, false);
+    assert.deepEqual(
+      endOnly.error!.issues.map((issue) => [issue.path.join('.'), issue.message]),
+      [['endTime', 'An end time needs a start time: leave both out when the minutes give none']],
+    );
   });
 
   it('reports every problem in every file with its line, and writes nothing', async () => {

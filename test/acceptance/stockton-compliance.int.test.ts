@@ -681,8 +681,12 @@ describe('Stockton-on-Tees Children’s Trust Board, 2010-2011, from its publish
       // Not yet in force (clinical commissioning groups from 2013, integrated care boards 2022).
       'health-ccg': { status: 'not-applicable' },
       'health-icb': { status: 'not-applicable' },
-      // No Connexions representative on any register.
-      connexions: { status: 'not-met' },
+      // s10(4)(f) as enacted (Connexions) gave way on 26 January 2009 to its amended words, "a
+      // person providing services in pursuance of section 68 of the Education and Skills Act 2008".
+      connexions: { status: 'not-applicable' },
+      // No Connexions or other youth support service on any register; the council may provide the
+      // services itself (s68(3)), and its seats do not say whether it does: not recorded.
+      'youth-support-services': { status: 'not-recorded' },
       // The Learning and Skills Council was dissolved on 31 March 2010.
       'learning-and-skills-council': { status: 'not-applicable' },
       // Elizabeth Horne: present July and June, apologies December, not on the March register:

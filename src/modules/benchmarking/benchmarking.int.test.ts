@@ -246,7 +246,7 @@ describe('benchmarking: published values of statistical neighbours, nothing else
     assert.match(refused.text, /only indicators from the library can be published/);
     const junk = await submit(admin, `${home}/benchmarking/publish`, { indicatorIds: 'not-an-id' });
     assert.equal(junk.status, 400);
-    assert.match(junk.text, /Choose indicators from the list/);
+    assert.match(junk.text, /Select indicators from the list/);
     const tracked = (await test.services.indicators.byCode(systemCaller('test', ids.garden), 'NI 73'))!;
     const saved = await submit(admin, `${home}/benchmarking/publish`, { indicatorIds: tracked.indicator.id });
     assert.equal(saved.status, 303);

@@ -4,6 +4,6 @@ import { z } from 'zod';
 export const publicationSchema = z.object({
   indicatorIds: z.preprocess(
     (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
-    z.array(z.uuid({ error: 'Choose indicators from the list' })),
+    z.array(z.uuid({ error: 'Select indicators from the list' })),
   ),
 });

@@ -67,7 +67,7 @@ export function benchmarkingService(db: Database<DB>, indicators: IndicatorsServ
           throw new RuleViolation([
             {
               path: 'indicatorIds',
-              message: 'Choose indicators from the list: only indicators from the library can be published',
+              message: 'Select indicators from the list: only indicators from the library can be published',
             },
           ]);
         const current = new Set(await repository.publishedIds(trx, partnershipId));

@@ -63,6 +63,11 @@ export const structureJson = z.object({
         .object({ type: z.enum(Object.keys(focusTypes) as [FocusType]), value: z.string().nullable() })
         .nullable(),
       area: z.string().nullable(),
+      runsFrom: apiJson
+        .partialDate()
+        .nullable()
+        .describe('The body’s own start date, as the records give it (a time-limited group)'),
+      runsUntil: apiJson.partialDate().nullable().describe('The body’s own end date, as the records give it'),
       membershipCap: z.int().nullable(),
       attendanceThreshold: z
         .number()

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { callerOf } from '../../platform/http/auth.ts';
 import { badRequest } from '../../platform/http/errors.ts';
 import { validate } from '../../platform/http/validation.ts';
-import { datedAt } from '../../platform/http/date-input.ts';
+import { datedAt, partialOf } from '../../platform/http/date-input.ts';
 import type { BodiesService } from './bodies.service.ts';
 import { atDateQuery } from './bodies.schemas.ts';
 import { isExternal, type BodyKind, type FocusType } from './bodies.vocabulary.ts';
@@ -37,6 +37,8 @@ export function bodiesApi(bodies: BodiesService): Router {
           ? { type: entry.body.focusType as FocusType, value: entry.body.focus }
           : null,
         area: entry.body.area,
+        runsFrom: entry.body.startsOn && partialOf(entry.body.startsOn, entry.body.startsPrecision),
+        runsUntil: entry.body.endsOn && partialOf(entry.body.endsOn, entry.body.endsPrecision),
         membershipCap: entry.body.membershipCap,
         attendanceThreshold: entry.body.attendanceThreshold,
         cadenceRules: (entry.body.cadenceRules ?? []) as z.output<typeof cadenceRuleJson>[],

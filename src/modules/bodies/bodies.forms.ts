@@ -1,5 +1,5 @@
 // Between the body forms' fields and the service's values.
-import { partsOf } from '../../platform/http/date-input.ts';
+import { partialOf, partsOf } from '../../platform/http/date-input.ts';
 import {
   bodyKinds,
   externalKinds,
@@ -52,8 +52,9 @@ export function bodyFormValues(
     version: body.version, // ADR 0044
   };
   for (const [name, value] of [
-    ['startsOn', body.startsOn],
-    ['endsOn', body.endsOn],
+    // as written: a year or a month and year leaves the rest blank
+    ['startsOn', body.startsOn && partialOf(body.startsOn, body.startsPrecision)],
+    ['endsOn', body.endsOn && partialOf(body.endsOn, body.endsPrecision)],
   ] as const) {
     const parts = partsOf(value);
     values[`${name}-day`] = parts.day;

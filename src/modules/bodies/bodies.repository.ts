@@ -24,8 +24,13 @@ export interface BodyRow {
   focusType: string | null;
   focus: string | null;
   area: string | null;
+  /** The first day its start can mean (the first of the month or year when known only so far). */
   startsOn: string | null;
+  /** The last day its end can mean. */
   endsOn: string | null;
+  /** How precisely the start and end are known: 'day', 'month' or 'year' (migration 0064). */
+  startsPrecision: Precision;
+  endsPrecision: Precision;
   membershipCap: number | null;
   /** Attendance (per cent of held meetings) below which a held seat is flagged in compliance. */
   attendanceThreshold: number;
@@ -52,6 +57,8 @@ export interface BodyValues {
   area?: string | null | undefined;
   startsOn?: string | null | undefined;
   endsOn?: string | null | undefined;
+  startsPrecision?: Precision | undefined;
+  endsPrecision?: Precision | undefined;
   membershipCap?: number | null | undefined;
   attendanceThreshold?: number | undefined;
   quorumRule?: QuorumRule | null | undefined;
@@ -74,6 +81,8 @@ const bodyColumns = [
   'area',
   'starts_on as startsOn',
   'ends_on as endsOn',
+  'starts_precision as startsPrecision',
+  'ends_precision as endsPrecision',
   'membership_cap as membershipCap',
   'attendance_threshold as attendanceThreshold',
   'quorum_rule as quorumRule',
@@ -100,6 +109,8 @@ const columns = (partnershipId: string, values: BodyValues) => ({
   area: values.area ?? null,
   starts_on: values.startsOn ?? null,
   ends_on: values.endsOn ?? null,
+  starts_precision: values.startsPrecision ?? 'day',
+  ends_precision: values.endsPrecision ?? 'day',
   membership_cap: values.membershipCap ?? null,
   attendance_threshold: values.attendanceThreshold ?? 50,
   quorum_rule: json(values.quorumRule),

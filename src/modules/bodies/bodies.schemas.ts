@@ -112,7 +112,7 @@ const rulesFields = {
         : [],
     z
       .array(z.string().max(200, 'Each standing item must be 200 characters or fewer'))
-      .max(30, 'Give 30 standing items or fewer'),
+      .max(30, 'Enter 30 standing items or fewer'),
   ),
 } as Record<string, z.ZodType>;
 
@@ -155,8 +155,9 @@ export const bodyFormSchema = z
     takesDecisions: z
       .enum(['yes', 'no'], { error: 'Select yes if the body takes decisions' })
       .transform((value) => value === 'yes'),
-    startsOn: dateInput('Start date', { required: false }),
-    endsOn: dateInput('End date', { required: false }),
+    // a body's own dates as the records give them: a year, a month and year, or a day (issue 24)
+    startsOn: dateInput('Start date', { required: false, partial: true }),
+    endsOn: dateInput('End date', { required: false, partial: true }),
     // when the form changes a rule (ADR 0040): from when, or a correction of the record
     rulesFrom: z.preprocess(
       (value) => value ?? { day: '', month: '', year: '' },
@@ -164,7 +165,7 @@ export const bodyFormSchema = z
     ),
     rulesCorrection: z.preprocess((value) => value === 'yes', z.boolean()),
   })
-  .refine((body) => !body.startsOn || !body.endsOn || body.endsOn >= body.startsOn, {
+  .refine((body) => !body.startsOn || !body.endsOn || lastDayOf(body.endsOn) >= firstDayOf(body.startsOn), {
     path: ['endsOn', 'day'],
     message: 'End date must be the same as or after the start date',
   });

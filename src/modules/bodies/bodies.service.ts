@@ -84,7 +84,7 @@ async function writeRules(
     ]);
   if (input.rulesFrom && input.rulesCorrection)
     throw new RuleViolation([
-      { path: 'rulesFrom', message: 'Give a date, or choose to correct the record: not both' },
+      { path: 'rulesFrom', message: 'Enter a date, or select to correct the record: not both' },
     ]);
   const written: { rule: BodyRuleKind; holdsFrom: string | null; value: unknown }[] = [];
   for (const rule of changed) {
@@ -141,6 +141,24 @@ export interface NewRelationship {
   startsOn?: string | undefined;
   endsOn?: string | undefined;
   notes?: string | undefined;
+}
+
+/**
+ * A body's own dates as written ('2008', '2008-04' or a day) → the days kept (the first day the
+ * start can mean, the last day the end can mean) and their precision; a date not given is left
+ * as it is.
+ */
+function bodyDates(values: Pick<BodyValues, 'startsOn' | 'endsOn'>): Partial<BodyValues> {
+  return {
+    ...('startsOn' in values && {
+      startsOn: values.startsOn ? firstDayOf(values.startsOn) : null,
+      startsPrecision: values.startsOn ? precisionOf(values.startsOn) : 'day',
+    }),
+    ...('endsOn' in values && {
+      endsOn: values.endsOn ? lastDayOf(values.endsOn) : null,
+      endsPrecision: values.endsOn ? precisionOf(values.endsOn) : 'day',
+    }),
+  };
 }
 
 /** A lead officer must be one of the partnership's own people. */
@@ -285,7 +303,7 @@ export function bodiesService(db: Database<DB>) {
           ]);
         }
         await checkLeadOfficer(trx, input.leadOfficerId);
-        const id = await repository.insert(trx, partnershipId, input);
+        const id = await repository.insert(trx, partnershipId, { ...input, ...bodyDates(input) });
         await writeRules(trx, partnershipId, { id, name: input.name }, input, true);
         const { date, precision } = datedAt(input.statusOn);
         await repository.insertEvent(trx, partnershipId, {
@@ -332,7 +350,7 @@ export function bodiesService(db: Database<DB>) {
         await checkLeadOfficer(trx, input.leadOfficerId);
         const beforeRules = await repository.rules(trx, [id]);
         const standingBefore = (await repository.standingItems(trx, [id])).map((item) => item.title);
-        await repository.update(trx, partnershipId, id, { ...before, ...input });
+        await repository.update(trx, partnershipId, id, { ...before, ...input, ...bodyDates(input) });
         const rules = await writeRules(trx, partnershipId, before, input, false);
         const { version: _written, ...after } = (await repository.byId(trx, id))!;
         const dated = rules

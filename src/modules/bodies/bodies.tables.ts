@@ -33,6 +33,9 @@ export interface BodiesTable {
   area: string | null;
   starts_on: string | null;
   ends_on: string | null;
+  /** How precisely its own start and end are known: 'day', 'month' or 'year' (migration 0064). */
+  starts_precision: Generated<string>;
+  ends_precision: Generated<string>;
   membership_cap: number | null;
   quorum_rule: Json<QuorumRule>;
   cadence_rules: Json<CadenceRule[]>;

@@ -28,7 +28,7 @@ export const complianceQuery = z.object({
   ruleset: z.preprocess(
     (value) =>
       value === '' || value === undefined ? [] : Array.isArray(value) ? value : String(value).split(','),
-    z.array(z.string().regex(/^[a-z0-9-]+$/, 'Choose rule sets from the list')),
+    z.array(z.string().regex(/^[a-z0-9-]+$/, 'Select rule sets from the list')),
   ),
 });
 

@@ -9,6 +9,7 @@ import {
   signedInAs,
   startTestApp,
   submit,
+  textsOf,
   type Agent,
   type TestApp,
   auditCount as auditEvents,
@@ -370,5 +371,229 @@ describe('compliance over time', () => {
       seatRules[0]!.reason!,
       /No seats of Silent Trust Board are recorded on this date|No .* is recorded/,
     );
+  });
+
+  // The issue's "Done when", checked by hand for two partnerships and dates no other test covers:
+  // each entered only through the forms (partnership, body, seats, people, appointments), read on
+  // the compliance page, every verdict written with the reason it is right.
+  const ok = (response: { status: number; text: string }, what: string) =>
+    assert.equal(
+      response.status,
+      303,
+      `${what}: ${textsOf(response.text, '.govuk-error-summary li').join('; ') || response.status}`,
+    );
+  /** A partnership, one body and its seats, entered through the forms; `holder` names who holds a seat. */
+  async function enter(
+    partnership: Record<string, string>,
+    body: Record<string, string>,
+    seats: { label: string; category: string; office?: string; role?: string; holder?: string }[],
+    from: string,
+  ) {
+    const { agent: admin } = await signedInAs(test, null, 'platform-admin');
+    ok(await submit(admin, '/partnerships/new', partnership), partnership.name!);
+    const created = (await test.services.partnerships.bySlug(partnership.slug!))!;
+    const of = systemCaller('test', created.id);
+    const { agent: editor } = await signedInAs(test, created.id, 'editor');
+    const at = `/partnerships/${partnership.slug}`;
+    ok(
+      await submit(editor, `${at}/bodies/new`, {
+        takesDecisions: 'yes',
+        status: 'established',
+        ...dateFields('statusOn', from),
+        ...dateFields('startsOn', from),
+        ...body,
+      }),
+      body.name!,
+    );
+    for (const seat of seats)
+      ok(
+        await submit(editor, `${at}/bodies/${body.slug}/seats/new`, {
+          label: seat.label,
+          role: seat.role ?? 'member',
+          voting: 'yes',
+          howFilled: seat.office ? 'ex-officio' : 'nominated',
+          organisationId: '',
+          category: seat.category,
+          capacity: '1',
+          office: seat.office ?? '',
+          officeBodyId: '',
+          independent: 'unknown',
+          ...dateFields('startsOn', from),
+        }),
+        seat.label,
+      );
+    const bodyId = (await test.services.bodies.list(of)).find((each) => each.slug === body.slug)!.id;
+    const rows = await test.services.membership.seats(of, bodyId, from, { all: true });
+    for (const seat of seats.filter((each) => each.holder)) {
+      ok(await submit(editor, `${at}/people/new`, { name: seat.holder!, youngPerson: 'no' }), seat.holder!);
+      const personId = (await test.services.membership.people(of)).find((p) => p.name === seat.holder)!.id;
+      const row = rows.find((each) => each.label === seat.label)!;
+      ok(
+        await submit(editor, `${at}/bodies/${body.slug}/seats/${row.id}/appoint`, {
+          personId,
+          ...dateFields('startsOn', from),
+        }),
+        `${seat.holder} in ${seat.label}`,
+      );
+    }
+    /** The compliance page on a date: each rule's tag and its reason, as a reader sees them. */
+    return async (date: string, ruleSets: string[]) => {
+      const page = await editor.get(`${at}/compliance?at=${date}&ruleset=${ruleSets.join(',')}`);
+      assert.equal(page.status, 200);
+      const html = $(page.text);
+      const verdicts = new Map<string, { tag: string; text: string }>();
+      html('tr[id^="rule-"]').each((_, row) => {
+        verdicts.set(html(row).attr('id')!, {
+          tag: html(row).find('.govuk-tag').first().text().trim(),
+          text: html(row).text().replace(/\s+/g, ' '),
+        });
+      });
+      return verdicts;
+    };
+  }
+
+  it('by hand: Cheshire County Council on 14 July 2008, a county with districts before the 2009 reorganisation', async () => {
+    const page = await enter(
+      {
+        authorityGssCode: 'E10000004',
+        name: 'Cheshire Children’s Trust',
+        slug: 'cheshire-by-hand',
+        'established-day': '',
+        'established-month': '4',
+        'established-year': '2006',
+        status: 'closed',
+        published: 'no',
+      },
+      { name: 'Cheshire Children’s Trust Board', slug: 'board', kind: 'board' },
+      [
+        {
+          label: 'Executive Member for Children and Young People',
+          category: 'local-authority',
+          role: 'chair',
+          holder: 'A County Councillor',
+        },
+        {
+          label: 'Nominee of the district councils',
+          category: 'district-council',
+          holder: 'A District Officer',
+        },
+        { label: 'Cheshire Constabulary', category: 'police', holder: 'A Chief Superintendent' },
+        { label: 'Connexions Cheshire and Warrington', category: 'connexions' },
+        {
+          label: 'Central and Eastern Cheshire PCT',
+          category: 'primary-care-trust',
+          holder: 'A PCT Director',
+        },
+      ],
+      '2006-04-01',
+    );
+    const s10 = await page('2008-07-14', ['children-act-2004-s10']);
+    const verdict = (rule: string) => s10.get(`rule-children-act-2004-s10-${rule}`)!;
+    const expected: [string, string, RegExp?][] = [
+      // Cheshire was a county council with district councils until 31 March 2009
+      // (The Cheshire (Structural Changes) Order 2008), and the districts' nominee holds a seat.
+      ['district-council', 'Met', /A District Officer/],
+      ['police', 'Met', /A Chief Superintendent/],
+      // No seat of the Board is probation's, the youth offending team's or the LSC's.
+      [
+        'probation',
+        'Not met',
+        /No seat of Cheshire Children’s Trust Board on this date is of the kind asked for/,
+      ],
+      ['youth-offending-team', 'Not met'],
+      ['learning-and-skills-council', 'Not met'],
+      // s10(4)(e) as enacted names two partners: the PCT sits, no seat is the Strategic Health
+      // Authority's (nor a health commissioner's that might be it).
+      ['health-sha-pct', 'Not met'],
+      // The Connexions seat exists and the Board's members are recorded, but nobody holds it.
+      ['connexions', 'Seat vacant', /Connexions Cheshire and Warrington/],
+      // Not yet in force in July 2008: (f)'s amended words from 26 January 2009, schools,
+      // colleges and Jobcentre Plus from 1 April 2010, the NHS bodies of 2013 and 2022.
+      ['youth-support-services', 'Not applicable', /Not in force on this date/],
+      ['schools', 'Not applicable'],
+      ['further-education', 'Not applicable'],
+      ['jobcentre-plus', 'Not applicable'],
+      ['health-ccg', 'Not applicable'],
+      ['health-icb', 'Not applicable'],
+    ];
+    assert.deepEqual(
+      [...s10.keys()].sort(),
+      expected.map(([rule]) => `rule-children-act-2004-s10-${rule}`).sort(),
+      'every rule of s10 on the date, none missing',
+    );
+    for (const [rule, tag, text] of expected) {
+      assert.equal(verdict(rule).tag, tag, `${rule}: ${verdict(rule).text}`);
+      if (text) assert.match(verdict(rule).text, text, rule);
+    }
+  });
+
+  it('by hand: County Durham on 30 November 2026, under today’s rule sets', async () => {
+    const page = await enter(
+      {
+        authorityGssCode: 'E06000047',
+        name: 'County Durham Children’s Partnership',
+        slug: 'durham-by-hand',
+        'established-day': '',
+        'established-month': '9',
+        'established-year': '2019',
+        status: 'active',
+        published: 'no',
+      },
+      { name: 'Durham Safeguarding Children Partnership', slug: 'scp', kind: 'safeguarding-board' },
+      [
+        {
+          label: 'Chief Executive, Durham County Council',
+          category: 'local-authority',
+          office: 'council-chief-executive',
+          holder: 'A Chief Executive',
+        },
+        {
+          label: 'Chief Executive, the integrated care board',
+          category: 'health-commissioner',
+          office: 'icb-chief-executive',
+          holder: 'An ICB Chief Executive',
+        },
+        { label: 'Chief Constable', category: 'police', office: 'chief-officer-of-police' },
+        {
+          label: 'Corporate Director of Children and Young People’s Services',
+          category: 'local-authority',
+          holder: 'A Corporate Director',
+        },
+        { label: 'Head teacher representative', category: 'school', holder: 'A Head Teacher' },
+      ],
+      '2019-09-01',
+    );
+    const today = await page('2026-11-30', ['children-act-2004-s16e', 'working-together-2023']);
+    const expected: [string, string, RegExp?][] = [
+      // s16E(1): the partnership is recorded (an external body of kind safeguarding board).
+      ['children-act-2004-s16e-arrangements', 'Met'],
+      ['children-act-2004-s16e-partner-local-authority', 'Met', /A Chief Executive|A Corporate Director/],
+      // Clinical commissioning groups were abolished on 1 July 2022; the ICB sits.
+      ['children-act-2004-s16e-partner-ccg', 'Not applicable'],
+      ['children-act-2004-s16e-partner-icb', 'Met', /An ICB Chief Executive/],
+      // The Chief Constable's seat exists but nobody is recorded in it, while others are.
+      ['children-act-2004-s16e-partner-police', 'Seat vacant', /Chief Constable/],
+      // Working Together 2023: the lead safeguarding partners are the chief executives and the
+      // chief officer of police; the delegates are any seat of each partner.
+      ['working-together-2023-lsp-local-authority', 'Met', /A Chief Executive/],
+      ['working-together-2023-lsp-icb', 'Met'],
+      ['working-together-2023-lsp-police', 'Seat vacant'],
+      ['working-together-2023-dsp-local-authority', 'Met', /A Corporate Director/],
+      ['working-together-2023-dsp-icb', 'Met'],
+      ['working-together-2023-dsp-police', 'Seat vacant'],
+      ['working-together-2023-education', 'Met', /A Head Teacher/],
+      // No seat is the independent scrutineer's, and the partnership's seats are recorded.
+      ['working-together-2023-independent-scrutiny', 'Not met', /of the kind asked for/],
+    ];
+    assert.deepEqual(
+      [...today.keys()].sort(),
+      expected.map(([id]) => `rule-${id}`).sort(),
+      'every rule of the two sets on the date, none missing',
+    );
+    for (const [id, tag, text] of expected) {
+      const verdict = today.get(`rule-${id}`)!;
+      assert.equal(verdict.tag, tag, `${id}: ${verdict.text}`);
+      if (text) assert.match(verdict.text, text, id);
+    }
   });
 });

@@ -254,3 +254,58 @@ describe('on earlier dates', () => {
     );
   });
 });
+
+describe('Children Act 2004 s10(4)(f): Connexions, then the provider of support services under s68', () => {
+  // The words of s10(4)(f) were substituted on 26 January 2009 (Education and Skills Act 2008,
+  // s169(1), Sch 1 para 83; S.I. 2008/3077, art 4) and (f) has not been repealed since: see the
+  // rule set's comment and data/reference/README.md.
+  const s10 = async () => (await readRuleSets()).filter((set) => set.id === 'children-act-2004-s10');
+  const youth = async (date: string, seats: SeatSpec[]) => {
+    const result = statuses(await s10(), partnership(date, seats), 'children-act-2004-s10');
+    return { connexions: result.connexions, youth: result['youth-support-services'] };
+  };
+  const council: SeatSpec = {
+    body: 'board',
+    label: 'Director of Children’s Services',
+    category: 'local-authority',
+  };
+  const provider: SeatSpec = { body: 'board', label: 'Connexions', category: 'connexions' };
+  const police: SeatSpec = { body: 'board', label: 'Chief Superintendent', category: 'police' };
+
+  it('cites the amendment and its commencement, and nothing is left to check', async () => {
+    const [set] = await s10();
+    const rule = (id: string) => set!.rules.find((candidate) => candidate.id === id)!;
+    assert.equal(rule('connexions').until, '2009-01-25');
+    assert.equal(rule('youth-support-services').from, '2009-01-26');
+    assert.equal(rule('youth-support-services').until, undefined, 's10(4)(f) is still in force');
+    assert.match(rule('youth-support-services').source, /Sch 1 para 83/);
+    assert.match(rule('youth-support-services').source, /S\.I\. 2008\/3077, art 4/);
+    for (const each of await readRuleSets())
+      for (const candidate of each.rules)
+        assert.doesNotMatch(
+          `${candidate.source} ${candidate.note ?? ''}`,
+          /\(check\)/,
+          `${each.id}/${candidate.id} has nothing left to check`,
+        );
+  });
+
+  it('asks for Connexions to 25 January 2009 and for the s68 provider from the next day', async () => {
+    assert.deepEqual(await youth('2009-01-25', [council, provider]), {
+      connexions: 'met',
+      youth: 'not-applicable',
+    });
+    assert.deepEqual(await youth('2009-01-26', [council, provider]), {
+      connexions: 'not-applicable',
+      youth: 'met',
+    });
+  });
+
+  it('still applies in 2026: the council’s seat alone leaves it "not recorded", no likely provider "not met"', async () => {
+    assert.equal((await youth('2026-12-01', [council, provider])).youth, 'met');
+    // The council may provide the services itself (s68(3)(a)): its seat does not say.
+    assert.equal((await youth('2026-12-01', [council])).youth, 'not-recorded');
+    assert.equal((await youth('2026-12-01', [police])).youth, 'not-met');
+    // Before the amendment only a Connexions seat counted.
+    assert.equal((await youth('2008-07-14', [council])).connexions, 'not-met');
+  });
+});

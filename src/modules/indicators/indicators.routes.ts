@@ -140,7 +140,7 @@ export function indicatorsRoutes(indicators: IndicatorsService): Router {
   router.post('/indicators/library', requirePermission('partnership.edit'), async (req, res) => {
     const checked = trackSchema.safeParse(req.body ?? {});
     if (!checked.success)
-      return renderLibrary(req, res, 400, problem('Choose an indicator from the library'));
+      return renderLibrary(req, res, 400, problem('Select an indicator from the library'));
     let code: string;
     try {
       code = (await indicators.track(callerOf(req), checked.data.key)).code;

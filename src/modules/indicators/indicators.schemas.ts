@@ -55,7 +55,7 @@ export const localIndicatorSchema = z.object({
 export const localIndicatorChangesSchema = localIndicatorSchema.omit({ code: true });
 
 export const trackSchema = z.object({
-  key: required('Choose an indicator from the library', 100, 'Key'),
+  key: required('Select an indicator from the library', 100, 'Key'),
 });
 
 export const targetSchema = z.object({

@@ -236,7 +236,7 @@ export function indicatorsService(db: Database<DB>) {
       return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
         const entry = await repository.libraryEntry(trx, key);
         if (!entry)
-          throw new RuleViolation([{ path: 'key', message: 'Choose an indicator from the library' }]);
+          throw new RuleViolation([{ path: 'key', message: 'Select an indicator from the library' }]);
         if (await repository.codeTaken(trx, entry.code))
           throw new RuleViolation([{ path: 'key', message: `${entry.code} is already tracked` }]);
         const id = await repository.insert(trx, partnershipId, { ...entry, libraryKey: entry.key });

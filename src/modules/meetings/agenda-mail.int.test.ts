@@ -1,5 +1,7 @@
-// "Send the agenda" against a real SMTP server started by the test: exactly the members and
-// named substitutes of the meeting's bodies on its date get it; an exempt item and its paper
+// "Send the agenda" against a real SMTP server started by the test: exactly the members, those
+// in attendance, the note-taker and the named substitutes of the meeting's bodies on its date get
+// it, never an observer (issue 24: an observer is no part of the business; a note-taker needs the
+// papers to take the minutes); an exempt item and its paper
 // reach only those whose account may see them; a later change sends a "papers updated" note;
 // apologies reach the clerk.
 import { after, before, describe, it } from 'node:test';
@@ -33,6 +35,9 @@ describe('sending the agenda', () => {
     later: 'later@example.org',
     outsider: 'outsider@example.org',
     clerk: 'clerk@council.example.org',
+    officer: 'officer@council.example.org',
+    notes: 'notes@council.example.org',
+    observer: 'observer@university.example.org',
   };
   let anneUser: { email: string; password: string };
 
@@ -61,6 +66,9 @@ describe('sending the agenda', () => {
       ['later', 'Larry Later', emails.later],
       ['outsider', 'Olive Outsider', emails.outsider],
       ['clerk', 'Clare Clerk', emails.clerk],
+      ['officer', 'Ian Officer', emails.officer],
+      ['notes', 'Nora Notes', emails.notes],
+      ['observer', 'Olive Observer', emails.observer],
       ['nomail', 'Nick Nomail', null],
     ] as const);
     await test.db.owner
@@ -88,6 +96,25 @@ describe('sending the agenda', () => {
         startsOn,
         endsOn,
         substituteIds: [...substitutes],
+      });
+    }
+    // not members: an officer in attendance and the note-taker get the papers, the observer not
+    for (const [key, role] of [
+      ['officer', 'in-attendance'],
+      ['notes', 'note-taker'],
+      ['observer', 'observer'],
+    ] as const) {
+      const seatId = await test.services.membership.addSeat(caller, board.id, {
+        label: `Seat of ${key}`,
+        role,
+        voting: false,
+        howFilled: 'appointed',
+        capacity: 1,
+      });
+      await test.services.membership.appoint(caller, {
+        seatId,
+        personId: people[key]!,
+        startsOn: '2008-01-01',
       });
     }
     meetingId = await test.services.meetings.create(caller, {
@@ -136,21 +163,22 @@ describe('sending the agenda', () => {
     await smtp.stop();
   });
 
-  it('sends the agenda to exactly the members and named substitutes on the meeting’s date', async () => {
+  it('sends the agenda to exactly the members, those in attendance, the note-taker and named substitutes on the meeting’s date', async () => {
     const editor = await makeUser(test.services);
     await grant(test.services, partnershipId, editor.id, 'editor');
     const agent = test.agent();
     await signIn(agent, editor.email, editor.password);
     const page = await agent.get(`/partnerships/mail-agenda/meetings/${meetingId}/send-agenda`);
     assert.equal(page.status, 200);
-    assert.match(page.text, /3 people have an e-mail address/);
+    assert.match(page.text, /5 people have an e-mail address/);
     const sent = await submit(agent, `/partnerships/mail-agenda/meetings/${meetingId}/send-agenda`, {});
     assert.equal(sent.status, 303);
     await test.services.mail.idle();
     assert.deepEqual(
       smtp.received.flatMap((mail) => mail.envelopeTo).sort(),
-      [emails.anne, emails.bill, emails.dave].sort(),
+      [emails.anne, emails.bill, emails.dave, emails.officer, emails.notes].sort(),
     );
+    assert.deepEqual(smtp.to(emails.observer), [], 'an observer is not sent the papers');
     for (const mail of smtp.received) {
       assert.equal(mail.parsed.subject, 'Agenda: Partnership Board, 21 January 2099');
       assert.equal(mail.parsed.attachments.length, 0);
@@ -171,7 +199,7 @@ describe('sending the agenda', () => {
     const [anne] = smtp.to(emails.anne);
     assert.match(anne!.parsed.text ?? '', /Item 6: Contract with Acme Care/);
     assert.match(anne!.parsed.text ?? '', /acme-contract\.pdf/);
-    for (const address of [emails.bill, emails.dave]) {
+    for (const address of [emails.bill, emails.dave, emails.officer, emails.notes]) {
       const [mail] = smtp.to(address);
       assert.doesNotMatch(mail!.raw, /Acme/);
       assert.match(mail!.parsed.text ?? '', /Item 6: not for publication \(paragraph 3 of Schedule 12A\)/);
@@ -198,10 +226,10 @@ describe('sending the agenda', () => {
     );
     const count = smtp.received.length;
     const result = await test.services.agendaMail.send(caller, meetingId);
-    assert.deepEqual(result, { sent: 3, kind: 'papers-updated' });
+    assert.deepEqual(result, { sent: 5, kind: 'papers-updated' });
     await test.services.mail.idle();
     const notes = smtp.received.slice(count);
-    assert.equal(notes.length, 3);
+    assert.equal(notes.length, 5);
     for (const note of notes) {
       assert.equal(note.parsed.subject, 'Papers updated: Partnership Board, 21 January 2099');
       assert.match(

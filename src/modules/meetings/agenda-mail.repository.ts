@@ -1,5 +1,6 @@
-// SQL for sending a meeting's agenda: who gets it (the members of its bodies on its date and
-// their named substitutes, with what each may see), and what the agenda was when last sent.
+// SQL for sending a meeting's agenda: who gets it (the members of its bodies on its date, those
+// who hold a seat "in attendance" or take the notes, and the members' named substitutes, with what
+// each may see; never an observer), and what the agenda was when last sent.
 import { sql } from 'kysely';
 import type { Trx } from '../../schema.ts';
 
@@ -21,7 +22,12 @@ export interface SentItem {
 }
 
 export const agendaMailRepository = {
-  /** Members of these bodies on `date` (a London day) and their named substitutes, with an e-mail. */
+  /**
+   * Who is sent the papers of a meeting of these bodies on `date` (a London day), with an e-mail:
+   * the members, those in attendance (officers who present and advise), the note-taker, who
+   * needs the papers to take the minutes, and the named substitutes. Observers are not: they are
+   * no part of the meeting's business (issue 24, ADR 0041) and read the published agenda.
+   */
   async recipients(trx: Trx, bodyIds: string[], date: string): Promise<AgendaRecipient[]> {
     if (!bodyIds.length) return [];
     const memberships = await trx
@@ -29,7 +35,7 @@ export const agendaMailRepository = {
       .innerJoin('seats as s', 's.id', 'm.seat_id')
       .select(['m.id', 'm.person_id as personId'])
       .where('s.body_id', 'in', bodyIds)
-      .where('s.role', '!=', 'in-attendance')
+      .where('s.role', '!=', 'observer')
       .where((eb) => eb.or([eb('m.starts_on', 'is', null), eb('m.starts_on', '<=', date)]))
       .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', date)]))
       .execute();
@@ -42,6 +48,9 @@ export const agendaMailRepository = {
         'in',
         memberships.map((m) => m.id),
       )
+      // standing substitutes of the meeting's date (they have dates of their own: issue 15)
+      .where((eb) => eb.or([eb('starts_on', 'is', null), eb('starts_on', '<=', date)]))
+      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', date)]))
       .execute();
     const ids = [...new Set([...memberships, ...substitutes].map((row) => row.personId))];
     const rows = await trx

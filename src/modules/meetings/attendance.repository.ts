@@ -48,7 +48,13 @@ export const attendanceRepository = {
     const substitutes = await trx
       .selectFrom('membership_substitutes as ms')
       .innerJoin('people as p', 'p.id', 'ms.person_id')
-      .select(['ms.membership_id as membershipId', 'p.id', 'p.name'])
+      .select([
+        'ms.membership_id as membershipId',
+        'p.id',
+        'p.name',
+        'ms.starts_on as startsOn',
+        'ms.ends_on as endsOn',
+      ])
       .where(
         'ms.membership_id',
         'in',
@@ -71,9 +77,10 @@ export const attendanceRepository = {
     return rows.map((row) => ({
       ...row,
       jointOrganisations: joint.filter((j) => j.membershipId === row.membershipId).map((j) => j.name),
+      // each standing substitute with their period: a register takes those of its date (issue 15)
       substitutes: substitutes
         .filter((s) => s.membershipId === row.membershipId)
-        .map(({ id, name }) => ({ id, name })),
+        .map(({ id, name, startsOn, endsOn }) => ({ id, name, startsOn, endsOn })),
     }));
   },
 

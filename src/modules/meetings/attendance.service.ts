@@ -16,7 +16,7 @@ import { RuleViolation } from '../../platform/http/validation.ts';
 import { inTenant, keptInTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import {
-  activeOn,
+  membersOn,
   attendanceAppendix,
   buildRegister,
   displayName,
@@ -120,7 +120,8 @@ export function attendanceService(db: Database<DB>, mail?: MailService) {
         attendance.counts(trx, meeting.id),
         attendance.scope(trx, meeting.id),
       ]);
-      const expected = all.filter((member) => activeOn(member, date));
+      // the members of the meeting's date, with the standing substitutes of that date
+      const expected = membersOn(all, date);
       return { meeting, date, expected, records, basis, counts, scope };
     });
   }

@@ -1,7 +1,7 @@
 // The attendance register of one meeting and the attendance appendix of a body over a period,
 // worked out from memberships and what was recorded. Pure, so each case is unit-tested.
 import type { QuorumRule } from '../bodies/index.ts';
-import { evaluateQuorum, type QuorumResult } from './quorum.ts';
+import { evaluateQuorum, quorumFromApologies, type QuorumResult } from './quorum.ts';
 
 export interface ExpectedMember {
   membershipId: string;
@@ -19,7 +19,11 @@ export interface ExpectedMember {
   jointOrganisations?: string[] | undefined;
   startsOn: string | null;
   endsOn: string | null;
-  substitutes: { id: string; name: string }[];
+  /**
+   * Standing substitutes named in advance, with their periods when read from the record; a
+   * meeting's register keeps those of its date (`onDate`, issue 15).
+   */
+  substitutes: { id: string; name: string; startsOn?: string | null; endsOn?: string | null }[];
 }
 
 export interface AttendanceRecord {
@@ -63,6 +67,8 @@ export interface RegisterRow {
   substitute: { id: string; name: string; namedAtMeeting: boolean } | null;
   /** The member chaired the meeting. */
   chaired: boolean;
+  /** The organisations the member sits for, as written ("X and Y" for a joint post). */
+  organisations: string | null;
 }
 
 /**
@@ -107,6 +113,33 @@ export const displayName = (person: { personName: string; youngPerson: boolean }
 export const activeOn = (member: { startsOn: string | null; endsOn: string | null }, date: string) =>
   (!member.startsOn || member.startsOn <= date) && (!member.endsOn || member.endsOn >= date);
 
+/**
+ * The members of a date, each with the standing substitutes of that date only (a standing
+ * substitute has dates of its own: one ended since still reads as one on an earlier register).
+ */
+export const membersOn = (members: ExpectedMember[], date: string): ExpectedMember[] =>
+  members
+    .filter((member) => activeOn(member, date))
+    .map((member) => ({
+      ...member,
+      substitutes: member.substitutes
+        .filter((sub) => activeOn({ startsOn: sub.startsOn ?? null, endsOn: sub.endsOn ?? null }, date))
+        .map(({ id, name }) => ({ id, name })),
+    }));
+
+/** A member's organisations as written: "Dudley Council and NHS Dudley" for a joint post. */
+export const organisationsOf = (member: {
+  organisationName: string | null;
+  jointOrganisations?: string[] | undefined;
+}): string | null => {
+  const names = [member.organisationName, ...(member.jointOrganisations ?? [])].filter(
+    (name): name is string => !!name,
+  );
+  return names.length
+    ? `${names.slice(0, -1).join(', ')}${names.length > 1 ? ' and ' : ''}${names.at(-1)}`
+    : null;
+};
+
 export function buildRegister(
   expected: ExpectedMember[],
   records: AttendanceRecord[],
@@ -127,12 +160,15 @@ export function buildRegister(
         ? { ...named(sub), namedAtMeeting: !member.substitutes.some((s) => s.id === sub.personId) }
         : null,
       chaired: Boolean(own?.chaired && own.status === 'present'),
+      organisations: organisationsOf(member),
     };
   });
   const chair = records.find((r) => r.chaired);
+  // a register of apologies only leaves who was present unknown (issue 24)
+  const judge = scope === 'apologies' ? quorumFromApologies : evaluateQuorum;
   const quorum = bodies.map((body) => ({
     bodyId: body.id,
-    result: evaluateQuorum(
+    result: judge(
       body.quorumRule,
       body.votingPlaces,
       rows
@@ -236,8 +272,7 @@ export function attendanceAppendix(
       chaired,
       name: displayName(member, reveal),
       seatLabel: member.seatLabel,
-      organisation:
-        [member.organisationName, ...(member.jointOrganisations ?? [])].filter(Boolean).join(' and ') || null,
+      organisation: organisationsOf(member),
       organisations: [member.organisationName, ...(member.jointOrganisations ?? [])].filter(
         (name): name is string => !!name,
       ),

@@ -1,6 +1,6 @@
 // The board pack as one tagged PDF (issue 19, ADR 0047), checked with the PDF library and, where
 // installed, with readers nobody on the project wrote: poppler's pdfinfo and pdftotext, and
-// qpdf --check (CI installs them, and LibreOffice for the Word paper).
+// qpdf --check (CI installs them, and LibreOffice for the Word, OpenDocument and PowerPoint papers).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HeadingLevel, Paragraph } from 'docx';
+import JSZip from 'jszip';
 import type { PDFString } from 'pdf-lib';
 import { PDFBool, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { makePartnership, startTestApp, type TestApp } from '../../../test/support/test-app.ts';
@@ -52,6 +53,78 @@ const item = (number: number, title: string) => ({
   exemptParagraph: null,
   exemptReason: null,
 });
+
+// The smallest OpenDocument text and PowerPoint files LibreOffice opens, written here part by part
+// (both are zip files of XML parts: ODF 1.3 part 2, section 3; ECMA-376 part 1, section 13.3.6).
+const xml = (body: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${body}`;
+
+async function openDocumentText(heading: string, paragraph: string): Promise<Buffer> {
+  const zip = new JSZip();
+  // first and stored, so that a reader knows the file by its first bytes
+  zip.file('mimetype', 'application/vnd.oasis.opendocument.text', { compression: 'STORE' });
+  zip.file(
+    'META-INF/manifest.xml',
+    xml(`<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
+  <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+  <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>`),
+  );
+  zip.file(
+    'content.xml',
+    xml(`<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">
+  <office:body><office:text>
+    <text:h text:outline-level="1">${heading}</text:h>
+    <text:p>${paragraph}</text:p>
+  </office:text></office:body>
+</office:document-content>`),
+  );
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+async function powerPoint(title: string, line: string): Promise<Buffer> {
+  const ns = {
+    p: 'http://schemas.openxmlformats.org/presentationml/2006/main',
+    a: 'http://schemas.openxmlformats.org/drawingml/2006/main',
+    r: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  };
+  const relationships = (type: string, target: string) =>
+    xml(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+  <Relationship Id="rId1" Type="${ns.r}/${type}" Target="${target}"/>
+</Relationships>`);
+  const textBox = (id: number, y: number, text: string, size: number) => `<p:sp>
+    <p:nvSpPr><p:cNvPr id="${id}" name="Text ${id}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>
+    <p:spPr><a:xfrm><a:off x="457200" y="${y}"/><a:ext cx="8229600" cy="1143000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr>
+    <p:txBody><a:bodyPr wrap="square"/><a:lstStyle/><a:p><a:r><a:rPr lang="en-GB" sz="${size}"/><a:t>${text}</a:t></a:r></a:p></p:txBody>
+  </p:sp>`;
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    xml(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+  <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+  <Default Extension="xml" ContentType="application/xml"/>
+  <Override PartName="/ppt/presentation.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"/>
+  <Override PartName="/ppt/slides/slide1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slide+xml"/>
+</Types>`),
+  );
+  zip.file('_rels/.rels', relationships('officeDocument', 'ppt/presentation.xml'));
+  zip.file(
+    'ppt/presentation.xml',
+    xml(`<p:presentation xmlns:p="${ns.p}" xmlns:a="${ns.a}" xmlns:r="${ns.r}">
+  <p:sldIdLst><p:sldId id="256" r:id="rId1"/></p:sldIdLst>
+  <p:sldSz cx="9144000" cy="6858000"/><p:notesSz cx="6858000" cy="9144000"/>
+</p:presentation>`),
+  );
+  zip.file('ppt/_rels/presentation.xml.rels', relationships('slide', 'slides/slide1.xml'));
+  zip.file(
+    'ppt/slides/slide1.xml',
+    xml(`<p:sld xmlns:p="${ns.p}" xmlns:a="${ns.a}" xmlns:r="${ns.r}"><p:cSld><p:spTree>
+  <p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>
+  ${textBox(2, 457200, title, 3600)}
+  ${textBox(3, 2057400, line, 2400)}
+</p:spTree></p:cSld></p:sld>`),
+  );
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
 
 describe('the board pack as one tagged PDF', () => {
   let test: TestApp;
@@ -124,6 +197,18 @@ describe('the board pack as one tagged PDF', () => {
       content: word,
     });
     await test.services.reports.save(caller, meetingId, plan, report);
+    // an OpenDocument text paper and a PowerPoint paper, converted by LibreOffice like the Word one
+    await test.services.agenda.addItem(caller, meetingId, item(3, 'Voice'), {
+      fileName: 'voice.odt',
+      content: await openDocumentText(
+        'The voice paper',
+        'Young people asked the board for three changes to the plan.',
+      ),
+    });
+    await test.services.agenda.addItem(caller, meetingId, item(4, 'Outcomes'), {
+      fileName: 'outcomes.pptx',
+      content: await powerPoint('Outcomes slides', 'Five outcomes for every child in the county.'),
+    });
   });
   after(async () => {
     await test.close();
@@ -142,7 +227,9 @@ describe('the board pack as one tagged PDF', () => {
       'Action log and matters arising',
       'Item 2: The plan for 2009 (committee report)',
       'Item 1: Budget monitoring (budget.pdf)',
-      ...(wordIn ? ['Item 2: Plan (plan.docx)'] : []),
+      ...(wordIn
+        ? ['Item 2: Plan (plan.docx)', 'Item 3: Voice (voice.odt)', 'Item 4: Outcomes (outcomes.pptx)']
+        : []),
     ]);
     assert.equal(pdf.getTitle(), 'Partnership Board, March 2009');
     assert.equal((pdf.catalog.lookup(PDFName.of('Lang')) as PDFString).decodeText(), 'en-GB');
@@ -160,7 +247,17 @@ describe('the board pack as one tagged PDF', () => {
       tree.slice(part + 1).some((line) => /^ {4,}H1$/.test(line)),
       'the paper’s heading is tagged',
     );
-    if (wordIn) assert.ok(tree.includes('  Part: Item 2: Plan (plan.docx)'), 'the Word paper is tagged');
+    if (wordIn) {
+      assert.ok(tree.includes('  Part: Item 2: Plan (plan.docx)'), 'the Word paper is tagged');
+      const odt = tree.indexOf('  Part: Item 3: Voice (voice.odt)');
+      assert.ok(odt > 0, 'the OpenDocument paper is tagged');
+      assert.ok(
+        tree.slice(odt + 1).some((line) => /^ {4,}H1$/.test(line)),
+        'the OpenDocument paper’s heading is tagged',
+      );
+      const pptx = tree.indexOf('  Part: Item 4: Outcomes (outcomes.pptx)');
+      assert.ok(pptx > odt && tree.length > pptx + 1, 'the PowerPoint paper is tagged');
+    }
     // the committee report's header block is a table of labels and values
     assert.ok(tree.some((line) => line.trim() === 'TH'));
 
@@ -176,7 +273,12 @@ describe('the board pack as one tagged PDF', () => {
         'the report’s labels are header cells',
       );
       assert.match(struct, /"on track"/, 'text inside Strong is kept (role-mapped)');
-      if (wordIn) assert.match(struct, /five priorities/);
+      if (wordIn) {
+        assert.match(struct, /five priorities/);
+        assert.match(struct, /"The voice paper"/);
+        assert.match(struct, /three changes to the plan/);
+        assert.match(struct, /Five outcomes for every child/);
+      }
       // one page numbering: every page says its number in the pack once; the printed parts say no
       // other (Chromium's own footer is off); a paper keeps what it prints (the Word paper's footer)
       const total = pdf.getPageCount();
@@ -195,10 +297,19 @@ describe('the board pack as one tagged PDF', () => {
       assert.match(all, /Minutes of the previous meeting/);
       assert.match(all, /The budget was agreed\./);
       assert.match(all, /Send the budget to the schools forum/);
-      assert.match(
-        all,
-        wordIn ? /plan\.docx \(in this pack\)/ : /Not included: plan\.docx \(Word document\)/,
-      );
+      for (const [file, kind] of [
+        ['plan.docx', 'Word document'],
+        ['voice.odt', 'OpenDocument text'],
+        ['outcomes.pptx', 'PowerPoint presentation'],
+      ])
+        assert.match(
+          all,
+          new RegExp(wordIn ? `${file} \\(in this pack\\)` : `Not included: ${file} \\(${kind}\\)`),
+        );
+      if (wordIn) {
+        assert.match(all, /The voice paper/);
+        assert.match(all, /Five outcomes for every child in the county\./);
+      }
     }
     if (qpdf) execFileSync('qpdf', ['--check', path]); // throws on any error
   });
@@ -208,10 +319,15 @@ describe('the board pack as one tagged PDF', () => {
     try {
       const { pdf, path } = await made();
       const titles = outlineEntries(pdf).map((entry) => entry.title);
-      assert.ok(!titles.some((title) => title.includes('plan.docx')));
+      assert.ok(!titles.some((title) => /plan\.docx|voice\.odt|outcomes\.pptx/.test(title)));
       assert.ok(titles.includes('Item 1: Budget monitoring (budget.pdf)'));
-      if (poppler) assert.match(text(path), /Not included: plan\.docx \(Word document\)/);
-      else assert.ok(!structureOutline(pdf).some((line) => line.includes('plan.docx')));
+      if (poppler) {
+        const all = text(path);
+        assert.match(all, /Not included: plan\.docx \(Word document\)/);
+        assert.match(all, /Not included: voice\.odt \(OpenDocument text\)/);
+        assert.match(all, /Not included: outcomes\.pptx \(PowerPoint presentation\)/);
+      } else
+        assert.ok(!structureOutline(pdf).some((line) => /plan\.docx|voice\.odt|outcomes\.pptx/.test(line)));
     } finally {
       test.services.boardPacks.useOffice(office);
     }

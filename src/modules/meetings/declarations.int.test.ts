@@ -350,14 +350,14 @@ describe('declarations of interest at a meeting', () => {
     });
     assert.equal(sent.status, 303);
     const offered = await member.get(path('future'));
-    assert.ok(textsOf(offered.text, '#declarations-1 button').some((text) => text.startsWith('Withdraw')));
+    assert.ok(textsOf(offered.text, '#declarations-1 a').some((text) => text.startsWith('Withdraw')));
     await test.db.owner
       .updateTable('meetings')
       .set({ state: 'cancelled' })
       .where('id', '=', meetings.future!)
       .execute();
     const page = await member.get(path('future'));
-    assert.ok(!textsOf(page.text, '#declarations-1 button').some((text) => text.startsWith('Withdraw')));
+    assert.ok(!textsOf(page.text, '#declarations-1 a').some((text) => text.startsWith('Withdraw')));
     const [mine] = await test.services.declarations.ofMeeting(caller, meetings.future!);
     const refused = await submit(
       member,

@@ -4,9 +4,9 @@ import { Router, type Request } from 'express';
 import { callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { formErrors, RuleViolation } from '../../platform/http/validation.ts';
+import { confirmDeletion } from '../../platform/http/confirm-deletion.ts';
+import { formatDate } from '../../platform/dates.ts';
 import type { DeclarationsService } from './declarations.service.ts';
-import type { MeetingsService } from './meetings.service.ts';
 import { declarationSchema } from './meetings.schemas.ts';
 import { interestKinds, interestParticipation } from './meetings.vocabulary.ts';
 import { isId } from './time.ts';
@@ -15,7 +15,7 @@ const views = 'modules/meetings/views';
 const options = (record: Record<string, string>) =>
   Object.entries(record).map(([value, text]) => ({ value, text }));
 
-export function declarationsRoutes(meetings: MeetingsService, declarations: DeclarationsService): Router {
+export function declarationsRoutes(declarations: DeclarationsService): Router {
   const router = Router({ mergeParams: true });
   const meetingUrl = (req: Request, id: string) => `/partnerships/${tenantOf(req).slug}/meetings/${id}`;
   const idOf = (req: Request, name: string) => {
@@ -73,28 +73,40 @@ export function declarationsRoutes(meetings: MeetingsService, declarations: Decl
     },
   );
 
-  router.post(
-    '/meetings/:meeting/declarations/:declaration/remove',
-    requirePermission('partnership.contribute'),
-    async (req, res) => {
-      const meetingId = idOf(req, 'meeting');
-      try {
-        await declarations.withdraw(callerOf(req), meetingId, idOf(req, 'declaration'));
-      } catch (error) {
-        if (!(error instanceof RuleViolation)) throw error;
-        const meeting = await meetings.get(callerOf(req), meetingId);
-        return res.status(400).render(`${views}/approve-refused.njk`, {
-          title: 'The declaration cannot be withdrawn',
-          tenant: tenantOf(req),
-          meeting,
-          errors: formErrors(error.problems),
-          backLink: meetingUrl(req, meeting.id),
-        });
-      }
-      flash(req, 'The declaration of interest has been withdrawn');
-      res.redirect(303, `${meetingUrl(req, meetingId)}#agenda`);
+  // withdrawing one made in error: a page that asks first (ADR 0048), then the POST from it
+  confirmDeletion(router, {
+    path: '/meetings/:meeting/declarations/:declaration/remove',
+    permission: requirePermission('partnership.contribute'),
+    title: 'Withdraw a declaration of interest',
+    buttonText: 'Withdraw the declaration',
+    goesIntro: 'Withdrawing it also removes:',
+    locals: (req) => ({ tenant: tenantOf(req) }),
+    about: async (req) => {
+      const found = await declarations.withdrawal(
+        callerOf(req),
+        idOf(req, 'meeting'),
+        idOf(req, 'declaration'),
+      );
+      const { meeting, declaration: d } = found;
+      return {
+        caption: `${tenantOf(req).name}: ${meeting.title}, ${formatDate(meeting.startsAt)}`,
+        subject: `${d.name}’s declaration of ${d.kindLabel.toLowerCase()} in item ${found.itemNumber}: ${found.itemTitle}. ${d.nature.replace(/\.\s*$/, '')}.`,
+        goes: [`Its place under the item and in the minutes (“${d.participationLabel}”)`],
+        stays: [
+          `The item and its other declarations`,
+          ...(d.interestId ? [`${d.name}’s entry in the register of interests`] : []),
+        ],
+        refusal: found.refusal,
+        backLink: `${meetingUrl(req, meeting.id)}#item-${found.itemNumber}`,
+      };
     },
-  );
+    remove: async (req) => {
+      const meetingId = idOf(req, 'meeting');
+      await declarations.withdraw(callerOf(req), meetingId, idOf(req, 'declaration'));
+      return `${meetingUrl(req, meetingId)}#agenda`;
+    },
+    done: 'The declaration of interest has been withdrawn',
+  });
 
   return router;
 }

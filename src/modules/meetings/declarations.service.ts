@@ -73,6 +73,25 @@ export function declarationsService(db: Database<DB>) {
   const visibleDeclarations = async (trx: Trx, caller: Caller, meetingId: string) =>
     visibleTo(caller, await meetingDeclarations(trx, meetingId));
 
+  /** A declaration the caller sees, and why they may not withdraw it (a member: only their own, before the meeting). */
+  async function withdrawalOf(trx: Trx, caller: Caller, meetingId: string, declarationId: string) {
+    const found = await context(trx, caller, meetingId);
+    const declaration = (await visibleDeclarations(trx, caller, meetingId)).find(
+      (d) => d.id === declarationId,
+    );
+    if (!declaration) throw notFound();
+    const cancelled = found.meeting.state === 'cancelled';
+    const refusal =
+      found.own && (!found.own.includes(declaration.personId) || found.happened || cancelled)
+        ? cancelled
+          ? 'The meeting was cancelled: ask the clerk to change the declarations'
+          : found.happened
+            ? 'The meeting has already started: ask the clerk to change the declarations'
+            : 'You can withdraw only your own declarations'
+        : undefined;
+    return { found, declaration, refusal };
+  }
+
   return {
     ofMeeting: async (caller: Caller, meetingId: string): Promise<Declaration[]> => {
       const found = await keptInTenant(
@@ -134,26 +153,28 @@ export function declarationsService(db: Database<DB>) {
         return id;
       }),
 
+    /**
+     * What the page that asks before withdrawing shows (ADR 0048): the declaration, its item and
+     * meeting, and why the caller may not withdraw it, if they may not.
+     */
+    withdrawal: (caller: Caller, meetingId: string, declarationId: string) =>
+      inTenant(db, caller, 'partnership.contribute', async (trx) => {
+        const { found, declaration, refusal } = await withdrawalOf(trx, caller, meetingId, declarationId);
+        const item = found.items.find((candidate) => candidate.id === declaration.agendaItemId);
+        return {
+          meeting: found.meeting,
+          declaration,
+          itemNumber: item?.number ?? 0,
+          itemTitle: item?.title ?? '',
+          refusal,
+        };
+      }),
+
     /** Removes a declaration: a clerk or editor any; a member their own, before the meeting. */
     withdraw: (caller: Caller, meetingId: string, declarationId: string) =>
       inTenant(db, caller, 'partnership.contribute', async (trx, partnershipId) => {
-        const found = await context(trx, caller, meetingId);
-        const declaration = (await visibleDeclarations(trx, caller, meetingId)).find(
-          (d) => d.id === declarationId,
-        );
-        if (!declaration) throw notFound();
-        const cancelled = found.meeting.state === 'cancelled';
-        if (found.own && (!found.own.includes(declaration.personId) || found.happened || cancelled))
-          throw new RuleViolation([
-            {
-              path: 'declaration',
-              message: cancelled
-                ? 'The meeting was cancelled: ask the clerk to change the declarations'
-                : found.happened
-                  ? 'The meeting has already started: ask the clerk to change the declarations'
-                  : 'You can withdraw only your own declarations',
-            },
-          ]);
+        const { found, declaration, refusal } = await withdrawalOf(trx, caller, meetingId, declarationId);
+        if (refusal) throw new RuleViolation([{ path: 'declaration', message: refusal }]);
         await declarations.delete(trx, declarationId);
         await recordChange(trx, caller.actor, {
           partnershipId,

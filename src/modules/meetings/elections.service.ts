@@ -143,7 +143,9 @@ export function electionsService(db: Database<DB>, membership: MembershipService
             'No votes are counted in an election by acclamation: leave the votes blank',
           );
         if (!elected) throw refuse('elected', 'By acclamation the nominee is elected: select them');
-      } else {
+      } else if (named.length > 1) {
+        // one nominee "put to the vote and carried" may have no figures minuted (issue 24);
+        // between several, the votes say who won
         const uncounted = named.find((nominee) => nominee.votes === null);
         if (uncounted)
           throw refuse(

@@ -146,10 +146,17 @@ export const boardPackStatusJson = z
 
 const quorumJson = z.object({
   body: z.string().optional().describe('The body’s short name'),
-  met: z.boolean().nullable().describe('Null: the body has no quorum rule'),
+  met: z
+    .boolean()
+    .nullable()
+    .describe('Null: the body has no quorum rule, or (with `unknown`) the register cannot tell'),
   required: z.int().nullable().describe('Voting members needed, if the rule asks a number'),
   present: z.int(),
   missing: z.array(z.string()).describe('Categories the rule names with nobody there for them'),
+  unknown: z
+    .literal(true)
+    .optional()
+    .describe('The register records apologies only: who was present, so whether quorate, is not known'),
 });
 
 export const electionJson = z

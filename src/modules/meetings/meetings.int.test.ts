@@ -107,7 +107,7 @@ describe('meetings', () => {
       form({ kind: 'joint-meeting', bodyIds: body.board!, 'date-day': '20', 'date-month': '3' }),
     );
     assert.equal(single.status, 400);
-    assert.match(single.text, /A joint meeting belongs to two bodies or more/);
+    assert.match(single.text, /Select two bodies or more for a joint meeting/);
     assert.equal(await count(), before);
     const joint = await submit(
       agent,

@@ -66,14 +66,14 @@ const endWithoutStart = {
 
 export const meetingFormSchema = z
   .object({ ...meetingFields, date: dateInput('Date of the meeting', { required: true }) })
-  .refine(jointNeedsTwo, { path: ['bodyIds'], message: 'A joint meeting belongs to two bodies or more' })
+  .refine(jointNeedsTwo, { path: ['bodyIds'], message: 'Select two bodies or more for a joint meeting' })
   .refine(noEndWithoutStart, endWithoutStart)
   .refine(endsAfterStart, { path: ['endTime'], message: 'The end time must be after the start time' });
 
 /** A meeting as the seeds and the services take it: the date as an ISO date. */
 export const meetingInputSchema = z
   .object({ ...meetingFields, date: isoDate('Date of the meeting') })
-  .refine(jointNeedsTwo, { path: ['bodyIds'], message: 'A joint meeting belongs to two bodies or more' })
+  .refine(jointNeedsTwo, { path: ['bodyIds'], message: 'Select two bodies or more for a joint meeting' })
   .refine(noEndWithoutStart, endWithoutStart)
   .refine(endsAfterStart, { path: ['endTime'], message: 'The end time must be after the start time' });
 /** A meeting as the services take it (what both schemas give). */
@@ -217,7 +217,11 @@ export const actionSchema = z
 
 /** An action raised from the action log: the meeting whose log it joins, and the action (issue 23). */
 export const loggedActionSchema = z
-  .object({ meetingId: z.uuid({ error: 'Select the meeting the action joins' }) })
+  .object({
+    meetingId: z.uuid({ error: 'Select the meeting the action joins' }),
+    /** The plan priority it serves, when raised for one (issue 23). */
+    planPriorityId: optionalUuid('Select the plan priority from the list'),
+  })
   .and(actionSchema);
 
 /** Approving the previous meeting's minutes: as they stand, or as amended (with the amendment). */
@@ -233,6 +237,11 @@ export const approvalSchema = z
     message: 'Enter the amendment, as the minutes of this meeting record it',
   })
   .transform((value) => (value.approvedAs === 'as-amended' ? value.amendment! : null));
+
+/** The plan priority an action serves, or none (issue 23). */
+export const actionPrioritySchema = z.object({
+  planPriorityId: optionalUuid('Select the plan priority from the list'),
+});
 
 export const actionUpdateSchema = z.object({
   text: requiredText('the update', 5000),

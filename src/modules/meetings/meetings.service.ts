@@ -46,7 +46,7 @@ async function checkBodies(trx: Trx, input: MeetingInput): Promise<string[]> {
       { path: 'bodyIds', message: 'Select the body or bodies the meeting belongs to' },
     ]);
   if (input.kind === 'joint-meeting' && unique.length < 2)
-    throw new RuleViolation([{ path: 'bodyIds', message: 'A joint meeting belongs to two bodies or more' }]);
+    throw new RuleViolation([{ path: 'bodyIds', message: 'Select two bodies or more for a joint meeting' }]);
   const known = new Set((await meetings.bodies(trx)).map((body) => body.id));
   if (unique.some((id) => !known.has(id)))
     throw new RuleViolation([

@@ -131,6 +131,8 @@ export interface ActionsTable {
   reference_number: ColumnType<number | null, number | null | undefined, number | null>;
   due_on: DateColumn;
   status: Generated<string>;
+  /** The plan priority it serves, when raised for one (issue 23): read through the plans module. */
+  plan_priority_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
   updated_at: Updated;
 }

@@ -11,6 +11,7 @@ import { formatDate, formatDateTime } from '../../platform/views/nunjucks.ts';
 import type { Caller } from '../../platform/http/auth.ts';
 import type { AgendaService } from './agenda.service.ts';
 import type { AttendanceService } from './attendance.service.ts';
+import { displayName } from './attendance.ts';
 import type { DeclarationsService } from './declarations.service.ts';
 import type { RecordService } from './record.service.ts';
 import { actionStatuses } from './meetings.vocabulary.ts';
@@ -76,8 +77,10 @@ export async function minutesOf(
       .filter((row) => row.status === wanted)
       .map((row) =>
         [
-          row.member.personName,
-          row.member.organisationName ? `, ${row.member.organisationName}` : '',
+          // a document leaves the partnership: young people are never named in it
+          displayName(row.member),
+          // a joint post names each of its organisations ("X and Y")
+          row.organisations ? `, ${row.organisations}` : '',
           row.chaired ? ' (chair)' : '',
           row.substitute && wanted !== 'present' ? ` (${row.substitute.name} attended for them)` : '',
         ].join(''),
@@ -85,7 +88,7 @@ export async function minutesOf(
   const { rows } = register.register;
   const substitutes = rows.flatMap((row) =>
     row.substitute && row.status === 'present'
-      ? [`${row.substitute.name} (for ${row.member.personName})`]
+      ? [`${row.substitute.name} (for ${displayName(row.member)})`]
       : [],
   );
   const attendance: [string, string][] = [];

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { evaluateQuorum } from './quorum.ts';
+import { evaluateQuorum, quorumFromApologies } from './quorum.ts';
 
 const members = (...categories: (string | null)[]) => categories.map((category) => ({ category }));
 
@@ -37,5 +37,18 @@ describe('quorum', () => {
       missing: [],
     });
     assert.equal(evaluateQuorum({ categories: [] }, 12, []).met, null);
+  });
+
+  it('is not known from a register of apologies only, unless those known there make it', () => {
+    // nobody named present: not "0 of 8, not quorate" but not known, with what was needed
+    assert.deepEqual(quorumFromApologies({ minimum: 8 }, 19, []), {
+      met: null,
+      required: 8,
+      present: 0,
+      missing: [],
+      unknown: true,
+    });
+    assert.equal(quorumFromApologies({ minimum: 2 }, 5, members(null, null)).met, true);
+    assert.equal(quorumFromApologies(null, 5, []).unknown, undefined, 'no rule is no rule');
   });
 });

@@ -11,6 +11,11 @@ export interface QuorumResult {
   present: number;
   /** Categories the rule names with nobody there for them. */
   missing: string[];
+  /**
+   * The register records apologies only, so who was present is not known: `met` is then null
+   * (not known) unless those known to be there (substitutes) already make the quorum (issue 24).
+   */
+  unknown?: true;
 }
 
 export function evaluateQuorum(
@@ -26,4 +31,19 @@ export function evaluateQuorum(
   const there = new Set(votingPresent.map((member) => member.category).filter(Boolean));
   const missing = (rule.categories ?? []).filter((category) => !there.has(category));
   return { met: (required === null || present >= required) && !missing.length, required, present, missing };
+}
+
+/**
+ * The quorum of a meeting whose minutes give apologies only: a member they do not name is not
+ * recorded, never absent, so only those known to be there (substitutes) count, and a quorum they
+ * do not make is not known rather than missed. The holders on record may not be every member the
+ * body had (a seat left vacant in the record may have been filled), so no upper bound is drawn.
+ */
+export function quorumFromApologies(
+  rule: QuorumRule | null | undefined,
+  votingPlaces: number,
+  knownPresent: { category: string | null }[],
+): QuorumResult {
+  const known = evaluateQuorum(rule, votingPlaces, knownPresent);
+  return known.met === false ? { ...known, met: null, missing: [], unknown: true } : known;
 }

@@ -37,6 +37,8 @@ export interface ActionRow {
   reference: string | null;
   dueOn: string | null;
   status: string;
+  /** The plan priority it serves (its id: named through the plans module). */
+  planPriorityId: string | null;
   updates: { text: string; status: string; recordedBy: string; createdAt: Date }[];
 }
 
@@ -50,6 +52,8 @@ export interface ActionValues {
   /** Its number as the minutes give it; the next free one for the body and year when left out. */
   number?: number | undefined;
   dueOn: string | null;
+  /** The plan priority it serves, when raised for one (issue 23). */
+  planPriorityId?: string | null | undefined;
 }
 
 /** An action's number: the body's code, the year and the number ("CTB/2010/14"). */
@@ -138,7 +142,15 @@ export const recordRepository = {
   /** Actions with their owner, meeting and updates; filtered by meetings, status or owner. */
   async actions(
     trx: Trx,
-    filter: { meetingIds?: string[]; status?: string; ownerId?: string; ids?: string[] } = {},
+    filter: {
+      meetingIds?: string[];
+      status?: string;
+      ownerId?: string;
+      ids?: string[];
+      planPriorityIds?: string[];
+      /** Only those raised for a plan priority. */
+      withPlanPriority?: boolean;
+    } = {},
   ): Promise<ActionRow[]> {
     let query = trx
       .selectFrom('actions as a')
@@ -163,6 +175,7 @@ export const recordRepository = {
         'a.reference_number as referenceNumber',
         'a.due_on as dueOn',
         'a.status',
+        'a.plan_priority_id as planPriorityId',
       ])
       .orderBy('a.due_on', (ob) => ob.asc().nullsLast())
       .orderBy('a.created_at');
@@ -174,6 +187,11 @@ export const recordRepository = {
       if (!filter.ids.length) return [];
       query = query.where('a.id', 'in', filter.ids);
     }
+    if (filter.planPriorityIds) {
+      if (!filter.planPriorityIds.length) return [];
+      query = query.where('a.plan_priority_id', 'in', filter.planPriorityIds);
+    }
+    if (filter.withPlanPriority) query = query.where('a.plan_priority_id', 'is not', null);
     if (filter.status) query = query.where('a.status', '=', filter.status);
     if (filter.ownerId)
       query = query.where((eb) =>
@@ -271,10 +289,20 @@ export const recordRepository = {
           reference_year: reference?.year ?? null,
           reference_number: reference?.number ?? null,
           due_on: values.dueOn,
+          plan_priority_id: values.planPriorityId ?? null,
         })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
+  },
+
+  /** Links an action to the plan priority it serves, or to none. */
+  async linkPriority(trx: Trx, id: string, planPriorityId: string | null): Promise<void> {
+    await trx
+      .updateTable('actions')
+      .set({ plan_priority_id: planPriorityId, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
   },
 
   async updateAction(

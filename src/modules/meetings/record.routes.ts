@@ -12,6 +12,7 @@ import type { AgendaService } from './agenda.service.ts';
 import type { MeetingsService } from './meetings.service.ts';
 import type { RecordService } from './record.service.ts';
 import {
+  actionPrioritySchema,
   actionSchema,
   actionsQuery,
   actionUpdateSchema,
@@ -283,24 +284,81 @@ export function recordRoutes(
     res.redirect(303, back);
   });
 
-  /** Raising an action from the action log: the meetings that have taken place to choose from. */
-  const logFormLocals = async (req: Request) => ({
-    title: 'Raise an action',
-    tenant: tenantOf(req),
-    meetingChoices: (await meetings.list(callerOf(req))).filter((meeting) => hasHappened(meeting)).reverse(),
-    owners: await record.owners(callerOf(req)),
-    backLink: `${base(req)}/actions`,
+  /** The plan priority an action serves, changed or taken off by an editor (issue 23). */
+  const priorityFormLocals = async (req: Request) => {
+    const [actionId] = ids(req, 'action');
+    const action = await record.action(callerOf(req), actionId!);
+    return {
+      action,
+      locals: {
+        title: 'Change the plan priority of an action',
+        tenant: tenantOf(req),
+        action,
+        priorityChoices: await record.planPriorities(callerOf(req)),
+        backLink: `${base(req)}/actions`,
+      },
+    };
+  };
+  router.get('/actions/:action/priority', requirePermission('partnership.edit'), async (req, res) => {
+    const { action, locals } = await priorityFormLocals(req);
+    res.render(`${views}/action-priority.njk`, {
+      ...locals,
+      values: { planPriorityId: action.planPriorityId },
+    });
   });
+  router.post('/actions/:action/priority', requirePermission('partnership.edit'), async (req, res) => {
+    const { action, locals } = await priorityFormLocals(req);
+    const done = await submitForm(
+      req,
+      res,
+      { view: `${views}/action-priority.njk`, locals, schema: actionPrioritySchema, input: req.body },
+      async (value) => {
+        await record.linkPriority(callerOf(req), action.id, value.planPriorityId);
+      },
+    );
+    if (!done) return;
+    flash(req, 'The action’s plan priority has been saved');
+    res.redirect(303, `${base(req)}/actions`);
+  });
+
+  /**
+   * Raising an action from the action log, or from a plan priority's page (`?priority=`, issue
+   * 23): the meetings that have taken place to choose from (the body's log it joins), and the
+   * plans' priorities it may serve. Raised from a priority, the form goes back to it.
+   */
+  const logFormLocals = async (req: Request) => {
+    const priorities = await record.planPriorities(callerOf(req));
+    const wanted = typeof req.query.priority === 'string' ? req.query.priority : '';
+    const from = priorities.find((priority) => priority.id === wanted);
+    const planUrl = from && `${base(req)}/plans/${from.plan.slug}#priority-${from.id}`;
+    return {
+      locals: {
+        title: from ? `Raise an action for priority ${from.position}` : 'Raise an action',
+        tenant: tenantOf(req),
+        fromPriority: from ?? null,
+        priorityChoices: priorities,
+        meetingChoices: (await meetings.list(callerOf(req)))
+          .filter((meeting) => hasHappened(meeting))
+          .reverse(),
+        owners: await record.owners(callerOf(req)),
+        backLink: planUrl ?? `${base(req)}/actions`,
+      },
+      from,
+      done: planUrl ?? `${base(req)}/actions`,
+    };
+  };
   router.get('/actions/new', requirePermission('partnership.edit'), async (req, res) => {
-    res.render(`${views}/action-form.njk`, { ...(await logFormLocals(req)), values: {} });
+    const { locals, from } = await logFormLocals(req);
+    res.render(`${views}/action-form.njk`, { ...locals, values: { planPriorityId: from?.id } });
   });
   router.post('/actions/new', requirePermission('partnership.edit'), async (req, res) => {
+    const { locals, done: back } = await logFormLocals(req);
     const done = await submitForm(
       req,
       res,
       {
         view: `${views}/action-form.njk`,
-        locals: await logFormLocals(req),
+        locals,
         schema: loggedActionSchema,
         input: { ...(req.body as Record<string, unknown>), dueOn: dateParts(req.body, 'dueOn') },
       },
@@ -310,7 +368,7 @@ export function recordRoutes(
     );
     if (!done) return;
     flash(req, 'The action has been added to the action log');
-    res.redirect(303, `${base(req)}/actions`);
+    res.redirect(303, back);
   });
 
   router.get('/actions', async (req, res) => {
@@ -328,6 +386,7 @@ export function recordRoutes(
         { key: 'owner', header: 'Owner' },
         { key: 'meeting', header: 'Meeting' },
         { key: 'meetingOn', header: 'Meeting date' },
+        { key: 'priority', header: 'Plan priority' },
         { key: 'dueOn', header: 'Due' },
         { key: 'status', header: 'Status' },
         { key: 'overdue', header: 'Overdue' },
@@ -339,6 +398,9 @@ export function recordRoutes(
         owner: action.owner,
         meeting: action.meetingTitle,
         meetingOn: londonParts(action.meetingStartsAt).date,
+        priority: action.priority
+          ? `${action.priority.planTitle}: priority ${action.priority.position}, ${action.priority.title}`
+          : '',
         dueOn: action.dueOn ?? '',
         status: actionStatuses[action.status as keyof typeof actionStatuses] ?? action.status,
         overdue: action.overdue ? 'yes' : 'no',

@@ -28,13 +28,38 @@ import { hasHappened, londonParts } from './time.ts';
 import { formatDate } from '../../platform/dates.ts';
 import type { MailService } from '../../platform/mail/outbox.ts';
 import { minutesApprovedMail, newActionMail } from './record-mail.ts';
+import { planPrioritiesWithin } from '../plans/index.ts';
 
 const refuse = (path: string, message: string) => new RuleViolation([{ path, message }]);
 const dateOf = (meeting: MeetingRow) => londonParts(meeting.startsAt).date;
 
+/** The plan priority an action serves, named as the plan names it now (issue 23). */
+export interface ActionPriority {
+  id: string;
+  position: number;
+  title: string;
+  planTitle: string;
+  planSlug: string;
+}
+
 export interface ActionEntry extends ActionRow {
   owner: string;
   overdue: boolean;
+  priority: ActionPriority | null;
+}
+
+type PriorityNames = Readonly<Record<string, ActionPriority>>;
+
+/** The plan priorities the rows name, read through the plans module's public function. */
+async function prioritiesNamed(trx: Trx, rows: ActionRow[]): Promise<PriorityNames> {
+  if (!rows.some((row) => row.planPriorityId)) return {};
+  const { priorities } = await planPrioritiesWithin(trx);
+  return Object.fromEntries(
+    priorities.map((p) => [
+      p.id,
+      { id: p.id, position: p.position, title: p.title, planTitle: p.plan.title, planSlug: p.plan.slug },
+    ]),
+  );
 }
 
 export function recordService(db: Database<DB>, mail?: MailService) {
@@ -66,7 +91,13 @@ export function recordService(db: Database<DB>, mail?: MailService) {
   const onItems = (rows: ActionRow[]) => rows.flatMap((r) => (r.agendaItemId ? [r.agendaItemId] : []));
 
   /** Actions as the caller may see them: those on the exempt items given withheld without the right. */
-  function shownTo(caller: Caller, rows: ActionRow[], exemptItemIds: string[], on = today()): ActionEntry[] {
+  function shownTo(
+    caller: Caller,
+    rows: ActionRow[],
+    exemptItemIds: string[],
+    on = today(),
+    priorities: PriorityNames = {},
+  ): ActionEntry[] {
     const exempt = new Set(seesExempt(caller) ? [] : exemptItemIds);
     return rows
       .filter((row) => !row.agendaItemId || !exempt.has(row.agendaItemId))
@@ -78,13 +109,14 @@ export function recordService(db: Database<DB>, mail?: MailService) {
               .filter(Boolean)
               .join(', ') || 'No owner',
         overdue: row.status === 'open' && !!row.dueOn && row.dueOn < on,
+        priority: (row.planPriorityId && priorities[row.planPriorityId]) || null,
       }));
   }
 
   /** Actions as the caller may see them: those on exempt items withheld without the right. */
   async function visible(trx: Trx, caller: Caller, rows: ActionRow[], on = today()): Promise<ActionEntry[]> {
     const exempt = seesExempt(caller) ? [] : await records.exemptItemIds(trx, onItems(rows));
-    return shownTo(caller, rows, exempt, on);
+    return shownTo(caller, rows, exempt, on, await prioritiesNamed(trx, rows));
   }
 
   /** A meeting's minutes, decisions and actions, the previous meeting and the matters arising, for anyone. */
@@ -160,6 +192,11 @@ export function recordService(db: Database<DB>, mail?: MailService) {
         'ownerToBeConfirmed',
         'An owner “to be confirmed” has no person or organisation yet: choose one or the other',
       );
+    const priority = values.planPriorityId
+      ? (await planPrioritiesWithin(trx)).priorities.find((p) => p.id === values.planPriorityId)
+      : undefined;
+    if (values.planPriorityId && !priority)
+      throw refuse('planPriorityId', 'Select a priority of one of the partnership’s plans');
     const owners = await records.owners(trx);
     if (values.ownerPersonId && !owners.people.some((p) => p.id === values.ownerPersonId))
       throw refuse('ownerPersonId', 'Select a person of this partnership');
@@ -187,7 +224,7 @@ export function recordService(db: Database<DB>, mail?: MailService) {
       action: 'create',
       entityType: 'action',
       entityId: id,
-      summary: `Raised ${label ? `action ${label}` : 'an action'} at ${meeting.title} on ${dateOf(meeting)}`,
+      summary: `Raised ${label ? `action ${label}` : 'an action'} at ${meeting.title} on ${dateOf(meeting)}${priority ? ` for priority ${priority.position} of ${priority.plan.title}` : ''}`,
       after: { ...values, reference: label },
     });
     return id;
@@ -256,7 +293,12 @@ export function recordService(db: Database<DB>, mail?: MailService) {
         if (!meeting) throw notFound();
         const record = await recordOf(trx, meeting);
         const onActions = onItems([...record.actions, ...record.arising]);
-        return { meeting, ...record, exempt: await records.exemptItemIds(trx, onActions) };
+        return {
+          meeting,
+          ...record,
+          exempt: await records.exemptItemIds(trx, onActions),
+          priorities: await prioritiesNamed(trx, [...record.actions, ...record.arising]),
+        };
       });
       // what the caller's rights and today's date decide is derived once for each (ADR 0023)
       const rights = seesExempt(caller);
@@ -265,8 +307,14 @@ export function recordService(db: Database<DB>, mail?: MailService) {
         return {
           minutes: found.minutes.filter((minute) => seen.has(minute.agendaItemId)),
           decisions: found.decisions.filter((decision) => seen.has(decision.agendaItemId)),
-          actions: shownTo(caller, found.actions, found.exempt),
-          mattersArising: shownTo(caller, found.arising, found.exempt, dateOf(found.meeting)),
+          actions: shownTo(caller, found.actions, found.exempt, today(), found.priorities),
+          mattersArising: shownTo(
+            caller,
+            found.arising,
+            found.exempt,
+            dateOf(found.meeting),
+            found.priorities,
+          ),
           previous: found.previous
             ? { meeting: found.previous, drafts: found.previousDrafts, amendment: found.previousAmendment }
             : null,
@@ -386,6 +434,31 @@ export function recordService(db: Database<DB>, mail?: MailService) {
         });
       }),
 
+    /** Links an action to the plan priority it serves, or to none (issue 23): by an editor. */
+    linkPriority: (caller: Caller, actionId: string, planPriorityId: string | null) =>
+      inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
+        const [action] = await visible(trx, caller, await records.actions(trx, { ids: [actionId] }));
+        if (!action) throw notFound();
+        const priority = planPriorityId
+          ? (await planPrioritiesWithin(trx)).priorities.find((p) => p.id === planPriorityId)
+          : undefined;
+        if (planPriorityId && !priority)
+          throw refuse('planPriorityId', 'Select a priority of one of the partnership’s plans');
+        if ((action.planPriorityId ?? null) === planPriorityId) return;
+        await records.linkPriority(trx, actionId, planPriorityId);
+        await recordChange(trx, caller.actor, {
+          partnershipId,
+          action: 'update',
+          entityType: 'action',
+          entityId: actionId,
+          summary: priority
+            ? `Linked an action to priority ${priority.position} of ${priority.plan.title}`
+            : 'Took an action off its plan priority',
+          before: { planPriorityId: action.planPriorityId },
+          after: { planPriorityId },
+        });
+      }),
+
     action: (caller: Caller, actionId: string) =>
       inTenant(db, caller, 'partnership.read', async (trx) => {
         const [action] = await visible(trx, caller, await records.actions(trx, { ids: [actionId] }));
@@ -416,6 +489,23 @@ export function recordService(db: Database<DB>, mail?: MailService) {
       }),
 
     owners: (caller: Caller) => inTenant(db, caller, 'partnership.read', (trx) => records.owners(trx)),
+
+    /** The plans' priorities an action may be raised for, read through the plans module. */
+    planPriorities: (caller: Caller) =>
+      inTenant(db, caller, 'partnership.read', async (trx) => (await planPrioritiesWithin(trx)).priorities),
+
+    /** The actions in the action log raised for each plan priority, by the priority's id (issue 23). */
+    ofPriorities: (caller: Caller, priorityIds?: string[]) =>
+      inTenant(db, caller, 'partnership.read', async (trx) => {
+        const rows = await records.actions(
+          trx,
+          priorityIds ? { planPriorityIds: priorityIds } : { withPlanPriority: true },
+        );
+        const byPriority: Record<string, ActionEntry[]> = {};
+        for (const action of await visible(trx, caller, rows))
+          if (action.planPriorityId) (byPriority[action.planPriorityId] ??= []).push(action);
+        return byPriority;
+      }),
   };
 }
 

@@ -16,7 +16,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
+import JSZip from 'jszip';
 import {
+  binary,
   makePartnership,
   signedInAs,
   startTestApp,
@@ -255,6 +257,17 @@ describe('a meeting recorded from its minutes (Stockton-on-Tees, 2 July 2010)', 
       `${base}/bodies/childrens-trust-board/attendance?from=2010-07-01&to=2010-07-31`,
     );
     assert.doesNotMatch(viewed.text, /Joe Lee|Elizabeth Shearer/);
+    // the minutes document leaves the partnership: the young people are not named in it, even
+    // when the editor who sees their names on the page downloads it
+    const minutes = await editor.get(`${base}/meetings/${meetingId}/minutes.docx`).buffer(true).parse(binary);
+    assert.equal(minutes.status, 200);
+    const document = await (
+      await JSZip.loadAsync(minutes.body as Buffer)
+    )
+      .file('word/document.xml')!
+      .async('string');
+    assert.doesNotMatch(document, /Joe Lee|Elizabeth Shearer/);
+    assert.match(document, /A young person/);
   });
 
   it('records the vice-chair in the chair, and refuses a chair who was not there', async () => {

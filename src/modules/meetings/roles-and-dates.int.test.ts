@@ -27,6 +27,7 @@ import {
 import { systemCaller, type Caller } from '../../platform/http/auth.ts';
 import { categoryInForce } from '../membership/statutory-categories.ts';
 import { complianceRepository } from '../compliance/compliance.repository.ts';
+import { formsIn } from '../../../test/support/forms.ts';
 
 let test: TestApp;
 let caller: Caller;
@@ -425,5 +426,158 @@ describe('dates as sources give them', () => {
     assert.equal(published.datetype, 'date');
     const publicPage = pageText((await test.request().get(`/public/roles-dates/meetings/${id}`)).text);
     assert.match(publicPage, /When\s*14 July 2009\s/);
+  });
+});
+
+describe('the last gaps of the record as councils keep it (issue 24)', () => {
+  it('takes a body’s own dates as a year or a month, stored with precision, shown as written', async () => {
+    await test.services.bodies.create(caller, {
+      slug: 'task-group',
+      name: 'Transition Task Group',
+      kind: 'task-and-finish-group',
+      takesDecisions: false,
+      status: 'established',
+      statusOn: '2008',
+    });
+    const path = `${base}/bodies/task-group/edit`;
+    const form = await editor.get(path);
+    const [fields] = formsIn(form.text, path).map((found) => found.fields);
+    const before = await auditCount(test);
+    const refused = await submit(editor, path, {
+      ...fields!,
+      ...partialDate('startsOn', '', '', '2008'),
+      ...partialDate('endsOn', '', '', '2007'),
+    });
+    assert.equal(refused.status, 400);
+    assert.match(summaryOf(refused.text), /End date must be the same as or after the start date/);
+    assert.equal(await auditCount(test), before, 'nothing was written');
+
+    const saved = await submit(editor, path, {
+      ...fields!,
+      ...partialDate('startsOn', '', '', '2008'),
+      ...partialDate('endsOn', '', '3', '2010'),
+    });
+    assert.equal(saved.status, 303, summaryOf(saved.text));
+    const stored = await test.db.owner
+      .selectFrom('bodies')
+      .select(['starts_on', 'ends_on', 'starts_precision', 'ends_precision'])
+      .where('slug', '=', 'task-group')
+      .where('partnership_id', '=', partnershipId)
+      .executeTakeFirstOrThrow();
+    // the start from its first day, the end to its last, each with its precision
+    assert.deepEqual(
+      [String(stored.starts_on), String(stored.ends_on), stored.starts_precision, stored.ends_precision],
+      ['2008-01-01', '2010-03-31', 'year', 'month'],
+    );
+    // the body page and the structure page as written, never "1 January 2008"
+    const page = pageText((await editor.get(`${base}/bodies/task-group`)).text);
+    assert.match(page, /Runs\s*from 2008 until March 2010/);
+    assert.doesNotMatch(page, /1 January 2008|31 March 2010/);
+    const structure = await editor.get(`${base}/structure?at=2009-06-01`);
+    const row = textsOf(structure.text, '#bodies tbody tr').find((text) =>
+      text.includes('Transition Task Group'),
+    );
+    assert.match(row!.replace(/\s+/g, ' '), /from 2008 until March 2010/);
+    // the edit form gives them back as entered: the year alone, the month and year
+    const again = formsIn((await editor.get(path)).text, path)[0]!.fields;
+    assert.deepEqual(
+      ['startsOn', 'endsOn'].map((name) => [
+        again[`${name}-day`],
+        again[`${name}-month`],
+        again[`${name}-year`],
+      ]),
+      [
+        ['', '', '2008'],
+        ['', '3', '2010'],
+      ],
+    );
+    // the API, as written
+    const viewer = await signedInAs(test, partnershipId, 'viewer');
+    const { token } = await test.services.tokens.create(systemCaller('test'), viewer.user.id, 'dates');
+    const answer = await test
+      .request()
+      .get(`/api/v1${base}/bodies?at=2009-06-01`)
+      .set('Authorization', `Bearer ${token}`);
+    assert.equal(answer.status, 200);
+    const item = (
+      answer.body as { items: { slug: string; runsFrom: string; runsUntil: string }[] }
+    ).items.find((entry) => entry.slug === 'task-group')!;
+    assert.deepEqual([item.runsFrom, item.runsUntil], ['2008', '2010-03']);
+    // the open data (Popolo) of the published partnership, as written
+    const popolo = await test.request().get('/popolo/v1/roles-dates?on=2009-06-01');
+    assert.equal(popolo.status, 200);
+    const organisation = (
+      popolo.body as { organizations: { name: string; founding_date?: string; dissolution_date?: string }[] }
+    ).organizations.find((entry) => entry.name === 'Transition Task Group')!;
+    assert.deepEqual([organisation.founding_date, organisation.dissolution_date], ['2008', '2010-03']);
+  });
+
+  it('corrects an appointment’s role to note-taker or observer from a date', async () => {
+    const nina = await test.services.membership.addPerson(caller, {
+      name: 'Nina Clerk',
+      jobTitle: null,
+      email: null,
+      phone: null,
+      youngPerson: false,
+      notes: null,
+    });
+    const seatId = await test.services.membership.addSeat(caller, boardId, {
+      label: 'Democratic services',
+      role: 'in-attendance',
+      voting: false,
+      howFilled: 'appointed',
+      capacity: 1,
+    });
+    const membershipId = await test.services.membership.appoint(caller, {
+      seatId,
+      personId: nina,
+      startsOn: '2008-01-01',
+    });
+    const path = `${base}/bodies/board/memberships/${membershipId}/terms/new`;
+    const form = await editor.get(path);
+    assert.match(
+      textsOf(form.text, '#role option').join(' | '),
+      /Note-taker \| Observer|Observer \| Note-taker/,
+    );
+    for (const [role, year] of [
+      ['note-taker', '2010'],
+      ['observer', '2012'],
+    ] as const) {
+      const recorded = await submit(editor, path, {
+        ...partialDate('holdsFrom', '1', '4', year),
+        title: '',
+        role,
+      });
+      assert.equal(recorded.status, 303, summaryOf(recorded.text));
+    }
+    const stored = await test.db.owner
+      .selectFrom('membership_terms')
+      .select(['holds_from', 'role'])
+      .where('membership_id', '=', membershipId)
+      .orderBy('holds_from')
+      .execute();
+    assert.deepEqual(
+      stored.map((row) => [String(row.holds_from), row.role]),
+      [
+        ['2010-04-01', 'note-taker'],
+        ['2012-04-01', 'observer'],
+      ],
+    );
+    const page = textsOf(
+      (await editor.get(`${base}/bodies/board/memberships/${membershipId}`)).text,
+      '#terms tbody tr',
+    );
+    assert.deepEqual(
+      page.map((row) =>
+        row
+          .replace(/\s+/g, ' ')
+          .replace(/ Remove.*$/, '')
+          .trim(),
+      ),
+      ['1 April 2010 No change Note-taker', '1 April 2012 No change Observer'],
+    );
+    // the seats page gives the role of the day asked about
+    const seats = pageText((await editor.get(`${base}/bodies/board/seats?at=2011-01-01`)).text);
+    assert.match(seats, /Nina Clerk[^]*Note-taker/);
   });
 });

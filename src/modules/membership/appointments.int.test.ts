@@ -23,6 +23,8 @@ import {
 } from '../../../test/support/test-app.ts';
 import { systemCaller, type Caller } from '../../platform/http/auth.ts';
 import { lastDayOf } from './appointments.words.ts';
+import { minutesOf } from '../meetings/minutes.document.ts';
+import * as substitutesDated from '../../migrations/0063_standing_substitutes_dated.ts';
 
 describe('appointments corrected, joint posts and partial dates (issue 15)', () => {
   let test: TestApp;
@@ -307,6 +309,29 @@ describe('appointments corrected, joint posts and partial dates (issue 15)', () 
     assert.deepEqual([council.expected, council.attended, council.notRecorded, council.rate], [4, 3, 1, 1]);
     const page = pageText((await viewer.get(`${base}/seats?at=2010-07-02`)).text).replace(/\s+/g, ' ');
     assert.match(page, /Peter Seller.*and NHS Stockton \(joint post\)/);
+    // every page and document showing the register names both organisations (issue 15 gap 1):
+    // the register form, the meeting's page, the minutes and the appointment's page
+    const both = 'Stockton-on-Tees Borough Council and NHS Stockton';
+    const form = pageText(
+      (await editor.get(`/partnerships/stockton/meetings/${meeting.july}/attendance`)).text,
+    );
+    assert.ok(form.includes(`Peter Seller, Joint commissioning, council and NHS (${both})`), form);
+    const shown = pageText((await viewer.get(`/partnerships/stockton/meetings/${meeting.july}`)).text);
+    assert.ok(shown.replace(/\s+/g, '').includes(`PeterSeller${both.replace(/\s+/g, '')}`), shown);
+    const minutes = await minutesOf(
+      {
+        agenda: test.services.agenda,
+        record: test.services.record,
+        attendance: test.services.attendance,
+        declarations: test.services.declarations,
+      },
+      caller,
+      await test.services.meetings.get(caller, meeting.july!),
+    );
+    const present = minutes.attendance.find(([label]) => label === 'Present')![1];
+    assert.ok(present.includes(`Peter Seller, ${both}`), present);
+    const appointment = pageText((await viewer.get(`${base}/memberships/${membership.seller}`)).text);
+    assert.ok(appointment.replace(/\s+/g, ' ').includes(both), appointment);
   });
 
   it('refuses a date correction that leaves out a meeting the register counts, naming it', async () => {
@@ -339,38 +364,138 @@ describe('appointments corrected, joint posts and partial dates (issue 15)', () 
     assert.equal(await auditCount(test), before);
   });
 
-  it('adds and ends a standing substitute, with a confirmation and each refusal', async () => {
+  it('gives a standing substitute dates: ending one sets its end, and a past register still reads it', async () => {
+    const before = await auditCount(test);
+    // from July 2010 (a month), open-ended
     const added = await submit(editor, `${base}/memberships/${membership.best}/substitutes/new`, {
       personId: person.fell!,
+      'startsOn-month': '7',
+      'startsOn-year': '2010',
     });
     assert.equal(added.status, 303);
+    const periods = async () =>
+      (await held(membership.best!)).substitutePeriods.map((s) => [s.name, s.startsAs, s.endsAs]);
+    assert.deepEqual(await periods(), [['Geoff Fell', '2010-07', null]]);
     assert.deepEqual(
       (await held(membership.best!)).substitutes.map((s) => s.name),
       ['Geoff Fell'],
     );
+    // refused, nothing written: overlapping the period, the holder, before the appointment,
+    // until before from
     const again = await submit(editor, `${base}/memberships/${membership.best}/substitutes/new`, {
       personId: person.fell!,
     });
     assert.equal(again.status, 400);
-    assert.match(pageText(again.text), /already a standing substitute/);
+    assert.match(pageText(again.text), /already a standing substitute for Darren Best with no end date/);
     assert.match(
-      await refusal(test.services.appointments.addSubstitute(caller, membership.best!, person.best!)),
+      await refusal(
+        test.services.appointments.addSubstitute(caller, membership.best!, { personId: person.best! }),
+      ),
       /a substitute must be someone else/,
     );
+    const early = await submit(editor, `${base}/memberships/${membership.best}/substitutes/new`, {
+      personId: person.seller!,
+      'startsOn-year': '2009',
+    });
+    assert.equal(early.status, 400);
     assert.match(
-      await refusal(test.services.appointments.endSubstitute(caller, membership.best!, person.seller!)),
-      /not a standing substitute/,
+      pageText(early.text),
+      /The appointment starts in March 2010: a standing substitute for it cannot start before/,
     );
+    const backwards = await submit(editor, `${base}/memberships/${membership.best}/substitutes/new`, {
+      personId: person.seller!,
+      'startsOn-year': '2011',
+      'endsOn-year': '2010',
+    });
+    assert.equal(backwards.status, 400);
+    assert.match(pageText(backwards.text), /Until must be the same as or after From/);
+    assert.match(
+      await refusal(
+        test.services.appointments.endSubstitute(caller, membership.best!, person.seller!, '2010'),
+      ),
+      /not a standing substitute for Darren Best with no end date/,
+    );
+    assert.equal(await auditCount(test), before + 1);
+    // both registers read him as the standing substitute while the period is open
+    const row = async (meetingId: string) =>
+      (await test.services.attendance.register(caller, meetingId)).register.rows.find(
+        (r) => r.member.membershipId === membership.best,
+      )!;
+    assert.deepEqual(
+      (await row(meeting.july!)).member.substitutes.map((s) => s.name),
+      ['Geoff Fell'],
+    );
+    // ended in November 2010 (a month: until 30 November), through the form
     const confirm = await editor.get(`${base}/memberships/${membership.best}/substitutes/${person.fell}/end`);
     assert.equal(confirm.status, 200);
     assert.match(pageText(confirm.text), /End Geoff Fell as a standing substitute/);
-    const ended = await submit(
+    const blank = await submit(
       editor,
       `${base}/memberships/${membership.best}/substitutes/${person.fell}/end`,
       {},
     );
+    assert.equal(blank.status, 400);
+    assert.match(pageText(blank.text), /Enter the date they stop being a standing substitute/);
+    const tooEarly = await submit(
+      editor,
+      `${base}/memberships/${membership.best}/substitutes/${person.fell}/end`,
+      { 'endsOn-month': '6', 'endsOn-year': '2010' },
+    );
+    assert.equal(tooEarly.status, 400);
+    assert.match(
+      pageText(tooEarly.text),
+      /standing substitute from July 2010: the end date must be the same as or after it/,
+    );
+    const ended = await submit(
+      editor,
+      `${base}/memberships/${membership.best}/substitutes/${person.fell}/end`,
+      { 'endsOn-month': '11', 'endsOn-year': '2010' },
+    );
     assert.equal(ended.status, 303);
+    assert.equal(await auditCount(test), before + 2);
+    // the row stays, with its end: not deleted
+    assert.deepEqual(await periods(), [['Geoff Fell', '2010-07', '2010-11']]);
+    const endedRow = (await held(membership.best!)).substitutePeriods[0]!;
+    assert.deepEqual([endedRow.endsOn, endedRow.endsPrecision], ['2010-11-30', 'month']);
     assert.deepEqual((await held(membership.best!)).substitutes, []);
+    const page = pageText((await viewer.get(`${base}/memberships/${membership.best}`)).text).replace(
+      /\s+/g,
+      ' ',
+    );
+    assert.match(page, /Geoff Fell July 2010 November 2010/);
+    // the July register still reads him as Darren Best's standing substitute; December's does not
+    assert.deepEqual(
+      (await row(meeting.july!)).member.substitutes.map((s) => s.name),
+      ['Geoff Fell'],
+    );
+    assert.deepEqual((await row(meeting.december!)).member.substitutes, []);
+    const julyForm = pageText(
+      (await editor.get(`/partnerships/stockton/meetings/${meeting.july}/attendance`)).text,
+    );
+    assert.match(julyForm, /Geoff Fell \(named substitute\)/);
+    const decemberForm = pageText(
+      (await editor.get(`/partnerships/stockton/meetings/${meeting.december}/attendance`)).text,
+    );
+    assert.doesNotMatch(decemberForm, /Geoff Fell \(named substitute\)/);
+    // in December he stood in for Darren Best: named at the meeting, no longer a standing substitute
+    await test.services.attendance.record(caller, meeting.december!, {
+      members: [
+        { membershipId: membership.beall!, status: 'present' },
+        { membershipId: membership.best!, status: 'apologies', substituteId: person.fell! },
+      ],
+      inAttendance: [],
+    });
+    const december = await row(meeting.december!);
+    assert.deepEqual([december.substitute?.name, december.substitute?.namedAtMeeting], ['Geoff Fell', true]);
+    // a later period for the same person is a new row beside the ended one
+    await test.services.appointments.addSubstitute(caller, membership.best!, {
+      personId: person.fell!,
+      startsOn: '2011',
+    });
+    assert.deepEqual(await periods(), [
+      ['Geoff Fell', '2010-07', '2010-11'],
+      ['Geoff Fell', '2011', null],
+    ]);
   });
 
   it('refuses to remove an appointment or a seat a register counts, naming the meetings', async () => {
@@ -451,5 +576,17 @@ describe('appointments corrected, joint posts and partial dates (issue 15)', () 
     await assert.rejects(test.services.membership.removeSeat(caller, ''), { status: 404 });
     // viewers cannot
     assert.equal((await viewer.get(`${base}/memberships/${membership.best}/remove`)).status, 403);
+  });
+  it('migrates standing substitutes named before they had dates: from the appointment’s start, open-ended', async () => {
+    // back to the shape before migration 0063 (one row a person, no dates), then forward again
+    const best = await held(membership.best!);
+    assert.ok(best.substitutePeriods.some((sub) => sub.endsOn === null));
+    await substitutesDated.down(test.db.owner);
+    await substitutesDated.up(test.db.owner);
+    const migrated = await held(membership.best!);
+    assert.deepEqual(
+      migrated.substitutePeriods.map((sub) => [sub.name, sub.startsOn, sub.startsPrecision, sub.endsOn]),
+      [['Geoff Fell', best.startsOn, best.startsPrecision, null]],
+    );
   });
 });

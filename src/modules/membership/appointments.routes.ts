@@ -4,7 +4,9 @@
 // and removing it when it was made in error (confirmed first; refused where a register counts it).
 import { Router, type Request } from 'express';
 import { callerOf, requirePermission, tenantOf, allowed } from '../../platform/http/auth.ts';
-import { flash, submitForm } from '../../platform/http/forms.ts';
+import { flash, submitForm, type FormPage } from '../../platform/http/forms.ts';
+import { formatDatedAt } from '../../platform/dates.ts';
+import type { z } from 'zod';
 import { versionIn } from '../../platform/db/row-version.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { partialOf, partsOf, withDates } from '../../platform/http/date-input.ts';
@@ -12,7 +14,13 @@ import type { BodiesService } from '../bodies/index.ts';
 import type { AppointmentsService } from './appointments.service.ts';
 import type { MembershipService } from './membership.service.ts';
 import type { MembershipRow } from './membership.repository.ts';
-import { confirmSchema, correctionSchema, substituteSchema, termSchema } from './appointments.schemas.ts';
+import {
+  confirmSchema,
+  correctionSchema,
+  substituteEndSchema,
+  substituteSchema,
+  termSchema,
+} from './appointments.schemas.ts';
 import { seatRoles } from './membership.vocabulary.ts';
 
 const views = 'modules/membership/views';
@@ -71,157 +79,156 @@ export function appointmentsRoutes(
     });
   });
 
-  const correctionLocals = async (req: Request, found: Awaited<ReturnType<typeof context>>) => ({
-    title: `Correct the appointment of ${found.who}`,
-    tenant: tenantOf(req),
-    body: found.body,
-    held: found.held,
-    organisations: await membership.organisations(callerOf(req)),
-    backLink: found.url,
-  });
+  type Found = Awaited<ReturnType<typeof context>>;
 
-  router.get(
-    '/bodies/:body/memberships/:membership/edit',
-    requirePermission('partnership.edit'),
-    async (req, res) => {
-      const found = await context(req);
-      res.render(`${views}/appointment-form.njk`, {
-        ...(await correctionLocals(req, found)),
-        values: correctionValues(found.held),
-      });
+  /**
+   * One form of an appointment, as a GET that shows it and a POST that saves it (editors
+   * only): a refusal re-renders it with status 400; a success flashes `done` and goes back to
+   * the appointment's page.
+   */
+  function form<S extends z.ZodType>(
+    path: string,
+    page: {
+      view: string;
+      locals: (req: Request, found: Found) => Promise<Record<string, unknown>> | Record<string, unknown>;
+      /** The answers the empty form starts with. */
+      values?: (found: Found) => Record<string, unknown>;
+      schema: S;
+      /** The date inputs, gathered into their parts for the schema. */
+      dates?: string[];
+      versioned?: (req: Request, found: Found, locals: Record<string, unknown>) => FormPage<S>['versioned'];
+      action: (req: Request, found: Found, value: z.output<S>) => Promise<unknown>;
+      done: string;
     },
-  );
-
-  router.post(
-    '/bodies/:body/memberships/:membership/edit',
-    requirePermission('partnership.edit'),
-    async (req, res) => {
+  ) {
+    router.get(path, requirePermission('partnership.edit'), async (req, res) => {
       const found = await context(req);
-      const locals = await correctionLocals(req, found);
+      res.render(`${views}/${page.view}`, {
+        ...(await page.locals(req, found)),
+        values: page.values ? page.values(found) : {},
+      });
+    });
+    router.post(path, requirePermission('partnership.edit'), async (req, res) => {
+      const found = await context(req);
+      const locals = await page.locals(req, found);
+      const versioned = page.versioned?.(req, found, locals);
+      const done = await submitForm(
+        req,
+        res,
+        {
+          view: `${views}/${page.view}`,
+          locals,
+          schema: page.schema,
+          input: withDates(req.body as Record<string, unknown>, ...(page.dates ?? [])),
+          ...(versioned ? { versioned } : {}),
+        },
+        async (value) => {
+          await page.action(req, found, value);
+        },
+      );
+      if (!done) return;
+      flash(req, page.done);
+      res.redirect(303, found.url);
+    });
+  }
+
+  form('/bodies/:body/memberships/:membership/edit', {
+    view: 'appointment-form.njk',
+    locals: async (req, found) => ({
+      title: `Correct the appointment of ${found.who}`,
+      tenant: tenantOf(req),
+      body: found.body,
+      held: found.held,
+      organisations: await membership.organisations(callerOf(req)),
+      backLink: found.url,
+    }),
+    values: (found) => correctionValues(found.held),
+    schema: correctionSchema,
+    dates: ['startsOn', 'endsOn'],
+    versioned: (_req, found, locals) => {
       const organisationItems = (locals.organisations as { id: string; name: string }[]).map((o) => ({
         value: o.id,
         text: o.name,
       }));
-      const done = await submitForm(
-        req,
-        res,
-        {
-          view: `${views}/appointment-form.njk`,
-          locals,
-          schema: correctionSchema,
-          input: withDates(req.body as Record<string, unknown>, 'startsOn', 'endsOn'),
-          versioned: {
-            current: async () => {
-              const fresh = await appointments.appointment(found.caller, found.held.id);
-              if (!fresh) throw notFound();
-              return correctionValues(fresh);
-            },
-            fields: [
-              { name: 'startsOn', label: 'Start date', date: true },
-              { name: 'endsOn', label: 'End date', date: true },
-              { name: 'organisationId', label: 'On behalf of', items: organisationItems },
-              { name: 'jointOrganisationIds', label: 'Also on behalf of', items: organisationItems },
-              { name: 'notes', label: 'Notes' },
-            ],
-          },
+      return {
+        current: async () => {
+          const fresh = await appointments.appointment(found.caller, found.held.id);
+          if (!fresh) throw notFound();
+          return correctionValues(fresh);
         },
-        async (value) => {
-          await appointments.correct(found.caller, found.held.id, value, versionIn(req.body));
-        },
-      );
-      if (!done) return;
-      flash(req, 'The appointment has been corrected');
-      res.redirect(303, found.url);
+        fields: [
+          { name: 'startsOn', label: 'Start date', date: true },
+          { name: 'endsOn', label: 'End date', date: true },
+          { name: 'organisationId', label: 'On behalf of', items: organisationItems },
+          { name: 'jointOrganisationIds', label: 'Also on behalf of', items: organisationItems },
+          { name: 'notes', label: 'Notes' },
+        ],
+      };
     },
-  );
-
-  const termLocals = (req: Request, found: Awaited<ReturnType<typeof context>>) => ({
-    title: `Record a change of title or role for ${found.who}`,
-    tenant: tenantOf(req),
-    body: found.body,
-    held: found.held,
-    roleItems: Object.entries(seatRoles).map(([value, text]) => ({ value, text })),
-    backLink: found.url,
+    action: (req, found, value) =>
+      appointments.correct(found.caller, found.held.id, value, versionIn(req.body)),
+    done: 'The appointment has been corrected',
   });
 
-  router.get(
-    '/bodies/:body/memberships/:membership/terms/new',
-    requirePermission('partnership.edit'),
-    async (req, res) => {
-      const found = await context(req);
-      res.render(`${views}/term-form.njk`, { ...termLocals(req, found), values: {} });
-    },
-  );
-
-  router.post(
-    '/bodies/:body/memberships/:membership/terms/new',
-    requirePermission('partnership.edit'),
-    async (req, res) => {
-      const found = await context(req);
-      const done = await submitForm(
-        req,
-        res,
-        {
-          view: `${views}/term-form.njk`,
-          locals: termLocals(req, found),
-          schema: termSchema,
-          input: withDates(req.body as Record<string, unknown>, 'holdsFrom'),
-        },
-        async (value) => {
-          await appointments.changeTerm(found.caller, found.held.id, value);
-        },
-      );
-      if (!done) return;
-      flash(req, 'The change of title or role has been recorded');
-      res.redirect(303, found.url);
-    },
-  );
-
-  const substituteLocals = async (req: Request, found: Awaited<ReturnType<typeof context>>) => ({
-    title: `Add a standing substitute for ${found.who}`,
-    tenant: tenantOf(req),
-    body: found.body,
-    held: found.held,
-    people: (await membership.people(callerOf(req))).filter(
-      (person) =>
-        person.id !== found.held.personId && !found.held.substitutes.some((s) => s.id === person.id),
-    ),
-    base: base(req),
-    backLink: found.url,
+  form('/bodies/:body/memberships/:membership/terms/new', {
+    view: 'term-form.njk',
+    locals: (req, found) => ({
+      title: `Record a change of title or role for ${found.who}`,
+      tenant: tenantOf(req),
+      body: found.body,
+      held: found.held,
+      roleItems: Object.entries(seatRoles).map(([value, text]) => ({ value, text })),
+      backLink: found.url,
+    }),
+    schema: termSchema,
+    dates: ['holdsFrom'],
+    action: (_req, found, value) => appointments.changeTerm(found.caller, found.held.id, value),
+    done: 'The change of title or role has been recorded',
   });
 
-  router.get(
-    '/bodies/:body/memberships/:membership/substitutes/new',
-    requirePermission('partnership.edit'),
-    async (req, res) => {
-      const found = await context(req);
-      res.render(`${views}/substitute-form.njk`, { ...(await substituteLocals(req, found)), values: {} });
-    },
-  );
+  form('/bodies/:body/memberships/:membership/substitutes/new', {
+    view: 'substitute-form.njk',
+    locals: async (req, found) => ({
+      title: `Add a standing substitute for ${found.who}`,
+      tenant: tenantOf(req),
+      body: found.body,
+      held: found.held,
+      people: (await membership.people(callerOf(req))).filter(
+        (person) =>
+          person.id !== found.held.personId && !found.held.substitutes.some((s) => s.id === person.id),
+      ),
+      base: base(req),
+      backLink: found.url,
+    }),
+    schema: substituteSchema,
+    dates: ['startsOn', 'endsOn'],
+    action: (_req, found, value) => appointments.addSubstitute(found.caller, found.held.id, value),
+    done: 'The standing substitute has been added',
+  });
 
-  router.post(
-    '/bodies/:body/memberships/:membership/substitutes/new',
-    requirePermission('partnership.edit'),
-    async (req, res) => {
-      const found = await context(req);
-      const done = await submitForm(
-        req,
-        res,
-        {
-          view: `${views}/substitute-form.njk`,
-          locals: await substituteLocals(req, found),
-          schema: substituteSchema,
-          input: req.body,
-        },
-        async (value) => {
-          await appointments.addSubstitute(found.caller, found.held.id, value.personId);
-        },
-      );
-      if (!done) return;
-      flash(req, 'The standing substitute has been added');
-      res.redirect(303, found.url);
+  // ending a standing substitute sets the end of their period (issue 15): past registers keep them
+  form('/bodies/:body/memberships/:membership/substitutes/:person/end', {
+    view: 'substitute-end.njk',
+    locals: (req, found) => {
+      const standing = found.held.substitutePeriods.find((s) => s.id === req.params.person && !s.endsOn);
+      if (!standing) throw notFound();
+      const name =
+        standing.youngPerson && !allowed(req, 'partnership.edit') ? 'A young person' : standing.name;
+      return {
+        title: `End ${name} as a standing substitute`,
+        description: `${name} is a standing substitute for ${found.who}${standing.startsAs ? ` from ${formatDatedAt(standing.startsOn, standing.startsPrecision)}` : ''}. After the date you give they are no longer named in advance; registers of meetings until then still show them as the standing substitute, and they can still be named at a meeting.`,
+        tenant: tenantOf(req),
+        body: found.body,
+        held: found.held,
+        backLink: found.url,
+      };
     },
-  );
+    schema: substituteEndSchema,
+    dates: ['endsOn'],
+    action: (req, found, value) =>
+      appointments.endSubstitute(found.caller, found.held.id, String(req.params.person), value.endsOn),
+    done: 'The standing substitute has been ended',
+  });
 
   /**
    * A confirmation page before something is removed (GET), and the removal (POST): a refusal
@@ -259,22 +266,6 @@ export function appointmentsRoutes(
       res.redirect(303, shown.to ?? found.url);
     });
   }
-
-  confirmed(
-    '/bodies/:body/memberships/:membership/substitutes/:person/end',
-    (req, found) => {
-      const substitute = found.held.substitutes.find((s) => s.id === req.params.person);
-      if (!substitute) throw notFound();
-      return {
-        title: `End ${substitute.name} as a standing substitute`,
-        description: `${substitute.name} will no longer be named in advance as a substitute for ${found.who}. A register that records them substituting keeps it, and they can still be named at a meeting.`,
-        button: 'End the standing substitute',
-        anchor: 'personId',
-        done: 'The standing substitute has been ended',
-      };
-    },
-    (req, found) => appointments.endSubstitute(found.caller, found.held.id, String(req.params.person)),
-  );
 
   confirmed(
     '/bodies/:body/memberships/:membership/terms/:term/remove',

@@ -54,6 +54,21 @@ export const termSchema = z
     message: 'Enter the new title, or select the new role',
   });
 
-export const substituteSchema = z.object({ personId: z.uuid({ error: 'Select the substitute' }) });
+/** A standing substitute from a date until a date, each as the source gives it (issue 15). */
+export const substituteSchema = z
+  .object({
+    personId: z.uuid({ error: 'Select the substitute' }),
+    startsOn: dateInput('From', { required: false, partial: true }),
+    endsOn: dateInput('Until', { required: false, partial: true }),
+  })
+  .refine((value) => !value.startsOn || !value.endsOn || lastDay(value.endsOn) >= firstDay(value.startsOn), {
+    path: ['endsOn', 'day'],
+    message: 'Until must be the same as or after From',
+  });
+
+/** The day a standing substitute stops being one (a year, a month or a day). */
+export const substituteEndSchema = z.object({
+  endsOn: dateInput('The date they stop being a standing substitute', { required: true, partial: true }),
+});
 
 export const confirmSchema = z.object({});

@@ -4,7 +4,7 @@
 // and removing an appointment or a seat made in error. Whatever a meeting's register counts is
 // never removed: the refusal names the meetings.
 import { datedAt } from '../../platform/http/date-input.ts';
-import { formatDate } from '../../platform/dates.ts';
+import { formatDate, formatDatedPhrase } from '../../platform/dates.ts';
 import { lastDayOf, londonDay, meetingsNamed } from './appointments.words.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
@@ -47,6 +47,13 @@ export interface Correction {
   organisationId: string | null;
   jointOrganisationIds: string[];
   notes: string | null;
+}
+
+/** A standing substitute as a form gives it: dates as the source gives them ('2010', '2010-04'). */
+export interface SubstituteValues {
+  personId: string;
+  startsOn?: string | undefined;
+  endsOn?: string | undefined;
 }
 
 export function appointmentsService(db: Database<DB>, bodies: BodiesService) {
@@ -269,11 +276,15 @@ export function appointmentsService(db: Database<DB>, bodies: BodiesService) {
       });
     },
 
-    /** Adds a standing substitute: another person of the partnership, once. */
-    async addSubstitute(caller: Caller, id: string, personId: string): Promise<void> {
+    /**
+     * Adds a standing substitute from a date (as the source gives it; none: from the
+     * appointment's start) until a date (none: open-ended): another person of the partnership,
+     * within the appointment, in one period at a time.
+     */
+    async addSubstitute(caller: Caller, id: string, values: SubstituteValues): Promise<void> {
       await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
         const found = await lockedMembership(trx, id);
-        const person = uuidLike.test(personId) ? await people.byId(trx, personId) : undefined;
+        const person = uuidLike.test(values.personId) ? await people.byId(trx, values.personId) : undefined;
         if (!person)
           throw new RuleViolation([{ path: 'personId', message: 'Select a person of this partnership' }]);
         if (person.id === found.personId)
@@ -283,45 +294,106 @@ export function appointmentsService(db: Database<DB>, bodies: BodiesService) {
               message: `${named(found)} holds the seat: a substitute must be someone else`,
             },
           ]);
-        if (found.substitutes.some((sub) => sub.id === person.id))
+        const start = values.startsOn
+          ? datedAt(values.startsOn)
+          : found.startsOn
+            ? { date: found.startsOn, precision: found.startsPrecision }
+            : null;
+        const end = values.endsOn ? lastDayOf(values.endsOn) : null;
+        const period = { startsOn: start?.date ?? null, endsOn: end?.date ?? null };
+        if (period.startsOn && period.endsOn && period.endsOn < period.startsOn)
+          throw new RuleViolation([
+            {
+              path: 'endsOn.day',
+              message: 'The substitute’s until date must be the same as or after the from date',
+            },
+          ]);
+        if (period.startsOn && found.startsOn && period.startsOn < found.startsOn)
+          throw new RuleViolation([
+            {
+              path: 'startsOn.day',
+              message: `The appointment starts ${formatDatedPhrase('on', found.startsOn, found.startsPrecision)}: a standing substitute for it cannot start before`,
+            },
+          ]);
+        if (found.endsOn && period.endsOn && period.endsOn > found.endsOn)
+          throw new RuleViolation([
+            {
+              path: 'endsOn.day',
+              message: `The appointment ends ${formatDatedPhrase('on', found.endsOn, found.endsPrecision)}: a standing substitute for it cannot stay after`,
+            },
+          ]);
+        if (found.endsOn && period.startsOn && period.startsOn > found.endsOn)
+          throw new RuleViolation([
+            {
+              path: 'startsOn.day',
+              message: `The appointment ends ${formatDatedPhrase('on', found.endsOn, found.endsPrecision)}: a standing substitute for it cannot start after`,
+            },
+          ]);
+        const clash = found.substitutePeriods.find((sub) => sub.id === person.id && overlaps(sub, period));
+        if (clash)
           throw new RuleViolation([
             {
               path: 'personId',
-              message: `${person.name} is already a standing substitute for ${named(found)}`,
+              message: `${person.youngPerson ? 'The young person' : person.name} is already a standing substitute for ${named(found)} ${clash.endsOn ? `until ${formatDate(clash.endsOn)}` : 'with no end date'}: end that first, or choose dates after it`,
             },
           ]);
-        await memberships.addSubstitute(trx, partnershipId, id, person.id);
+        await memberships.addSubstitute(trx, partnershipId, id, person.id, {
+          startsOn: period.startsOn,
+          endsOn: period.endsOn,
+          startsPrecision: start?.precision,
+          endsPrecision: end?.precision,
+        });
         await recordChange(trx, caller.actor, {
           partnershipId,
           action: 'update',
           entityType: 'membership',
           entityId: id,
-          summary: `Added ${person.youngPerson ? 'a young person' : person.name} as a standing substitute for ${named(found)}`,
-          after: { substituteId: person.id },
+          summary: `Added ${person.youngPerson ? 'a young person' : person.name} as a standing substitute for ${named(found)}${period.startsOn ? ` from ${formatDate(period.startsOn)}` : ''}${period.endsOn ? ` until ${formatDate(period.endsOn)}` : ''}`,
+          after: { substituteId: person.id, ...period },
         });
       });
     },
 
     /**
-     * Ends a standing substitute: from now on they are not named in advance (a register that
-     * recorded them substituting keeps it; at a meeting they may still be named there).
+     * Ends a standing substitute on a date (as the source gives it): their period gets its end,
+     * so a register of a meeting before then still reads them as the standing substitute; after
+     * it they are not named in advance (a meeting may still name them there).
      */
-    async endSubstitute(caller: Caller, id: string, personId: string): Promise<void> {
+    async endSubstitute(caller: Caller, id: string, personId: string, endsOn: string): Promise<void> {
       await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
         const found = await lockedMembership(trx, id);
-        const substitute = found.substitutes.find((sub) => sub.id === personId);
-        if (!substitute)
+        const standing = found.substitutePeriods.find((sub) => sub.id === personId && !sub.endsOn);
+        if (!standing)
           throw new RuleViolation([
-            { path: 'personId', message: `That person is not a standing substitute for ${named(found)}` },
+            {
+              path: 'personId',
+              message: `That person is not a standing substitute for ${named(found)} with no end date`,
+            },
           ]);
-        await memberships.removeSubstitute(trx, id, personId);
+        const end = lastDayOf(endsOn);
+        if (standing.startsOn && end.date < standing.startsOn)
+          throw new RuleViolation([
+            {
+              path: 'endsOn.day',
+              message: `${standing.youngPerson ? 'The young person' : standing.name} is a standing substitute ${formatDatedPhrase('from', standing.startsOn, standing.startsPrecision)}: the end date must be the same as or after it`,
+            },
+          ]);
+        if (found.endsOn && end.date > found.endsOn)
+          throw new RuleViolation([
+            {
+              path: 'endsOn.day',
+              message: `The appointment ends ${formatDatedPhrase('on', found.endsOn, found.endsPrecision)}: a standing substitute for it ends by then`,
+            },
+          ]);
+        await memberships.endSubstitute(trx, standing.substitutionId, end.date, end.precision);
         await recordChange(trx, caller.actor, {
           partnershipId,
           action: 'update',
           entityType: 'membership',
           entityId: id,
-          summary: `Ended ${substitute.name} as a standing substitute for ${named(found)}`,
-          before: { substituteId: personId },
+          summary: `Ended ${standing.youngPerson ? 'a young person' : standing.name} as a standing substitute for ${named(found)} on ${formatDate(end.date)}`,
+          before: { substituteId: personId, startsOn: standing.startsOn, endsOn: null },
+          after: { substituteId: personId, startsOn: standing.startsOn, endsOn: end.date },
         });
       });
     },

@@ -227,4 +227,49 @@ describe('importing a membership list', () => {
     const viewer = await signedInAs(test, partnershipId, 'viewer');
     assert.equal((await viewer.agent.get(path)).status, 403);
   });
+
+  it('asks which encoding a list is in: a Windows-1252 list with “Zoë” read as chosen, and read as UTF-8 with a warning naming its row (ADR 0048)', async () => {
+    const { agent } = await signedInAs(test, partnershipId, 'editor');
+    // Excel's plain "CSV" on Windows: ë is 0xEB and the curly apostrophe 0x92 (a C1 control in ISO-8859-1)
+    const windows1252 = Buffer.concat([
+      Buffer.from('seat,holder\r\nParticipation worker,Zo', 'latin1'),
+      Buffer.from([0xeb]),
+      Buffer.from(' O', 'latin1'),
+      Buffer.from([0x92]),
+      Buffer.from('Brien\r\n', 'latin1'),
+    ]);
+    const send = async (encoding: string) => {
+      const page = await agent.get(path);
+      return agent
+        .post(path)
+        .field('_csrf', csrfTokenIn(page.text))
+        .field('encoding', encoding)
+        .attach('file', windows1252, 'members.csv');
+    };
+    const asUtf8 = await send('utf-8');
+    assert.equal(asUtf8.status, 200);
+    assert.match(
+      $(asUtf8.text)('[data-import-warning]').text().replace(/\s+/g, ' '),
+      /Some characters could not be read as UTF-8 on row 2/,
+    );
+    const unknown = await send('ebcdic');
+    assert.equal(unknown.status, 400);
+    assert.match(
+      $(unknown.text)('.govuk-error-summary').text(),
+      /Select the encoding the file was saved in from the list/,
+    );
+    const chosen = await send('windows-1252');
+    assert.equal(chosen.status, 200);
+    assert.match(pageText(chosen.text), /Zoë O’Brien/);
+    assert.equal($(chosen.text)('[data-import-warning]').length, 0, 'every character read');
+    const confirmed = await agent
+      .post(`${path}/confirm`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(chosen.text) });
+    assert.equal(confirmed.status, 303);
+    assert.ok(
+      (await test.services.membership.people(caller)).some((person) => person.name === 'Zoë O’Brien'),
+      'imported with its letters, not Zo\ufffd',
+    );
+  });
 });

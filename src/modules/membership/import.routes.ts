@@ -196,12 +196,12 @@ export function importRoutes(membership: MembershipService, bodies: BodiesServic
       if (!(sectorValues as string[]).includes(sector))
         choiceProblems.push({
           path: `org-${index}-sector`,
-          message: `Choose the sector of ${organisation.name}`,
+          message: `Select the sector of ${organisation.name}`,
         });
       else if (category && !(categoryValues as string[]).includes(category))
         choiceProblems.push({
           path: `org-${index}-category`,
-          message: `Choose a category of ${organisation.name} from the list`,
+          message: `Select a category of ${organisation.name} from the list`,
         });
       else
         newOrganisations[organisation.name.trim().toLowerCase().replace(/\s+/g, ' ')] = {

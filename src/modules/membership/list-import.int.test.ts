@@ -104,6 +104,184 @@ describe('the membership list, exported and imported', () => {
     assert.ok(checked.size >= 4, `the seed partnerships’ boards: ${[...checked].join(', ')}`);
   });
 
+  it('writes a membership’s dates as the record gives them, reads them back, and matches a young substitute (issue 15)', async () => {
+    const partnershipId = (await makePartnership(test.services, 'partial-list')).id;
+    const caller = systemCaller('test', partnershipId);
+    const { agent } = await signedInAs(test, partnershipId, 'editor');
+    const base = '/partnerships/partial-list/bodies/board/seats';
+    const boardId = (
+      await test.services.bodies.create(caller, {
+        slug: 'board',
+        name: 'Partial Children’s Trust Board',
+        kind: 'board',
+        takesDecisions: true,
+        status: 'established',
+        statusOn: '2008',
+      })
+    ).id;
+    const addSeat = (label: string) =>
+      test.services.membership.addSeat(caller, boardId, {
+        label,
+        role: 'member',
+        voting: true,
+        howFilled: 'appointed',
+        capacity: 1,
+      });
+    const addPerson = (name: string, youngPerson: boolean) =>
+      test.services.membership.addPerson(caller, {
+        name,
+        jobTitle: null,
+        email: null,
+        phone: null,
+        youngPerson,
+        notes: null,
+      });
+    const [council, health, youth] = [
+      await addSeat('Council'),
+      await addSeat('Health'),
+      await addSeat('Youth'),
+    ];
+    await test.services.membership.appoint(caller, {
+      seatId: council,
+      personId: await addPerson('Ann Year', false),
+      startsOn: '2008',
+    });
+    await test.services.membership.appoint(caller, {
+      seatId: health,
+      personId: await addPerson('Bob Month', false),
+      startsOn: '2010-04',
+      endsOn: '2011',
+    });
+    const youthMember = await test.services.membership.appoint(caller, {
+      seatId: youth,
+      personId: await addPerson('Yasmin Cole', true),
+      startsOn: '2009-09',
+    });
+    await test.services.appointments.addSubstitute(caller, youthMember, {
+      personId: await addPerson('Zak Ahmed', true),
+    });
+    // the list writes "2008" and "2010-04" (its month form), not 1 January 2008 or 1 April 2010;
+    // both young people are "A young person", the substitute standing in for the young member
+    const exported = await agent.get(`${base}?at=2010-06-01&format=csv`);
+    const lines = exported.text.trim().split(/\r?\n/);
+    assert.ok(
+      lines.some((line) => /^Council,.*,Ann Year,.*,2008,,,,$/.test(line)),
+      exported.text,
+    );
+    assert.ok(
+      lines.some((line) => /^Health,.*,Bob Month,.*,2010-04,2011,,,$/.test(line)),
+      exported.text,
+    );
+    assert.ok(
+      lines.some((line) => /^Youth,.*,A young person,.*,yes,2009-09,,,,$/.test(line)),
+      exported.text,
+    );
+    assert.ok(
+      lines.some((line) => /^Youth,.*,A young person,.*,yes,,,A young person,,$/.test(line)),
+      exported.text,
+    );
+    const nothing = async (file: string) => {
+      const preview = await uploadList(agent, `${base}/import`, Buffer.from(file), 'list.csv', {
+        on: '2010-06-01',
+      });
+      assert.equal(preview.status, 200, textsOf(preview.text, '.govuk-error-summary a').join('; '));
+      return $(preview.text)('#summary').text();
+    };
+    assert.match(await nothing(exported.text), /Nothing would change/);
+    // the month written as people write it reads the same: "April 2010", "Apr 2010", "4/2010"
+    for (const month of ['April 2010', 'Apr 2010', '4/2010'])
+      assert.match(
+        await nothing(exported.text.replace(',2010-04,', `,${month},`)),
+        /Nothing would change/,
+        month,
+      );
+    const { rows, problems } = await readMembershipFile(
+      'list.csv',
+      csv([
+        lines[0]!,
+        lines.find((line) => line.startsWith('Health,'))!.replace(',2010-04,2011,', ',April 2010,2011,'),
+      ]),
+    );
+    assert.deepEqual(problems, []);
+    assert.deepEqual(
+      [rows[0]!.from, rows[0]!.fromAs, rows[0]!.until, rows[0]!.untilAs],
+      ['2010-04-01', '2010-04', '2011-12-31', '2011'],
+    );
+    const bad = await readMembershipFile(
+      'list.csv',
+      csv([lines[0]!, 'Health,,,,,,Bob Month,,,no,Spring 2010,,']),
+    );
+    assert.match(
+      bad.problems[0]!.message,
+      /From must be a date like 2009-04-01 or 1\/4\/2009, a month like 2009-04 or April 2009, or a year like 2009/,
+    );
+    // a member joining from "April 2010" on an imported list keeps the month
+    const joining = 'Police,member,Police,yes,1,,Cath April,,,no,April 2010,,,,';
+    const preview = await uploadList(
+      agent,
+      `${base}/import`,
+      Buffer.from(`${exported.text.trim()}\r\n${joining}`),
+      'list.csv',
+      {
+        on: '2010-06-01',
+      },
+    );
+    assert.equal(preview.status, 200, textsOf(preview.text, '.govuk-error-summary a').join('; '));
+    assert.match(pageText(preview.text), /Cath April.*from April 2010/s);
+    const done = await agent
+      .post(`${base}/import/confirm`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(preview.text) });
+    assert.equal(done.status, 303);
+    const cath = (await test.services.membership.memberships(caller, { bodyId: boardId })).find(
+      (m) => m.personName === 'Cath April',
+    )!;
+    assert.deepEqual(
+      [cath.startsOn, cath.startsPrecision, cath.startsAs],
+      ['2010-04-01', 'month', '2010-04'],
+    );
+    // two young standing substitutes: "A young person" could be either, so the list must name them
+    await test.services.appointments.addSubstitute(caller, youthMember, {
+      personId: await addPerson('Tia Young', true),
+    });
+    const two = await agent.get(`${base}?at=2010-06-01&format=csv`);
+    const before = await auditCount(test);
+    const refused = await uploadList(agent, `${base}/import`, Buffer.from(two.text), 'list.csv', {
+      on: '2010-06-01',
+    });
+    assert.equal(refused.status, 400);
+    assert.match(
+      textsOf(refused.text, '.govuk-error-summary a').join('; '),
+      /Enter the young person’s name: 2 young people are standing substitute for “A young person” on 2010-06-01/,
+    );
+    // named, they are matched: the editor's list gives the names
+    const named = two.text
+      .trim()
+      .split(/\r?\n/)
+      .map((line, index) =>
+        /^Youth,.*,A young person,.*,A young person,,$/.test(line)
+          ? line.replace(',A young person,', index % 2 ? ',Zak Ahmed,' : ',Tia Young,')
+          : line,
+      )
+      .join('\n');
+    assert.match(await nothing(named), /Nothing would change/);
+    assert.equal(await auditCount(test), before);
+    // "A young person" entered as a person's name is refused: it tells nobody apart
+    const typed = await agent.get('/partnerships/partial-list/people/new');
+    const person = await agent
+      .post('/partnerships/partial-list/people/new')
+      .type('form')
+      .send({
+        _csrf: csrfTokenIn(typed.text),
+        _form: /name="_form" value="([^"]+)"/.exec(typed.text)?.[1] ?? '',
+        name: 'A young person',
+        youngPerson: 'yes',
+      });
+    assert.equal(person.status, 400);
+    assert.match(pageText(person.text), /Enter the young person’s own name/);
+    assert.equal(await auditCount(test), before);
+  });
+
   describe('next year’s list', () => {
     let caller: Caller;
     let partnershipId: string;
@@ -258,7 +436,7 @@ describe('the membership list, exported and imported', () => {
         .send({ _csrf: csrfTokenIn(preview.text) });
       assert.equal(unchosen.status, 400);
       assert.deepEqual(textsOf(unchosen.text, '.govuk-error-summary a'), [
-        'Choose the sector of Northtown CVS',
+        'Select the sector of Northtown CVS',
       ]);
       const before = await auditCount(test);
       const done = await agent

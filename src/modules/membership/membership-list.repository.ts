@@ -22,16 +22,48 @@ export const listRepository = {
       .where('id', '=', membershipId)
       .execute();
   },
-  async setSubstitutes(trx: Trx, partnershipId: string, membershipId: string, personIds: string[]) {
-    await trx.deleteFrom('membership_substitutes').where('membership_id', '=', membershipId).execute();
-    if (personIds.length)
+  /**
+   * The standing substitutes a list gives a membership on its date (issue 15: substitutes have
+   * dates): those standing then whom the list leaves out end the day before (a period that
+   * would start on or after the list's date goes); those it adds stand from `from`.
+   */
+  async setSubstitutes(
+    trx: Trx,
+    partnershipId: string,
+    membershipId: string,
+    personIds: string[],
+    on: string,
+    from: { date: string | null; precision: string },
+  ): Promise<void> {
+    const standing = await trx
+      .selectFrom('membership_substitutes')
+      .select(['id', 'person_id as personId', 'starts_on as startsOn'])
+      .where('membership_id', '=', membershipId)
+      .where((eb) => eb.or([eb('starts_on', 'is', null), eb('starts_on', '<=', on)]))
+      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', on)]))
+      .execute();
+    const dayBefore = new Date(Date.parse(`${on}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    for (const row of standing.filter((candidate) => !personIds.includes(candidate.personId))) {
+      if (row.startsOn && row.startsOn > dayBefore)
+        await trx.deleteFrom('membership_substitutes').where('id', '=', row.id).execute();
+      else
+        await trx
+          .updateTable('membership_substitutes')
+          .set({ ends_on: dayBefore, ends_precision: 'day' })
+          .where('id', '=', row.id)
+          .execute();
+    }
+    const added = personIds.filter((id) => !standing.some((row) => row.personId === id));
+    if (added.length)
       await trx
         .insertInto('membership_substitutes')
         .values(
-          personIds.map((personId) => ({
+          added.map((personId) => ({
             partnership_id: partnershipId,
             membership_id: membershipId,
             person_id: personId,
+            starts_on: from.date,
+            starts_precision: from.precision,
           })),
         )
         .execute();

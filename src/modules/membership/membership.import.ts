@@ -58,8 +58,12 @@ export interface ImportRow {
   jobTitle: string | null;
   email: string | null;
   youngPerson: boolean;
+  /** The first day the start can mean and the last day the end can mean (as dates). */
   from: string | null;
   until: string | null;
+  /** The start and end as the list gives them: '2008', '2010-04' or '2010-04-20' (issue 15). */
+  fromAs?: string | null | undefined;
+  untilAs?: string | null | undefined;
   /** The member (on this list) this row's holder stands in for: a standing substitute. */
   substituteFor: string | null;
   /** The dates of the seat itself, for a seat the file creates. */
@@ -101,6 +105,74 @@ const yesNo = (label: string) =>
     return z.NEVER;
   });
 
+const months = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/**
+ * A membership's date as a list gives it (issue 15): a day (2010-04-20, 20/4/2010), a month
+ * (2010-04, 4/2010, April 2010 or Apr 2010) or a year alone (2008); kept as written in the
+ * list's own forms, '2010-04-20', '2010-04' or '2008' (what the export writes).
+ */
+export const partialDateCell = (label: string) =>
+  cell.transform((value, context): string | null => {
+    if (!value) return null;
+    const month = (year: string, number: number) =>
+      number >= 1 && number <= 12 ? `${year}-${String(number).padStart(2, '0')}` : undefined;
+    let partial: string | undefined;
+    if (/^\d{4}$/.test(value)) partial = value;
+    else if (/^\d{4}-\d{1,2}$/.test(value)) partial = month(value.slice(0, 4), Number(value.slice(5)));
+    else if (/^\d{1,2}\/\d{4}$/.test(value)) {
+      const [number, year] = value.split('/');
+      partial = month(year!, Number(number));
+    } else {
+      const named = /^([a-z]+)\.?\s+(\d{4})$/i.exec(value);
+      const index = named
+        ? months.findIndex(
+            (name) =>
+              name === named[1]!.toLowerCase() ||
+              (named[1]!.length >= 3 && name.startsWith(named[1]!.toLowerCase())),
+          )
+        : -1;
+      if (named && index >= 0) partial = month(named[2]!, index + 1);
+      else {
+        const day = dateCell(label).safeParse(value);
+        if (day.success) partial = day.data ?? undefined;
+      }
+    }
+    if (!partial) {
+      context.addIssue({
+        code: 'custom',
+        message: `${label} must be a date like 2009-04-01 or 1/4/2009, a month like 2009-04 or April 2009, or a year like 2009`,
+      });
+      return z.NEVER;
+    }
+    return partial;
+  });
+
+/** '2010' → '2010-01-01', '2010-04' → '2010-04-01': the first day a partial date can mean. */
+const firstDayOf = (partial: string) => (partial + '-01-01').slice(0, 10);
+/** '2010' → '2010-12-31', '2010-02' → '2010-02-28': the last day a partial date can mean. */
+const lastDayOf = (partial: string) => {
+  if (partial.length === 10) return partial;
+  const [year, month] = [
+    Number(partial.slice(0, 4)),
+    partial.length === 7 ? Number(partial.slice(5, 7)) : 12,
+  ];
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+};
+
 const rowSchema = z
   .object({
     seat: z.string().trim().min(1, 'Give the seat, as its label or its number in the list'),
@@ -120,13 +192,13 @@ const rowSchema = z
     'job title': cell,
     email: cell.pipe(z.email({ error: 'The email address is not in the correct format' }).nullable()),
     'young person': yesNo('Young person'),
-    from: dateCell('From'),
-    until: dateCell('Until'),
+    from: partialDateCell('From'),
+    until: partialDateCell('Until'),
     'substitute for': cell,
     'seat from': dateCell('Seat from'),
     'seat until': dateCell('Seat until'),
   })
-  .refine((row) => !row.from || !row.until || row.until >= row.from, {
+  .refine((row) => !row.from || !row.until || lastDayOf(row.until) >= firstDayOf(row.from), {
     path: ['until'],
     message: 'The membership ends before it starts',
   })
@@ -136,11 +208,11 @@ const rowSchema = z
   })
   .refine((row) => row.holder || !row['substitute for'], {
     path: ['holder'],
-    message: 'Give the substitute’s name',
+    message: 'Enter the substitute’s name',
   })
   .refine((row) => row.holder || (!row['job title'] && !row.email && !row.from && !row.until), {
     path: ['holder'],
-    message: 'Give the holder’s name, or leave the holder’s details blank for a vacant seat',
+    message: 'Enter the holder’s name, or leave the holder’s details blank for a vacant seat',
   });
 
 /** Every row of the file, checked on its own; problems carry the row's line. */
@@ -193,8 +265,10 @@ export async function readMembershipFile(
       jobTitle: row['job title'],
       email: row.email,
       youngPerson: row['young person'] ?? false,
-      from: row.from,
-      until: row.until,
+      from: row.from && firstDayOf(row.from),
+      until: row.until && lastDayOf(row.until),
+      fromAs: row.from,
+      untilAs: row.until,
       substituteFor: row['substitute for'],
       seatFrom: row['seat from'],
       seatUntil: row['seat until'],

@@ -27,6 +27,9 @@ const lower = (value: string) => value.trim().toLowerCase().replace(/\s+/g, ' ')
 const dayBefore = (date: string) =>
   new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+/** How much of a date a list gives: '2008' a year, '2010-04' a month, otherwise a day. */
+const precisionOf = (partial: string | null | undefined) =>
+  partial?.length === 4 ? 'year' : partial?.length === 7 ? 'month' : 'day';
 
 /** The list on a date as rows of the list's columns: a row a holder, a substitute or a vacant seat. */
 export function membershipListRows(
@@ -68,8 +71,9 @@ export function membershipListRows(
         'job title': holder.youngPerson ? '' : (person?.jobTitle ?? ''),
         email: holder.youngPerson ? '' : (person?.email ?? ''),
         'young person': yesNo(holder.youngPerson),
-        from: holder.startsOn ?? '',
-        until: holder.endsOn ?? '',
+        // as the record gives them: '2008', '2010-04' or a day (issue 15), read back the same
+        from: holder.startsAs ?? '',
+        until: holder.endsAs ?? '',
         'substitute for': '',
       };
       const substitutes = holder.substitutes.map((substitute) => {
@@ -115,6 +119,9 @@ export interface PlannedRow {
   organisation: { id: string | null; name: string } | null;
   from: string | null;
   until: string | null;
+  /** The start and end as given ('2008', '2010-04' or a day): stored with their precision. */
+  fromAs?: string | null | undefined;
+  untilAs?: string | null | undefined;
   youngPerson: boolean;
   /** For a stay or a move: what differs from the record ("job title: A to B"). */
   changes: string[];
@@ -216,6 +223,8 @@ async function planList(
   const problems: ImportPlan['problems'] = [];
   const problem = (line: number, message: string) => problems.push({ line, message });
   const current = held.filter((m) => activeOn(m, on));
+  // the standing substitutes of the list's date (they have dates of their own: migration 0063)
+  const substitutesOn = (m: MembershipRow) => m.substitutePeriods.filter((sub) => activeOn(sub, on));
   const placesOf = (seat: SeatRow) =>
     placesOn(
       placesRows.filter((row) => row.seatId === seat.id),
@@ -347,14 +356,47 @@ async function planList(
 
   // people: by name or another name, the email agreeing; a young person unnamed by the seat they hold
   const taken = new Set<string>();
-  const personOf = (row: ImportRow, seat: SeatRow | undefined) => {
+  const personOf = (row: ImportRow, seat: SeatRow | undefined, standingFor?: MembershipRow) => {
     const name = row.name!;
     if (lower(name) === lower(youngPersonText)) {
-      const young = current.find((m) => m.youngPerson && m.seatId === seat?.id && !taken.has(m.id));
+      // "A young person" is matched when exactly one young person can be meant (issue 15): for
+      // a member, the young holder of the seat on the list's date (of the row's start, if it
+      // gives one); for a substitute, the young standing substitute of the member then
+      if (row.substituteFor) {
+        const young = (standingFor ? substitutesOn(standingFor) : []).filter((sub) => sub.youngPerson);
+        if (young.length !== 1) {
+          problem(
+            row.line,
+            `Enter the young person’s name: ${young.length ? `${young.length} young people are` : 'no young person is'} standing substitute for “${row.substituteFor}” on ${on} to match “${name}”`,
+          );
+          return null;
+        }
+        return {
+          id: young[0]!.id,
+          name: youngPersonText,
+          matchedAs: null,
+          person: peopleList.find((p) => p.id === young[0]!.id),
+        };
+      }
+      const holders = current.filter((m) => m.youngPerson && m.seatId === seat?.id && !taken.has(m.id));
+      const dated = row.from ? holders.filter((m) => m.startsOn === row.from) : holders;
+      const candidates = dated.length ? dated : holders;
+      // several alike on every column the list gives cannot differ in what it changes
+      const alike =
+        !row.until &&
+        candidates.every(
+          (m) =>
+            m.startsOn === candidates[0]!.startsOn &&
+            m.endsOn === candidates[0]!.endsOn &&
+            m.organisationId === candidates[0]!.organisationId,
+        );
+      const young = candidates.length === 1 || (candidates.length > 1 && alike) ? candidates[0] : undefined;
       if (!young) {
         problem(
           row.line,
-          `Give the young person’s name: no young person holds “${seat?.label ?? row.seat}” on ${on} to match “${name}”`,
+          candidates.length
+            ? `Enter the young person’s name: ${candidates.length} young people hold “${seat?.label ?? row.seat}” on ${on}, so “${name}” could be either`
+            : `Enter the young person’s name: no young person holds “${seat?.label ?? row.seat}” on ${on} to match “${name}”`,
         );
         return null;
       }
@@ -443,6 +485,8 @@ async function planList(
       // a member joining a body that has members starts on the list's date unless the row says
       from: kept ? kept.startsOn : (row.from ?? (current.length ? on : null)),
       until: kept ? (row.until ?? kept.endsOn) : row.until,
+      fromAs: kept ? kept.startsAs : (row.fromAs ?? row.from ?? (current.length ? on : null)),
+      untilAs: kept ? (row.untilAs ?? row.until ?? kept.endsAs) : (row.untilAs ?? row.until),
       youngPerson: found.person ? found.person.youngPerson : row.youngPerson,
       changes,
       leaving: !kept && elsewhere ? { membershipId: elsewhere.id, seatLabel: elsewhere.seatLabel } : null,
@@ -481,7 +525,11 @@ async function planList(
       );
       continue;
     }
-    const found = personOf({ ...row, seat: entry.label }, entry.seat);
+    const found = personOf(
+      { ...row, seat: entry.label },
+      entry.seat,
+      member.membershipId ? held.find((m) => m.id === member.membershipId) : undefined,
+    );
     if (!found) continue;
     planned.push({
       line: row.line,
@@ -504,11 +552,12 @@ async function planList(
     const listed = planned.filter(
       (row) => row.outcome === 'substitute' && row.substituteFor === `${member.line}`,
     );
-    const before = kept.substitutes.map((s) => s.id).sort();
+    const standing = substitutesOn(kept);
+    const before = standing.map((s) => s.id).sort();
     const after = listed.map((row) => row.person.id ?? `new ${row.person.name}`).sort();
     if (before.join() !== after.join())
       member.changes.push(
-        `substitutes: ${kept.substitutes.map((s) => s.name).join(', ') || 'none'} to ${listed.map((row) => row.person.name).join(', ') || 'none'}`,
+        `substitutes: ${standing.map((s) => (s.youngPerson ? youngPersonText : s.name)).join(', ') || 'none'} to ${listed.map((row) => row.person.name).join(', ') || 'none'}`,
       );
   }
   // members on the date whom the file does not name
@@ -818,8 +867,8 @@ export async function applyList(
         seatId,
         personId: await personIdOf(row),
         organisationId: organisationIdOf(row),
-        startsOn: row.from ?? undefined,
-        endsOn: row.until ?? undefined,
+        startsOn: row.fromAs ?? row.from ?? undefined,
+        endsOn: row.untilAs ?? row.until ?? undefined,
       });
       membershipOf.set(row.line, id);
     });
@@ -835,7 +884,7 @@ export async function applyList(
           { startsOn: row.from, endsOn: row.until },
         );
         if (outside) throw new RuleViolation([{ path: 'until', message: outside.message }]);
-        await memberships.end(trx, row.membershipId!, row.until!);
+        await memberships.end(trx, row.membershipId!, row.until!, precisionOf(row.untilAs));
       }
       await recordChange(trx, caller.actor, {
         partnershipId,
@@ -864,7 +913,14 @@ export async function applyList(
           throw new RuleViolation([{ path: 'holder', message: 'A substitute must be another person' }]);
       });
     const ids = [...new Set(await Promise.all(listed.map((row) => personIdOf(row))))];
-    await listRepository.setSubstitutes(trx, partnershipId, membershipId, ids);
+    // a member who joins has them from their start; one who stays, from the list's date
+    const from =
+      member.outcome === 'stay'
+        ? { date: on, precision: 'day' }
+        : member.fromAs
+          ? { date: member.from, precision: precisionOf(member.fromAs) }
+          : { date: member.from, precision: 'day' };
+    await listRepository.setSubstitutes(trx, partnershipId, membershipId, ids, on, from);
     await recordChange(trx, caller.actor, {
       partnershipId,
       action: 'update',

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Trx } from '../../schema.ts';
 import { versionColumn } from '../../platform/db/row-version.ts';
-import { partialOf } from '../../platform/http/date-input.ts';
+import { partialOf, today } from '../../platform/http/date-input.ts';
 import type { SeatRule } from './membership.vocabulary.ts';
 
 export interface OrganisationRow {
@@ -84,6 +84,35 @@ export interface SeatRow {
   version?: string;
 }
 
+/** A standing substitute's dates as stored: the first and last day each can mean (ADR 0045). */
+export interface SubstituteDates {
+  startsOn: string | null;
+  endsOn: string | null;
+  startsPrecision?: string | undefined;
+  endsPrecision?: string | undefined;
+}
+
+/** One period of a standing substitute (issue 15: ending one sets its end, the row stays). */
+export interface SubstitutePeriod {
+  /** The period's own id. */
+  substitutionId: string;
+  /** The person's id. */
+  id: string;
+  name: string;
+  youngPerson: boolean;
+  startsOn: string | null;
+  endsOn: string | null;
+  /** As the source gives them: '2010', '2010-04' or '2010-04-20' (for `| date`). */
+  startsAs: string | null;
+  endsAs: string | null;
+  startsPrecision: string;
+  endsPrecision: string;
+}
+
+/** Whether a standing substitute's period covers a day. */
+export const substituteOn = (sub: { startsOn: string | null; endsOn: string | null }, date: string) =>
+  (!sub.startsOn || sub.startsOn <= date) && (!sub.endsOn || sub.endsOn >= date);
+
 export interface MembershipRow {
   id: string;
   seatId: string;
@@ -105,7 +134,13 @@ export interface MembershipRow {
   startsAs: string | null;
   endsAs: string | null;
   notes: string | null;
+  /**
+   * The standing substitutes: on the date asked about, or, with none asked about, those not
+   * ended (issue 15: a standing substitute has dates of its own, migration 0063).
+   */
   substitutes: { id: string; name: string }[];
+  /** Every standing substitute's period, earliest first (ending one sets its end). */
+  substitutePeriods: SubstitutePeriod[];
   /** The other organisations of a joint post (the first is `organisationId`). */
   jointOrganisations: { id: string; name: string; category: string | null }[];
   /** Its titles and roles over time, earliest first (each until the next). */
@@ -527,10 +562,23 @@ export const membershipsRepository = {
     const substitutes = await trx
       .selectFrom('membership_substitutes as ms')
       .innerJoin('people as p', 'p.id', 'ms.person_id')
-      .select(['ms.membership_id as membershipId', 'p.id', 'p.name'])
+      .select([
+        'ms.membership_id as membershipId',
+        'ms.id as substitutionId',
+        'p.id',
+        'p.name',
+        'p.young_person as youngPerson',
+        'ms.starts_on as startsOn',
+        'ms.ends_on as endsOn',
+        'ms.starts_precision as startsPrecision',
+        'ms.ends_precision as endsPrecision',
+      ])
       // one array parameter, not one parameter a membership (hundreds on a big page)
       .where(sql<boolean>`ms.membership_id = any(${rows.map((row) => row.id)}::uuid[])`)
+      .orderBy(sql`ms.starts_on nulls first`)
+      .orderBy('p.name')
       .execute();
+    const standingNow = (sub: { endsOn: string | null }) => !sub.endsOn || sub.endsOn >= today();
     const byMembership = Map.groupBy(substitutes, (sub) => sub.membershipId);
     const ids = rows.map((row) => row.id);
     const [joint, terms] = await Promise.all([
@@ -547,7 +595,21 @@ export const membershipsRepository = {
     const termsOf = Map.groupBy(terms, (row) => row.membershipId);
     return rows.map((row) => ({
       ...row,
-      substitutes: (byMembership.get(row.id) ?? []).map(({ id, name }) => ({ id, name })),
+      substitutes: (byMembership.get(row.id) ?? [])
+        .filter((sub) => (filter.on ? substituteOn(sub, filter.on) : standingNow(sub)))
+        .map(({ id, name }) => ({ id, name })),
+      substitutePeriods: (byMembership.get(row.id) ?? []).map((sub) => ({
+        substitutionId: sub.substitutionId,
+        id: sub.id,
+        name: sub.name,
+        youngPerson: sub.youngPerson,
+        startsOn: sub.startsOn,
+        endsOn: sub.endsOn,
+        startsAs: sub.startsOn && partialOf(sub.startsOn, sub.startsPrecision),
+        endsAs: sub.endsOn && partialOf(sub.endsOn, sub.endsPrecision),
+        startsPrecision: sub.startsPrecision,
+        endsPrecision: sub.endsPrecision,
+      })),
       jointOrganisations: (jointOf.get(row.id) ?? []).map(({ id, name, category }) => ({
         id,
         name,
@@ -652,20 +714,45 @@ export const membershipsRepository = {
         .execute();
   },
 
-  async addSubstitute(trx: Trx, partnershipId: string, id: string, personId: string): Promise<void> {
+  /** A standing substitute from a date until a date (each null: not known, or open). */
+  async addSubstitute(
+    trx: Trx,
+    partnershipId: string,
+    id: string,
+    personId: string,
+    period: SubstituteDates = { startsOn: null, endsOn: null },
+  ): Promise<void> {
     await trx
       .insertInto('membership_substitutes')
-      .values({ partnership_id: partnershipId, membership_id: id, person_id: personId })
+      .values({
+        partnership_id: partnershipId,
+        membership_id: id,
+        person_id: personId,
+        starts_on: period.startsOn,
+        ends_on: period.endsOn,
+        starts_precision: period.startsPrecision ?? 'day',
+        ends_precision: period.endsPrecision ?? 'day',
+      })
       .execute();
   },
 
-  async removeSubstitute(trx: Trx, id: string, personId: string): Promise<number> {
-    const result = await trx
-      .deleteFrom('membership_substitutes')
-      .where('membership_id', '=', id)
-      .where('person_id', '=', personId)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows);
+  /** Ends a standing substitute's period: its end date set, the row kept (past registers read it). */
+  async endSubstitute(
+    trx: Trx,
+    substitutionId: string,
+    endsOn: string,
+    endsPrecision: string = 'day',
+  ): Promise<void> {
+    await trx
+      .updateTable('membership_substitutes')
+      .set({ ends_on: endsOn, ends_precision: endsPrecision })
+      .where('id', '=', substitutionId)
+      .execute();
+  },
+
+  /** Removes a standing substitute's period that never held (it would end before it starts). */
+  async deleteSubstitute(trx: Trx, substitutionId: string): Promise<void> {
+    await trx.deleteFrom('membership_substitutes').where('id', '=', substitutionId).execute();
   },
 
   /**
@@ -727,6 +814,7 @@ export const membershipsRepository = {
       .returning('id')
       .executeTakeFirstOrThrow();
     if (values.substituteIds.length) {
+      // named with the appointment: standing substitutes from its start, open-ended
       await trx
         .insertInto('membership_substitutes')
         .values(
@@ -734,6 +822,8 @@ export const membershipsRepository = {
             partnership_id: partnershipId,
             membership_id: row.id,
             person_id: personId,
+            starts_on: values.startsOn,
+            starts_precision: values.startsPrecision ?? 'day',
           })),
         )
         .execute();
@@ -748,10 +838,10 @@ export const membershipsRepository = {
     return row.id;
   },
 
-  async end(trx: Trx, id: string, endsOn: string): Promise<void> {
+  async end(trx: Trx, id: string, endsOn: string, endsPrecision: string = 'day'): Promise<void> {
     await trx
       .updateTable('memberships')
-      .set({ ends_on: endsOn, updated_at: new Date() })
+      .set({ ends_on: endsOn, ends_precision: endsPrecision, updated_at: new Date() })
       .where('id', '=', id)
       .execute();
   },

@@ -70,7 +70,7 @@ export const personSchema = z.object({
               .filter(Boolean),
           ),
         ])
-        .refine((names) => names.length <= 20, 'Give at most 20 other names')
+        .refine((names) => names.length <= 20, 'Enter 20 other names or fewer')
         .refine(
           (names) => names.every((name) => name.length <= 200),
           'Each other name must be 200 characters or fewer',

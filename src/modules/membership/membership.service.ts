@@ -11,7 +11,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
 import { inTenant, keptInTenant, tenantIdOf } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
-import type { ImportRow } from './membership.import.ts';
+import { youngPersonText, type ImportRow } from './membership.import.ts';
 import {
   applyList,
   membershipListRows,
@@ -100,6 +100,20 @@ export function seatPeriodProblem(
   if (seat.startsOn && held.endsOn && held.endsOn < seat.startsOn)
     return { path: 'endsOn', message: message(`a membership cannot end on ${held.endsOn}`) };
   return undefined;
+}
+
+/**
+ * "A young person" is how lists, registers and exports that leave the partnership write a young
+ * person (issue 15): as a name it would tell nobody apart, so a person is given their own name.
+ */
+export function refuseUnnamed(name: string, path = 'name'): void {
+  if (name.trim().toLowerCase().replace(/\s+/g, ' ') === youngPersonText.toLowerCase())
+    throw new RuleViolation([
+      {
+        path,
+        message: `Enter the young person’s own name: “${youngPersonText}” is how lists and registers that leave the partnership write it, so it cannot tell two young people apart`,
+      },
+    ]);
 }
 
 export function membershipService(db: Database<DB>, bodies: BodiesService) {
@@ -247,7 +261,7 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
       ]);
     if (values.placesFrom && values.placesCorrection)
       throw new RuleViolation([
-        { path: 'placesFrom', message: 'Give a date, or choose to correct the record: not both' },
+        { path: 'placesFrom', message: 'Enter a date, or select to correct the record: not both' },
       ]);
     const from = values.placesCorrection ? (latest?.holdsFrom ?? null) : datedAt(values.placesFrom!).date;
     const next = history.find((row) => row.holdsFrom !== null && (from === null || row.holdsFrom > from));
@@ -474,6 +488,7 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
     },
 
     async addPerson(caller: Caller, values: Omit<PersonRow, 'id'>): Promise<string> {
+      refuseUnnamed(values.name);
       return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
         const id = await people.insert(trx, partnershipId, values);
         await recordChange(trx, caller.actor, {
@@ -495,6 +510,7 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
       values: Omit<PersonRow, 'id' | 'version'>,
       version?: string,
     ): Promise<void> {
+      refuseUnnamed(values.name);
       await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
         await lockVersion(trx, { table: 'people', id, entityType: 'person', what: 'this person' }, version);
         const found = await people.byId(trx, id);

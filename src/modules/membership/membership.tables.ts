@@ -109,9 +109,15 @@ export interface MembershipOrganisationsTable {
 }
 
 export interface MembershipSubstitutesTable {
+  id: Generated<string>;
   partnership_id: string;
   membership_id: string;
   person_id: string;
+  /** A standing substitute's period (migration 0063): the first and last day it can mean. */
+  starts_on: string | null;
+  ends_on: string | null;
+  starts_precision: Generated<string>;
+  ends_precision: Generated<string>;
 }
 
 export interface InterestsTable {

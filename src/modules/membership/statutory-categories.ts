@@ -16,7 +16,7 @@ export const statutoryCategoriesFile = fileURLToPath(
 const isoDay = z.iso.date({ error: 'A date must be written like 2010-03-31' });
 const datedSource = z.strictObject({
   date: isoDay,
-  source: z.string({ error: 'Name the source of the date' }).trim().min(1, 'Name the source of the date'),
+  source: z.string({ error: 'Enter the source of the date' }).trim().min(1, 'Enter the source of the date'),
   url: z.url().optional(),
 });
 

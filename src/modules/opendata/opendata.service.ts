@@ -4,6 +4,7 @@
 // (https://www.popoloproject.com/specs/). Addresses: /oparl/v1/... and /popolo/v1/{slug}.
 import { licence, type PublicSite, type PublicSiteService } from '../public/index.ts';
 import type { PartnershipsService } from '../partnerships/index.ts';
+import { partialOf } from '../../platform/http/date-input.ts';
 
 export const oparlVersion = 'https://schema.oparl.org/1.1/';
 const type = (name: string) => `https://schema.oparl.org/1.1/${name}`;
@@ -271,7 +272,13 @@ export function openDataService(site: PublicSiteService, partnerships: Partnersh
             id: entry.body.id,
             name: entry.name,
             classification: entry.body.kind,
-            ...(entry.body.startsOn ? { founding_date: entry.body.startsOn } : {}),
+            // Popolo dates may be a year or a month: the body's own dates as the records give them
+            ...(entry.body.startsOn
+              ? { founding_date: partialOf(entry.body.startsOn, entry.body.startsPrecision) }
+              : {}),
+            ...(entry.body.endsOn
+              ? { dissolution_date: partialOf(entry.body.endsOn, entry.body.endsPrecision) }
+              : {}),
             links: [{ url: `${origin}/public/${found.slug}/bodies/${entry.body.slug}`, note: 'Public page' }],
           });
           const detail = await site.body(found, entry.body.slug, on);

@@ -30,4 +30,10 @@ export { planPrioritiesWithin, type PriorityReference } from './plans.read.ts';
 export { planTargets, type PlanTarget } from './targets.repository.ts';
 export { planReminders } from './plans-mail.ts';
 export type { PlanResources, PlanResourcesOf } from './plan-resources.ts';
-export type { PlanPart, PlanPartLinks, PlanPartLinksOf } from './plan-part-links.ts';
+export type {
+  PlanPart,
+  PlanPartLinks,
+  PlanPartLinksOf,
+  LoggedAction,
+  LoggedActionsOf,
+} from './plan-part-links.ts';

@@ -11,7 +11,13 @@ import type { PlansService } from './plans.service.ts';
 import { actionSchema, milestoneSchema, prioritySchema } from './plans.schemas.ts';
 import { recurrences } from './plans.vocabulary.ts';
 import { priorityHasActions } from './plans.parts.ts';
-import { moneyKeepsIt, type PlanPart, type PlanPartLinksOf } from './plan-part-links.ts';
+import {
+  actionLogKeepsIt,
+  moneyKeepsIt,
+  type PlanPart,
+  type PlanPartLinks,
+  type PlanPartLinksOf,
+} from './plan-part-links.ts';
 import { dateValues, isId, itemsOf, outcomeChoicesOf, type Body, type PlanPages } from './plan-pages.ts';
 
 type Items = { value: string; text: string }[];
@@ -121,9 +127,11 @@ export function planEditingRoutes(
         ],
         refusal: priority.actions.length
           ? priorityHasActions(priority.actions.length)
-          : links.keeping.length
-            ? moneyKeepsIt('priority', links.keeping)
-            : undefined,
+          : links.logged?.length
+            ? actionLogKeepsIt(links.logged)
+            : links.keeping.length
+              ? moneyKeepsIt('priority', links.keeping)
+              : undefined,
         backLink: `${planPath(req)}#priority-${priority.id}`,
       };
     },
@@ -135,7 +143,7 @@ export function planEditingRoutes(
   });
 
   /** What resources link to the part, as the composition root tells (nothing when it does not). */
-  async function linksOf(req: Request, part: PlanPart) {
+  async function linksOf(req: Request, part: PlanPart): Promise<PlanPartLinks> {
     return partLinks ? partLinks(callerOf(req), part) : { keeping: [], going: [] };
   }
 

@@ -34,8 +34,9 @@ async function linkedElsewhere(what: 'priority' | 'action', deletion: Promise<vo
   try {
     await deletion;
   } catch (error) {
-    if ((error as { code?: string }).code === '23503')
-      throw new RuleViolation([{ path: 'refusal', message: linkedSinceShown(what) }]);
+    const { code, constraint } = error as { code?: string; constraint?: string };
+    if (code === '23503')
+      throw new RuleViolation([{ path: 'refusal', message: linkedSinceShown(what, constraint) }]);
     throw error;
   }
 }

@@ -296,7 +296,7 @@ describe('plans: priorities, actions, updates and versions', () => {
     const bad = await editor.get(`${base}/highlight?body=&from=2009-13-01&to=2009-06-30`);
     assert.equal(bad.status, 400);
     assert.deepEqual(textsOf(bad.text, '.govuk-error-summary a'), [
-      'Choose a body from the list',
+      'Select a body from the list',
       'The first day must be a real date',
     ]);
     // the GOV.UK date inputs of the form, each problem linked to the field to correct

@@ -141,7 +141,7 @@ export async function checkPriority(trx: Trx, plan: PlanRow, input: NewPriority)
         path: 'outcomeIds',
         message: other?.framework
           ? `“${other.title}” belongs to ${outcomeFrameworks[other.framework].title}, but this plan uses ${outcomeFrameworks[plan.framework].title}: choose this plan’s outcomes`
-          : 'Choose outcomes of this plan',
+          : 'Select outcomes of this plan',
       },
     ]);
   }
@@ -166,14 +166,14 @@ export async function checkPriority(trx: Trx, plan: PlanRow, input: NewPriority)
     'indicators',
     input.indicatorIds,
     'indicatorIds',
-    'Choose indicators the partnership tracks',
+    'Select indicators the partnership tracks',
   );
 }
 
 export async function checkAction(trx: Trx, input: NewAction): Promise<void> {
   const leadTable = { person: 'people', organisation: 'organisations', body: 'bodies' } as const;
   await checkKnown(trx, leadTable[input.leadKind], [input.leadId], 'leadId', 'Select the lead from the list');
-  await checkKnown(trx, 'organisations', input.partnerIds, 'partnerIds', 'Choose partners from the list');
+  await checkKnown(trx, 'organisations', input.partnerIds, 'partnerIds', 'Select partners from the list');
   if (input.recursUntil && input.recursFrom && input.recursUntil < input.recursFrom)
     throw new RuleViolation([
       { path: 'recursUntil', message: 'The last date must be after the date it recurs from' },

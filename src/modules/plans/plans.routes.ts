@@ -53,7 +53,7 @@ import {
 import { everyChildMattersUntil, outcomeFrameworks } from './outcome-frameworks.ts';
 import { planEditingRoutes } from './plans.editing.routes.ts';
 import type { PlanResourcesOf } from './plan-resources.ts';
-import type { PlanPartLinksOf } from './plan-part-links.ts';
+import type { LoggedActionsOf, PlanPartLinksOf } from './plan-part-links.ts';
 
 /**
  * What other modules add to the plan's page, passed in by the composition root (plans cannot
@@ -68,6 +68,8 @@ export interface PlanPageLinks {
   planResources?: PlanResourcesOf;
   /** What the resources hold against a priority or action, for its delete page (ADR 0048). */
   partLinks?: PlanPartLinksOf;
+  /** The meetings module's actions raised for each priority, shown with it (issue 23). */
+  loggedActions?: LoggedActionsOf;
 }
 
 export function plansRoutes(plans: PlansService, printer: PdfPrinter, links: PlanPageLinks = {}): Router {
@@ -90,8 +92,8 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter, links: Pla
       return res.status(400).render(`${views}/accountability.njk`, {
         ...locals,
         errors: {
-          summary: [{ text: 'Choose an organisation from the list', href: '#organisation' }],
-          fields: { organisation: { text: 'Choose an organisation from the list' } },
+          summary: [{ text: 'Select an organisation from the list', href: '#organisation' }],
+          fields: { organisation: { text: 'Select an organisation from the list' } },
         },
       });
     res.render(`${views}/accountability.njk`, {
@@ -234,7 +236,7 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter, links: Pla
     const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
     const typed = (name: string) => dated.problems.some((problem) => problem.path.startsWith(`${name}.`));
     const problems = [
-      ...(body ? [] : [{ path: 'body', message: 'Choose a body from the list' }]),
+      ...(body ? [] : [{ path: 'body', message: 'Select a body from the list' }]),
       ...dated.problems,
       ...[
         ['from', 'The first day'],
@@ -332,6 +334,7 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter, links: Pla
       priorityOrigins: links.priorityOrigins
         ? await links.priorityOrigins(callerOf(req), tenantOf(req).slug)
         : {},
+      loggedActions: links.loggedActions ? await links.loggedActions(callerOf(req), tenantOf(req).slug) : {},
     });
   });
 

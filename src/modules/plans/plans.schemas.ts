@@ -84,8 +84,8 @@ export const prioritySchema = z.object({
   description: optionalText('Description', 5000),
   ownerBodyId: optionalId('Select the owning body from the list'),
   leadPersonId: optionalId('Select the lead person from the list'),
-  outcomeIds: ids('Choose outcomes of this plan'),
-  indicatorIds: ids('Choose indicators the partnership tracks'),
+  outcomeIds: ids('Select outcomes of this plan'),
+  indicatorIds: ids('Select indicators the partnership tracks'),
 });
 
 export const actionSchema = z
@@ -95,7 +95,7 @@ export const actionSchema = z
     leadPersonId: optionalId('Select the lead from the list'),
     leadOrganisationId: optionalId('Select the lead from the list'),
     leadBodyId: optionalId('Select the lead from the list'),
-    partnerIds: ids('Choose partners from the list'),
+    partnerIds: ids('Select partners from the list'),
     timing: choice(['date', 'recurring', 'none'] as const, 'Select when the action is due'),
     dueOn: dateInput('Due date', { required: false }),
     recurrence: z.preprocess(blank, z.enum(recurrenceValues, { error: 'Select how often' }).optional()),

@@ -160,7 +160,7 @@ describe('the public site', () => {
     assert.equal((await test.request().get('/public/open/structure')).status, 200);
     const refused = await submit(agent, '/partnerships/open/public-site', { sections: ['everything'] });
     assert.equal(refused.status, 400);
-    assert.match(refused.text, /Choose sections from the list/);
+    assert.match(refused.text, /Select sections from the list/);
     await submit(agent, '/partnerships/open/public-site', {
       sections: ['structure', 'members', 'meetings', 'consultations', 'plans', 'indicators'],
     });
@@ -334,7 +334,7 @@ describe('the public site', () => {
     assert.match(backwards, /The date to search to must be the same as or after the date to search from/);
     assert.deepEqual(titles(backwards), []);
     assert.match(await search('?from=2009-02-30', 400), /Enter a real date/);
-    assert.match(await search('?body=nowhere', 400), /Choose a body from the list/);
+    assert.match(await search('?body=nowhere', 400), /Select a body from the list/);
     assert.match(await search(`?q=${'a'.repeat(201)}`, 400), /Enter 200 characters or fewer/);
     for (const page of ['0', 'x', '2']) await search(`?page=${page}`, 404);
     // the old search's addresses lead to the search

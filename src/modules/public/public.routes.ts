@@ -47,7 +47,7 @@ export const publicSearchQuery = z
     to: z.preprocess(blankAsNone, isoDate.optional()),
     body: z.preprocess(
       blankAsNone,
-      z.string({ message: 'Choose a body from the list' }).max(100, 'Choose a body from the list').optional(),
+      z.string({ message: 'Select a body from the list' }).max(100, 'Select a body from the list').optional(),
     ),
   })
   .refine((query) => !query.from || !query.to || query.from <= query.to, {

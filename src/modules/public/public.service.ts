@@ -61,7 +61,7 @@ export const sectionsSchema = z.object({
     (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
     z.array(
       z.enum(publicSectionKeys as [PublicSection, ...PublicSection[]], {
-        message: 'Choose sections from the list',
+        message: 'Select sections from the list',
       }),
     ),
   ),
@@ -221,7 +221,7 @@ export function publicSiteService(db: Database<DB>, deps: PublicDependencies) {
     const bodies = await searchBodiesOf(site);
     const body = search.body ? bodies.find((candidate) => candidate.slug === search.body) : undefined;
     if (search.body && !body)
-      throw new RuleViolation([{ path: 'body', message: 'Choose a body from the list' }]);
+      throw new RuleViolation([{ path: 'body', message: 'Select a body from the list' }]);
     const page = search.page ?? 1;
     const found = await deps.meetings.search(caller, {
       words,
@@ -324,7 +324,7 @@ export function publicSiteService(db: Database<DB>, deps: PublicDependencies) {
       assertCan(caller, 'partnership.settings');
       const unknown = sections.filter((section) => !publicSectionKeys.includes(section));
       if (unknown.length)
-        throw new RuleViolation([{ path: 'sections', message: 'Choose sections from the list' }]);
+        throw new RuleViolation([{ path: 'sections', message: 'Select sections from the list' }]);
       const partnershipId = tenantIdOf(caller);
       await db.transaction({ partnershipId, userId: caller.userId }, async (trx) => {
         const before = await repository.sections(trx);

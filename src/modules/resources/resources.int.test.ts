@@ -599,15 +599,15 @@ describe('resources: funds, contributions, spending, pledges', () => {
       'startsOn-year': '2009',
     };
     for (const [changed, message] of [
-      [{}, 'Choose whether the provider is one of the partnership’s organisations or another provider'],
+      [{}, 'Select whether the provider is one of the partnership’s organisations or another provider'],
       [
         { providerKind: 'organisation' },
-        'Choose the provider from the list of the partnership’s organisations',
+        'Select the provider from the list of the partnership’s organisations',
       ],
       [{ providerKind: 'other', provider: '  ' }, 'Enter the name of the provider outside the partnership'],
       [
         { providerKind: 'organisation', providerOrganisationId: unserved },
-        'Choose the provider from the list of the partnership’s organisations',
+        'Select the provider from the list of the partnership’s organisations',
       ],
     ] as const) {
       const refused = await submit(agent, `${base}/services/new`, { ...fields, ...changed });

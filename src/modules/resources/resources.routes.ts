@@ -223,7 +223,7 @@ export function resourcesRoutes(resources: ResourcesService, printer: PdfPrinter
         })),
       ],
       errors: asked.problem
-        ? formErrors([{ path: 'year', message: 'Choose a financial year from the list, like 2009-10' }])
+        ? formErrors([{ path: 'year', message: 'Select a financial year from the list, like 2009-10' }])
         : undefined,
       downloads: { csv: `?${query}format=csv`, docx: `?${query}format=docx`, pdf: `?${query}format=pdf` },
       formatPounds,
@@ -270,7 +270,7 @@ export function resourcesRoutes(resources: ResourcesService, printer: PdfPrinter
         })),
       ],
       errors: asked.problem
-        ? formErrors([{ path: 'year', message: 'Choose a financial year from the list, like 2009-10' }])
+        ? formErrors([{ path: 'year', message: 'Select a financial year from the list, like 2009-10' }])
         : undefined,
       formatPounds,
       yearLabel,

@@ -65,14 +65,14 @@ export const fundSchema = z
   .object({
     name: required('Enter the fund’s name', 'Name', 200),
     slug: shortName('pooled-fund-2009'),
-    kind: choice(fundKindValues, 'Choose what kind of fund it is'),
-    hostOrganisationId: optionalId('Choose the host from the list'),
+    kind: choice(fundKindValues, 'Select what kind of fund it is'),
+    hostOrganisationId: optionalId('Select the host from the list'),
     purpose: text('Purpose', 2000),
     agreementDocument: text('Agreement', 500),
     agreementStartsOn: dateInput('The date the agreement starts', { required: false }),
     agreementEndsOn: dateInput('The date the agreement ends', { required: false }),
     reviewOn: dateInput('The review date', { required: false }),
-    priorityIds: ids('Choose priorities from the list'),
+    priorityIds: ids('Select priorities from the list'),
   })
   .transform((value) => ({
     ...value,
@@ -87,9 +87,9 @@ export const fundSchema = z
 
 export const contributionSchema = z
   .object({
-    organisationId: z.uuid({ error: 'Choose the partner' }),
-    year: financialYear('Choose the financial year'),
-    form: choice(contributionFormValues, 'Choose whether it is cash or in kind'),
+    organisationId: z.uuid({ error: 'Select the partner' }),
+    year: financialYear('Select the financial year'),
+    form: choice(contributionFormValues, 'Select whether it is cash or in kind'),
     description: text('Description', 500),
     planned: pounds('The planned amount'),
     agreed: pounds('The agreed amount'),
@@ -102,11 +102,11 @@ export const contributionSchema = z
 
 export const spendingSchema = z
   .object({
-    year: financialYear('Choose the financial year'),
-    priorityId: z.uuid({ error: 'Choose the priority the money is spent on' }),
-    actionId: optionalId('Choose an action from the list'),
-    serviceId: optionalId('Choose a commissioned service from the list'),
-    decisionId: optionalId('Choose a decision from the list'),
+    year: financialYear('Select the financial year'),
+    priorityId: z.uuid({ error: 'Select the priority the money is spent on' }),
+    actionId: optionalId('Select an action from the list'),
+    serviceId: optionalId('Select a commissioned service from the list'),
+    decisionId: optionalId('Select a decision from the list'),
     description: text('Description', 500),
     planned: pounds('The planned amount'),
     committed: pounds('The committed amount'),
@@ -123,19 +123,19 @@ export const spendingSchema = z
 
 export const pledgeSchema = z
   .object({
-    organisationId: z.uuid({ error: 'Choose the partner making the pledge' }),
-    priorityId: z.uuid({ error: 'Choose the priority the pledge is for' }),
-    actionId: optionalId('Choose an action from the list'),
-    resource: choice(pledgeResourceValues, 'Choose what is pledged'),
+    organisationId: z.uuid({ error: 'Select the partner making the pledge' }),
+    priorityId: z.uuid({ error: 'Select the priority the pledge is for' }),
+    actionId: optionalId('Select an action from the list'),
+    resource: choice(pledgeResourceValues, 'Select what is pledged'),
     description: required('Describe what is pledged', 'Description', 500),
     amount: pounds('The amount'),
-    fromYear: financialYear('Choose the first financial year'),
-    toYear: financialYear('Choose the last financial year'),
-    status: choice(pledgeStatusValues, 'Choose the pledge’s status'),
+    fromYear: financialYear('Select the first financial year'),
+    toYear: financialYear('Select the last financial year'),
+    status: choice(pledgeStatusValues, 'Select the pledge’s status'),
     pledgedOn: dateInput('The date of the pledge', { required: true }),
     dueOn: dateInput('The date it is due', { required: false }),
     agreedBy: text('Who agreed it', 300),
-    decisionId: optionalId('Choose a decision from the list'),
+    decisionId: optionalId('Select a decision from the list'),
   })
   .transform((value) => ({ ...value, dueOn: value.dueOn ?? null }))
   .refine((row) => row.toYear >= row.fromYear, {
@@ -152,22 +152,22 @@ export const serviceSchema = z
     name: required('Enter the service’s name', 'Name', 300),
     providerKind: choice(
       ['organisation', 'other'],
-      'Choose whether the provider is one of the partnership’s organisations or another provider',
+      'Select whether the provider is one of the partnership’s organisations or another provider',
     ),
     providerOrganisationId: optionalId(
-      'Choose the provider from the list of the partnership’s organisations',
+      'Select the provider from the list of the partnership’s organisations',
     ),
     provider: text('The provider’s name', 300),
     annualValue: pounds('The value a year'),
     startsOn: dateInput('The start date', { required: false }),
     endsOn: dateInput('The end date', { required: false }),
-    fundId: optionalId('Choose the fund from the list'),
-    status: choice(serviceStatusValues, 'Choose the service’s status'),
-    priorityIds: ids('Choose priorities from the list'),
+    fundId: optionalId('Select the fund from the list'),
+    status: choice(serviceStatusValues, 'Select the service’s status'),
+    priorityIds: ids('Select priorities from the list'),
   })
   .refine((v) => v.providerKind !== 'organisation' || v.providerOrganisationId !== null, {
     path: ['providerOrganisationId'],
-    message: 'Choose the provider from the list of the partnership’s organisations',
+    message: 'Select the provider from the list of the partnership’s organisations',
   })
   .refine((v) => v.providerKind !== 'other' || v.provider !== null, {
     path: ['provider'],
@@ -190,4 +190,4 @@ export const principleSchema = z.object({
   text: required('Enter the principle', 'Principle', 1000),
 });
 
-export const decisionLinkSchema = z.object({ decisionId: z.uuid({ error: 'Choose the decision' }) });
+export const decisionLinkSchema = z.object({ decisionId: z.uuid({ error: 'Select the decision' }) });

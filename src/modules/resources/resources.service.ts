@@ -138,7 +138,7 @@ function outsideAgreement(fund: FundRow, year: number): string | null {
 function contributionProblems(data: ResourcesData, fund: FundDetail, row: ContributionValues): string[] {
   const problems: string[] = [];
   const organisation = data.organisations.find((o) => o.id === row.organisationId);
-  if (!organisation) problems.push('Choose a partner from the list of the partnership’s organisations');
+  if (!organisation) problems.push('Select a partner from the list of the partnership’s organisations');
   else if (organisationEndedBy(organisation, yearStart(row.year)))
     problems.push(
       `${organisation.name} had ended (${formatDate(organisation.endsOn!)}) before ${yearLabel(row.year)} began: it was not a partner then`,
@@ -151,7 +151,7 @@ function contributionProblems(data: ResourcesData, fund: FundDetail, row: Contri
 function spendingProblems(data: ResourcesData, fund: FundDetail, row: SpendingValues): string[] {
   const problems: string[] = [];
   const priority = data.priorityById.get(row.priorityId);
-  if (!priority) problems.push('Choose a priority from the list');
+  if (!priority) problems.push('Select a priority from the list');
   else if (!fund.priorityIds.includes(row.priorityId))
     problems.push(`${fund.name} does not serve the priority “${priority.title}”: add it to the fund first`);
   if (row.actionId && priority && !priority.actions.some((action) => action.id === row.actionId))
@@ -159,7 +159,7 @@ function spendingProblems(data: ResourcesData, fund: FundDetail, row: SpendingVa
   if (row.actionId && row.serviceId)
     problems.push('Spending is on an action or a commissioned service, not both');
   if (row.serviceId && !data.services.some((service) => service.id === row.serviceId))
-    problems.push('Choose a commissioned service from the list');
+    problems.push('Select a commissioned service from the list');
   const outside = outsideAgreement(fund, row.year);
   if (outside) problems.push(outside);
   return problems;
@@ -175,18 +175,18 @@ async function pledgeProblems(
   const problems: FieldProblem[] = [];
   const organisation = data.organisations.find((o) => o.id === values.organisationId);
   if (!organisation)
-    problems.push({ path: 'organisationId', message: 'Choose the partner from the list of organisations' });
+    problems.push({ path: 'organisationId', message: 'Select the partner from the list of organisations' });
   else if (organisationEndedBy(organisation, values.pledgedOn))
     problems.push({
       path: 'organisationId',
       message: `${organisation.name} had ended (${formatDate(organisation.endsOn!)}) by ${formatDate(values.pledgedOn)}: it was not a partner on that date`,
     });
   const priority = data.priorityById.get(values.priorityId);
-  if (!priority) problems.push({ path: 'priorityId', message: 'Choose a priority from the list' });
+  if (!priority) problems.push({ path: 'priorityId', message: 'Select a priority from the list' });
   else if (values.actionId && !priority.actions.some((a) => a.id === values.actionId))
     problems.push({ path: 'actionId', message: 'The action is not one of the priority’s actions' });
   if (values.decisionId && !(await decisionsWithin(trx, caller)).some((d) => d.id === values.decisionId))
-    problems.push({ path: 'decisionId', message: 'Choose the decision from the list' });
+    problems.push({ path: 'decisionId', message: 'Select the decision from the list' });
   return problems;
 }
 
@@ -199,14 +199,14 @@ function serviceProblems(data: ResourcesData, values: ServiceValues, priorityIds
   )
     problems.push({
       path: 'providerOrganisationId',
-      message: 'Choose the provider from the list of the partnership’s organisations',
+      message: 'Select the provider from the list of the partnership’s organisations',
     });
   if (!values.providerOrganisationId && !values.provider.trim())
     problems.push({ path: 'provider', message: 'Enter the name of the provider outside the partnership' });
   if (values.fundId && !data.funds.some((fund) => fund.id === values.fundId))
-    problems.push({ path: 'fundId', message: 'Choose the fund from the list' });
+    problems.push({ path: 'fundId', message: 'Select the fund from the list' });
   if (priorityIds.some((id) => !data.priorityById.has(id)))
-    problems.push({ path: 'priorityIds', message: 'Choose priorities from the list' });
+    problems.push({ path: 'priorityIds', message: 'Select priorities from the list' });
   const fund = data.funds.find((candidate) => candidate.id === values.fundId);
   if (fund && priorityIds.some((id) => !fund.priorityIds.includes(id)))
     problems.push({
@@ -457,10 +457,10 @@ export function resourcesService(db: Database<DB>) {
         if (input.hostOrganisationId && !data.organisations.some((o) => o.id === input.hostOrganisationId))
           problems.push({
             path: 'hostOrganisationId',
-            message: 'Choose the host from the list of organisations',
+            message: 'Select the host from the list of organisations',
           });
         if (input.priorityIds.some((id) => !data.priorityById.has(id)))
-          problems.push({ path: 'priorityIds', message: 'Choose priorities from the list' });
+          problems.push({ path: 'priorityIds', message: 'Select priorities from the list' });
         if (problems.length) throw new RuleViolation(problems);
         const { priorityIds, ...values } = input;
         const id = await repository.insertFund(trx, partnershipId, {
@@ -517,7 +517,7 @@ export function resourcesService(db: Database<DB>) {
         const row = { ...values, fundId: fund.id };
         const problems = spendingProblems(data, fund, row);
         if (row.decisionId && !(await decisionsWithin(trx, caller)).some((d) => d.id === row.decisionId))
-          problems.push('Choose the decision from the list');
+          problems.push('Select the decision from the list');
         if (problems.length) throw new RuleViolation(spendingFields(problems));
         const [id] = await repository.insertSpending(trx, partnershipId, [row]);
         if (row.decisionId) await repository.insertFundDecision(trx, partnershipId, fund.id, row.decisionId);
@@ -539,7 +539,7 @@ export function resourcesService(db: Database<DB>) {
         const fund = mustFindFund(data, fundSlug);
         const decision = (await decisionsWithin(trx, caller)).find((d) => d.id === decisionId);
         if (!decision)
-          throw new RuleViolation([{ path: 'decisionId', message: 'Choose the decision from the list' }]);
+          throw new RuleViolation([{ path: 'decisionId', message: 'Select the decision from the list' }]);
         await repository.insertFundDecision(trx, partnershipId, fund.id, decisionId);
         await recordChange(trx, caller.actor, {
           partnershipId,
@@ -742,7 +742,7 @@ export function resourcesService(db: Database<DB>) {
         const row = { ...values, fundId: fund.id };
         const problems = spendingProblems(data, fund, row);
         if (row.decisionId && !(await decisionsWithin(trx, caller)).some((d) => d.id === row.decisionId))
-          problems.push('Choose the decision from the list');
+          problems.push('Select the decision from the list');
         if (problems.length) throw new RuleViolation(spendingFields(problems));
         await repository.updateSpending(trx, id, row);
         if (row.decisionId) await repository.insertFundDecision(trx, partnershipId, fund.id, row.decisionId);

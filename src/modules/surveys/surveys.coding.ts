@@ -42,7 +42,7 @@ export function surveysCoding(db: Database<DB>) {
         if (!answer) throw notFound();
         if (code !== null && (answer.noResponse || !isCodeOf(answer.codes, code)))
           throw new RuleViolation([
-            { path: `code-${answerId}`, message: `Choose one of question ${answer.position}’s codes` },
+            { path: `code-${answerId}`, message: `Select one of question ${answer.position}’s codes` },
           ]);
         await trx.updateTable('survey_answers').set({ code }).where('id', '=', answer.id).execute();
         await recordChange(trx, caller.actor, {

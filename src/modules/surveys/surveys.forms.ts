@@ -73,13 +73,13 @@ export const inviteSchema = z.object({
 export type InviteInput = z.output<typeof inviteSchema>;
 
 export const linkSchema = z.object({
-  respondentId: z.string({ error: 'Choose the authority' }).uuid('Choose the authority'),
+  respondentId: z.string({ error: 'Select the authority' }).uuid('Select the authority'),
   name: requiredText('Enter the contact’s name', 'Name', 200),
   email: z.email({ error: 'Enter an email address in the correct format, like name@example.org' }),
 });
 
 export const statusSchema = z.object({
-  status: z.enum(['open', 'closed', 'published'], { error: 'Choose what to do' }),
+  status: z.enum(['open', 'closed', 'published'], { error: 'Select what to do' }),
 });
 
 export const codeSchema = z.object({
@@ -94,7 +94,7 @@ export const findingSchema = z.object({
   text: requiredText('Enter the finding', 'Finding', 5000),
   evidence: z.preprocess(
     (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
-    z.array(z.string()).min(1, 'Choose at least one answer that supports the finding'),
+    z.array(z.string()).min(1, 'Select at least one answer that supports the finding'),
   ),
 });
 export type FindingInput = z.output<typeof findingSchema>;

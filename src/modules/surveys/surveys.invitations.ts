@@ -159,7 +159,7 @@ export function surveysInvitations(
           .executeTakeFirst();
         if (!respondent)
           throw new RuleViolation([
-            { path: 'respondentId', message: 'Choose an authority invited to this survey' },
+            { path: 'respondentId', message: 'Select an authority invited to this survey' },
           ]);
         if (survey.status === 'published')
           throw new RuleViolation([

@@ -75,15 +75,15 @@ export function readResponse(
   }
   const ageBand = oneOf(body.ageBand) || null;
   if (ageBand && !(ageBandValues as string[]).includes(ageBand))
-    problems.push({ path: 'ageBand', message: 'Choose your age from the list, or leave it out' });
+    problems.push({ path: 'ageBand', message: 'Select your age from the list, or leave it out' });
   const area = oneOf(body.area) || null;
   if (area && !consultation.areas.includes(area))
-    problems.push({ path: 'area', message: 'Choose where you live from the list, or leave it out' });
+    problems.push({ path: 'area', message: 'Select where you live from the list, or leave it out' });
   const heard = oneOf(body.heardVia) || null;
   if (heard && !(heardViaValues as string[]).includes(heard))
     problems.push({
       path: 'heardVia',
-      message: 'Choose how you heard about this from the list, or leave it out',
+      message: 'Select how you heard about this from the list, or leave it out',
     });
   const contact = oneOf(body.contact) || null;
   if (contact && !consultation.asksContact)

@@ -377,7 +377,7 @@ describe('children and young people\u2019s voice', () => {
       );
     const badTheme = await moderate(idOf('youth centre'), 'approved', 'not-a-theme');
     assert.equal(badTheme.status, 400);
-    assert.match(pageText(badTheme.text), /Choose one of this consultation/);
+    assert.match(pageText(badTheme.text), /Select one of this consultation/);
     assert.equal((await moderate(idOf('youth centre'), 'approved')).status, 303);
     assert.equal((await moderate(idOf('HYPERLINK'), 'approved')).status, 303);
     assert.equal((await moderate(idOf('Hilltop'), 'withheld')).status, 303);
@@ -452,7 +452,7 @@ describe('children and young people\u2019s voice', () => {
     const before = await count('voice_outcomes');
     const crossing = await submit(editor, form, { kind: 'decision', decisionId: otherDecision });
     assert.equal(crossing.status, 400);
-    assert.match(pageText(crossing.text), /Choose one of the partnership.s own/);
+    assert.match(pageText(crossing.text), /Select one of the partnership.s own/);
     assert.equal(await count('voice_outcomes'), before);
     const noReason = await submit(editor, form, { kind: 'not-done' });
     assert.equal(noReason.status, 400);
@@ -578,7 +578,7 @@ describe('children and young people\u2019s voice', () => {
       meetingId: ids.boardMeeting,
     });
     assert.equal(noReasons.status, 400);
-    assert.match(pageText(noReasons.text), /Give the board.s reasons/);
+    assert.match(pageText(noReasons.text), /Enter the board.s reasons/);
     const fromYpb = await submit(editor, `${list}/${rec!.id}/response`, {
       response: 'accepted',
       meetingId: ids.ypbLater,
@@ -624,11 +624,11 @@ describe('children and young people\u2019s voice', () => {
       .execute();
     const before = await auditCount(test);
     const refusals: [Record<string, string>, RegExp][] = [
-      [{ meetingId: otherMeeting!.id, number: '1' }, /Choose one of the partnership.s meetings/],
-      [{ meetingId: ids.ypbMeeting, number: '1' }, /Choose the main board.s meeting that considered it/],
+      [{ meetingId: otherMeeting!.id, number: '1' }, /Select one of the partnership.s meetings/],
+      [{ meetingId: ids.ypbMeeting, number: '1' }, /Select the main board.s meeting that considered it/],
       [{ meetingId: ids.boardMeeting, number: '99' }, /Network meeting of .+ has no item 99/],
       [{ meetingId: ids.boardMeeting, number: '' }, /Enter the number of the agenda item/],
-      [{ meetingId: '', number: '3' }, /Choose the meeting of the board that considered the recommendation/],
+      [{ meetingId: '', number: '3' }, /Select the meeting of the board that considered the recommendation/],
     ];
     for (const [fields, message] of refusals) {
       const refused = await submit(editor, form, fields);
@@ -748,7 +748,7 @@ describe('children and young people\u2019s voice', () => {
     const before = await auditCount(test);
     const crossing = await submit(editor, response, { ...fields, priorityIds: [early!.id, otherPriority] });
     assert.equal(crossing.status, 400);
-    assert.match(pageText(crossing.text), /Choose the plan priorities from the partnership.s own plans/);
+    assert.match(pageText(crossing.text), /Select the plan priorities from the partnership.s own plans/);
     const notAccepted = await submit(editor, response, {
       response: 'not-accepted',
       reasons: 'No budget',

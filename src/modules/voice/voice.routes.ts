@@ -1,7 +1,8 @@
 // The voice pages of a partnership (under /partnerships/:slug/voice): consultations written,
 // shared, moderated, read and followed through; the young people's board's recommendations.
 import { Router, type Request, type Response } from 'express';
-import { allowed, callerOf, tenantOf } from '../../platform/http/auth.ts';
+import { allowed, callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
+import { confirmDeletion } from '../../platform/http/confirm-deletion.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { partsOf, withDates } from '../../platform/http/date-input.ts';
@@ -384,14 +385,43 @@ export function voiceRoutes(voice: VoiceService, printer: PdfPrinter, publicUrl?
     flash(req, message);
     res.redirect(303, `${base(req)}/${param(req, 'consultation')}`);
   }
-  router.post('/voice/:consultation/questions/:question/remove', (req, res) =>
-    act(
-      req,
-      res,
-      () => voice.removeQuestion(callerOf(req), param(req, 'consultation'), param(req, 'question')),
-      'The question has been removed.',
-    ),
-  );
+  // removing a draft's question: a page that asks first (ADR 0048), then the POST from it
+  confirmDeletion(router, {
+    path: '/voice/:consultation/questions/:question/remove',
+    permission: requirePermission('partnership.edit'),
+    title: 'Remove a question',
+    buttonText: 'Remove the question',
+    goesIntro: 'Removing it also removes:',
+    locals: common,
+    about: async (req) => {
+      const found = await voice.questionRemoval(
+        callerOf(req),
+        param(req, 'consultation'),
+        param(req, 'question'),
+      );
+      const { question } = found;
+      return {
+        caption: `${tenantOf(req).name}: ${found.consultation.title}`,
+        subject: `Question ${found.number}: ${question.text}`,
+        goes: [
+          ...(question.easyRead ? [`Its easy read wording: ${question.easyRead}`] : []),
+          ...(question.choices.length ? [`Its choices: ${question.choices.join(', ')}`] : []),
+        ],
+        stays: [
+          found.after
+            ? `The other questions, in their order (question ${found.number + 1} becomes question ${found.number})`
+            : 'The other questions, in their order',
+        ],
+        refusal: found.refusal,
+        backLink: `${base(req)}/${found.consultation.slug}`,
+      };
+    },
+    remove: async (req) => {
+      await voice.removeQuestion(callerOf(req), param(req, 'consultation'), param(req, 'question'));
+      return `${base(req)}/${param(req, 'consultation')}`;
+    },
+    done: 'The question has been removed.',
+  });
   router.post('/voice/:consultation/status', async (req, res) => {
     const parsed = statusSchema.safeParse(req.body);
     const status = parsed.success ? parsed.data.status : null;
@@ -399,7 +429,7 @@ export function voiceRoutes(voice: VoiceService, printer: PdfPrinter, publicUrl?
       req,
       res,
       async () => {
-        if (!status) throw new RuleViolation([{ path: 'status', message: 'Choose what to do' }]);
+        if (!status) throw new RuleViolation([{ path: 'status', message: 'Select what to do' }]);
         await voice.setStatus(callerOf(req), param(req, 'consultation'), status);
       },
       status === 'open'
@@ -430,7 +460,7 @@ export function voiceRoutes(voice: VoiceService, printer: PdfPrinter, publicUrl?
     try {
       if (!parsed.success)
         throw new RuleViolation([
-          { path: `moderation-${answer}`, message: 'Choose whether the answer may be quoted' },
+          { path: `moderation-${answer}`, message: 'Select whether the answer may be quoted' },
         ]);
       await voice.moderate(callerOf(req), param(req, 'consultation'), answer, parsed.data);
     } catch (error) {

@@ -53,8 +53,8 @@ export const consultationSchema = z
     audience: z.preprocess(
       (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
       z
-        .array(z.enum(audienceValues, { error: 'Choose who the consultation is for from the list' }))
-        .min(1, 'Choose who the consultation is for'),
+        .array(z.enum(audienceValues, { error: 'Select who the consultation is for from the list' }))
+        .min(1, 'Select who the consultation is for'),
     ),
     opensOn: dateInput('Opening date', { required: true }),
     closesOn: dateInput('Closing date', { required: true }),
@@ -132,7 +132,7 @@ export const questionSchema = z
 export type QuestionInput = z.output<typeof questionSchema>;
 
 export const statusSchema = z.object({
-  status: z.enum(['open', 'closed'], { error: 'Choose what to do' }),
+  status: z.enum(['open', 'closed'], { error: 'Select what to do' }),
 });
 
 export const themeSchema = z.object({
@@ -143,7 +143,7 @@ export type ThemeInput = z.output<typeof themeSchema>;
 
 export const outcomeSchema = z
   .object({
-    kind: z.enum(outcomeKindValues, { error: 'Choose what the partnership did' }),
+    kind: z.enum(outcomeKindValues, { error: 'Select what the partnership did' }),
     decisionId: z.string().optional(),
     actionId: z.string().optional(),
     priorityId: z.string().optional(),
@@ -171,14 +171,14 @@ export const outcomeSchema = z
       context.addIssue({
         code: 'custom',
         path: [key],
-        message: `Choose the ${value.kind.replace('-', ' ')}`,
+        message: `Select the ${value.kind.replace('-', ' ')}`,
       });
   });
 export type OutcomeInput = z.output<typeof outcomeSchema>;
 
 export const moderationSchema = z.object({
   moderation: z.enum(['approved', 'withheld', 'pending'], {
-    error: 'Choose whether the answer may be quoted',
+    error: 'Select whether the answer may be quoted',
   }),
   theme: z
     .string()
@@ -192,7 +192,7 @@ export const summarySchema = z.object({
 });
 
 export const paperSchema = z.object({
-  meetingId: uuid('Choose the meeting'),
+  meetingId: uuid('Select the meeting'),
   number: z.coerce
     .number({ error: 'Enter the item number, like 4' })
     .int('Enter the item number as a whole number, like 4')
@@ -201,7 +201,7 @@ export const paperSchema = z.object({
 });
 
 export const recommendationSchema = z.object({
-  meetingId: uuid('Choose the young people\u2019s board meeting that made the recommendation'),
+  meetingId: uuid('Select the young people\u2019s board meeting that made the recommendation'),
   number: z.coerce
     .number({ error: 'Enter the recommendation\u2019s number, like 1' })
     .int('Enter the number as a whole number, like 1')
@@ -216,9 +216,9 @@ export type RecommendationInput = z.output<typeof recommendationSchema>;
 
 export const responseSchema = z
   .object({
-    response: z.enum(boardResponseValues, { error: 'Choose the board\u2019s response' }),
+    response: z.enum(boardResponseValues, { error: 'Select the board\u2019s response' }),
     reasons: optionalText('Reasons', 5000),
-    meetingId: uuid('Choose the board meeting that responded'),
+    meetingId: uuid('Select the board meeting that responded'),
     actionIds: many(z.string()),
     priorityIds: many(z.string()),
   })
@@ -227,13 +227,13 @@ export const responseSchema = z
       context.addIssue({
         code: 'custom',
         path: ['reasons'],
-        message: 'Give the board\u2019s reasons for not accepting all of it',
+        message: 'Enter the board\u2019s reasons for not accepting all of it',
       });
   });
 export type ResponseInput = z.output<typeof responseSchema>;
 
 export const minuteItemSchema = z.object({
-  meetingId: uuid('Choose the meeting of the board that considered the recommendation'),
+  meetingId: uuid('Select the meeting of the board that considered the recommendation'),
   number: z.coerce
     .number({ error: 'Enter the number of the agenda item, like 3' })
     .int('Enter the item number as a whole number, like 3')
@@ -243,5 +243,5 @@ export const minuteItemSchema = z.object({
 export type MinuteItemInput = z.output<typeof minuteItemSchema>;
 
 export const reportBackSchema = z.object({
-  meetingId: uuid('Choose the young people\u2019s board meeting where the response was reported back'),
+  meetingId: uuid('Select the young people\u2019s board meeting where the response was reported back'),
 });

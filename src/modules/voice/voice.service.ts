@@ -46,7 +46,8 @@ export function closedReason(
   on = today(),
 ): string | null {
   if (c.status === 'draft') return 'This consultation is not open yet.';
-  if (on < c.opensOn) return `This consultation opens on ${formatDate(c.opensOn)}. Please come back then.`;
+  if (on < c.opensOn)
+    return `This consultation opens on ${formatDate(c.opensOn)}. You can take part from that day.`;
   if (c.status === 'closed' || on > c.closesOn)
     return `This consultation closed on ${formatDate(c.status === 'closed' && on <= c.closesOn ? on : c.closesOn)}. Thank you for wanting to take part: answers can no longer be sent.`;
   return null;
@@ -145,7 +146,7 @@ export function voiceService(db: Database<DB>, deps: VoiceDeps) {
   /** A meeting of the partnership, and whether one of its bodies is a young people's board. */
   async function meetingOf(trx: Trx, meetingId: string, field: string) {
     const [meeting] = await meetingOutcomes.meetings(trx, [meetingId]);
-    if (!meeting) throw refuse(field, 'Choose one of the partnership\u2019s meetings');
+    if (!meeting) throw refuse(field, 'Select one of the partnership\u2019s meetings');
     return { ...meeting, youngPeoples: meeting.bodyKinds.includes('young-peoples-board') };
   }
 
@@ -236,6 +237,29 @@ export function voiceService(db: Database<DB>, deps: VoiceDeps) {
           summary: `Added question ${added.position} to \u201c${consultation.title}\u201d`,
           after: input,
         });
+      }),
+
+    /**
+     * What the page that asks before removing a question shows (ADR 0048): the question, where
+     * it stands among the others, and why it cannot go (the consultation has opened), if so.
+     */
+    questionRemoval: (caller: Caller, slug: string, questionId: string) =>
+      inTenant(db, caller, 'partnership.edit', async (trx) => {
+        const consultation = await consultationOf(trx, slug);
+        if (!/^[0-9a-f-]{36}$/i.test(questionId)) throw notFound();
+        const questions = await repo.questions(trx, consultation.id);
+        const index = questions.findIndex((question) => question.id === questionId);
+        if (index < 0) throw notFound();
+        return {
+          consultation: { title: consultation.title, slug: consultation.slug },
+          question: questions[index]!,
+          number: index + 1,
+          after: questions.length - index - 1,
+          refusal:
+            consultation.status === 'draft'
+              ? undefined
+              : 'Questions can be removed only before the consultation opens',
+        };
       }),
 
     removeQuestion: (caller: Caller, slug: string, questionId: string): Promise<void> =>
@@ -384,7 +408,7 @@ export function voiceService(db: Database<DB>, deps: VoiceDeps) {
         if (!answer) throw notFound();
         const codes = (await repo.themes(trx, consultation.id)).map((t) => t.code);
         if (!isCodeOf(codes, input.theme))
-          throw refuse(`theme-${answerId}`, 'Choose one of this consultation\u2019s themes');
+          throw refuse(`theme-${answerId}`, 'Select one of this consultation\u2019s themes');
         await repo.moderate(trx, answerId, input.moderation, input.theme);
         await recordChange(trx, caller.actor, {
           partnershipId,
@@ -446,7 +470,7 @@ export function voiceService(db: Database<DB>, deps: VoiceDeps) {
             priority: 'priorityId',
             'plan-action': 'planActionId',
           }[input.kind as 'decision'];
-          throw refuse(field, 'Choose one of the partnership\u2019s own from the list');
+          throw refuse(field, 'Select one of the partnership\u2019s own from the list');
         }
         const id = await repo.insertOutcome(trx, partnershipId, theme.id, {
           kind: input.kind,
@@ -670,7 +694,7 @@ export function voiceService(db: Database<DB>, deps: VoiceDeps) {
             )
           ).length
         )
-          throw refuse('consultationId', 'Choose one of the partnership\u2019s consultations');
+          throw refuse('consultationId', 'Select one of the partnership\u2019s consultations');
         const id = await repo.insertRecommendation(trx, partnershipId, input);
         await recordChange(trx, caller.actor, {
           partnershipId,
@@ -697,13 +721,13 @@ export function voiceService(db: Database<DB>, deps: VoiceDeps) {
         const valid = input.actionIds.filter((a) => /^[0-9a-f-]{36}$/i.test(a));
         const actions = await meetingOutcomes.actions(trx, valid);
         if (actions.length !== input.actionIds.length)
-          throw refuse('actionIds', 'Choose the resulting actions from the partnership\u2019s own');
+          throw refuse('actionIds', 'Select the resulting actions from the partnership\u2019s own');
         if (input.response === 'not-accepted' && input.actionIds.length)
           throw refuse('actionIds', 'A recommendation not accepted has no resulting actions');
         const priorityIds = input.priorityIds.filter(isUuid);
         const priorities = await planTargets.priorities(trx, priorityIds);
         if (priorities.length !== input.priorityIds.length)
-          throw refuse('priorityIds', 'Choose the plan priorities from the partnership\u2019s own plans');
+          throw refuse('priorityIds', 'Select the plan priorities from the partnership\u2019s own plans');
         if (input.response === 'not-accepted' && priorityIds.length)
           throw refuse('priorityIds', 'A recommendation not accepted led to no plan priority');
         await repo.respond(trx, partnershipId, id, { ...input, actionIds: valid, priorityIds });
@@ -732,7 +756,7 @@ export function voiceService(db: Database<DB>, deps: VoiceDeps) {
         if (meeting.youngPeoples)
           throw refuse(
             'meetingId',
-            'Choose the main board\u2019s meeting that considered it: the young people\u2019s board meeting is already recorded',
+            'Select the main board\u2019s meeting that considered it: the young people\u2019s board meeting is already recorded',
           );
         const [item] = await meetingOutcomes.items(trx, { meetingId: meeting.id, number: input.number });
         if (!item)

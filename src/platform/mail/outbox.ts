@@ -353,7 +353,7 @@ export function mailService(db: Database<unknown>, jobs: Jobs, settings: MailSet
             !mailKinds[kind].optional ||
             !(mailChoices as readonly string[]).includes(choice),
         )
-        .map(([kind]) => ({ path: kind, message: 'Choose immediately, in a daily digest or not at all' }));
+        .map(([kind]) => ({ path: kind, message: 'Select immediately, in a daily digest or not at all' }));
       if (problems.length) throw new RuleViolation(problems);
       await db.transaction({ userId: actor.userId }, async (trx) => {
         for (const [kind, choice] of Object.entries(choices))
