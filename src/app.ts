@@ -23,7 +23,7 @@ import { errorHandler, notFoundHandler } from './platform/http/errors.ts';
 import { refuseControlCharacters } from './platform/http/control-characters.ts';
 import { oneUseForms, repeatedForms } from './platform/http/one-use-forms.ts';
 import { createViews } from './platform/views/nunjucks.ts';
-import { keepRenderedFor } from './platform/views/kept-html.ts';
+import { pageKeeper, type PageKeeper } from './platform/http/kept-pages.ts';
 import { assetRoutes } from './platform/views/assets.ts';
 import { auditRoutes, platformAuditRoutes } from './platform/audit/audit.routes.ts';
 import {
@@ -118,7 +118,7 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('etag', etagOf);
   app.set('trust proxy', config.TRUST_PROXY);
-  createViews(app, { cache: config.NODE_ENV !== 'development', checkNarrow: config.NODE_ENV === 'test' });
+  createViews(app, { cache: config.NODE_ENV !== 'development' });
 
   const visibleTo = async (user: SignedInUser): Promise<PartnershipRow[]> => {
     if (user.platformAdmin) return services.partnerships.list();
@@ -177,9 +177,13 @@ export function createApp(options: AppOptions): Express {
     const { reads } = db.requestScope(() => next());
     res.once('close', () => void reads.end().catch(() => undefined));
   });
+  // Pages kept under the partnership's data version, declared on their routes (ADR 0056);
+  // outside production each answer served from what was kept is checked against a fresh one.
+  const keeper: PageKeeper = { db: db as Database<unknown>, check: config.NODE_ENV !== 'production' };
+  app.use(pageKeeper(keeper));
   // Signed-out, cacheable and before the session, so no cookie is set (ADR 0029): the public
   // site of a published partnership, its open data and the secret calendar feeds.
-  const publicSite = publicSiteService(db, services);
+  const publicSite = publicSiteService(db, services, keeper);
   app.use(publicSiteRoutes(publicSite, config.PUBLIC_URL));
   app.use(calendarFeedRoutes(publicSite, config.PUBLIC_URL));
   app.use(openDataRoutes(openDataService(publicSite, services.partnerships), config.PUBLIC_URL));
@@ -386,7 +390,6 @@ export function createApp(options: AppOptions): Express {
     tenantContext(resolveTenant),
     (req, res, next) => {
       res.locals.tenant = req.tenant;
-      res.locals.keepRendered = keepRenderedFor(db as Database<unknown>, req, res);
       next();
     },
     tenant,

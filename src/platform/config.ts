@@ -19,8 +19,8 @@ export const configSchema = z
     /** Connections in the PostgreSQL pool (the embedded database always uses one). */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     /**
-     * Answers kept between requests under each partnership's data version (ADR 0021): the
-     * structure, seats and compliance a page shows. 0 turns keeping off.
+     * Kept pages' reads and HTML, under each partnership's data version, as their routes
+     * declare them (ADR 0056). 0 turns keeping off.
      */
     READ_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100000).default(2000),
     /** Signs the session cookie. Required in production; generated and kept in DATA_DIR otherwise. Sensitive. */

@@ -30,7 +30,7 @@ import {
 } from './bodies.forms.ts';
 import { cadenceCounts, isExternal, meetingKinds, statuses } from './bodies.vocabulary.ts';
 import { structureDiagram } from './diagram.ts';
-import { derivedFrom } from '../../platform/db/versioned-reads.ts';
+import { keptPage, pageRead } from '../../platform/http/kept-pages.ts';
 import { bodyRuleKinds, describeRule } from './rules.ts';
 
 const views = 'modules/bodies/views';
@@ -80,29 +80,33 @@ export function bodiesRoutes(bodies: BodiesService, deps: BodiesRouteDeps): Rout
     return found;
   }
 
-  router.get('/structure', async (req, res) => {
+  // the structure on a date: kept by the address (its dates), the role and today (ADR 0056)
+  router.get('/structure', keptPage('structure', { by: ['date'] }), async (req, res) => {
     const { at, errors, values } = dateFrom(req);
-    const structure = await bodies.structure(callerOf(req), at);
     const from =
       typeof values.from === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(values.from)
         ? datedAt(values.from).date
         : undefined;
-    const changes = from
-      ? await bodies.changes(callerOf(req), from < at ? from : at, from < at ? at : from)
-      : undefined;
+    const page = await pageRead(res, async () => {
+      const structure = await bodies.structure(callerOf(req), at);
+      return {
+        structure,
+        internal: structure.bodies.filter((entry) => !isExternal(entry.body.kind)),
+        external: structure.bodies.filter((entry) => isExternal(entry.body.kind)),
+        hierarchy: structureTree(structure),
+        diagram: await structureDiagram(structure, base(req)),
+        changes: from
+          ? await bodies.changes(callerOf(req), from < at ? from : at, from < at ? at : from)
+          : undefined,
+      };
+    });
     res.render(`${views}/structure.njk`, {
       title: 'Structure',
       tenant: tenantOf(req),
       at,
       values,
       errors,
-      ...(await derivedFrom(structure, base(req), async () => ({
-        internal: structure.bodies.filter((entry) => !isExternal(entry.body.kind)),
-        external: structure.bodies.filter((entry) => isExternal(entry.body.kind)),
-        hierarchy: structureTree(structure),
-        diagram: await structureDiagram(structure, base(req)),
-      }))),
-      changes,
+      ...page,
       kindLabel,
       statuses,
       canEdit: allowed(req, 'partnership.edit'),

@@ -9,8 +9,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
 import { datedAt, today } from '../../platform/http/date-input.ts';
 import { firstDayOf, lastDayOf, precisionOf } from '../../platform/dates.ts';
-import { inTenant, keptInTenant } from '../../platform/tenant.ts';
-import { acrossRequests } from '../../platform/db/request-reads.ts';
+import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { bodiesRepository as repository, type BodyRow, type BodyValues } from './bodies.repository.ts';
 import { changesBetween, loopThrough, statusAt, structureAt } from './structure.ts';
@@ -175,16 +174,11 @@ async function mustFind(trx: Trx, id: string): Promise<BodyRow> {
   return body;
 }
 
-/**
- * The structure on a date, inside a transaction the caller already holds (for other modules);
- * read once a request however many services ask for it (the overview's do, twice), and kept
- * between requests while the partnership's data does not change (ADR 0021).
- */
+/** The structure on a date, inside a transaction the caller already holds (for other modules). */
 function structureWithin(trx: Trx, date: string) {
-  return acrossRequests(trx, structureKey(date), () => readStructure(trx, date));
+  return readStructure(trx, date);
 }
 
-const structureKey = (date: string) => `structure ${date}`;
 const readStructure = async (trx: Trx, date: string) => (await structureReader(trx))(date);
 
 /** Reads the structure's records once; then the structure on any date is worked out from them. */
@@ -226,10 +220,7 @@ export function bodiesService(db: Database<DB>) {
 
     /** The structure on a date (today by default): the bodies then, their status and links. */
     structure(caller: Caller, date = today()) {
-      // the same key as structureWithin's, so that each serves the other (ADR 0021)
-      return keptInTenant(db, caller, 'partnership.read', structureKey(date), (trx) =>
-        readStructure(trx, date),
-      );
+      return inTenant(db, caller, 'partnership.read', (trx) => readStructure(trx, date));
     },
 
     changes(caller: Caller, from: string, to: string) {
@@ -245,11 +236,10 @@ export function bodiesService(db: Database<DB>) {
 
     /** One body's own record, and nothing else (a page about its seats needs no more). */
     find(caller: Caller, slug: string): Promise<BodyRow | null> {
-      return keptInTenant(
+      return inTenant(
         db,
         caller,
         'partnership.read',
-        `body ${slug}`,
         async (trx) => (await repository.bySlug(trx, slug)) ?? null,
       );
     },

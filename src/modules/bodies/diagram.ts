@@ -2,7 +2,6 @@
 // drawn as SVG. Each body is a link to its page; hierarchy (reports to, accountable to,
 // sub-function of) is a solid arrow, other links dashed and labelled. The page shows the same
 // structure as nested lists beside it, for anyone who cannot see the picture.
-import { createHash } from 'node:crypto';
 import ElkBundled from 'elkjs/lib/elk.bundled.js';
 import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import {
@@ -34,55 +33,16 @@ function wrap(text: string): string[] {
 }
 
 /**
- * Drawn diagrams, by a digest of everything a drawing depends on (the date, the links' base,
- * each body's id, slug, name, kind and status, each relationship's id, kind and ends): the
- * structure's version. Any change to a body, its status or a relationship gives another
- * digest, so nothing has to be invalidated; body ids are unique across partnerships and the
- * base names the partnership, so no two partnerships share an entry. Laying out takes tens of
- * milliseconds; looking up takes microseconds. The least recently used entries go first.
+ * The structure's accountability diagram as SVG, or null with no bodies. Laying out takes tens
+ * of milliseconds: the pages that show it gather it in their kept read (ADR 0056), so it is
+ * drawn once for each data version of the partnership.
  */
-export const diagramCache = {
-  limit: 500,
-  hits: 0,
-  misses: 0,
-  entries: new Map<string, Promise<string>>(),
-  clear() {
-    this.entries.clear();
-    this.hits = 0;
-    this.misses = 0;
-  },
-};
-
-export function structureVersion<B extends BodyRecord>(structure: StructureAt<B>, base: string): string {
-  const facts = [
-    structure.date,
-    base,
-    structure.bodies.map((e) => [e.body.id, e.body.slug, e.name, e.body.kind, e.status]),
-    structure.relationships.map((r) => [r.id, r.kind, r.fromBodyId, r.toBodyId]),
-  ];
-  return createHash('sha256').update(JSON.stringify(facts)).digest('base64url');
-}
-
 export async function structureDiagram<B extends BodyRecord>(
   structure: StructureAt<B>,
   base: string,
 ): Promise<string | null> {
   if (!structure.bodies.length) return null;
-  const version = structureVersion(structure, base);
-  const cache = diagramCache;
-  let drawn = cache.entries.get(version);
-  if (drawn) {
-    cache.hits += 1;
-    cache.entries.delete(version);
-  } else {
-    cache.misses += 1;
-    drawn = draw(structure, base);
-    // a failed layout is not kept
-    drawn.catch(() => cache.entries.delete(version));
-  }
-  cache.entries.set(version, drawn);
-  while (cache.entries.size > cache.limit) cache.entries.delete(cache.entries.keys().next().value!);
-  return drawn;
+  return draw(structure, base);
 }
 
 /** The width of the page's column: a diagram wider than this is laid out left to right too. */

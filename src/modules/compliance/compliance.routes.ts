@@ -22,6 +22,7 @@ import { complianceDocx } from './compliance.docx.ts';
 import type { PdfPrinter } from '../../platform/documents/pdf.ts';
 import { renderPrintable, sendDocument, sendPdf } from '../../platform/documents/render.ts';
 import { formatDate } from '../../platform/views/nunjucks.ts';
+import { keptPage, pageRead } from '../../platform/http/kept-pages.ts';
 
 export const complianceQuery = z.object({
   at: z.preprocess((value) => (value === '' ? undefined : value), partialIsoDate('The date').optional()),
@@ -35,14 +36,17 @@ export const complianceQuery = z.object({
 export function complianceRoutes(compliance: ComplianceService, printer: PdfPrinter): Router {
   const router = Router({ mergeParams: true });
 
-  router.get('/compliance', async (req, res) => {
+  // kept by the address (date, rule sets, format), the role and today (ADR 0056)
+  router.get('/compliance', keptPage('compliance', { by: ['date'] }), async (req, res) => {
     // the date as a GOV.UK date input, or at=YYYY-MM-DD as links give it (issue 23)
     const dated = queryDates(req.query, { at: { label: 'The date', partial: true } });
     const checked = validate(complianceQuery, dated.query);
     const problems = [...dated.problems, ...(checked.ok ? [] : checked.problems)];
     const query = checked.ok && !problems.length ? checked.value : { at: undefined, ruleset: [] };
     const date = query.at ? datedAt(query.at).date : undefined;
-    const evaluation = await compliance.evaluate(callerOf(req), { date, ruleSetIds: query.ruleset });
+    const evaluation = await pageRead(res, () =>
+      compliance.evaluate(callerOf(req), { date, ruleSetIds: query.ruleset }),
+    );
     if (req.query.format === 'csv') {
       sendCsv(
         res,

@@ -2,7 +2,7 @@
 import { today } from '../../platform/http/date-input.ts';
 import type { Database, Transaction } from '../../platform/db/database.ts';
 import type { Caller } from '../../platform/http/auth.ts';
-import { keptInTenant } from '../../platform/tenant.ts';
+import { inTenant } from '../../platform/tenant.ts';
 import type { DB } from '../../schema.ts';
 import { isExternal, type BodiesService } from '../bodies/index.ts';
 import { registersWithin } from '../meetings/index.ts';
@@ -186,10 +186,7 @@ export function complianceService(db: Database<DB>, bodies: BodiesService) {
       const chosen = options.ruleSetIds?.length
         ? all.filter((set) => options.ruleSetIds!.includes(set.id))
         : all.filter((set) => inForce(set, date));
-      // the evaluation follows from the partnership's rows and the shipped rule sets alone, so
-      // it is kept between requests while the data does not change (ADR 0021)
-      const key = `compliance ${date} ${chosen.map((set) => set.id).join(',')}`;
-      return keptInTenant(db, caller, 'partnership.read', key, async (trx, partnershipId) => {
+      return inTenant(db, caller, 'partnership.read', async (trx, partnershipId) => {
         const snapshot = await readSnapshot(trx, partnershipId, date);
         const results = evaluate(chosen, snapshot);
         const rarelyAttended = results.filter((result) => result.rarelyAttended).length;

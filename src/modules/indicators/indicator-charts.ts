@@ -1,7 +1,6 @@
 // The charts of an indicator page, worked out from its rows: the trend (value, target and any
 // comparators by period) and the gap (each group or area against everyone), each with the
 // figures for its table and a sentence that says what it shows.
-import { derivedFrom } from '../../platform/db/versioned-reads.ts';
 import { lineChartSvg } from './chart.ts';
 import { comparatorKinds, units } from './indicators.vocabulary.ts';
 import type { ComparatorRow, IndicatorRow, TargetRow, ValueRow } from './indicators.repository.ts';
@@ -60,12 +59,8 @@ interface ChartedDetail {
   comparators: ComparatorRow[];
 }
 
-/** Charts drawn per detail: a detail kept between requests (ADR 0021) is drawn once. */
+/** The indicator's charts, drawn from its detail. */
 export function indicatorCharts(detail: ChartedDetail) {
-  return derivedFrom(detail, 'charts', () => drawCharts(detail));
-}
-
-function drawCharts(detail: ChartedDetail) {
   const { indicator, targets, values, comparators } = detail;
   const overall = values.filter((value) => value.breakdownKind === 'all');
   const periods = orderedPeriods([...targets, ...overall, ...comparators]);

@@ -37,7 +37,7 @@ import {
 import { periodExamples } from './periods.ts';
 import { directionLabels, ragLabels } from './rag.ts';
 import { breakdownsOf, indicatorCharts } from './indicator-charts.ts';
-import { derivedFrom } from '../../platform/db/versioned-reads.ts';
+import { keptPage, pageRead } from '../../platform/http/kept-pages.ts';
 
 const views = 'modules/indicators/views';
 const itemsOf = (record: Record<string, string>) =>
@@ -262,15 +262,19 @@ export function indicatorsRoutes(indicators: IndicatorsService): Router {
     res.redirect(303, indicatorPath(req, code));
   });
 
-  router.get('/indicators/:code', async (req, res) => {
-    const detail = await indicatorOr404(req);
+  // the indicator with its charts: kept by the address, the role and today (ADR 0056)
+  router.get('/indicators/:code', keptPage('indicator', { by: ['date'] }), async (req, res) => {
+    const { detail, breakdowns, charts } = await pageRead(res, async () => {
+      const detail = await indicatorOr404(req);
+      return { detail, breakdowns: breakdownsOf(detail.values), charts: indicatorCharts(detail) };
+    });
     res.render(`${views}/show.njk`, {
       title: `${detail.indicator.code} ${detail.indicator.title}`,
       ...common(req),
       ...detail,
       path: indicatorPath(req, detail.indicator.code),
-      breakdowns: derivedFrom(detail, 'breakdowns', () => breakdownsOf(detail.values)),
-      charts: indicatorCharts(detail),
+      breakdowns,
+      charts,
     });
   });
 

@@ -7,7 +7,7 @@ import { recordChange } from '../../platform/audit/audit.ts';
 import type { Caller } from '../../platform/http/auth.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
-import { inTenant, keptInTenant } from '../../platform/tenant.ts';
+import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import {
   indicatorsRepository as repository,
@@ -211,9 +211,9 @@ export function indicatorsService(db: Database<DB>) {
       return inTenant(db, caller, 'partnership.read', (trx) => summariesWithin(trx));
     },
 
-    /** An indicator with its targets, values, comparators and performance (kept: ADR 0021). */
+    /** An indicator with its targets, values, comparators and performance. */
     byCode(caller: Caller, code: string): Promise<IndicatorDetail | null> {
-      return keptInTenant(db, caller, 'partnership.read', `indicator ${code}`, async (trx) => {
+      return inTenant(db, caller, 'partnership.read', async (trx) => {
         const indicator = await repository.byCode(trx, code);
         if (!indicator) return null;
         const [targets, values, comparators] = await Promise.all([

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Trx } from '../../schema.ts';
-import { acrossRequests } from '../../platform/db/request-reads.ts';
 
 export interface PaperRow {
   id: string;
@@ -61,15 +60,10 @@ export interface ItemDependants {
 }
 
 export const agendaRepository = {
-  /**
-   * Items of some meetings in number order, each with its papers (without their bytes); shared
-   * by a request's reads and kept between requests (ADR 0021).
-   */
+  /** Items of some meetings in number order, each with its papers (without their bytes). */
   list(trx: Trx, meetingIds: string[]): Promise<AgendaItemRow[]> {
     if (!meetingIds.length) return Promise.resolve([]);
-    return acrossRequests(trx, `agenda ${[...meetingIds].sort().join(',')}`, () =>
-      listItems(trx, meetingIds),
-    );
+    return listItems(trx, meetingIds);
   },
 
   async byId(trx: Trx, id: string): Promise<AgendaItemRow | undefined> {

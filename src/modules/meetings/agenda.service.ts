@@ -2,7 +2,6 @@
 // paper is of an accepted type and size; an exempt item (Schedule 12A) and its papers are
 // shown only to those with the right (members, editors and administrators of the partnership,
 // ADR 0010): to anyone else the item is its number and paragraph, nothing more.
-import { derivedFrom } from '../../platform/db/versioned-reads.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { lockRow } from '../../platform/db/row-version.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
@@ -10,7 +9,7 @@ import type { Caller } from '../../platform/http/auth.ts';
 import { can } from '../../platform/http/permissions.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
-import { inTenant, keptInTenant } from '../../platform/tenant.ts';
+import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import {
   agendaRepository as agenda,
@@ -148,19 +147,12 @@ export function agendaService(db: Database<DB>, packs?: BoardPackService) {
 
     /** The meeting's agenda in number order, as the caller may see it. */
     agenda: async (caller: Caller, meetingId: string) => {
-      const items = await keptInTenant(
-        db,
-        caller,
-        'partnership.read',
-        `agenda of ${meetingId}`,
-        async (trx) => {
-          await meetingOf(trx, meetingId);
-          return agenda.list(trx, [meetingId]);
-        },
-      );
-      // the caller's rights decide what of each item is shown: derived once for each kind of caller
-      const exempt = seesExempt(caller);
-      return derivedFrom(items, `entries ${exempt}`, () => items.map((item) => entryFor(caller, item)));
+      const items = await inTenant(db, caller, 'partnership.read', async (trx) => {
+        await meetingOf(trx, meetingId);
+        return agenda.list(trx, [meetingId]);
+      });
+      // the caller's rights decide what of each item is shown
+      return items.map((item) => entryFor(caller, item));
     },
 
     addItem: (caller: Caller, meetingId: string, values: AgendaItemValues, upload?: UploadedPaper) =>

@@ -19,6 +19,7 @@ import { formatDate } from '../../platform/views/nunjucks.ts';
 import type { MeetingsService } from './meetings.service.ts';
 
 import { isId } from './time.ts';
+import { keptPage, pageRead } from '../../platform/http/kept-pages.ts';
 
 const views = 'modules/meetings/views';
 const optionalId = z.preprocess((value) => (value === '' ? undefined : value), z.uuid().optional());
@@ -300,99 +301,112 @@ export function attendanceRoutes(
     },
   );
 
-  router.get('/bodies/:body/attendance', async (req, res) => {
-    const caller = callerOf(req);
-    const body = (await meetings.bodies(caller)).find((candidate) => candidate.slug === req.params.body);
-    if (!body) throw notFound();
-    // the dates as GOV.UK date inputs, or from=YYYY-MM-DD as links give them (issue 23)
-    const dated = queryDates(req.query, { from: { label: 'From' }, to: { label: 'To' } });
-    const checked = validate(periodQuery, dated.query);
-    const problems = [...dated.problems, ...(checked.ok ? [] : checked.problems)];
-    const year = today().slice(0, 4);
-    const given = checked.ok && !problems.length ? checked.value : {};
-    // no period asked for: the twelve months up to the body's latest held meeting (issue 15)
-    const lastHeld = given.from || given.to ? undefined : await lastHeldMeetingDay(meetings, caller, body.id);
-    const from = given.from || (lastHeld ? yearBefore(lastHeld) : `${year}-01-01`);
-    const to = given.to || lastHeld || `${year}-12-31`;
-    // young people are named on the page for editors, never in the documents (ADR 0033)
-    const appendix = await attendance.appendix(caller, body.id, from, to, !req.query.format);
-    const title = `Attendance at ${body.name}`;
-    const documentName = fileName(tenantOf(req).slug, body.slug, 'attendance', from, 'to', to);
-    if (req.query.format === 'docx') {
-      const introduction = `${tenantOf(req).name}. From ${formatDate(from)} to ${formatDate(to)}: ${appendix.meetings} meetings held (cancelled meetings are not counted).`;
-      return sendDocument(res, {
-        name: documentName,
-        type: 'docx',
-        content: await appendixDocx(tenantOf(req).name, title, introduction, appendix),
+  // the appendix: kept by the address (body, period, format), the role and today (ADR 0056)
+  router.get(
+    '/bodies/:body/attendance',
+    keptPage('attendance appendix', { by: ['date'] }),
+    async (req, res) => {
+      const caller = callerOf(req);
+      // the dates as GOV.UK date inputs, or from=YYYY-MM-DD as links give them (issue 23)
+      const dated = queryDates(req.query, { from: { label: 'From' }, to: { label: 'To' } });
+      const checked = validate(periodQuery, dated.query);
+      const problems = [...dated.problems, ...(checked.ok ? [] : checked.problems)];
+      const year = today().slice(0, 4);
+      const given = checked.ok && !problems.length ? checked.value : {};
+      const { body, from, to, appendix } = await pageRead(res, async () => {
+        const body = (await meetings.bodies(caller)).find((candidate) => candidate.slug === req.params.body);
+        if (!body) throw notFound();
+        // no period asked for: the twelve months up to the body's latest held meeting (issue 15)
+        const lastHeld =
+          given.from || given.to ? undefined : await lastHeldMeetingDay(meetings, caller, body.id);
+        const from = given.from || (lastHeld ? yearBefore(lastHeld) : `${year}-01-01`);
+        const to = given.to || lastHeld || `${year}-12-31`;
+        // young people are named on the page for editors, never in the documents (ADR 0033)
+        return {
+          body,
+          from,
+          to,
+          appendix: await attendance.appendix(caller, body.id, from, to, !req.query.format),
+        };
       });
-    }
-    if (req.query.format === 'pdf') {
-      const html = await renderPrintable(res, `${views}/appendix-print.njk`, {
+      const title = `Attendance at ${body.name}`;
+      const documentName = fileName(tenantOf(req).slug, body.slug, 'attendance', from, 'to', to);
+      if (req.query.format === 'docx') {
+        const introduction = `${tenantOf(req).name}. From ${formatDate(from)} to ${formatDate(to)}: ${appendix.meetings} meetings held (cancelled meetings are not counted).`;
+        return sendDocument(res, {
+          name: documentName,
+          type: 'docx',
+          content: await appendixDocx(tenantOf(req).name, title, introduction, appendix),
+        });
+      }
+      if (req.query.format === 'pdf') {
+        const html = await renderPrintable(res, `${views}/appendix-print.njk`, {
+          title,
+          tenant: tenantOf(req),
+          appendix,
+          from,
+          to,
+        });
+        return sendPdf(res, printer, { name: documentName, title, html });
+      }
+      if (req.query.format === 'csv') {
+        const percent = (rate: number | null) => (rate === null ? '' : `${Math.round(rate * 100)}%`);
+        const counts = (row: AppendixCounts) => ({
+          expected: row.expected,
+          attended: row.attended,
+          apologies: row.apologies,
+          substitutes: row.substitutes,
+          absent: row.absent,
+          notRecorded: row.notRecorded,
+          rate: percent(row.rate),
+        });
+        const rows = [
+          ...appendix.members.map((row) => ({
+            kind: 'member',
+            name: row.name,
+            seat: row.seatLabel,
+            organisation: row.organisation ?? '',
+            ...counts(row),
+          })),
+          ...appendix.organisations.map((row) => ({
+            kind: 'organisation',
+            name: '',
+            seat: '',
+            organisation: row.organisation,
+            ...counts(row),
+          })),
+        ];
+        const columns = [
+          'kind',
+          'name',
+          'seat',
+          'organisation',
+          'expected',
+          'attended',
+          'apologies',
+          'substitutes',
+          'absent',
+          'notRecorded',
+          'rate',
+        ];
+        sendCsv(res, documentName, toCsv(columns, rows));
+        return;
+      }
+      res.render(`${views}/appendix.njk`, {
         title,
         tenant: tenantOf(req),
+        body,
         appendix,
         from,
         to,
+        values: problems.length ? dated.query : { ...dateValues('from', from), ...dateValues('to', to) },
+        errors: problems.length ? formErrors(problems) : undefined,
+        base: base(req),
+        canEdit: allowed(req, 'partnership.edit'),
+        backLink: `${base(req)}/bodies/${body.slug}/meetings`,
       });
-      return sendPdf(res, printer, { name: documentName, title, html });
-    }
-    if (req.query.format === 'csv') {
-      const percent = (rate: number | null) => (rate === null ? '' : `${Math.round(rate * 100)}%`);
-      const counts = (row: AppendixCounts) => ({
-        expected: row.expected,
-        attended: row.attended,
-        apologies: row.apologies,
-        substitutes: row.substitutes,
-        absent: row.absent,
-        notRecorded: row.notRecorded,
-        rate: percent(row.rate),
-      });
-      const rows = [
-        ...appendix.members.map((row) => ({
-          kind: 'member',
-          name: row.name,
-          seat: row.seatLabel,
-          organisation: row.organisation ?? '',
-          ...counts(row),
-        })),
-        ...appendix.organisations.map((row) => ({
-          kind: 'organisation',
-          name: '',
-          seat: '',
-          organisation: row.organisation,
-          ...counts(row),
-        })),
-      ];
-      const columns = [
-        'kind',
-        'name',
-        'seat',
-        'organisation',
-        'expected',
-        'attended',
-        'apologies',
-        'substitutes',
-        'absent',
-        'notRecorded',
-        'rate',
-      ];
-      sendCsv(res, documentName, toCsv(columns, rows));
-      return;
-    }
-    res.render(`${views}/appendix.njk`, {
-      title,
-      tenant: tenantOf(req),
-      body,
-      appendix,
-      from,
-      to,
-      values: problems.length ? dated.query : { ...dateValues('from', from), ...dateValues('to', to) },
-      errors: problems.length ? formErrors(problems) : undefined,
-      base: base(req),
-      canEdit: allowed(req, 'partnership.edit'),
-      backLink: `${base(req)}/bodies/${body.slug}/meetings`,
-    });
-  });
+    },
+  );
 
   return router;
 }

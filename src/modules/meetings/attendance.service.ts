@@ -7,13 +7,12 @@
 // apart from members' figures; a person is recorded once; nothing but apologies before a
 // meeting has happened; nothing on a cancelled meeting.
 import type { Database } from '../../platform/db/database.ts';
-import { acrossRequests } from '../../platform/db/request-reads.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import type { Caller } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { can } from '../../platform/http/permissions.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
-import { inTenant, keptInTenant } from '../../platform/tenant.ts';
+import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import {
   membersOn,
@@ -105,25 +104,23 @@ export async function registersWithin(
 const refuse = (path: string, message: string) => new RuleViolation([{ path, message }]);
 
 export function attendanceService(db: Database<DB>, mail?: MailService) {
-  /** A meeting's expected members, register and quorum basis (kept: ADR 0021). */
+  /** A meeting's expected members, register and quorum basis. */
   async function context(trx: Trx, meetingId: string) {
     const meeting = await meetings.byId(trx, meetingId);
     if (!meeting) throw notFound();
-    return acrossRequests(trx, `attendance ${meetingId}`, async () => {
-      const date = londonParts(meeting.startsAt).date;
-      const bodyIds = meeting.bodies.map((body) => body.id);
-      const [all, records, basis, counts, scope] = await Promise.all([
-        attendance.members(trx, bodyIds),
-        attendance.records(trx, [meeting.id]),
-        // the quorum and voting places of the meeting's date (ADR 0040)
-        attendance.quorumBasis(trx, bodyIds, date),
-        attendance.counts(trx, meeting.id),
-        attendance.scope(trx, meeting.id),
-      ]);
-      // the members of the meeting's date, with the standing substitutes of that date
-      const expected = membersOn(all, date);
-      return { meeting, date, expected, records, basis, counts, scope };
-    });
+    const date = londonParts(meeting.startsAt).date;
+    const bodyIds = meeting.bodies.map((body) => body.id);
+    const [all, records, basis, counts, scope] = await Promise.all([
+      attendance.members(trx, bodyIds),
+      attendance.records(trx, [meeting.id]),
+      // the quorum and voting places of the meeting's date (ADR 0040)
+      attendance.quorumBasis(trx, bodyIds, date),
+      attendance.counts(trx, meeting.id),
+      attendance.scope(trx, meeting.id),
+    ]);
+    // the members of the meeting's date, with the standing substitutes of that date
+    const expected = membersOn(all, date);
+    return { meeting, date, expected, records, basis, counts, scope };
   }
 
   function checkSubstitute(member: ExpectedMember, substituteId: string, path: string) {
@@ -340,11 +337,10 @@ export function attendanceService(db: Database<DB>, mail?: MailService) {
      */
     register: async (caller: Caller, meetingId: string, names = false) => {
       const reveal = names && can(caller, 'partnership.edit');
-      const { meeting, expected, register, chairing } = await keptInTenant(
+      const { meeting, expected, register, chairing } = await inTenant(
         db,
         caller,
         'partnership.read',
-        `register ${meetingId} ${reveal ? 'named' : 'unnamed'}`,
         async (trx) => {
           const { meeting, expected, records, basis, counts, scope } = await context(trx, meetingId);
           return {
@@ -357,15 +353,9 @@ export function attendanceService(db: Database<DB>, mail?: MailService) {
           };
         },
       );
-      // who the caller is among the people: their id and email decide it (the email in the key)
+      // who the caller is among the people: their id and email decide it
       const mine = new Set(
-        await keptInTenant(
-          db,
-          caller,
-          'partnership.read',
-          `people of ${caller.userId} ${caller.actor.label}`,
-          (trx) => peopleOfCaller(trx, caller),
-        ),
+        await inTenant(db, caller, 'partnership.read', (trx) => peopleOfCaller(trx, caller)),
       );
       return {
         meeting,
@@ -452,32 +442,26 @@ export function attendanceService(db: Database<DB>, mail?: MailService) {
     /** The attendance appendix of a body over a period (London dates), from its held meetings. */
     appendix: (caller: Caller, bodyId: string, from: string, to: string, names = false) => {
       const reveal = names && can(caller, 'partnership.edit');
-      return keptInTenant(
-        db,
-        caller,
-        'partnership.read',
-        `appendix ${bodyId} ${from} ${to} ${reveal}`,
-        async (trx) => {
-          const end = startOfNextDay(to);
-          const held = (await meetings.list(trx, { bodyId, from: startOfDay(from), to: end })).filter(
-            (meeting) => meeting.state === 'held',
-          );
-          const members = (await attendance.members(trx, [bodyId])).filter(
-            (member) =>
-              (!member.startsOn || member.startsOn <= to) && (!member.endsOn || member.endsOn >= from),
-          );
-          const records: AttendanceRecord[] = await attendance.records(
-            trx,
-            held.map((meeting) => meeting.id),
-          );
-          return attendanceAppendix(
-            held.map((meeting) => ({ id: meeting.id, date: londonParts(meeting.startsAt).date })),
-            members,
-            records,
-            reveal,
-          );
-        },
-      );
+      return inTenant(db, caller, 'partnership.read', async (trx) => {
+        const end = startOfNextDay(to);
+        const held = (await meetings.list(trx, { bodyId, from: startOfDay(from), to: end })).filter(
+          (meeting) => meeting.state === 'held',
+        );
+        const members = (await attendance.members(trx, [bodyId])).filter(
+          (member) =>
+            (!member.startsOn || member.startsOn <= to) && (!member.endsOn || member.endsOn >= from),
+        );
+        const records: AttendanceRecord[] = await attendance.records(
+          trx,
+          held.map((meeting) => meeting.id),
+        );
+        return attendanceAppendix(
+          held.map((meeting) => ({ id: meeting.id, date: londonParts(meeting.startsAt).date })),
+          members,
+          records,
+          reveal,
+        );
+      });
     },
   };
 }

@@ -12,7 +12,7 @@ import { lockRow } from '../../platform/db/row-version.ts';
 import { assertCan, type Caller } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { PdfPrinter } from '../../platform/documents/pdf.ts';
-import { inTenant, keptInTenant } from '../../platform/tenant.ts';
+import { inTenant } from '../../platform/tenant.ts';
 import type { JobOf, Jobs } from '../../platform/jobs/jobs.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { agendaRepository as agenda } from './agenda.repository.ts';
@@ -338,16 +338,10 @@ export function boardPackService(db: Database<DB>, jobs: Jobs, mail?: MailServic
     /** The pack's state, or null when none has been asked for. */
     status: async (caller: Caller, meetingId: string) => {
       // the job's progress is written to the partnership's rows, so it moves the version too
-      const status = await keptInTenant(
-        db,
-        caller,
-        'partnership.read',
-        `board pack ${meetingId}`,
-        async (trx) => {
-          if (!(await meetings.byId(trx, meetingId))) throw notFound();
-          return (await statusOf(trx, meetingId)) ?? null;
-        },
-      );
+      const status = await inTenant(db, caller, 'partnership.read', async (trx) => {
+        if (!(await meetings.byId(trx, meetingId))) throw notFound();
+        return (await statusOf(trx, meetingId)) ?? null;
+      });
       if (!status) return null;
       const { requestedBy: _, ...shown } = status;
       return shown;

@@ -7,7 +7,7 @@ import type { Caller } from '../../platform/http/auth.ts';
 import { today } from '../../platform/http/date-input.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
-import { inTenant, keptInTenant } from '../../platform/tenant.ts';
+import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { agendaRepository as agenda } from './agenda.repository.ts';
 import { entryFor } from './agenda.service.ts';
@@ -92,10 +92,7 @@ export function consultationService(db: Database<DB>) {
     /** Consultations still to answer, and those whose deadline is today or later (for the overview). */
     // every consultation is kept between requests (ADR 0021); the caller's rights apply after
     due: async (caller: Caller, on = today()) =>
-      visibleTo(
-        caller,
-        await keptInTenant(db, caller, 'partnership.read', 'consultations', (trx) => withItems(trx)),
-      )
+      visibleTo(caller, await inTenant(db, caller, 'partnership.read', (trx) => withItems(trx)))
         .filter((c) => c.deadline >= on || c.answered < c.questions.length)
         .map((c) => ({ ...c, passed: c.deadline < on })),
 

@@ -2,17 +2,16 @@
 // the meeting (like sending apologies); a clerk or editor records anyone's on the register.
 // Declarations on an exempt item go wherever the item goes: through `entryFor`, so a caller
 // who may not see the item sees none of them.
-import { derivedFrom } from '../../platform/db/versioned-reads.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import type { Caller } from '../../platform/http/auth.ts';
 import { can } from '../../platform/http/permissions.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
-import { inTenant, keptInTenant } from '../../platform/tenant.ts';
+import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { agendaRepository as agenda, type AgendaItemRow } from './agenda.repository.ts';
-import { entryFor, seesExempt } from './agenda.service.ts';
+import { entryFor } from './agenda.service.ts';
 import { attendanceRepository as attendance, peopleOfCaller } from './attendance.repository.ts';
 import { displayName } from './attendance.ts';
 import { declarationsRepository as declarations, type DeclarationRow } from './declarations.repository.ts';
@@ -94,17 +93,11 @@ export function declarationsService(db: Database<DB>) {
 
   return {
     ofMeeting: async (caller: Caller, meetingId: string): Promise<Declaration[]> => {
-      const found = await keptInTenant(
-        db,
-        caller,
-        'partnership.read',
-        `declarations ${meetingId}`,
-        async (trx) => {
-          if (!(await meetings.byId(trx, meetingId))) throw notFound();
-          return meetingDeclarations(trx, meetingId);
-        },
-      );
-      return derivedFrom(found, `visible ${seesExempt(caller)}`, () => visibleTo(caller, found));
+      const found = await inTenant(db, caller, 'partnership.read', async (trx) => {
+        if (!(await meetings.byId(trx, meetingId))) throw notFound();
+        return meetingDeclarations(trx, meetingId);
+      });
+      return visibleTo(caller, found);
     },
 
     /** What the declaration form offers the caller: the items, the people they may declare for, their register entries. */

@@ -1,5 +1,4 @@
 import type { Trx } from '../../schema.ts';
-import { acrossRequests } from '../../platform/db/request-reads.ts';
 import { versionColumn } from '../../platform/db/row-version.ts';
 import type { CadenceRule } from '../bodies/index.ts';
 
@@ -106,19 +105,14 @@ export const meetingsRepository = {
     return withBodies(trx, await query.execute());
   },
 
-  /**
-   * A meeting with its bodies. Every part of a meeting's page asks for it, so a request's reads
-   * share it and keep it between requests under the partnership's version (ADR 0021).
-   */
-  byId(trx: Trx, id: string): Promise<MeetingRow | undefined> {
-    return acrossRequests(trx, `meeting ${id}`, async () => {
-      const row = await trx
-        .selectFrom('meetings as m')
-        .select(columns)
-        .where('m.id', '=', id)
-        .executeTakeFirst();
-      return row ? (await withBodies(trx, [row]))[0] : undefined;
-    });
+  /** A meeting with its bodies. */
+  async byId(trx: Trx, id: string): Promise<MeetingRow | undefined> {
+    const row = await trx
+      .selectFrom('meetings as m')
+      .select(columns)
+      .where('m.id', '=', id)
+      .executeTakeFirst();
+    return row ? (await withBodies(trx, [row]))[0] : undefined;
   },
 
   async insert(trx: Trx, partnershipId: string, values: MeetingValues, bodyIds: string[]): Promise<string> {

@@ -29,7 +29,8 @@ import {
   meetingKinds,
   meetingStates,
 } from './meetings.vocabulary.ts';
-import { isId, londonParts, startOfDay, startOfNextDay } from './time.ts';
+import { hasHappened, isId, londonParts, startOfDay, startOfNextDay } from './time.ts';
+import { keptPage, pageInput, pageRead } from '../../platform/http/kept-pages.ts';
 import { fileName } from '../../platform/documents/file-names.ts';
 
 const views = 'modules/meetings/views';
@@ -182,19 +183,32 @@ export function meetingsRoutes(
     return meetings.get(callerOf(req), id);
   }
 
-  router.get('/meetings/:meeting', async (req, res) => {
-    const meeting = await meetingOf(req);
+  // the meeting's page: kept by the role, the user (their own seat and apologies) and today;
+  // whether it has happened is worked out on every request and is part of the HTML's key (ADR 0056)
+  router.get('/meetings/:meeting', keptPage('meeting', { by: ['date', 'user'] }), async (req, res) => {
+    const page = await pageRead(res, async () => {
+      const meeting = await meetingOf(req);
+      const caller = callerOf(req);
+      return {
+        meeting,
+        items: await agenda.agenda(caller, meeting.id),
+        attendance: await attendance.register(caller, meeting.id),
+        record: await record.ofMeeting(caller, meeting.id),
+        boardPack: packs ? await packs.status(caller, meeting.id) : null,
+        declarations: declarations ? await declarations.ofMeeting(caller, meeting.id) : [],
+        itemLinks: itemLinks ? await itemLinks(caller, tenantOf(req).slug, meeting.id) : {},
+        elections: elections ? await elections.ofMeeting(caller, meeting.id) : [],
+      };
+    });
+    const { meeting } = page;
+    const happened = hasHappened(meeting);
+    pageInput(res, 'happened', happened);
     res.render(`${views}/show.njk`, {
       title: meeting.title,
       tenant: tenantOf(req),
-      meeting,
-      items: await agenda.agenda(callerOf(req), meeting.id),
-      attendance: await attendance.register(callerOf(req), meeting.id),
-      record: await record.ofMeeting(callerOf(req), meeting.id),
-      boardPack: packs ? await packs.status(callerOf(req), meeting.id) : null,
-      declarations: declarations ? await declarations.ofMeeting(callerOf(req), meeting.id) : [],
-      itemLinks: itemLinks ? await itemLinks(callerOf(req), tenantOf(req).slug, meeting.id) : {},
-      elections: elections ? await elections.ofMeeting(callerOf(req), meeting.id) : [],
+      ...page,
+      attendance: { ...page.attendance, happened },
+      record: { ...page.record, happened },
       actionStatuses,
       displayName,
       categories,

@@ -8,7 +8,7 @@ import type { Caller } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
 import { today } from '../../platform/http/date-input.ts';
-import { inTenant, keptInTenant } from '../../platform/tenant.ts';
+import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { bodyRulesWithin, rulesOn, standingItemsWithin } from '../bodies/index.ts';
 import { agendaRepository } from './agenda.repository.ts';
@@ -101,7 +101,7 @@ export function meetingsService(db: Database<DB>) {
       inTenant(db, caller, 'partnership.read', (trx) => meetings.list(trx, filter)),
 
     get: (caller: Caller, id: string) =>
-      keptInTenant(db, caller, 'partnership.read', `meeting found ${id}`, async (trx) => {
+      inTenant(db, caller, 'partnership.read', async (trx) => {
         const meeting = await meetings.byId(trx, id);
         if (!meeting) throw notFound();
         return meeting;
@@ -118,8 +118,7 @@ export function meetingsService(db: Database<DB>) {
       ),
 
     /** The bodies a meeting may belong to. */
-    bodies: (caller: Caller) =>
-      keptInTenant(db, caller, 'partnership.read', 'meeting bodies', (trx) => meetings.bodies(trx)),
+    bodies: (caller: Caller) => inTenant(db, caller, 'partnership.read', (trx) => meetings.bodies(trx)),
 
     create: (caller: Caller, input: MeetingInput): Promise<string> =>
       inTenant(db, caller, 'partnership.edit', (trx, partnershipId) =>

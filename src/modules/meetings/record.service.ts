@@ -4,7 +4,6 @@
 // action has an owner (a person or an organisation). Open actions of earlier meetings of the
 // same bodies come forward as "matters arising". Anything on an exempt item is withheld from
 // callers who may not see exempt items, as the item itself is.
-import { derivedFrom } from '../../platform/db/versioned-reads.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import { can } from '../../platform/http/permissions.ts';
@@ -12,7 +11,7 @@ import type { Caller } from '../../platform/http/auth.ts';
 import { forbidden, notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
 import { today } from '../../platform/http/date-input.ts';
-import { inTenant, keptInTenant } from '../../platform/tenant.ts';
+import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { agendaRepository as agenda } from './agenda.repository.ts';
 import { seesExempt } from './agenda.service.ts';
@@ -287,8 +286,8 @@ export function recordService(db: Database<DB>, mail?: MailService) {
 
     /** Minutes and decisions of the meeting's items the caller may see, and the approval state. */
     ofMeeting: async (caller: Caller, meetingId: string) => {
-      // what every caller's view is drawn from is kept (ADR 0021); their rights apply after
-      const found = await keptInTenant(db, caller, 'partnership.read', `record ${meetingId}`, async (trx) => {
+      // what every caller's view is drawn from; their rights apply after
+      const found = await inTenant(db, caller, 'partnership.read', async (trx) => {
         const meeting = await meetings.byId(trx, meetingId);
         if (!meeting) throw notFound();
         const record = await recordOf(trx, meeting);
@@ -300,28 +299,20 @@ export function recordService(db: Database<DB>, mail?: MailService) {
           priorities: await prioritiesNamed(trx, [...record.actions, ...record.arising]),
         };
       });
-      // what the caller's rights and today's date decide is derived once for each (ADR 0023)
+      // what the caller's rights and today's date decide
       const rights = seesExempt(caller);
-      const shown = derivedFrom(found, `shown ${rights} ${today()}`, () => {
-        const seen = new Set(found.items.filter((item) => !item.exempt || rights).map((item) => item.id));
-        return {
-          minutes: found.minutes.filter((minute) => seen.has(minute.agendaItemId)),
-          decisions: found.decisions.filter((decision) => seen.has(decision.agendaItemId)),
-          actions: shownTo(caller, found.actions, found.exempt, today(), found.priorities),
-          mattersArising: shownTo(
-            caller,
-            found.arising,
-            found.exempt,
-            dateOf(found.meeting),
-            found.priorities,
-          ),
-          previous: found.previous
-            ? { meeting: found.previous, drafts: found.previousDrafts, amendment: found.previousAmendment }
-            : null,
-          approval: found.approval,
-        };
-      });
-      return { ...shown, happened: hasHappened(found.meeting) };
+      const seen = new Set(found.items.filter((item) => !item.exempt || rights).map((item) => item.id));
+      return {
+        minutes: found.minutes.filter((minute) => seen.has(minute.agendaItemId)),
+        decisions: found.decisions.filter((decision) => seen.has(decision.agendaItemId)),
+        actions: shownTo(caller, found.actions, found.exempt, today(), found.priorities),
+        mattersArising: shownTo(caller, found.arising, found.exempt, dateOf(found.meeting), found.priorities),
+        previous: found.previous
+          ? { meeting: found.previous, drafts: found.previousDrafts, amendment: found.previousAmendment }
+          : null,
+        approval: found.approval,
+        happened: hasHappened(found.meeting),
+      };
     },
 
     writeMinutes: (caller: Caller, meetingId: string, itemId: string, text: string) =>

@@ -9,7 +9,7 @@ import { lockRow, lockVersion, withoutVersion } from '../../platform/db/row-vers
 import { assertCan, type Caller } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
-import { inTenant, keptInTenant, tenantIdOf } from '../../platform/tenant.ts';
+import { inTenant, tenantIdOf } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { youngPersonText, type ImportRow } from './membership.import.ts';
 import {
@@ -531,11 +531,10 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
 
     /**
      * A body's seats that exist on the date, in order, each with the people holding it then
-     * (kept: ADR 0021); with `all`, every seat the body has ever had.
+     * with `all`, every seat the body has ever had.
      */
     seats(caller: Caller, bodyId: string, on = today(), options: { all?: boolean } = {}) {
-      const key = `seats ${bodyId} ${on}${options.all ? ' all' : ''}`;
-      return keptInTenant(db, caller, 'partnership.read', key, async (trx) => {
+      return inTenant(db, caller, 'partnership.read', async (trx) => {
         const [list, holders] = await Promise.all([
           seats.list(trx, bodyId),
           memberships.list(trx, { bodyId, on }),
@@ -788,10 +787,10 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
 
     /**
      * What needs attention on a date: empty places, terms ending within 90 days, bodies over
-     * their cap (kept between requests: ADR 0021).
+     * their cap.
      */
     attention(caller: Caller, on = today()) {
-      return keptInTenant(db, caller, 'partnership.read', `attention ${on}`, async (trx) => {
+      return inTenant(db, caller, 'partnership.read', async (trx) => {
         const soon = new Date(Date.parse(`${on}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
         const structure = await bodies.structureWithin(trx, on);
         const open = new Map(

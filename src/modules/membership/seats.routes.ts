@@ -19,6 +19,7 @@ import {
   withDates,
 } from '../../platform/http/date-input.ts';
 import { formErrors } from '../../platform/http/validation.ts';
+import { keptPage, pageRead } from '../../platform/http/kept-pages.ts';
 import type { BodiesService } from '../bodies/index.ts';
 import type { MembershipService } from './membership.service.ts';
 import { appointmentSchema, endMembershipSchema, seatSchema } from './membership.schemas.ts';
@@ -88,8 +89,12 @@ export function seatsRoutes(membership: MembershipService, bodies: BodiesService
   const seatInput = (req: Request) =>
     withDates(req.body as Record<string, unknown>, 'startsOn', 'endsOn', 'placesFrom', 'nominationDue');
 
-  router.get('/bodies/:body/seats', async (req, res) => {
-    const { body, seats, at, bodyUrl, atValues, dateErrors } = await context(req);
+  // kept by the address (the body, the date asked about), the role and today (ADR 0056)
+  router.get('/bodies/:body/seats', keptPage('seats', { by: ['date'] }), async (req, res) => {
+    const { body, seats, at, bodyUrl, atValues, dateErrors } = await pageRead(res, async () => {
+      const { caller: _caller, ...page } = await context(req);
+      return page;
+    });
     // the list as CSV, Excel or Word, in one column set (issue 23 item 4)
     if (req.query.format === 'csv' || req.query.format === 'xlsx' || req.query.format === 'docx') {
       const rows = seats.flatMap((seat) =>

@@ -18,6 +18,7 @@ import type { AuthoritiesService } from '../authorities/index.ts';
 import type { PartnershipsService } from './partnerships.service.ts';
 import type { PartnershipRow } from './partnerships.repository.ts';
 import { partnershipFormSchema, partnershipStatuses, statusLabels } from './partnerships.schemas.ts';
+import { keptPage, pageRead } from '../../platform/http/kept-pages.ts';
 
 const formView = 'modules/partnerships/views/form.njk';
 
@@ -120,8 +121,12 @@ export function partnershipsRoutes(deps: PartnershipsRouteDeps, tenant: Router):
     res.redirect(303, `/partnerships/${slug}`);
   });
 
-  tenant.get('/', async (req, res) => {
-    const partnership = (await partnerships.ofRequest(tenantOf(req)))!;
+  // the overview: kept by the role and today (ADR 0056)
+  tenant.get('/', keptPage('overview', { by: ['date'] }), async (req, res) => {
+    const { partnership, dashboard } = await pageRead(res, async () => {
+      const partnership = (await partnerships.bySlug(tenantOf(req).slug))!;
+      return { partnership, dashboard: await deps.dashboard(callerOf(req), partnership.slug) };
+    });
     res.render('modules/partnerships/views/show.njk', {
       title: partnership.name,
       tenant: tenantOf(req),
@@ -130,7 +135,7 @@ export function partnershipsRoutes(deps: PartnershipsRouteDeps, tenant: Router):
       canEdit: allowed(req, 'partnership.settings'),
       canManageUsers: allowed(req, 'users.manage'),
       canReadAudit: allowed(req, 'audit.read'),
-      dashboard: await deps.dashboard(callerOf(req), partnership.slug),
+      dashboard,
     });
   });
 

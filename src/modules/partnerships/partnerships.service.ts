@@ -75,11 +75,6 @@ export function partnershipsService(db: Database<DB>) {
       return db.read({}, (trx) => repository.bySlug(trx, slug));
     },
 
-    /** The partnership a request is in, kept between requests under its data version (ADR 0021). */
-    ofRequest(tenant: { partnershipId: string; slug: string }) {
-      return db.keptFor(tenant.partnershipId, 'partnership', () => this.bySlug(tenant.slug));
-    },
-
     async create(caller: Caller, input: PartnershipChange): Promise<PartnershipRow> {
       if (!caller.platformAdmin) throw forbidden('Only a platform administrator can create a partnership.');
       return db.transaction({ userId: caller.userId }, async (trx) => {

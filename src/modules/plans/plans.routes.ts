@@ -38,7 +38,7 @@ import { fileName } from '../../platform/documents/file-names.ts';
 import { PdfUnavailable, type PdfPrinter } from '../../platform/documents/pdf.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { formatDate } from '../../platform/views/nunjucks.ts';
-import { derivedFrom } from '../../platform/db/versioned-reads.ts';
+import { keptPage, pageRead } from '../../platform/http/kept-pages.ts';
 import {
   dateValues,
   frameworkItems,
@@ -158,9 +158,12 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter, links: Pla
         )
       : null;
 
-  router.get('/plans/:plan/on-a-page', async (req, res) => {
-    const detail = await planOr404(req);
-    const resources = await resourcesOf(req, detail.plan.id);
+  // the plan's reports are kept by the address (plan, year, format), the role and today (ADR 0056)
+  router.get('/plans/:plan/on-a-page', keptPage('plan on a page', { by: ['date'] }), async (req, res) => {
+    const { detail, resources } = await pageRead(res, async () => {
+      const detail = await planOr404(req);
+      return { detail, resources: await resourcesOf(req, detail.plan.id) };
+    });
     const onAPage: OnAPageRow[] = detail.priorities.map((priority) => {
       const rags = priority.actions.map((action) => action.latest?.rag).filter(Boolean);
       const count = (rag: string) => rags.filter((candidate) => candidate === rag).length;
@@ -198,9 +201,11 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter, links: Pla
     });
   });
 
-  router.get('/plans/:plan/progress', async (req, res) => {
-    const detail = await planOr404(req);
-    const resources = await resourcesOf(req, detail.plan.id);
+  router.get('/plans/:plan/progress', keptPage('plan progress', { by: ['date'] }), async (req, res) => {
+    const { detail, resources } = await pageRead(res, async () => {
+      const detail = await planOr404(req);
+      return { detail, resources: await resourcesOf(req, detail.plan.id) };
+    });
     const title = `Progress report: ${detail.plan.title}`;
     await sendReport(req, res, {
       title,
@@ -277,10 +282,11 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter, links: Pla
     });
   });
 
-  router.get('/exceptions', async (req, res) => {
+  router.get('/exceptions', keptPage('exceptions', { by: ['date'] }), async (req, res) => {
     const asAt = today();
-    const current = await plans.current(callerOf(req), asAt);
-    const exceptions = derivedFrom(current, 'exceptions', () => exceptionsByBody(current));
+    const exceptions = await pageRead(res, async () =>
+      exceptionsByBody(await plans.current(callerOf(req), asAt)),
+    );
     const title = `Exception report of ${tenantOf(req).name}`;
     await sendReport(req, res, {
       title,
@@ -323,18 +329,23 @@ export function plansRoutes(plans: PlansService, printer: PdfPrinter, links: Pla
     done: 'Plan added, with its outcome framework',
   });
 
-  router.get('/plans/:plan', async (req, res) => {
-    const detail = await planOr404(req);
+  // the plan as at today: kept by the address, the role and today (ADR 0056)
+  router.get('/plans/:plan', keptPage('plan', { by: ['date'] }), async (req, res) => {
+    const { detail, priorityOrigins, loggedActions } = await pageRead(res, async () => ({
+      detail: await planOr404(req),
+      priorityOrigins: links.priorityOrigins
+        ? await links.priorityOrigins(callerOf(req), tenantOf(req).slug)
+        : {},
+      loggedActions: links.loggedActions ? await links.loggedActions(callerOf(req), tenantOf(req).slug) : {},
+    }));
     res.render(`${views}/show.njk`, {
       title: detail.plan.title,
       ...common(req),
       ...detail,
       path: planPath(req),
       canContribute: allowed(req, 'partnership.contribute'),
-      priorityOrigins: links.priorityOrigins
-        ? await links.priorityOrigins(callerOf(req), tenantOf(req).slug)
-        : {},
-      loggedActions: links.loggedActions ? await links.loggedActions(callerOf(req), tenantOf(req).slug) : {},
+      priorityOrigins,
+      loggedActions,
     });
   });
 

@@ -9,7 +9,7 @@ import { forbidden, notFound } from '../../platform/http/errors.ts';
 import { can } from '../../platform/http/permissions.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
 import { datedAt, today } from '../../platform/http/date-input.ts';
-import { inTenant, keptInTenant } from '../../platform/tenant.ts';
+import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import type { IndicatorsService, IndicatorSummary } from '../indicators/index.ts';
 import {
@@ -153,7 +153,7 @@ export function plansService(
 
     /** Every plan that is not superseded, in full, as at a date (for accountability views). */
     current(caller: Caller, asAt = today()): Promise<PlanDetail[]> {
-      return keptInTenant(db, caller, 'partnership.read', `plans current ${asAt}`, async (trx) => {
+      return inTenant(db, caller, 'partnership.read', async (trx) => {
         const plans = (await repository.list(trx)).filter((plan) => plan.status !== 'superseded');
         const details: PlanDetail[] = [];
         for (const plan of plans) details.push(await detailWithin(trx, plan, asAt));
@@ -161,9 +161,9 @@ export function plansService(
       });
     },
 
-    /** A plan in full as at a date (kept between requests: ADR 0021). */
+    /** A plan in full as at a date. */
     bySlug(caller: Caller, slug: string, asAt = today()): Promise<PlanDetail | null> {
-      return keptInTenant(db, caller, 'partnership.read', `plan ${slug} ${asAt}`, async (trx) => {
+      return inTenant(db, caller, 'partnership.read', async (trx) => {
         const plan = await repository.bySlug(trx, slug);
         return plan ? detailWithin(trx, plan, asAt) : null;
       });

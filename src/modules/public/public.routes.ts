@@ -10,6 +10,7 @@ import { meetingFileName } from '../../platform/documents/file-names.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation, formErrors, validate } from '../../platform/http/validation.ts';
 import { dateValues, queryDates } from '../../platform/http/date-input.ts';
+import { keptPage, pageRead } from '../../platform/http/kept-pages.ts';
 import { z } from 'zod';
 import { isoDate } from './public.schemas.ts';
 import {
@@ -168,10 +169,17 @@ export function publicSiteRoutes(service: PublicSiteService, publicUrl: string |
     });
   });
 
-  router.get('/public/:slug/structure', site('structure'), async (_req, res) => {
-    const { structure, diagram } = await service.structure(siteOf(res), base(res));
-    res.render(`${views}/structure.njk`, { title: 'Structure', structure, diagram });
-  });
+  // the structure and its diagram, kept by today's date (ADR 0056): the public see it alike
+  const ofSite = (_req: Request, res: Response) => siteOf(res).id;
+  router.get(
+    '/public/:slug/structure',
+    site('structure'),
+    keptPage('public structure', { by: ['date'], partnership: ofSite }),
+    async (_req, res) => {
+      const { structure, diagram } = await pageRead(res, () => service.structure(siteOf(res), base(res)));
+      res.render(`${views}/structure.njk`, { title: 'Structure', structure, diagram });
+    },
+  );
 
   router.get('/public/:slug/bodies/:body', site('structure'), async (req, res) => {
     const found = await service.body(siteOf(res), String(req.params.body));

@@ -15,6 +15,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import { today } from '../../platform/http/date-input.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
 import { tenantIdOf } from '../../platform/tenant.ts';
+import { keptRead, type PageKeeper } from '../../platform/http/kept-pages.ts';
 import type { DB } from '../../schema.ts';
 import { digest, newToken, type MembersService } from '../accounts/index.ts';
 import { structureDiagram, type BodiesService } from '../bodies/index.ts';
@@ -77,7 +78,7 @@ export interface PublicSite {
 }
 
 /** The public's view of a partnership: a viewer with no user, made only from `public_context`. */
-export function publicCaller(site: PublicSite, requestId?: string): Caller {
+export function publicCaller(site: Pick<PublicSite, 'id'>, requestId?: string): Caller {
   return {
     actor: { userId: null, label: 'public', requestId },
     userId: null,
@@ -152,7 +153,7 @@ export function excerpt(text: string, words: string | undefined, length = 200): 
 const nextDay = (date: string) =>
   new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-export function publicSiteService(db: Database<DB>, deps: PublicDependencies) {
+export function publicSiteService(db: Database<DB>, deps: PublicDependencies, keeper?: PageKeeper) {
   const agendaOf = async (caller: Caller, meetingId: string) =>
     (await deps.agenda.agenda(caller, meetingId)).map((entry) =>
       entry.withheld
@@ -236,7 +237,7 @@ export function publicSiteService(db: Database<DB>, deps: PublicDependencies) {
     if (page > pages) throw notFound();
     const results = [];
     for (const meetingId of found.meetingIds) {
-      const shown = await meetingOf(caller, meetingId);
+      const shown = await publicMeeting(site.id, meetingId);
       const items = new Map(shown.items.filter((item) => !item.withheld).map((item) => [item.id, item]));
       const decisions = new Set(shown.record?.decisions.map((decision) => decision.id));
       const minutes = new Set(shown.record?.minutes.map((minute) => minute.id));
@@ -289,6 +290,13 @@ export function publicSiteService(db: Database<DB>, deps: PublicDependencies) {
       record,
     };
   }
+  /**
+   * The public meeting page's read, which the public search and OParl read for every meeting
+   * they show: kept under the partnership's data version by the meeting's id (ADR 0056). The
+   * public see it alike: it depends on the partnership and the meeting only.
+   */
+  const read = (partnershipId: string, id: string) => meetingOf(publicCaller({ id: partnershipId }), id);
+  const publicMeeting = keeper ? keptRead(keeper, 'public meeting', read) : read;
 
   return {
     /** The published partnership a public address names, or null (unpublished, or none). */
@@ -296,7 +304,7 @@ export function publicSiteService(db: Database<DB>, deps: PublicDependencies) {
       if (!/^[a-z0-9-]{1,100}$/.test(slug)) return null;
       const row = await db.gate((gate) => repository.context(gate, slug));
       if (!row) return null;
-      // kept reads serve the public pages too (ADR 0021): the version was read first
+      // the public pages are kept too (ADR 0056): the version is read first
       if (row.version !== null) db.noteVersion(row.id, row.version);
       const sections = (row.sections ?? defaultSections).filter((section): section is PublicSection =>
         publicSectionKeys.includes(section as PublicSection),
@@ -398,7 +406,7 @@ export function publicSiteService(db: Database<DB>, deps: PublicDependencies) {
     meetingsOfBody: (site: PublicSite, bodyId: string) => deps.meetings.list(publicCaller(site), { bodyId }),
 
     /** A meeting as the public sees it: exempt items by paragraph only, an approved record only. */
-    meeting: (site: PublicSite, id: string) => meetingOf(publicCaller(site), id),
+    meeting: (site: PublicSite, id: string) => publicMeeting(site.id, id),
 
     /** The search of the public meetings and papers: one page of meetings, with what matched. */
     search: searchOf,

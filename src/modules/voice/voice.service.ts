@@ -11,7 +11,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
 import { today } from '../../platform/http/date-input.ts';
 import { formatDate } from '../../platform/views/nunjucks.ts';
-import { inTenant, keptInTenant } from '../../platform/tenant.ts';
+import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { codeOf, isCodeOf } from '../surveys/index.ts';
 import {
@@ -582,11 +582,10 @@ export function voiceService(db: Database<DB>, deps: VoiceDeps) {
       inTenant(db, caller, 'partnership.read', (trx) => priorityOriginsWithin(trx)),
 
     /**
-     * For the plan's page: each priority's origins as links, kept under the partnership's data
-     * version (every voice table moves it on), so a plan page served from kept reads stays so.
+     * For the plan's page: each priority's origins as links.
      */
     priorityOriginLinks: (caller: Caller, tenantSlug: string): Promise<Record<string, VoiceLink[]>> =>
-      keptInTenant(db, caller, 'partnership.read', `voice origins ${tenantSlug}`, async (trx) => {
+      inTenant(db, caller, 'partnership.read', async (trx) => {
         const base = `/partnerships/${tenantSlug}/voice`;
         const links: Record<string, VoiceLink[]> = {};
         for (const p of await priorityOriginsWithin(trx))
@@ -605,36 +604,30 @@ export function voiceService(db: Database<DB>, deps: VoiceDeps) {
 
     /**
      * For a meeting's page: the young people's board's recommendations considered at each of its
-     * agenda items, as links to them, kept under the data version.
+     * agenda items, as links to them.
      */
     consideredAt: (
       caller: Caller,
       tenantSlug: string,
       meetingId: string,
     ): Promise<Record<string, VoiceLink[]>> =>
-      keptInTenant(
-        db,
-        caller,
-        'partnership.read',
-        `voice considered ${tenantSlug} ${meetingId}`,
-        async (trx) => {
-          const items = await meetingOutcomes.items(trx, { meetingId });
-          const found = await repo.onItems(
-            trx,
-            items.map((i) => i.id),
-          );
-          const from = await meetingOutcomes.meetings(trx, [...new Set(found.map((r) => r.meetingId))]);
-          const links: Record<string, VoiceLink[]> = {};
-          for (const r of found) {
-            const meeting = from.find((m) => m.id === r.meetingId)!;
-            (links[r.agendaItemId!] ??= []).push({
-              text: `Recommendation ${r.number} of the young people\u2019s board (${meeting.title}, ${formatDate(meeting.startsAt)}): ${r.text}`,
-              href: `/partnerships/${tenantSlug}/voice/recommendations#recommendation-${r.id}`,
-            });
-          }
-          return links;
-        },
-      ),
+      inTenant(db, caller, 'partnership.read', async (trx) => {
+        const items = await meetingOutcomes.items(trx, { meetingId });
+        const found = await repo.onItems(
+          trx,
+          items.map((i) => i.id),
+        );
+        const from = await meetingOutcomes.meetings(trx, [...new Set(found.map((r) => r.meetingId))]);
+        const links: Record<string, VoiceLink[]> = {};
+        for (const r of found) {
+          const meeting = from.find((m) => m.id === r.meetingId)!;
+          (links[r.agendaItemId!] ??= []).push({
+            text: `Recommendation ${r.number} of the young people\u2019s board (${meeting.title}, ${formatDate(meeting.startsAt)}): ${r.text}`,
+            href: `/partnerships/${tenantSlug}/voice/recommendations#recommendation-${r.id}`,
+          });
+        }
+        return links;
+      }),
 
     /** The young people's board's recommendations, each with the board's response and its loop. */
     recommendations: (caller: Caller) =>

@@ -84,16 +84,30 @@ export class Database<Schema> {
   }
 
   /**
+   * Whether the partnership's data has changed since this request read its version: a kept
+   * answer that differs from a fresh one is then no error of its key (ADR 0056's checks).
+   */
+  async versionMoved(partnershipId: string): Promise<boolean> {
+    const noted = currentReads(this.owner as Kysely<unknown>)?.versionOf(partnershipId);
+    const now = await this.read({ partnershipId }, async (trx) => {
+      const { rows } = await sql<{ version: string }>`select version::text as version
+        from partnership_versions where partnership_id = ${partnershipId}`.execute(trx);
+      return rows[0]?.version;
+    });
+    return now !== noted;
+  }
+
+  /**
    * `compute()`'s answer kept between requests under the partnership's data version as this
    * request read it (ADR 0021); computed afresh when the request has not read the version (or
-   * has written since), or nothing is kept.
+   * has written since), or nothing is kept. Only pages declared kept use it (ADR 0056).
    */
   keptFor<T>(partnershipId: string, key: string, compute: () => Promise<T>): Promise<T> {
     const reads = currentReads(this.owner as Kysely<unknown>);
     return reads ? reads.keep(partnershipId, key, compute) : compute();
   }
 
-  /** `keptFor` for an answer computed without waiting (a page's rendered HTML, ADR 0023). */
+  /** `keptFor` for an answer computed without waiting (a kept page's HTML, ADR 0056). */
   keptNow<T>(partnershipId: string, key: string, compute: () => T): T {
     const reads = currentReads(this.owner as Kysely<unknown>);
     return reads ? reads.keepNow(partnershipId, key, compute) : compute();

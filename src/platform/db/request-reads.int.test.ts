@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import { openTestRuntime } from '../../../test/support/test-database.ts';
 import { makePartnership } from '../../../test/support/test-app.ts';
 import { systemCaller } from '../http/auth.ts';
-import { currentReads, oncePerRequest } from './request-reads.ts';
+import { currentReads } from './request-reads.ts';
 
 type Runtime = Awaited<ReturnType<typeof openTestRuntime>>;
 
@@ -131,28 +131,6 @@ describe("a request's reads share one read-only transaction", () => {
     assert.ok((await result).length >= 2);
     const pool = runtime.db.engine.pool;
     assert.equal(pool.totalCount - pool.idleCount, 0);
-  });
-
-  it('works out what reads share once per request and scope, and every time outside one', async () => {
-    let computed = 0;
-    const shared = (partnershipId: string) =>
-      runtime.db.read({ partnershipId }, (trx) =>
-        oncePerRequest(trx, 'answer', async () => {
-          computed += 1;
-          return partnershipId;
-        }),
-      );
-    const { result } = runtime.db.requestScope(async () => [
-      await shared(a),
-      await shared(a),
-      await shared(b),
-      await shared(a),
-    ]);
-    assert.deepEqual(await result, [a, a, b, a]);
-    assert.equal(computed, 2);
-    await shared(a);
-    await shared(a);
-    assert.equal(computed, 4);
   });
 
   it('starts background work outside the request, so that it neither joins nor ends its reads', async () => {

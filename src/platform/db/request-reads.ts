@@ -32,7 +32,6 @@ export class RequestReads {
   private trx: Promise<ControlledTransaction<unknown>> | null = null;
   /** The scope the open transaction's settings name ('' when none yet). */
   private settingsKey = '';
-  private settingsPartnership: string | null = null;
   /** Partnerships' data versions as this request read them (ADR 0021), until it writes. */
   private readonly versions = new Map<string, string>();
   /** Reads kept between requests under a partnership's version, when the database keeps any. */
@@ -63,6 +62,11 @@ export class RequestReads {
     this.versions.set(partnershipId, version);
   }
 
+  /** The partnership's data version as this request read it, if it did. */
+  versionOf(partnershipId: string): string | undefined {
+    return this.versions.get(partnershipId);
+  }
+
   /** After a write the versions read before it are out of date: nothing kept is used again. */
   forgetVersions(): void {
     this.versions.clear();
@@ -85,11 +89,6 @@ export class RequestReads {
     return this.kept.getNow(partnershipId, version, key, compute);
   }
 
-  /** The partnership the open transaction's settings name, if any. */
-  get scopePartnership(): string | null {
-    return this.settingsPartnership;
-  }
-
   private begin(): Promise<ControlledTransaction<unknown>> {
     return this.owner.startTransaction().setAccessMode('read only').execute();
   }
@@ -110,7 +109,6 @@ export class RequestReads {
         const trx = await this.transaction();
         if (this.settingsKey !== key) {
           this.settingsKey = key;
-          this.settingsPartnership = scope.partnershipId ?? null;
           this.settings = sql`select set_config('role', ${this.role}, true),
                            set_config('app.partnership_id', ${scope.partnershipId ?? ''}, true),
                            set_config('app.user_id', ${scope.userId ?? ''}, true)`
@@ -145,7 +143,6 @@ export class RequestReads {
     const failed = this.failed;
     this.trx = null;
     this.settingsKey = '';
-    this.settingsPartnership = null;
     this.settings = Promise.resolve();
     this.failed = false;
     this.ending = (async () => {
@@ -159,19 +156,11 @@ export class RequestReads {
     return new Promise((wake) => this.waiting.push(wake));
   }
 
-  /** The scope the open transaction's settings name. */
-  get scopeKey(): string {
-    return this.settingsKey;
-  }
-
   private async transaction(): Promise<ControlledTransaction<unknown>> {
     if (this.ending) await this.ending.catch(() => undefined);
     if (!this.trx) {
       this.opened += 1;
-      const opening = this.begin().then((trx) => {
-        sharedBy.set(trx, { reads: this, memo: new Map() });
-        return trx;
-      });
+      const opening = this.begin();
       this.trx = opening;
       opening.catch(() => {
         if (this.trx === opening) this.trx = null;
@@ -182,40 +171,6 @@ export class RequestReads {
 }
 
 const current = new AsyncLocalStorage<RequestReads>();
-const sharedBy = new WeakMap<object, { reads: RequestReads; memo: Map<string, Promise<unknown>> }>();
-
-/**
- * `compute()` once per shared read transaction, scope and key: what several services of one
- * request read alike (the structure on a date) is read once. Nothing can change in a
- * read-only transaction, so the answer stays true for it; elsewhere `compute()` runs each time.
- */
-export function oncePerRequest<T>(trx: object, key: string, compute: () => Promise<T>): Promise<T> {
-  const shared = sharedBy.get(trx);
-  if (!shared) return compute();
-  const scoped = `${shared.reads.scopeKey}|${key}`;
-  let answer = shared.memo.get(scoped) as Promise<T> | undefined;
-  if (!answer) {
-    answer = compute();
-    shared.memo.set(scoped, answer);
-    answer.catch(() => shared.memo.delete(scoped));
-  }
-  return answer;
-}
-
-/**
- * Like `oncePerRequest`, and kept between requests too (ADR 0021): when this request has read
- * the version of the partnership its transaction is scoped to, the answer is kept under that
- * version and served to later requests that read the same version. Only for what the
- * partnership's own rows decide (not the user, not another partnership's rows) and what does
- * not change by itself with time (a date belongs in the key). The answer is shared: never
- * change it (frozen where the database is told to).
- */
-export function acrossRequests<T>(trx: object, key: string, compute: () => Promise<T>): Promise<T> {
-  const reads = sharedBy.get(trx)?.reads;
-  const partnershipId = reads?.scopePartnership;
-  const once = () => oncePerRequest(trx, key, compute);
-  return reads && partnershipId ? reads.keep(partnershipId, key, once) : once();
-}
 
 export function currentReads(owner: Kysely<unknown>): RequestReads | undefined {
   const reads = current.getStore();

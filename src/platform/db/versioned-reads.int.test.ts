@@ -19,7 +19,7 @@ const group = (slug: string, name: string) => ({
   statusOn: '2009',
 });
 
-describe("reads kept between requests under the partnership's data version (ADR 0021)", () => {
+describe("pages kept under the partnership's data version (ADR 0021, declared on the route: ADR 0056)", () => {
   let test: TestApp;
   let a: string;
   let b: string;
@@ -120,8 +120,10 @@ describe("reads kept between requests under the partnership's data version (ADR 
 
   it('reads afresh for the rest of a request once the request has written', async () => {
     const caller = systemCaller('test', a);
-    const names = async () =>
-      (await test.services.bodies.structure(caller)).bodies.map((entry) => entry.name).sort();
+    const names = () =>
+      test.db.keptFor(a, 'test names', async () =>
+        (await test.services.bodies.structure(caller)).bodies.map((entry) => entry.name).sort(),
+      );
     const { result } = test.db.requestScope(async () => {
       const [{ version }] = (
         await sql<{ version: string }>`select version::text from partnership_versions
@@ -129,12 +131,40 @@ describe("reads kept between requests under the partnership's data version (ADR 
       ).rows as [{ version: string }];
       test.db.noteVersion(a, version);
       const before = await names();
+      const hits = test.db.kept!.hits;
+      assert.deepEqual(await names(), before);
+      assert.ok(test.db.kept!.hits > hits, 'kept while the request has not written');
       await test.services.bodies.create(caller, group('a-fourth', 'Fourth group of A'));
       return { before, after: await names() };
     });
     const { before, after } = await result;
     assert.ok(!before.includes('Fourth group of A'));
     assert.ok(after.includes('Fourth group of A'), 'the request sees its own write');
+  });
+
+  it('keeps a page declared by the date under today’s date: another day reads afresh (ADR 0056)', async (t) => {
+    const { agent } = await signedInAs(test, a, 'viewer');
+    const kept = test.db.kept!;
+    const heading = async () => {
+      const page = await agent.get('/partnerships/kept-a/structure').expect(200);
+      return textsOf(page.text, '#diagram-title, h1, h2').join(' ');
+    };
+    const todays = await heading();
+    const misses = kept.misses;
+    assert.equal(await heading(), todays);
+    assert.equal(kept.misses, misses, 'served from what was kept today');
+    // one minute before today began: yesterday, within the session's life
+    const now = Date.now();
+    t.mock.timers.enable({ apis: ['Date'], now: now - (now % 86_400_000) - 60_000 });
+    try {
+      await heading();
+      assert.ok(kept.misses > misses, 'another date is another key: read and rendered afresh');
+    } finally {
+      t.mock.timers.reset();
+    }
+    const again = kept.misses;
+    assert.equal(await heading(), todays, 'today’s page again');
+    assert.equal(kept.misses, again, 'still kept under today’s date');
   });
 
   it('freezes what it keeps, so that code changing a shared answer fails in tests', async () => {

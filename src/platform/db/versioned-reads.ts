@@ -1,4 +1,4 @@
-// Reads kept between requests under the partnership's data version (ADR 0021). A trigger moves
+// What kept pages hold (ADR 0056): answers kept under the partnership's data version (ADR 0021). A trigger moves
 // the version on with every change to the partnership's rows; a request reads the version with
 // the partnership it names, before anything else of it, so what is kept under a version is at
 // least as new as that version. Bounded (least recently used go first) and per database, so two
@@ -61,23 +61,4 @@ export class VersionedReads {
     this.kept.set(at, { value });
     return value;
   }
-}
-
-const derived = new WeakMap<object, Map<string, unknown>>();
-
-/**
- * What a page derives from an answer (a tree, a diagram, groups), computed once for that answer:
- * a kept answer is the same object, unchanged, for as long as its version holds, so this is
- * computed once a version; a fresh answer takes its derivations with it when it goes.
- */
-export function derivedFrom<T>(answer: object, key: string, derive: () => T): T {
-  let entries = derived.get(answer);
-  if (!entries) derived.set(answer, (entries = new Map()));
-  if (!entries.has(key)) {
-    const value = derive();
-    entries.set(key, value);
-    // a derivation that failed is tried again next time, not kept
-    if (value instanceof Promise) value.catch(() => entries.delete(key));
-  }
-  return entries.get(key) as T;
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as cheerio from 'cheerio';
-import { escapeHtml, firstWide, narrowCss, narrowHtml, narrowTemplateSource } from './html-text.ts';
+import { escapeHtml, firstWide, narrowCss, narrowHtml } from './html-text.ts';
 
 test('escaping writes markup characters and characters above U+00FF as references', () => {
   assert.equal(
@@ -21,18 +21,6 @@ test('a page read by a browser says the same after narrowing', () => {
   const $ = cheerio.load(narrowed);
   assert.equal($('p').text(), 'Children’s – ½ 👍 bold');
   assert.equal($('p').attr('title'), 'Bolton’s “plan”');
-});
-
-test('a template’s text is narrowed and its tags are left alone', () => {
-  const source =
-    '<h1>{{ title }} – Cooperate</h1>{% if x %}{{ y or "–" }}{% endif %}{# Bolton’s #}<p>Trust’s</p>';
-  assert.equal(
-    narrowTemplateSource(source),
-    '<h1>{{ title }} &#x2013; Cooperate</h1>{% if x %}{{ y or "–" }}{% endif %}{# Bolton’s #}<p>Trust&#x2019;s</p>',
-  );
-  assert.equal(narrowTemplateSource('plain {{ a }}'), 'plain {{ a }}');
-  // an unclosed tag is left as it is, for Nunjucks to report
-  assert.equal(narrowTemplateSource('a – {{ b'), 'a &#x2013; {{ b');
 });
 
 test('a stylesheet for a style element uses CSS escapes and drops the byte order mark', () => {

@@ -1,4 +1,5 @@
-// Pages are kept to one byte a character (ADR 0024). V8 holds a string whose characters all
+// Pages are kept to one byte a character (ADR 0024; since ADR 0056 the rendered page is
+// narrowed once, in narrow-pages.ts, and the SVG the server draws is escaped here). V8 holds a string whose characters all
 // fall below U+0100 one byte a character; a single character above (a curly apostrophe, an en
 // dash) makes the whole page two bytes a character, and joining the page's thousands of pieces
 // and encoding it as UTF-8 then cost ten times as much (about a millisecond for a 70 KB page).
@@ -54,36 +55,4 @@ export function narrowCss(css: string): string {
 /** Where the text's first character above U+00FF is, or -1 (V8 keeps it one byte a character). */
 export function firstWide(text: string): number {
   return text.search(/[\u{100}-\u{10FFFF}]/u);
-}
-
-const tagOpenings = ['{{', '{%', '{#'] as const;
-const tagClosing = { '{{': '}}', '{%': '%}', '{#': '#}' } as const;
-
-/**
- * A Nunjucks template's source with the characters above U+00FF in its text (outside `{{ }}`,
- * `{% %}` and `{# #}`) written as character references. Inside a tag they are left alone: a
- * string there is escaped on output like any other value (see `escapeHtml`).
- */
-export function narrowTemplateSource(source: string): string {
-  if (firstWide(source) === -1) return source;
-  let result = '';
-  let at = 0;
-  while (at < source.length) {
-    let next = -1;
-    let opening: (typeof tagOpenings)[number] | undefined;
-    for (const candidate of tagOpenings) {
-      const found = source.indexOf(candidate, at);
-      if (found !== -1 && (next === -1 || found < next)) [next, opening] = [found, candidate];
-    }
-    if (next === -1 || !opening) {
-      result += narrowHtml(source.slice(at));
-      break;
-    }
-    result += narrowHtml(source.slice(at, next));
-    const close = source.indexOf(tagClosing[opening], next + 2);
-    const end = close === -1 ? source.length : close + 2;
-    result += source.slice(next, end);
-    at = end;
-  }
-  return result;
 }

@@ -4,46 +4,93 @@ import type { Request, Response } from 'express';
 import nunjucks from 'nunjucks';
 import type { Database } from '../db/database.ts';
 import { today } from '../http/date-input.ts';
-import { KeepExtension, keepRenderedFor, type KeepRendered } from './kept-html.ts';
+import { KeptPage, type KeptDeclaration } from '../http/kept-pages.ts';
+import { KeepExtension } from './kept-html.ts';
 
 const env = new nunjucks.Environment(null, { autoescape: true });
 env.addExtension('keep', new KeepExtension());
 
-/** A keeper that keeps everything by key, as the partnership's kept reads would. */
-function keeper() {
-  const kept = new Map<string, string[]>();
-  let renders = 0;
-  const keep: KeepRendered = (key, render) => {
-    if (!kept.has(key)) {
-      renders += 1;
-      kept.set(key, render());
+/** A database that keeps everything by partnership and key, as the data version would. */
+function fakeDb() {
+  const kept = new Map<string, unknown>();
+  const keys: string[] = [];
+  let computed = 0;
+  const keep = <T>(partnershipId: string, key: string, compute: () => T): T => {
+    keys.push(key);
+    const at = `${partnershipId}|${key}`;
+    if (!kept.has(at)) {
+      computed += 1;
+      kept.set(at, compute());
     }
-    return kept.get(key)!;
+    return kept.get(at) as T;
   };
-  return { keep, kept, renders: () => renders };
+  const db = {
+    keptNow: keep,
+    keptFor: keep,
+    versionMoved: async () => false,
+  } as unknown as Database<unknown>;
+  return { db, kept, keys, computed: () => computed };
 }
 
-const page = `<p>{{ intro }}</p>{% keep "part", id %}<ul>{% for x in items %}<li>{{ x }}</li>{% endfor %}</ul><input name="_csrf" value="{{ csrfToken }}"><a href="?_csrf={{ csrfToken | urlencode }}">upload</a>{% endkeep %}`;
+const request = (
+  options: {
+    method?: string;
+    role?: string | null;
+    platformAdmin?: boolean;
+    user?: string;
+    url?: string;
+  } = {},
+) =>
+  ({
+    method: options.method ?? 'GET',
+    originalUrl: options.url ?? '/partnerships/p/structure?at=2009',
+    tenant: {
+      partnershipId: 'p-id',
+      slug: 'p',
+      name: 'P',
+      role: options.role === undefined ? 'editor' : options.role,
+    },
+    user: { id: options.user ?? 'ann', platformAdmin: options.platformAdmin ?? false },
+  }) as unknown as Request;
+const response = () =>
+  ({ locals: { csrfToken: 'secret-token', cspNonce: 'nonce-value' } }) as unknown as Response;
 
-describe('kept parts of a page ({% keep %})', () => {
-  it('renders a part once for its key and serves what was kept after, escaped as before', () => {
-    const { keep, renders } = keeper();
-    const first = env.renderString(page, { keepRendered: keep, id: 1, items: ['<a>'], intro: 'one' });
-    const second = env.renderString(page, { keepRendered: keep, id: 1, items: ['changed'], intro: 'two' });
-    assert.equal(renders(), 1);
+function pageFor(
+  db: Database<unknown>,
+  req: Request,
+  declaration: KeptDeclaration = {},
+  check = false,
+  res: Response = response(),
+) {
+  return new KeptPage({ db, check }, req, res, 'structure', declaration);
+}
+
+const page = `<p>{{ intro }}</p>{% keep %}<ul>{% for x in items %}<li>{{ x }}</li>{% endfor %}</ul><input name="_csrf" value="{{ csrfToken }}"><a href="?_csrf={{ csrfToken | urlencode }}">upload</a>{% endkeep %}`;
+
+describe('the kept part of a page ({% keep %}, ADR 0056)', () => {
+  it('renders the part once for its route’s key and serves what was kept after, escaped as before', () => {
+    const { db, computed } = fakeDb();
+    const first = env.renderString(page, { keptPage: pageFor(db, request()), items: ['<a>'], intro: 'one' });
+    const second = env.renderString(page, {
+      keptPage: pageFor(db, request()),
+      items: ['changed'],
+      intro: 'two',
+    });
+    assert.equal(computed(), 1);
     assert.match(first, /<li>&lt;a&gt;<\/li>/);
     assert.match(second, /<li>&lt;a&gt;<\/li>/, 'the kept part, not the changed list');
     assert.match(second, /<p>two<\/p>/, 'what is outside the part is rendered every time');
-    env.renderString(page, { keepRendered: keep, id: 2, items: [] });
-    assert.equal(renders(), 2, 'another key renders again');
   });
 
   it("gives each viewer's forms their own CSRF token, never the first viewer's", () => {
-    const { keep, kept } = keeper();
-    const first = env.renderString(page, { keepRendered: keep, id: 1, items: [], csrfToken: 'token-of-ann' });
+    const { db, kept } = fakeDb();
+    const first = env.renderString(page, {
+      keptPage: pageFor(db, request()),
+      items: [],
+      csrfToken: 'token-of-ann',
+    });
     const second = env.renderString(page, {
-      keepRendered: keep,
-      id: 1,
+      keptPage: pageFor(db, request({ user: 'bob' })),
       items: [],
       csrfToken: 'token-of-bob',
     });
@@ -51,49 +98,61 @@ describe('kept parts of a page ({% keep %})', () => {
     assert.match(second, /value="token-of-bob"/);
     assert.match(second, /_csrf=token-of-bob"/);
     assert.doesNotMatch(second, /token-of-ann/);
-    assert.doesNotMatch([...kept.values()].flat().join(), /token-of/, 'what is kept holds no token');
+    assert.doesNotMatch(JSON.stringify([...kept.values()]), /token-of/, 'what is kept holds no token');
   });
 
-  it('renders every time where nothing is kept', () => {
-    const html = env.renderString(page, { id: 1, items: ['a'], csrfToken: 't' });
+  it('renders every time on a page whose route declared nothing', () => {
+    const html = env.renderString(page, { items: ['a'], csrfToken: 't' });
     assert.match(html, /<li>a<\/li>.*value="t"/);
+  });
+
+  it('names nothing itself: what the part depends on is declared on the route', () => {
+    assert.throws(() => env.renderString('{% keep "part", id %}x{% endkeep %}', {}), /declared on its route/);
   });
 });
 
-describe("a partnership page's keeper", () => {
-  const fakeDb = () => {
-    const keys: string[] = [];
-    const db = {
-      keptNow: <T>(_partnershipId: string, key: string, compute: () => T) => {
-        keys.push(key);
-        return compute();
-      },
-    } as unknown as Database<unknown>;
-    return { db, keys };
-  };
-  const request = (method: string, role: string | null, platformAdmin = false) =>
-    ({
-      method,
-      originalUrl: '/partnerships/p/structure?at=2009',
-      tenant: { partnershipId: 'p-id', slug: 'p', name: 'P', role },
-      user: { platformAdmin },
-    }) as unknown as Request;
-  const response = { locals: { csrfToken: 'secret-token', cspNonce: 'nonce-value' } } as unknown as Response;
-
-  it("keeps under the address, the caller's role, today's date and the part's own key", () => {
+describe('a kept page’s key (ADR 0056)', () => {
+  it("always holds the address and the caller's role, and the date and the user only where declared", async () => {
     const { db, keys } = fakeDb();
-    keepRenderedFor(db, request('GET', 'editor'), response)('"part"', () => ['html']);
-    keepRenderedFor(db, request('GET', null, true), response)('"part"', () => ['html']);
+    await pageFor(db, request()).read(async () => 1);
+    await pageFor(db, request({ role: null, platformAdmin: true })).read(async () => 2);
+    await pageFor(db, request(), { by: ['date'] }).read(async () => 3);
+    await pageFor(db, request(), { by: ['user'] }).read(async () => 4);
     assert.deepEqual(keys, [
-      `html|/partnerships/p/structure?at=2009|editor|${today()}|"part"`,
-      `html|/partnerships/p/structure?at=2009|+platform|${today()}|"part"`,
+      'page structure|/partnerships/p/structure?at=2009|role editor|||read',
+      'page structure|/partnerships/p/structure?at=2009|role +platform|||read',
+      `page structure|/partnerships/p/structure?at=2009|role editor|date ${today()}||read`,
+      'page structure|/partnerships/p/structure?at=2009|role editor||user ann|read',
     ]);
   });
 
-  it('never keeps a page sent back after a form was posted', () => {
+  it('never lets two roles share a kept page, nor two users where the user is declared', async () => {
+    const { db } = fakeDb();
+    const shown = (req: Request, declaration: KeptDeclaration = {}) =>
+      pageFor(db, req, declaration).read(async () => (req.tenant?.role ?? '') + req.user!.id);
+    assert.equal(await shown(request({ role: 'editor' })), 'editorann');
+    assert.equal(
+      await shown(request({ role: 'viewer' })),
+      'viewerann',
+      'a viewer is not served the editor’s',
+    );
+    assert.equal(await shown(request({ role: 'editor', user: 'bob' })), 'editorann', 'one role, one page');
+    assert.equal(await shown(request({ user: 'bob' }), { by: ['user'] }), 'editorbob');
+  });
+
+  it('names the values the HTML depends on that were worked out after the read', () => {
     const { db, keys } = fakeDb();
+    const kept = pageFor(db, request());
+    kept.input('happened', true);
+    kept.html(() => ['html']);
+    assert.match(keys[0]!, /\|html\|happened true$/);
+  });
+
+  it('never keeps a page sent back after a form was posted', async () => {
+    const { db, keys } = fakeDb();
+    assert.equal(await pageFor(db, request({ method: 'POST' })).read(async () => 'fresh'), 'fresh');
     assert.deepEqual(
-      keepRenderedFor(db, request('POST', 'editor'), response)('"part"', () => ['html']),
+      pageFor(db, request({ method: 'POST' })).html(() => ['html']),
       ['html'],
     );
     assert.deepEqual(keys, []);
@@ -101,8 +160,31 @@ describe("a partnership page's keeper", () => {
 
   it('refuses to keep a part holding the CSP nonce or the CSRF token', () => {
     const { db } = fakeDb();
-    const keep = keepRenderedFor(db, request('GET', 'viewer'), response);
-    assert.throws(() => keep('"part"', () => ['<script nonce="nonce-value">']), /CSP nonce/);
-    assert.throws(() => keep('"part"', () => ['<form>', 'value="secret-token"']), /CSRF token/);
+    assert.throws(() => pageFor(db, request()).html(() => ['<script nonce="nonce-value">']), /CSP nonce/);
+    assert.throws(
+      () => pageFor(db, request({ url: '/other' })).html(() => ['<form>', 'value="secret-token"']),
+      /CSRF token/,
+    );
+  });
+
+  it('checks, outside production, that what it serves is what a fresh read and rendering give', async () => {
+    const { db } = fakeDb();
+    // a read that depends on the user, on a page that does not declare the user
+    const read = (user: string) =>
+      pageFor(db, request({ user }), {}, true).read(async () => `seats of ${user}`);
+    assert.equal(await read('ann'), 'seats of ann');
+    await assert.rejects(read('bob'), /depends on an input its route does not declare/);
+    const html = (user: string) => pageFor(db, request({ user }), {}, true).html(() => [`hello ${user}`]);
+    assert.deepEqual(html('ann'), ['hello ann']);
+    assert.throws(() => html('bob'), /depends on an input its route does not declare/);
+    // the same answer passes
+    assert.deepEqual(
+      pageFor(db, request({ user: 'bob', url: '/same' }), {}, true).html(() => ['same']),
+      ['same'],
+    );
+    assert.deepEqual(
+      pageFor(db, request({ url: '/same' }), {}, true).html(() => ['same']),
+      ['same'],
+    );
   });
 });

@@ -1,26 +1,14 @@
-// `{% keep "name", part… %}…{% endkeep %}`: a part of a page rendered once and kept under the
-// partnership's data version (ADR 0023), as its data already is (ADR 0021). Rendering the
-// templates had become most of what a page costs; what the partnership's rows, the address,
-// the caller's role and the date decide is the same HTML until one of them changes.
+// `{% keep %}…{% endkeep %}`: the part of a kept page rendered from its read (ADR 0056). The
+// route declares the page kept and what it depends on (`keptPage` in platform/http/kept-pages.ts);
+// the tag names nothing itself, so its key is the route's declaration, and outside production
+// every part served from what was kept is rendered again and compared. On a page whose route
+// declared nothing, the part is rendered every time.
 //
-// The key is the page's address (path and query), the caller's role, whether they are a
-// platform administrator, today's date and the parts the template names. Anything else the
-// kept part shows must be named in its parts (a user's id, the hour) or stay outside it. Forms
-// inside get the CSRF token of whoever is served the page (the part is kept with a placeholder
-// for it); the CSP nonce can never be inside (a kept part holding it, or a token, fails).
-import type { Request, Response } from 'express';
+// Forms inside get the CSRF token of whoever is served the page (the part is kept with a
+// placeholder for it); the CSP nonce can never be inside (a kept part holding it, or a token,
+// fails).
 import nunjucks from 'nunjucks';
-import type { Database } from '../db/database.ts';
-import { today } from '../http/date-input.ts';
-
-/**
- * Keeps `render()`'s HTML under `key` for the page's partnership, or just renders it: the HTML
- * in pieces, split where the CSRF token goes, so that serving it joins them with the token.
- */
-export type KeepRendered = (key: string, render: () => string[]) => string[];
-
-/** Stands for the CSRF token in kept HTML (letters and hyphens: unchanged by any escaping). */
-const csrfPlaceholder = 'kept-csrf-token-placeholder';
+import { csrfPlaceholder, type KeptPage } from '../http/kept-pages.ts';
 
 interface TemplateContext {
   lookup(name: string): unknown;
@@ -35,6 +23,10 @@ export class KeepExtension implements nunjucks.Extension {
   parse(parser: any, nodes: any): any {
     const token = parser.nextToken();
     const args = parser.parseSignature(null, true);
+    if (args.children.length)
+      throw new Error(
+        '{% keep %} names nothing: what the part depends on is declared on its route (keptPage)',
+      );
     parser.advanceAfterBlockEnd(token.value);
     const body = parser.parseUntilBlocks('endkeep');
     parser.advanceAfterBlockEnd();
@@ -42,11 +34,10 @@ export class KeepExtension implements nunjucks.Extension {
   }
   /* eslint-enable */
 
-  run(context: TemplateContext, ...args: unknown[]): nunjucks.runtime.SafeString {
-    const body = args.pop() as () => unknown;
-    const keep = context.lookup('keepRendered') as KeepRendered | undefined;
+  run(context: TemplateContext, body: () => unknown): nunjucks.runtime.SafeString {
+    const page = context.lookup('keptPage') as Pick<KeptPage, 'html'> | undefined;
     const token = context.ctx.csrfToken;
-    if (!keep) return new nunjucks.runtime.SafeString(String(body()));
+    if (!page) return new nunjucks.runtime.SafeString(String(body()));
     // a form inside a kept part gets the token of whoever is served it, never of the first
     const render = () => {
       context.ctx.csrfToken = csrfPlaceholder;
@@ -56,29 +47,9 @@ export class KeepExtension implements nunjucks.Extension {
         context.ctx.csrfToken = token;
       }
     };
-    const pieces = keep(args.map((part) => JSON.stringify(part ?? null)).join('|'), render);
+    const pieces = page.html(render);
     return new nunjucks.runtime.SafeString(
       pieces.length === 1 ? pieces[0]! : pieces.join(typeof token === 'string' ? token : ''),
     );
   }
-}
-
-/** What a partnership's page gives its templates as `keepRendered`. */
-export function keepRenderedFor(db: Database<unknown>, req: Request, res: Response): KeepRendered {
-  return (key, render) => {
-    const tenant = req.tenant;
-    // a form sent back with its errors shows what was sent: never kept
-    if (!tenant || (req.method !== 'GET' && req.method !== 'HEAD')) return render();
-    const caller = `${tenant.role ?? ''}${req.user?.platformAdmin ? '+platform' : ''}`;
-    return db.keptNow(tenant.partnershipId, `html|${req.originalUrl}|${caller}|${today()}|${key}`, () => {
-      const pieces = render();
-      const locals = res.locals as { csrfToken?: string; cspNonce?: string };
-      for (const secret of [locals.csrfToken, locals.cspNonce])
-        if (secret && pieces.some((piece) => piece.includes(secret)))
-          throw new Error(
-            "A kept part of a page holds the request's CSRF token or CSP nonce: render it outside {% keep %}",
-          );
-      return pieces;
-    });
-  };
 }

@@ -5,7 +5,7 @@ import type { Express } from 'express';
 import { LRUCache } from 'lru-cache';
 import nunjucks from 'nunjucks';
 import { KeepExtension } from './kept-html.ts';
-import { escapeHtml, firstWide, narrowTemplateSource } from './html-text.ts';
+import { narrowPages } from './narrow-pages.ts';
 import {
   formatDate,
   formatDateRange,
@@ -26,30 +26,14 @@ export const govukDir = fileURLToPath(new URL('../../../node_modules/govuk-front
 // One way to write dates and times (issue 23): the formatters are in platform/dates.ts.
 export { formatDate, formatDateTime } from '../dates.ts';
 
-/** Nunjucks' file loader (its resolve and getSource are not in its types). */
+/** Nunjucks' file loader (its resolve is not in its types). */
 interface FileLoader {
   resolve(from: string, to: string): string;
-  getSource(name: string): { src: string; path: string; noCache: boolean } | null;
 }
-
-type ViewClass = new (
-  name: string,
-  options: unknown,
-) => { name: string; render(locals: object, done: (error: Error | null, html?: string) => void): void };
-
-// Values a template writes are escaped with the characters above U+00FF as references, so
-// that the page stays one byte a character (ADR 0024). Nunjucks escapes through this one
-// function (output, the escape filter); it is the same for every environment.
-(nunjucks as unknown as { lib: { escape: (text: string) => string } }).lib.escape = escapeHtml;
 
 export interface ViewOptions {
   /** Compiled templates kept (off in development, to see edits at once). */
   cache: boolean;
-  /**
-   * A rendered view with a character above U+00FF is an error (in tests): it would make every
-   * page that shows it two bytes a character (ADR 0024).
-   */
-  checkNarrow?: boolean;
 }
 
 export function createViews(app: Express, options: ViewOptions): nunjucks.Environment {
@@ -59,37 +43,11 @@ export function createViews(app: Express, options: ViewOptions): nunjucks.Enviro
     throwOnUndefined: false,
     express: app,
   });
-  if (options.checkNarrow) {
-    const View = app.get('view') as ViewClass;
-    app.set(
-      'view',
-      class NarrowView extends View {
-        override render(locals: object, done: (error: Error | null, html?: string) => void) {
-          super.render(locals, (error, html) => {
-            const at = html ? firstWide(html) : -1;
-            done(
-              error ??
-                (at === -1
-                  ? null
-                  : new Error(
-                      `${this.name} wrote a character above U+00FF: …${html!.slice(at - 40, at + 10)}…`,
-                    )),
-              html,
-            );
-          });
-        }
-      },
-    );
-  }
+  // a page is sent one byte a character (ADR 0056, replacing ADR 0024's patches)
+  narrowPages(app);
   // Every GOV.UK macro includes "./template.njk" beside it, so each call resolved that path
   // anew (path.resolve, about a tenth of rendering a page). The answer never changes: keep it.
   for (const loader of (env as unknown as { loaders: FileLoader[] }).loaders) {
-    // A template's own text with its characters above U+00FF as references (ADR 0024).
-    const getSource = loader.getSource.bind(loader);
-    loader.getSource = (name) => {
-      const found = getSource(name);
-      return found && { ...found, src: narrowTemplateSource(found.src) };
-    };
     const resolve = loader.resolve.bind(loader);
     const resolved = new Map<string, string>();
     loader.resolve = (from, to) => {
