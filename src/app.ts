@@ -62,22 +62,12 @@ import {
   surveysRespondRoutes,
   surveysRoutes,
 } from './modules/surveys/index.ts';
-import {
-  agendaRoutes,
-  agendaMailRoutes,
-  reportRoutes,
-  minutesRoutes,
-  consultationRoutes,
-  consultationsApi,
-  attendanceRoutes,
-  meetingsApi,
-  meetingsRoutes,
-  boardPackRoutes,
-  declarationsRoutes,
-  recordRoutes,
-  electionsRoutes,
-  actionStatuses,
-} from './modules/meetings/index.ts';
+import { meetingsApi, meetingsRoutes, actionStatuses } from './modules/meetings/index.ts';
+import { agendaRoutes, agendaMailRoutes } from './modules/agenda/index.ts';
+import { attendanceRoutes, declarationsRoutes } from './modules/attendance/index.ts';
+import { recordRoutes, electionsRoutes } from './modules/record/index.ts';
+import { consultationRoutes, consultationsApi } from './modules/consultations/index.ts';
+import { reportRoutes, minutesRoutes, boardPackRoutes } from './modules/documents/index.ts';
 import { formatDate } from './platform/dates.ts';
 import { indicatorsApi, indicatorsRoutes } from './modules/indicators/index.ts';
 import { plansApi, plansRoutes } from './modules/plans/index.ts';

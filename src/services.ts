@@ -15,19 +15,12 @@ import { complianceService } from './modules/compliance/index.ts';
 import { surveysService, surveyReminders } from './modules/surveys/index.ts';
 import { indicatorsService } from './modules/indicators/index.ts';
 import { plansService, planReminders } from './modules/plans/index.ts';
-import {
-  agendaService,
-  agendaMailService,
-  boardPackService,
-  declarationsService,
-  reportService,
-  consultationService,
-  attendanceService,
-  meetingsService,
-  recordService,
-  electionsService,
-  meetingReminders,
-} from './modules/meetings/index.ts';
+import { meetingsService } from './modules/meetings/index.ts';
+import { agendaService, agendaMailService } from './modules/agenda/index.ts';
+import { attendanceService, declarationsService } from './modules/attendance/index.ts';
+import { recordService, electionsService, meetingReminders } from './modules/record/index.ts';
+import { consultationService } from './modules/consultations/index.ts';
+import { boardPackService, reportService } from './modules/documents/index.ts';
 import { benchmarkingService } from './modules/benchmarking/index.ts';
 import { resourcesService } from './modules/resources/index.ts';
 import { voiceService } from './modules/voice/index.ts';
@@ -58,6 +51,8 @@ export function createServices(
     retryDelaySeconds: config.MAIL_RETRY_DELAY_SECONDS,
   });
   const boardPacks = boardPackService(db, jobs, mail);
+  // the board pack hears the agenda's changes in the agenda's transaction (ADR 0057)
+  const agenda = agendaService(db, [boardPacks.agendaListener]);
   const partnerships = partnershipsService(db);
   const membership = membershipService(db, bodies);
   const passwords = passwordHasher(config.PASSWORD_HASH_COST);
@@ -79,7 +74,7 @@ export function createServices(
       mail,
     }),
     meetings: meetingsService(db),
-    agenda: agendaService(db, boardPacks),
+    agenda,
     agendaMail: agendaMailService(db, mail),
     boardPacks,
     reports: reportService(db, boardPacks),
@@ -94,8 +89,7 @@ export function createServices(
     resources: resourcesService(db),
     voice: voiceService(db, {
       suppressionThreshold: config.SUPPRESSION_THRESHOLD,
-      agenda: agendaService(db, boardPacks),
-      boardPacks,
+      agenda,
     }),
     partnerships,
     accounts: accountsService(

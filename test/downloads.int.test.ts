@@ -77,7 +77,7 @@ const csvDownloads = (p: Place, empty = false): CsvDownload[] => {
       path: `${base}/compliance?at=2004-01-01&format=csv`,
     },
     {
-      source: 'src/modules/meetings/attendance.routes.ts',
+      source: 'src/modules/attendance/attendance.routes.ts',
       path: `${base}/bodies/${p.body}/attendance?from=2008-01-01&to=2009-12-31&format=csv`,
     },
     { source: 'src/modules/surveys/surveys.routes.ts', path: `${base}/surveys/${p.survey}?format=csv` },
@@ -88,7 +88,7 @@ const csvDownloads = (p: Place, empty = false): CsvDownload[] => {
     },
     { source: 'src/modules/resources/resources.routes.ts', path: `${base}/resources?format=csv` },
     // the action log and the indicator values (issue 23 item 4)
-    { source: 'src/modules/meetings/record.routes.ts', path: `${base}/actions?format=csv` },
+    { source: 'src/modules/record/record.routes.ts', path: `${base}/actions?format=csv` },
     { source: 'src/modules/indicators/indicators.routes.ts', path: `${base}/indicators?format=csv` },
     { source: 'src/modules/public/public.routes.ts', path: `/public/${p.slug}/meetings.csv` },
     ...(empty

@@ -10,9 +10,9 @@ import {
   itemPurposeValues,
   meetingKindValues,
   meetingStateValues,
-  committeeReportSchema,
-  consultationInputSchema,
 } from '../modules/meetings/index.ts';
+import { committeeReportSchema } from '../modules/documents/index.ts';
+import { consultationInputSchema } from '../modules/consultations/index.ts';
 
 const key = z.string().regex(/^[a-z0-9-]+$/, 'A key is lower-case letters, numbers and hyphens');
 const day = z.iso.date({ error: 'A date like 2009-09-14' });

@@ -1,7 +1,7 @@
 // The meeting most meetings tests start from: a partnership's board and one meeting of it, on
 // 21 January 2009 at 10:00 (Nottinghamshire's board, as the source document has it).
 import type { Caller } from '../../src/platform/http/auth.ts';
-import type { ExpectedMember } from '../../src/modules/meetings/index.ts';
+import type { ExpectedMember } from '../../src/modules/attendance/index.ts';
 import type { Services } from '../../src/services.ts';
 
 type ItemPurpose = Parameters<Services['agenda']['addItem']>[2]['purpose'];

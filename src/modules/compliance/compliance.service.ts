@@ -5,7 +5,7 @@ import type { Caller } from '../../platform/http/auth.ts';
 import { inTenant } from '../../platform/tenant.ts';
 import type { DB } from '../../schema.ts';
 import { isExternal, type BodiesService } from '../bodies/index.ts';
-import { registersWithin } from '../meetings/index.ts';
+import { registersWithin } from '../attendance/index.ts';
 import { authorityTypeOn } from '../authorities/index.ts';
 import { categories, categoryInForce, organisationEndedBy } from '../membership/index.ts';
 import {

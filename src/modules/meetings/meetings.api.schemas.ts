@@ -16,7 +16,7 @@ import {
   meetingKindValues,
   meetingStateValues,
 } from './meetings.vocabulary.ts';
-import { registerScopes, type RegisterScope } from './attendance.ts';
+import { registerScopes, type RegisterScope } from '../attendance/index.ts';
 
 const instant = apiJson.instant();
 const date = apiJson.date();

@@ -4,17 +4,18 @@ import { callerOf, tenantOf } from '../../platform/http/auth.ts';
 import { badRequest, notFound } from '../../platform/http/errors.ts';
 import { validate } from '../../platform/http/validation.ts';
 import type { MeetingRow } from './meetings.repository.ts';
-import { meetingsQuery } from './meetings.schemas.ts';
+import { meetingsQuery, actionsQuery } from './meetings.schemas.ts';
 import type { MeetingsService } from './meetings.service.ts';
-import type { AgendaEntry, AgendaService } from './agenda.service.ts';
-import type { AttendanceService } from './attendance.service.ts';
-import type { ActionEntry, RecordService } from './record.service.ts';
-import type { BoardPackService } from './boardpack.service.ts';
-import type { Declaration, DeclarationsService } from './declarations.service.ts';
-import type { ElectionsService } from './elections.service.ts';
-import { actionsQuery } from './meetings.schemas.ts';
-import { displayName } from './attendance.ts';
-import { periodQuery } from './attendance.routes.ts';
+import type { AgendaEntry, AgendaService } from '../agenda/index.ts';
+import {
+  type AttendanceService,
+  type Declaration,
+  type DeclarationsService,
+  displayName,
+  periodQuery,
+} from '../attendance/index.ts';
+import type { ActionEntry, RecordService, ElectionsService } from '../record/index.ts';
+import type { BoardPackService } from '../documents/index.ts';
 import { isId, startOfDay, startOfNextDay } from './time.ts';
 import type {
   ActionJson,

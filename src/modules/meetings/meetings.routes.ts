@@ -14,13 +14,10 @@ import { meetingsCalendar } from './calendar.ts';
 import type { MeetingRow } from './meetings.repository.ts';
 import { meetingFormSchema, meetingsQuery } from './meetings.schemas.ts';
 import type { MeetingsService } from './meetings.service.ts';
-import type { BoardPackService } from './boardpack.service.ts';
-import type { DeclarationsService } from './declarations.service.ts';
-import type { AgendaService } from './agenda.service.ts';
-import type { AttendanceService } from './attendance.service.ts';
-import type { RecordService } from './record.service.ts';
-import type { ElectionsService } from './elections.service.ts';
-import { displayName } from './attendance.ts';
+import type { BoardPackService } from '../documents/index.ts';
+import { type DeclarationsService, type AttendanceService, displayName } from '../attendance/index.ts';
+import type { AgendaService } from '../agenda/index.ts';
+import type { RecordService, ElectionsService } from '../record/index.ts';
 import {
   actionStatuses,
   attendanceStatuses,

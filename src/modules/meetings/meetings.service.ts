@@ -11,7 +11,7 @@ import { today } from '../../platform/http/date-input.ts';
 import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { bodyRulesWithin, rulesOn, standingItemsWithin } from '../bodies/index.ts';
-import { agendaRepository } from './agenda.repository.ts';
+import { agendaRepository, seesExempt } from '../agenda/index.ts';
 import { cadenceCheck } from './cadence.ts';
 import {
   meetingsRepository as meetings,
@@ -19,7 +19,6 @@ import {
   type MeetingValues,
 } from './meetings.repository.ts';
 import type { MeetingInput } from './meetings.schemas.ts';
-import { seesExempt } from './agenda.service.ts';
 import { searchRepository, type SearchCriteria } from './search.repository.ts';
 import { fromLondon, londonParts } from './time.ts';
 import { formatDate, formatDateTime } from '../../platform/dates.ts';

@@ -32,7 +32,7 @@ export interface MeetingBodiesTable {
   body_id: string;
 }
 
-export interface MeetingsTables extends AgendaTables {
+export interface MeetingsTables {
   meetings: MeetingsTable;
   meeting_bodies: MeetingBodiesTable;
 }
@@ -221,20 +221,4 @@ export interface InterestDeclarationsTable {
   interest_id: string | null;
   recorded_by: string | null;
   created_at: Generated<Date>;
-}
-
-export interface AgendaTables {
-  board_packs: BoardPacksTable;
-  interest_declarations: InterestDeclarationsTable;
-  committee_reports: CommitteeReportsTable;
-  consultations: ConsultationsTable;
-  consultation_questions: ConsultationQuestionsTable;
-  minutes: MinutesTable;
-  decisions: DecisionsTable;
-  actions: ActionsTable;
-  action_updates: ActionUpdatesTable;
-  agenda_items: AgendaItemsTable;
-  papers: PapersTable;
-  attendance: AttendanceTable;
-  attendance_counts: AttendanceCountsTable;
 }

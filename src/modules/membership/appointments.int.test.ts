@@ -23,7 +23,7 @@ import {
 } from '../../../test/support/test-app.ts';
 import { systemCaller, type Caller } from '../../platform/http/auth.ts';
 import { lastDayOf } from './appointments.words.ts';
-import { minutesOf } from '../meetings/minutes.document.ts';
+import { minutesOf } from '../documents/index.ts';
 import * as substitutesDated from '../../migrations/0063_standing_substitutes_dated.ts';
 
 describe('appointments corrected, joint posts and partial dates (issue 15)', () => {

@@ -20,17 +20,11 @@ import type { DB } from '../../schema.ts';
 import { digest, newToken, type MembersService } from '../accounts/index.ts';
 import { structureDiagram, type BodiesService } from '../bodies/index.ts';
 import type { MembershipService } from '../membership/index.ts';
-import {
-  fromLondon,
-  meetingsCalendar,
-  type AgendaService,
-  type BoardPackService,
-  type ConsultationService,
-  type MeetingRow,
-  type MeetingsService,
-  type RecordService,
-  type ReportService,
-} from '../meetings/index.ts';
+import { fromLondon, meetingsCalendar, type MeetingRow, type MeetingsService } from '../meetings/index.ts';
+import type { AgendaService } from '../agenda/index.ts';
+import type { RecordService } from '../record/index.ts';
+import type { ConsultationService } from '../consultations/index.ts';
+import type { BoardPackService, ReportService } from '../documents/index.ts';
 import type { PlansService } from '../plans/index.ts';
 import type { IndicatorsService } from '../indicators/index.ts';
 import type { BenchmarkingService } from '../benchmarking/index.ts';

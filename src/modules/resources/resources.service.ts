@@ -13,7 +13,7 @@ import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { planPrioritiesWithin, type PlanPart, type PriorityReference } from '../plans/index.ts';
 import { organisationsWithin, organisationEndedBy } from '../membership/index.ts';
-import { decisionsWithin } from '../meetings/index.ts';
+import { decisionsWithin } from '../record/index.ts';
 import {
   resourcesRepository as repository,
   type ContributionValues,

@@ -31,7 +31,7 @@ import { qrSvg } from './voice.qr.ts';
 import { shown } from './voice.results.ts';
 import * as vocabulary from './voice.vocabulary.ts';
 import { formatDate } from '../../platform/views/nunjucks.ts';
-import type { OutcomeAction, OutcomeDecision } from '../meetings/index.ts';
+import type { OutcomeAction, OutcomeDecision } from '../record/index.ts';
 import type { PlanTarget } from '../plans/index.ts';
 
 const views = 'modules/voice/views';

@@ -14,12 +14,8 @@ import { formatDate } from '../../platform/views/nunjucks.ts';
 import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { codeOf, isCodeOf } from '../surveys/index.ts';
-import {
-  meetingOutcomes,
-  type AgendaService,
-  type BoardPackService,
-  type OutcomeItem,
-} from '../meetings/index.ts';
+import { meetingOutcomes, type OutcomeItem } from '../record/index.ts';
+import type { AgendaService } from '../agenda/index.ts';
 import { planTargets } from '../plans/index.ts';
 import { voiceRepository as repo, type ConsultationValues } from './voice.repository.ts';
 import { readResponse } from './voice.answers.ts';
@@ -71,8 +67,8 @@ const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
 export interface VoiceDeps {
   suppressionThreshold: number;
-  agenda: Pick<AgendaService, 'addWithin'>;
-  boardPacks: Pick<BoardPackService, 'editing'>;
+  /** The agenda's own edit (its change announced to the board pack, ADR 0057) and its adding of an item. */
+  agenda: Pick<AgendaService, 'addWithin' | 'editing'>;
 }
 
 export function voiceService(db: Database<DB>, deps: VoiceDeps) {
@@ -537,7 +533,7 @@ export function voiceService(db: Database<DB>, deps: VoiceDeps) {
       });
       if (!shared.consultation.summary) throw refuse('meetingId', 'Write the summary for the board first');
       const content = await paper(shared);
-      await deps.boardPacks.editing(caller, input.meetingId, async (trx, partnershipId) => {
+      await deps.agenda.editing(caller, input.meetingId, async (trx, partnershipId) => {
         const itemId = await deps.agenda.addWithin(
           trx,
           partnershipId,
