@@ -169,7 +169,10 @@ export function createApp(options: AppOptions): Express {
   });
   // Pages kept under the partnership's data version, declared on their routes (ADR 0056);
   // outside production each answer served from what was kept is checked against a fresh one.
-  const keeper: PageKeeper = { db: db as Database<unknown>, check: config.NODE_ENV !== 'production' };
+  const keeper: PageKeeper = {
+    db: db as Database<unknown>,
+    check: config.KEPT_PAGES_CHECK ?? config.NODE_ENV !== 'production',
+  };
   app.use(pageKeeper(keeper));
   // Signed-out, cacheable and before the session, so no cookie is set (ADR 0029): the public
   // site of a published partnership, its open data and the secret calendar feeds.

@@ -23,6 +23,11 @@ export const configSchema = z
      * declare them (ADR 0056). 0 turns keeping off.
      */
     READ_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100000).default(2000),
+    /**
+     * Work every answer served from a kept page out again and compare it (ADR 0056): on by default
+     * outside production, where it makes a page that depends on an undeclared input fail its tests.
+     */
+    KEPT_PAGES_CHECK: flag.optional(),
     /** Signs the session cookie. Required in production; generated and kept in DATA_DIR otherwise. Sensitive. */
     SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
     /** Send cookies over HTTPS only. Defaults to true in production, where false needs INSECURE_COOKIES_IN_PRODUCTION. */

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PDFString } from 'pdf-lib';
 import { PDFDocument, PDFName } from 'pdf-lib';
-import { PdfPrinter, keepSpacesAtWraps } from './pdf.ts';
+import { PdfPrinter, PrinterClosed, keepSpacesAtWraps } from './pdf.ts';
 import { structureTypes, unmappedTypes } from './pdf-tags.ts';
 
 const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Compliance</title>
@@ -72,4 +72,13 @@ describe('every printed PDF’s tags', () => {
       }
     },
   );
+});
+
+describe('a printer that has been closed', () => {
+  it('prints nothing more, so a job still running at a stop starts no browser nobody closes', async (t) => {
+    const printer = new PdfPrinter();
+    if (!printer.available) return t.skip('Chromium is not installed');
+    await printer.close();
+    await assert.rejects(printer.print(html, { title: 'Too late' }), PrinterClosed);
+  });
 });

@@ -68,9 +68,13 @@ const flags = [
 
 export class PdfUnavailable extends Error {}
 
+/** Asked to print after the server began to stop: the job fails and runs again after a restart. */
+export class PrinterClosed extends Error {}
+
 export class PdfPrinter {
   readonly executablePath: string | undefined;
   #browser: Promise<Browser> | undefined;
+  #closed = false;
 
   constructor(executablePath?: string) {
     this.executablePath = executablePath ?? candidates.find((path) => existsSync(path));
@@ -83,6 +87,8 @@ export class PdfPrinter {
   async print(html: string, options: PrintOptions): Promise<Buffer> {
     if (!this.available)
       throw new PdfUnavailable('PDF documents need Chromium, which is not installed on this server.');
+    // a job still running when the server stops must not start a browser nobody will close
+    if (this.#closed) throw new PrinterClosed('The server is stopping: nothing more is printed.');
     this.#browser ??= chromium.launch({ executablePath: this.executablePath, args: flags });
     const browser = await this.#browser;
     const context = await browser.newContext({ javaScriptEnabled: false });
@@ -113,6 +119,7 @@ export class PdfPrinter {
   }
 
   async close(): Promise<void> {
+    this.#closed = true;
     const browser = this.#browser;
     this.#browser = undefined;
     if (browser) await (await browser).close().catch(() => undefined);
