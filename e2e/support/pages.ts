@@ -459,7 +459,8 @@ async function loggedPriorityPage(server: E2eServer, form?: 'raise' | 'change'):
     });
   }
   if (form === 'change') return `${home}/actions/${(await logged())![0]!.id}/priority`;
-  return `${path}#priority-${priority.id}`;
+  // not `#priority-…`: after the plan's own page, a fragment alone is no navigation (no response)
+  return path;
 }
 
 /** The first milestone's change page under Dudley's plan. */
