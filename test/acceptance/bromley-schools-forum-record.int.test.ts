@@ -71,6 +71,7 @@ import {
   signedInAs,
   startTestApp,
   textsOf,
+  errorSummaryOf,
   type Agent,
   type TestApp,
 } from '../support/test-app.ts';
@@ -88,8 +89,6 @@ const seatId: Record<string, string> = {};
 const meetingOn: Record<string, string> = {};
 let forumId: string;
 
-/** The error summary's messages, as read. */
-const summaryOf = (html: string) => textsOf(html, '.govuk-error-summary li').join(' | ');
 const partialDate = (name: string, day: string, month: string, year: string) => ({
   [`${name}-day`]: day,
   [`${name}-month`]: month,
@@ -105,7 +104,7 @@ async function postForm(path: string, answers: Fields, expected = 303) {
     .post(form!.action)
     .type('form')
     .send({ ...form!.fields, ...answers });
-  assert.equal(posted.status, expected, `${path}: ${summaryOf(posted.text)}`);
+  assert.equal(posted.status, expected, `${path}: ${errorSummaryOf(posted.text)}`);
   return posted;
 }
 
@@ -224,7 +223,7 @@ before(async () => {
       .post(form!.action)
       .type('form')
       .send({ ...form!.fields, ...answers });
-    assert.equal(saved.status, 303, `the register of ${date}: ${summaryOf(saved.text)}`);
+    assert.equal(saved.status, 303, `the register of ${date}: ${errorSummaryOf(saved.text)}`);
   };
   await register('2023-07-13', ['Andrew Rees', 'David Wilcox'], []);
 

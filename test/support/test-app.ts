@@ -4,7 +4,7 @@ import * as cheerio from 'cheerio';
 import { createApp } from '../../src/app.ts';
 import { PdfPrinter } from '../../src/platform/documents/pdf.ts';
 import { createLogger } from '../../src/platform/http/logging.ts';
-import { systemCaller } from '../../src/platform/http/auth.ts';
+import { systemCaller, type Caller } from '../../src/platform/http/auth.ts';
 import type { Role } from '../../src/platform/http/permissions.ts';
 import type { Services } from '../../src/services.ts';
 import { openTestRuntime } from './test-database.ts';
@@ -116,6 +116,28 @@ export function textsOf(html: string, selector: string): string[] {
   return page(selector)
     .map((_, el) => page(el).text().trim())
     .get();
+}
+
+/** A page's error summary, its messages as read, joined with " | ". */
+export const errorSummaryOf = (html: string): string => textsOf(html, '.govuk-error-summary li').join(' | ');
+
+/** Adds people of a partnership by key (no job title, e-mail or phone; adults), returning their ids. */
+export async function addPeople(
+  services: Services,
+  caller: Caller,
+  names: Record<string, string>,
+): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  for (const [key, name] of Object.entries(names))
+    ids[key] = await services.membership.addPerson(caller, {
+      name,
+      jobTitle: null,
+      email: null,
+      phone: null,
+      youngPerson: false,
+      notes: null,
+    });
+  return ids;
 }
 
 /** A page's text as a reader sees it (character references read), for matching whole sentences. */

@@ -21,6 +21,8 @@ import {
   startTestApp,
   submit,
   textsOf,
+  errorSummaryOf,
+  addPeople,
   type Agent,
   type TestApp,
 } from '../../../test/support/test-app.ts';
@@ -40,8 +42,6 @@ const membershipOf: Record<string, string> = {};
 let observerSeat: string;
 let meetingId: string;
 
-/** The error summary's messages, as read. */
-const summaryOf = (html: string) => textsOf(html, '.govuk-error-summary li').join(' | ');
 /** Blank date input fields, as a browser posts a date input left empty. */
 const blankDate = (name: string) => ({ [`${name}-day`]: '', [`${name}-month`]: '', [`${name}-year`]: '' });
 const partialDate = (name: string, day: string, month: string, year: string) => ({
@@ -66,21 +66,16 @@ before(async () => {
     quorumRule: { fraction: 0.75 },
   });
   boardId = board.id;
-  for (const [key, name] of [
-    ['ann', 'Ann Chair'],
-    ['bill', 'Bill Member'],
-    ['olive', 'Olive Observer'],
-    ['nora', 'Nora Notes'],
-    ['uma', 'Uma University'],
-  ] as const)
-    people[key] = await test.services.membership.addPerson(caller, {
-      name,
-      jobTitle: null,
-      email: null,
-      phone: null,
-      youngPerson: false,
-      notes: null,
-    });
+  Object.assign(
+    people,
+    await addPeople(test.services, caller, {
+      ann: 'Ann Chair',
+      bill: 'Bill Member',
+      olive: 'Olive Observer',
+      nora: 'Nora Notes',
+      uma: 'Uma University',
+    }),
+  );
   for (const key of ['ann', 'bill'] as const) {
     const seatId = await test.services.membership.addSeat(caller, boardId, {
       label: `Seat of ${key}`,
@@ -155,7 +150,7 @@ describe('observers and note-takers', () => {
     const member = await submit(editor, path, { ...fields, observers: people.bill! });
     assert.equal(member.status, 400);
     assert.match(
-      summaryOf(member.text),
+      errorSummaryOf(member.text),
       /Bill Member holds a seat at this meeting \(Seat of bill\): record them on their seat, not as an observer/,
     );
     // one person is not both
@@ -165,7 +160,10 @@ describe('observers and note-takers', () => {
       noteTakers: people.nora!,
     });
     assert.equal(both.status, 400);
-    assert.match(summaryOf(both.text), /Nora Notes is recorded twice: as an observer and as the note-taker/);
+    assert.match(
+      errorSummaryOf(both.text),
+      /Nora Notes is recorded twice: as an observer and as the note-taker/,
+    );
     assert.equal(await auditCount(test), before, 'nothing was written');
     assert.equal((await test.services.attendance.register(caller, meetingId)).register.scope, null);
 
@@ -174,7 +172,7 @@ describe('observers and note-takers', () => {
       observers: people.olive!,
       noteTakers: people.nora!,
     });
-    assert.equal(saved.status, 303, summaryOf(saved.text));
+    assert.equal(saved.status, 303, errorSummaryOf(saved.text));
 
     const { register } = await test.services.attendance.register(caller, meetingId);
     assert.deepEqual(register.observers, [{ id: people.olive, name: 'Olive Observer' }]);
@@ -259,14 +257,14 @@ describe('dates as sources give them', () => {
       newName: 'Children and Young People’s Trust Board',
       ...partialDate('effectiveOn', '', '4', '2010'),
     });
-    assert.equal(renamed.status, 303, summaryOf(renamed.text));
+    assert.equal(renamed.status, 303, errorSummaryOf(renamed.text));
     const terms = await submit(editor, `${base}/bodies/board/terms/new`, {
       title: 'Terms of reference',
       ...partialDate('adoptedOn', '', '', '2009'),
       adoptedBy: '',
       text: 'The board meets four times a year.',
     });
-    assert.equal(terms.status, 303, summaryOf(terms.text));
+    assert.equal(terms.status, 303, errorSummaryOf(terms.text));
     const page = pageText((await editor.get(`${base}/bodies/board`)).text);
     assert.match(
       page,
@@ -324,7 +322,7 @@ describe('dates as sources give them', () => {
         ...dates,
       });
       assert.equal(refused.status, 400);
-      assert.match(summaryOf(refused.text), message);
+      assert.match(errorSummaryOf(refused.text), message);
     }
     assert.equal(await auditCount(test), before, 'nothing was written');
 
@@ -335,7 +333,7 @@ describe('dates as sources give them', () => {
       ...partialDate('startsOn', '', '', '2009'),
       ...partialDate('endsOn', '', '3', '2013'),
     });
-    assert.equal(added.status, 303, summaryOf(added.text));
+    assert.equal(added.status, 303, errorSummaryOf(added.text));
     const stored = await test.db.owner
       .selectFrom('body_relationships')
       .select(['starts_on', 'ends_on', 'starts_precision', 'ends_precision'])
@@ -371,11 +369,11 @@ describe('dates as sources give them', () => {
     const endOnly = await submit(editor, path, { ...input, endTime: '4pm' });
     assert.equal(endOnly.status, 400);
     assert.match(
-      summaryOf(endOnly.text),
+      errorSummaryOf(endOnly.text),
       /Enter the start time, or leave the end time blank too if the minutes give neither/,
     );
     const created = await submit(editor, path, input);
-    assert.equal(created.status, 303, summaryOf(created.text));
+    assert.equal(created.status, 303, errorSummaryOf(created.text));
     const id = /meetings\/([0-9a-f-]{36})/.exec(created.headers.location!)![1]!;
     const meeting = await test.services.meetings.get(caller, id);
     assert.equal(meeting.startTimeKnown, false);
@@ -449,7 +447,7 @@ describe('the last gaps of the record as councils keep it (issue 24)', () => {
       ...partialDate('endsOn', '', '', '2007'),
     });
     assert.equal(refused.status, 400);
-    assert.match(summaryOf(refused.text), /End date must be the same as or after the start date/);
+    assert.match(errorSummaryOf(refused.text), /End date must be the same as or after the start date/);
     assert.equal(await auditCount(test), before, 'nothing was written');
 
     const saved = await submit(editor, path, {
@@ -457,7 +455,7 @@ describe('the last gaps of the record as councils keep it (issue 24)', () => {
       ...partialDate('startsOn', '', '', '2008'),
       ...partialDate('endsOn', '', '3', '2010'),
     });
-    assert.equal(saved.status, 303, summaryOf(saved.text));
+    assert.equal(saved.status, 303, errorSummaryOf(saved.text));
     const stored = await test.db.owner
       .selectFrom('bodies')
       .select(['starts_on', 'ends_on', 'starts_precision', 'ends_precision'])
@@ -548,7 +546,7 @@ describe('the last gaps of the record as councils keep it (issue 24)', () => {
         title: '',
         role,
       });
-      assert.equal(recorded.status, 303, summaryOf(recorded.text));
+      assert.equal(recorded.status, 303, errorSummaryOf(recorded.text));
     }
     const stored = await test.db.owner
       .selectFrom('membership_terms')

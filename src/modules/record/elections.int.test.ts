@@ -14,6 +14,8 @@ import {
   startTestApp,
   submit,
   textsOf,
+  errorSummaryOf,
+  addPeople,
   type Agent,
   type TestApp,
 } from '../../../test/support/test-app.ts';
@@ -30,7 +32,6 @@ const people: Record<string, string> = {};
 const seat: Record<string, string> = {};
 const meeting: Record<string, string> = {};
 
-const summaryOf = (html: string) => textsOf(html, '.govuk-error-summary li').join(' | ');
 const api = (path: string) =>
   test.request().get(`/api/v1${base}${path}`).set('Authorization', `Bearer ${token}`);
 const electionsAt = async (key: string) => test.services.elections.ofMeeting(caller, meeting[key]!);
@@ -64,21 +65,16 @@ before(async () => {
     status: 'established',
     statusOn: '2008',
   });
-  for (const [key, name] of Object.entries({
-    ann: 'Ann Chair',
-    bill: 'Bill Member',
-    cath: 'Cath Member',
-    dan: 'Dan Member',
-    eve: 'Eve Parent',
-  }))
-    people[key] = await test.services.membership.addPerson(caller, {
-      name,
-      jobTitle: null,
-      email: null,
-      phone: null,
-      youngPerson: false,
-      notes: null,
-    });
+  Object.assign(
+    people,
+    await addPeople(test.services, caller, {
+      ann: 'Ann Chair',
+      bill: 'Bill Member',
+      cath: 'Cath Member',
+      dan: 'Dan Member',
+      eve: 'Eve Parent',
+    }),
+  );
   const addSeat = (bodyId: string, label: string, capacity = 1) =>
     test.services.membership.addSeat(caller, bodyId, {
       label,
@@ -131,7 +127,7 @@ describe('seats: recommended, a nomination awaited, candidates named', () => {
     });
     assert.equal(refused.status, 400);
     assert.match(
-      summaryOf(refused.text),
+      errorSummaryOf(refused.text),
       /Enter who is to nominate, or leave the date the nomination is due by blank/,
     );
     assert.match(refused.text, /value="A GP should become a member"/);
@@ -464,8 +460,8 @@ describe('elections at a meeting', () => {
       const before = (await electionsAt(key)).length;
       const held = await test.services.membership.memberships(caller, { bodyId: boardId });
       const answer = await submit(editor, electionPath(key), { office: 'Kept office', ...fields() });
-      assert.equal(answer.status, 400, summaryOf(answer.text));
-      assert.match(summaryOf(answer.text), message);
+      assert.equal(answer.status, 400, errorSummaryOf(answer.text));
+      assert.match(errorSummaryOf(answer.text), message);
       assert.match(answer.text, /value="Kept office"/);
       assert.equal((await electionsAt(key)).length, before);
       assert.equal(

@@ -17,6 +17,8 @@ import {
   startTestApp,
   submit,
   textsOf,
+  errorSummaryOf,
+  addPeople,
   type Agent,
   type TestApp,
 } from '../../../test/support/test-app.ts';
@@ -29,23 +31,7 @@ before(async () => {
 });
 after(() => test.close());
 
-/** The error summary's messages, as read (character references decoded). */
-const summaryOf = (html: string) => textsOf(html, '.govuk-error-summary li').join(' | ');
-
-/** Adds people of the partnership by key. */
-async function peopleOf(caller: Caller, names: Record<string, string>) {
-  const ids: Record<string, string> = {};
-  for (const [key, name] of Object.entries(names))
-    ids[key] = await test.services.membership.addPerson(caller, {
-      name,
-      jobTitle: null,
-      email: null,
-      phone: null,
-      youngPerson: false,
-      notes: null,
-    });
-  return ids;
-}
+const peopleOf = (caller: Caller, names: Record<string, string>) => addPeople(test.services, caller, names);
 
 /** The register form's fields for these members' rows, by membership id, as the form numbers them. */
 async function registerFields(agent: Agent, path: string, rows: Record<string, string>) {
@@ -148,7 +134,7 @@ describe('the record as councils keep it (an engineered board)', () => {
     });
     assert.equal(inAttendance.status, 400, 'a member is never also “in attendance”');
     assert.match(
-      summaryOf(inAttendance.text),
+      errorSummaryOf(inAttendance.text),
       /Ann Chair holds a seat at this meeting \(Seat of ann\): record them on their seat, not “in attendance”/,
     );
     assert.equal(
@@ -273,7 +259,10 @@ describe('the record as councils keep it (an engineered board)', () => {
     const path = `${base}/bodies/trust-board/seats/${sharedSeat}/edit`;
     const undated = await submit(editor, path, fields);
     assert.equal(undated.status, 400);
-    assert.match(summaryOf(undated.text), /Enter the date from which “Parent representatives” has 1 place/);
+    assert.match(
+      errorSummaryOf(undated.text),
+      /Enter the date from which “Parent representatives” has 1 place/,
+    );
     const refused = await submit(editor, path, { ...fields, ...dateFields('placesFrom', '2010-06-01') });
     assert.equal(refused.status, 400);
     assert.match(
@@ -282,7 +271,7 @@ describe('the record as councils keep it (an engineered board)', () => {
     );
     const corrected = await submit(editor, path, { ...fields, placesCorrection: 'yes' });
     assert.equal(corrected.status, 400, 'a correction (from the start) is refused too');
-    assert.match(summaryOf(corrected.text), /is held by Eve Parent and Fay Parent on 1 September 2010/);
+    assert.match(errorSummaryOf(corrected.text), /is held by Eve Parent and Fay Parent on 1 September 2010/);
   });
 
   it('approves minutes as amended, keeps the amendment, and locks the register with them', async () => {
