@@ -179,7 +179,7 @@ export function createApp(options: AppOptions): Express {
   const publicSite = publicSiteService(db, services, keeper);
   app.use(publicSiteRoutes(publicSite, config.PUBLIC_URL));
   app.use(calendarFeedRoutes(publicSite, config.PUBLIC_URL));
-  app.use(openDataRoutes(openDataService(publicSite, services.partnerships), config.PUBLIC_URL));
+  app.use(openDataRoutes(openDataService(publicSite, keeper), config.PUBLIC_URL));
   app.use(
     voiceYouSaidRoutes(services.voice, async (slug) => (await services.partnerships.bySlug(slug)) ?? null),
   );

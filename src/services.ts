@@ -10,11 +10,16 @@ import { authoritiesService } from './modules/authorities/index.ts';
 import { partnershipsService } from './modules/partnerships/index.ts';
 import { accountsService, membersService, passwordHasher, tokensService } from './modules/accounts/index.ts';
 import { bodiesService } from './modules/bodies/index.ts';
-import { appointmentsService, membershipService, termReminders } from './modules/membership/index.ts';
+import {
+  appointmentsService,
+  isPersonWithin,
+  membershipService,
+  termReminders,
+} from './modules/membership/index.ts';
 import { complianceService } from './modules/compliance/index.ts';
 import { surveysService, surveyReminders } from './modules/surveys/index.ts';
 import { indicatorsService } from './modules/indicators/index.ts';
-import { plansService, planReminders } from './modules/plans/index.ts';
+import { plansService, planReminders, prioritiesMeasuring } from './modules/plans/index.ts';
 import { meetingsService } from './modules/meetings/index.ts';
 import { agendaService, agendaMailService } from './modules/agenda/index.ts';
 import { attendanceService, declarationsService } from './modules/attendance/index.ts';
@@ -42,8 +47,10 @@ export function createServices(
   >,
   jobs: Jobs,
 ) {
-  const bodies = bodiesService(db);
-  const indicators = indicatorsService(db);
+  // a body's lead officer is one of the membership module's people, which depends on bodies
+  const bodies = bodiesService(db, isPersonWithin);
+  // an indicator a plan priority measures is not deleted: plans depend on indicators
+  const indicators = indicatorsService(db, prioritiesMeasuring);
   const mail = mailService(db as Database<unknown>, jobs, {
     smtpUrl: config.SMTP_URL,
     from: config.MAIL_FROM,

@@ -46,6 +46,8 @@ import * as formSubmissions from './0062_form_submissions.ts';
 import * as standingSubstitutesDated from './0063_standing_substitutes_dated.ts';
 import * as bodyDatesAndTermRoles from './0064_body_dates_and_term_roles.ts';
 import * as actionsFromPlanPriorities from './0065_actions_from_plan_priorities.ts';
+import * as publicContexts from './0066_public_contexts.ts';
+import * as versionsForPlatformAdministrators from './0067_versions_for_platform_administrators.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
@@ -93,4 +95,6 @@ export const migrations: Migrations = {
   '0063_standing_substitutes_dated': standingSubstitutesDated,
   '0064_body_dates_and_term_roles': bodyDatesAndTermRoles,
   '0065_actions_from_plan_priorities': actionsFromPlanPriorities,
+  '0066_public_contexts': publicContexts,
+  '0067_versions_for_platform_administrators': versionsForPlatformAdministrators,
 };

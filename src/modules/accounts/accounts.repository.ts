@@ -349,6 +349,15 @@ export const invitationsRepository = {
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   },
+
+  /** The slug and name of the partnership an invitation is to, for its e-mail. */
+  async partnershipOf(trx: Trx, partnershipId: string): Promise<{ slug: string; name: string }> {
+    return trx
+      .selectFrom('partnerships')
+      .select(['slug', 'name'])
+      .where('id', '=', partnershipId)
+      .executeTakeFirstOrThrow();
+  },
 };
 
 export interface FailureRow {
@@ -416,12 +425,16 @@ export const tokensRepository = {
       .orderBy('created_at', 'desc')
       .execute(),
 
-  async userByTokenHash(trx: Trx, tokenHash: string): Promise<(UserRow & { tokenId: string }) | undefined> {
+  async userByTokenHash(
+    trx: Trx,
+    tokenHash: string,
+  ): Promise<(UserRow & { tokenId: string; lastUsedAt: Date | null }) | undefined> {
     return trx
       .selectFrom('api_tokens as t')
       .innerJoin('users as u', 'u.id', 't.user_id')
       .select([
         't.id as tokenId',
+        't.last_used_at as lastUsedAt',
         'u.id',
         'u.email',
         'u.name',
@@ -435,8 +448,14 @@ export const tokensRepository = {
       .executeTakeFirst();
   },
 
-  async touch(trx: Trx, id: string): Promise<void> {
-    await trx.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', id).execute();
+  /** Notes the token's use, unless a use since `since` is already noted. */
+  async touch(trx: Trx, id: string, since: Date): Promise<void> {
+    await trx
+      .updateTable('api_tokens')
+      .set({ last_used_at: new Date() })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', since)]))
+      .execute();
   },
 
   async revoke(trx: Trx, userId: string, id: string): Promise<boolean> {
@@ -450,3 +469,20 @@ export const tokensRepository = {
     return Number(result.numUpdatedRows) > 0;
   },
 };
+
+/**
+ * The partnership's administrators (their accounts' names and addresses), inside a transaction
+ * the caller holds: other modules' messages go to them (a membership's term ending).
+ */
+export const administratorsWithin = (
+  trx: Trx,
+  partnershipId: string,
+): Promise<{ name: string; email: string }[]> =>
+  trx
+    .selectFrom('partnership_members as pm')
+    .innerJoin('users as u', 'u.id', 'pm.user_id')
+    .select(['u.name', 'u.email'])
+    .where('pm.partnership_id', '=', partnershipId)
+    .where('pm.role', '=', 'admin')
+    .orderBy('u.email')
+    .execute();

@@ -2,6 +2,7 @@
 import type { Caller } from '../../platform/http/auth.ts';
 import type { MailService } from '../../platform/mail/outbox.ts';
 import type { Trx } from '../../schema.ts';
+import { invitationsRepository } from './accounts.repository.ts';
 
 export async function invitationMail(
   trx: Trx,
@@ -13,11 +14,7 @@ export async function invitationMail(
   token: string,
   expiresAt: Date,
 ): Promise<void> {
-  const partnership = await trx
-    .selectFrom('partnerships')
-    .select(['slug', 'name'])
-    .where('id', '=', partnershipId)
-    .executeTakeFirstOrThrow();
+  const partnership = await invitationsRepository.partnershipOf(trx, partnershipId);
   const link = mail.url(`/join/${partnership.slug}/${token}`);
   await mail.queue(trx, caller.actor, partnershipId, [
     {

@@ -79,8 +79,8 @@ export function membersService(
     ): Promise<{ partnershipId: string; slug: string; name: string; role: Role | null } | null> {
       const found = await db.read({ userId }, (trx) => members.accessBySlug(trx, slug, userId));
       if (!found) return null;
-      // null: not the user's to read (a platform administrator who is not a member), and then
-      // nothing kept serves the request
+      // null: not the user's to read (neither a member nor a platform administrator, migration
+      // 0067), and then nothing kept serves the request
       if (found.version !== null) db.noteVersion(found.id, found.version);
       return {
         partnershipId: found.id,

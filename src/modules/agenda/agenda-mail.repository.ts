@@ -1,8 +1,8 @@
 // SQL for sending a meeting's agenda: who gets it (the members of its bodies on its date, those
 // who hold a seat "in attendance" or take the notes, and the members' named substitutes, with what
 // each may see; never an observer), and what the agenda was when last sent.
-import { sql } from 'kysely';
 import type { Trx } from '../../schema.ts';
+import { membershipsInForceOn, peopleToWrite, substitutesStandingOn } from '../membership/index.ts';
 
 export interface AgendaRecipient {
   personId: string;
@@ -29,52 +29,15 @@ export const agendaMailRepository = {
    * no part of the meeting's business (issue 24, ADR 0041) and read the published agenda.
    */
   async recipients(trx: Trx, bodyIds: string[], date: string): Promise<AgendaRecipient[]> {
-    if (!bodyIds.length) return [];
-    const memberships = await trx
-      .selectFrom('memberships as m')
-      .innerJoin('seats as s', 's.id', 'm.seat_id')
-      .select(['m.id', 'm.person_id as personId'])
-      .where('s.body_id', 'in', bodyIds)
-      .where('s.role', '!=', 'observer')
-      .where((eb) => eb.or([eb('m.starts_on', 'is', null), eb('m.starts_on', '<=', date)]))
-      .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', date)]))
-      .execute();
+    const memberships = await membershipsInForceOn(trx, bodyIds, date, ['observer']);
     if (!memberships.length) return [];
-    const substitutes = await trx
-      .selectFrom('membership_substitutes')
-      .select('person_id as personId')
-      .where(
-        'membership_id',
-        'in',
-        memberships.map((m) => m.id),
-      )
-      // standing substitutes of the meeting's date (they have dates of their own: issue 15)
-      .where((eb) => eb.or([eb('starts_on', 'is', null), eb('starts_on', '<=', date)]))
-      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', date)]))
-      .execute();
+    const substitutes = await substitutesStandingOn(
+      trx,
+      memberships.map((m) => m.id),
+      date,
+    );
     const ids = [...new Set([...memberships, ...substitutes].map((row) => row.personId))];
-    const rows = await trx
-      .selectFrom('people as p')
-      .leftJoin('users as u', (join) => join.on(sql`lower(u.email)`, '=', sql`lower(p.email)`))
-      .leftJoin('partnership_members as pm', (join) =>
-        join
-          .onRef('pm.user_id', '=', 'u.id')
-          .on('pm.partnership_id', '=', sql<string>`current_partnership_id()`),
-      )
-      .select([
-        'p.id as personId',
-        'p.name',
-        'p.email',
-        'p.young_person as youngPerson',
-        sql<boolean>`coalesce(u.platform_admin, false) or coalesce(pm.role in ('member', 'editor', 'admin'), false)`.as(
-          'seesExempt',
-        ),
-      ])
-      .where('p.id', 'in', ids)
-      .where('p.email', 'is not', null)
-      .orderBy('p.name')
-      .execute();
-    return rows.map((row) => ({ ...row, email: row.email!, seesExempt: Boolean(row.seesExempt) }));
+    return peopleToWrite(trx, ids);
   },
 
   async partnership(trx: Trx, id: string) {
@@ -108,14 +71,23 @@ export const agendaMailRepository = {
       .onConflict((oc) => oc.column('meeting_id').doUpdateSet(values))
       .execute();
   },
-
-  async packReady(trx: Trx, meetingId: string): Promise<boolean> {
-    const row = await trx
-      .selectFrom('board_packs')
-      .select('state')
-      .where('meeting_id', '=', meetingId)
-      .where('content', 'is not', null)
-      .executeTakeFirst();
-    return Boolean(row);
-  },
 };
+
+// The reads other modules make of the agenda's mail (issue 16 item 3), named.
+
+/** Who is sent the papers of a meeting of these bodies on `date` (see `recipients`). */
+export const agendaRecipients = (trx: Trx, bodyIds: string[], date: string): Promise<AgendaRecipient[]> =>
+  agendaMailRepository.recipients(trx, bodyIds, date);
+
+/** The partnership's slug and name, for links and greetings in mail. */
+export const partnershipForMail = (trx: Trx, id: string) => agendaMailRepository.partnership(trx, id);
+
+/** Whether the meeting's agenda has been sent (members then hear that the pack is ready). */
+export async function agendaSent(trx: Trx, meetingId: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('agenda_dispatches')
+    .select('meeting_id')
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst();
+  return Boolean(row);
+}

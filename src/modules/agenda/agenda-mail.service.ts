@@ -19,14 +19,10 @@ import {
   type AgendaRecipient,
   type SentItem,
 } from './agenda-mail.repository.ts';
-import {
-  meetingsRepository as meetings,
-  type MeetingRow,
-  hasHappened,
-  londonParts,
-} from '../meetings/index.ts';
+import { meetingById, type MeetingRow, hasHappened, londonParts } from '../meetings/index.ts';
 import { formatDate, formatTime } from '../../platform/dates.ts';
 import { draftMinutesMail } from '../record/index.ts';
+import { boardPackReady } from '../documents/index.ts';
 
 const snapshotOf = (items: AgendaItemRow[]): SentItem[] =>
   items.map((item) => ({
@@ -76,7 +72,7 @@ export function agendaChanges(before: SentItem[], now: SentItem[], seesExempt: b
 
 export function agendaMailService(db: Database<DB>, mail: MailService) {
   async function read(trx: Trx, meetingId: string, partnershipId: string) {
-    const meeting = await meetings.byId(trx, meetingId);
+    const meeting = await meetingById(trx, meetingId);
     if (!meeting) throw notFound();
     const items = await agenda.list(trx, [meetingId]);
     const { date } = londonParts(meeting.startsAt);
@@ -87,7 +83,7 @@ export function agendaMailService(db: Database<DB>, mail: MailService) {
     );
     const partnership = await repo.partnership(trx, partnershipId);
     const lastSent = await repo.lastSent(trx, meetingId);
-    const packReady = await repo.packReady(trx, meetingId);
+    const packReady = await boardPackReady(trx, meetingId);
     return { meeting, items, recipients, partnership, lastSent, packReady };
   }
 
@@ -232,7 +228,7 @@ export function agendaMailService(db: Database<DB>, mail: MailService) {
     async sendDraftMinutes(caller: Caller, meetingId: string): Promise<number> {
       await mail.ready();
       const sent = await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
-        const meeting = await meetings.byId(trx, meetingId);
+        const meeting = await meetingById(trx, meetingId);
         if (!meeting) throw notFound();
         const refuse = (message: string) => new RuleViolation([{ path: 'send-minutes', message }]);
         if (meeting.state === 'cancelled') throw refuse('The meeting was cancelled: it has no minutes');

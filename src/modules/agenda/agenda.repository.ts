@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Trx } from '../../schema.ts';
+import { committeeReportExists } from '../documents/index.ts';
 
 export interface PaperRow {
   id: string;
@@ -196,15 +197,7 @@ async function listItems(trx: Trx, meetingIds: string[]): Promise<AgendaItemRow[
       'exempt',
       'exempt_paragraph as exemptParagraph',
       'exempt_reason as exemptReason',
-      (eb) =>
-        eb
-          .exists(
-            eb
-              .selectFrom('committee_reports as r')
-              .select('r.id')
-              .whereRef('r.agenda_item_id', '=', 'agenda_items.id'),
-          )
-          .as('hasReport'),
+      committeeReportExists('agenda_items.id').as('hasReport'),
     ])
     .where('meeting_id', 'in', meetingIds)
     .orderBy('meeting_id')
@@ -227,3 +220,58 @@ async function listItems(trx: Trx, meetingIds: string[]): Promise<AgendaItemRow[
     papers: papers.filter((paper) => paper.agendaItemId === item.id),
   }));
 }
+
+// The reads and the one write other modules make of the agenda (issue 16 item 3): named, so
+// the repository itself stays private to this module.
+
+/** Items of some meetings in number order, each with its papers (without their bytes). */
+export const agendaItemsOf = (trx: Trx, meetingIds: string[]): Promise<AgendaItemRow[]> =>
+  agendaRepository.list(trx, meetingIds);
+
+/** One item with its papers, or undefined. */
+export const agendaItemById = (trx: Trx, id: string): Promise<AgendaItemRow | undefined> =>
+  agendaRepository.byId(trx, id);
+
+/** One paper with its bytes, or undefined. */
+export const agendaPaper = (trx: Trx, id: string) => agendaRepository.paper(trx, id);
+
+/** Adds an item to a meeting (a new meeting's standing items); its id. */
+export const addAgendaItem = (trx: Trx, partnershipId: string, meetingId: string, values: AgendaItemValues) =>
+  agendaRepository.insert(trx, partnershipId, meetingId, values);
+
+/**
+ * The meeting of the agenda item in `itemIdColumn`: a column for another module's query over
+ * its own rows that point at items (a consultation's), so it stays one statement.
+ */
+export const meetingOfItem = (itemIdColumn: string) =>
+  sql<string>`(select ai.meeting_id from agenda_items ai where ai.id = ${sql.ref(itemIdColumn)})`;
+
+/** A meeting's items in number order, without their papers (for guests who came for one). */
+export const itemHeadingsOf = (trx: Trx, meetingId: string) =>
+  trx
+    .selectFrom('agenda_items')
+    .select(['id', 'number', 'title', 'exempt'])
+    .where('meeting_id', '=', meetingId)
+    .orderBy('number')
+    .execute();
+
+/** Those of these items that are exempt (Schedule 12A). */
+export const exemptItemsAmong = async (trx: Trx, itemIds: string[]): Promise<string[]> =>
+  itemIds.length
+    ? (
+        await trx
+          .selectFrom('agenda_items')
+          .select('id')
+          .where('id', 'in', itemIds)
+          .where('exempt', '=', true)
+          .execute()
+      ).map((row) => row.id)
+    : [];
+
+/** The ids of a meeting's items: a subquery for another module's query over rows on items. */
+export const itemIdsOfMeeting = (meetingId: string) =>
+  sql<string>`(select ai.id from agenda_items ai where ai.meeting_id = ${meetingId})`;
+
+/** The number of the agenda item in `itemIdColumn`: a column (or an order) for another module's query. */
+export const itemNumberOf = (itemIdColumn: string) =>
+  sql<number>`(select ai.number from agenda_items ai where ai.id = ${sql.ref(itemIdColumn)})`;

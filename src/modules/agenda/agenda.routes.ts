@@ -1,6 +1,7 @@
 // A meeting's agenda items and papers: adding, changing and removing items (a paper uploaded
 // with the item's form), and downloading a paper (never an exempt one without the right).
-import { Router, type Request, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { z } from 'zod';
 import multer from 'multer';
 import {
   isMalformedUpload,
@@ -92,6 +93,32 @@ export function agendaRoutes(meetings: MeetingsService, agenda: AgendaService): 
     });
   });
 
+  /**
+   * An item's form sent: a paper the upload could not read is refused before anything else is
+   * checked (the form comes back with the fields as sent), then the form is saved or refused.
+   */
+  const saveItem = async (
+    req: Request,
+    res: Response,
+    locals: Record<string, unknown>,
+    save: (value: z.output<typeof agendaItemSchema>) => Promise<void>,
+  ): Promise<boolean> => {
+    if (req.uploadProblem) {
+      res.status(400).render(`${views}/item-form.njk`, {
+        ...locals,
+        values: req.body,
+        errors: formErrors([{ path: 'paper', message: req.uploadProblem }]),
+      });
+      return false;
+    }
+    return submitForm(
+      req,
+      res,
+      { view: `${views}/item-form.njk`, locals, schema: agendaItemSchema, input: req.body },
+      save,
+    );
+  };
+
   router.post(
     '/meetings/:meeting/agenda/new',
     requirePermission('partnership.edit'),
@@ -102,21 +129,10 @@ export function agendaRoutes(meetings: MeetingsService, agenda: AgendaService): 
         ...formLocals(req, found, `Add an item to the agenda of ${found.meeting.title}`),
         isNew: true,
       };
-      if (req.uploadProblem)
-        return res.status(400).render(`${views}/item-form.njk`, {
-          ...locals,
-          values: req.body,
-          errors: formErrors([{ path: 'paper', message: req.uploadProblem }]),
-        });
-      const done = await submitForm(
-        req,
-        res,
-        { view: `${views}/item-form.njk`, locals, schema: agendaItemSchema, input: req.body },
-        async (value) => {
-          await agenda.addItem(callerOf(req), found.meeting.id, value, uploaded(req));
-        },
-      );
-      if (!done) return;
+      const saved = await saveItem(req, res, locals, async (value) => {
+        await agenda.addItem(callerOf(req), found.meeting.id, value, uploaded(req));
+      });
+      if (!saved) return;
       flash(req, 'The item has been added to the agenda');
       res.redirect(303, `${found.meetingUrl}#agenda`);
     },
@@ -144,21 +160,10 @@ export function agendaRoutes(meetings: MeetingsService, agenda: AgendaService): 
       const found = await meetingOf(req);
       const item = await itemOf(req, found);
       const locals = { ...formLocals(req, found, `Change item ${item.number}`), item };
-      if (req.uploadProblem)
-        return res.status(400).render(`${views}/item-form.njk`, {
-          ...locals,
-          values: req.body,
-          errors: formErrors([{ path: 'paper', message: req.uploadProblem }]),
-        });
-      const done = await submitForm(
-        req,
-        res,
-        { view: `${views}/item-form.njk`, locals, schema: agendaItemSchema, input: req.body },
-        async (value) => {
-          await agenda.updateItem(callerOf(req), found.meeting.id, item.id, value, uploaded(req));
-        },
-      );
-      if (!done) return;
+      const saved = await saveItem(req, res, locals, async (value) => {
+        await agenda.updateItem(callerOf(req), found.meeting.id, item.id, value, uploaded(req));
+      });
+      if (!saved) return;
       flash(req, `Item ${item.number} has been changed`);
       res.redirect(303, `${found.meetingUrl}#agenda`);
     },

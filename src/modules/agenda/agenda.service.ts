@@ -17,7 +17,7 @@ import {
   type AgendaItemValues,
   type PaperRow,
 } from './agenda.repository.ts';
-import { meetingsRepository as meetings } from '../meetings/index.ts';
+import { meetingById } from '../meetings/index.ts';
 import { checkPaper } from './papers.ts';
 import type { AgendaChange, AgendaListener } from './agenda.events.ts';
 
@@ -120,7 +120,7 @@ export function agendaService(db: Database<DB>, listeners: readonly AgendaListen
   }
 
   async function meetingOf(trx: Trx, meetingId: string) {
-    const meeting = await meetings.byId(trx, meetingId);
+    const meeting = await meetingById(trx, meetingId);
     if (!meeting) throw notFound();
     return meeting;
   }

@@ -9,8 +9,20 @@ export {
   type UploadedPaper,
 } from './agenda.service.ts';
 export { agendaRoutes } from './agenda.routes.ts';
-export { agendaRepository, type AgendaItemRow, type PaperRow } from './agenda.repository.ts';
+export {
+  agendaItemsOf,
+  agendaItemById,
+  agendaPaper,
+  addAgendaItem,
+  meetingOfItem,
+  itemHeadingsOf,
+  exemptItemsAmong,
+  itemIdsOfMeeting,
+  itemNumberOf,
+  type AgendaItemRow,
+  type PaperRow,
+} from './agenda.repository.ts';
 export type { AgendaChange, AgendaListener } from './agenda.events.ts';
 export { agendaMailService, type AgendaMailService } from './agenda-mail.service.ts';
 export { agendaMailRoutes } from './agenda-mail.routes.ts';
-export { agendaMailRepository } from './agenda-mail.repository.ts';
+export { agendaRecipients, partnershipForMail, agendaSent } from './agenda-mail.repository.ts';

@@ -6,6 +6,8 @@ import type { Actor } from '../../platform/http/auth.ts';
 import type { Trx } from '../../schema.ts';
 import { type MeetingRow, londonParts } from '../meetings/index.ts';
 import { formatDate } from '../../platform/dates.ts';
+import { clerksOfBodies } from '../membership/index.ts';
+import { partnershipForMail } from '../agenda/index.ts';
 
 export async function apologiesToClerk(
   trx: Trx,
@@ -18,28 +20,18 @@ export async function apologiesToClerk(
 ): Promise<void> {
   const bodyIds = meeting.bodies.map((body) => body.id);
   if (!bodyIds.length) return;
-  const clerks = await trx
-    .selectFrom('bodies as b')
-    .innerJoin('people as p', 'p.id', 'b.lead_officer_person_id')
-    .select(['p.name', 'p.email'])
-    .where('b.id', 'in', bodyIds)
-    .where('p.email', 'is not', null)
-    .execute();
-  const partnership = await trx
-    .selectFrom('partnerships')
-    .select('slug')
-    .where('id', '=', partnershipId)
-    .executeTakeFirstOrThrow();
+  const clerks = await clerksOfBodies(trx, bodyIds);
+  const partnership = await partnershipForMail(trx, partnershipId);
   const link = mail.url(`/partnerships/${partnership.slug}/meetings/${meeting.id}`);
   const date = formatDate(londonParts(meeting.startsAt).date);
-  const unique = [...new Map(clerks.map((clerk) => [clerk.email!.toLowerCase(), clerk])).values()];
+  const unique = [...new Map(clerks.map((clerk) => [clerk.email.toLowerCase(), clerk])).values()];
   await mail.queue(
     trx,
     actor,
     partnershipId,
     unique.map((clerk) => ({
       kind: 'apologies' as const,
-      to: { email: clerk.email!, name: clerk.name },
+      to: { email: clerk.email, name: clerk.name },
       link,
       content: {
         subject: `Apologies for ${meeting.title}, ${date}`,

@@ -27,7 +27,11 @@ import {
 } from './attendance.ts';
 import {
   attendanceStatuses,
-  meetingsRepository as meetings,
+  meetingById,
+  meetingsWhere,
+  heldMeetingsWithWholeRegister,
+  registerScopeOf,
+  setRegisterScope,
   hasHappened,
   londonParts,
   startOfDay,
@@ -40,6 +44,8 @@ import {
 } from './attendance.repository.ts';
 import type { MailService } from '../../platform/mail/outbox.ts';
 import { apologiesToClerk } from './apologies-mail.ts';
+import { minutesApprovalOf } from '../record/index.ts';
+import { itemHeadingsOf } from '../agenda/index.ts';
 import { formatDate } from '../../platform/dates.ts';
 
 export interface RegisterInput {
@@ -90,7 +96,13 @@ export async function registersWithin(
   from: string,
   to: string,
 ): Promise<HeldRegister[]> {
-  const rows = await attendance.registered(trx, bodyIds, startOfDay(from), startOfNextDay(to));
+  const rows = await heldMeetingsWithWholeRegister(
+    trx,
+    bodyIds,
+    startOfDay(from),
+    startOfNextDay(to),
+    attendance.hasEntries,
+  );
   const byMeeting = Map.groupBy(rows, (row) => row.meetingId);
   const records = await attendance.records(trx, [...byMeeting.keys()]);
   const entriesOf = Map.groupBy(records, (record) => record.meetingId);
@@ -111,7 +123,7 @@ const refuse = (path: string, message: string) => new RuleViolation([{ path, mes
 export function attendanceService(db: Database<DB>, mail?: MailService) {
   /** A meeting's expected members, register and quorum basis. */
   async function context(trx: Trx, meetingId: string) {
-    const meeting = await meetings.byId(trx, meetingId);
+    const meeting = await meetingById(trx, meetingId);
     if (!meeting) throw notFound();
     const date = londonParts(meeting.startsAt).date;
     const bodyIds = meeting.bodies.map((body) => body.id);
@@ -121,7 +133,7 @@ export function attendanceService(db: Database<DB>, mail?: MailService) {
       // the quorum and voting places of the meeting's date (ADR 0040)
       attendance.quorumBasis(trx, bodyIds, date),
       attendance.counts(trx, meeting.id),
-      attendance.scope(trx, meeting.id),
+      registerScopeOf(trx, meeting.id) as Promise<RegisterScope | null>,
     ]);
     // the members of the meeting's date, with the standing substitutes of that date
     const expected = membersOn(all, date);
@@ -173,7 +185,7 @@ export function attendanceService(db: Database<DB>, mail?: MailService) {
    * and is locked like them (issue 24); there is no correction route for either.
    */
   async function assertUnlocked(trx: Trx, meetingId: string) {
-    const approval = await attendance.approval(trx, meetingId);
+    const approval = await minutesApprovalOf(trx, meetingId);
     if (approval)
       throw refuse(
         'members',
@@ -278,7 +290,7 @@ export function attendanceService(db: Database<DB>, mail?: MailService) {
           );
         add({ personId, status, forMembershipId: null }, displayName(person, true), field);
       }
-    const items = await attendance.items(trx, meetingId);
+    const items = await itemHeadingsOf(trx, meetingId);
     (input.guests ?? []).forEach((guest, index) => {
       const person = personOf(guest.personId);
       if (!person) throw refuse(`guests.${index}.personId`, 'Select a person of this partnership');
@@ -321,7 +333,7 @@ export function attendanceService(db: Database<DB>, mail?: MailService) {
       );
     await attendance.replace(trx, partnershipId, meetingId, [...entries.values()]);
     await attendance.replaceCounts(trx, partnershipId, meetingId, counts);
-    await attendance.setScope(trx, meetingId, scope);
+    await setRegisterScope(trx, meetingId, scope);
     await recordChange(trx, caller.actor, {
       partnershipId,
       action: 'update',
@@ -374,7 +386,7 @@ export function attendanceService(db: Database<DB>, mail?: MailService) {
 
     /** The meeting's agenda items, for guests who came for one. */
     items: (caller: Caller, meetingId: string) =>
-      inTenant(db, caller, 'partnership.read', (trx) => attendance.items(trx, meetingId)),
+      inTenant(db, caller, 'partnership.read', (trx) => itemHeadingsOf(trx, meetingId)),
 
     /** Everyone of the partnership, for "in attendance". */
     people: (caller: Caller) => inTenant(db, caller, 'partnership.read', (trx) => attendance.people(trx)),
@@ -449,7 +461,7 @@ export function attendanceService(db: Database<DB>, mail?: MailService) {
       const reveal = names && can(caller, 'partnership.edit');
       return inTenant(db, caller, 'partnership.read', async (trx) => {
         const end = startOfNextDay(to);
-        const held = (await meetings.list(trx, { bodyId, from: startOfDay(from), to: end })).filter(
+        const held = (await meetingsWhere(trx, { bodyId, from: startOfDay(from), to: end })).filter(
           (meeting) => meeting.state === 'held',
         );
         const members = (await attendance.members(trx, [bodyId])).filter(

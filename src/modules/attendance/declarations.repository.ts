@@ -1,4 +1,6 @@
 import type { Trx } from '../../schema.ts';
+import { itemIdsOfMeeting, itemNumberOf } from '../agenda/index.ts';
+import { interestsStandingOn } from '../membership/index.ts';
 import type { DeclarationInput } from './declarations.ts';
 
 export interface DeclarationRow {
@@ -20,7 +22,6 @@ export const declarationsRepository = {
   list: (trx: Trx, meetingId: string): Promise<DeclarationRow[]> =>
     trx
       .selectFrom('interest_declarations as d')
-      .innerJoin('agenda_items as i', 'i.id', 'd.agenda_item_id')
       .innerJoin('people as p', 'p.id', 'd.person_id')
       .leftJoin('interests as r', 'r.id', 'd.interest_id')
       .select([
@@ -36,23 +37,14 @@ export const declarationsRepository = {
         'r.description as interestDescription',
         'd.created_at as createdAt',
       ])
-      .where('i.meeting_id', '=', meetingId)
-      .orderBy('i.number')
+      .where('d.agenda_item_id', 'in', itemIdsOfMeeting(meetingId))
+      .orderBy(itemNumberOf('d.agenda_item_id'))
       .orderBy('d.created_at')
       .orderBy('d.id')
       .execute(),
 
   /** The register of interests of these people, entries not ended before the date. */
-  interests: async (trx: Trx, personIds: string[], date: string) =>
-    personIds.length
-      ? trx
-          .selectFrom('interests')
-          .select(['id', 'person_id as personId', 'description'])
-          .where('person_id', 'in', personIds)
-          .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', date)]))
-          .orderBy('declared_on', 'desc')
-          .execute()
-      : [],
+  interests: (trx: Trx, personIds: string[], date: string) => interestsStandingOn(trx, personIds, date),
 
   youngPeople: async (trx: Trx) =>
     new Set(

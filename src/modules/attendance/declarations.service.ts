@@ -10,13 +10,13 @@ import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
 import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
-import { agendaRepository as agenda, type AgendaItemRow, entryFor } from '../agenda/index.ts';
+import { agendaItemsOf, type AgendaItemRow, entryFor } from '../agenda/index.ts';
 import { attendanceRepository as attendance, peopleOfCaller } from './attendance.repository.ts';
 import { displayName } from './attendance.ts';
 import { declarationsRepository as declarations, type DeclarationRow } from './declarations.repository.ts';
 import { declarants, declarationProblems, type DeclarationInput } from './declarations.ts';
 import {
-  meetingsRepository as meetings,
+  meetingById,
   interestKinds,
   interestParticipation,
   hasHappened,
@@ -33,12 +33,12 @@ export interface Declaration extends DeclarationRow {
 export function declarationsService(db: Database<DB>) {
   /** The meeting, its items the caller may see, who is on its register, and what the caller may do. */
   async function context(trx: Trx, caller: Caller, meetingId: string) {
-    const meeting = await meetings.byId(trx, meetingId);
+    const meeting = await meetingById(trx, meetingId);
     if (!meeting) throw notFound();
     const date = londonParts(meeting.startsAt).date;
     const bodyIds = meeting.bodies.map((body) => body.id);
     const [items, members, records, youngPeople] = await Promise.all([
-      agenda.list(trx, [meeting.id]),
+      agendaItemsOf(trx, [meeting.id]),
       attendance.members(trx, bodyIds),
       attendance.records(trx, [meeting.id]),
       declarations.youngPeople(trx),
@@ -69,7 +69,7 @@ export function declarationsService(db: Database<DB>) {
     return all.filter((d) => seen.has(d.agendaItemId));
   };
   const meetingDeclarations = async (trx: Trx, meetingId: string) => ({
-    items: await agenda.list(trx, [meetingId]),
+    items: await agendaItemsOf(trx, [meetingId]),
     all: (await declarations.list(trx, meetingId)).map(shown),
   });
   const visibleDeclarations = async (trx: Trx, caller: Caller, meetingId: string) =>
@@ -97,7 +97,7 @@ export function declarationsService(db: Database<DB>) {
   return {
     ofMeeting: async (caller: Caller, meetingId: string): Promise<Declaration[]> => {
       const found = await inTenant(db, caller, 'partnership.read', async (trx) => {
-        if (!(await meetings.byId(trx, meetingId))) throw notFound();
+        if (!(await meetingById(trx, meetingId))) throw notFound();
         return meetingDeclarations(trx, meetingId);
       });
       return visibleTo(caller, found);

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { sendCsv, toCsv } from '../../platform/documents/csv.ts';
 import { validate } from '../../platform/http/validation.ts';
 import { notFound } from '../../platform/http/errors.ts';
+import { keptPage, pageRead } from '../../platform/http/kept-pages.ts';
 import { authorityTypes } from './authorities.reference.ts';
 import { dayAfter, lifeOf } from './authorities.history.ts';
 import { authoritySearchSchema, gssCodeSchema } from './authorities.schemas.ts';
@@ -11,10 +12,14 @@ import type { AuthoritySearch } from './authorities.repository.ts';
 export function authoritiesRoutes(authorities: AuthoritiesService): Router {
   const router = Router();
 
-  router.get('/authorities', async (req, res) => {
+  // reference data, the same for everyone until the next release (ADR 0058)
+  router.get('/authorities', keptPage('authorities', { reference: true }), async (req, res) => {
     const checked = validate(authoritySearchSchema, req.query);
     const search: AuthoritySearch = checked.ok ? checked.value : {};
-    const list = await authorities.search(search);
+    const { list, regions } = await pageRead(res, async () => ({
+      list: await authorities.search(search),
+      regions: await authorities.regions(),
+    }));
     if (req.query.format === 'csv') {
       sendCsv(
         res,
@@ -48,7 +53,7 @@ export function authoritiesRoutes(authorities: AuthoritiesService): Router {
       authorities: list.map((a) => ({ ...a, endedOn: a.validTo ? dayAfter(a.validTo) : null })),
       search: req.query,
       errors: checked.ok ? undefined : checked.errors,
-      regions: await authorities.regions(),
+      regions,
       types: authorityTypes,
       csvLink: `/authorities?${query}`,
     });

@@ -8,6 +8,7 @@ import { atDateQuery } from './bodies.schemas.ts';
 import { isExternal, type BodyKind, type FocusType } from './bodies.vocabulary.ts';
 import type { StructureJson, cadenceRuleJson } from './bodies.api.schemas.ts';
 import type { z } from 'zod';
+import { keptPage, pageRead } from '../../platform/http/kept-pages.ts';
 
 export function atDate(query: unknown): string | undefined {
   const checked = validate(atDateQuery, query);
@@ -18,8 +19,8 @@ export function atDate(query: unknown): string | undefined {
 /** GET /api/v1/partnerships/{slug}/bodies?at=YYYY-MM-DD: the structure on a date. */
 export function bodiesApi(bodies: BodiesService): Router {
   const router = Router({ mergeParams: true });
-  router.get('/bodies', async (req, res) => {
-    const structure = await bodies.structure(callerOf(req), atDate(req.query));
+  router.get('/bodies', keptPage('structure answer', { by: ['date'] }), async (req, res) => {
+    const structure = await pageRead(res, () => bodies.structure(callerOf(req), atDate(req.query)));
     const slugs = new Map(structure.bodies.map((entry) => [entry.body.id, entry.body.slug]));
     const answer: StructureJson = {
       at: structure.date,

@@ -160,11 +160,20 @@ function bodyDates(values: Pick<BodyValues, 'startsOn' | 'endsOn'>): Partial<Bod
   };
 }
 
+/**
+ * Whether a person is one of the partnership's own people. People are the membership module's,
+ * which depends on this one: the composition root passes its read in.
+ */
+export type IsPerson = (trx: Trx, personId: string) => Promise<boolean>;
+
 /** A lead officer must be one of the partnership's own people. */
-async function checkLeadOfficer(trx: Trx, personId: string | null | undefined): Promise<void> {
+async function checkLeadOfficer(
+  isPerson: IsPerson,
+  trx: Trx,
+  personId: string | null | undefined,
+): Promise<void> {
   if (!personId) return;
-  const found = await trx.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst();
-  if (!found)
+  if (!(await isPerson(trx, personId)))
     throw new RuleViolation([{ path: 'leadOfficerId', message: 'Select the lead officer from the list' }]);
 }
 
@@ -191,7 +200,7 @@ async function structureReader(trx: Trx) {
   return (date: string) => structureAt(bodies, events, relationships, date);
 }
 
-export function bodiesService(db: Database<DB>) {
+export function bodiesService(db: Database<DB>, isPerson: IsPerson) {
   return {
     structureWithin,
     structureReader,
@@ -292,7 +301,7 @@ export function bodiesService(db: Database<DB>) {
             },
           ]);
         }
-        await checkLeadOfficer(trx, input.leadOfficerId);
+        await checkLeadOfficer(isPerson, trx, input.leadOfficerId);
         const id = await repository.insert(trx, partnershipId, { ...input, ...bodyDates(input) });
         await writeRules(trx, partnershipId, { id, name: input.name }, input, true);
         const { date, precision } = datedAt(input.statusOn);
@@ -337,7 +346,7 @@ export function bodiesService(db: Database<DB>) {
             },
           ]);
         }
-        await checkLeadOfficer(trx, input.leadOfficerId);
+        await checkLeadOfficer(isPerson, trx, input.leadOfficerId);
         const beforeRules = await repository.rules(trx, [id]);
         const standingBefore = (await repository.standingItems(trx, [id])).map((item) => item.title);
         await repository.update(trx, partnershipId, id, { ...before, ...input, ...bodyDates(input) });

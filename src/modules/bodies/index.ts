@@ -7,6 +7,7 @@ export {
   type RulesChange,
   bodyRulesWithin,
   standingItemsWithin,
+  type IsPerson,
 } from './bodies.service.ts';
 export {
   rulesOn,

@@ -6,17 +6,20 @@ import { datedAt } from '../../platform/http/date-input.ts';
 import type { ComplianceService } from './compliance.service.ts';
 import { complianceQuery } from './compliance.routes.ts';
 import type { ComplianceJson } from './compliance.api.schemas.ts';
+import { keptPage, pageRead } from '../../platform/http/kept-pages.ts';
 
 /** GET /api/v1/partnerships/{slug}/compliance?at=&ruleset= */
 export function complianceApi(compliance: ComplianceService): Router {
   const router = Router({ mergeParams: true });
-  router.get('/compliance', async (req, res) => {
+  router.get('/compliance', keptPage('compliance answer', { by: ['date'] }), async (req, res) => {
     const checked = validate(complianceQuery, req.query);
     if (!checked.ok) throw badRequest('The query is not valid.', checked.problems);
-    const evaluation = await compliance.evaluate(callerOf(req), {
-      date: checked.value.at ? datedAt(checked.value.at).date : undefined,
-      ruleSetIds: checked.value.ruleset,
-    });
+    const evaluation = await pageRead(res, () =>
+      compliance.evaluate(callerOf(req), {
+        date: checked.value.at ? datedAt(checked.value.at).date : undefined,
+        ruleSetIds: checked.value.ruleset,
+      }),
+    );
     const answer: ComplianceJson = {
       date: evaluation.date,
       counts: evaluation.counts,

@@ -7,12 +7,14 @@ import type { DB } from '../../schema.ts';
 import { isExternal, type BodiesService } from '../bodies/index.ts';
 import { registersWithin } from '../attendance/index.ts';
 import { authorityTypeOn } from '../authorities/index.ts';
-import { categories, categoryInForce, organisationEndedBy } from '../membership/index.ts';
 import {
-  complianceRepository as repository,
+  categories,
+  categoryInForce,
+  organisationEndedBy,
   type MembershipRecord,
   type SeatRecord,
-} from './compliance.repository.ts';
+} from '../membership/index.ts';
+import { complianceRepository as repository } from './compliance.repository.ts';
 import {
   countOutcomes,
   evaluate,
@@ -81,12 +83,11 @@ const memberCategoryOn = (membership: MembershipRecord, date: string) =>
 export function complianceService(db: Database<DB>, bodies: BodiesService) {
   /** What the rules are checked against: the bodies, seats, holders and links on the date. */
   async function readSnapshot(trx: Transaction<DB>, partnershipId: string, date: string): Promise<Snapshot> {
-    const [structure, authority, seatRecords, memberships, thresholds] = await Promise.all([
+    const [structure, authority, seatRecords, memberships] = await Promise.all([
       bodies.structureWithin(trx, date),
       repository.authority(trx, partnershipId),
       repository.seats(trx),
       repository.memberships(trx),
-      repository.attendanceThresholds(trx),
     ]);
     const present = new Set(structure.bodies.map((entry) => entry.body.id));
     const seats = seatRecords.filter((seat) => present.has(seat.bodyId) && on(seat, date));
@@ -132,7 +133,8 @@ export function complianceService(db: Database<DB>, bodies: BodiesService) {
         name: entry.name,
         kind: entry.body.kind,
         external: isExternal(entry.body.kind),
-        attendanceThreshold: thresholds.get(entry.body.id) ?? 50,
+        // the structure's bodies are the bodies' whole records
+        attendanceThreshold: entry.body.attendanceThreshold,
       })),
       seats: seats.map((seat) => {
         const all = bySeat.get(seat.id) ?? [];

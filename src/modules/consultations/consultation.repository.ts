@@ -1,5 +1,6 @@
 // SQL for inbound consultations and their questions.
 import type { Trx } from '../../schema.ts';
+import { meetingOfItem } from '../agenda/index.ts';
 import type { ConsultationValues } from './consultation.schemas.ts';
 
 export interface QuestionRow {
@@ -25,11 +26,10 @@ export const consultationRepository = {
   async list(trx: Trx, id?: string): Promise<ConsultationRow[]> {
     let query = trx
       .selectFrom('consultations as c')
-      .innerJoin('agenda_items as i', 'i.id', 'c.agenda_item_id')
       .select([
         'c.id',
         'c.agenda_item_id as agendaItemId',
-        'i.meeting_id as meetingId',
+        meetingOfItem('c.agenda_item_id').as('meetingId'),
         'c.title',
         'c.issued_by as issuedBy',
         'c.deadline',

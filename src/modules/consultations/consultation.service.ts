@@ -9,10 +9,10 @@ import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
 import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
-import { agendaRepository as agenda, entryFor } from '../agenda/index.ts';
+import { agendaItemsOf, agendaItemById, entryFor } from '../agenda/index.ts';
 import { consultationRepository as consultations, type ConsultationRow } from './consultation.repository.ts';
 import type { ConsultationValues } from './consultation.schemas.ts';
-import { meetingsRepository as meetings, type MeetingRow } from '../meetings/index.ts';
+import { meetingById, type MeetingRow } from '../meetings/index.ts';
 
 export interface ConsultationEntry extends ConsultationRow {
   meeting: MeetingRow;
@@ -26,8 +26,8 @@ async function withItems(trx: Trx, id?: string) {
   const rows = await consultations.list(trx, id);
   const meetingIds = [...new Set(rows.map((row) => row.meetingId))];
   const [items, meetingRows] = await Promise.all([
-    agenda.list(trx, meetingIds),
-    Promise.all(meetingIds.map((meetingId) => meetings.byId(trx, meetingId))),
+    agendaItemsOf(trx, meetingIds),
+    Promise.all(meetingIds.map((meetingId) => meetingById(trx, meetingId))),
   ]);
   return rows.flatMap((row) => {
     const item = items.find((candidate) => candidate.id === row.agendaItemId);
@@ -63,8 +63,8 @@ export function consultationService(db: Database<DB>) {
     itemId: string,
     values: ConsultationValues,
   ): Promise<string> {
-    const item = await agenda.byId(trx, itemId);
-    const meeting = item && (await meetings.byId(trx, meetingId));
+    const item = await agendaItemById(trx, itemId);
+    const meeting = item && (await meetingById(trx, meetingId));
     if (!item || !meeting || item.meetingId !== meetingId) throw notFound();
     const id = await consultations.insert(trx, partnershipId, itemId, values);
     await recordChange(trx, caller.actor, {

@@ -15,12 +15,13 @@ import type { PdfPrinter } from '../../platform/documents/pdf.ts';
 import { inTenant } from '../../platform/tenant.ts';
 import type { JobOf, Jobs } from '../../platform/jobs/jobs.ts';
 import type { DB, Trx } from '../../schema.ts';
-import { type AgendaChange, type AgendaListener, agendaRepository as agenda } from '../agenda/index.ts';
-import { meetingsRepository as meetings, actionStatuses } from '../meetings/index.ts';
+import { type AgendaChange, type AgendaListener, agendaItemsOf, agendaPaper } from '../agenda/index.ts';
+import { meetingById, actionStatuses } from '../meetings/index.ts';
 import { assemblePack, stampsHtml, type PackPart } from './boardpack.pdf.ts';
 import { agendaEntries, isPdfPaper } from './boardpack.cover.ts';
 import { isOfficeDocument, type OfficeConverter } from '../../platform/documents/office.ts';
 import { minutesOf, type MinutesSources } from './minutes.document.ts';
+import { boardPackRepository as packs, type PackJob } from './boardpack.repository.ts';
 import { reportRepository as reports } from './report.repository.ts';
 import { reportHeader, reportSections } from './report.sections.ts';
 import { formatDate, formatDateTime } from '../../platform/views/nunjucks.ts';
@@ -30,63 +31,7 @@ import { boardPackReadyMail } from '../record/index.ts';
 /** Renders a print view to HTML outside a request (given by the composition root). */
 export type PrintRenderer = (view: string, locals: Record<string, unknown>) => Promise<string>;
 
-export interface PackJob {
-  partnershipId: string;
-  meetingId: string;
-  userId: string | null;
-}
-
-export interface PackStatus {
-  state: 'queued' | 'working' | 'ready' | 'failed';
-  done: number;
-  total: number;
-  failure: string | null;
-  outOfDate: boolean;
-  pageCount: number | null;
-  madeAt: Date | null;
-  hasFile: boolean;
-  requestedBy: string | null;
-}
-
-const statusOf = (trx: Trx, meetingId: string) =>
-  trx
-    .selectFrom('board_packs')
-    .select([
-      'state',
-      'done',
-      'total',
-      'failure',
-      'out_of_date as outOfDate',
-      'page_count as pageCount',
-      'made_at as madeAt',
-      'requested_by as requestedBy',
-      (eb) => eb('content', 'is not', null).as('hasFile'),
-    ])
-    .where('meeting_id', '=', meetingId)
-    .executeTakeFirst() as Promise<PackStatus | undefined>;
-
-async function queue(trx: Trx, job: PackJob, outOfDate: boolean): Promise<void> {
-  await trx
-    .insertInto('board_packs')
-    .values({
-      partnership_id: job.partnershipId,
-      meeting_id: job.meetingId,
-      state: 'queued',
-      requested_by: job.userId,
-      out_of_date: outOfDate,
-    })
-    .onConflict((oc) =>
-      oc.column('meeting_id').doUpdateSet({
-        state: 'queued',
-        done: 0,
-        failure: null,
-        requested_by: job.userId,
-        out_of_date: outOfDate,
-        updated_at: new Date(),
-      }),
-    )
-    .execute();
-}
+export type { PackJob, PackStatus } from './boardpack.repository.ts';
 
 /**
  * pg-boss's queue of board packs. Policy 'short': at most one job waiting per meeting (the
@@ -105,11 +50,7 @@ export function boardPackService(db: Database<DB>, jobs: Jobs, mail?: MailServic
   const scoped = (job: PackJob) => ({ partnershipId: job.partnershipId, userId: job.userId });
   const progress = (job: PackJob, values: Record<string, unknown>, also?: (trx: Trx) => Promise<void>) =>
     db.transaction(scoped(job), async (trx) => {
-      await trx
-        .updateTable('board_packs')
-        .set({ ...values, updated_at: new Date() })
-        .where('meeting_id', '=', job.meetingId)
-        .execute();
+      await packs.update(trx, job.meetingId, values);
       await also?.(trx);
     });
 
@@ -151,15 +92,11 @@ export function boardPackService(db: Database<DB>, jobs: Jobs, mail?: MailServic
   async function make(job: PackJob): Promise<{ pages: number } | { failure: string } | null> {
     const converter = office;
     const read = await db.transaction(scoped(job), async (trx) => {
-      const meeting = await meetings.byId(trx, job.meetingId);
+      const meeting = await meetingById(trx, job.meetingId);
       // The meeting (and with it the pack's row) was deleted after the job was sent.
-      if (!meeting || !(await statusOf(trx, job.meetingId))) return undefined;
-      const items = await agenda.list(trx, [job.meetingId]);
-      const partnership = await trx
-        .selectFrom('partnerships')
-        .select('name')
-        .where('id', '=', job.partnershipId)
-        .executeTakeFirst();
+      if (!meeting || !(await packs.status(trx, job.meetingId))) return undefined;
+      const items = await agendaItemsOf(trx, [job.meetingId]);
+      const partnership = await packs.partnershipName(trx, job.partnershipId);
       const reportsRead: Record<string, unknown>[] = [];
       const papers: { id: string; title: string; mediaType: string; content: Buffer }[] = [];
       for (const item of items.filter((each) => !each.exempt)) {
@@ -174,7 +111,7 @@ export function boardPackService(db: Database<DB>, jobs: Jobs, mail?: MailServic
           (each) => isPdfPaper(each.mediaType) || (converter?.available && isOfficeDocument(each.mediaType)),
         );
         for (const paper of wanted) {
-          const file = await agenda.paper(trx, paper.id);
+          const file = await agendaPaper(trx, paper.id);
           if (file)
             papers.push({
               id: paper.id,
@@ -185,12 +122,8 @@ export function boardPackService(db: Database<DB>, jobs: Jobs, mail?: MailServic
         }
       }
       const conversions = papers.filter((paper) => !isPdfPaper(paper.mediaType)).length;
-      await trx
-        .updateTable('board_packs')
-        .set({ state: 'working', done: 0, total: conversions + 2, updated_at: new Date() })
-        .where('meeting_id', '=', job.meetingId)
-        .execute();
-      return { meeting, items, papers, reports: reportsRead, partnership: partnership?.name ?? '' };
+      await packs.update(trx, job.meetingId, { state: 'working', done: 0, total: conversions + 2 });
+      return { meeting, items, papers, reports: reportsRead, partnership: partnership ?? '' };
     });
     if (!read) return null;
     try {
@@ -300,19 +233,19 @@ export function boardPackService(db: Database<DB>, jobs: Jobs, mail?: MailServic
 
   /** Queues the pack in `trx` and sends its job there: both or neither are committed. */
   async function enqueue(trx: Trx, job: PackJob, outOfDate: boolean): Promise<void> {
-    await queue(trx, job, outOfDate);
+    await packs.queue(trx, job, outOfDate);
     await jobs.send(trx, boardPackQueue, job, { singletonKey: job.meetingId });
   }
 
   /** Inside a transaction that changed a meeting's papers: the pack, if any, is out of date. */
   async function papersChanged(trx: Trx, job: PackJob): Promise<boolean> {
-    if (!(await statusOf(trx, job.meetingId))) return false;
+    if (!(await packs.status(trx, job.meetingId))) return false;
     await enqueue(trx, job, true);
     return true;
   }
 
   const hasPack = (caller: Caller, meetingId: string) =>
-    inTenant(db, caller, 'partnership.read', async (trx) => Boolean(await statusOf(trx, meetingId)));
+    inTenant(db, caller, 'partnership.read', async (trx) => Boolean(await packs.status(trx, meetingId)));
 
   return {
     /** What the worker prints with: Chromium, and the views for the printed parts. */
@@ -338,8 +271,8 @@ export function boardPackService(db: Database<DB>, jobs: Jobs, mail?: MailServic
     status: async (caller: Caller, meetingId: string) => {
       // the job's progress is written to the partnership's rows, so it moves the version too
       const status = await inTenant(db, caller, 'partnership.read', async (trx) => {
-        if (!(await meetings.byId(trx, meetingId))) throw notFound();
-        return (await statusOf(trx, meetingId)) ?? null;
+        if (!(await meetingById(trx, meetingId))) throw notFound();
+        return (await packs.status(trx, meetingId)) ?? null;
       });
       if (!status) return null;
       const { requestedBy: _, ...shown } = status;
@@ -351,13 +284,13 @@ export function boardPackService(db: Database<DB>, jobs: Jobs, mail?: MailServic
       assertCan(caller, 'partnership.edit');
       await jobs.start();
       await inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
-        const meeting = await meetings.byId(trx, meetingId);
+        const meeting = await meetingById(trx, meetingId);
         if (!meeting) throw notFound();
         // Requests at once (a double click, two instances) take turns on the meeting's row; one
         // made while the pack waits to be made is that pack (a change of papers queues it again
         // itself): made once, not once each (issue 20 item 10, ADR 0050).
         await lockRow(trx, 'meetings', meetingId);
-        if ((await statusOf(trx, meetingId))?.state === 'queued') return;
+        if ((await packs.status(trx, meetingId))?.state === 'queued') return;
         const job = { partnershipId, meetingId, userId: caller.userId ?? null };
         await enqueue(trx, job, false);
         await recordChange(trx, caller.actor, {
@@ -414,12 +347,8 @@ export function boardPackService(db: Database<DB>, jobs: Jobs, mail?: MailServic
     /** The finished pack's file, for anyone who may see the meeting. */
     file: (caller: Caller, meetingId: string) =>
       inTenant(db, caller, 'partnership.read', async (trx) => {
-        const row = await trx
-          .selectFrom('board_packs')
-          .select(['content', 'made_at as madeAt'])
-          .where('meeting_id', '=', meetingId)
-          .executeTakeFirst();
-        const meeting = row?.content && (await meetings.byId(trx, meetingId));
+        const row = await packs.file(trx, meetingId);
+        const meeting = row?.content && (await meetingById(trx, meetingId));
         if (!row?.content || !meeting) throw notFound();
         return { content: row.content, meeting };
       }),

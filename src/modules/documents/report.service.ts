@@ -7,15 +7,15 @@ import type { Caller } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
-import { agendaRepository as agenda, entryFor } from '../agenda/index.ts';
-import { meetingsRepository as meetings } from '../meetings/index.ts';
+import { agendaItemById, entryFor } from '../agenda/index.ts';
+import { meetingById } from '../meetings/index.ts';
 import { reportRepository as reports } from './report.repository.ts';
 import type { CommitteeReportValues } from './report.schemas.ts';
 import type { BoardPackService } from './boardpack.service.ts';
 
 async function itemOf(trx: Trx, caller: Caller, meetingId: string, itemId: string) {
-  const meeting = await meetings.byId(trx, meetingId);
-  const item = meeting && (await agenda.byId(trx, itemId));
+  const meeting = await meetingById(trx, meetingId);
+  const item = meeting && (await agendaItemById(trx, itemId));
   if (!meeting || !item || item.meetingId !== meetingId || entryFor(caller, item).withheld) throw notFound();
   return { meeting, item };
 }

@@ -7,6 +7,7 @@ export {
   type TargetInput,
   type ValueInput,
   type ComparatorInput,
+  type PrioritiesMeasuring,
 } from './indicators.service.ts';
 export type { IndicatorsTables } from './indicators.tables.ts';
 export type { IndicatorRow, TargetRow, ValueRow, ComparatorRow } from './indicators.repository.ts';

@@ -207,13 +207,10 @@ export const indicatorsRepository = {
   },
 
   /**
-   * What hangs off an indicator: how many targets, values and comparators it has, and the plan
-   * priorities it measures (read by table name: the plans module links to indicators, not back).
+   * The figures that hang off an indicator: how many targets, values and comparators it has
+   * (the plan priorities it measures are the plans module's to read).
    */
-  async usage(
-    trx: Trx,
-    id: string,
-  ): Promise<{ targets: number; values: number; comparators: number; priorities: string[] }> {
+  async figures(trx: Trx, id: string): Promise<{ targets: number; values: number; comparators: number }> {
     const count = async (table: 'indicator_targets' | 'indicator_values' | 'indicator_comparators') =>
       Number(
         (
@@ -224,26 +221,12 @@ export const indicatorsRepository = {
             .executeTakeFirstOrThrow()
         ).n,
       );
-    const [targets, values, comparators, priorities] = await Promise.all([
+    const [targets, values, comparators] = await Promise.all([
       count('indicator_targets'),
       count('indicator_values'),
       count('indicator_comparators'),
-      trx
-        .selectFrom('plan_priority_indicators as link')
-        .innerJoin('plan_priorities as p', 'p.id', 'link.priority_id')
-        .innerJoin('plans', 'plans.id', 'p.plan_id')
-        .select(['p.title', 'plans.title as plan'])
-        .where('link.indicator_id', '=', id)
-        .orderBy('plans.title')
-        .orderBy('p.position')
-        .execute(),
     ]);
-    return {
-      targets,
-      values,
-      comparators,
-      priorities: priorities.map((row) => `${row.plan}: ${row.title}`),
-    };
+    return { targets, values, comparators };
   },
 
   targets(trx: Trx, indicatorIds: string[], period?: string): Promise<TargetRow[]> {

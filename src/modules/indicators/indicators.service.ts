@@ -97,7 +97,25 @@ export const fromTheLibrary = (code: string) =>
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
-function deletionProblems(usage: Awaited<ReturnType<typeof repository.usage>>): string[] {
+/**
+ * The plan priorities that measure an indicator, with their plan's title, in order. The plans
+ * module links its priorities to indicators and depends on this one: the composition root
+ * passes its read in.
+ */
+export type PrioritiesMeasuring = (
+  trx: Trx,
+  indicatorId: string,
+) => Promise<{ plan: string; title: string }[]>;
+
+/** What hangs off an indicator: its figures, and the plan priorities it measures ("plan: priority"). */
+interface Usage {
+  targets: number;
+  values: number;
+  comparators: number;
+  priorities: string[];
+}
+
+function deletionProblems(usage: Usage): string[] {
   const figures = [
     ...(usage.values ? [plural(usage.values, 'value', 'values')] : []),
     ...(usage.targets ? [plural(usage.targets, 'target', 'targets')] : []),
@@ -195,7 +213,15 @@ async function checkImport(trx: Trx, rows: IndicatorImportRow[]) {
   return { checkedRows, problems };
 }
 
-export function indicatorsService(db: Database<DB>) {
+export function indicatorsService(db: Database<DB>, prioritiesMeasuring: PrioritiesMeasuring) {
+  async function usageOf(trx: Trx, id: string): Promise<Usage> {
+    const [figures, priorities] = await Promise.all([
+      repository.figures(trx, id),
+      prioritiesMeasuring(trx, id),
+    ]);
+    return { ...figures, priorities: priorities.map((row) => `${row.plan}: ${row.title}`) };
+  }
+
   return {
     summariesWithin,
 
@@ -305,7 +331,7 @@ export function indicatorsService(db: Database<DB>) {
           version,
         );
         const before = withoutVersion(await mustFindLocal(trx, code)); // the row as it is, locked
-        const usage = await repository.usage(trx, before.id);
+        const usage = await usageOf(trx, before.id);
         const figures = usage.targets + usage.values + usage.comparators;
         const problems = [];
         if (figures && input.frequency !== before.frequency)
@@ -341,7 +367,7 @@ export function indicatorsService(db: Database<DB>) {
     /** What stops a local indicator being deleted: its figures, and the priorities it measures. */
     deletionProblems(caller: Caller, code: string): Promise<string[]> {
       return inTenant(db, caller, 'partnership.read', async (trx) =>
-        deletionProblems(await repository.usage(trx, (await mustFindLocal(trx, code)).id)),
+        deletionProblems(await usageOf(trx, (await mustFindLocal(trx, code)).id)),
       );
     },
 
@@ -349,7 +375,7 @@ export function indicatorsService(db: Database<DB>) {
     deleteLocal(caller: Caller, code: string): Promise<void> {
       return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
         const before = await mustFindLocal(trx, code);
-        const problems = deletionProblems(await repository.usage(trx, before.id));
+        const problems = deletionProblems(await usageOf(trx, before.id));
         if (problems.length)
           throw new RuleViolation(problems.map((message) => ({ path: 'indicator', message })));
         await repository.delete(trx, before.id);

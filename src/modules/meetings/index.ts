@@ -3,7 +3,20 @@
 // attendance, record, consultations and documents are modules of their own.
 export { meetingsService, type MeetingsService } from './meetings.service.ts';
 export type { MeetingsTables } from './meetings.tables.ts';
-export { meetingsRepository, type MeetingRow } from './meetings.repository.ts';
+export {
+  meetingById,
+  meetingsWhere,
+  registerScopeOf,
+  setRegisterScope,
+  heldMeetingsWithWholeRegister,
+  actionNumberingBody,
+  minutesAmendmentOf,
+  setMinutesAmendment,
+  meetingsWithBodyKinds,
+  type MeetingWithBodyKinds,
+  type MeetingRow,
+  type MeetingFilter,
+} from './meetings.repository.ts';
 export type { SearchCriteria, SearchHit, SearchHitKind, SearchPage } from './search.repository.ts';
 export {
   meetingInputSchema,

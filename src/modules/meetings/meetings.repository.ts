@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { Trx } from '../../schema.ts';
 import { versionColumn } from '../../platform/db/row-version.ts';
 import type { CadenceRule } from '../bodies/index.ts';
@@ -182,24 +183,123 @@ export const meetingsRepository = {
       { id: string; name: string; slug: string; kind: string; cadenceRules: CadenceRule[] | null }[]
     >,
 
-  /** The bodies where a person holds a seat, or is a named substitute, at some time; with the periods. */
-  async seatsOfPeopleWithEmail(trx: Trx, email: string) {
-    return trx
-      .selectFrom('memberships as m')
-      .innerJoin('seats as s', 's.id', 'm.seat_id')
-      .innerJoin('people as p', 'p.id', 'm.person_id')
-      .leftJoin('membership_substitutes as ms', 'ms.membership_id', 'm.id')
-      .leftJoin('people as sp', 'sp.id', 'ms.person_id')
-      .select(['s.body_id as bodyId', 'm.starts_on as startsOn', 'm.ends_on as endsOn'])
-      .where((eb) =>
-        eb.or([
-          eb(eb.fn('lower', ['p.email']), '=', email.toLowerCase()),
-          eb(eb.fn('lower', ['sp.email']), '=', email.toLowerCase()),
-        ]),
-      )
-      .execute();
-  },
-
   userEmail: async (trx: Trx, userId: string) =>
     (await trx.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst())?.email,
 };
+
+// The reads other modules make of meetings (issue 16 item 3): named, so the repository itself
+// stays private to this module.
+
+/** A meeting with its bodies, or undefined. */
+export const meetingById = (trx: Trx, id: string): Promise<MeetingRow | undefined> =>
+  meetingsRepository.byId(trx, id);
+
+/** Meetings (with their bodies) in date order, narrowed by dates, ids or bodies. */
+export const meetingsWhere = (trx: Trx, filter: MeetingFilter = {}): Promise<MeetingRow[]> =>
+  meetingsRepository.list(trx, filter);
+
+/** What a meeting's register records (a column of the meeting; the attendance module's words). */
+export const registerScopeOf = async (trx: Trx, meetingId: string): Promise<string | null> =>
+  (await trx.selectFrom('meetings').select('register_scope').where('id', '=', meetingId).executeTakeFirst())
+    ?.register_scope ?? null;
+
+export async function setRegisterScope(trx: Trx, meetingId: string, scope: string | null): Promise<void> {
+  await trx.updateTable('meetings').set({ register_scope: scope }).where('id', '=', meetingId).execute();
+}
+
+/**
+ * Held meetings of these bodies between two instants whose register records everyone and
+ * which `hasRegister` (a condition on the meeting's id column, given by the attendance module)
+ * holds for, one row a meeting and body, in date order: one statement.
+ */
+export async function heldMeetingsWithWholeRegister(
+  trx: Trx,
+  bodyIds: string[],
+  from: Date,
+  before: Date,
+  hasRegister: (meetingIdColumn: string) => RawBuilder<boolean>,
+): Promise<{ meetingId: string; startsAt: Date; bodyId: string }[]> {
+  if (!bodyIds.length) return [];
+  return trx
+    .selectFrom('meetings as m')
+    .innerJoin('meeting_bodies as mb', 'mb.meeting_id', 'm.id')
+    .select(['m.id as meetingId', 'm.starts_at as startsAt', 'mb.body_id as bodyId'])
+    .where('mb.body_id', 'in', bodyIds)
+    .where('m.state', '=', 'held')
+    .where('m.starts_at', '>=', from)
+    .where('m.starts_at', '<', before)
+    .where('m.register_scope', '=', 'all')
+    .where(hasRegister('m.id'))
+    .orderBy('m.starts_at')
+    .execute();
+}
+
+/** The first of the meeting's bodies (in the structure's order) with a code for action numbers. */
+export const actionNumberingBody = (trx: Trx, meetingId: string) =>
+  trx
+    .selectFrom('meeting_bodies as mb')
+    .innerJoin('bodies as b', 'b.id', 'mb.body_id')
+    .select(['b.id', 'b.action_code as code'])
+    .where('mb.meeting_id', '=', meetingId)
+    .where('b.action_code', 'is not', null)
+    .orderBy('b.position')
+    .orderBy('b.name')
+    .executeTakeFirst();
+
+/** The amendment the minutes of a meeting were approved with, if approved as amended. */
+export const minutesAmendmentOf = async (trx: Trx, meetingId: string): Promise<string | null> =>
+  (
+    await trx
+      .selectFrom('meetings')
+      .select('minutes_amendment')
+      .where('id', '=', meetingId)
+      .executeTakeFirst()
+  )?.minutes_amendment ?? null;
+
+export async function setMinutesAmendment(
+  trx: Trx,
+  meetingId: string,
+  amendment: string | null,
+): Promise<void> {
+  await trx
+    .updateTable('meetings')
+    .set({ minutes_amendment: amendment })
+    .where('id', '=', meetingId)
+    .execute();
+}
+
+/** A meeting with the kinds and names of its bodies. */
+export interface MeetingWithBodyKinds {
+  id: string;
+  title: string;
+  startsAt: Date;
+  state: string;
+  bodyKinds: string[];
+  bodyNames: string[];
+}
+
+/** Meetings (all, or these) with the kinds and names of their bodies, latest first; for links from other modules. */
+export function meetingsWithBodyKinds(trx: Trx, ids?: string[]): Promise<MeetingWithBodyKinds[]> {
+  if (ids && !ids.length) return Promise.resolve([]);
+  let query = trx
+    .selectFrom('meetings as m')
+    .select([
+      'm.id',
+      'm.title',
+      'm.starts_at as startsAt',
+      'm.state',
+      sql<
+        string[]
+      >`coalesce((select array_agg(b.kind order by b.name) from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = m.id), '{}')`.as(
+        'bodyKinds',
+      ),
+      sql<
+        string[]
+      >`coalesce((select array_agg(b.name order by b.name) from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = m.id), '{}')`.as(
+        'bodyNames',
+      ),
+    ])
+    .orderBy('m.starts_at', 'desc');
+  if (ids) query = query.where('m.id', 'in', ids);
+  return query.execute();
+}

@@ -11,7 +11,8 @@ import { today } from '../../platform/http/date-input.ts';
 import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { bodyRulesWithin, rulesOn, standingItemsWithin } from '../bodies/index.ts';
-import { agendaRepository, seesExempt } from '../agenda/index.ts';
+import { addAgendaItem, seesExempt } from '../agenda/index.ts';
+import { seatPeriodsOfEmail } from '../membership/index.ts';
 import { cadenceCheck } from './cadence.ts';
 import {
   meetingsRepository as meetings,
@@ -73,7 +74,7 @@ export function meetingsService(db: Database<DB>) {
       ),
     ];
     for (const [index, title] of standing.entries())
-      await agendaRepository.insert(trx, partnershipId, id, {
+      await addAgendaItem(trx, partnershipId, id, {
         number: index + 1,
         title,
         purpose: 'information',
@@ -179,7 +180,7 @@ export function meetingsService(db: Database<DB>) {
       inTenant(db, caller, 'partnership.read', async (trx) => {
         const email = caller.userId ? await meetings.userEmail(trx, caller.userId) : undefined;
         if (!email) return [];
-        const held = await meetings.seatsOfPeopleWithEmail(trx, email);
+        const held = await seatPeriodsOfEmail(trx, email);
         const candidates = await meetings.list(trx, { bodyIds: [...new Set(held.map((h) => h.bodyId))] });
         return candidates.filter((meeting) => {
           const on = londonParts(meeting.startsAt).date;

@@ -13,7 +13,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   auditCount,
+  grant,
   makePartnership,
+  makeUser,
   pageText,
   signedInAs,
   startTestApp,
@@ -309,6 +311,22 @@ describe('appointments corrected, joint posts and partial dates (issue 15)', () 
     assert.deepEqual([council.expected, council.attended, council.notRecorded, council.rate], [4, 3, 1, 1]);
     const page = pageText((await viewer.get(`${base}/seats?at=2010-07-02`)).text).replace(/\s+/g, ' ');
     assert.match(page, /Peter Seller.*and NHS Stockton \(joint post\)/);
+    // and so does the API's list of seats (it gave a joint post's first organisation only)
+    const reader = await makeUser(test.services);
+    await grant(test.services, partnershipId, reader.id, 'viewer');
+    const { token } = await test.services.tokens.create(systemCaller('test'), reader.id, 'joint posts');
+    const seats = (
+      await test
+        .request()
+        .get('/api/v1/partnerships/stockton/bodies/trust-board/seats?at=2010-07-02')
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200)
+    ).body as { items: { label: string; holders: { name: string; organisations: string[] }[] }[] };
+    const post = seats.items.find((seat) => seat.label === 'Joint commissioning, council and NHS')!;
+    assert.deepEqual(
+      post.holders.map((holder) => [holder.name, holder.organisations]),
+      [['Peter Seller', ['Stockton-on-Tees Borough Council', 'NHS Stockton']]],
+    );
     // every page and document showing the register names both organisations (issue 15 gap 1):
     // the register form, the meeting's page, the minutes and the appointment's page
     const both = 'Stockton-on-Tees Borough Council and NHS Stockton';

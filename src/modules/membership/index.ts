@@ -24,3 +24,16 @@ export { membershipApiOperations } from './membership.api.schemas.ts';
 export { importRoutes } from './import.routes.ts';
 export { organisationsWithin } from './organisations.read.ts';
 export { termReminders } from './terms-mail.ts';
+export {
+  membershipsInForceOn,
+  substitutesStandingOn,
+  peopleToWrite,
+  membersOfBodies,
+  votingMemberSeatsOf,
+  seatPlacesOfBodies,
+  interestsStandingOn,
+  seatPeriodsOfEmail,
+  clerksOfBodies,
+} from './membership.repository.ts';
+export { memberSeatsWithin, seatHoldersWithin, isPersonWithin } from './holders.read.ts';
+export type { SeatRecord, MembershipRecord } from './membership.repository.ts';

@@ -64,7 +64,13 @@ export const seatsJson = z.object({
         z.object({
           name: z.string().nullable().describe('Null for a young person: young people are never named here'),
           youngPerson: z.boolean(),
-          organisation: z.string().nullable(),
+          organisation: z
+            .string()
+            .nullable()
+            .describe('The organisation the holder sits for (a joint post’s first)'),
+          organisations: z
+            .array(z.string())
+            .describe('Every organisation the holder sits for: more than one for a joint post'),
           startsOn: apiJson.date().nullable(),
           endsOn: apiJson.date().nullable(),
         }),

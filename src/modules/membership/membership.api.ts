@@ -49,6 +49,9 @@ export function membershipApi(membership: MembershipService, bodies: BodiesServi
           name: holder.youngPerson ? null : holder.personName,
           youngPerson: holder.youngPerson,
           organisation: holder.organisationName,
+          organisations: holder.organisationName
+            ? [holder.organisationName, ...holder.jointOrganisations.map((joint) => joint.name)]
+            : [],
           startsOn: holder.startsOn,
           endsOn: holder.endsOn,
         })),

@@ -234,7 +234,14 @@ describe('seats and members', () => {
       [1, 2],
     );
     assert.deepEqual(items[1]!.holders, [
-      { name: null, youngPerson: true, organisation: null, startsOn: '2008-09-01', endsOn: null },
+      {
+        name: null,
+        youngPerson: true,
+        organisation: null,
+        organisations: [],
+        startsOn: '2008-09-01',
+        endsOn: null,
+      },
     ]);
     assert.doesNotMatch(seats.text, /Nafisah/);
     const organisations = await test

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Trx } from '../../schema.ts';
 import { versionColumn } from '../../platform/db/row-version.ts';
 import { partialOf, today } from '../../platform/http/date-input.ts';
-import type { SeatRule } from './membership.vocabulary.ts';
+import { nonMemberSeatRoles, type SeatRule } from './membership.vocabulary.ts';
 
 export interface OrganisationRow {
   id: string;
@@ -884,3 +884,338 @@ export const interestsRepository = {
     return row.id;
   },
 };
+
+// Reads the meetings' parts make of membership through its index.ts (issue 16 item 3): who sits
+// in bodies on a date and the substitutes standing then, the people to write to, the members a
+// register expects, voting seats and their places, interests, and a person's seats by address.
+
+/** The memberships of these bodies in force on `date` (a London day), except in seats of these roles. */
+export async function membershipsInForceOn(
+  trx: Trx,
+  bodyIds: string[],
+  date: string,
+  exceptRoles: string[],
+): Promise<{ id: string; personId: string }[]> {
+  if (!bodyIds.length) return [];
+  let query = trx
+    .selectFrom('memberships as m')
+    .innerJoin('seats as s', 's.id', 'm.seat_id')
+    .select(['m.id', 'm.person_id as personId'])
+    .where('s.body_id', 'in', bodyIds);
+  for (const role of exceptRoles) query = query.where('s.role', '!=', role);
+  return query
+    .where((eb) => eb.or([eb('m.starts_on', 'is', null), eb('m.starts_on', '<=', date)]))
+    .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', date)]))
+    .execute();
+}
+
+/** The people standing as substitutes for these memberships on `date` (standing substitutes have dates of their own: issue 15). */
+export async function substitutesStandingOn(
+  trx: Trx,
+  membershipIds: string[],
+  date: string,
+): Promise<{ personId: string }[]> {
+  if (!membershipIds.length) return [];
+  return trx
+    .selectFrom('membership_substitutes')
+    .select('person_id as personId')
+    .where('membership_id', 'in', membershipIds)
+    .where((eb) => eb.or([eb('starts_on', 'is', null), eb('starts_on', '<=', date)]))
+    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', date)]))
+    .execute();
+}
+
+/**
+ * These people who have an e-mail address, by name, each with whether the account with that
+ * address may see exempt items here (a platform admin, or member and up in this partnership).
+ */
+export async function peopleToWrite(
+  trx: Trx,
+  personIds: string[],
+): Promise<{ personId: string; name: string; email: string; youngPerson: boolean; seesExempt: boolean }[]> {
+  if (!personIds.length) return [];
+  const rows = await trx
+    .selectFrom('people as p')
+    .leftJoin('users as u', (join) => join.on(sql`lower(u.email)`, '=', sql`lower(p.email)`))
+    .leftJoin('partnership_members as pm', (join) =>
+      join
+        .onRef('pm.user_id', '=', 'u.id')
+        .on('pm.partnership_id', '=', sql<string>`current_partnership_id()`),
+    )
+    .select([
+      'p.id as personId',
+      'p.name',
+      'p.email',
+      'p.young_person as youngPerson',
+      sql<boolean>`coalesce(u.platform_admin, false) or coalesce(pm.role in ('member', 'editor', 'admin'), false)`.as(
+        'seesExempt',
+      ),
+    ])
+    .where('p.id', 'in', personIds)
+    .where('p.email', 'is not', null)
+    .orderBy('p.name')
+    .execute();
+  return rows.map((row) => ({ ...row, email: row.email!, seesExempt: Boolean(row.seesExempt) }));
+}
+
+/**
+ * Every membership of these bodies (at any time) except in seats whose holders are not members,
+ * with seat, organisation, a joint post's other organisations and the named substitutes with
+ * their periods (a register keeps those of its date): who a meeting's register expects.
+ */
+export async function membersOfBodies(trx: Trx, bodyIds: string[]) {
+  if (!bodyIds.length) return [];
+  const rows = await trx
+    .selectFrom('memberships as m')
+    .innerJoin('seats as s', 's.id', 'm.seat_id')
+    .innerJoin('people as p', 'p.id', 'm.person_id')
+    .leftJoin('organisations as o', (join) =>
+      join.on((eb) => eb('o.id', '=', eb.fn.coalesce('m.organisation_id', 's.organisation_id'))),
+    )
+    .select((eb) => [
+      'm.id as membershipId',
+      's.body_id as bodyId',
+      's.label as seatLabel',
+      's.voting',
+      eb.fn.coalesce('s.category', 'o.category').as('category'),
+      'p.id as personId',
+      'p.name as personName',
+      'p.young_person as youngPerson',
+      'o.id as organisationId',
+      'o.name as organisationName',
+      'm.starts_on as startsOn',
+      'm.ends_on as endsOn',
+    ])
+    .where('s.body_id', 'in', bodyIds)
+    // people in attendance, observers and note-takers are not members (ADR 0041)
+    .where('s.role', 'not in', [...nonMemberSeatRoles])
+    .orderBy('s.position')
+    .orderBy('m.starts_on')
+    .execute();
+  if (!rows.length) return [];
+  const substitutes = await trx
+    .selectFrom('membership_substitutes as ms')
+    .innerJoin('people as p', 'p.id', 'ms.person_id')
+    .select([
+      'ms.membership_id as membershipId',
+      'p.id',
+      'p.name',
+      'ms.starts_on as startsOn',
+      'ms.ends_on as endsOn',
+    ])
+    .where(
+      'ms.membership_id',
+      'in',
+      rows.map((row) => row.membershipId),
+    )
+    .orderBy('p.name')
+    .execute();
+  // a joint post's other organisations (issue 15)
+  const joint = await trx
+    .selectFrom('membership_organisations as mo')
+    .innerJoin('organisations as o', 'o.id', 'mo.organisation_id')
+    .select(['mo.membership_id as membershipId', 'o.name'])
+    .where(
+      'mo.membership_id',
+      'in',
+      rows.map((row) => row.membershipId),
+    )
+    .orderBy('o.name')
+    .execute();
+  return rows.map((row) => ({
+    ...row,
+    jointOrganisations: joint.filter((j) => j.membershipId === row.membershipId).map((j) => j.name),
+    // each standing substitute with their period: a register takes those of its date (issue 15)
+    substitutes: substitutes
+      .filter((s) => s.membershipId === row.membershipId)
+      .map(({ id, name, startsOn, endsOn }) => ({ id, name, startsOn, endsOn })),
+  }));
+}
+
+/** The voting seats of these bodies held by members (at any time), with their places and dates. */
+export const votingMemberSeatsOf = (trx: Trx, bodyIds: string[]) =>
+  trx
+    .selectFrom('seats')
+    .select(['id', 'body_id as bodyId', 'capacity', 'starts_on as startsOn', 'ends_on as endsOn'])
+    .where('body_id', 'in', bodyIds)
+    .where('voting', '=', true)
+    .where('role', 'not in', [...nonMemberSeatRoles])
+    .execute();
+
+/** The dated numbers of places of the seats of these bodies. */
+export const seatPlacesOfBodies = (trx: Trx, bodyIds: string[]) =>
+  trx
+    .selectFrom('seat_places as sp')
+    .innerJoin('seats as s', 's.id', 'sp.seat_id')
+    .select(['sp.seat_id as seatId', 'sp.holds_from as holdsFrom', 'sp.places'])
+    .where('s.body_id', 'in', bodyIds)
+    .execute();
+
+/** The register of interests of these people, entries not ended before the date, latest declared first. */
+export const interestsStandingOn = async (trx: Trx, personIds: string[], date: string) =>
+  personIds.length
+    ? trx
+        .selectFrom('interests')
+        .select(['id', 'person_id as personId', 'description'])
+        .where('person_id', 'in', personIds)
+        .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', date)]))
+        .orderBy('declared_on', 'desc')
+        .execute()
+    : [];
+
+/** The bodies where the person with this address holds a seat, or is a named substitute, at some time; with the periods. */
+export async function seatPeriodsOfEmail(trx: Trx, email: string) {
+  return trx
+    .selectFrom('memberships as m')
+    .innerJoin('seats as s', 's.id', 'm.seat_id')
+    .innerJoin('people as p', 'p.id', 'm.person_id')
+    .leftJoin('membership_substitutes as ms', 'ms.membership_id', 'm.id')
+    .leftJoin('people as sp', 'sp.id', 'ms.person_id')
+    .select(['s.body_id as bodyId', 'm.starts_on as startsOn', 'm.ends_on as endsOn'])
+    .where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['p.email']), '=', email.toLowerCase()),
+        eb(eb.fn('lower', ['sp.email']), '=', email.toLowerCase()),
+      ]),
+    )
+    .execute();
+}
+
+// What compliance evaluates a partnership against (ADR 0026), read in few statements for
+// speed: every seat of its bodies with its dates, office and organisation, and every
+// membership of them with its dates (the caller keeps those of the date, and of each
+// meeting's date). The office's body is joined for its slug, as the seats' lists do.
+export interface SeatRecord {
+  id: string;
+  bodyId: string;
+  position: number;
+  label: string;
+  role: string;
+  voting: boolean;
+  /** The seat's own category, else its organisation's. */
+  category: string | null;
+  independent: boolean | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  office: string | null;
+  officeBodySlug: string | null;
+  organisationId: string | null;
+  organisationName: string | null;
+  /** The organisation's last day, and who succeeded it. */
+  organisationEndsOn: string | null;
+  successorName: string | null;
+  chairOf: { kinds: string[]; slugs: string[] } | null;
+  /** Recommended rather than constituted: never counts towards a rule (ADR 0037). */
+  recommended: boolean;
+}
+
+export interface MembershipRecord {
+  id: string;
+  seatId: string;
+  personId: string;
+  name: string;
+  youngPerson: boolean;
+  /** The category of the organisation the member sits for, where the membership names one. */
+  category: string | null;
+  organisationId: string | null;
+  organisationEndsOn: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  /** A joint post's other organisations (issue 15), each with its category and last day. */
+  joint: { category: string | null; endsOn: string | null }[];
+}
+
+export const seatHoldersRepository = {
+  async seats(trx: Trx): Promise<SeatRecord[]> {
+    const rows = await trx
+      .selectFrom('seats as s')
+      .leftJoin('organisations as o', 'o.id', 's.organisation_id')
+      .leftJoin('bodies as ob', 'ob.id', 's.office_body_id')
+      .leftJoin('organisations as successor', 'successor.id', 'o.successor_id')
+      .select([
+        's.id',
+        's.body_id as bodyId',
+        's.position',
+        's.label',
+        's.role',
+        's.voting',
+        (eb) => eb.fn.coalesce('s.category', 'o.category').as('category'),
+        's.independent',
+        's.starts_on as startsOn',
+        's.ends_on as endsOn',
+        's.office',
+        'ob.slug as officeBodySlug',
+        's.organisation_id as organisationId',
+        'o.name as organisationName',
+        'o.ends_on as organisationEndsOn',
+        'successor.name as successorName',
+        's.rule',
+        's.recommended',
+      ])
+      // observers and note-takers are not members: they meet no rule (ADR 0041)
+      .where('s.role', 'not in', ['observer', 'note-taker'])
+      .orderBy('s.body_id')
+      .orderBy('s.position')
+      .execute();
+    return rows.map(({ rule: stored, ...seat }) => {
+      const rule = stored as SeatRule | null;
+      const chairOf =
+        rule?.kind === 'chairs-of'
+          ? { kinds: rule.bodyKinds ?? [], slugs: rule.bodies ?? [] }
+          : seat.office === 'chair' && seat.officeBodySlug
+            ? { kinds: [], slugs: [seat.officeBodySlug] }
+            : null;
+      return { ...seat, chairOf };
+    });
+  },
+
+  async memberships(trx: Trx): Promise<MembershipRecord[]> {
+    const [rows, joint] = await Promise.all([
+      seatHoldersRepository.membershipRows(trx),
+      trx
+        .selectFrom('membership_organisations as mo')
+        .innerJoin('organisations as o', 'o.id', 'mo.organisation_id')
+        .select(['mo.membership_id as membershipId', 'o.category', 'o.ends_on as endsOn'])
+        .execute(),
+    ]);
+    const jointOf = Map.groupBy(joint, (row) => row.membershipId);
+    return rows.map((row) => ({
+      ...row,
+      joint: (jointOf.get(row.id) ?? []).map(({ category, endsOn }) => ({ category, endsOn })),
+    }));
+  },
+
+  membershipRows(trx: Trx) {
+    return trx
+      .selectFrom('memberships as m')
+      .innerJoin('people as p', 'p.id', 'm.person_id')
+      .leftJoin('organisations as o', 'o.id', 'm.organisation_id')
+      .select([
+        'm.id',
+        'm.seat_id as seatId',
+        'p.id as personId',
+        'p.name',
+        'p.young_person as youngPerson',
+        'o.category',
+        'm.organisation_id as organisationId',
+        'o.ends_on as organisationEndsOn',
+        'm.starts_on as startsOn',
+        'm.ends_on as endsOn',
+      ])
+      .orderBy('m.starts_on')
+      .execute();
+  },
+};
+
+/** The lead officers of these bodies with an e-mail address: their meetings' clerks (for mail). */
+export const clerksOfBodies = (trx: Trx, bodyIds: string[]): Promise<{ name: string; email: string }[]> =>
+  bodyIds.length
+    ? trx
+        .selectFrom('bodies as b')
+        .innerJoin('people as p', 'p.id', 'b.lead_officer_person_id')
+        .select(['p.name', 'p.email as email'])
+        .where('b.id', 'in', bodyIds)
+        .where('p.email', 'is not', null)
+        .execute()
+        .then((rows) => rows.map((row) => ({ name: row.name, email: row.email! })))
+    : Promise.resolve([]);

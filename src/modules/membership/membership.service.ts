@@ -141,17 +141,21 @@ export function membershipService(db: Database<DB>, bodies: BodiesService) {
    * import checks every row's start date): nothing in them changes while the checks run.
    */
   async function openChecker(trx: Trx): Promise<OpenCheck> {
+    // the body as the checks use it (its whole record has more)
+    const openBody = ({ id, name, slug, startsOn, endsOn }: OpenBody): OpenBody => ({
+      id,
+      name,
+      slug,
+      startsOn,
+      endsOn,
+    });
     const found = new Map<string, Promise<OpenBody | undefined>>();
     let structureOn: Promise<(date: string) => { bodies: { body: { id: string } }[] }> | undefined;
     const body = async (bodyId: string) => {
       if (!found.has(bodyId))
         found.set(
           bodyId,
-          trx
-            .selectFrom('bodies')
-            .select(['id', 'name', 'slug', 'starts_on as startsOn', 'ends_on as endsOn'])
-            .where('id', '=', bodyId)
-            .executeTakeFirst(),
+          bodies.byIdWithin(trx, bodyId).then((row) => row && openBody(row)),
         );
       const row = await found.get(bodyId);
       if (!row) throw notFound();

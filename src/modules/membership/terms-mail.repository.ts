@@ -1,5 +1,5 @@
-// SQL for the terms-of-office reminders of issue 18: memberships ending in a window, and the
-// partnership's administrators' addresses.
+// SQL for the terms-of-office reminders of issue 18: memberships ending in a window (the
+// partnership's administrators, who are told, are the accounts module's to read).
 import type { Trx } from '../../schema.ts';
 
 export interface EndingTerm {
@@ -33,15 +33,4 @@ export const termsMailRepository = {
       .where('m.ends_on', '<=', to)
       .orderBy('m.ends_on')
       .execute() as Promise<EndingTerm[]>,
-
-  /** The partnership's administrators (their accounts' names and addresses). */
-  administrators: (trx: Trx, partnershipId: string) =>
-    trx
-      .selectFrom('partnership_members as pm')
-      .innerJoin('users as u', 'u.id', 'pm.user_id')
-      .select(['u.name', 'u.email'])
-      .where('pm.partnership_id', '=', partnershipId)
-      .where('pm.role', '=', 'admin')
-      .orderBy('u.email')
-      .execute(),
 };

@@ -4,6 +4,7 @@
 import type { Reminder, ReminderSource } from '../../platform/mail/daily.ts';
 import { formatDate } from '../../platform/views/nunjucks.ts';
 import type { Trx } from '../../schema.ts';
+import { administratorsWithin } from '../accounts/index.ts';
 import { termsMailRepository as repo } from './terms-mail.repository.ts';
 
 /** How far ahead a term's end is told. */
@@ -16,7 +17,7 @@ export const termReminders: ReminderSource = async (unknownTrx, { asOf, partners
   const trx = unknownTrx as Trx;
   const terms = await repo.ending(trx, asOf, shiftDays(asOf, termNoticeDays));
   if (!terms.length) return [];
-  const administrators = await repo.administrators(trx, partnership.id);
+  const administrators = await administratorsWithin(trx, partnership.id);
   const reminders: Reminder[] = [];
   for (const term of terms) {
     const who = term.youngPerson ? 'A young person' : term.personName;

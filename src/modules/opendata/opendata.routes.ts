@@ -117,8 +117,8 @@ export function openDataRoutes(service: OpenDataService, publicUrl: string | und
     const page = pageOf(req.query.page);
     const found = await siteFor(req, res);
     if (!found) return;
-    const objects = (await service.objects(found, origin(req)))[kind];
-    res.json(oparlList(objects, page, `${origin(req)}/oparl/v1/bodies/${found.slug}/${kind}`));
+    const list = (await service.objects(found, origin(req)))[kind];
+    res.json(oparlList(list, page, `${origin(req)}/oparl/v1/bodies/${found.slug}/${kind}`));
   });
   router.get('/oparl/v1/bodies/:slug/:kind/:id', async (req, res) => {
     const kind = String(req.params.kind) as OparlKind;

@@ -3,8 +3,9 @@
 // OParl 1.1 objects (https://oparl.org/spezifikation/) and a Popolo export
 // (https://www.popoloproject.com/specs/). Addresses: /oparl/v1/... and /popolo/v1/{slug}.
 import { licence, type PublicSite, type PublicSiteService } from '../public/index.ts';
-import type { PartnershipsService } from '../partnerships/index.ts';
-import { partialOf } from '../../platform/http/date-input.ts';
+import { partialOf, today } from '../../platform/http/date-input.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { keptRead, type PageKeeper } from '../../platform/http/kept-pages.ts';
 
 export const oparlVersion = 'https://schema.oparl.org/1.1/';
 const type = (name: string) => `https://schema.oparl.org/1.1/${name}`;
@@ -25,7 +26,7 @@ export type OparlKind = (typeof oparlKinds)[number];
 
 const dateOf = (value: Date) => value.toISOString().slice(0, 10);
 
-export function openDataService(site: PublicSiteService, partnerships: PartnershipsService) {
+export function openDataService(site: PublicSiteService, keeper?: PageKeeper) {
   /** Every OParl object of a partnership, by kind, in a stable order. */
   async function objectsOf(found: PublicSite, origin: string): Promise<Record<OparlKind, OparlObject[]>> {
     const root = `${origin}/oparl/v1/bodies/${found.slug}`;
@@ -229,6 +230,18 @@ export function openDataService(site: PublicSiteService, partnerships: Partnersh
     };
   }
 
+  /**
+   * A partnership's objects, kept under its data version by the origin they are addressed from
+   * and today's date (the seats' holders are today's; ADR 0056): every OParl list and object of the partnership is cut from them, and the public
+   * see them alike. Worked out again only when the partnership's data has changed.
+   */
+  const read = async (_partnershipId: string, slug: string, origin: string, _on: string) => {
+    const found = await site.site(slug);
+    if (!found) throw notFound();
+    return objectsOf(found, origin);
+  };
+  const objects = keeper ? keptRead(keeper, 'oparl objects', read) : read;
+
   return {
     site: (slug: string) => site.site(slug),
 
@@ -246,17 +259,11 @@ export function openDataService(site: PublicSiteService, partnerships: Partnersh
 
     /** Every published partnership as an OParl Body. */
     async bodies(origin: string): Promise<OparlObject[]> {
-      const published = await partnerships.list({ published: true });
-      const found: OparlObject[] = [];
-      for (const partnership of published) {
-        const entry = await site.site(partnership.slug);
-        if (entry) found.push(bodyOf(entry, origin));
-      }
-      return found;
+      return (await site.sites()).map((entry) => bodyOf(entry, origin));
     },
 
     body: bodyOf,
-    objects: objectsOf,
+    objects: (found: PublicSite, origin: string) => objects(found.id, found.slug, origin, today()),
 
     /** Popolo: the partnership's people, organisations (bodies and partner organisations), posts and memberships on a date. */
     async popolo(found: PublicSite, origin: string, on: string) {

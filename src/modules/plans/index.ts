@@ -37,3 +37,4 @@ export type {
   LoggedAction,
   LoggedActionsOf,
 } from './plan-part-links.ts';
+export { prioritiesMeasuring } from './targets.repository.ts';

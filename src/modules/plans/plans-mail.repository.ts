@@ -88,4 +88,14 @@ export const plansMailRepository = {
       updates: updates.filter((update) => update.actionId === row.id).map((update) => update.reportedOn),
     }));
   },
+
+  /** The partnership's slug, for the links in its messages. */
+  async slugOf(trx: Trx, partnershipId: string): Promise<string> {
+    const row = await trx
+      .selectFrom('partnerships')
+      .select('slug')
+      .where('id', '=', partnershipId)
+      .executeTakeFirstOrThrow();
+    return row.slug;
+  },
 };

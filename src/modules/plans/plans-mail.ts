@@ -17,15 +17,6 @@ const shiftDays = (iso: string, days: number) =>
 const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
-async function slugOf(trx: Trx, partnershipId: string): Promise<string> {
-  const row = await trx
-    .selectFrom('partnerships')
-    .select('slug')
-    .where('id', '=', partnershipId)
-    .executeTakeFirstOrThrow();
-  return row.slug;
-}
-
 const when = (action: Pick<RemindedAction, 'dueOn' | 'recurrence' | 'recursFrom'>) =>
   action.dueOn
     ? `, due on ${formatDate(action.dueOn)}`
@@ -44,7 +35,7 @@ export async function newPlanActionMail(
   const action = await repo.action(trx, actionId);
   if (!action?.leadEmail) return;
   const link = mail.url(
-    `/partnerships/${await slugOf(trx, partnershipId)}/plans/${action.planSlug}/actions/${action.id}`,
+    `/partnerships/${await repo.slugOf(trx, partnershipId)}/plans/${action.planSlug}/actions/${action.id}`,
   );
   const name = action.leadName ?? undefined;
   await mail.queue(trx, actor, partnershipId, [

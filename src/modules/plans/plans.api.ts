@@ -7,6 +7,7 @@ import type { PlansService, PlanDetail } from './plans.service.ts';
 import { partnerView, type ActionInPlan } from './accountability.ts';
 import type { ActionDetail } from './plans.service.ts';
 import { outcomeFrameworks } from './outcome-frameworks.ts';
+import { keptPage, pageRead } from '../../platform/http/kept-pages.ts';
 import type { AccountabilityJson, PlanActionJson, PlanJson, PlanListJson } from './plans.api.schemas.ts';
 
 const planSummary = (plan: PlanDetail['plan']) => ({
@@ -51,12 +52,14 @@ export function plansApi(plans: PlansService): Router {
     res.json(answer);
   });
 
-  router.get('/plans/:plan', async (req, res) => {
+  router.get('/plans/:plan', keptPage('plan answer', { by: ['date'] }), async (req, res) => {
     const wanted = String(req.params.plan);
-    const slug = (await plans.list(callerOf(req))).find(
-      (plan) => plan.id === wanted || plan.slug === wanted,
-    )?.slug;
-    const detail = slug ? await plans.bySlug(callerOf(req), slug) : null;
+    const detail = await pageRead(res, async () => {
+      const slug = (await plans.list(callerOf(req))).find(
+        (plan) => plan.id === wanted || plan.slug === wanted,
+      )?.slug;
+      return slug ? plans.bySlug(callerOf(req), slug) : null;
+    });
     if (!detail) throw notFound(`There is no plan ${wanted}.`);
     const answer: PlanJson = {
       ...planSummary(detail.plan),

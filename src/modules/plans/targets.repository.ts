@@ -37,3 +37,21 @@ export const planTargets = {
     return query.execute();
   },
 };
+
+/**
+ * The plan priorities that measure an indicator, with their plan's title, in order (the
+ * indicators module refuses to delete an indicator a priority measures).
+ */
+export const prioritiesMeasuring = (
+  trx: Trx,
+  indicatorId: string,
+): Promise<{ plan: string; title: string }[]> =>
+  trx
+    .selectFrom('plan_priority_indicators as link')
+    .innerJoin('plan_priorities as p', 'p.id', 'link.priority_id')
+    .innerJoin('plans', 'plans.id', 'p.plan_id')
+    .select(['p.title', 'plans.title as plan'])
+    .where('link.indicator_id', '=', indicatorId)
+    .orderBy('plans.title')
+    .orderBy('p.position')
+    .execute();

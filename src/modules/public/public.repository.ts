@@ -21,6 +21,14 @@ export const publicRepository = {
     return rows[0];
   },
 
+  /** Every published partnership's context, by name (migration 0066). */
+  async contexts(gate: Kysely<DB>): Promise<PublicContextRow[]> {
+    const { rows } = await sql<PublicContextRow>`
+      select id, slug, name, version, changed_at as "changedAt", sections
+        from public_contexts()`.execute(gate);
+    return rows;
+  },
+
   sections: async (trx: Trx): Promise<string[] | null> =>
     (await trx.selectFrom('public_sites').select('sections').executeTakeFirst())?.sections ?? null,
 

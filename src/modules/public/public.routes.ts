@@ -210,54 +210,59 @@ export function publicSiteRoutes(service: PublicSiteService, publicUrl: string |
     res.render(`${views}/meetings.njk`, { title: 'Forward plan', found });
   });
 
-  router.get('/public/:slug/search', site('meetings'), async (req, res) => {
-    const page = pageNumber(req.query.page);
-    if (page === null) throw notFound();
-    const text = (value: unknown) => (typeof value === 'string' ? value : '');
-    // the dates as GOV.UK date inputs, or from=YYYY-MM-DD as links give them (issue 23)
-    const dated = queryDates(req.query, {
-      from: { label: 'The date to search from' },
-      to: { label: 'The date to search to' },
-    });
-    const values = {
-      q: text(req.query.q),
-      from: text(dated.query.from),
-      to: text(dated.query.to),
-      body: text(req.query.body),
-    };
-    const inputs = { ...values, ...dateValues('from', values.from), ...dateValues('to', values.to) };
-    const title = 'Search meetings and papers';
-    const refuse = async (errors: ReturnType<typeof formErrors>) =>
-      res.status(400).render(`${views}/search.njk`, {
-        title,
-        values: { ...inputs, ...dated.query },
-        errors,
-        bodies: await service.searchBodies(siteOf(res)),
+  router.get(
+    '/public/:slug/search',
+    site('meetings'),
+    keptPage('public search', { by: ['date'], partnership: ofSite }),
+    async (req, res) => {
+      const page = pageNumber(req.query.page);
+      if (page === null) throw notFound();
+      const text = (value: unknown) => (typeof value === 'string' ? value : '');
+      // the dates as GOV.UK date inputs, or from=YYYY-MM-DD as links give them (issue 23)
+      const dated = queryDates(req.query, {
+        from: { label: 'The date to search from' },
+        to: { label: 'The date to search to' },
       });
-    const checked = validate(publicSearchQuery, dated.query);
-    if (!checked.ok || dated.problems.length)
-      return refuse(formErrors([...dated.problems, ...(checked.ok ? [] : checked.problems)]));
-    let found;
-    try {
-      found = await service.search(siteOf(res), { ...checked.value, page });
-    } catch (error) {
-      if (error instanceof RuleViolation) return refuse(formErrors(error.problems));
-      throw error;
-    }
-    const query = (n: number) => {
-      const params = new URLSearchParams(Object.entries(values).filter(([, value]) => value.trim() !== ''));
-      if (n > 1) params.set('page', String(n));
-      const text = params.toString();
-      return `${base(res)}/search${text ? `?${text}` : ''}`;
-    };
-    res.render(`${views}/search.njk`, {
-      title: found.pages > 1 ? `${title} (page ${found.page} of ${found.pages})` : title,
-      values: inputs,
-      ...found,
-      searched: Object.values(values).some((value) => value.trim() !== ''),
-      pagination: paginationOf(found.page, found.pages, query),
-    });
-  });
+      const values = {
+        q: text(req.query.q),
+        from: text(dated.query.from),
+        to: text(dated.query.to),
+        body: text(req.query.body),
+      };
+      const inputs = { ...values, ...dateValues('from', values.from), ...dateValues('to', values.to) };
+      const title = 'Search meetings and papers';
+      const refuse = async (errors: ReturnType<typeof formErrors>) =>
+        res.status(400).render(`${views}/search.njk`, {
+          title,
+          values: { ...inputs, ...dated.query },
+          errors,
+          bodies: await service.searchBodies(siteOf(res)),
+        });
+      const checked = validate(publicSearchQuery, dated.query);
+      if (!checked.ok || dated.problems.length)
+        return refuse(formErrors([...dated.problems, ...(checked.ok ? [] : checked.problems)]));
+      let found;
+      try {
+        found = await pageRead(res, () => service.search(siteOf(res), { ...checked.value, page }));
+      } catch (error) {
+        if (error instanceof RuleViolation) return refuse(formErrors(error.problems));
+        throw error;
+      }
+      const query = (n: number) => {
+        const params = new URLSearchParams(Object.entries(values).filter(([, value]) => value.trim() !== ''));
+        if (n > 1) params.set('page', String(n));
+        const text = params.toString();
+        return `${base(res)}/search${text ? `?${text}` : ''}`;
+      };
+      res.render(`${views}/search.njk`, {
+        title: found.pages > 1 ? `${title} (page ${found.page} of ${found.pages})` : title,
+        values: inputs,
+        ...found,
+        searched: Object.values(values).some((value) => value.trim() !== ''),
+        pagination: paginationOf(found.page, found.pages, query),
+      });
+    },
+  );
 
   router.get('/public/:slug/meetings.csv', site('meetings'), async (req, res) => {
     const found = await service.meetings(siteOf(res), {});

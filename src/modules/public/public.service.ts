@@ -30,7 +30,7 @@ import type { IndicatorsService } from '../indicators/index.ts';
 import type { BenchmarkingService } from '../benchmarking/index.ts';
 import type { PartnershipsService } from '../partnerships/index.ts';
 import type { ResourcesService } from '../resources/index.ts';
-import { publicRepository as repository } from './public.repository.ts';
+import { publicRepository as repository, type PublicContextRow } from './public.repository.ts';
 
 /** The parts of a partnership's public site an administrator may make public or not. */
 export const publicSections = {
@@ -292,25 +292,32 @@ export function publicSiteService(db: Database<DB>, deps: PublicDependencies, ke
   const read = (partnershipId: string, id: string) => meetingOf(publicCaller({ id: partnershipId }), id);
   const publicMeeting = keeper ? keptRead(keeper, 'public meeting', read) : read;
 
+  const siteOf = (row: PublicContextRow): PublicSite => {
+    // the public pages are kept too (ADR 0056): the version is read first
+    if (row.version !== null) db.noteVersion(row.id, row.version);
+    return {
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      version: row.version ?? '0',
+      changedAt: row.changedAt ?? new Date(0),
+      sections: (row.sections ?? defaultSections).filter((section): section is PublicSection =>
+        publicSectionKeys.includes(section as PublicSection),
+      ),
+    };
+  };
+
   return {
     /** The published partnership a public address names, or null (unpublished, or none). */
     async site(slug: string): Promise<PublicSite | null> {
       if (!/^[a-z0-9-]{1,100}$/.test(slug)) return null;
       const row = await db.gate((gate) => repository.context(gate, slug));
-      if (!row) return null;
-      // the public pages are kept too (ADR 0056): the version is read first
-      if (row.version !== null) db.noteVersion(row.id, row.version);
-      const sections = (row.sections ?? defaultSections).filter((section): section is PublicSection =>
-        publicSectionKeys.includes(section as PublicSection),
-      );
-      return {
-        id: row.id,
-        slug: row.slug,
-        name: row.name,
-        version: row.version ?? '0',
-        changedAt: row.changedAt ?? new Date(0),
-        sections,
-      };
+      return row ? siteOf(row) : null;
+    },
+
+    /** Every published partnership, by name. */
+    async sites(): Promise<PublicSite[]> {
+      return (await db.gate((gate) => repository.contexts(gate))).map(siteOf);
     },
 
     /** The sections the partnership makes public (its administrator's page). */

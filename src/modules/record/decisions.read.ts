@@ -3,8 +3,8 @@
 // decision on an exempt item is left out for a caller who may not see exempt items.
 import type { Caller } from '../../platform/http/auth.ts';
 import type { Trx } from '../../schema.ts';
-import { meetingsRepository } from '../meetings/index.ts';
-import { agendaRepository, seesExempt } from '../agenda/index.ts';
+import { meetingsWhere } from '../meetings/index.ts';
+import { agendaItemsOf, seesExempt } from '../agenda/index.ts';
 import { recordRepository } from './record.repository.ts';
 
 export interface DecisionReference {
@@ -18,9 +18,9 @@ export interface DecisionReference {
 
 /** The partnership's decisions the caller may see, latest meeting first. */
 export async function decisionsWithin(trx: Trx, caller: Caller): Promise<DecisionReference[]> {
-  const meetings = await meetingsRepository.list(trx);
+  const meetings = await meetingsWhere(trx);
   const items = (
-    await agendaRepository.list(
+    await agendaItemsOf(
       trx,
       meetings.map((meeting) => meeting.id),
     )

@@ -14,12 +14,7 @@ import { inTenant } from '../../platform/tenant.ts';
 import type { DB } from '../../schema.ts';
 import type { MembershipService } from '../membership/index.ts';
 import { electionsRepository as elections, type ElectionRow } from './elections.repository.ts';
-import {
-  meetingsRepository as meetings,
-  type MeetingRow,
-  hasHappened,
-  londonParts,
-} from '../meetings/index.ts';
+import { meetingById, type MeetingRow, hasHappened, londonParts } from '../meetings/index.ts';
 
 export interface NomineeInput {
   personId: string;
@@ -68,7 +63,7 @@ export function electionsService(db: Database<DB>, membership: MembershipService
   };
 
   async function meetingOf(caller: Caller, meetingId: string): Promise<MeetingRow> {
-    const meeting = await inTenant(db, caller, 'partnership.read', (trx) => meetings.byId(trx, meetingId));
+    const meeting = await inTenant(db, caller, 'partnership.read', (trx) => meetingById(trx, meetingId));
     if (!meeting) throw notFound();
     return meeting;
   }

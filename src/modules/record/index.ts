@@ -13,3 +13,4 @@ export {
   type MeetingWithBodyKinds,
 } from './outcomes.repository.ts';
 export { meetingReminders, boardPackReadyMail, draftMinutesMail } from './record-mail.ts';
+export { minutesApprovalOf } from './record.repository.ts';

@@ -3,6 +3,9 @@
 // people said to them). Read in the caller's own transaction, so row-level security keeps them to its tenant.
 import { sql } from 'kysely';
 import type { Trx } from '../../schema.ts';
+import { meetingsWithBodyKinds, type MeetingWithBodyKinds } from '../meetings/index.ts';
+
+export type { MeetingWithBodyKinds };
 
 export interface OutcomeDecision {
   id: string;
@@ -32,14 +35,6 @@ export interface OutcomeItem {
   meetingId: string;
   meetingTitle: string;
   startsAt: Date;
-}
-export interface MeetingWithBodyKinds {
-  id: string;
-  title: string;
-  startsAt: Date;
-  state: string;
-  bodyKinds: string[];
-  bodyNames: string[];
 }
 
 export const meetingOutcomes = {
@@ -112,28 +107,6 @@ export const meetingOutcomes = {
     }
     return query.execute();
   },
-  meetings: (trx: Trx, ids?: string[]): Promise<MeetingWithBodyKinds[]> => {
-    if (ids && !ids.length) return Promise.resolve([]);
-    let query = trx
-      .selectFrom('meetings as m')
-      .select([
-        'm.id',
-        'm.title',
-        'm.starts_at as startsAt',
-        'm.state',
-        sql<
-          string[]
-        >`coalesce((select array_agg(b.kind order by b.name) from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = m.id), '{}')`.as(
-          'bodyKinds',
-        ),
-        sql<
-          string[]
-        >`coalesce((select array_agg(b.name order by b.name) from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = m.id), '{}')`.as(
-          'bodyNames',
-        ),
-      ])
-      .orderBy('m.starts_at', 'desc');
-    if (ids) query = query.where('m.id', 'in', ids);
-    return query.execute();
-  },
+  /** Meetings with the kinds and names of their bodies: the meetings module's read. */
+  meetings: (trx: Trx, ids?: string[]): Promise<MeetingWithBodyKinds[]> => meetingsWithBodyKinds(trx, ids),
 };

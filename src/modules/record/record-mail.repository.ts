@@ -19,19 +19,6 @@ export interface DueAction {
 }
 
 export const recordMailRepository = {
-  /** The lead officers of these bodies with an e-mail address: the meeting's clerks. */
-  clerks: (trx: Trx, bodyIds: string[]) =>
-    bodyIds.length
-      ? trx
-          .selectFrom('bodies as b')
-          .innerJoin('people as p', 'p.id', 'b.lead_officer_person_id')
-          .select(['p.name', 'p.email as email'])
-          .where('b.id', 'in', bodyIds)
-          .where('p.email', 'is not', null)
-          .execute()
-          .then((rows) => rows.map((row) => ({ name: row.name, email: row.email! })))
-      : Promise.resolve([]),
-
   /** Of these addresses, those whose account here may see exempt items (member and up). */
   async seeExempt(trx: Trx, emails: string[]): Promise<Set<string>> {
     if (!emails.length) return new Set();
@@ -99,15 +86,5 @@ export const recordMailRepository = {
       exempt: Boolean(row.exempt),
       lastUpdateAt: row.lastUpdateAt ? new Date(row.lastUpdateAt as unknown as string) : null,
     }));
-  },
-
-  /** Whether the meeting's agenda has been sent (members then hear that the pack is ready). */
-  async agendaSent(trx: Trx, meetingId: string): Promise<boolean> {
-    const row = await trx
-      .selectFrom('agenda_dispatches')
-      .select('meeting_id')
-      .where('meeting_id', '=', meetingId)
-      .executeTakeFirst();
-    return Boolean(row);
   },
 };

@@ -11,8 +11,15 @@ import type { Reminder, ReminderSource } from '../../platform/mail/daily.ts';
 import type { MailService, OutgoingMail } from '../../platform/mail/outbox.ts';
 import { formatDate } from '../../platform/views/nunjucks.ts';
 import type { Trx } from '../../schema.ts';
-import { agendaMailRepository, agendaRepository as agenda } from '../agenda/index.ts';
+import {
+  agendaItemsOf,
+  agendaRecipients,
+  agendaSent,
+  exemptItemsAmong,
+  partnershipForMail,
+} from '../agenda/index.ts';
 import { type MeetingRow, londonParts } from '../meetings/index.ts';
+import { clerksOfBodies } from '../membership/index.ts';
 import { recordMailRepository as repo, type DueAction } from './record-mail.repository.ts';
 import { recordRepository as records } from './record.repository.ts';
 
@@ -22,7 +29,7 @@ const daysBetween = (from: string, to: string) =>
 const withheld = 'An action on an item not for publication (sign in to see it)';
 
 async function partnershipOf(trx: Trx, partnershipId: string) {
-  return agendaMailRepository.partnership(trx, partnershipId);
+  return partnershipForMail(trx, partnershipId);
 }
 
 /** A new action, to its owner (a person with an address); inside the action's transaction. */
@@ -38,7 +45,7 @@ export async function newActionMail(
   const owner = await repo.person(trx, action.ownerPersonId);
   if (!owner?.email) return;
   const exempt = action.agendaItemId
-    ? (await records.exemptItemIds(trx, [action.agendaItemId])).length > 0
+    ? (await exemptItemsAmong(trx, [action.agendaItemId])).length > 0
     : false;
   const shown = !exempt || (await repo.seeExempt(trx, [owner.email])).size > 0;
   const partnership = await partnershipOf(trx, partnershipId);
@@ -67,7 +74,7 @@ export async function newActionMail(
 
 /** The members and substitutes of a meeting's bodies on its date, with what each may see. */
 const membersOf = (trx: Trx, meeting: MeetingRow) =>
-  agendaMailRepository.recipients(
+  agendaRecipients(
     trx,
     meeting.bodies.map((body) => body.id),
     dateOf(meeting),
@@ -81,7 +88,7 @@ export async function draftMinutesMail(
   partnershipId: string,
   meeting: MeetingRow,
 ): Promise<{ drafts: number; recipients: number; sent: number }> {
-  const items = await agenda.list(trx, [meeting.id]);
+  const items = await agendaItemsOf(trx, [meeting.id]);
   const drafts = new Set(
     (
       await records.minutes(
@@ -96,7 +103,7 @@ export async function draftMinutesMail(
   const partnership = await partnershipOf(trx, partnershipId);
   const link = mail.url(`/partnerships/${partnership.slug}/meetings/${meeting.id}`);
   const date = formatDate(dateOf(meeting));
-  const clerks = await repo.clerks(
+  const clerks = await clerksOfBodies(
     trx,
     meeting.bodies.map((body) => body.id),
   );
@@ -178,14 +185,12 @@ export async function boardPackReadyMail(
   const partnership = await partnershipOf(trx, partnershipId);
   const base = mail.url(`/partnerships/${partnership.slug}/meetings/${meeting.id}`);
   const date = formatDate(dateOf(meeting));
-  const clerks = await repo.clerks(
+  const clerks = await clerksOfBodies(
     trx,
     meeting.bodies.map((body) => body.id),
   );
   const members =
-    meeting.startsAt > new Date() && (await repo.agendaSent(trx, meeting.id))
-      ? await membersOf(trx, meeting)
-      : [];
+    meeting.startsAt > new Date() && (await agendaSent(trx, meeting.id)) ? await membersOf(trx, meeting) : [];
   const people = [
     ...new Map([...clerks, ...members].map((each) => [each.email.toLowerCase(), each])).values(),
   ];

@@ -225,18 +225,6 @@ export const recordRepository = {
     }));
   },
 
-  /** The first of the meeting's bodies (in the structure's order) with a code for action numbers. */
-  numberingBody: (trx: Trx, meetingId: string) =>
-    trx
-      .selectFrom('meeting_bodies as mb')
-      .innerJoin('bodies as b', 'b.id', 'mb.body_id')
-      .select(['b.id', 'b.action_code as code'])
-      .where('mb.meeting_id', '=', meetingId)
-      .where('b.action_code', 'is not', null)
-      .orderBy('b.position')
-      .orderBy('b.name')
-      .executeTakeFirst(),
-
   /** The numbers a body's actions of a year already have. */
   async numbersTaken(trx: Trx, bodyId: string, year: number): Promise<number[]> {
     const rows = await trx
@@ -246,24 +234,6 @@ export const recordRepository = {
       .where('reference_year', '=', year)
       .execute();
     return rows.map((row) => row.number!);
-  },
-
-  /** The amendment the minutes of a meeting were approved with, if approved as amended. */
-  amendmentOf: async (trx: Trx, meetingId: string): Promise<string | null> =>
-    (
-      await trx
-        .selectFrom('meetings')
-        .select('minutes_amendment')
-        .where('id', '=', meetingId)
-        .executeTakeFirst()
-    )?.minutes_amendment ?? null,
-
-  async setAmendment(trx: Trx, meetingId: string, amendment: string | null): Promise<void> {
-    await trx
-      .updateTable('meetings')
-      .set({ minutes_amendment: amendment })
-      .where('id', '=', meetingId)
-      .execute();
   },
 
   async addAction(
@@ -337,16 +307,16 @@ export const recordRepository = {
       .execute(),
     organisations: await trx.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute(),
   }),
-
-  exemptItemIds: async (trx: Trx, itemIds: string[]) =>
-    itemIds.length
-      ? (
-          await trx
-            .selectFrom('agenda_items')
-            .select('id')
-            .where('id', 'in', itemIds)
-            .where('exempt', '=', true)
-            .execute()
-        ).map((row) => row.id)
-      : [],
 };
+
+/** The approval of a meeting's minutes, if any of its items' minutes are approved: when, and at which meeting. */
+export const minutesApprovalOf = (trx: Trx, meetingId: string) =>
+  trx
+    .selectFrom('minutes as mi')
+    .innerJoin('agenda_items as i', 'i.id', 'mi.agenda_item_id')
+    .leftJoin('meetings as at', 'at.id', 'mi.approved_at_meeting_id')
+    .select(['mi.approved_on as approvedOn', 'at.title as atTitle'])
+    .where('i.meeting_id', '=', meetingId)
+    .where('mi.status', '=', 'approved')
+    .orderBy('mi.approved_on')
+    .executeTakeFirst();

@@ -13,10 +13,14 @@ import { RuleViolation } from '../../platform/http/validation.ts';
 import { today } from '../../platform/http/date-input.ts';
 import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
-import { agendaRepository as agenda, seesExempt } from '../agenda/index.ts';
+import { agendaItemsOf, agendaItemById, exemptItemsAmong, seesExempt } from '../agenda/index.ts';
 import { peopleOfCaller } from '../attendance/index.ts';
 import {
-  meetingsRepository as meetings,
+  meetingById,
+  meetingsWhere,
+  minutesAmendmentOf,
+  setMinutesAmendment,
+  actionNumberingBody,
   type MeetingRow,
   hasHappened,
   londonParts,
@@ -66,7 +70,7 @@ async function prioritiesNamed(trx: Trx, rows: ActionRow[]): Promise<PriorityNam
 
 export function recordService(db: Database<DB>, mail?: MailService) {
   async function happenedMeeting(trx: Trx, meetingId: string, what: string) {
-    const meeting = await meetings.byId(trx, meetingId);
+    const meeting = await meetingById(trx, meetingId);
     if (!meeting) throw notFound();
     if (meeting.state === 'cancelled')
       throw refuse('text', `The meeting was cancelled: there are no ${what}`);
@@ -76,14 +80,14 @@ export function recordService(db: Database<DB>, mail?: MailService) {
   }
 
   async function itemOf(trx: Trx, meetingId: string, itemId: string) {
-    const item = await agenda.byId(trx, itemId);
+    const item = await agendaItemById(trx, itemId);
     if (!item || item.meetingId !== meetingId) throw notFound();
     return item;
   }
 
   /** The latest earlier meeting (not cancelled) that shares a body with this one. */
   async function previousMeeting(trx: Trx, meeting: MeetingRow) {
-    const earlier = await meetings.list(trx, {
+    const earlier = await meetingsWhere(trx, {
       bodyIds: meeting.bodies.map((b) => b.id),
       to: meeting.startsAt,
     });
@@ -117,24 +121,24 @@ export function recordService(db: Database<DB>, mail?: MailService) {
 
   /** Actions as the caller may see them: those on exempt items withheld without the right. */
   async function visible(trx: Trx, caller: Caller, rows: ActionRow[], on = today()): Promise<ActionEntry[]> {
-    const exempt = seesExempt(caller) ? [] : await records.exemptItemIds(trx, onItems(rows));
+    const exempt = seesExempt(caller) ? [] : await exemptItemsAmong(trx, onItems(rows));
     return shownTo(caller, rows, exempt, on, await prioritiesNamed(trx, rows));
   }
 
   /** A meeting's minutes, decisions and actions, the previous meeting and the matters arising, for anyone. */
   async function recordOf(trx: Trx, meeting: MeetingRow) {
-    const items = await agenda.list(trx, [meeting.id]);
+    const items = await agendaItemsOf(trx, [meeting.id]);
     const ids = items.map((item) => item.id);
     const [minutes, decisions, actions, previous, amendment] = await Promise.all([
       records.minutes(trx, ids),
       records.decisions(trx, ids),
       records.actions(trx, { meetingIds: [meeting.id] }),
       previousMeeting(trx, meeting),
-      records.amendmentOf(trx, meeting.id),
+      minutesAmendmentOf(trx, meeting.id),
     ]);
     const approved = minutes.find((m) => m.status === 'approved');
     const approvedAt = approved?.approvedAtMeetingId
-      ? await meetings.byId(trx, approved.approvedAtMeetingId)
+      ? await meetingById(trx, approved.approvedAtMeetingId)
       : undefined;
     /** How this meeting's minutes were approved: as they stand or as amended, where and when. */
     const approval = approved
@@ -149,11 +153,11 @@ export function recordService(db: Database<DB>, mail?: MailService) {
       ? (
           await records.minutes(
             trx,
-            (await agenda.list(trx, [previous.id])).map((i) => i.id),
+            (await agendaItemsOf(trx, [previous.id])).map((i) => i.id),
           )
         ).filter((m) => m.status === 'draft').length
       : 0;
-    const earlier = await meetings.list(trx, {
+    const earlier = await meetingsWhere(trx, {
       bodyIds: meeting.bodies.map((b) => b.id),
       to: meeting.startsAt,
     });
@@ -161,7 +165,7 @@ export function recordService(db: Database<DB>, mail?: MailService) {
       meetingIds: earlier.filter((m) => m.id !== meeting.id).map((m) => m.id),
       status: 'open',
     });
-    const previousAmendment = previous ? await records.amendmentOf(trx, previous.id) : null;
+    const previousAmendment = previous ? await minutesAmendmentOf(trx, previous.id) : null;
     return {
       items,
       minutes,
@@ -205,7 +209,7 @@ export function recordService(db: Database<DB>, mail?: MailService) {
     if (values.ownerOrganisationId && !owners.organisations.some((o) => o.id === values.ownerOrganisationId))
       throw refuse('ownerOrganisationId', 'Select an organisation of this partnership');
     // numbered per body and year when a body of the meeting has a code (issue 24): "CTB/2010/14"
-    const numbering = await records.numberingBody(trx, meetingId);
+    const numbering = await actionNumberingBody(trx, meetingId);
     let reference: ActionReference | null = null;
     if (numbering?.code) {
       const year = Number(dateOf(meeting).slice(0, 4));
@@ -291,14 +295,14 @@ export function recordService(db: Database<DB>, mail?: MailService) {
     ofMeeting: async (caller: Caller, meetingId: string) => {
       // what every caller's view is drawn from; their rights apply after
       const found = await inTenant(db, caller, 'partnership.read', async (trx) => {
-        const meeting = await meetings.byId(trx, meetingId);
+        const meeting = await meetingById(trx, meetingId);
         if (!meeting) throw notFound();
         const record = await recordOf(trx, meeting);
         const onActions = onItems([...record.actions, ...record.arising]);
         return {
           meeting,
           ...record,
-          exempt: await records.exemptItemIds(trx, onActions),
+          exempt: await exemptItemsAmong(trx, onActions),
           priorities: await prioritiesNamed(trx, [...record.actions, ...record.arising]),
         };
       });
@@ -332,12 +336,12 @@ export function recordService(db: Database<DB>, mail?: MailService) {
         const previous = await previousMeeting(trx, meeting);
         if (!previous)
           throw refuse('text', 'There is no earlier meeting of these bodies whose minutes to approve');
-        const itemIds = (await agenda.list(trx, [previous.id])).map((item) => item.id);
+        const itemIds = (await agendaItemsOf(trx, [previous.id])).map((item) => item.id);
         const drafts = (await records.minutes(trx, itemIds)).filter((m) => m.status === 'draft');
         if (!drafts.length)
           throw refuse('text', `The meeting of ${dateOf(previous)} has no draft minutes to approve`);
         await records.approve(trx, itemIds, meetingId, dateOf(meeting));
-        await records.setAmendment(trx, previous.id, amendment);
+        await setMinutesAmendment(trx, previous.id, amendment);
         await recordChange(trx, caller.actor, {
           partnershipId,
           action: 'update',
@@ -371,7 +375,7 @@ export function recordService(db: Database<DB>, mail?: MailService) {
       values: { outcome: string; outcomeOn: string },
     ) =>
       inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
-        const items = await agenda.list(trx, [meetingId]);
+        const items = await agendaItemsOf(trx, [meetingId]);
         const decision = (
           await records.decisions(
             trx,

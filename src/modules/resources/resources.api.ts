@@ -6,6 +6,7 @@ import { badRequest, notFound } from '../../platform/http/errors.ts';
 import type { ResourcesData, ResourcesService } from './resources.service.ts';
 import { fundStatement } from './statement.ts';
 import { parseYear, yearLabel } from './money.ts';
+import { keptPage, pageRead } from '../../platform/http/kept-pages.ts';
 import type {
   FundJson,
   FundListJson,
@@ -85,8 +86,8 @@ function fundJson(data: ResourcesData, fund: ResourcesData['funds'][number]): Fu
 export function resourcesApi(resources: ResourcesService): Router {
   const router = Router({ mergeParams: true });
 
-  router.get('/funds', async (req, res) => {
-    const data = await resources.all(callerOf(req));
+  router.get('/funds', keptPage('funds answer', { by: ['date'] }), async (req, res) => {
+    const data = await pageRead(res, () => resources.all(callerOf(req)));
     const answer: FundListJson = {
       count: data.funds.length,
       items: data.funds.map((fund) => fundJson(data, fund)),
@@ -94,8 +95,8 @@ export function resourcesApi(resources: ResourcesService): Router {
     res.json(answer);
   });
 
-  router.get('/funds/:fund', async (req, res) => {
-    const data = await resources.all(callerOf(req));
+  router.get('/funds/:fund', keptPage('fund answer', { by: ['date'] }), async (req, res) => {
+    const data = await pageRead(res, () => resources.all(callerOf(req)));
     const fund = data.funds.find(
       (candidate) => candidate.slug === req.params.fund || candidate.id === req.params.fund,
     );
@@ -103,8 +104,8 @@ export function resourcesApi(resources: ResourcesService): Router {
     res.json(fundJson(data, fund));
   });
 
-  router.get('/pledges', async (req, res) => {
-    const data = await resources.all(callerOf(req));
+  router.get('/pledges', keptPage('pledges answer', { by: ['date'] }), async (req, res) => {
+    const data = await pageRead(res, () => resources.all(callerOf(req)));
     const answer: PledgeListJson = {
       count: data.pledges.length,
       items: data.pledges.map((pledge) => {
@@ -137,8 +138,8 @@ export function resourcesApi(resources: ResourcesService): Router {
     res.json(answer);
   });
 
-  router.get('/commissioned-services', async (req, res) => {
-    const data = await resources.all(callerOf(req));
+  router.get('/commissioned-services', keptPage('services answer', { by: ['date'] }), async (req, res) => {
+    const data = await pageRead(res, () => resources.all(callerOf(req)));
     const answer: ServiceListJson = {
       count: data.services.length,
       items: data.services.map((service) => ({
@@ -157,11 +158,11 @@ export function resourcesApi(resources: ResourcesService): Router {
     res.json(answer);
   });
 
-  router.get('/resources', async (req, res) => {
+  router.get('/resources', keptPage('resources answer', { by: ['date'] }), async (req, res) => {
     const raw = typeof req.query.year === 'string' ? req.query.year : '';
     const year = raw ? parseYear(raw) : null;
     if (raw && year === null) throw badRequest('year must be a financial year like 2009-10');
-    const report = await resources.report(callerOf(req), year);
+    const report = await pageRead(res, () => resources.report(callerOf(req), year));
     const answer: ResourcesReportJson = {
       year: year === null ? null : yearLabel(year),
       plans: report.byPlan.map((group) => ({

@@ -10,6 +10,7 @@ import { confirmDeletion, type ConfirmDeletion } from '../../platform/http/confi
 import { HttpError, notFound } from '../../platform/http/errors.ts';
 import { formErrors, RuleViolation } from '../../platform/http/validation.ts';
 import { dateParts, partsOf, today } from '../../platform/http/date-input.ts';
+import { keptPage, pageRead } from '../../platform/http/kept-pages.ts';
 import { acceptUpload, uploadedFile } from '../../platform/imports/upload.ts';
 import { renderPrintable, sendDocument } from '../../platform/documents/render.ts';
 import { sendCsv } from '../../platform/documents/csv.ts';
@@ -175,9 +176,12 @@ export function resourcesRoutes(resources: ResourcesService, printer: PdfPrinter
     return resources.fund(callerOf(req), slug, year);
   };
 
-  router.get('/resources', async (req, res) => {
+  router.get('/resources', keptPage('resources', { by: ['date'] }), async (req, res) => {
     const asked = yearOf(req);
-    const report = shapeReport(await resources.report(callerOf(req), asked.year));
+    const { report, data } = await pageRead(res, async () => ({
+      report: shapeReport(await resources.report(callerOf(req), asked.year)),
+      data: await resources.all(callerOf(req)),
+    }));
     const period = asked.year === null ? 'all years' : yearLabel(asked.year);
     const title = `Resources of ${tenantOf(req).name}, ${period}`;
     const intro = `What each priority of each plan has to deliver it, and what each partner puts in, for ${period}. “Current” adds committed and actual spending, agreed or delivered pledges and current commissioned services; “proposed” adds planned spending, proposed pledges and proposed services. Amounts are in pounds.`;
@@ -207,7 +211,6 @@ export function resourcesRoutes(resources: ResourcesService, printer: PdfPrinter
         throw error;
       }
     }
-    const data = await resources.all(callerOf(req));
     const query = asked.year === null ? '' : `year=${asked.year}&`;
     res.status(asked.problem ? 400 : 200).render(`${views}/resources.njk`, {
       title: 'Resources',
@@ -252,9 +255,9 @@ export function resourcesRoutes(resources: ResourcesService, printer: PdfPrinter
     done: 'Fund added',
   });
 
-  router.get('/resources/funds/:fund', async (req, res) => {
+  router.get('/resources/funds/:fund', keptPage('fund', { by: ['date'] }), async (req, res) => {
     const asked = yearOf(req);
-    const found = await fundOr404(req, asked.year);
+    const found = await pageRead(res, () => fundOr404(req, asked.year));
     res.status(asked.problem ? 400 : 200).render(`${views}/fund.njk`, {
       title: found.fund.name,
       ...common(req),

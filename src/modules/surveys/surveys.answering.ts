@@ -2,7 +2,6 @@
 // contact through a single-use response link (no account). Answers can be changed until the
 // survey closes (or, through a link, until the contact submits them); an unanswered question is
 // recorded as "no response"; an answer may refer to another ("See answer 1").
-import { sql } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import type { Actor, Caller } from '../../platform/http/auth.ts';
@@ -14,16 +13,10 @@ import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { digest } from '../accounts/index.ts';
 import { surveysRepository as repository } from './surveys.repository.ts';
+import { answeringRepository as answering, type Question } from './surveys.answering.repository.ts';
 import type { AnswerInput, ResponseInput } from './surveys.forms.ts';
 
 type Survey = NonNullable<Awaited<ReturnType<typeof repository.byId>>>;
-interface Question {
-  id: string;
-  position: number;
-  text: string;
-  kind: string;
-  choices: string[] | null;
-}
 
 /** Why answers cannot be given now, or null when they can. */
 export function closedReason(
@@ -75,27 +68,10 @@ export function checkResponse(questions: Question[], input: ResponseInput): Fiel
   return problems;
 }
 
-async function questionsOf(trx: Trx, surveyId: string): Promise<Question[]> {
-  return trx
-    .selectFrom('survey_questions')
-    .select(['id', 'position', 'text', 'kind', 'choices'])
-    .where('survey_id', '=', surveyId)
-    .orderBy('position')
-    .execute();
-}
+const questionsOf = (trx: Trx, surveyId: string): Promise<Question[]> => answering.questions(trx, surveyId);
 
 async function answersOf(trx: Trx, respondentId: string) {
-  const rows = await trx
-    .selectFrom('survey_answers')
-    .select([
-      'question_id as questionId',
-      'text',
-      'no_response as noResponse',
-      'refers_to_question_id as refersTo',
-      'as_at as asAt',
-    ])
-    .where('respondent_id', '=', respondentId)
-    .execute();
+  const rows = await answering.answers(trx, respondentId);
   return Object.fromEntries(rows.map((row) => [row.questionId, row]));
 }
 
@@ -116,29 +92,14 @@ async function writeAnswers(
       : answer.refersTo
         ? `See answer ${positionOf.get(answer.refersTo)}`
         : null;
-    await trx
-      .insertInto('survey_answers')
-      .values({
-        partnership_id: survey.ownerId,
-        respondent_id: respondentId,
-        question_id: q.id,
-        text,
-        no_response: text === null,
-        refers_to_question_id: answer.refersTo,
-        as_at: text === null ? null : (answer.asAt ?? input.asAt ?? null),
-      })
-      .onConflict((oc) =>
-        oc.columns(['respondent_id', 'question_id']).doUpdateSet({
-          text: (eb) => eb.ref('excluded.text'),
-          no_response: (eb) => eb.ref('excluded.no_response'),
-          refers_to_question_id: (eb) => eb.ref('excluded.refers_to_question_id'),
-          as_at: (eb) => eb.ref('excluded.as_at'),
-          // a changed answer loses the owner's code: it has to be read again
-          code: sql`case when survey_answers.text is not distinct from excluded.text then survey_answers.code end`,
-          updated_at: new Date(),
-        }),
-      )
-      .execute();
+    await answering.saveAnswer(trx, {
+      partnershipId: survey.ownerId,
+      respondentId,
+      questionId: q.id,
+      text,
+      refersTo: answer.refersTo,
+      asAt: text === null ? null : (answer.asAt ?? input.asAt ?? null),
+    });
   }
 }
 
@@ -154,20 +115,7 @@ export type LinkOpening =
     };
 
 async function openLink(trx: Trx, token: string): Promise<LinkOpening> {
-  const link = await trx
-    .selectFrom('survey_response_links as l')
-    .innerJoin('survey_respondents as r', 'r.id', 'l.respondent_id')
-    .select([
-      'l.id',
-      'l.expires_at as expiresAt',
-      'l.submitted_at as submittedAt',
-      'l.contact_name as contact',
-      'r.id as respondentId',
-      'r.label',
-      'r.survey_id as surveyId',
-    ])
-    .where('l.token_hash', '=', digest(token))
-    .executeTakeFirst();
+  const link = await answering.linkByDigest(trx, digest(token));
   if (!link)
     return {
       ok: false,
@@ -204,14 +152,7 @@ export function surveysAnswering(db: Database<DB>) {
   async function invitation(trx: Trx, surveyId: string) {
     if (!/^[0-9a-f-]{36}$/i.test(surveyId)) throw notFound();
     const survey = await repository.byId(trx, surveyId);
-    const respondent = survey
-      ? await trx
-          .selectFrom('survey_respondents')
-          .select(['id', 'label'])
-          .where('survey_id', '=', survey.id)
-          .where('authority_gss_code', '=', sql<string>`current_partnership_authority()`)
-          .executeTakeFirst()
-      : undefined;
+    const respondent = survey ? await answering.ownRespondent(trx, survey.id) : undefined;
     if (!survey || !respondent || survey.status === 'draft') throw notFound();
     return { survey, respondent };
   }
@@ -265,12 +206,7 @@ export function surveysAnswering(db: Database<DB>) {
         const problems = checkResponse(opened.questions, input);
         if (problems.length) throw new RuleViolation(problems);
         await writeAnswers(trx, opened.survey, opened.respondent.id, opened.questions, input);
-        if (submit)
-          await trx
-            .updateTable('survey_response_links')
-            .set({ submitted_at: new Date() })
-            .where('token_hash', '=', digest(token))
-            .execute();
+        if (submit) await answering.submitLink(trx, digest(token));
         const actor: Actor = { userId: null, label: `${opened.contact} (response link)` };
         await recordChange(trx, actor, {
           partnershipId: ownerId,

@@ -8,6 +8,7 @@ import { RuleViolation } from '../../platform/http/validation.ts';
 import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { surveysRepository as repository } from './surveys.repository.ts';
+import { authoringRepository as authoring } from './surveys.authoring.repository.ts';
 import { surveySlug } from './surveys.slug.ts';
 import type { QuestionInput, SurveyDetails } from './surveys.forms.ts';
 
@@ -50,23 +51,19 @@ export function surveysAuthoring(db: Database<DB>) {
         const base = surveySlug(details.title);
         let slug = base;
         for (let n = 2; await repository.bySlug(trx, partnershipId, slug); n++) slug = `${base}-${n}`;
-        const row = await trx
-          .insertInto('surveys')
-          .values({
-            partnership_id: partnershipId,
-            slug,
-            title: details.title,
-            purpose: details.purpose ?? null,
-            opens_on: details.opensOn ?? null,
-            closes_on: details.closesOn ?? null,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const id = await authoring.insertSurvey(trx, {
+          partnership_id: partnershipId,
+          slug,
+          title: details.title,
+          purpose: details.purpose ?? null,
+          opens_on: details.opensOn ?? null,
+          closes_on: details.closesOn ?? null,
+        });
         await recordChange(trx, caller.actor, {
           partnershipId,
           action: 'create',
           entityType: 'survey',
-          entityId: row.id,
+          entityId: id,
           summary: `Created the survey “${details.title}”`,
           after: details,
         });
@@ -78,17 +75,12 @@ export function surveysAuthoring(db: Database<DB>) {
       checkDates(details);
       return edit(caller, async (trx, partnershipId) => {
         const survey = await ownSurvey(trx, partnershipId, slug);
-        await trx
-          .updateTable('surveys')
-          .set({
-            title: details.title,
-            purpose: details.purpose ?? null,
-            opens_on: details.opensOn ?? null,
-            closes_on: details.closesOn ?? null,
-            updated_at: new Date(),
-          })
-          .where('id', '=', survey.id)
-          .execute();
+        await authoring.updateDetails(trx, survey.id, {
+          title: details.title,
+          purpose: details.purpose ?? null,
+          opensOn: details.opensOn ?? null,
+          closesOn: details.closesOn ?? null,
+        });
         await recordChange(trx, caller.actor, {
           partnershipId,
           action: 'update',
@@ -128,39 +120,19 @@ export function surveysAuthoring(db: Database<DB>) {
         };
         let id = questionId;
         if (id) {
-          const changed = await trx
-            .updateTable('survey_questions')
-            .set(values)
-            .where('id', '=', id)
-            .where('survey_id', '=', survey.id)
-            .executeTakeFirst();
-          if (!Number(changed.numUpdatedRows)) throw notFound();
+          if (!(await authoring.updateQuestion(trx, survey.id, id, values))) throw notFound();
         } else {
-          const { n } = await trx
-            .selectFrom('survey_questions')
-            .select((eb) => eb.fn.countAll<string>().as('n'))
-            .where('survey_id', '=', survey.id)
-            .executeTakeFirstOrThrow();
-          const position = Number(n) + 1;
+          const position = (await authoring.questionCount(trx, survey.id)) + 1;
           let key = `q${position}`;
-          for (
-            let k = position + 1;
-            await trx
-              .selectFrom('survey_questions')
-              .select('id')
-              .where('survey_id', '=', survey.id)
-              .where('key', '=', key)
-              .executeTakeFirst();
-            k++
-          )
+          for (let k = position + 1; await authoring.questionKeyTaken(trx, survey.id, key); k++)
             key = `q${k}`;
-          id = (
-            await trx
-              .insertInto('survey_questions')
-              .values({ ...values, partnership_id: partnershipId, survey_id: survey.id, key, position })
-              .returning('id')
-              .executeTakeFirstOrThrow()
-          ).id;
+          id = await authoring.insertQuestion(trx, {
+            ...values,
+            partnership_id: partnershipId,
+            survey_id: survey.id,
+            key,
+            position,
+          });
         }
         await recordChange(trx, caller.actor, {
           partnershipId,
@@ -195,11 +167,7 @@ export function surveysAuthoring(db: Database<DB>) {
               },
             ]);
         }
-        await trx
-          .updateTable('surveys')
-          .set({ status, updated_at: new Date() })
-          .where('id', '=', survey.id)
-          .execute();
+        await authoring.setStatus(trx, survey.id, status);
         await recordChange(trx, caller.actor, {
           partnershipId,
           action: 'update',

@@ -8,6 +8,7 @@ import { RuleViolation } from '../../platform/http/validation.ts';
 import { inTenant } from '../../platform/tenant.ts';
 import type { DB } from '../../schema.ts';
 import { surveysRepository as repository } from './surveys.repository.ts';
+import { codingRepository as coding } from './surveys.coding.repository.ts';
 import type { FindingInput } from './surveys.forms.ts';
 
 /** A code as the coding keeps it: lower case, words joined by hyphens ("Feeling safe" → "feeling-safe"). */
@@ -30,21 +31,13 @@ export function surveysCoding(db: Database<DB>) {
       return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
         const survey = await repository.bySlug(trx, partnershipId, slug);
         if (!survey || !/^[0-9a-f-]{36}$/i.test(answerId)) throw notFound();
-        const answer = await trx
-          .selectFrom('survey_answers as x')
-          .innerJoin('survey_questions as q', 'q.id', 'x.question_id')
-          .innerJoin('survey_respondents as r', 'r.id', 'x.respondent_id')
-          .select(['x.id', 'x.code', 'x.no_response as noResponse', 'q.codes', 'q.position', 'r.label'])
-          .where('x.id', '=', answerId)
-          .where('q.survey_id', '=', survey.id)
-          .where('x.partnership_id', '=', partnershipId)
-          .executeTakeFirst();
+        const answer = await coding.answerToCode(trx, partnershipId, survey.id, answerId);
         if (!answer) throw notFound();
         if (code !== null && (answer.noResponse || !isCodeOf(answer.codes, code)))
           throw new RuleViolation([
             { path: `code-${answerId}`, message: `Select one of question ${answer.position}’s codes` },
           ]);
-        await trx.updateTable('survey_answers').set({ code }).where('id', '=', answer.id).execute();
+        await coding.setCode(trx, answer.id, code);
         await recordChange(trx, caller.actor, {
           partnershipId,
           action: 'update',
@@ -63,52 +56,32 @@ export function surveysCoding(db: Database<DB>) {
         const survey = await repository.bySlug(trx, partnershipId, slug);
         if (!survey) throw notFound();
         const uuids = input.evidence.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-        const ours = uuids.length
-          ? await trx
-              .selectFrom('survey_answers as x')
-              .innerJoin('survey_respondents as r', 'r.id', 'x.respondent_id')
-              .select('x.id')
-              .where('r.survey_id', '=', survey.id)
-              .where('x.partnership_id', '=', partnershipId)
-              .where('x.no_response', '=', false)
-              .where('x.id', 'in', uuids)
-              .execute()
-          : [];
+        const ours = uuids.length ? await coding.citable(trx, partnershipId, survey.id, uuids) : [];
         if (ours.length !== new Set(input.evidence).size)
           throw new RuleViolation([
             { path: 'evidence', message: 'A finding can cite only answers given to this survey' },
           ]);
-        const existing = await trx
-          .selectFrom('survey_findings')
-          .select(['number', 'position'])
-          .where('survey_id', '=', survey.id)
-          .execute();
+        const existing = await coding.findings(trx, survey.id);
         if (existing.some((f) => f.number === input.number))
           throw new RuleViolation([
             { path: 'number', message: `There is already a finding ${input.number}` },
           ]);
-        const finding = await trx
-          .insertInto('survey_findings')
-          .values({
-            partnership_id: partnershipId,
-            survey_id: survey.id,
-            number: input.number,
-            position: Math.max(0, ...existing.map((f) => f.position)) + 1,
-            text: input.text,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await trx
-          .insertInto('survey_finding_evidence')
-          .values(
-            ours.map((a) => ({ partnership_id: partnershipId, finding_id: finding.id, answer_id: a.id })),
-          )
-          .execute();
+        const findingId = await coding.insertFinding(trx, {
+          partnership_id: partnershipId,
+          survey_id: survey.id,
+          number: input.number,
+          position: Math.max(0, ...existing.map((f) => f.position)) + 1,
+          text: input.text,
+        });
+        await coding.insertEvidence(
+          trx,
+          ours.map((a) => ({ partnership_id: partnershipId, finding_id: findingId, answer_id: a.id })),
+        );
         await recordChange(trx, caller.actor, {
           partnershipId,
           action: 'create',
           entityType: 'survey finding',
-          entityId: finding.id,
+          entityId: findingId,
           summary: `Added finding ${input.number} to “${survey.title}”`,
           after: input,
         });

@@ -1,6 +1,5 @@
 // Whom a survey asks: authorities invited in groups (by name or GSS code from the directory,
 // or the partnership's statistical neighbours), and response links for named contacts.
-import { sql } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import type { Caller } from '../../platform/http/auth.ts';
@@ -14,6 +13,7 @@ import { surveySlug } from './surveys.slug.ts';
 import type { InviteInput } from './surveys.forms.ts';
 import type { MailService } from '../../platform/mail/outbox.ts';
 import { surveyLinkMail } from './surveys.mail.ts';
+import { invitationsRepository as invitations } from './surveys.invitations.repository.ts';
 
 export function surveysInvitations(
   db: Database<DB>,
@@ -37,18 +37,8 @@ export function surveysInvitations(
         const codes: string[] = [];
         const unknown: string[] = [];
         for (const named of input.authorities) {
-          const found = await trx
-            .selectFrom('authorities')
-            .select('gss_code')
-            .where((eb) =>
-              eb.or([
-                eb('gss_code', '=', named.toUpperCase()),
-                eb(sql`lower(name)`, '=', named.toLowerCase()),
-              ]),
-            )
-            .where('valid_to', 'is', null)
-            .executeTakeFirst();
-          if (found) codes.push(found.gss_code);
+          const found = await invitations.currentAuthority(trx, named);
+          if (found) codes.push(found);
           else unknown.push(named);
         }
         if (unknown.length)
@@ -58,16 +48,7 @@ export function surveysInvitations(
               message: `There is no current local authority called ${unknown.map((u) => `“${u}”`).join(', ')}: check the name or GSS code in the authorities directory`,
             },
           ]);
-        if (input.neighbours) {
-          const neighbours = await trx
-            .selectFrom('authority_neighbours as n')
-            .innerJoin('partnerships as p', 'p.authority_gss_code', 'n.gss_code')
-            .select('n.neighbour_gss_code')
-            .where('p.id', '=', partnershipId)
-            .orderBy('n.rank')
-            .execute();
-          codes.push(...neighbours.map((n) => n.neighbour_gss_code));
-        }
+        if (input.neighbours) codes.push(...(await invitations.neighbourCodes(trx, partnershipId)));
         if (!codes.length)
           throw new RuleViolation([
             {
@@ -75,56 +56,36 @@ export function surveysInvitations(
               message: 'Name at least one authority, or choose the statistical neighbours',
             },
           ]);
-        const groups = await trx
-          .selectFrom('survey_groups')
-          .select(['id', 'key', 'name'])
-          .where('survey_id', '=', survey.id)
-          .execute();
+        const groups = await invitations.groups(trx, survey.id);
         let group = groups.find((g) => g.name.toLowerCase() === input.group.toLowerCase());
         if (!group) {
           let key = surveySlug(input.group);
           for (let n = 2; groups.some((g) => g.key === key); n++) key = `${surveySlug(input.group)}-${n}`;
-          group = await trx
-            .insertInto('survey_groups')
-            .values({
-              partnership_id: partnershipId,
-              survey_id: survey.id,
-              key,
-              position: groups.length + 1,
-              name: input.group,
-            })
-            .returning(['id', 'key', 'name'])
-            .executeTakeFirstOrThrow();
+          group = await invitations.insertGroup(trx, {
+            partnership_id: partnershipId,
+            survey_id: survey.id,
+            key,
+            position: groups.length + 1,
+            name: input.group,
+          });
         }
-        const existing = await trx
-          .selectFrom('survey_respondents as r')
-          .innerJoin('authorities as a', 'a.gss_code', 'r.authority_gss_code')
-          .select(['r.authority_gss_code', 'r.key', 'r.position'])
-          .where('r.survey_id', '=', survey.id)
-          .execute();
+        const existing = await invitations.invitedAuthorities(trx, survey.id);
         const taken = new Set(existing.map((r) => r.authority_gss_code));
         let position = Math.max(0, ...existing.map((r) => r.position));
         let invited = 0;
         for (const code of [...new Set(codes)]) {
           if (taken.has(code)) continue;
-          const authority = await trx
-            .selectFrom('authorities')
-            .select('name')
-            .where('gss_code', '=', code)
-            .executeTakeFirstOrThrow();
+          const label = await invitations.authorityName(trx, code);
           position += 1;
-          await trx
-            .insertInto('survey_respondents')
-            .values({
-              partnership_id: partnershipId,
-              survey_id: survey.id,
-              group_id: group.id,
-              key: `r${position}-${code.toLowerCase()}`,
-              position,
-              label: authority.name,
-              authority_gss_code: code,
-            })
-            .execute();
+          await invitations.insertRespondent(trx, {
+            partnership_id: partnershipId,
+            survey_id: survey.id,
+            group_id: group.id,
+            key: `r${position}-${code.toLowerCase()}`,
+            position,
+            label,
+            authority_gss_code: code,
+          });
           invited += 1;
         }
         await recordChange(trx, caller.actor, {
@@ -151,12 +112,7 @@ export function surveysInvitations(
       await mail?.ready();
       const made = await edit(caller, async (trx, partnershipId) => {
         const survey = await ownSurvey(trx, partnershipId, slug);
-        const respondent = await trx
-          .selectFrom('survey_respondents')
-          .select(['id', 'label'])
-          .where('survey_id', '=', survey.id)
-          .where('id', '=', input.respondentId)
-          .executeTakeFirst();
+        const respondent = await invitations.respondent(trx, survey.id, input.respondentId);
         if (!respondent)
           throw new RuleViolation([
             { path: 'respondentId', message: 'Select an authority invited to this survey' },
@@ -176,23 +132,19 @@ export function surveysInvitations(
           ]);
         const token = newToken('svy');
         const expiresAt = close ?? new Date(Date.now() + options.linkDays * 86_400_000);
-        const row = await trx
-          .insertInto('survey_response_links')
-          .values({
-            partnership_id: partnershipId,
-            respondent_id: respondent.id,
-            contact_name: input.name,
-            contact_email: input.email,
-            token_hash: digest(token),
-            expires_at: expiresAt,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const linkId = await invitations.insertLink(trx, {
+          partnership_id: partnershipId,
+          respondent_id: respondent.id,
+          contact_name: input.name,
+          contact_email: input.email,
+          token_hash: digest(token),
+          expires_at: expiresAt,
+        });
         await recordChange(trx, caller.actor, {
           partnershipId,
           action: 'create',
           entityType: 'survey response link',
-          entityId: row.id,
+          entityId: linkId,
           summary: `Made a response link to “${survey.title}” for ${input.name} (${respondent.label})`,
           after: { name: input.name, email: input.email, expiresAt },
         });
@@ -216,20 +168,7 @@ export function surveysInvitations(
     links(caller: Caller, slug: string) {
       return inTenant(db, caller, 'partnership.read', async (trx, partnershipId) => {
         const survey = await ownSurvey(trx, partnershipId, slug);
-        return trx
-          .selectFrom('survey_response_links as l')
-          .innerJoin('survey_respondents as r', 'r.id', 'l.respondent_id')
-          .select([
-            'l.id',
-            'r.label',
-            'l.contact_name as name',
-            'l.contact_email as email',
-            'l.expires_at as expiresAt',
-            'l.submitted_at as submittedAt',
-          ])
-          .where('r.survey_id', '=', survey.id)
-          .orderBy('l.created_at')
-          .execute();
+        return invitations.links(trx, survey.id);
       });
     },
   };

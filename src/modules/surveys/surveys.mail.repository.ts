@@ -51,4 +51,12 @@ export const surveysMailRepository = {
       )
       .orderBy('l.created_at')
       .execute() as Promise<UnansweredContact[]>,
+
+  /** The slug and name of the partnership that owns a survey, for its messages. */
+  owner: (trx: Trx, partnershipId: string): Promise<{ slug: string; name: string }> =>
+    trx
+      .selectFrom('partnerships')
+      .select(['slug', 'name'])
+      .where('id', '=', partnershipId)
+      .executeTakeFirstOrThrow(),
 };

@@ -32,11 +32,7 @@ export async function surveyLinkMail(
     expiresAt: Date;
   },
 ): Promise<void> {
-  const owner = await trx
-    .selectFrom('partnerships')
-    .select(['slug', 'name'])
-    .where('id', '=', partnershipId)
-    .executeTakeFirstOrThrow();
+  const owner = await repo.owner(trx, partnershipId);
   const link = mail.url(`/respond/${owner.slug}/${values.token}`);
   await mail.queue(trx, actor, partnershipId, [
     {

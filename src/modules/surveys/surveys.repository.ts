@@ -137,4 +137,11 @@ export const surveysRepository = {
     ]);
     return { questions, groups, respondents, answers, findings, evidence };
   },
+
+  /** The partnership's own name, for listings. */
+  async partnershipName(trx: Trx, partnershipId: string): Promise<string | undefined> {
+    return (
+      await trx.selectFrom('partnerships').select('name').where('id', '=', partnershipId).executeTakeFirst()
+    )?.name;
+  },
 };

@@ -9,6 +9,10 @@ import { datedAt } from '../../platform/http/date-input.ts';
 import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { surveysRepository as repository } from './surveys.repository.ts';
+import { authoringRepository as authoring } from './surveys.authoring.repository.ts';
+import { answeringRepository as answering } from './surveys.answering.repository.ts';
+import { codingRepository as coding } from './surveys.coding.repository.ts';
+import { invitationsRepository as invitations } from './surveys.invitations.repository.ts';
 import type { SurveyFile } from './surveys.schemas.ts';
 import { shareable } from './surveys.suppression.ts';
 import { surveysAuthoring } from './surveys.authoring.ts';
@@ -109,18 +113,8 @@ export function surveysService(db: Database<DB>, options: SurveysOptions) {
 
     /** The partnership's own name, for listings. */
     ownerName: (caller: Caller) =>
-      inTenant(
-        db,
-        caller,
-        'partnership.read',
-        async (trx, partnershipId) =>
-          (
-            await trx
-              .selectFrom('partnerships')
-              .select('name')
-              .where('id', '=', partnershipId)
-              .executeTakeFirst()
-          )?.name,
+      inTenant(db, caller, 'partnership.read', (trx, partnershipId) =>
+        repository.partnershipName(trx, partnershipId),
       ),
 
     /** Surveys that invite this partnership's authority (its own too, when it asks itself). */
@@ -157,9 +151,7 @@ export function surveysService(db: Database<DB>, options: SurveysOptions) {
       return inTenant(db, caller, 'partnership.edit', async (trx, partnershipId) => {
         if (await repository.bySlug(trx, partnershipId, slug)) return 'unchanged';
         const { survey } = file;
-        const known = new Set(
-          (await trx.selectFrom('authorities').select('gss_code').execute()).map((a) => a.gss_code),
-        );
+        const known = new Set(await invitations.authorityCodes(trx));
         const unknown = survey.respondents.filter((r) => !known.has(r.gssCode));
         if (unknown.length)
           throw new RuleViolation(
@@ -168,115 +160,89 @@ export function surveysService(db: Database<DB>, options: SurveysOptions) {
               message: `${r.label}: there is no authority ${r.gssCode}`,
             })),
           );
-        const created = await trx
-          .insertInto('surveys')
-          .values({
-            partnership_id: partnershipId,
-            slug,
-            title: survey.title,
-            purpose: survey.purpose ?? null,
-            opens_on: survey.opensOn ?? null,
-            closes_on: survey.closesOn ?? null,
-            status: 'published',
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const surveyId = await authoring.insertSurvey(trx, {
+          partnership_id: partnershipId,
+          slug,
+          title: survey.title,
+          purpose: survey.purpose ?? null,
+          opens_on: survey.opensOn ?? null,
+          closes_on: survey.closesOn ?? null,
+          status: 'published',
+        });
         const questionIds = new Map<string, string>();
         for (const [position, q] of survey.questions.entries()) {
-          const row = await trx
-            .insertInto('survey_questions')
-            .values({
-              partnership_id: partnershipId,
-              survey_id: created.id,
-              key: q.key,
-              position: position + 1,
-              text: q.text,
-              kind: q.kind,
-              codes: q.codes ? JSON.stringify(q.codes) : null,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          questionIds.set(q.key, row.id);
+          const id = await authoring.insertQuestion(trx, {
+            partnership_id: partnershipId,
+            survey_id: surveyId,
+            key: q.key,
+            position: position + 1,
+            text: q.text,
+            kind: q.kind,
+            codes: q.codes ? JSON.stringify(q.codes) : null,
+          });
+          questionIds.set(q.key, id);
         }
         const groupIds = new Map<string, string>();
         for (const [position, g] of survey.groups.entries()) {
-          const row = await trx
-            .insertInto('survey_groups')
-            .values({
-              partnership_id: partnershipId,
-              survey_id: created.id,
-              key: g.key,
-              position: position + 1,
-              name: g.name,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          groupIds.set(g.key, row.id);
+          const group = await invitations.insertGroup(trx, {
+            partnership_id: partnershipId,
+            survey_id: surveyId,
+            key: g.key,
+            position: position + 1,
+            name: g.name,
+          });
+          groupIds.set(g.key, group.id);
         }
         const answerIds = new Map<string, string>();
         for (const r of survey.respondents) {
           const asAt = r.asAt ? datedAt(r.asAt) : null;
-          const respondent = await trx
-            .insertInto('survey_respondents')
-            .values({
-              partnership_id: partnershipId,
-              survey_id: created.id,
-              group_id: groupIds.get(r.group)!,
-              key: r.key,
-              position: r.number,
-              label: r.label,
-              authority_gss_code: r.gssCode,
-              as_at: asAt?.date ?? null,
-              as_at_precision: asAt?.precision ?? null,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
+          const respondentId = await invitations.insertRespondent(trx, {
+            partnership_id: partnershipId,
+            survey_id: surveyId,
+            group_id: groupIds.get(r.group)!,
+            key: r.key,
+            position: r.number,
+            label: r.label,
+            authority_gss_code: r.gssCode,
+            as_at: asAt?.date ?? null,
+            as_at_precision: asAt?.precision ?? null,
+          });
           for (const [questionKey, a] of Object.entries(r.answers)) {
-            const row = await trx
-              .insertInto('survey_answers')
-              .values({
-                partnership_id: partnershipId,
-                respondent_id: respondent.id,
-                question_id: questionIds.get(questionKey)!,
-                text: a.noResponse ? null : (a.text ?? null),
-                no_response: a.noResponse ?? false,
-                blank: a.blank ?? false,
-                refers_to_question_id: a.refersTo ? questionIds.get(a.refersTo)! : null,
-                code: a.code ?? null,
-              })
-              .returning('id')
-              .executeTakeFirstOrThrow();
-            answerIds.set(`${r.key}.${questionKey}`, row.id);
+            const id = await answering.insertAnswer(trx, {
+              partnership_id: partnershipId,
+              respondent_id: respondentId,
+              question_id: questionIds.get(questionKey)!,
+              text: a.noResponse ? null : (a.text ?? null),
+              no_response: a.noResponse ?? false,
+              blank: a.blank ?? false,
+              refers_to_question_id: a.refersTo ? questionIds.get(a.refersTo)! : null,
+              code: a.code ?? null,
+            });
+            answerIds.set(`${r.key}.${questionKey}`, id);
           }
         }
         for (const [position, f] of survey.findings.entries()) {
-          const finding = await trx
-            .insertInto('survey_findings')
-            .values({
+          const findingId = await coding.insertFinding(trx, {
+            partnership_id: partnershipId,
+            survey_id: surveyId,
+            number: f.number,
+            position: position + 1,
+            text: f.text,
+          });
+          await coding.insertEvidence(
+            trx,
+            f.evidence.map((ref) => ({
               partnership_id: partnershipId,
-              survey_id: created.id,
-              number: f.number,
-              position: position + 1,
-              text: f.text,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          await trx
-            .insertInto('survey_finding_evidence')
-            .values(
-              f.evidence.map((ref) => ({
-                partnership_id: partnershipId,
-                finding_id: finding.id,
-                answer_id: answerIds.get(ref)!,
-              })),
-            )
-            .execute();
+              finding_id: findingId,
+              answer_id: answerIds.get(ref)!,
+            })),
+          );
         }
         await recordChange(trx, caller.actor, {
           partnershipId,
           action: 'import',
           entityType: 'survey',
-          entityId: created.id,
+          entityId: surveyId,
           summary: `Loaded the survey “${survey.title}” with ${survey.respondents.length} respondents`,
         });
         return 'created';

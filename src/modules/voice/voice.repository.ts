@@ -503,4 +503,8 @@ export const voiceRepository = {
           .orderBy('number')
           .execute()
       : Promise.resolve([]),
+  /** Locks a consultation's row, so its responses are counted and added one at a time. */
+  lockConsultation: async (trx: Trx, id: string): Promise<void> => {
+    await trx.selectFrom('voice_consultations').select('id').where('id', '=', id).forUpdate().execute();
+  },
 };

@@ -325,12 +325,7 @@ export function voiceService(db: Database<DB>, deps: VoiceDeps) {
         if (reason) throw refuse('form', reason);
         const key = deviceKey(consultation.id, device);
         // one response at a time per consultation, so the limits hold under concurrent sends
-        await trx
-          .selectFrom('voice_consultations')
-          .select('id')
-          .where('id', '=', consultation.id)
-          .forUpdate()
-          .execute();
+        await repo.lockConsultation(trx, consultation.id);
         const counts = await repo.responseCounts(trx, consultation.id, key);
         if (counts.mine >= consultation.responsesPerDevice)
           throw refuse(

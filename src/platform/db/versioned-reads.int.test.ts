@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import {
   makePartnership,
+  makeUser,
   signedInAs,
   startTestApp,
   textsOf,
@@ -99,14 +100,47 @@ describe("pages kept under the partnership's data version (ADR 0021, declared on
     assert.ok(test.db.kept!.hits > hits, 'served from what was kept');
   });
 
-  it('serves a platform administrator who is not a member fresh reads, which never go stale', async () => {
+  it('keeps for a platform administrator who is not a member too (migration 0067), never stale', async () => {
     const { agent } = await signedInAs(test, null, 'platform-admin');
     const names = async () =>
       textsOf((await agent.get('/partnerships/kept-a/structure')).text, '#bodies tbody th');
     const before = await names();
+    const hits = test.db.kept!.hits;
+    assert.deepEqual(await names(), before);
+    assert.ok(test.db.kept!.hits > hits, 'the second view is served from what the first read');
     await test.services.bodies.create(systemCaller('test', a), group('a-fifth', 'Fifth group of A'));
     assert.ok(!before.includes('Fifth group of A'));
     assert.ok((await names()).includes('Fifth group of A'), 'the change shows at once');
+  });
+
+  it('keeps the API’s answers for a token, and never after a change (ADR 0058)', async () => {
+    const user = await makeUser(test.services, { platformAdmin: true });
+    const { token } = await test.services.tokens.create(systemCaller('test'), user.id, 'kept');
+    const bodies = async () =>
+      (
+        (
+          await test
+            .request()
+            .get('/api/v1/partnerships/kept-a/bodies')
+            .set('Authorization', `Bearer ${token}`)
+            .expect(200)
+        ).body as { items: { name: string }[] }
+      ).items.map((item) => item.name);
+    const before = await bodies();
+    const hits = test.db.kept!.hits;
+    assert.deepEqual(await bodies(), before);
+    assert.ok(test.db.kept!.hits > hits, 'the second answer is served from what the first read');
+    await test.services.bodies.create(systemCaller('test', a), group('a-api', 'Group of A for the API'));
+    assert.ok((await bodies()).includes('Group of A for the API'), 'the change shows at once');
+  });
+
+  it('keeps the local authorities, reference data, for everyone until the release changes', async () => {
+    const list = async () =>
+      textsOf((await test.request().get('/authorities?q=Dudley').expect(200)).text, 'tbody td a');
+    assert.deepEqual(await list(), ['Dudley']);
+    const hits = test.db.kept!.hits;
+    assert.deepEqual(await list(), ['Dudley']);
+    assert.ok(test.db.kept!.hits > hits, 'the second view is served from what the first read');
   });
 
   it('never serves one partnership what was kept for another', async () => {

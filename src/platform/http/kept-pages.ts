@@ -29,7 +29,15 @@ export interface KeptDeclaration {
   by?: readonly KeptInput[];
   /** The partnership whose data the page shows, when the address has no tenant (the public site). */
   partnership?: (req: Request, res: Response) => string | undefined;
+  /**
+   * The page shows national reference data only (the local authorities), which changes only with
+   * a release (its migrations): kept until the process ends, whoever asks.
+   */
+  reference?: boolean;
 }
+
+/** Where reference pages are kept: no partnership has this id, and its version is the release. */
+const referenceScope = '00000000-0000-0000-0000-000000000000';
 
 /** How pages are kept, for a whole app: installed once by the composition root. */
 export interface PageKeeper {
@@ -48,12 +56,16 @@ export class KeptPage {
   private readonly res: Response;
   private readonly declared: string;
   private readonly partnership: (req: Request, res: Response) => string | undefined;
+  private readonly reference: boolean;
 
   constructor(keeper: PageKeeper, req: Request, res: Response, name: string, declaration: KeptDeclaration) {
     this.keeper = keeper;
     this.req = req;
     this.res = res;
-    this.partnership = declaration.partnership ?? ((request) => request.tenant?.partnershipId);
+    this.reference = declaration.reference ?? false;
+    this.partnership = this.reference
+      ? () => referenceScope
+      : (declaration.partnership ?? ((request) => request.tenant?.partnershipId));
     const by = new Set(declaration.by ?? []);
     const role = `${req.tenant?.role ?? ''}${req.user?.platformAdmin ? '+platform' : ''}`;
     this.declared = [
@@ -69,7 +81,13 @@ export class KeptPage {
   private key(): { partnershipId: string; key: string } | null {
     if (this.req.method !== 'GET' && this.req.method !== 'HEAD') return null;
     const partnershipId = this.partnership(this.req, this.res);
+    if (this.reference) this.keeper.db.noteVersion(referenceScope, 'release');
     return partnershipId ? { partnershipId, key: this.declared } : null;
+  }
+
+  /** Whether the partnership's data changed while this request was served (reference data: never). */
+  private moved(partnershipId: string): Promise<boolean> {
+    return this.reference ? Promise.resolve(false) : this.keeper.db.versionMoved(partnershipId);
   }
 
   /** Names a value worked out for this request after the read: part of the HTML's key. */
@@ -88,10 +106,7 @@ export class KeptPage {
     });
     if (this.keeper.check && !fresh) {
       const again = await compute();
-      if (
-        !isDeepStrictEqual(comparable(again), comparable(answer)) &&
-        !(await this.keeper.db.versionMoved(at.partnershipId))
-      )
+      if (!isDeepStrictEqual(comparable(again), comparable(answer)) && !(await this.moved(at.partnershipId)))
         throw new Error(
           `The kept read of ${this.declared} differs from a fresh one: it depends on an input its route does not declare`,
         );

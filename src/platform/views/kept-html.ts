@@ -9,6 +9,7 @@
 // fails).
 import nunjucks from 'nunjucks';
 import { csrfPlaceholder, type KeptPage } from '../http/kept-pages.ts';
+import { narrowHtml } from './html-text.ts';
 
 interface TemplateContext {
   lookup(name: string): unknown;
@@ -42,7 +43,9 @@ export class KeepExtension implements nunjucks.Extension {
     const render = () => {
       context.ctx.csrfToken = csrfPlaceholder;
       try {
-        return String(body()).split(csrfPlaceholder);
+        // narrowed once, as it is kept: the page's narrowing then finds nothing to change in it
+        // (narrow-pages.ts), instead of widening and rewriting the whole page on every request
+        return narrowHtml(String(body())).split(csrfPlaceholder);
       } finally {
         context.ctx.csrfToken = token;
       }
