@@ -366,44 +366,47 @@ export const peopleRepository = {
   },
 };
 
-function seatQuery(trx: Trx) {
-  return trx
+/** Seats with their organisation, its successor and the body whose office holds them, in seat order. */
+const seatsJoined = (trx: Trx) =>
+  trx
     .selectFrom('seats as s')
     .leftJoin('organisations as o', 'o.id', 's.organisation_id')
     .leftJoin('bodies as ob', 'ob.id', 's.office_body_id')
     .leftJoin('organisations as successor', 'successor.id', 'o.successor_id')
-    .select([
-      's.id',
-      's.body_id as bodyId',
-      's.position',
-      's.label',
-      's.role',
-      's.voting',
-      's.how_filled as howFilled',
-      's.filled_by as filledBy',
-      's.organisation_id as organisationId',
-      'o.name as organisationName',
-      'o.ends_on as organisationEndsOn',
-      'successor.id as successorId',
-      'successor.name as successorName',
-      (eb) => eb.fn.coalesce('s.category', 'o.category').as('category'),
-      's.capacity',
-      's.independent',
-      's.rule',
-      's.notes',
-      's.starts_on as startsOn',
-      's.ends_on as endsOn',
-      's.office',
-      's.office_body_id as officeBodyId',
-      'ob.name as officeBodyName',
-      's.recommended',
-      's.nomination_by as nominationBy',
-      's.nomination_due as nominationDue',
-      's.candidates',
-      versionColumn('s'),
-    ])
     .orderBy('s.body_id')
     .orderBy('s.position');
+
+function seatQuery(trx: Trx) {
+  return seatsJoined(trx).select([
+    's.id',
+    's.body_id as bodyId',
+    's.position',
+    's.label',
+    's.role',
+    's.voting',
+    's.how_filled as howFilled',
+    's.filled_by as filledBy',
+    's.organisation_id as organisationId',
+    'o.name as organisationName',
+    'o.ends_on as organisationEndsOn',
+    'successor.id as successorId',
+    'successor.name as successorName',
+    (eb) => eb.fn.coalesce('s.category', 'o.category').as('category'),
+    's.capacity',
+    's.independent',
+    's.rule',
+    's.notes',
+    's.starts_on as startsOn',
+    's.ends_on as endsOn',
+    's.office',
+    's.office_body_id as officeBodyId',
+    'ob.name as officeBodyName',
+    's.recommended',
+    's.nomination_by as nominationBy',
+    's.nomination_due as nominationDue',
+    's.candidates',
+    versionColumn('s'),
+  ]);
 }
 
 const seatColumns = (values: SeatValues) => ({
@@ -1127,11 +1130,7 @@ export interface MembershipRecord {
 
 export const seatHoldersRepository = {
   async seats(trx: Trx): Promise<SeatRecord[]> {
-    const rows = await trx
-      .selectFrom('seats as s')
-      .leftJoin('organisations as o', 'o.id', 's.organisation_id')
-      .leftJoin('bodies as ob', 'ob.id', 's.office_body_id')
-      .leftJoin('organisations as successor', 'successor.id', 'o.successor_id')
+    const rows = await seatsJoined(trx)
       .select([
         's.id',
         's.body_id as bodyId',
@@ -1154,8 +1153,6 @@ export const seatHoldersRepository = {
       ])
       // observers and note-takers are not members: they meet no rule (ADR 0041)
       .where('s.role', 'not in', ['observer', 'note-taker'])
-      .orderBy('s.body_id')
-      .orderBy('s.position')
       .execute();
     return rows.map(({ rule: stored, ...seat }) => {
       const rule = stored as SeatRule | null;
