@@ -178,10 +178,9 @@ export function resourcesRoutes(resources: ResourcesService, printer: PdfPrinter
 
   router.get('/resources', keptPage('resources', { by: ['date'] }), async (req, res) => {
     const asked = yearOf(req);
-    const { report, data } = await pageRead(res, async () => ({
-      report: shapeReport(await resources.report(callerOf(req), asked.year)),
-      data: await resources.all(callerOf(req)),
-    }));
+    const report = await pageRead(res, async () =>
+      shapeReport(await resources.report(callerOf(req), asked.year)),
+    );
     const period = asked.year === null ? 'all years' : yearLabel(asked.year);
     const title = `Resources of ${tenantOf(req).name}, ${period}`;
     const intro = `What each priority of each plan has to deliver it, and what each partner puts in, for ${period}. “Current” adds committed and actual spending, agreed or delivered pledges and current commissioned services; “proposed” adds planned spending, proposed pledges and proposed services. Amounts are in pounds.`;
@@ -211,6 +210,8 @@ export function resourcesRoutes(resources: ResourcesService, printer: PdfPrinter
         throw error;
       }
     }
+    // the funds and pledges the page lists beside the report; the downloads need only the report
+    const data = await pageRead(res, () => resources.all(callerOf(req)), 'funds');
     const query = asked.year === null ? '' : `year=${asked.year}&`;
     res.status(asked.problem ? 400 : 200).render(`${views}/resources.njk`, {
       title: 'Resources',
