@@ -264,8 +264,11 @@ export function boardPackService(db: Database<DB>, jobs: Jobs, mail?: MailServic
       minutesSources = sources;
     },
 
-    /** Resolves when no pack is waiting or being made (tests; a retry's delay included). */
-    idle: () => jobs.idle(boardPackQueue),
+    /**
+     * Resolves when no pack is waiting or being made (tests; a retry's delay included), or fails
+     * after `timeoutMs` (a minute unless said).
+     */
+    idle: (timeoutMs?: number) => jobs.idle(boardPackQueue, timeoutMs),
 
     /** The pack's state, or null when none has been asked for. */
     status: async (caller: Caller, meetingId: string) => {

@@ -134,7 +134,9 @@ describe('the board pack as one tagged PDF', () => {
 
   const made = async () => {
     await test.services.boardPacks.request(caller, meetingId);
-    await test.services.boardPacks.idle();
+    // three papers go through LibreOffice one after another, each allowed the converter's time
+    // (CI ran this beside the browser suite, and the three took more than the default minute)
+    await test.services.boardPacks.idle(3 * office.timeoutMs);
     const status = await test.services.boardPacks.status(caller, meetingId);
     assert.equal(status!.state, 'ready', status!.failure ?? '');
     const { content: bytes } = await test.services.boardPacks.file(caller, meetingId);
