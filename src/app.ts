@@ -391,7 +391,7 @@ export function createApp(options: AppOptions): Express {
   // 5. The JSON API, over the same services.
   const api = Router();
   api.get('/openapi.json', (_req, res) => {
-    res.json(openApiDocument);
+    res.json(openApiDocument());
   });
   api.use(authoritiesApi(services.authorities));
   api.use(partnershipsApi(services.partnerships, visibleTo));

@@ -2,7 +2,6 @@
 // drawn as SVG. Each body is a link to its page; hierarchy (reports to, accountable to,
 // sub-function of) is a solid arrow, other links dashed and labelled. The page shows the same
 // structure as nested lists beside it, for anyone who cannot see the picture.
-import ElkBundled from 'elkjs/lib/elk.bundled.js';
 import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import {
   hierarchicalKinds,
@@ -14,8 +13,13 @@ import type { StructureAt, BodyRecord } from './structure.ts';
 import { escapeHtml } from '../../platform/views/html-text.ts';
 import { formatDate } from '../../platform/dates.ts';
 
-// The bundled build is CommonJS whose default export is the constructor.
-const elk = new (ElkBundled as unknown as new () => ELK)();
+// The bundled build is CommonJS whose default export is the constructor. Loaded with the first
+// diagram drawn, not with the server: evaluating the bundle costs a third of a second.
+let elk: Promise<ELK> | undefined;
+const layoutEngine = () =>
+  (elk ??= import('elkjs/lib/elk.bundled.js').then(
+    ({ default: ElkBundled }) => new (ElkBundled as unknown as new () => ELK)(),
+  ));
 const lineLength = 26;
 const lineHeight = 18;
 
@@ -90,7 +94,7 @@ async function layout<B extends BodyRecord>(
       };
     }),
   };
-  return elk.layout(graph);
+  return (await layoutEngine()).layout(graph);
 }
 
 function drawLaid<B extends BodyRecord>(

@@ -43,16 +43,19 @@ export function textWidth(landscape = false): number {
 // the standard fonts; a character neither can encode counts as wide as an "M".
 // (pdf-lib's enum and its fonts package's name the same fonts with two types)
 type FontName = Parameters<typeof StandardFontEmbedder.for>[0];
-const faces = {
-  regular: StandardFontEmbedder.for(StandardFonts.Helvetica as unknown as FontName),
-  bold: StandardFontEmbedder.for(StandardFonts.HelveticaBold as unknown as FontName),
-};
+// read with the first width measured, not with the server
+let faces: Record<'regular' | 'bold', StandardFontEmbedder> | undefined;
+const facesOf = () =>
+  (faces ??= {
+    regular: StandardFontEmbedder.for(StandardFonts.Helvetica as unknown as FontName),
+    bold: StandardFontEmbedder.for(StandardFonts.HelveticaBold as unknown as FontName),
+  });
 const charWidths = new Map<string, number>();
 function charWidth(char: string, bold: boolean): number {
   const key = `${bold ? 'b' : 'r'}${char}`;
   let width = charWidths.get(key);
   if (width === undefined) {
-    const face = bold ? faces.bold : faces.regular;
+    const face = bold ? facesOf().bold : facesOf().regular;
     try {
       width = face.widthOfTextAtSize(char, 1000);
     } catch {

@@ -1,7 +1,7 @@
 // Accessible PDFs: an HTML print template printed by Chromium, tagged, with bookmarks from its
 // headings and numbered pages. One browser per process, started on first use and kept warm.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { PDFDocument } from 'pdf-lib';
 import { escapeHtml } from '../views/html-text.ts';
 import { finishTagged } from './pdf-tags.ts';
@@ -89,7 +89,10 @@ export class PdfPrinter {
       throw new PdfUnavailable('PDF documents need Chromium, which is not installed on this server.');
     // a job still running when the server stops must not start a browser nobody will close
     if (this.#closed) throw new PrinterClosed('The server is stopping: nothing more is printed.');
-    this.#browser ??= chromium.launch({ executablePath: this.executablePath, args: flags });
+    // Playwright is loaded with the first print, not with the server: most processes never print
+    this.#browser ??= import('playwright-core').then(({ chromium }) =>
+      chromium.launch({ executablePath: this.executablePath, args: flags }),
+    );
     const browser = await this.#browser;
     const context = await browser.newContext({ javaScriptEnabled: false });
     try {

@@ -5,7 +5,6 @@
 // a formula only of a `{ formula }` value, which this never writes), dates as ISO text like the
 // CSV files. The header row is bold and frozen, and each column as wide as its widest cell.
 import type { Response } from 'express';
-import ExcelJS from 'exceljs';
 import type { CsvColumn, CsvRow } from './csv.ts';
 
 declare const made: unique symbol;
@@ -31,6 +30,7 @@ export async function toXlsx(
   if (!columns.length) throw new Error('A workbook needs at least one column');
   const keys = columns.map((column) => (typeof column === 'string' ? column : column.key));
   const headers = columns.map((column) => (typeof column === 'string' ? column : column.header));
+  const { default: ExcelJS } = await import('exceljs'); // loaded with the first workbook
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Cooperate';
   const sheet = workbook.addWorksheet(sheetName.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31), {

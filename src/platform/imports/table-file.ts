@@ -1,7 +1,6 @@
 // Tables uploaded as CSV or Excel: read the file into rows of text, map the header to the
 // expected columns, and check every row with a schema, keeping each problem with its line, so
 // that an import can report row by row and write nothing until the whole file is right.
-import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { controlCharacterIn } from '../http/control-characters.ts';
@@ -80,6 +79,7 @@ async function readCells(
   encoding: TextEncodingChoice,
 ): Promise<{ rows: string[][]; encoding?: TextEncoding }> {
   if (/\.xlsx$/i.test(fileName)) {
+    const { default: ExcelJS } = await import('exceljs'); // loaded with the first workbook
     const workbook = new ExcelJS.Workbook();
     try {
       await oneUnpackAtATime(async () => {

@@ -5,7 +5,7 @@
 // server refused the address) and every state is written to the audit trail. Without SMTP
 // configured no job is sent: the messages wait in the outbox until an administrator sends them.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Database } from '../db/database.ts';
 import { recordChange } from '../audit/audit.ts';
 import { assertCan, type Actor, type Caller } from '../http/auth.ts';
@@ -62,8 +62,12 @@ function refusal(error: unknown): { reason: string; permanent: boolean; bounced:
 
 export function mailService(db: Database<unknown>, jobs: Jobs, settings: MailSettings) {
   const configured = Boolean(settings.smtpUrl);
-  let transport: Transporter | undefined;
-  const transportOf = () => (transport ??= nodemailer.createTransport(settings.smtpUrl!));
+  // nodemailer is loaded with the first message sent, not with the server
+  let transport: Promise<Transporter> | undefined;
+  const transportOf = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport(settings.smtpUrl!),
+    ));
   const host = new URL(settings.publicUrl).hostname || 'cooperate.invalid';
 
   const url = (path: string) => new URL(path, settings.publicUrl).toString();
@@ -77,7 +81,9 @@ export function mailService(db: Database<unknown>, jobs: Jobs, settings: MailSet
     const attempts = row.attempts + 1;
     try {
       if (!configured) throw new Error('No mail server is configured (SMTP_URL)');
-      const info = (await transportOf().sendMail({
+      const info = (await (
+        await transportOf()
+      ).sendMail({
         from: settings.from,
         to: row.recipientName ? { name: row.recipientName, address: row.recipient } : row.recipient,
         subject: row.subject,

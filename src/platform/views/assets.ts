@@ -1,6 +1,11 @@
 // Static assets: GOV.UK Frontend's images and script, and one stylesheet compiled from its
 // Sass with Arial instead of the GOV.UK typeface (this is not a GOV.UK service). The
-// stylesheet is compiled on first request and kept in memory.
+// stylesheet is compiled on first request and kept in memory, and kept on disk for the next
+// process (compiling takes two seconds of a core; each test file is a process, and so is
+// each instance of the server).
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
 import { govukDir } from './nunjucks.ts';
@@ -12,16 +17,51 @@ const nodeModules = fileURLToPath(new URL('../../../node_modules/', import.meta.
 
 let compiled: Promise<string> | undefined;
 
+/**
+ * Where the compiled stylesheet is kept between processes: beside the installed packages (as
+ * other tools keep theirs, in node_modules/.cache), named by a digest of everything it is made
+ * from, the service's Sass and the versions of GOV.UK Frontend and of the compiler, so that a
+ * change to any of them compiles it anew.
+ */
+function keptStylesheet(): string {
+  const digest = createHash('sha256').update(readFileSync(stylesheet));
+  for (const name of ['govuk-frontend', 'sass'])
+    digest.update(
+      `${name}@${JSON.parse(readFileSync(join(nodeModules, name, 'package.json'), 'utf8')).version}`,
+    );
+  return join(nodeModules, '.cache', 'cooperate', `application-${digest.digest('hex').slice(0, 24)}.css`);
+}
+
+async function compile(): Promise<string> {
+  const sass = await import('sass');
+  return sass.compile(stylesheet, {
+    loadPaths: [nodeModules],
+    style: 'compressed',
+    quietDeps: true,
+    silenceDeprecations: ['import'],
+  }).css;
+}
+
 export async function compileStylesheet(): Promise<string> {
-  compiled ??= import('sass').then(
-    (sass) =>
-      sass.compile(stylesheet, {
-        loadPaths: [nodeModules],
-        style: 'compressed',
-        quietDeps: true,
-        silenceDeprecations: ['import'],
-      }).css,
-  );
+  compiled ??= (async () => {
+    const kept = keptStylesheet();
+    try {
+      return readFileSync(kept, 'utf8');
+    } catch {
+      // not compiled yet by any process
+    }
+    const css = await compile();
+    try {
+      // whole or not at all: written beside, then renamed over (two processes may race)
+      mkdirSync(join(kept, '..'), { recursive: true });
+      const partial = `${kept}.${process.pid}`;
+      writeFileSync(partial, css);
+      renameSync(partial, kept);
+    } catch {
+      // a read-only installation compiles once a process
+    }
+    return css;
+  })();
   return compiled;
 }
 
