@@ -70,6 +70,13 @@ export function createViews(app: Express, options: ViewOptions): nunjucks.Enviro
     return html;
   });
   env.addExtension('keep', new KeepExtension());
+  // Nunjucks's own `trim` (which GOV.UK Frontend's macros call on every block of HTML they are
+  // given) trims with /^\s*|\s*$/g, which looks for the end at every space of a page; the
+  // language's trim takes off the same characters, in a pass from each end.
+  env.addFilter('trim', (value: { toString(): string }) => {
+    const trimmed = value.toString().trim();
+    return value instanceof nunjucks.runtime.SafeString ? new nunjucks.runtime.SafeString(trimmed) : trimmed;
+  });
   env.addFilter('date', formatDate);
   env.addFilter('dateTime', formatDateTime);
   env.addFilter('time', formatTime);
