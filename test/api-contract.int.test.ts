@@ -13,9 +13,6 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { PDFDocument } from 'pdf-lib';
 import { binary, grant, makeUser, startTestApp, type TestApp } from './support/test-app.ts';
-import { importSeeds } from '../src/seeds/seed.importer.ts';
-import { readSeeds, seedFiles } from '../src/seeds/seed.reader.ts';
-import { importSurveys, readSurveys } from '../src/seeds/seed.surveys.ts';
 import { systemCaller } from '../src/platform/http/auth.ts';
 import { publicSiteService } from '../src/modules/public/index.ts';
 
@@ -48,10 +45,8 @@ describe('the API contract: every operation of the document, answered as it says
   const calls = new Map<string, string[]>();
 
   before(async () => {
-    test = await startTestApp();
-    // as a first run loads them (src/seeds/first-run.ts)
-    await importSeeds(test.services, await readSeeds(await seedFiles()));
-    await importSurveys(test.services, await readSurveys());
+    // the seeds and surveys loaded, as a first run loads them (src/seeds/first-run.ts)
+    test = await startTestApp({}, { seeded: true });
     const partnerships = await test.services.partnerships.list();
     const id = (slug: string) => partnerships.find((p) => p.slug === slug)!.id;
     const user = await makeUser(test.services);

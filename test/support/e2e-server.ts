@@ -1,6 +1,6 @@
 // The real app, listening on 127.0.0.1 on a free port, for the browser tests: a database of
-// this test file's own (copied from the run's template), the five seed partnerships, and
-// users with known passwords in known roles.
+// this test file's own with the five seed partnerships and the surveys (copied from the run's
+// seeded template), and users with known passwords in known roles.
 import { PdfPrinter } from '../../src/platform/documents/pdf.ts';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,9 +9,6 @@ import { createLogger } from '../../src/platform/http/logging.ts';
 import { compileStylesheet } from '../../src/platform/views/assets.ts';
 import { systemCaller } from '../../src/platform/http/auth.ts';
 import type { Role } from '../../src/platform/http/permissions.ts';
-import { importSeeds } from '../../src/seeds/seed.importer.ts';
-import { importSurveys, readSurveys } from '../../src/seeds/seed.surveys.ts';
-import { readSeeds, seedFiles } from '../../src/seeds/seed.reader.ts';
 import type { Services } from '../../src/services.ts';
 import { openTestRuntime } from './test-database.ts';
 
@@ -52,13 +49,11 @@ export const homePartnership = 'dudley';
 
 /** `port`: where to listen (0, the default, for any free port). */
 export async function startE2eServer(overrides: Record<string, string> = {}, port = 0): Promise<E2eServer> {
-  const runtime = await openTestRuntime(overrides);
+  const runtime = await openTestRuntime(overrides, { seeded: true });
   const { services } = runtime;
   const printer = new PdfPrinter();
   let server: Server | undefined;
   try {
-    await importSeeds(services, await readSeeds(await seedFiles()));
-    await importSurveys(services, await readSurveys());
     const partnershipIds: Record<string, string> = {};
     for (const partnership of await services.partnerships.list())
       partnershipIds[partnership.slug] = partnership.id;

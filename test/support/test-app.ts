@@ -11,8 +11,12 @@ import { openTestRuntime } from './test-database.ts';
 
 export type Agent = ReturnType<typeof request.agent>;
 
-export async function startTestApp(overrides: Record<string, string> = {}) {
-  const runtime = await openTestRuntime(overrides);
+/** `seeded`: on a copy of the run's seeded template (the five seed partnerships and the surveys). */
+export async function startTestApp(
+  overrides: Record<string, string> = {},
+  options: { seeded?: boolean } = {},
+) {
+  const runtime = await openTestRuntime(overrides, options);
   const printer = new PdfPrinter();
   const app = createApp({
     printer,

@@ -1,9 +1,15 @@
-// A database of its own for one test file, copied from the run's migrated template.
+// A database of its own for one test file, copied from one of the run's templates: migrated, or
+// migrated with the seeds loaded (test/support/template.ts).
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import { openRuntime, type Runtime } from '../../src/runtime.ts';
-import { databaseUrl } from './template.ts';
+
+export function databaseUrl(server: string, database: string): string {
+  const url = new URL(server);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
@@ -20,13 +26,21 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 
 export const onPostgres = () => Boolean(process.env.TEST_TEMPLATE_DATABASE);
 
-/** Opens (and migrates, a no-op on a template copy) a fresh database for this file. */
+/**
+ * Opens (and migrates, a no-op on a template copy) a fresh database for this file; `seeded`:
+ * with the five seed partnerships and the surveys already loaded, as `npm start` loads them.
+ */
 export async function openTestRuntime(
   overrides: Record<string, string> = {},
+  options: { seeded?: boolean } = {},
 ): Promise<Runtime & { config: Config }> {
   const server = process.env.TEST_DATABASE_URL;
-  const template = process.env.TEST_TEMPLATE_DATABASE;
-  if (server && template) {
+  const template = options.seeded
+    ? process.env.TEST_SEEDED_TEMPLATE_DATABASE
+    : process.env.TEST_TEMPLATE_DATABASE;
+  const missing = 'No seeded template: run the tests with `npm test` (test/run.ts makes it)';
+  if (server && process.env.TEST_TEMPLATE_DATABASE) {
+    if (!template) throw new Error(missing);
     const name = `cooperate_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: server });
     await admin.connect();
@@ -53,6 +67,8 @@ export async function openTestRuntime(
     };
   }
   const config = testConfig(overrides);
-  const runtime = await openRuntime(config, { loadDump: process.env.TEST_TEMPLATE_DUMP });
+  const dump = options.seeded ? process.env.TEST_SEEDED_TEMPLATE_DUMP : process.env.TEST_TEMPLATE_DUMP;
+  if (options.seeded && !dump) throw new Error(missing);
+  const runtime = await openRuntime(config, { loadDump: dump });
   return { ...runtime, config };
 }

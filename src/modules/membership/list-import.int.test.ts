@@ -22,8 +22,6 @@ import {
 } from '../../../test/support/test-app.ts';
 import { systemCaller, type Caller } from '../../platform/http/auth.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
-import { importSeeds } from '../../seeds/seed.importer.ts';
-import { readSeeds, seedFiles } from '../../seeds/seed.reader.ts';
 import { readMembershipFile } from './membership.import.ts';
 
 const csv = (lines: string[]) => Buffer.from(lines.join('\n'));
@@ -47,12 +45,12 @@ describe('the membership list, exported and imported', () => {
   let test: TestApp;
 
   before(async () => {
-    test = await startTestApp();
+    // the five seed partnerships loaded
+    test = await startTestApp({}, { seeded: true });
   });
   after(() => test.close());
 
   it('exports every seed partnership’s bodies and imports each list back with no differences', async () => {
-    await importSeeds(test.services, await readSeeds(await seedFiles()));
     const checked = new Map<string, number>();
     const withSeats = new Set<string>();
     for (const partnership of await test.services.partnerships.list()) {
