@@ -84,9 +84,22 @@ export async function prepareTemplate(work: string): Promise<Template> {
   } finally {
     await engine.close();
   }
+  // and each as a folder, which a test file copies (test-database.ts); the dumps serve the tests
+  // that start a server or a runtime of their own from one
+  const folders = { plain: join(work, 'template-db'), seeded: join(work, 'seeded-db') };
+  for (const [folder, from] of [
+    [folders.plain, dump],
+    [folders.seeded, seededDump],
+  ] as const)
+    await (await openEngine({ dataDir: folder, loadDump: from })).close();
   return {
     description: 'embedded PGlite',
-    env: { TEST_TEMPLATE_DUMP: dump, TEST_SEEDED_TEMPLATE_DUMP: seededDump },
+    env: {
+      TEST_TEMPLATE_DUMP: dump,
+      TEST_SEEDED_TEMPLATE_DUMP: seededDump,
+      TEST_TEMPLATE_FOLDER: folders.plain,
+      TEST_SEEDED_TEMPLATE_FOLDER: folders.seeded,
+    },
     dispose: async () => undefined,
   };
 }

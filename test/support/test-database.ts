@@ -1,9 +1,12 @@
 // A database of its own for one test file, copied from one of the run's templates: migrated, or
 // migrated with the seeds loaded (test/support/template.ts).
 import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import pg from 'pg';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
-import { openRuntime, type Runtime } from '../../src/runtime.ts';
+import { embeddedFolder, openRuntime, type Runtime } from '../../src/runtime.ts';
 
 export function databaseUrl(server: string, database: string): string {
   const url = new URL(server);
@@ -63,6 +66,27 @@ export async function openTestRuntime(
         await cleanup.connect();
         await cleanup.query(`drop database if exists ${name}`);
         await cleanup.end();
+      },
+    };
+  }
+  // Embedded: a copy of the template's folder, opened as the server opens DATA_DIR (the
+  // operating system copies it; unpacking a dump in the database's thread cost twice as much).
+  const folder = options.seeded ? process.env.TEST_SEEDED_TEMPLATE_FOLDER : process.env.TEST_TEMPLATE_FOLDER;
+  if (folder && !overrides.DATA_DIR) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cooperate-test-data-'));
+    // the template's server has stopped: its process file is not copied
+    cpSync(folder, embeddedFolder(dataDir), {
+      recursive: true,
+      filter: (source) => basename(source) !== 'postmaster.pid',
+    });
+    const config = testConfig({ DATA_DIR: dataDir, ...overrides });
+    const runtime = await openRuntime(config);
+    return {
+      ...runtime,
+      config,
+      async close() {
+        await runtime.close();
+        rmSync(dataDir, { recursive: true, force: true });
       },
     };
   }
