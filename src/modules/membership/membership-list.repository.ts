@@ -2,6 +2,7 @@
 // seat's role, voting and category as the list gives them, a membership's organisation, its
 // standing substitutes, and a person's job title.
 import type { Trx } from '../../schema.ts';
+import { inForceOn } from './membership.repository.ts';
 
 export const listRepository = {
   async setSeatTerms(
@@ -39,8 +40,7 @@ export const listRepository = {
       .selectFrom('membership_substitutes')
       .select(['id', 'person_id as personId', 'starts_on as startsOn'])
       .where('membership_id', '=', membershipId)
-      .where((eb) => eb.or([eb('starts_on', 'is', null), eb('starts_on', '<=', on)]))
-      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', on)]))
+      .where(inForceOn('membership_substitutes', on))
       .execute();
     const dayBefore = new Date(Date.parse(`${on}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     for (const row of standing.filter((candidate) => !personIds.includes(candidate.personId))) {

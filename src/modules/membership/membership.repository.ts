@@ -892,6 +892,12 @@ export const interestsRepository = {
 // in bodies on a date and the substitutes standing then, the people to write to, the members a
 // register expects, voting seats and their places, interests, and a person's seats by address.
 
+/** A row of `table` (a membership or a standing substitute) whose dates, either open, include `date`. */
+export const inForceOn = (table: 'm' | 'membership_substitutes', date: string) => {
+  const [starts, ends] = [sql.ref(`${table}.starts_on`), sql.ref(`${table}.ends_on`)];
+  return sql<boolean>`(${starts} is null or ${starts} <= ${date}) and (${ends} is null or ${ends} >= ${date})`;
+};
+
 /** The memberships of these bodies in force on `date` (a London day), except in seats of these roles. */
 export async function membershipsInForceOn(
   trx: Trx,
@@ -906,10 +912,7 @@ export async function membershipsInForceOn(
     .select(['m.id', 'm.person_id as personId'])
     .where('s.body_id', 'in', bodyIds);
   for (const role of exceptRoles) query = query.where('s.role', '!=', role);
-  return query
-    .where((eb) => eb.or([eb('m.starts_on', 'is', null), eb('m.starts_on', '<=', date)]))
-    .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', date)]))
-    .execute();
+  return query.where(inForceOn('m', date)).execute();
 }
 
 /** The people standing as substitutes for these memberships on `date` (standing substitutes have dates of their own: issue 15). */
@@ -923,8 +926,7 @@ export async function substitutesStandingOn(
     .selectFrom('membership_substitutes')
     .select('person_id as personId')
     .where('membership_id', 'in', membershipIds)
-    .where((eb) => eb.or([eb('starts_on', 'is', null), eb('starts_on', '<=', date)]))
-    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', date)]))
+    .where(inForceOn('membership_substitutes', date))
     .execute();
 }
 
