@@ -16,7 +16,7 @@ import type { DB } from '../../src/schema.ts';
 import { importSeeds } from '../../src/seeds/seed.importer.ts';
 import { importSurveys, readSurveys } from '../../src/seeds/seed.surveys.ts';
 import { readSeeds, seedFiles } from '../../src/seeds/seed.reader.ts';
-import { databaseUrl, testConfig } from './test-database.ts';
+import { copyTemplateFolder, databaseUrl, testConfig } from './test-database.ts';
 
 export { databaseUrl };
 
@@ -73,30 +73,28 @@ export async function prepareTemplate(work: string): Promise<Template> {
       },
     };
   }
-  const dump = join(work, 'template.tar');
-  const seededDump = join(work, 'seeded.tar');
-  const engine = await openEngine({ dataDir: 'memory://' });
-  try {
-    await migrateToLatest(new Database(engine).owner, migrations);
-    await engine.dump!(dump);
-    await seed(engine);
-    await engine.dump!(seededDump);
-  } finally {
-    await engine.close();
-  }
-  // and each as a folder, which a test file copies (test-database.ts); the dumps serve the tests
-  // that start a server or a runtime of their own from one
+  // Folders, which a test file copies (test-database.ts), and a dump of the migrated one for the
+  // tests that start a server or a runtime of their own from one.
   const folders = { plain: join(work, 'template-db'), seeded: join(work, 'seeded-db') };
-  for (const [folder, from] of [
-    [folders.plain, dump],
-    [folders.seeded, seededDump],
-  ] as const)
-    await (await openEngine({ dataDir: folder, loadDump: from })).close();
+  const dump = join(work, 'template.tar');
+  const plain = await openEngine({ dataDir: folders.plain });
+  try {
+    await migrateToLatest(new Database(plain).owner, migrations);
+    await plain.dump!(dump);
+  } finally {
+    await plain.close();
+  }
+  copyTemplateFolder(folders.plain, folders.seeded);
+  const seeded = await openEngine({ dataDir: folders.seeded });
+  try {
+    await seed(seeded);
+  } finally {
+    await seeded.close();
+  }
   return {
     description: 'embedded PGlite',
     env: {
       TEST_TEMPLATE_DUMP: dump,
-      TEST_SEEDED_TEMPLATE_DUMP: seededDump,
       TEST_TEMPLATE_FOLDER: folders.plain,
       TEST_SEEDED_TEMPLATE_FOLDER: folders.seeded,
     },

@@ -27,6 +27,11 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   });
 }
 
+/** Copies an embedded template's folder (its server stopped: its process file is not copied). */
+export function copyTemplateFolder(from: string, to: string): void {
+  cpSync(from, to, { recursive: true, filter: (source) => basename(source) !== 'postmaster.pid' });
+}
+
 export const onPostgres = () => Boolean(process.env.TEST_TEMPLATE_DATABASE);
 
 /**
@@ -74,11 +79,7 @@ export async function openTestRuntime(
   const folder = options.seeded ? process.env.TEST_SEEDED_TEMPLATE_FOLDER : process.env.TEST_TEMPLATE_FOLDER;
   if (folder && !overrides.DATA_DIR) {
     const dataDir = mkdtempSync(join(tmpdir(), 'cooperate-test-data-'));
-    // the template's server has stopped: its process file is not copied
-    cpSync(folder, embeddedFolder(dataDir), {
-      recursive: true,
-      filter: (source) => basename(source) !== 'postmaster.pid',
-    });
+    copyTemplateFolder(folder, embeddedFolder(dataDir));
     const config = testConfig({ DATA_DIR: dataDir, ...overrides });
     const runtime = await openRuntime(config);
     return {
@@ -90,9 +91,8 @@ export async function openTestRuntime(
       },
     };
   }
+  if (options.seeded) throw new Error(missing);
   const config = testConfig(overrides);
-  const dump = options.seeded ? process.env.TEST_SEEDED_TEMPLATE_DUMP : process.env.TEST_TEMPLATE_DUMP;
-  if (options.seeded && !dump) throw new Error(missing);
-  const runtime = await openRuntime(config, { loadDump: dump });
+  const runtime = await openRuntime(config, { loadDump: process.env.TEST_TEMPLATE_DUMP });
   return { ...runtime, config };
 }
