@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { homePartnership, startE2eServer, type E2eServer } from '../test/support/e2e-server.ts';
 import { andWait, headingOf, launchBrowser, newTab } from './support/browser.ts';
 import { tabTo } from './support/keyboard.ts';
-import { assertNoAxeViolations } from './support/axe.ts';
+import { assertNoAxeViolations, axeViolations } from './support/axe.ts';
 
 const home = `/partnerships/${homePartnership}`;
 const pathOf = (page: Page) => new URL(page.url()).pathname;
@@ -33,6 +33,24 @@ describe('the structure journey with the keyboard alone', () => {
   after(async () => {
     await browser?.close();
     await server?.stop();
+  });
+
+  it('the axe check finds what is wrong on a page made wrong on purpose, and again after a reload', async () => {
+    const page = await newTab(browser, server.baseUrl);
+    const wrong = `<!doctype html><html lang="en"><head><title>Wrong</title></head><body><main>
+      <h1>Wrong on purpose</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+      <form><input type="text" name="unlabelled"></form>
+      <p style="color:#bbb;background:#fff">Grey on white</p></main></body></html>`;
+    await page.route(`${server.baseUrl}/wrong-on-purpose`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: wrong }),
+    );
+    for (const load of ['first', 'reload']) {
+      if (load === 'first') await page.goto(`${server.baseUrl}/wrong-on-purpose`);
+      else await page.reload();
+      const found = (await axeViolations(page)).map((violation) => violation.id).sort();
+      assert.deepEqual(found, ['color-contrast', 'image-alt', 'label'], `on the ${load} load`);
+      await assert.rejects(assertNoAxeViolations(page, 'the wrong page'), /has 3 accessibility violations/);
+    }
   });
 
   it('adds a body, defines a seat, appoints a member, and sees the diagram and compliance', async () => {
