@@ -48,6 +48,7 @@ import * as bodyDatesAndTermRoles from './0064_body_dates_and_term_roles.ts';
 import * as actionsFromPlanPriorities from './0065_actions_from_plan_priorities.ts';
 import * as publicContexts from './0066_public_contexts.ts';
 import * as versionsForPlatformAdministrators from './0067_versions_for_platform_administrators.ts';
+import * as auditTrailVersioned from './0068_audit_trail_versioned.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
@@ -97,4 +98,5 @@ export const migrations: Migrations = {
   '0065_actions_from_plan_priorities': actionsFromPlanPriorities,
   '0066_public_contexts': publicContexts,
   '0067_versions_for_platform_administrators': versionsForPlatformAdministrators,
+  '0068_audit_trail_versioned': auditTrailVersioned,
 };

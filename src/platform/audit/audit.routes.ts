@@ -8,6 +8,7 @@ import { requirePermission, requirePlatformAdmin, tenantOf } from '../http/auth.
 import { queryDates } from '../http/date-input.ts';
 import { formErrors, validate } from '../http/validation.ts';
 import { entityTypes, listChanges } from './audit.ts';
+import { keptPage, pageRead } from '../http/kept-pages.ts';
 
 const pageSize = 50;
 const optional = z
@@ -38,7 +39,8 @@ const platformActions = [
 
 export function auditRoutes(db: Database<unknown>): Router {
   const router = Router({ mergeParams: true });
-  router.get('/audit', requirePermission('audit.read'), (req, res) => {
+  // kept like the other pages (ADR 0056): every audit row of a partnership moves its version
+  router.get('/audit', requirePermission('audit.read'), keptPage('audit trail'), (req, res) => {
     const tenant = tenantOf(req);
     return auditPage(db, req, res, {
       scope: { partnershipId: tenant.partnershipId },
@@ -86,14 +88,17 @@ async function auditPage(db: Database<unknown>, req: Request, res: Response, pag
   const problems = [...dated.problems, ...(checked.ok ? [] : checked.problems)];
   const filter = checked.ok && !problems.length ? checked.value : { page: 1 };
   const csv = req.query.format === 'csv';
-  const { entries, total, types } = await db.read(page.scope, async (trx) => ({
-    ...(await listChanges(trx, {
-      ...filter,
-      limit: csv ? 10_000 : pageSize,
-      offset: csv ? 0 : (filter.page - 1) * pageSize,
-    })),
-    types: await entityTypes(trx),
-  }));
+  const read = () =>
+    db.read(page.scope, async (trx) => ({
+      ...(await listChanges(trx, {
+        ...filter,
+        limit: csv ? 10_000 : pageSize,
+        offset: csv ? 0 : (filter.page - 1) * pageSize,
+      })),
+      types: await entityTypes(trx),
+    }));
+  // a download of up to 10,000 entries is read each time rather than kept in memory
+  const { entries, total, types } = csv ? await read() : await pageRead(res, read);
   if (csv) {
     sendCsv(
       res,

@@ -10,6 +10,7 @@ import {
   type TestApp,
 } from '../../../test/support/test-app.ts';
 import { systemCaller } from '../http/auth.ts';
+import { recordChange } from '../audit/audit.ts';
 
 const group = (slug: string, name: string) => ({
   slug,
@@ -62,7 +63,7 @@ describe("pages kept under the partnership's data version (ADR 0021, declared on
       select c.table_name from information_schema.columns c
         join information_schema.tables t using (table_schema, table_name)
        where c.table_schema = current_schema() and c.column_name = 'partnership_id'
-         and t.table_type = 'BASE TABLE' and c.table_name not in ('audit_events', 'partnership_versions')
+         and t.table_type = 'BASE TABLE' and c.table_name <> 'partnership_versions'
          and (select count(*) from pg_trigger g join pg_proc p on p.oid = g.tgfoid
                where g.tgrelid = (quote_ident(c.table_name))::regclass
                  and p.proname = 'bump_partnership_versions') <> 3`.execute(test.db.owner);
@@ -132,6 +133,33 @@ describe("pages kept under the partnership's data version (ADR 0021, declared on
     assert.ok(test.db.kept!.hits > hits, 'the second answer is served from what the first read');
     await test.services.bodies.create(systemCaller('test', a), group('a-api', 'Group of A for the API'));
     assert.ok((await bodies()).includes('Group of A for the API'), 'the change shows at once');
+  });
+
+  it('keeps the audit trail, and shows at once an event recorded with no other row changed (migration 0068)', async () => {
+    const { agent } = await signedInAs(test, a, 'admin');
+    const summaries = async () =>
+      textsOf(
+        (await agent.get('/partnerships/kept-a/audit').expect(200)).text,
+        '#audit tbody td:nth-child(3)',
+      );
+    const before = await summaries();
+    const hits = test.db.kept!.hits;
+    assert.deepEqual(await summaries(), before);
+    assert.ok(test.db.kept!.hits > hits, 'the second view is served from what the first read');
+    // an event alone, as a message sent by the mail job records it
+    await test.db.transaction({ partnershipId: a }, (trx) =>
+      recordChange(trx, systemCaller('test', a).actor, {
+        partnershipId: a,
+        action: 'mail-sent',
+        entityType: 'mail',
+        entityId: a,
+        summary: 'Sent “An event alone” to someone@example.org',
+      }),
+    );
+    assert.ok(
+      (await summaries()).some((summary) => summary.includes('An event alone')),
+      'the event shows at once',
+    );
   });
 
   it('keeps the local authorities, reference data, for everyone until the release changes', async () => {
