@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { validate } from '../../platform/http/validation.ts';
 import { badRequest, notFound } from '../../platform/http/errors.ts';
-import { keptPage, pageRead } from '../../platform/http/kept-pages.ts';
+import { keptPage, sendPageJson } from '../../platform/http/kept-pages.ts';
 import { authoritySearchSchema, gssCodeSchema } from './authorities.schemas.ts';
 import type { AuthoritiesService } from './authorities.service.ts';
 import type { AuthorityRow } from './authorities.repository.ts';
@@ -25,8 +25,10 @@ export function authoritiesApi(authorities: AuthoritiesService): Router {
   router.get('/authorities', keptPage('authorities answer', { reference: true }), async (req, res) => {
     const checked = validate(authoritySearchSchema, req.query);
     if (!checked.ok) throw badRequest('The search is not valid.', checked.problems);
-    const list = await pageRead(res, () => authorities.search(checked.value));
-    res.json({ count: list.length, items: list.map(present) });
+    await sendPageJson(res, async () => {
+      const list = await authorities.search(checked.value);
+      return { count: list.length, items: list.map(present) };
+    });
   });
   router.get('/authorities/:gssCode', async (req, res) => {
     const code = gssCodeSchema.safeParse(req.params.gssCode);

@@ -8,7 +8,7 @@ import { atDateQuery } from './bodies.schemas.ts';
 import { isExternal, type BodyKind, type FocusType } from './bodies.vocabulary.ts';
 import type { StructureJson, cadenceRuleJson } from './bodies.api.schemas.ts';
 import type { z } from 'zod';
-import { keptPage, pageRead } from '../../platform/http/kept-pages.ts';
+import { keptPage, sendPageJson } from '../../platform/http/kept-pages.ts';
 
 export function atDate(query: unknown): string | undefined {
   const checked = validate(atDateQuery, query);
@@ -20,36 +20,44 @@ export function atDate(query: unknown): string | undefined {
 export function bodiesApi(bodies: BodiesService): Router {
   const router = Router({ mergeParams: true });
   router.get('/bodies', keptPage('structure answer', { by: ['date'] }), async (req, res) => {
-    const structure = await pageRead(res, () => bodies.structure(callerOf(req), atDate(req.query)));
-    const slugs = new Map(structure.bodies.map((entry) => [entry.body.id, entry.body.slug]));
-    const answer: StructureJson = {
-      at: structure.date,
-      count: structure.bodies.length,
-      items: structure.bodies.map((entry) => ({
-        slug: entry.body.slug,
-        name: entry.name,
-        // the forms and seed files hold kinds to the vocabulary
-        kind: entry.body.kind as BodyKind,
-        external: isExternal(entry.body.kind),
-        status: entry.status,
-        since: entry.since?.effectiveOn ?? null,
-        takesDecisions: entry.body.takesDecisions,
-        focus: entry.body.focusType
-          ? { type: entry.body.focusType as FocusType, value: entry.body.focus }
-          : null,
-        area: entry.body.area,
-        runsFrom: entry.body.startsOn && partialOf(entry.body.startsOn, entry.body.startsPrecision),
-        runsUntil: entry.body.endsOn && partialOf(entry.body.endsOn, entry.body.endsPrecision),
-        membershipCap: entry.body.membershipCap,
-        attendanceThreshold: entry.body.attendanceThreshold,
-        cadenceRules: (entry.body.cadenceRules ?? []) as z.output<typeof cadenceRuleJson>[],
-        quorumRule: entry.body.quorumRule,
-        relationships: structure.relationships
-          .filter((r) => r.fromBodyId === entry.body.id)
-          .map((r) => ({ kind: r.kind, to: slugs.get(r.toBodyId), startsOn: r.startsOn, endsOn: r.endsOn })),
-      })),
-    };
-    res.json(answer);
+    const date = atDate(req.query);
+    await sendPageJson(res, async () => {
+      const structure = await bodies.structure(callerOf(req), date);
+      const slugs = new Map(structure.bodies.map((entry) => [entry.body.id, entry.body.slug]));
+      const answer: StructureJson = {
+        at: structure.date,
+        count: structure.bodies.length,
+        items: structure.bodies.map((entry) => ({
+          slug: entry.body.slug,
+          name: entry.name,
+          // the forms and seed files hold kinds to the vocabulary
+          kind: entry.body.kind as BodyKind,
+          external: isExternal(entry.body.kind),
+          status: entry.status,
+          since: entry.since?.effectiveOn ?? null,
+          takesDecisions: entry.body.takesDecisions,
+          focus: entry.body.focusType
+            ? { type: entry.body.focusType as FocusType, value: entry.body.focus }
+            : null,
+          area: entry.body.area,
+          runsFrom: entry.body.startsOn && partialOf(entry.body.startsOn, entry.body.startsPrecision),
+          runsUntil: entry.body.endsOn && partialOf(entry.body.endsOn, entry.body.endsPrecision),
+          membershipCap: entry.body.membershipCap,
+          attendanceThreshold: entry.body.attendanceThreshold,
+          cadenceRules: (entry.body.cadenceRules ?? []) as z.output<typeof cadenceRuleJson>[],
+          quorumRule: entry.body.quorumRule,
+          relationships: structure.relationships
+            .filter((r) => r.fromBodyId === entry.body.id)
+            .map((r) => ({
+              kind: r.kind,
+              to: slugs.get(r.toBodyId),
+              startsOn: r.startsOn,
+              endsOn: r.endsOn,
+            })),
+        })),
+      };
+      return answer;
+    });
   });
   return router;
 }

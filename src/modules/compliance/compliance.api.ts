@@ -6,7 +6,7 @@ import { datedAt } from '../../platform/http/date-input.ts';
 import type { ComplianceService } from './compliance.service.ts';
 import { complianceQuery } from './compliance.routes.ts';
 import type { ComplianceJson } from './compliance.api.schemas.ts';
-import { keptPage, pageRead } from '../../platform/http/kept-pages.ts';
+import { keptPage, sendPageJson } from '../../platform/http/kept-pages.ts';
 
 /** GET /api/v1/partnerships/{slug}/compliance?at=&ruleset= */
 export function complianceApi(compliance: ComplianceService): Router {
@@ -14,37 +14,37 @@ export function complianceApi(compliance: ComplianceService): Router {
   router.get('/compliance', keptPage('compliance answer', { by: ['date'] }), async (req, res) => {
     const checked = validate(complianceQuery, req.query);
     if (!checked.ok) throw badRequest('The query is not valid.', checked.problems);
-    const evaluation = await pageRead(res, () =>
-      compliance.evaluate(callerOf(req), {
+    await sendPageJson(res, async () => {
+      const evaluation = await compliance.evaluate(callerOf(req), {
         date: checked.value.at ? datedAt(checked.value.at).date : undefined,
         ruleSetIds: checked.value.ruleset,
-      }),
-    );
-    const answer: ComplianceJson = {
-      date: evaluation.date,
-      counts: evaluation.counts,
-      rarelyAttended: evaluation.rarelyAttended,
-      attendanceFrom: evaluation.attendanceFrom,
-      ruleSets: evaluation.ruleSets.map((set) => ({
-        id: set.id,
-        title: set.title,
-        source: set.source,
-        from: set.from,
-        until: set.until ?? null,
-      })),
-      rules: evaluation.results.map((r) => ({
-        ruleSet: r.ruleSet.id,
-        id: r.rule.id,
-        title: r.rule.title,
-        source: r.rule.source,
-        strength: r.rule.strength,
-        status: r.status,
-        rarelyAttended: r.rarelyAttended ?? false,
-        reason: r.reason ?? null,
-        evidence: r.evidence,
-      })),
-    };
-    res.json(answer);
+      });
+      const answer: ComplianceJson = {
+        date: evaluation.date,
+        counts: evaluation.counts,
+        rarelyAttended: evaluation.rarelyAttended,
+        attendanceFrom: evaluation.attendanceFrom,
+        ruleSets: evaluation.ruleSets.map((set) => ({
+          id: set.id,
+          title: set.title,
+          source: set.source,
+          from: set.from,
+          until: set.until ?? null,
+        })),
+        rules: evaluation.results.map((r) => ({
+          ruleSet: r.ruleSet.id,
+          id: r.rule.id,
+          title: r.rule.title,
+          source: r.rule.source,
+          strength: r.rule.strength,
+          status: r.status,
+          rarelyAttended: r.rarelyAttended ?? false,
+          reason: r.reason ?? null,
+          evidence: r.evidence,
+        })),
+      };
+      return answer;
+    });
   });
   return router;
 }

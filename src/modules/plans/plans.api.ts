@@ -7,7 +7,7 @@ import type { PlansService, PlanDetail } from './plans.service.ts';
 import { partnerView, type ActionInPlan } from './accountability.ts';
 import type { ActionDetail } from './plans.service.ts';
 import { outcomeFrameworks } from './outcome-frameworks.ts';
-import { keptPage, pageRead } from '../../platform/http/kept-pages.ts';
+import { keptPage, sendPageJson } from '../../platform/http/kept-pages.ts';
 import type { AccountabilityJson, PlanActionJson, PlanJson, PlanListJson } from './plans.api.schemas.ts';
 
 const planSummary = (plan: PlanDetail['plan']) => ({
@@ -54,53 +54,55 @@ export function plansApi(plans: PlansService): Router {
 
   router.get('/plans/:plan', keptPage('plan answer', { by: ['date'] }), async (req, res) => {
     const wanted = String(req.params.plan);
-    const detail = await pageRead(res, async () => {
+    await sendPageJson(res, async () => {
       const slug = (await plans.list(callerOf(req))).find(
         (plan) => plan.id === wanted || plan.slug === wanted,
       )?.slug;
-      return slug ? plans.bySlug(callerOf(req), slug) : null;
-    });
-    if (!detail) throw notFound(`There is no plan ${wanted}.`);
-    const answer: PlanJson = {
-      ...planSummary(detail.plan),
-      vision: detail.plan.vision,
-      resourcing: detail.plan.resourcing,
-      framework: {
-        key: detail.plan.framework,
-        title: outcomeFrameworks[detail.plan.framework].title,
-        source: outcomeFrameworks[detail.plan.framework].source,
-        published: outcomeFrameworks[detail.plan.framework].published,
-        link: outcomeFrameworks[detail.plan.framework].link,
-      },
-      outcomes: detail.outcomes.map(({ code, title, framework, kind }) => ({
-        code,
-        title,
-        kind,
-        framework,
-        local: framework === null,
-        everyChildMatters: framework === 'every-child-matters',
-      })),
-      evidence: detail.evidence.map(({ kind, title, datedOn, datedPrecision, link }) => ({
-        kind,
-        title,
-        dated: datedOn ? { date: datedOn, precision: datedPrecision } : null,
-        link,
-      })),
-      versions: detail.versions.map(({ number, recordedOn, note }) => ({ number, recordedOn, note })),
-      priorities: detail.priorities.map((priority) => ({
-        position: priority.position,
-        title: priority.title,
-        outcomes: priority.outcomes.map((outcome) => outcome.code),
-        owner: priority.ownerBodySlug ? { slug: priority.ownerBodySlug, name: priority.ownerBodyName } : null,
-        lead: priority.leadPersonName,
-        indicators: priority.indicators.map((summary) => ({
-          code: summary.indicator.code,
-          rag: summary.performance.latest?.rag ?? null,
+      const detail = slug ? await plans.bySlug(callerOf(req), slug) : null;
+      if (!detail) throw notFound(`There is no plan ${wanted}.`);
+      const answer: PlanJson = {
+        ...planSummary(detail.plan),
+        vision: detail.plan.vision,
+        resourcing: detail.plan.resourcing,
+        framework: {
+          key: detail.plan.framework,
+          title: outcomeFrameworks[detail.plan.framework].title,
+          source: outcomeFrameworks[detail.plan.framework].source,
+          published: outcomeFrameworks[detail.plan.framework].published,
+          link: outcomeFrameworks[detail.plan.framework].link,
+        },
+        outcomes: detail.outcomes.map(({ code, title, framework, kind }) => ({
+          code,
+          title,
+          kind,
+          framework,
+          local: framework === null,
+          everyChildMatters: framework === 'every-child-matters',
         })),
-        actions: priority.actions.map(actionJson),
-      })),
-    };
-    res.json(answer);
+        evidence: detail.evidence.map(({ kind, title, datedOn, datedPrecision, link }) => ({
+          kind,
+          title,
+          dated: datedOn ? { date: datedOn, precision: datedPrecision } : null,
+          link,
+        })),
+        versions: detail.versions.map(({ number, recordedOn, note }) => ({ number, recordedOn, note })),
+        priorities: detail.priorities.map((priority) => ({
+          position: priority.position,
+          title: priority.title,
+          outcomes: priority.outcomes.map((outcome) => outcome.code),
+          owner: priority.ownerBodySlug
+            ? { slug: priority.ownerBodySlug, name: priority.ownerBodyName }
+            : null,
+          lead: priority.leadPersonName,
+          indicators: priority.indicators.map((summary) => ({
+            code: summary.indicator.code,
+            rag: summary.performance.latest?.rag ?? null,
+          })),
+          actions: priority.actions.map(actionJson),
+        })),
+      };
+      return answer;
+    });
   });
 
   router.get('/accountability', async (req, res) => {

@@ -6,7 +6,7 @@ import { badRequest, notFound } from '../../platform/http/errors.ts';
 import type { ResourcesData, ResourcesService } from './resources.service.ts';
 import { fundStatement } from './statement.ts';
 import { parseYear, yearLabel } from './money.ts';
-import { keptPage, pageRead } from '../../platform/http/kept-pages.ts';
+import { keptPage, sendPageJson } from '../../platform/http/kept-pages.ts';
 import type {
   FundJson,
   FundListJson,
@@ -87,96 +87,106 @@ export function resourcesApi(resources: ResourcesService): Router {
   const router = Router({ mergeParams: true });
 
   router.get('/funds', keptPage('funds answer', { by: ['date'] }), async (req, res) => {
-    const data = await pageRead(res, () => resources.all(callerOf(req)));
-    const answer: FundListJson = {
-      count: data.funds.length,
-      items: data.funds.map((fund) => fundJson(data, fund)),
-    };
-    res.json(answer);
+    await sendPageJson(res, async () => {
+      const data = await resources.all(callerOf(req));
+      const answer: FundListJson = {
+        count: data.funds.length,
+        items: data.funds.map((fund) => fundJson(data, fund)),
+      };
+      return answer;
+    });
   });
 
   router.get('/funds/:fund', keptPage('fund answer', { by: ['date'] }), async (req, res) => {
-    const data = await pageRead(res, () => resources.all(callerOf(req)));
-    const fund = data.funds.find(
-      (candidate) => candidate.slug === req.params.fund || candidate.id === req.params.fund,
-    );
-    if (!fund) throw notFound(`There is no fund ${String(req.params.fund)}.`);
-    res.json(fundJson(data, fund));
+    await sendPageJson(res, async () => {
+      const data = await resources.all(callerOf(req));
+      const fund = data.funds.find(
+        (candidate) => candidate.slug === req.params.fund || candidate.id === req.params.fund,
+      );
+      if (!fund) throw notFound(`There is no fund ${String(req.params.fund)}.`);
+      return fundJson(data, fund);
+    });
   });
 
   router.get('/pledges', keptPage('pledges answer', { by: ['date'] }), async (req, res) => {
-    const data = await pageRead(res, () => resources.all(callerOf(req)));
-    const answer: PledgeListJson = {
-      count: data.pledges.length,
-      items: data.pledges.map((pledge) => {
-        const priority = data.priorityById.get(pledge.priorityId);
-        return {
-          id: pledge.id,
-          partner: pledge.organisationName,
-          priority: priority
-            ? {
-                id: priority.id,
-                plan: priority.plan.slug,
-                position: priority.position,
-                title: priority.title,
-              }
-            : null,
-          actionId: pledge.actionId,
-          resource: pledge.resource as PledgeResource,
-          description: pledge.description,
-          amountPencePerYear: pledge.amount,
-          fromYear: yearLabel(pledge.fromYear),
-          toYear: yearLabel(pledge.toYear),
-          status: pledge.status as PledgeStatus,
-          pledgedOn: pledge.pledgedOn,
-          dueOn: pledge.dueOn,
-          agreedBy: pledge.agreedBy,
-          decisionId: pledge.decisionId,
-        };
-      }),
-    };
-    res.json(answer);
+    await sendPageJson(res, async () => {
+      const data = await resources.all(callerOf(req));
+      const answer: PledgeListJson = {
+        count: data.pledges.length,
+        items: data.pledges.map((pledge) => {
+          const priority = data.priorityById.get(pledge.priorityId);
+          return {
+            id: pledge.id,
+            partner: pledge.organisationName,
+            priority: priority
+              ? {
+                  id: priority.id,
+                  plan: priority.plan.slug,
+                  position: priority.position,
+                  title: priority.title,
+                }
+              : null,
+            actionId: pledge.actionId,
+            resource: pledge.resource as PledgeResource,
+            description: pledge.description,
+            amountPencePerYear: pledge.amount,
+            fromYear: yearLabel(pledge.fromYear),
+            toYear: yearLabel(pledge.toYear),
+            status: pledge.status as PledgeStatus,
+            pledgedOn: pledge.pledgedOn,
+            dueOn: pledge.dueOn,
+            agreedBy: pledge.agreedBy,
+            decisionId: pledge.decisionId,
+          };
+        }),
+      };
+      return answer;
+    });
   });
 
   router.get('/commissioned-services', keptPage('services answer', { by: ['date'] }), async (req, res) => {
-    const data = await pageRead(res, () => resources.all(callerOf(req)));
-    const answer: ServiceListJson = {
-      count: data.services.length,
-      items: data.services.map((service) => ({
-        id: service.id,
-        name: service.name,
-        provider: service.providerName,
-        providerOrganisationId: service.providerOrganisationId,
-        annualValuePence: service.annualValue,
-        startsOn: service.startsOn,
-        endsOn: service.endsOn,
-        fund: data.funds.find((fund) => fund.id === service.fundId)?.slug ?? null,
-        status: service.status as ServiceStatus,
-        priorityIds: service.priorityIds,
-      })),
-    };
-    res.json(answer);
+    await sendPageJson(res, async () => {
+      const data = await resources.all(callerOf(req));
+      const answer: ServiceListJson = {
+        count: data.services.length,
+        items: data.services.map((service) => ({
+          id: service.id,
+          name: service.name,
+          provider: service.providerName,
+          providerOrganisationId: service.providerOrganisationId,
+          annualValuePence: service.annualValue,
+          startsOn: service.startsOn,
+          endsOn: service.endsOn,
+          fund: data.funds.find((fund) => fund.id === service.fundId)?.slug ?? null,
+          status: service.status as ServiceStatus,
+          priorityIds: service.priorityIds,
+        })),
+      };
+      return answer;
+    });
   });
 
   router.get('/resources', keptPage('resources answer', { by: ['date'] }), async (req, res) => {
     const raw = typeof req.query.year === 'string' ? req.query.year : '';
     const year = raw ? parseYear(raw) : null;
     if (raw && year === null) throw badRequest('year must be a financial year like 2009-10');
-    const report = await pageRead(res, () => resources.report(callerOf(req), year));
-    const answer: ResourcesReportJson = {
-      year: year === null ? null : yearLabel(year),
-      plans: report.byPlan.map((group) => ({
-        plan: group.plan.slug,
-        principles: group.principles.map((p) => ({ position: p.position, text: p.text })),
-        priorities: group.resources.rows.map((row) => {
-          const priority = group.priorities.find((p) => p.id === row.priorityId)!;
-          return { id: row.priorityId, position: priority.position, title: priority.title, pence: row };
-        }),
-      })),
-      partners: report.byPartner,
-      exceptions: report.exceptions.map((e) => ({ kind: e.kind, text: e.text })),
-    };
-    res.json(answer);
+    await sendPageJson(res, async () => {
+      const report = await resources.report(callerOf(req), year);
+      const answer: ResourcesReportJson = {
+        year: year === null ? null : yearLabel(year),
+        plans: report.byPlan.map((group) => ({
+          plan: group.plan.slug,
+          principles: group.principles.map((p) => ({ position: p.position, text: p.text })),
+          priorities: group.resources.rows.map((row) => {
+            const priority = group.priorities.find((p) => p.id === row.priorityId)!;
+            return { id: row.priorityId, position: priority.position, title: priority.title, pence: row };
+          }),
+        })),
+        partners: report.byPartner,
+        exceptions: report.exceptions.map((e) => ({ kind: e.kind, text: e.text })),
+      };
+      return answer;
+    });
   });
 
   return router;

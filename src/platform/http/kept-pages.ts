@@ -5,7 +5,8 @@
 //     res.render(view, { ...page, … });
 //   });
 //
-// and its template marks the part of the page rendered from that read with `{% keep %}`. The
+// and its template marks the part of the page rendered from that read with `{% keep %}`. A JSON
+// answer is kept whole, built and serialised once: `sendPageJson(res, async () => answer)`. The
 // page's read and the HTML of that part are kept under one key: the partnership's data version
 // (a trigger moves it on with every change to the partnership's rows, ADR 0021), the page's
 // address (path and query), the caller's role (always), and the inputs the route names: `date`
@@ -174,6 +175,16 @@ export function keptPage(name: string, declaration: KeptDeclaration = {}): Reque
 export function pageRead<T>(res: Response, compute: () => Promise<T>, part?: string): Promise<T> {
   const page = res.locals.keptPage as KeptPage | undefined;
   return page ? page.read(compute, part) : compute();
+}
+
+/**
+ * Sends the route's JSON answer (the API's): when its route declared it kept, the answer is built
+ * and serialised once under the page's key and the same text sent again; else every time.
+ */
+export async function sendPageJson(res: Response, build: () => Promise<unknown>): Promise<void> {
+  const serialised = async () => JSON.stringify(await build());
+  const page = res.locals.keptPage as KeptPage | undefined;
+  res.type('json').send(page ? await page.read(serialised, 'json') : await serialised());
 }
 
 /** Names a value the kept HTML depends on, worked out for this request after the read. */
