@@ -78,7 +78,7 @@ async function profile(argv: string[]): Promise<void> {
   const running = await startServer(serverConfig());
   try {
     const routes = [baselineRoute, ...benchRoutes].filter(
-      (r) => r.auth === 'session' && (!values.only || r.name.includes(values.only)),
+      (r) => r.auth !== 'token' && (!values.only || r.name.includes(values.only)),
     );
     const { routeTarget, ...target } = await chooseRouteTarget(
       running.runtime.services,
