@@ -23,9 +23,15 @@ import { plansService, planReminders, prioritiesMeasuring } from './modules/plan
 import { meetingsService } from './modules/meetings/index.ts';
 import { agendaService, agendaMailService } from './modules/agenda/index.ts';
 import { attendanceService, declarationsService } from './modules/attendance/index.ts';
-import { recordService, electionsService, meetingReminders } from './modules/record/index.ts';
+import {
+  recordService,
+  electionsService,
+  meetingReminders,
+  draftMinutesMail,
+  minutesApprovalOf,
+} from './modules/record/index.ts';
 import { consultationService } from './modules/consultations/index.ts';
-import { boardPackService, reportService } from './modules/documents/index.ts';
+import { boardPackService, reportService, boardPackReady } from './modules/documents/index.ts';
 import { benchmarkingService } from './modules/benchmarking/index.ts';
 import { resourcesService } from './modules/resources/index.ts';
 import { voiceService } from './modules/voice/index.ts';
@@ -82,13 +88,14 @@ export function createServices(
     }),
     meetings: meetingsService(db),
     agenda,
-    agendaMail: agendaMailService(db, mail),
+    // the parts after the agenda that its mail names, passed in (ADR 0057)
+    agendaMail: agendaMailService(db, mail, { boardPackReady, draftMinutesMail }),
     boardPacks,
     reports: reportService(db, boardPacks),
     consultations: consultationService(db),
     indicators,
     plans: plansService(db, indicators, mail),
-    attendance: attendanceService(db, mail),
+    attendance: attendanceService(db, minutesApprovalOf, mail),
     record: recordService(db, mail),
     elections: electionsService(db, membership),
     declarations: declarationsService(db),

@@ -189,3 +189,47 @@ describe('module boundaries in the SQL', () => {
     assert.deepEqual(gone, [], 'files that no longer query: take them off the list');
   });
 });
+
+/**
+ * The meetings' parts (ADR 0057) import each other in one direction: a part may import the
+ * parts before it in this order, never one after it, so that no two parts import each other.
+ * What a part needs of a later one (the agenda's mail names the board pack and the draft
+ * minutes; the register is locked by the minutes' approval) the composition root passes in.
+ * The meetings module itself is both the first part (the meeting) and what composes the
+ * meeting's page and API from all of them: its files that do are listed.
+ */
+const meetingsParts = ['meetings', 'agenda', 'attendance', 'record', 'documents', 'consultations'];
+const meetingsComposers = new Set([
+  'src/modules/meetings/meetings.routes.ts',
+  'src/modules/meetings/meetings.api.ts',
+  'src/modules/meetings/meetings.api.schemas.ts',
+  // a meeting made with its first agenda item, and whether the caller sees exempt items
+  'src/modules/meetings/meetings.service.ts',
+]);
+
+describe('module boundaries in the imports of the meetings parts', () => {
+  const later = (file: string, text: string) => {
+    const part = meetingsParts.indexOf(file.split('/')[2]!);
+    return [...text.matchAll(/from '\.\.\/([a-z-]+)\//g)]
+      .map((match) => match[1]!)
+      .filter((imported) => meetingsParts.indexOf(imported) > part);
+  };
+
+  it('finds an import of a later part', () => {
+    assert.deepEqual(later('src/modules/agenda/x.ts', "import { a } from '../documents/index.ts';"), [
+      'documents',
+    ]);
+    assert.deepEqual(later('src/modules/record/x.ts', "import { a } from '../agenda/index.ts';"), []);
+  });
+
+  it('import only the parts before them (the meeting page and API composing them all)', () => {
+    const files = globSync(`src/modules/{${meetingsParts.join(',')}}/*.ts`).filter(
+      (file) => !file.endsWith('.test.ts') && !meetingsComposers.has(file.replaceAll('\\', '/')),
+    );
+    assert.ok(files.length > 40, `only ${files.length} files found`);
+    const backwards = files.flatMap((file) =>
+      later(file.replaceAll('\\', '/'), readFileSync(file, 'utf8')).map((part) => `${file} -> ${part}`),
+    );
+    assert.deepEqual(backwards, [], 'pass what a part needs of a later one in from src/services.ts');
+  });
+});

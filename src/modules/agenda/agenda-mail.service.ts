@@ -6,7 +6,7 @@
 // transaction that records the sending.
 import type { Database } from '../../platform/db/database.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
-import type { Caller } from '../../platform/http/auth.ts';
+import type { Actor, Caller } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { RuleViolation } from '../../platform/http/validation.ts';
 import type { MailBlock } from '../../platform/mail/compose.ts';
@@ -21,8 +21,6 @@ import {
 } from './agenda-mail.repository.ts';
 import { meetingById, type MeetingRow, hasHappened, londonParts } from '../meetings/index.ts';
 import { formatDate, formatTime } from '../../platform/dates.ts';
-import { draftMinutesMail } from '../record/index.ts';
-import { boardPackReady } from '../documents/index.ts';
 
 const snapshotOf = (items: AgendaItemRow[]): SentItem[] =>
   items.map((item) => ({
@@ -70,7 +68,25 @@ export function agendaChanges(before: SentItem[], now: SentItem[], seesExempt: b
   return lines;
 }
 
-export function agendaMailService(db: Database<DB>, mail: MailService) {
+/**
+ * What the agenda's mail needs of the meetings' parts that come after the agenda (ADR 0057): the
+ * board pack (documents) and the draft minutes (record), which themselves read the agenda.
+ * The composition root passes them in, so the agenda imports neither.
+ */
+export interface AgendaMailParts {
+  /** Whether the meeting's board pack is ready to be linked to. */
+  boardPackReady(trx: Trx, meetingId: string): Promise<boolean>;
+  /** Writes the draft minutes' messages to the outbox in the caller's transaction. */
+  draftMinutesMail(
+    trx: Trx,
+    mail: MailService,
+    actor: Actor,
+    partnershipId: string,
+    meeting: MeetingRow,
+  ): Promise<{ drafts: number; recipients: number; sent: number }>;
+}
+
+export function agendaMailService(db: Database<DB>, mail: MailService, parts: AgendaMailParts) {
   async function read(trx: Trx, meetingId: string, partnershipId: string) {
     const meeting = await meetingById(trx, meetingId);
     if (!meeting) throw notFound();
@@ -83,7 +99,7 @@ export function agendaMailService(db: Database<DB>, mail: MailService) {
     );
     const partnership = await repo.partnership(trx, partnershipId);
     const lastSent = await repo.lastSent(trx, meetingId);
-    const packReady = await boardPackReady(trx, meetingId);
+    const packReady = await parts.boardPackReady(trx, meetingId);
     return { meeting, items, recipients, partnership, lastSent, packReady };
   }
 
@@ -234,7 +250,7 @@ export function agendaMailService(db: Database<DB>, mail: MailService) {
         if (meeting.state === 'cancelled') throw refuse('The meeting was cancelled: it has no minutes');
         if (!hasHappened(meeting))
           throw refuse('The meeting has not happened yet: its minutes are written after it');
-        const { drafts, recipients, sent } = await draftMinutesMail(
+        const { drafts, recipients, sent } = await parts.draftMinutesMail(
           trx,
           mail,
           caller.actor,

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Trx } from '../../schema.ts';
-import { committeeReportExists } from '../documents/index.ts';
 
 export interface PaperRow {
   id: string;
@@ -197,7 +196,10 @@ async function listItems(trx: Trx, meetingIds: string[]): Promise<AgendaItemRow[
       'exempt',
       'exempt_paragraph as exemptParagraph',
       'exempt_reason as exemptReason',
-      committeeReportExists('agenda_items.id').as('hasReport'),
+      // whether the item has a committee report (documents' table, read in this statement)
+      sql<boolean>`exists (select 1 from committee_reports r where r.agenda_item_id = agenda_items.id)`.as(
+        'hasReport',
+      ),
     ])
     .where('meeting_id', 'in', meetingIds)
     .orderBy('meeting_id')

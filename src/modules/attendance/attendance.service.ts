@@ -44,7 +44,6 @@ import {
 } from './attendance.repository.ts';
 import type { MailService } from '../../platform/mail/outbox.ts';
 import { apologiesToClerk } from './apologies-mail.ts';
-import { minutesApprovalOf } from '../record/index.ts';
 import { itemHeadingsOf } from '../agenda/index.ts';
 import { formatDate } from '../../platform/dates.ts';
 
@@ -120,7 +119,20 @@ export async function registersWithin(
 
 const refuse = (path: string, message: string) => new RuleViolation([{ path, message }]);
 
-export function attendanceService(db: Database<DB>, mail?: MailService) {
+/**
+ * When a meeting's minutes were approved (and at which meeting), which locks its register: the
+ * record's read (ADR 0057), passed in by the composition root since the record reads attendance.
+ */
+export type MinutesApprovalOf = (
+  trx: Trx,
+  meetingId: string,
+) => Promise<{ approvedOn: string | null; atTitle: string | null } | undefined>;
+
+export function attendanceService(
+  db: Database<DB>,
+  minutesApprovalOf: MinutesApprovalOf,
+  mail?: MailService,
+) {
   /** A meeting's expected members, register and quorum basis. */
   async function context(trx: Trx, meetingId: string) {
     const meeting = await meetingById(trx, meetingId);

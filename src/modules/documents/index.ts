@@ -2,7 +2,6 @@
 // board pack, made by a background job when asked for and again when the agenda changes.
 export { reportService, type ReportService } from './report.service.ts';
 export { reportRoutes } from './report.routes.ts';
-export { committeeReportExists } from './report.repository.ts';
 export { committeeReportSchema, type CommitteeReportInput } from './report.schemas.ts';
 export { boardPackService, type BoardPackService } from './boardpack.service.ts';
 export { boardPackRoutes } from './boardpack.routes.ts';

@@ -1,5 +1,4 @@
 // SQL for committee reports: one for an agenda item at most.
-import { sql } from 'kysely';
 import type { Trx } from '../../schema.ts';
 import type { CommitteeReportValues } from './report.schemas.ts';
 
@@ -88,10 +87,3 @@ export const reportRepository = {
     return saved.id;
   },
 };
-
-/**
- * Whether the agenda item in `itemIdColumn` has a committee report: a column for the agenda's
- * own query, so the agenda is still read in one statement (issue 16 item 3).
- */
-export const committeeReportExists = (itemIdColumn: string) =>
-  sql<boolean>`exists (select 1 from committee_reports r where r.agenda_item_id = ${sql.ref(itemIdColumn)})`;
