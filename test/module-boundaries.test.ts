@@ -40,8 +40,6 @@ const knownCrossings = new Set<string>([
   'modules/plans -> bodies',
   'modules/plans -> organisations',
   'modules/plans -> people',
-  // the recipients of a partnership's mail are its members' people (membership's peopleToWrite)
-  'modules/membership -> partnership_members',
   // The meetings parts (ADR 0057; issue 16 item 3): what each still joins of another module's
   // tables in one statement, and why.
   // a meeting is read with its bodies' names, slugs, kinds and action codes in the same statement
@@ -63,8 +61,6 @@ const knownCrossings = new Set<string>([
   // an election is listed with its seat and body, its nominees with their names, in one statement
   'modules/record -> bodies',
   'modules/record -> seats',
-  // which addresses' accounts may see exempt items, for the record's mail (accounts has no read for it yet)
-  'modules/record -> partnership_members',
   // what an agenda item's removal takes with it, counted for the confirmation page and removed in
   // the same transaction, one statement each (found once the scanner read sql<A<B>>`` templates)
   'modules/agenda -> actions',

@@ -486,3 +486,30 @@ export const administratorsWithin = (
     .where('pm.role', '=', 'admin')
     .orderBy('u.email')
     .execute();
+
+/**
+ * Of these addresses, those whose account may see exempt items in the partnership the
+ * transaction is set to (a platform administrator, or member and up), in lower case: other
+ * modules' messages name an exempt item only to them (the record's action reminders).
+ */
+export async function addressesSeeingExempt(trx: Trx, emails: string[]): Promise<Set<string>> {
+  if (!emails.length) return new Set();
+  const rows = await trx
+    .selectFrom('users as u')
+    .leftJoin('partnership_members as pm', (join) =>
+      join
+        .onRef('pm.user_id', '=', 'u.id')
+        .on('pm.partnership_id', '=', sql<string>`current_partnership_id()`),
+    )
+    .select(sql<string>`lower(u.email)`.as('email'))
+    .where(
+      sql<string>`lower(u.email)`,
+      'in',
+      emails.map((email) => email.toLowerCase()),
+    )
+    .where((eb) =>
+      eb.or([eb('u.platform_admin', '=', true), eb('pm.role', 'in', ['member', 'editor', 'admin'])]),
+    )
+    .execute();
+  return new Set(rows.map((row) => row.email));
+}

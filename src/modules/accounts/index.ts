@@ -9,4 +9,4 @@ export { tokensRoutes } from './tokens.routes.ts';
 export { newUserSchema } from './accounts.schemas.ts';
 export type { AccountsTables } from './accounts.tables.ts';
 export { digest, newToken, passwordHasher } from './secrets.ts';
-export { administratorsWithin } from './accounts.repository.ts';
+export { administratorsWithin, addressesSeeingExempt } from './accounts.repository.ts';

@@ -3,6 +3,7 @@ import type { Trx } from '../../schema.ts';
 import { versionColumn } from '../../platform/db/row-version.ts';
 import { partialOf, today } from '../../platform/http/date-input.ts';
 import { nonMemberSeatRoles, type SeatRule } from './membership.vocabulary.ts';
+import { addressesSeeingExempt } from '../accounts/index.ts';
 
 export interface OrganisationRow {
   id: string;
@@ -932,7 +933,8 @@ export async function substitutesStandingOn(
 
 /**
  * These people who have an e-mail address, by name, each with whether the account with that
- * address may see exempt items here (a platform admin, or member and up in this partnership).
+ * address may see exempt items here (a platform admin, or member and up in this partnership:
+ * the accounts module's `addressesSeeingExempt`).
  */
 export async function peopleToWrite(
   trx: Trx,
@@ -941,26 +943,16 @@ export async function peopleToWrite(
   if (!personIds.length) return [];
   const rows = await trx
     .selectFrom('people as p')
-    .leftJoin('users as u', (join) => join.on(sql`lower(u.email)`, '=', sql`lower(p.email)`))
-    .leftJoin('partnership_members as pm', (join) =>
-      join
-        .onRef('pm.user_id', '=', 'u.id')
-        .on('pm.partnership_id', '=', sql<string>`current_partnership_id()`),
-    )
-    .select([
-      'p.id as personId',
-      'p.name',
-      'p.email',
-      'p.young_person as youngPerson',
-      sql<boolean>`coalesce(u.platform_admin, false) or coalesce(pm.role in ('member', 'editor', 'admin'), false)`.as(
-        'seesExempt',
-      ),
-    ])
+    .select(['p.id as personId', 'p.name', 'p.email', 'p.young_person as youngPerson'])
     .where('p.id', 'in', personIds)
     .where('p.email', 'is not', null)
     .orderBy('p.name')
     .execute();
-  return rows.map((row) => ({ ...row, email: row.email!, seesExempt: Boolean(row.seesExempt) }));
+  const seeing = await addressesSeeingExempt(
+    trx,
+    rows.map((row) => row.email!),
+  );
+  return rows.map((row) => ({ ...row, email: row.email!, seesExempt: seeing.has(row.email!.toLowerCase()) }));
 }
 
 /**

@@ -1,5 +1,6 @@
 // SQL for the meeting messages of issue 18 that follow the record: who a meeting's clerks are,
-// whose account here may see exempt items, and the open actions with a due date for reminders.
+// and the open actions with a due date for reminders. Whose account may see exempt items is
+// the accounts module's read (`addressesSeeingExempt`).
 import { sql } from 'kysely';
 import type { Trx } from '../../schema.ts';
 
@@ -19,29 +20,6 @@ export interface DueAction {
 }
 
 export const recordMailRepository = {
-  /** Of these addresses, those whose account here may see exempt items (member and up). */
-  async seeExempt(trx: Trx, emails: string[]): Promise<Set<string>> {
-    if (!emails.length) return new Set();
-    const rows = await trx
-      .selectFrom('users as u')
-      .leftJoin('partnership_members as pm', (join) =>
-        join
-          .onRef('pm.user_id', '=', 'u.id')
-          .on('pm.partnership_id', '=', sql<string>`current_partnership_id()`),
-      )
-      .select(sql<string>`lower(u.email)`.as('email'))
-      .where(
-        sql<string>`lower(u.email)`,
-        'in',
-        emails.map((email) => email.toLowerCase()),
-      )
-      .where((eb) =>
-        eb.or([eb('u.platform_admin', '=', true), eb('pm.role', 'in', ['member', 'editor', 'admin'])]),
-      )
-      .execute();
-    return new Set(rows.map((row) => row.email));
-  },
-
   /** A person's name and address (an action's owner). */
   person: (trx: Trx, id: string) =>
     trx

@@ -20,6 +20,7 @@ import {
 } from '../agenda/index.ts';
 import { type MeetingRow, londonParts } from '../meetings/index.ts';
 import { clerksOfBodies } from '../membership/index.ts';
+import { addressesSeeingExempt } from '../accounts/index.ts';
 import { recordMailRepository as repo, type DueAction } from './record-mail.repository.ts';
 import { recordRepository as records } from './record.repository.ts';
 
@@ -47,7 +48,7 @@ export async function newActionMail(
   const exempt = action.agendaItemId
     ? (await exemptItemsAmong(trx, [action.agendaItemId])).length > 0
     : false;
-  const shown = !exempt || (await repo.seeExempt(trx, [owner.email])).size > 0;
+  const shown = !exempt || (await addressesSeeingExempt(trx, [owner.email])).size > 0;
   const partnership = await partnershipOf(trx, partnershipId);
   const link = mail.url(`/partnerships/${partnership.slug}/actions/${action.id}/update`);
   const meeting = `${action.meetingTitle} on ${formatDate(dateOf({ startsAt: action.meetingStartsAt }))}`;
@@ -228,7 +229,7 @@ export const meetingReminders: ReminderSource = async (unknownTrx, { asOf, partn
   const trx = unknownTrx as Trx;
   const until = new Date(Date.parse(`${asOf}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
   const actions = await repo.dueActions(trx, until);
-  const exemptOwners = await repo.seeExempt(trx, [
+  const exemptOwners = await addressesSeeingExempt(trx, [
     ...new Set(actions.filter((action) => action.exempt).map((action) => action.ownerEmail)),
   ]);
   const reminders: Reminder[] = [];
