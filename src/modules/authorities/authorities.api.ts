@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { validate } from '../../platform/http/validation.ts';
 import { badRequest, notFound } from '../../platform/http/errors.ts';
-import { keptPage, sendPageJson } from '../../platform/http/kept-pages.ts';
+import { keptAnswer } from '../../platform/http/kept-pages.ts';
 import { authoritySearchSchema, gssCodeSchema } from './authorities.schemas.ts';
 import type { AuthoritiesService } from './authorities.service.ts';
 import type { AuthorityRow } from './authorities.repository.ts';
@@ -22,14 +22,15 @@ const present = (authority: AuthorityRow): AuthorityJson => ({
 /** Reference data, open to everyone: no sign-in needed. */
 export function authoritiesApi(authorities: AuthoritiesService): Router {
   const router = Router();
-  router.get('/authorities', keptPage('authorities answer', { reference: true }), async (req, res) => {
-    const checked = validate(authoritySearchSchema, req.query);
-    if (!checked.ok) throw badRequest('The search is not valid.', checked.problems);
-    await sendPageJson(res, async () => {
+  router.get(
+    '/authorities',
+    keptAnswer('authorities answer', { reference: true }, async (req) => {
+      const checked = validate(authoritySearchSchema, req.query);
+      if (!checked.ok) throw badRequest('The search is not valid.', checked.problems);
       const list = await authorities.search(checked.value);
       return { count: list.length, items: list.map(present) };
-    });
-  });
+    }),
+  );
   router.get('/authorities/:gssCode', async (req, res) => {
     const code = gssCodeSchema.safeParse(req.params.gssCode);
     const authority = code.success ? await authorities.get(code.data) : null;

@@ -8,7 +8,7 @@ import { atDateQuery } from './bodies.schemas.ts';
 import { isExternal, type BodyKind, type FocusType } from './bodies.vocabulary.ts';
 import type { StructureJson, cadenceRuleJson } from './bodies.api.schemas.ts';
 import type { z } from 'zod';
-import { keptPage, sendPageJson } from '../../platform/http/kept-pages.ts';
+import { keptAnswer } from '../../platform/http/kept-pages.ts';
 
 export function atDate(query: unknown): string | undefined {
   const checked = validate(atDateQuery, query);
@@ -19,9 +19,10 @@ export function atDate(query: unknown): string | undefined {
 /** GET /api/v1/partnerships/{slug}/bodies?at=YYYY-MM-DD: the structure on a date. */
 export function bodiesApi(bodies: BodiesService): Router {
   const router = Router({ mergeParams: true });
-  router.get('/bodies', keptPage('structure answer', { by: ['date'] }), async (req, res) => {
-    const date = atDate(req.query);
-    await sendPageJson(res, async () => {
+  router.get(
+    '/bodies',
+    keptAnswer('structure answer', { by: ['date'] }, async (req) => {
+      const date = atDate(req.query);
       const structure = await bodies.structure(callerOf(req), date);
       const slugs = new Map(structure.bodies.map((entry) => [entry.body.id, entry.body.slug]));
       const answer: StructureJson = {
@@ -57,7 +58,7 @@ export function bodiesApi(bodies: BodiesService): Router {
         })),
       };
       return answer;
-    });
-  });
+    }),
+  );
   return router;
 }

@@ -6,15 +6,16 @@ import { datedAt } from '../../platform/http/date-input.ts';
 import type { ComplianceService } from './compliance.service.ts';
 import { complianceQuery } from './compliance.routes.ts';
 import type { ComplianceJson } from './compliance.api.schemas.ts';
-import { keptPage, sendPageJson } from '../../platform/http/kept-pages.ts';
+import { keptAnswer } from '../../platform/http/kept-pages.ts';
 
 /** GET /api/v1/partnerships/{slug}/compliance?at=&ruleset= */
 export function complianceApi(compliance: ComplianceService): Router {
   const router = Router({ mergeParams: true });
-  router.get('/compliance', keptPage('compliance answer', { by: ['date'] }), async (req, res) => {
-    const checked = validate(complianceQuery, req.query);
-    if (!checked.ok) throw badRequest('The query is not valid.', checked.problems);
-    await sendPageJson(res, async () => {
+  router.get(
+    '/compliance',
+    keptAnswer('compliance answer', { by: ['date'] }, async (req) => {
+      const checked = validate(complianceQuery, req.query);
+      if (!checked.ok) throw badRequest('The query is not valid.', checked.problems);
       const evaluation = await compliance.evaluate(callerOf(req), {
         date: checked.value.at ? datedAt(checked.value.at).date : undefined,
         ruleSetIds: checked.value.ruleset,
@@ -44,7 +45,7 @@ export function complianceApi(compliance: ComplianceService): Router {
         })),
       };
       return answer;
-    });
-  });
+    }),
+  );
   return router;
 }

@@ -7,7 +7,7 @@ import type { PlansService, PlanDetail } from './plans.service.ts';
 import { partnerView, type ActionInPlan } from './accountability.ts';
 import type { ActionDetail } from './plans.service.ts';
 import { outcomeFrameworks } from './outcome-frameworks.ts';
-import { keptPage, sendPageJson } from '../../platform/http/kept-pages.ts';
+import { keptAnswer } from '../../platform/http/kept-pages.ts';
 import type { AccountabilityJson, PlanActionJson, PlanJson, PlanListJson } from './plans.api.schemas.ts';
 
 const planSummary = (plan: PlanDetail['plan']) => ({
@@ -52,9 +52,10 @@ export function plansApi(plans: PlansService): Router {
     res.json(answer);
   });
 
-  router.get('/plans/:plan', keptPage('plan answer', { by: ['date'] }), async (req, res) => {
-    const wanted = String(req.params.plan);
-    await sendPageJson(res, async () => {
+  router.get(
+    '/plans/:plan',
+    keptAnswer('plan answer', { by: ['date'] }, async (req) => {
+      const wanted = String(req.params.plan);
       const slug = (await plans.list(callerOf(req))).find(
         (plan) => plan.id === wanted || plan.slug === wanted,
       )?.slug;
@@ -102,8 +103,8 @@ export function plansApi(plans: PlansService): Router {
         })),
       };
       return answer;
-    });
-  });
+    }),
+  );
 
   router.get('/accountability', async (req, res) => {
     const wanted = typeof req.query.organisation === 'string' ? req.query.organisation.trim() : '';

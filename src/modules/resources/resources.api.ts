@@ -6,7 +6,7 @@ import { badRequest, notFound } from '../../platform/http/errors.ts';
 import type { ResourcesData, ResourcesService } from './resources.service.ts';
 import { fundStatement } from './statement.ts';
 import { parseYear, yearLabel } from './money.ts';
-import { keptPage, sendPageJson } from '../../platform/http/kept-pages.ts';
+import { keptAnswer } from '../../platform/http/kept-pages.ts';
 import type {
   FundJson,
   FundListJson,
@@ -86,30 +86,33 @@ function fundJson(data: ResourcesData, fund: ResourcesData['funds'][number]): Fu
 export function resourcesApi(resources: ResourcesService): Router {
   const router = Router({ mergeParams: true });
 
-  router.get('/funds', keptPage('funds answer', { by: ['date'] }), async (req, res) => {
-    await sendPageJson(res, async () => {
+  router.get(
+    '/funds',
+    keptAnswer('funds answer', { by: ['date'] }, async (req) => {
       const data = await resources.all(callerOf(req));
       const answer: FundListJson = {
         count: data.funds.length,
         items: data.funds.map((fund) => fundJson(data, fund)),
       };
       return answer;
-    });
-  });
+    }),
+  );
 
-  router.get('/funds/:fund', keptPage('fund answer', { by: ['date'] }), async (req, res) => {
-    await sendPageJson(res, async () => {
+  router.get(
+    '/funds/:fund',
+    keptAnswer('fund answer', { by: ['date'] }, async (req) => {
       const data = await resources.all(callerOf(req));
       const fund = data.funds.find(
         (candidate) => candidate.slug === req.params.fund || candidate.id === req.params.fund,
       );
       if (!fund) throw notFound(`There is no fund ${String(req.params.fund)}.`);
       return fundJson(data, fund);
-    });
-  });
+    }),
+  );
 
-  router.get('/pledges', keptPage('pledges answer', { by: ['date'] }), async (req, res) => {
-    await sendPageJson(res, async () => {
+  router.get(
+    '/pledges',
+    keptAnswer('pledges answer', { by: ['date'] }, async (req) => {
       const data = await resources.all(callerOf(req));
       const answer: PledgeListJson = {
         count: data.pledges.length,
@@ -141,11 +144,12 @@ export function resourcesApi(resources: ResourcesService): Router {
         }),
       };
       return answer;
-    });
-  });
+    }),
+  );
 
-  router.get('/commissioned-services', keptPage('services answer', { by: ['date'] }), async (req, res) => {
-    await sendPageJson(res, async () => {
+  router.get(
+    '/commissioned-services',
+    keptAnswer('services answer', { by: ['date'] }, async (req) => {
       const data = await resources.all(callerOf(req));
       const answer: ServiceListJson = {
         count: data.services.length,
@@ -163,14 +167,15 @@ export function resourcesApi(resources: ResourcesService): Router {
         })),
       };
       return answer;
-    });
-  });
+    }),
+  );
 
-  router.get('/resources', keptPage('resources answer', { by: ['date'] }), async (req, res) => {
-    const raw = typeof req.query.year === 'string' ? req.query.year : '';
-    const year = raw ? parseYear(raw) : null;
-    if (raw && year === null) throw badRequest('year must be a financial year like 2009-10');
-    await sendPageJson(res, async () => {
+  router.get(
+    '/resources',
+    keptAnswer('resources answer', { by: ['date'] }, async (req) => {
+      const raw = typeof req.query.year === 'string' ? req.query.year : '';
+      const year = raw ? parseYear(raw) : null;
+      if (raw && year === null) throw badRequest('year must be a financial year like 2009-10');
       const report = await resources.report(callerOf(req), year);
       const answer: ResourcesReportJson = {
         year: year === null ? null : yearLabel(year),
@@ -186,8 +191,8 @@ export function resourcesApi(resources: ResourcesService): Router {
         exceptions: report.exceptions.map((e) => ({ kind: e.kind, text: e.text })),
       };
       return answer;
-    });
-  });
+    }),
+  );
 
   return router;
 }

@@ -6,7 +6,8 @@
 //   });
 //
 // and its template marks the part of the page rendered from that read with `{% keep %}`. A JSON
-// answer is kept whole, built and serialised once: `sendPageJson(res, async () => answer)`. The
+// answer is declared with its handler, built and serialised once:
+//   router.get('/bodies', keptAnswer('structure answer', { by: ['date'] }, async (req) => answer)); The
 // page's read and the HTML of that part are kept under one key: the partnership's data version
 // (a trigger moves it on with every change to the partnership's rows, ADR 0021), the page's
 // address (path and query), the caller's role (always), and the inputs the route names: `date`
@@ -162,12 +163,42 @@ export function pageKeeper(keeper: PageKeeper): RequestHandler {
   };
 }
 
+/** The request's kept page, declared under its name (nothing kept where no keeper is installed). */
+function declare(
+  req: Request,
+  res: Response,
+  name: string,
+  declaration: KeptDeclaration,
+): KeptPage | undefined {
+  const keeper = res.locals.pageKeeper as PageKeeper | undefined;
+  const page = keeper ? new KeptPage(keeper, req, res, name, declaration) : undefined;
+  res.locals.keptPage = page;
+  return page;
+}
+
 /** Declares the route's page kept, by its name and the inputs it depends on (ADR 0056). */
 export function keptPage(name: string, declaration: KeptDeclaration = {}): RequestHandler {
   return (req, res, next) => {
-    const keeper = res.locals.pageKeeper as PageKeeper | undefined;
-    if (keeper) res.locals.keptPage = new KeptPage(keeper, req, res, name, declaration);
+    declare(req, res, name, declaration);
     next();
+  };
+}
+
+/**
+ * The handler of a JSON answer (the API's) declared kept on its route (ADR 0059): `build` works
+ * the answer out from the request, and it is built and serialised once under the page's key and
+ * the same text sent again. What `build` throws (a query refused, nothing found) is answered as
+ * any route's error, and nothing is kept.
+ */
+export function keptAnswer(
+  name: string,
+  declaration: KeptDeclaration,
+  build: (req: Request) => Promise<unknown>,
+): RequestHandler {
+  return async (req, res) => {
+    const page = declare(req, res, name, declaration);
+    const serialised = async () => JSON.stringify(await build(req));
+    res.type('json').send(page ? await page.read(serialised, 'json') : await serialised());
   };
 }
 
@@ -175,16 +206,6 @@ export function keptPage(name: string, declaration: KeptDeclaration = {}): Reque
 export function pageRead<T>(res: Response, compute: () => Promise<T>, part?: string): Promise<T> {
   const page = res.locals.keptPage as KeptPage | undefined;
   return page ? page.read(compute, part) : compute();
-}
-
-/**
- * Sends the route's JSON answer (the API's): when its route declared it kept, the answer is built
- * and serialised once under the page's key and the same text sent again; else every time.
- */
-export async function sendPageJson(res: Response, build: () => Promise<unknown>): Promise<void> {
-  const serialised = async () => JSON.stringify(await build());
-  const page = res.locals.keptPage as KeptPage | undefined;
-  res.type('json').send(page ? await page.read(serialised, 'json') : await serialised());
 }
 
 /** Names a value the kept HTML depends on, worked out for this request after the read. */
