@@ -32,6 +32,22 @@ export function copyTemplateFolder(from: string, to: string): void {
   cpSync(from, to, { recursive: true, filter: (source) => basename(source) !== 'postmaster.pid' });
 }
 
+/** Opens a runtime on `config`; closing it also removes the database it was given. */
+async function openRemoving(
+  config: Config,
+  remove: () => Promise<void> | void,
+): Promise<Runtime & { config: Config }> {
+  const runtime = await openRuntime(config);
+  return {
+    ...runtime,
+    config,
+    async close() {
+      await runtime.close();
+      await remove();
+    },
+  };
+}
+
 export const onPostgres = () => Boolean(process.env.TEST_TEMPLATE_DATABASE);
 
 /**
@@ -61,18 +77,12 @@ export async function openTestRuntime(
       DATABASE_POOL_SIZE: '1',
       ...overrides,
     });
-    const runtime = await openRuntime(config);
-    return {
-      ...runtime,
-      config,
-      async close() {
-        await runtime.close();
-        const cleanup = new pg.Client({ connectionString: server });
-        await cleanup.connect();
-        await cleanup.query(`drop database if exists ${name}`);
-        await cleanup.end();
-      },
-    };
+    return openRemoving(config, async () => {
+      const cleanup = new pg.Client({ connectionString: server });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name}`);
+      await cleanup.end();
+    });
   }
   // Embedded: a copy of the template's folder, opened as the server opens DATA_DIR (the
   // operating system copies it; unpacking a dump in the database's thread cost twice as much).
@@ -81,15 +91,7 @@ export async function openTestRuntime(
     const dataDir = mkdtempSync(join(tmpdir(), 'cooperate-test-data-'));
     copyTemplateFolder(folder, embeddedFolder(dataDir));
     const config = testConfig({ DATA_DIR: dataDir, ...overrides });
-    const runtime = await openRuntime(config);
-    return {
-      ...runtime,
-      config,
-      async close() {
-        await runtime.close();
-        rmSync(dataDir, { recursive: true, force: true });
-      },
-    };
+    return openRemoving(config, () => rmSync(dataDir, { recursive: true, force: true }));
   }
   if (options.seeded) throw new Error(missing);
   const config = testConfig(overrides);
