@@ -22,19 +22,29 @@ import { indicatorsService } from './modules/indicators/index.ts';
 import { plansService, planReminders, prioritiesMeasuring } from './modules/plans/index.ts';
 import { meetingsService } from './modules/meetings/index.ts';
 import { agendaService, agendaMailService } from './modules/agenda/index.ts';
-import { attendanceService, declarationsService } from './modules/attendance/index.ts';
+import {
+  attendanceService,
+  attendanceOnAgendaItem,
+  declarationsService,
+} from './modules/attendance/index.ts';
 import {
   recordService,
+  recordOnAgendaItem,
   electionsService,
   meetingReminders,
   draftMinutesMail,
   minutesApprovalOf,
 } from './modules/record/index.ts';
-import { consultationService } from './modules/consultations/index.ts';
-import { boardPackService, reportService, boardPackReady } from './modules/documents/index.ts';
+import { consultationService, consultationsOnAgendaItem } from './modules/consultations/index.ts';
+import {
+  boardPackService,
+  reportService,
+  reportOnAgendaItem,
+  boardPackReady,
+} from './modules/documents/index.ts';
 import { benchmarkingService } from './modules/benchmarking/index.ts';
 import { resourcesService } from './modules/resources/index.ts';
-import { voiceService } from './modules/voice/index.ts';
+import { voiceService, recommendationsOnAgendaItem } from './modules/voice/index.ts';
 
 export function createServices(
   db: Database<DB>,
@@ -64,8 +74,18 @@ export function createServices(
     retryDelaySeconds: config.MAIL_RETRY_DELAY_SECONDS,
   });
   const boardPacks = boardPackService(db, jobs, mail);
-  // the board pack hears the agenda's changes in the agenda's transaction (ADR 0057)
-  const agenda = agendaService(db, [boardPacks.agendaListener]);
+  // the board pack hears the agenda's changes in the agenda's transaction (ADR 0057), and the
+  // parts after the agenda say what of theirs an item's removal takes or leaves
+  const agenda = agendaService(db, {
+    listeners: [boardPacks.agendaListener],
+    dependants: [
+      reportOnAgendaItem,
+      consultationsOnAgendaItem,
+      recordOnAgendaItem,
+      attendanceOnAgendaItem,
+      recommendationsOnAgendaItem,
+    ],
+  });
   const partnerships = partnershipsService(db);
   const membership = membershipService(db, bodies);
   const passwords = passwordHasher(config.PASSWORD_HASH_COST);

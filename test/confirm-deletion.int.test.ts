@@ -93,6 +93,14 @@ describe('confirm before destroying', () => {
       text: 'Asked for a report',
       delegatedTo: null,
     });
+    await records.raiseAction(caller, meetingId, {
+      agendaItemId: ids.budget,
+      text: 'Report the budget to the council',
+      ownerPersonId: null,
+      ownerOrganisationId: null,
+      ownerToBeConfirmed: true,
+      dueOn: null,
+    });
 
     // a plan with two priorities: one with money against it and against its action, one without
     const organisationId = await test.services.membership.addOrganisation(caller, {
@@ -190,10 +198,16 @@ describe('confirm before destroying', () => {
       $(page.text)('#deleting').text().trim(),
       'Item 2: Budget 2009-10, with 1 paper, its minutes and 2 decisions.',
     );
-    assert.deepEqual(textsOf(page.text, '#goes li').slice(0, 3), [
+    // each module keeping rows on the item words its own (ItemDependants), in the modules' order
+    assert.deepEqual(textsOf(page.text, '#goes li'), [
       '1 paper (budget.txt)',
       'Its minutes',
       '2 decisions, with their links to funds and to what young people were told was done',
+      'The board pack, if there is one, is made again without it',
+    ]);
+    assert.deepEqual(textsOf(page.text, '#stays li'), [
+      '1 action from it, no longer linked to an item',
+      'The other items keep their numbers',
     ]);
     assert.equal(await auditCount(test), before, 'asking changes nothing');
     assert.equal((await test.services.agenda.agenda(caller, meetingId)).length, 4);

@@ -61,16 +61,9 @@ const knownCrossings = new Set<string>([
   // an election is listed with its seat and body, its nominees with their names, in one statement
   'modules/record -> bodies',
   'modules/record -> seats',
-  // what an agenda item's removal takes with it, counted for the confirmation page and removed in
-  // the same transaction, one statement each (found once the scanner read sql<A<B>>`` templates)
-  'modules/agenda -> actions',
+  // whether an agenda item has a committee report, read with the items in one statement (the
+  // meeting page and the agenda show it on each item)
   'modules/agenda -> committee_reports',
-  'modules/agenda -> attendance',
-  'modules/agenda -> consultations',
-  'modules/agenda -> decisions',
-  'modules/agenda -> interest_declarations',
-  'modules/agenda -> minutes',
-  'modules/agenda -> voice_recommendations',
 ]);
 
 /** Files of modules that query the database outside a repository. */

@@ -26,3 +26,22 @@ export interface AgendaListener {
   /** After the commit: wake what was sent (this process's worker). */
   committed(change: AgendaChange): void;
 }
+
+/**
+ * What a module keeps that points at an agenda item, for the page that asks before the item is
+ * removed (ADR 0048): each module that keeps such rows counts and words its own (given by the
+ * composition root), so the agenda names no other module's table.
+ */
+export interface ItemDependant {
+  /** How many: a line is shown only when there are some. */
+  count: number;
+  /** Short, for the sentence naming the item: "2 decisions", "its minutes". */
+  named: string;
+  /** The line in the list of what goes with the item or of what stays without it. */
+  line: string;
+  /** Whether the item's removal takes it (its foreign key deletes it) or leaves it unlinked. */
+  goes: boolean;
+}
+
+/** A module's dependants of an item, read in the asking page's transaction. */
+export type ItemDependants = (trx: Trx, itemId: string) => Promise<ItemDependant[]>;

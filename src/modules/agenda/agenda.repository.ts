@@ -46,19 +46,6 @@ const paperColumns = [
   'p.size_bytes as sizeBytes',
 ] as const;
 
-/** Counts of what points at an agenda item. */
-export interface ItemDependants {
-  papers: number;
-  reports: number;
-  consultations: number;
-  minutes: number;
-  decisions: number;
-  declarations: number;
-  guests: number;
-  actions: number;
-  recommendations: number;
-}
-
 export const agendaRepository = {
   /** Items of some meetings in number order, each with its papers (without their bytes). */
   list(trx: Trx, meetingIds: string[]): Promise<AgendaItemRow[]> {
@@ -121,32 +108,6 @@ export const agendaRepository = {
 
   async delete(trx: Trx, id: string): Promise<void> {
     await trx.deleteFrom('agenda_items').where('id', '=', id).execute();
-  },
-
-  /**
-   * What points at an item, for the page that asks before it is removed (ADR 0048): what the
-   * foreign keys delete with it, and what they keep without it (actions, and the young
-   * people's board's recommendations, read by table name as the one place meetings looks at
-   * voice).
-   */
-  async dependants(trx: Trx, id: string): Promise<ItemDependants> {
-    const { rows } = await sql<Record<keyof ItemDependants, string | number>>`
-      select
-        (select count(*) from papers where agenda_item_id = ${id}) as papers,
-        (select count(*) from committee_reports where agenda_item_id = ${id}) as reports,
-        (select count(*) from consultations where agenda_item_id = ${id}) as consultations,
-        (select count(*) from minutes where agenda_item_id = ${id}) as minutes,
-        (select count(*) from decisions where agenda_item_id = ${id}) as decisions,
-        (select count(*) from interest_declarations where agenda_item_id = ${id}) as declarations,
-        (select count(*) from attendance where agenda_item_id = ${id}) as guests,
-        (select count(*) from actions where agenda_item_id = ${id}) as actions,
-        (select count(*) from voice_recommendations where agenda_item_id = ${id}) as recommendations`.execute(
-      trx,
-    );
-    const row = rows[0]!;
-    return Object.fromEntries(
-      Object.entries(row).map(([key, value]) => [key, Number(value)]),
-    ) as unknown as ItemDependants;
   },
 
   async addPaper(

@@ -10,12 +10,7 @@ import {
 } from '../../platform/http/control-characters.ts';
 import { callerOf, requirePermission, tenantOf } from '../../platform/http/auth.ts';
 import { flash, submitForm } from '../../platform/http/forms.ts';
-import {
-  confirmDeletion,
-  countOf,
-  listed,
-  type ConfirmDeletion,
-} from '../../platform/http/confirm-deletion.ts';
+import { confirmDeletion, listed, type ConfirmDeletion } from '../../platform/http/confirm-deletion.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { formErrors } from '../../platform/http/validation.ts';
 import type { AgendaService, UploadedPaper } from './agenda.service.ts';
@@ -183,50 +178,22 @@ export function agendaRoutes(meetings: MeetingsService, agenda: AgendaService): 
     buttonText: 'Remove the item',
     about: async (req) => {
       const found = await meetingOf(req);
-      const { item, dependants: d } = await agenda.removal(
+      const { item, dependants } = await agenda.removal(
         callerOf(req),
         found.meeting.id,
         (await itemOf(req, found)).id,
       );
-      const its = [
-        d.papers && countOf(d.papers, 'paper'),
-        d.reports && countOf(d.reports, 'committee report'),
-        d.consultations && countOf(d.consultations, 'consultation'),
-        d.minutes && 'its minutes',
-        d.decisions && countOf(d.decisions, 'decision'),
-        d.declarations && countOf(d.declarations, 'declaration of interest', 'declarations of interest'),
-        d.guests && countOf(d.guests, 'guest recorded for it', 'guests recorded for it'),
-      ].filter((part): part is string => Boolean(part));
+      const goes = dependants.filter((dependant) => dependant.goes);
+      const its = goes.map((dependant) => dependant.named);
       return {
         caption: `${tenantOf(req).name}: ${found.meeting.title}`,
         subject: `Item ${item.number}: ${item.title}${its.length ? `, with ${listed(its)}` : ''}.`,
         goes: [
-          ...(d.papers
-            ? [`${countOf(d.papers, 'paper')} (${item.papers.map((paper) => paper.fileName).join(', ')})`]
-            : []),
-          ...(d.reports ? ['Its committee report'] : []),
-          ...(d.consultations
-            ? [`${countOf(d.consultations, 'consultation')} and the answers drafted to it`]
-            : []),
-          ...(d.minutes ? ['Its minutes'] : []),
-          ...(d.decisions
-            ? [
-                `${countOf(d.decisions, 'decision')}, with their links to funds and to what young people were told was done`,
-              ]
-            : []),
-          ...(d.declarations
-            ? [countOf(d.declarations, 'declaration of interest', 'declarations of interest')]
-            : []),
-          ...(d.guests ? [countOf(d.guests, 'guest recorded for it', 'guests recorded for it')] : []),
+          ...goes.map((dependant) => dependant.line),
           'The board pack, if there is one, is made again without it',
         ],
         stays: [
-          ...(d.actions ? [`${countOf(d.actions, 'action')} from it, no longer linked to an item`] : []),
-          ...(d.recommendations
-            ? [
-                `${countOf(d.recommendations, 'recommendation')} of the young people’s board considered at it, no longer linked to an item`,
-              ]
-            : []),
+          ...dependants.filter((dependant) => !dependant.goes).map((dependant) => dependant.line),
           'The other items keep their numbers',
         ],
         backLink: `${found.meetingUrl}#agenda`,

@@ -19,7 +19,8 @@ import {
 } from './agenda.repository.ts';
 import { meetingById } from '../meetings/index.ts';
 import { checkPaper } from './papers.ts';
-import type { AgendaChange, AgendaListener } from './agenda.events.ts';
+import { countOf } from '../../platform/http/confirm-deletion.ts';
+import type { AgendaChange, AgendaListener, ItemDependant, ItemDependants } from './agenda.events.ts';
 
 export interface UploadedPaper {
   fileName: string;
@@ -97,7 +98,16 @@ async function numberedOnce<T>(number: number, write: Promise<T>): Promise<T> {
   }
 }
 
-export function agendaService(db: Database<DB>, listeners: readonly AgendaListener[] = []) {
+/**
+ * What the agenda hears from the modules that come after it (given by the composition root):
+ * who listens to its changes, and who keeps rows that point at an item.
+ */
+export interface AgendaParts {
+  listeners?: readonly AgendaListener[];
+  dependants?: readonly ItemDependants[];
+}
+
+export function agendaService(db: Database<DB>, { listeners = [], dependants = [] }: AgendaParts = {}) {
   /**
    * An edit to the agenda or its papers, in one transaction in which the change is announced to
    * the listeners (the board pack is made again: ADR 0057).
@@ -220,7 +230,17 @@ export function agendaService(db: Database<DB>, listeners: readonly AgendaListen
     removal: (caller: Caller, meetingId: string, itemId: string) =>
       inTenant(db, caller, 'partnership.edit', async (trx) => {
         const item = await itemOf(trx, meetingId, itemId);
-        return { item, dependants: await agenda.dependants(trx, item.id) };
+        const papers = item.papers.length;
+        const its: ItemDependant[] = [
+          {
+            count: papers,
+            named: countOf(papers, 'paper'),
+            line: `${countOf(papers, 'paper')} (${item.papers.map((paper) => paper.fileName).join(', ')})`,
+            goes: true,
+          },
+        ];
+        for (const of of dependants) its.push(...(await of(trx, item.id)));
+        return { item, dependants: its.filter((dependant) => dependant.count > 0) };
       }),
 
     /** A paper's file, for someone who may see its item; otherwise as if it did not exist. */

@@ -22,7 +22,7 @@ export {
   type AgendaItemRow,
   type PaperRow,
 } from './agenda.repository.ts';
-export type { AgendaChange, AgendaListener } from './agenda.events.ts';
+export type { AgendaChange, AgendaListener, ItemDependant, ItemDependants } from './agenda.events.ts';
 export { agendaMailService, type AgendaMailService } from './agenda-mail.service.ts';
 export { agendaMailRoutes } from './agenda-mail.routes.ts';
 export { agendaRecipients, partnershipForMail, agendaSent } from './agenda-mail.repository.ts';

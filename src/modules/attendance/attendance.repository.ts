@@ -153,6 +153,16 @@ export const attendanceRepository = {
 };
 
 /** The partnership's people who are the signed-in caller (none for the system). */
+/** What of the attendance points at an agenda item: its declarations of interest and its guests, counted. */
+export async function attendanceOnItem(trx: Trx, itemId: string) {
+  const { rows } = await sql<{ declarations: string; guests: string }>`
+    select
+      (select count(*) from interest_declarations where agenda_item_id = ${itemId}) as declarations,
+      (select count(*) from attendance where agenda_item_id = ${itemId}) as guests`.execute(trx);
+  const row = rows[0]!;
+  return { declarations: Number(row.declarations), guests: Number(row.guests) };
+}
+
 export function peopleOfCaller(trx: Trx, caller: { userId: string | null }): Promise<string[]> {
   return caller.userId ? attendanceRepository.peopleOfUser(trx, caller.userId) : Promise.resolve([]);
 }

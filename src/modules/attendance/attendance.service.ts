@@ -37,14 +37,16 @@ import {
   startOfDay,
   startOfNextDay,
 } from '../meetings/index.ts';
+import { countOf } from '../../platform/http/confirm-deletion.ts';
 import {
   attendanceRepository as attendance,
+  attendanceOnItem,
   peopleOfCaller,
   type AttendanceEntry,
 } from './attendance.repository.ts';
 import type { MailService } from '../../platform/mail/outbox.ts';
 import { apologiesToClerk } from './apologies-mail.ts';
-import { itemHeadingsOf } from '../agenda/index.ts';
+import { itemHeadingsOf, type ItemDependants } from '../agenda/index.ts';
 import { formatDate } from '../../platform/dates.ts';
 
 export interface RegisterInput {
@@ -496,3 +498,14 @@ export function attendanceService(
 }
 
 export type AttendanceService = ReturnType<typeof attendanceService>;
+
+/** The declarations of interest made on an agenda item and its guests, which go with it. */
+export const attendanceOnAgendaItem: ItemDependants = async (trx, itemId) => {
+  const { declarations, guests } = await attendanceOnItem(trx, itemId);
+  const declared = countOf(declarations, 'declaration of interest', 'declarations of interest');
+  const came = countOf(guests, 'guest recorded for it', 'guests recorded for it');
+  return [
+    { count: declarations, named: declared, line: declared, goes: true },
+    { count: guests, named: came, line: came, goes: true },
+  ];
+};

@@ -2,6 +2,7 @@
 // appendix, and the declarations of interest made at the meeting.
 export {
   attendanceService,
+  attendanceOnAgendaItem,
   registersWithin,
   type AttendanceService,
   type HeldRegister,

@@ -93,3 +93,13 @@ export const consultationRepository = {
       .execute();
   },
 };
+
+/** How many consultations are answered at an agenda item. */
+export async function consultationsOnItem(trx: Trx, itemId: string): Promise<number> {
+  const row = await trx
+    .selectFrom('consultations')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('agenda_item_id', '=', itemId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

@@ -87,3 +87,13 @@ export const reportRepository = {
     return saved.id;
   },
 };
+
+/** How many committee reports an agenda item has (none or one). */
+export async function reportsOnItem(trx: Trx, itemId: string): Promise<number> {
+  const row = await trx
+    .selectFrom('committee_reports')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('agenda_item_id', '=', itemId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

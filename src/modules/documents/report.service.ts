@@ -7,9 +7,10 @@ import type { Caller } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
-import { agendaItemById, entryFor } from '../agenda/index.ts';
+import { agendaItemById, entryFor, type ItemDependants } from '../agenda/index.ts';
 import { meetingById } from '../meetings/index.ts';
-import { reportRepository as reports } from './report.repository.ts';
+import { countOf } from '../../platform/http/confirm-deletion.ts';
+import { reportRepository as reports, reportsOnItem } from './report.repository.ts';
 import type { CommitteeReportValues } from './report.schemas.ts';
 import type { BoardPackService } from './boardpack.service.ts';
 
@@ -67,3 +68,9 @@ export function reportService(db: Database<DB>, packs?: BoardPackService) {
 }
 
 export type ReportService = ReturnType<typeof reportService>;
+
+/** An agenda item's committee report, which goes with the item (for the page that asks first). */
+export const reportOnAgendaItem: ItemDependants = async (trx, itemId) => {
+  const count = await reportsOnItem(trx, itemId);
+  return [{ count, named: countOf(count, 'committee report'), line: 'Its committee report', goes: true }];
+};

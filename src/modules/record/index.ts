@@ -1,6 +1,6 @@
 // What a meeting decided and who does what (issue 16): minutes and their approval, decisions
 // and their outcomes, the action log, elections, and the mail about them.
-export { recordService, type RecordService, type ActionEntry } from './record.service.ts';
+export { recordService, recordOnAgendaItem, type RecordService, type ActionEntry } from './record.service.ts';
 export { recordRoutes } from './record.routes.ts';
 export { electionsService, type ElectionsService } from './elections.service.ts';
 export { electionsRoutes } from './elections.routes.ts';

@@ -1,4 +1,5 @@
 // Minutes, decisions and actions: all their SQL.
+import { sql } from 'kysely';
 import type { Trx } from '../../schema.ts';
 
 export interface MinutesRow {
@@ -308,6 +309,17 @@ export const recordRepository = {
     organisations: await trx.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute(),
   }),
 };
+
+/** What of the record points at an agenda item: its minutes, decisions and actions, counted. */
+export async function recordOnItem(trx: Trx, itemId: string) {
+  const { rows } = await sql<{ minutes: string; decisions: string; actions: string }>`
+    select
+      (select count(*) from minutes where agenda_item_id = ${itemId}) as minutes,
+      (select count(*) from decisions where agenda_item_id = ${itemId}) as decisions,
+      (select count(*) from actions where agenda_item_id = ${itemId}) as actions`.execute(trx);
+  const row = rows[0]!;
+  return { minutes: Number(row.minutes), decisions: Number(row.decisions), actions: Number(row.actions) };
+}
 
 /** The approval of a meeting's minutes, if any of its items' minutes are approved: when, and at which meeting. */
 export const minutesApprovalOf = (trx: Trx, meetingId: string) =>

@@ -13,7 +13,13 @@ import { RuleViolation } from '../../platform/http/validation.ts';
 import { today } from '../../platform/http/date-input.ts';
 import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
-import { agendaItemsOf, agendaItemById, exemptItemsAmong, seesExempt } from '../agenda/index.ts';
+import {
+  agendaItemsOf,
+  agendaItemById,
+  exemptItemsAmong,
+  seesExempt,
+  type ItemDependants,
+} from '../agenda/index.ts';
 import { peopleOfCaller } from '../attendance/index.ts';
 import {
   meetingById,
@@ -25,8 +31,10 @@ import {
   hasHappened,
   londonParts,
 } from '../meetings/index.ts';
+import { countOf } from '../../platform/http/confirm-deletion.ts';
 import {
   recordRepository as records,
+  recordOnItem,
   type ActionReference,
   type ActionRow,
   type ActionValues,
@@ -508,3 +516,26 @@ export function recordService(db: Database<DB>, mail?: MailService) {
 }
 
 export type RecordService = ReturnType<typeof recordService>;
+
+/**
+ * An agenda item's minutes and decisions, which go with it, and its actions, which stay without
+ * it (for the page that asks before the item is removed).
+ */
+export const recordOnAgendaItem: ItemDependants = async (trx, itemId) => {
+  const { minutes, decisions, actions } = await recordOnItem(trx, itemId);
+  return [
+    { count: minutes, named: 'its minutes', line: 'Its minutes', goes: true },
+    {
+      count: decisions,
+      named: countOf(decisions, 'decision'),
+      line: `${countOf(decisions, 'decision')}, with their links to funds and to what young people were told was done`,
+      goes: true,
+    },
+    {
+      count: actions,
+      named: countOf(actions, 'action'),
+      line: `${countOf(actions, 'action')} from it, no longer linked to an item`,
+      goes: false,
+    },
+  ];
+};

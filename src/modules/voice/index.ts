@@ -1,4 +1,9 @@
-export { voiceService, type VoiceService, type SharedConsultation } from './voice.service.ts';
+export {
+  voiceService,
+  recommendationsOnAgendaItem,
+  type VoiceService,
+  type SharedConsultation,
+} from './voice.service.ts';
 export { voiceRoutes } from './voice.routes.ts';
 export { voicePublicRoutes, voiceYouSaidRoutes } from './voice.public.routes.ts';
 export { voiceApi } from './voice.api.ts';

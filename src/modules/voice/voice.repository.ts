@@ -508,3 +508,13 @@ export const voiceRepository = {
     await trx.selectFrom('voice_consultations').select('id').where('id', '=', id).forUpdate().execute();
   },
 };
+
+/** How many of the young people's board's recommendations were considered at an agenda item. */
+export async function recommendationsOnItem(trx: Trx, itemId: string): Promise<number> {
+  const row = await trx
+    .selectFrom('voice_recommendations')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('agenda_item_id', '=', itemId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

@@ -15,9 +15,14 @@ import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { codeOf, isCodeOf } from '../surveys/index.ts';
 import { meetingOutcomes, type OutcomeItem } from '../record/index.ts';
-import type { AgendaService } from '../agenda/index.ts';
+import type { AgendaService, ItemDependants } from '../agenda/index.ts';
 import { planTargets } from '../plans/index.ts';
-import { voiceRepository as repo, type ConsultationValues } from './voice.repository.ts';
+import { countOf } from '../../platform/http/confirm-deletion.ts';
+import {
+  voiceRepository as repo,
+  recommendationsOnItem,
+  type ConsultationValues,
+} from './voice.repository.ts';
 import { readResponse } from './voice.answers.ts';
 import { respondentsOf, resultsOf } from './voice.results.ts';
 import type {
@@ -792,3 +797,20 @@ export function voiceService(db: Database<DB>, deps: VoiceDeps) {
 
 export type VoiceService = ReturnType<typeof voiceService>;
 export type SharedConsultation = Awaited<ReturnType<VoiceService['get']>>;
+
+/**
+ * The young people's board's recommendations considered at an agenda item, which stay without
+ * it (for the page that asks before the item is removed).
+ */
+export const recommendationsOnAgendaItem: ItemDependants = async (trx, itemId) => {
+  const count = await recommendationsOnItem(trx, itemId);
+  const named = countOf(count, 'recommendation');
+  return [
+    {
+      count,
+      named,
+      line: `${named} of the young people’s board considered at it, no longer linked to an item`,
+      goes: false,
+    },
+  ];
+};
