@@ -61,10 +61,19 @@ export async function submit(
     .send({ _csrf: csrfTokenIn(page.text), ...fields });
 }
 
-/** GETs a form page for its CSRF token, then uploads a file to it (multipart, the token before the file). */
+/**
+ * GETs a form page and uploads a file through its upload form as a browser would: to the form's
+ * address, with the form's hidden fields in their order (the CSRF token before the file).
+ */
 export async function upload(agent: Agent, path: string, file: Buffer, name: string) {
-  const page = await agent.get(path);
-  return agent.post(path).field('_csrf', csrfTokenIn(page.text)).attach('file', file, name);
+  const page = $((await agent.get(path)).text);
+  const form = page('form[enctype="multipart/form-data"]');
+  if (form.length !== 1) throw new Error(`${path} has ${form.length} upload forms`);
+  const target = new URL(form.attr('action') || path, `http://localhost${path}`);
+  let post = agent.post(target.pathname + target.search);
+  for (const input of form.find('input[type="hidden"]').toArray())
+    post = post.field(page(input).attr('name')!, page(input).attr('value') ?? '');
+  return post.attach('file', file, name);
 }
 
 export async function signIn(agent: Agent, email: string, password: string) {
