@@ -44,8 +44,13 @@ const knownCrossings = new Set<string>([
   // tables in one statement, and why.
   // a meeting is read with its bodies' names, slugs, kinds and action codes in the same statement
   'modules/meetings -> bodies',
-  // search ranks and pages meetings on the text of their items and minutes in one statement
+  // search ranks and pages meetings on the text of their items, papers, committee reports,
+  // decisions and minutes in one statement (the last three found once the scanner read the
+  // templates inside a template's placeholders)
   'modules/meetings -> agenda_items',
+  'modules/meetings -> papers',
+  'modules/meetings -> committee_reports',
+  'modules/meetings -> decisions',
   'modules/meetings -> minutes',
   // the register and the declarations are listed with each person's name in one statement
   'modules/attendance -> people',
@@ -99,11 +104,43 @@ export function sqlTemplates(text: string): string[] {
       at++;
     }
     if (text[at] !== '`') continue;
-    const end = text.indexOf('`', at + 1);
+    const end = templateEnd(text, at);
     if (end < 0) break;
     bodies.push(text.slice(at + 1, end));
   }
   return bodies;
+}
+
+/**
+ * Where the template literal opening at `start` ends: past the `${…}` placeholders, which may
+ * hold templates of their own (sql`… ${cond ? sql`…` : sql``} …`), strings and braces. -1: never.
+ */
+function templateEnd(text: string, start: number): number {
+  for (let at = start + 1; at < text.length; at++) {
+    if (text[at] === '\\') at++;
+    else if (text[at] === '`') return at;
+    else if (text[at] === '$' && text[at + 1] === '{') {
+      at = placeholderEnd(text, at + 2);
+      if (at < 0) return -1;
+    }
+  }
+  return -1;
+}
+
+/** Where the placeholder whose expression starts at `start` ends (its closing brace). */
+function placeholderEnd(text: string, start: number): number {
+  let depth = 1;
+  for (let at = start; at < text.length; at++) {
+    const c = text[at];
+    if (c === '`') {
+      at = templateEnd(text, at);
+      if (at < 0) return -1;
+    } else if (c === "'" || c === '"') {
+      for (at++; at < text.length && text[at] !== c; at++) if (text[at] === '\\') at++;
+    } else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return at;
+  }
+  return -1;
 }
 
 /** The tables a source file's queries name. */
@@ -154,6 +191,11 @@ describe('module boundaries in the SQL', () => {
         '; sql<Array<{ a: string; f: (x: number) => Map<string, number> }>>`select a from meetings join minutes on true`',
     );
     assert.deepEqual([...named].sort(), ['bodies', 'meetings', 'minutes', 'people', 'plans', 'seats']);
+    // a template in a placeholder does not end the template round it
+    const nested = tablesNamed(
+      "sql`select 1 from meetings m ${approved ? sql`where exists (select 1 from minutes)` : sql``} join papers p on '}' = '{' ${{ a: `x` }.a} join decisions d on true`",
+    );
+    assert.deepEqual([...nested].sort(), ['decisions', 'meetings', 'minutes', 'papers']);
   });
 
   it('names another module’s tables only where known', () => {
