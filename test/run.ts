@@ -79,7 +79,7 @@ for (const suite of wanted)
  * Runs test files one after the other in one process. The first share's report is shown as it
  * comes; the others' when they end, so that two reports do not interleave line by line.
  */
-function runShare(files: string[], env: NodeJS.ProcessEnv, live: boolean): Promise<number> {
+function runShare(files: string[], env: NodeJS.ProcessEnv, live: boolean): Promise<number | NodeJS.Signals> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -92,9 +92,25 @@ function runShare(files: string[], env: NodeJS.ProcessEnv, live: boolean): Promi
     child.on('error', reject);
     child.on('close', (code, signal) => {
       if (held.length) process.stdout.write(Buffer.concat(held));
-      resolve(code ?? (signal ? 1 : 0));
+      resolve(signal ? signal : (code ?? 0));
     });
   });
+}
+
+/**
+ * Runs a share, and once more if its process was ended by a signal rather than exiting: the
+ * runtime itself failed (V8 has aborted a process here on freeing the embedded database's
+ * WebAssembly code: "Check failed: jit_page_->allocations_.erase(addr) == 1"), not a test. A
+ * test that fails exits with a code, and is never run again.
+ */
+async function runShareOnce(files: string[], env: NodeJS.ProcessEnv, live: boolean): Promise<number> {
+  const first = await runShare(files, env, live);
+  if (typeof first === 'number') return first;
+  process.stdout.write(
+    `\n# The process running ${files.length} test files was ended by ${first}, not by a test: running them again once\n`,
+  );
+  const again = await runShare(files, env, live);
+  return typeof again === 'number' ? again : 1;
 }
 
 const work = mkdtempSync(join(tmpdir(), 'cooperate-test-'));
@@ -128,7 +144,7 @@ try {
       ...(template && suite !== 'unit' ? template.env : {}),
       NODE_ENV: 'test',
     };
-    const statuses = await Promise.all(shares.map((share, index) => runShare(share, env, index === 0)));
+    const statuses = await Promise.all(shares.map((share, index) => runShareOnce(share, env, index === 0)));
     if (statuses.some((status) => status !== 0)) failed = true;
   }
   await template?.dispose();
