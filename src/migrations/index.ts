@@ -49,6 +49,7 @@ import * as actionsFromPlanPriorities from './0065_actions_from_plan_priorities.
 import * as publicContexts from './0066_public_contexts.ts';
 import * as versionsForPlatformAdministrators from './0067_versions_for_platform_administrators.ts';
 import * as auditTrailVersioned from './0068_audit_trail_versioned.ts';
+import * as partnershipListVersion from './0069_partnership_list_version.ts';
 
 export const migrations: Migrations = {
   '0001_accounts': accounts,
@@ -99,4 +100,5 @@ export const migrations: Migrations = {
   '0066_public_contexts': publicContexts,
   '0067_versions_for_platform_administrators': versionsForPlatformAdministrators,
   '0068_audit_trail_versioned': auditTrailVersioned,
+  '0069_partnership_list_version': partnershipListVersion,
 };

@@ -2,6 +2,7 @@
 // partnerships the token's user belongs to (every one for a platform administrator).
 import { Router } from 'express';
 import { notFound, unauthorized } from '../../platform/http/errors.ts';
+import { keptAnswer } from '../../platform/http/kept-pages.ts';
 import type { SignedInUser } from '../../platform/http/auth.ts';
 import type { PartnershipsService } from './partnerships.service.ts';
 import type { PartnershipRow } from './partnerships.repository.ts';
@@ -33,20 +34,30 @@ export function partnershipsApi(
     );
   };
 
-  router.get('/partnerships', async (req, res) => {
-    const list = await visible(req.user);
-    res.json({ count: list.length, items: list.map(presentPartnership) });
-  });
+  // what the caller may see depends on every partnership and on who belongs to which: kept under
+  // the platform's version of the list, for each caller (ADR 0060)
+  const declaration = { across: 'partnerships', by: ['user'] } as const;
 
-  router.get('/partnerships/:slug', async (req, res) => {
-    const found = (await visible(req.user)).find((row) => row.slug === req.params.slug);
-    // Anonymous callers are asked to authenticate whether or not the partnership exists, so
-    // the answer says nothing about unpublished partnerships.
-    if (!found && !req.user)
-      throw unauthorized('Send an API token to see partnerships that are not published.');
-    if (!found) throw notFound(`There is no partnership ${req.params.slug} that you can see.`);
-    res.json(presentPartnership(found));
-  });
+  router.get(
+    '/partnerships',
+    keptAnswer('partnerships answer', declaration, async (req) => {
+      const list = await visible(req.user);
+      return { count: list.length, items: list.map(presentPartnership) };
+    }),
+  );
+
+  router.get(
+    '/partnerships/:slug',
+    keptAnswer('partnership answer', declaration, async (req) => {
+      const found = (await visible(req.user)).find((row) => row.slug === req.params.slug);
+      // Anonymous callers are asked to authenticate whether or not the partnership exists, so
+      // the answer says nothing about unpublished partnerships.
+      if (!found && !req.user)
+        throw unauthorized('Send an API token to see partnerships that are not published.');
+      if (!found) throw notFound(`There is no partnership ${req.params.slug} that you can see.`);
+      return presentPartnership(found);
+    }),
+  );
 
   return router;
 }

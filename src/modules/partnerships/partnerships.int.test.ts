@@ -4,12 +4,14 @@ import { sql } from 'kysely';
 import {
   $,
   csrfTokenIn,
+  grant,
   makePartnership,
   signedInAs,
   startTestApp,
   submit,
   type TestApp,
 } from '../../../test/support/test-app.ts';
+import { systemCaller } from '../../platform/http/auth.ts';
 
 const valid = {
   authorityGssCode: 'E08000001',
@@ -249,5 +251,108 @@ describe('partnerships', () => {
     assert.equal(bad.status, 401);
     assert.match(bad.headers['content-type']!, /application\/problem\+json/);
     void published;
+  });
+
+  it('keeps the partnerships API’s answers for each caller, and answers afresh after any partnership or membership changes (ADR 0060)', async () => {
+    // Every answer served from what was kept is worked out again here and compared (the tests'
+    // check, ADR 0056): were the list kept under a version that a change does not move, the
+    // request after the change would fail. A partnership none of the steps touch, published by
+    // another: its change too must reach every caller's list.
+    const admin = await signedInAs(test, null, 'platform-admin');
+    const mine = await makePartnership(test.services, 'kept-list-mine');
+    const other = await makePartnership(test.services, 'kept-list-other');
+    const { user } = await signedInAs(test, mine.id, 'viewer');
+    const { token } = await test.services.tokens.create(
+      {
+        actor: { userId: user.id, label: user.email },
+        userId: user.id,
+        platformAdmin: false,
+        role: null,
+        partnershipId: null,
+      },
+      user.id,
+      'kept list',
+    );
+    const asMember = async (path = '/api/v1/partnerships') => {
+      const response = await test.request().get(path).set('Authorization', `Bearer ${token}`);
+      assert.equal(response.status, 200, response.text);
+      return response.body as { items?: { slug: string; name: string }[]; name?: string };
+    };
+    const anonymously = async () => {
+      const response = await test.request().get('/api/v1/partnerships');
+      assert.equal(response.status, 200, response.text);
+      return (response.body as { items: { slug: string; name: string }[] }).items;
+    };
+    const slugs = (items: { slug: string }[] | undefined) => (items ?? []).map((item) => item.slug);
+    const kept = test.db.kept!;
+
+    assert.ok(slugs((await asMember()).items).includes('kept-list-mine'));
+    assert.ok(!slugs((await asMember()).items).includes('kept-list-other'));
+    const hits = kept.hits;
+    await asMember();
+    assert.ok(kept.hits > hits, 'the second asking, nothing changed, is answered from what was kept');
+    assert.ok(!slugs(await anonymously()).includes('kept-list-other'));
+
+    // published, through the form: anyone's list has it at once
+    const edit = (name: string, published: 'yes' | 'no') =>
+      submit(admin.agent, '/partnerships/kept-list-other/edit', {
+        ...valid,
+        slug: 'kept-list-other',
+        name,
+        published,
+      });
+    assert.equal((await edit('Kept list other', 'yes')).status, 303);
+    assert.ok(slugs(await anonymously()).includes('kept-list-other'));
+    assert.ok(slugs((await asMember()).items).includes('kept-list-other'));
+    // renamed: the new name, in the list and in the one partnership's answer
+    assert.equal((await edit('Renamed partnership', 'yes')).status, 303);
+    assert.equal(
+      (await anonymously()).find((item) => item.slug === 'kept-list-other')?.name,
+      'Renamed partnership',
+    );
+    assert.equal((await asMember('/api/v1/partnerships/kept-list-other')).name, 'Renamed partnership');
+    // taken off the public site: gone from the anonymous list
+    assert.equal((await edit('Renamed partnership', 'no')).status, 303);
+    assert.ok(!slugs(await anonymously()).includes('kept-list-other'));
+
+    // the user joins the other partnership, then leaves it: their list follows at once
+    await grant(test.services, other.id, user.id, 'viewer');
+    assert.ok(slugs((await asMember()).items).includes('kept-list-other'));
+    assert.equal((await asMember('/api/v1/partnerships/kept-list-other')).name, 'Renamed partnership');
+    await test.services.members.remove(systemCaller('test', other.id), user.id);
+    assert.ok(!slugs((await asMember()).items).includes('kept-list-other'));
+    const gone = await test
+      .request()
+      .get('/api/v1/partnerships/kept-list-other')
+      .set('Authorization', `Bearer ${token}`);
+    assert.equal(gone.status, 404);
+
+    // a partnership created by a platform administrator is in their list at once
+    const adminToken = (
+      await test.services.tokens.create(
+        {
+          actor: { userId: admin.user.id, label: admin.user.email },
+          userId: admin.user.id,
+          platformAdmin: true,
+          role: null,
+          partnershipId: null,
+        },
+        admin.user.id,
+        'kept list',
+      )
+    ).token;
+    const asAdmin = async () =>
+      slugs(
+        (
+          (await test.request().get('/api/v1/partnerships').set('Authorization', `Bearer ${adminToken}`))
+            .body as {
+            items: { slug: string }[];
+          }
+        ).items,
+      );
+    assert.ok(!(await asAdmin()).includes('kept-list-new'));
+    await makePartnership(test.services, 'kept-list-new');
+    assert.ok((await asAdmin()).includes('kept-list-new'));
+    assert.ok(!slugs((await asMember()).items).includes('kept-list-new'));
   });
 });

@@ -98,6 +98,18 @@ export class Database<Schema> {
   }
 
   /**
+   * The data version of what spans partnerships (ADR 0060), read now: `partnerships`, which a
+   * trigger moves on with every change to a partnership or its members.
+   */
+  platformVersion(name: 'partnerships'): Promise<string> {
+    return this.read({}, async (trx) => {
+      const { rows } = await sql<{ version: string }>`select version::text as version
+        from platform_versions where name = ${name}`.execute(trx);
+      return rows[0]?.version ?? '0';
+    });
+  }
+
+  /**
    * `compute()`'s answer kept between requests under the partnership's data version as this
    * request read it (ADR 0021); computed afresh when the request has not read the version (or
    * has written since), or nothing is kept. Only pages declared kept use it (ADR 0056).

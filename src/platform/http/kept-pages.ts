@@ -11,7 +11,9 @@
 // page's read and the HTML of that part are kept under one key: the partnership's data version
 // (a trigger moves it on with every change to the partnership's rows, ADR 0021), the page's
 // address (path and query), the caller's role (always), and the inputs the route names: `date`
-// (today), `user` (the signed-in user, where what is shown depends on who they are). Values the
+// (today), `user` (the signed-in user, where what is shown depends on who they are). A page of
+// what spans partnerships (the list of partnerships) names it (`across`) and is kept under the
+// platform's version of it instead (ADR 0060). Values the
 // handler works out per request after the read (whether a meeting has happened) are added to
 // the HTML's key with `pageInput`. Services and repositories only read, in one transaction: no
 // cache is decided at a call.
@@ -36,10 +38,19 @@ export interface KeptDeclaration {
    * a release (its migrations): kept until the process ends, whoever asks.
    */
   reference?: boolean;
+  /**
+   * The page shows what spans partnerships, which no one partnership's version covers: the list
+   * of partnerships a caller may see (with `by: ['user']`), kept under the platform's version of
+   * that list (ADR 0060: a trigger moves it with every change to a partnership or its members).
+   */
+  across?: 'partnerships';
 }
 
 /** Where reference pages are kept: no partnership has this id, and its version is the release. */
 const referenceScope = '00000000-0000-0000-0000-000000000000';
+
+/** Where what spans partnerships is kept (ADR 0060): no partnership's id is a name. */
+const acrossScope = (name: string) => `across ${name}`;
 
 /** How pages are kept, for a whole app: installed once by the composition root. */
 export interface PageKeeper {
@@ -59,15 +70,22 @@ export class KeptPage {
   private readonly declared: string;
   private readonly partnership: (req: Request, res: Response) => string | undefined;
   private readonly reference: boolean;
+  private readonly across: 'partnerships' | undefined;
+  /** The version of what spans partnerships as this request read it, when the page is `across`. */
+  private acrossVersion: string | undefined;
 
   constructor(keeper: PageKeeper, req: Request, res: Response, name: string, declaration: KeptDeclaration) {
     this.keeper = keeper;
     this.req = req;
     this.res = res;
     this.reference = declaration.reference ?? false;
+    this.across = declaration.across;
+    const across = this.across;
     this.partnership = this.reference
       ? () => referenceScope
-      : (declaration.partnership ?? ((request) => request.tenant?.partnershipId));
+      : across
+        ? () => acrossScope(across)
+        : (declaration.partnership ?? ((request) => request.tenant?.partnershipId));
     const by = new Set(declaration.by ?? []);
     const role = `${req.tenant?.role ?? ''}${req.user?.platformAdmin ? '+platform' : ''}`;
     this.declared = [
@@ -87,9 +105,22 @@ export class KeptPage {
     return partnershipId ? { partnershipId, key: this.declared } : null;
   }
 
+  /**
+   * Reads the version of what spans partnerships, for a page declared `across`, before anything
+   * the page shows (so what is kept under it is at least as new), and notes it for the request.
+   */
+  private async readAcross(): Promise<void> {
+    if (!this.across || this.acrossVersion !== undefined) return;
+    if (this.req.method !== 'GET' && this.req.method !== 'HEAD') return;
+    this.acrossVersion = await this.keeper.db.platformVersion(this.across);
+    this.keeper.db.noteVersion(acrossScope(this.across), this.acrossVersion);
+  }
+
   /** Whether the partnership's data changed while this request was served (reference data: never). */
-  private moved(partnershipId: string): Promise<boolean> {
-    return this.reference ? Promise.resolve(false) : this.keeper.db.versionMoved(partnershipId);
+  private async moved(partnershipId: string): Promise<boolean> {
+    if (this.reference) return false;
+    if (this.across) return (await this.keeper.db.platformVersion(this.across)) !== this.acrossVersion;
+    return this.keeper.db.versionMoved(partnershipId);
   }
 
   /** Names a value worked out for this request after the read: part of the HTML's key. */
@@ -99,6 +130,7 @@ export class KeptPage {
 
   /** The page's read, kept; `part` names a second read of the same page. */
   async read<T>(compute: () => Promise<T>, part = 'read'): Promise<T> {
+    await this.readAcross();
     const at = this.key();
     if (!at) return compute();
     let fresh = false;
