@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, Trx } from '../../schema.ts';
+import { countRows } from '../../platform/db/count-rows.ts';
 
 export interface UserRow {
   id: string;
@@ -138,13 +139,7 @@ export const usersRepository = {
       .execute();
   },
 
-  async count(trx: Trx): Promise<number> {
-    const row = await trx
-      .selectFrom('users')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  },
+  count: (trx: Trx): Promise<number> => countRows(trx.selectFrom('users')),
 };
 
 export const membersRepository = {
@@ -243,15 +238,13 @@ export const membersRepository = {
       .execute();
   },
 
-  async adminCount(trx: Trx, partnershipId: string): Promise<number> {
-    const row = await trx
-      .selectFrom('partnership_members')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('partnership_id', '=', partnershipId)
-      .where('role', '=', 'admin')
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  },
+  adminCount: (trx: Trx, partnershipId: string): Promise<number> =>
+    countRows(
+      trx
+        .selectFrom('partnership_members')
+        .where('partnership_id', '=', partnershipId)
+        .where('role', '=', 'admin'),
+    ),
 };
 
 export interface InvitationRow {

@@ -2,6 +2,7 @@
 import type { Trx } from '../../schema.ts';
 import { meetingOfItem } from '../agenda/index.ts';
 import type { ConsultationValues } from './consultation.schemas.ts';
+import { countRows } from '../../platform/db/count-rows.ts';
 
 export interface QuestionRow {
   id: string;
@@ -92,14 +93,8 @@ export const consultationRepository = {
       .where('id', '=', questionId)
       .execute();
   },
-};
 
-/** How many consultations are answered at an agenda item. */
-export async function consultationsOnItem(trx: Trx, itemId: string): Promise<number> {
-  const row = await trx
-    .selectFrom('consultations')
-    .select((eb) => eb.fn.countAll<string>().as('count'))
-    .where('agenda_item_id', '=', itemId)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
-}
+  /** How many consultations are answered at an agenda item. */
+  onItem: (trx: Trx, itemId: string): Promise<number> =>
+    countRows(trx.selectFrom('consultations').where('agenda_item_id', '=', itemId)),
+};

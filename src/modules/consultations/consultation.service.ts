@@ -11,11 +11,7 @@ import { inTenant } from '../../platform/tenant.ts';
 import type { DB, Trx } from '../../schema.ts';
 import { agendaItemsOf, agendaItemById, entryFor, type ItemDependants } from '../agenda/index.ts';
 import { countOf } from '../../platform/http/confirm-deletion.ts';
-import {
-  consultationRepository as consultations,
-  consultationsOnItem,
-  type ConsultationRow,
-} from './consultation.repository.ts';
+import { consultationRepository as consultations, type ConsultationRow } from './consultation.repository.ts';
 import type { ConsultationValues } from './consultation.schemas.ts';
 import { meetingById, type MeetingRow } from '../meetings/index.ts';
 
@@ -137,7 +133,7 @@ export type ConsultationService = ReturnType<typeof consultationService>;
 
 /** The consultations answered at an agenda item, which go with it (for the page that asks first). */
 export const consultationsOnAgendaItem: ItemDependants = async (trx, itemId) => {
-  const count = await consultationsOnItem(trx, itemId);
+  const count = await consultations.onItem(trx, itemId);
   const named = countOf(count, 'consultation');
   return [{ count, named, line: `${named} and the answers drafted to it`, goes: true }];
 };

@@ -1,6 +1,7 @@
 // SQL for committee reports: one for an agenda item at most.
 import type { Trx } from '../../schema.ts';
 import type { CommitteeReportValues } from './report.schemas.ts';
+import { countRows } from '../../platform/db/count-rows.ts';
 
 export interface CommitteeReportRow extends CommitteeReportValues {
   id: string;
@@ -86,14 +87,8 @@ export const reportRepository = {
       .executeTakeFirstOrThrow();
     return saved.id;
   },
-};
 
-/** How many committee reports an agenda item has (none or one). */
-export async function reportsOnItem(trx: Trx, itemId: string): Promise<number> {
-  const row = await trx
-    .selectFrom('committee_reports')
-    .select((eb) => eb.fn.countAll<string>().as('count'))
-    .where('agenda_item_id', '=', itemId)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
-}
+  /** How many committee reports an agenda item has (none or one). */
+  onItem: (trx: Trx, itemId: string): Promise<number> =>
+    countRows(trx.selectFrom('committee_reports').where('agenda_item_id', '=', itemId)),
+};

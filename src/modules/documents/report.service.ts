@@ -10,7 +10,7 @@ import type { DB, Trx } from '../../schema.ts';
 import { agendaItemById, entryFor, type ItemDependants } from '../agenda/index.ts';
 import { meetingById } from '../meetings/index.ts';
 import { countOf } from '../../platform/http/confirm-deletion.ts';
-import { reportRepository as reports, reportsOnItem } from './report.repository.ts';
+import { reportRepository as reports } from './report.repository.ts';
 import type { CommitteeReportValues } from './report.schemas.ts';
 import type { BoardPackService } from './boardpack.service.ts';
 
@@ -71,6 +71,6 @@ export type ReportService = ReturnType<typeof reportService>;
 
 /** An agenda item's committee report, which goes with the item (for the page that asks first). */
 export const reportOnAgendaItem: ItemDependants = async (trx, itemId) => {
-  const count = await reportsOnItem(trx, itemId);
+  const count = await reports.onItem(trx, itemId);
   return [{ count, named: countOf(count, 'committee report'), line: 'Its committee report', goes: true }];
 };

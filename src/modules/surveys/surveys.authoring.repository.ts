@@ -2,6 +2,7 @@
 // forms, and a survey loaded from its data file).
 import type { Insertable } from 'kysely';
 import type { DB, Trx } from '../../schema.ts';
+import { countRows } from '../../platform/db/count-rows.ts';
 
 export interface SurveyDetailsRow {
   title: string;
@@ -53,14 +54,8 @@ export const authoringRepository = {
     return Number(changed.numUpdatedRows) > 0;
   },
 
-  async questionCount(trx: Trx, surveyId: string): Promise<number> {
-    const { n } = await trx
-      .selectFrom('survey_questions')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('survey_id', '=', surveyId)
-      .executeTakeFirstOrThrow();
-    return Number(n);
-  },
+  questionCount: (trx: Trx, surveyId: string): Promise<number> =>
+    countRows(trx.selectFrom('survey_questions').where('survey_id', '=', surveyId)),
 
   async questionKeyTaken(trx: Trx, surveyId: string, key: string): Promise<boolean> {
     const found = await trx

@@ -2,6 +2,7 @@
 // tenant set, so row-level security keeps each to one partnership.
 import { sql } from 'kysely';
 import type { Trx } from '../../schema.ts';
+import { countRows } from '../../platform/db/count-rows.ts';
 
 const consultationColumns = [
   'id',
@@ -507,14 +508,7 @@ export const voiceRepository = {
   lockConsultation: async (trx: Trx, id: string): Promise<void> => {
     await trx.selectFrom('voice_consultations').select('id').where('id', '=', id).forUpdate().execute();
   },
+  /** How many of the young people's board's recommendations were considered at an agenda item. */
+  recommendationsOnItem: (trx: Trx, itemId: string): Promise<number> =>
+    countRows(trx.selectFrom('voice_recommendations').where('agenda_item_id', '=', itemId)),
 };
-
-/** How many of the young people's board's recommendations were considered at an agenda item. */
-export async function recommendationsOnItem(trx: Trx, itemId: string): Promise<number> {
-  const row = await trx
-    .selectFrom('voice_recommendations')
-    .select((eb) => eb.fn.countAll<string>().as('count'))
-    .where('agenda_item_id', '=', itemId)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
-}

@@ -18,11 +18,7 @@ import { meetingOutcomes, type OutcomeItem } from '../record/index.ts';
 import type { AgendaService, ItemDependants } from '../agenda/index.ts';
 import { planTargets } from '../plans/index.ts';
 import { countOf } from '../../platform/http/confirm-deletion.ts';
-import {
-  voiceRepository as repo,
-  recommendationsOnItem,
-  type ConsultationValues,
-} from './voice.repository.ts';
+import { voiceRepository as repo, type ConsultationValues } from './voice.repository.ts';
 import { readResponse } from './voice.answers.ts';
 import { respondentsOf, resultsOf } from './voice.results.ts';
 import type {
@@ -803,7 +799,7 @@ export type SharedConsultation = Awaited<ReturnType<VoiceService['get']>>;
  * it (for the page that asks before the item is removed).
  */
 export const recommendationsOnAgendaItem: ItemDependants = async (trx, itemId) => {
-  const count = await recommendationsOnItem(trx, itemId);
+  const count = await repo.recommendationsOnItem(trx, itemId);
   const named = countOf(count, 'recommendation');
   return [
     {
