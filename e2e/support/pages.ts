@@ -28,6 +28,12 @@ export interface PageToCheck {
   setup?: (page: Page, server: E2eServer) => Promise<void>;
 }
 
+/** The page as it opens, and again in another state (named after it) that `setup` brings it to. */
+const andIn = (page: PageToCheck, state: string, setup: NonNullable<PageToCheck['setup']>): PageToCheck[] => [
+  page,
+  { ...page, name: `${page.name}, ${state}`, setup },
+];
+
 const home = `/partnerships/${homePartnership}`;
 const dudley = "Dudley Children's Trust";
 let unique = 0;
@@ -38,6 +44,14 @@ const submitShowingErrors = (button: string) => async (page: Page) => {
   await andWait(page, () => page.getByRole('button', { name: button, exact: true }).click());
   await page.locator('.govuk-error-summary').waitFor();
 };
+
+/** Empties a field (by its label, exact unless said) and presses the button: the form's errors. */
+const emptyingShowsErrors =
+  (label: string, button: string, exact = true) =>
+  async (page: Page): Promise<void> => {
+    await page.getByLabel(label, { exact }).fill('');
+    await submitShowingErrors(button)(page);
+  };
 
 /**
  * Posts to the page's own address with the page's CSRF token (through the sign-out form's,
@@ -621,14 +635,11 @@ async function recordedPage(server: E2eServer, page: 'second' | 'outcome' | 'upd
 export const pages: PageToCheck[] = [
   // Signed out.
   { name: 'start page', path: '/', as: 'signedOut', heading: 'Cooperate' },
-  { name: 'sign in', path: '/sign-in', as: 'signedOut', heading: 'Sign in' },
-  {
-    name: 'sign in, with errors',
-    path: '/sign-in',
-    as: 'signedOut',
-    heading: 'Sign in',
-    setup: submitShowingErrors('Sign in'),
-  },
+  ...andIn(
+    { name: 'sign in', path: '/sign-in', as: 'signedOut', heading: 'Sign in' },
+    'with errors',
+    submitShowingErrors('Sign in'),
+  ),
   {
     name: 'sign in, with a wrong password',
     path: '/sign-in',
@@ -668,22 +679,19 @@ export const pages: PageToCheck[] = [
     heading: 'Local authorities',
   },
   { name: 'a local authority', path: '/authorities/E08000027', as: 'signedOut', heading: 'Dudley' },
-  {
-    name: 'join from an invitation link',
-    path: invitationLink,
-    as: 'signedOut',
-    heading: 'Set up your account',
-  },
-  {
-    name: 'join from an invitation link, with errors',
-    path: invitationLink,
-    as: 'signedOut',
-    heading: 'Set up your account',
-    async setup(page) {
+  ...andIn(
+    {
+      name: 'join from an invitation link',
+      path: invitationLink,
+      as: 'signedOut',
+      heading: 'Set up your account',
+    },
+    'with errors',
+    async (page) => {
       await page.getByLabel('Create a password').fill('short');
       await submitShowingErrors('Create account')(page);
     },
-  },
+  ),
   {
     name: 'join from a link that is not valid (404)',
     path: `/join/${homePartnership}/inv_not-a-real-token`,
@@ -714,19 +722,16 @@ export const pages: PageToCheck[] = [
     as: 'platformAdmin',
     heading: 'A busy partnership',
   },
-  {
-    name: 'create a partnership',
-    path: '/partnerships/new',
-    as: 'platformAdmin',
-    heading: 'Create a partnership',
-  },
-  {
-    name: 'create a partnership, with errors',
-    path: '/partnerships/new',
-    as: 'platformAdmin',
-    heading: 'Create a partnership',
-    setup: submitShowingErrors('Create partnership'),
-  },
+  ...andIn(
+    {
+      name: 'create a partnership',
+      path: '/partnerships/new',
+      as: 'platformAdmin',
+      heading: 'Create a partnership',
+    },
+    'with errors',
+    submitShowingErrors('Create partnership'),
+  ),
   { name: 'API tokens, none yet', path: '/account/tokens', as: 'platformAdmin', heading: 'API tokens' },
   { name: 'platform audit trail', path: '/platform/audit', as: 'platformAdmin', heading: 'Audit trail' },
   {
@@ -774,18 +779,15 @@ export const pages: PageToCheck[] = [
     as: 'partnershipAdmin',
     heading: 'Your partnerships',
   },
-  {
-    name: 'change partnership details',
-    path: `${home}/edit`,
-    as: 'partnershipAdmin',
-    heading: 'Change partnership details',
-  },
-  {
-    name: 'change partnership details, with errors',
-    path: `${home}/edit`,
-    as: 'partnershipAdmin',
-    heading: 'Change partnership details',
-    async setup(page) {
+  ...andIn(
+    {
+      name: 'change partnership details',
+      path: `${home}/edit`,
+      as: 'partnershipAdmin',
+      heading: 'Change partnership details',
+    },
+    'with errors',
+    async (page) => {
       await page.getByLabel('Local authority').selectOption('');
       await page.getByLabel('Name', { exact: true }).fill('');
       await page.getByLabel('Short name for web addresses').fill('Not a short name!');
@@ -794,7 +796,7 @@ export const pages: PageToCheck[] = [
       await page.getByLabel('Year').fill('2007');
       await submitShowingErrors('Save changes')(page);
     },
-  },
+  ),
   {
     name: 'a partnership overview, with a success message',
     path: `${home}/edit`,
@@ -805,14 +807,11 @@ export const pages: PageToCheck[] = [
       await page.locator('.govuk-notification-banner').waitFor();
     },
   },
-  { name: 'users', path: `${home}/users`, as: 'partnershipAdmin', heading: 'Users' },
-  {
-    name: 'users, with errors',
-    path: `${home}/users`,
-    as: 'partnershipAdmin',
-    heading: 'Users',
-    setup: submitShowingErrors('Add user'),
-  },
+  ...andIn(
+    { name: 'users', path: `${home}/users`, as: 'partnershipAdmin', heading: 'Users' },
+    'with errors',
+    submitShowingErrors('Add user'),
+  ),
   {
     name: 'invitation created',
     path: `${home}/users`,
@@ -929,14 +928,16 @@ export const pages: PageToCheck[] = [
     as: 'partnershipAdmin',
     heading: 'Pooled funding for integrated service management',
   },
-  { name: 'add a fund', path: `${home}/resources/funds/new`, as: 'partnershipAdmin', heading: 'Add a fund' },
-  {
-    name: 'add a fund, with errors',
-    path: `${home}/resources/funds/new`,
-    as: 'partnershipAdmin',
-    heading: 'Add a fund',
-    setup: submitShowingErrors('Add the fund'),
-  },
+  ...andIn(
+    {
+      name: 'add a fund',
+      path: `${home}/resources/funds/new`,
+      as: 'partnershipAdmin',
+      heading: 'Add a fund',
+    },
+    'with errors',
+    submitShowingErrors('Add the fund'),
+  ),
   {
     name: 'record a contribution, with errors',
     path: `${home}/resources/funds/childrens-fund/contributions/new`,
@@ -1024,14 +1025,11 @@ export const pages: PageToCheck[] = [
     as: 'partnershipAdmin',
     heading: /Structure on/,
   },
-  { name: 'add a body', path: `${home}/bodies/new`, as: 'partnershipAdmin', heading: 'Add a body' },
-  {
-    name: 'add a body, with errors',
-    path: `${home}/bodies/new`,
-    as: 'partnershipAdmin',
-    heading: 'Add a body',
-    setup: submitShowingErrors('Add body'),
-  },
+  ...andIn(
+    { name: 'add a body', path: `${home}/bodies/new`, as: 'partnershipAdmin', heading: 'Add a body' },
+    'with errors',
+    submitShowingErrors('Add body'),
+  ),
   {
     name: 'a body',
     path: `${home}/bodies/trust-board`,
@@ -1044,22 +1042,16 @@ export const pages: PageToCheck[] = [
     as: 'viewer',
     heading: "Children's Trust Executive Board",
   },
-  {
-    name: 'change a body',
-    path: `${home}/bodies/executive-board/edit`,
-    as: 'partnershipAdmin',
-    heading: /^Change /,
-  },
-  {
-    name: 'change a body, with errors',
-    path: `${home}/bodies/executive-board/edit`,
-    as: 'partnershipAdmin',
-    heading: /^Change /,
-    async setup(page) {
-      await page.getByLabel('Name', { exact: true }).fill('');
-      await submitShowingErrors('Save changes')(page);
+  ...andIn(
+    {
+      name: 'change a body',
+      path: `${home}/bodies/executive-board/edit`,
+      as: 'partnershipAdmin',
+      heading: /^Change /,
     },
-  },
+    'with errors',
+    emptyingShowsErrors('Name', 'Save changes'),
+  ),
   {
     name: 'record a change to a body',
     path: `${home}/bodies/executive-board/status`,
@@ -1073,19 +1065,16 @@ export const pages: PageToCheck[] = [
     heading: 'Record a change',
     setup: submitShowingErrors('Record the change'),
   },
-  {
-    name: 'relate two bodies',
-    path: `${home}/bodies/executive-board/relationships/new`,
-    as: 'partnershipAdmin',
-    heading: 'Relate it to another body',
-  },
-  {
-    name: 'relate two bodies, with errors',
-    path: `${home}/bodies/executive-board/relationships/new`,
-    as: 'partnershipAdmin',
-    heading: 'Relate it to another body',
-    setup: submitShowingErrors('Add the relationship'),
-  },
+  ...andIn(
+    {
+      name: 'relate two bodies',
+      path: `${home}/bodies/executive-board/relationships/new`,
+      as: 'partnershipAdmin',
+      heading: 'Relate it to another body',
+    },
+    'with errors',
+    submitShowingErrors('Add the relationship'),
+  ),
   {
     name: 'relate two bodies, a partial date refused',
     path: `${home}/bodies/executive-board/relationships/new`,
@@ -1097,22 +1086,16 @@ export const pages: PageToCheck[] = [
       await submitShowingErrors('Add the relationship')(page);
     },
   },
-  {
-    name: 'adopt terms of reference',
-    path: `${home}/bodies/trust-board/terms/new`,
-    as: 'partnershipAdmin',
-    heading: 'Adopt terms of reference',
-  },
-  {
-    name: 'adopt terms of reference, with errors',
-    path: `${home}/bodies/trust-board/terms/new`,
-    as: 'partnershipAdmin',
-    heading: 'Adopt terms of reference',
-    async setup(page) {
-      await page.getByLabel('Title', { exact: true }).fill('');
-      await submitShowingErrors('Adopt this version')(page);
+  ...andIn(
+    {
+      name: 'adopt terms of reference',
+      path: `${home}/bodies/trust-board/terms/new`,
+      as: 'partnershipAdmin',
+      heading: 'Adopt terms of reference',
     },
-  },
+    'with errors',
+    emptyingShowsErrors('Title', 'Adopt this version'),
+  ),
   {
     name: 'a version of the terms of reference',
     path: `${home}/bodies/trust-board/terms/1`,
@@ -1131,46 +1114,42 @@ export const pages: PageToCheck[] = [
     as: 'platformAdmin',
     heading: 'Seats and members',
   },
-  {
-    name: 'add a seat',
-    path: `${home}/bodies/trust-board/seats/new`,
-    as: 'partnershipAdmin',
-    heading: 'Add a seat',
-  },
-  {
-    name: 'add a seat, with errors',
-    path: `${home}/bodies/trust-board/seats/new`,
-    as: 'partnershipAdmin',
-    heading: 'Add a seat',
-    setup: submitShowingErrors('Add seat'),
-  },
+  ...andIn(
+    {
+      name: 'add a seat',
+      path: `${home}/bodies/trust-board/seats/new`,
+      as: 'partnershipAdmin',
+      heading: 'Add a seat',
+    },
+    'with errors',
+    submitShowingErrors('Add seat'),
+  ),
   {
     name: 'change a seat',
     path: (server) => seatPage(server, 'edit'),
     as: 'partnershipAdmin',
     heading: /^Change the seat/,
   },
-  {
-    name: 'appoint to a seat',
-    path: (server) => seatPage(server, 'appoint'),
-    as: 'partnershipAdmin',
-    heading: /^Appoint someone/,
-  },
-  {
-    name: 'appoint to a seat, with errors',
-    path: (server) => seatPage(server, 'appoint'),
-    as: 'partnershipAdmin',
-    heading: /^Appoint someone/,
-    setup: submitShowingErrors('Appoint'),
-  },
-  { name: 'end a membership', path: endMembershipPage, as: 'platformAdmin', heading: /^End .* membership$/ },
-  {
-    name: 'end a membership, with errors',
-    path: endMembershipPage,
-    as: 'platformAdmin',
-    heading: /^End .* membership$/,
-    setup: submitShowingErrors('End the membership'),
-  },
+  ...andIn(
+    {
+      name: 'appoint to a seat',
+      path: (server) => seatPage(server, 'appoint'),
+      as: 'partnershipAdmin',
+      heading: /^Appoint someone/,
+    },
+    'with errors',
+    submitShowingErrors('Appoint'),
+  ),
+  ...andIn(
+    {
+      name: 'end a membership',
+      path: endMembershipPage,
+      as: 'platformAdmin',
+      heading: /^End .* membership$/,
+    },
+    'with errors',
+    submitShowingErrors('End the membership'),
+  ),
   // correcting an appointment (issue 15)
   { name: 'an appointment', path: (server) => appointmentPage(server), as: 'platformAdmin', heading: /./ },
   {
@@ -1179,32 +1158,26 @@ export const pages: PageToCheck[] = [
     as: 'platformAdmin',
     heading: /^Correct the appointment of /,
   },
-  {
-    name: 'record a change of title or role',
-    path: (server) => appointmentPage(server, '/terms/new'),
-    as: 'platformAdmin',
-    heading: /^Record a change of title or role for /,
-  },
-  {
-    name: 'record a change of title or role, with errors',
-    path: (server) => appointmentPage(server, '/terms/new'),
-    as: 'platformAdmin',
-    heading: /^Record a change of title or role for /,
-    setup: submitShowingErrors('Record the change'),
-  },
-  {
-    name: 'add a standing substitute',
-    path: (server) => appointmentPage(server, '/substitutes/new'),
-    as: 'platformAdmin',
-    heading: /^Add a standing substitute for /,
-  },
-  {
-    name: 'add a standing substitute, with errors',
-    path: (server) => appointmentPage(server, '/substitutes/new'),
-    as: 'platformAdmin',
-    heading: /^Add a standing substitute for /,
-    setup: submitShowingErrors('Add the substitute'),
-  },
+  ...andIn(
+    {
+      name: 'record a change of title or role',
+      path: (server) => appointmentPage(server, '/terms/new'),
+      as: 'platformAdmin',
+      heading: /^Record a change of title or role for /,
+    },
+    'with errors',
+    submitShowingErrors('Record the change'),
+  ),
+  ...andIn(
+    {
+      name: 'add a standing substitute',
+      path: (server) => appointmentPage(server, '/substitutes/new'),
+      as: 'platformAdmin',
+      heading: /^Add a standing substitute for /,
+    },
+    'with errors',
+    submitShowingErrors('Add the substitute'),
+  ),
   {
     name: 'end a standing substitute, with errors',
     path: standingSubstituteEndPage,
@@ -1254,22 +1227,16 @@ export const pages: PageToCheck[] = [
     setup: submitShowingErrors('Save'),
   },
   { name: 'people', path: '/partnerships/bolton/people', as: 'platformAdmin', heading: 'People' },
-  { name: 'add a person', path: `${home}/people/new`, as: 'partnershipAdmin', heading: 'Add a person' },
-  {
-    name: 'add a person, with errors',
-    path: `${home}/people/new`,
-    as: 'partnershipAdmin',
-    heading: 'Add a person',
-    setup: submitShowingErrors('Save'),
-  },
-  { name: 'a person', path: personPage, as: 'platformAdmin', heading: /./ },
-  {
-    name: 'a person, declaring an interest with errors',
-    path: personPage,
-    as: 'platformAdmin',
-    heading: /./,
-    setup: submitShowingErrors('Declare interest'),
-  },
+  ...andIn(
+    { name: 'add a person', path: `${home}/people/new`, as: 'partnershipAdmin', heading: 'Add a person' },
+    'with errors',
+    submitShowingErrors('Save'),
+  ),
+  ...andIn(
+    { name: 'a person', path: personPage, as: 'platformAdmin', heading: /./ },
+    'declaring an interest with errors',
+    submitShowingErrors('Declare interest'),
+  ),
   {
     name: 'compliance on a date',
     path: `${home}/compliance?at=2009-09-14`,
@@ -1291,19 +1258,16 @@ export const pages: PageToCheck[] = [
     as: 'viewer',
     heading: /Compliance on/,
   },
-  {
-    name: 'import members',
-    path: `${home}/bodies/trust-board/seats/import`,
-    as: 'partnershipAdmin',
-    heading: 'Import members',
-  },
-  {
-    name: 'import members, with errors',
-    path: `${home}/bodies/trust-board/seats/import`,
-    as: 'partnershipAdmin',
-    heading: 'Import members',
-    setup: submitShowingErrors('Check the file'),
-  },
+  ...andIn(
+    {
+      name: 'import members',
+      path: `${home}/bodies/trust-board/seats/import`,
+      as: 'partnershipAdmin',
+      heading: 'Import members',
+    },
+    'with errors',
+    submitShowingErrors('Check the file'),
+  ),
   {
     name: 'import members, a file with problems',
     path: `${home}/bodies/trust-board/seats/import`,
@@ -1372,14 +1336,11 @@ export const pages: PageToCheck[] = [
     as: 'platformAdmin',
     heading: /Kent Children's Trust Strategic Review 2011/,
   },
-  { name: 'new survey', path: `${home}/surveys/new`, as: 'partnershipAdmin', heading: 'New survey' },
-  {
-    name: 'new survey, with errors',
-    path: `${home}/surveys/new`,
-    as: 'partnershipAdmin',
-    heading: 'New survey',
-    setup: submitShowingErrors('Create survey'),
-  },
+  ...andIn(
+    { name: 'new survey', path: `${home}/surveys/new`, as: 'partnershipAdmin', heading: 'New survey' },
+    'with errors',
+    submitShowingErrors('Create survey'),
+  ),
   {
     name: 'a draft survey, as its owner',
     path: async (server) => (await surveyFor(server, homePartnership, { draft: true })).path,
@@ -1515,42 +1476,36 @@ export const pages: PageToCheck[] = [
     as: 'viewer',
     heading: 'Trust Board',
   },
-  {
-    name: 'add an agenda item',
-    path: (server) => meetingPage(server, '/agenda/new'),
-    as: 'partnershipAdmin',
-    heading: /^Add an item to the agenda/,
-  },
-  {
-    name: 'add an agenda item, with errors',
-    path: (server) => meetingPage(server, '/agenda/new'),
-    as: 'partnershipAdmin',
-    heading: /^Add an item to the agenda/,
-    async setup(page) {
+  ...andIn(
+    {
+      name: 'add an agenda item',
+      path: (server) => meetingPage(server, '/agenda/new'),
+      as: 'partnershipAdmin',
+      heading: /^Add an item to the agenda/,
+    },
+    'with errors',
+    async (page) => {
       await page.getByLabel('Item number').fill('1');
       await page.getByLabel('Yes, it is exempt').check();
       await submitShowingErrors('Add item')(page);
     },
-  },
+  ),
   {
     name: 'change an agenda item',
     path: (server) => meetingPage(server, '/agenda/:item/edit'),
     as: 'partnershipAdmin',
     heading: 'Change item 1',
   },
-  {
-    name: 'write a committee report',
-    path: (server) => meetingPage(server, '/agenda/:item/report/edit'),
-    as: 'partnershipAdmin',
-    heading: 'Write the report for item 1',
-  },
-  {
-    name: 'write a committee report, with errors',
-    path: (server) => meetingPage(server, '/agenda/:item/report/edit'),
-    as: 'partnershipAdmin',
-    heading: 'Write the report for item 1',
-    setup: submitShowingErrors('Save the report'),
-  },
+  ...andIn(
+    {
+      name: 'write a committee report',
+      path: (server) => meetingPage(server, '/agenda/:item/report/edit'),
+      as: 'partnershipAdmin',
+      heading: 'Write the report for item 1',
+    },
+    'with errors',
+    submitShowingErrors('Save the report'),
+  ),
   {
     name: 'a committee report',
     path: async (server) => {
@@ -1617,17 +1572,11 @@ export const pages: PageToCheck[] = [
     as: 'partnershipAdmin',
     heading: 'Change Trust Board',
   },
-  { name: 'add a meeting', path: `${home}/meetings/new`, as: 'partnershipAdmin', heading: 'Add a meeting' },
-  {
-    name: 'add a meeting, with errors',
-    path: `${home}/meetings/new`,
-    as: 'partnershipAdmin',
-    heading: 'Add a meeting',
-    async setup(page) {
-      await page.getByLabel('Start time').fill('');
-      await submitShowingErrors('Add meeting')(page);
-    },
-  },
+  ...andIn(
+    { name: 'add a meeting', path: `${home}/meetings/new`, as: 'partnershipAdmin', heading: 'Add a meeting' },
+    'with errors',
+    emptyingShowsErrors('Start time', 'Add meeting', false),
+  ),
   {
     name: 'record the attendance',
     path: (server) => boltonMeetingPage(server, '2009-02-12', '/attendance'),
@@ -1663,19 +1612,16 @@ export const pages: PageToCheck[] = [
     as: 'platformAdmin',
     heading: 'Bolton Children’s Trust',
   },
-  {
-    name: 'record a declaration of interest',
-    path: (server) => declarationPage(server, '/declarations/new'),
-    as: 'platformAdmin',
-    heading: 'Record a declaration of interest',
-  },
-  {
-    name: 'record a declaration of interest, with errors',
-    path: (server) => declarationPage(server, '/declarations/new'),
-    as: 'platformAdmin',
-    heading: 'Record a declaration of interest',
-    setup: submitShowingErrors('Record the declaration'),
-  },
+  ...andIn(
+    {
+      name: 'record a declaration of interest',
+      path: (server) => declarationPage(server, '/declarations/new'),
+      as: 'platformAdmin',
+      heading: 'Record a declaration of interest',
+    },
+    'with errors',
+    submitShowingErrors('Record the declaration'),
+  ),
   {
     name: 'a meeting with a declaration of interest',
     path: (server) => declarationPage(server, '', true),
@@ -1818,19 +1764,16 @@ export const pages: PageToCheck[] = [
     as: 'partnershipAdmin',
     heading: 'Indicators published for benchmarking',
   },
-  {
-    name: 'add a local indicator',
-    path: `${home}/indicators/new`,
-    as: 'partnershipAdmin',
-    heading: 'Add a local indicator',
-  },
-  {
-    name: 'add a local indicator, with errors',
-    path: `${home}/indicators/new`,
-    as: 'partnershipAdmin',
-    heading: 'Add a local indicator',
-    setup: submitShowingErrors('Add the indicator'),
-  },
+  ...andIn(
+    {
+      name: 'add a local indicator',
+      path: `${home}/indicators/new`,
+      as: 'partnershipAdmin',
+      heading: 'Add a local indicator',
+    },
+    'with errors',
+    submitShowingErrors('Add the indicator'),
+  ),
   {
     name: 'set a target, with errors',
     path: async (server) => `${await indicatorPage(server)}/targets/new`,
@@ -1870,14 +1813,11 @@ export const pages: PageToCheck[] = [
     as: 'viewer',
     heading: 'Plans',
   },
-  { name: 'add a plan', path: `${home}/plans/new`, as: 'partnershipAdmin', heading: 'Add a plan' },
-  {
-    name: 'add a plan, with errors',
-    path: `${home}/plans/new`,
-    as: 'partnershipAdmin',
-    heading: 'Add a plan',
-    setup: submitShowingErrors('Save the plan'),
-  },
+  ...andIn(
+    { name: 'add a plan', path: `${home}/plans/new`, as: 'partnershipAdmin', heading: 'Add a plan' },
+    'with errors',
+    submitShowingErrors('Save the plan'),
+  ),
   { name: 'a plan', path: planPage, as: 'viewer', heading: 'Children and Young People’s Plan 2009-2011' },
   { name: 'a plan, as its editor', path: planPage, as: 'partnershipAdmin', heading: /Plan 2009-2011/ },
   {
@@ -1938,19 +1878,16 @@ export const pages: PageToCheck[] = [
     heading: 'Add a priority',
     setup: submitShowingErrors('Add the priority'),
   },
-  {
-    name: 'add an action',
-    path: async (server) => `${await planPart(server, 'priority')}/actions/new`,
-    as: 'partnershipAdmin',
-    heading: 'Add an action',
-  },
-  {
-    name: 'add an action, with errors',
-    path: async (server) => `${await planPart(server, 'priority')}/actions/new`,
-    as: 'partnershipAdmin',
-    heading: 'Add an action',
-    setup: submitShowingErrors('Add the action'),
-  },
+  ...andIn(
+    {
+      name: 'add an action',
+      path: async (server) => `${await planPart(server, 'priority')}/actions/new`,
+      as: 'partnershipAdmin',
+      heading: 'Add an action',
+    },
+    'with errors',
+    submitShowingErrors('Add the action'),
+  ),
   {
     name: 'an action',
     path: (server) => planPart(server, 'action'),
@@ -1962,10 +1899,7 @@ export const pages: PageToCheck[] = [
     path: async (server) => `${await planPart(server, 'action')}/updates/new`,
     as: 'partnershipAdmin',
     heading: 'Post a progress update',
-    setup: async (page) => {
-      await page.getByLabel('Commentary').fill('');
-      await submitShowingErrors('Post the update')(page);
-    },
+    setup: emptyingShowsErrors('Commentary', 'Post the update', false),
   },
   {
     name: 'add a milestone',
@@ -1979,22 +1913,16 @@ export const pages: PageToCheck[] = [
     as: 'partnershipAdmin',
     heading: 'Report progress to the Trust Board',
   },
-  {
-    name: 'change a priority',
-    path: async (server) => `${await planPart(server, 'priority')}/edit`,
-    as: 'partnershipAdmin',
-    heading: 'Change a priority',
-  },
-  {
-    name: 'change a priority, with errors',
-    path: async (server) => `${await planPart(server, 'priority')}/edit`,
-    as: 'partnershipAdmin',
-    heading: 'Change a priority',
-    setup: async (page) => {
-      await page.getByLabel('Priority', { exact: true }).fill('');
-      await submitShowingErrors('Save the priority')(page);
+  ...andIn(
+    {
+      name: 'change a priority',
+      path: async (server) => `${await planPart(server, 'priority')}/edit`,
+      as: 'partnershipAdmin',
+      heading: 'Change a priority',
     },
-  },
+    'with errors',
+    emptyingShowsErrors('Priority', 'Save the priority'),
+  ),
   {
     name: 'delete a priority, refused while it has actions',
     path: async (server) => `${await planPart(server, 'priority')}/delete`,
@@ -2008,22 +1936,16 @@ export const pages: PageToCheck[] = [
     heading: 'Delete a priority',
     setup: postHereShowingErrors,
   },
-  {
-    name: 'change an action',
-    path: async (server) => `${await planPart(server, 'action')}/edit`,
-    as: 'partnershipAdmin',
-    heading: 'Change an action',
-  },
-  {
-    name: 'change an action, with errors',
-    path: async (server) => `${await planPart(server, 'action')}/edit`,
-    as: 'partnershipAdmin',
-    heading: 'Change an action',
-    setup: async (page) => {
-      await page.getByLabel('Action', { exact: true }).fill('');
-      await submitShowingErrors('Save the action')(page);
+  ...andIn(
+    {
+      name: 'change an action',
+      path: async (server) => `${await planPart(server, 'action')}/edit`,
+      as: 'partnershipAdmin',
+      heading: 'Change an action',
     },
-  },
+    'with errors',
+    emptyingShowsErrors('Action', 'Save the action'),
+  ),
   {
     name: 'delete an action',
     path: async (server) => `${await planPart(server, 'action')}/delete`,
@@ -2101,10 +2023,7 @@ export const pages: PageToCheck[] = [
     path: async (server) => `${await localIndicatorPage(server, false)}/edit`,
     as: 'partnershipAdmin',
     heading: 'Change E2E 1',
-    setup: async (page) => {
-      await page.getByLabel('Title', { exact: true }).fill('');
-      await submitShowingErrors('Save the indicator')(page);
-    },
+    setup: emptyingShowsErrors('Title', 'Save the indicator'),
   },
   {
     name: 'a local indicator, as its editor',
@@ -2138,19 +2057,16 @@ export const pages: PageToCheck[] = [
     heading: 'There is a conflict',
     status: 409,
   },
-  {
-    name: 'import indicator values',
-    path: `${home}/indicators/import`,
-    as: 'partnershipAdmin',
-    heading: 'Import values, targets and comparators',
-  },
-  {
-    name: 'import indicator values, with errors',
-    path: `${home}/indicators/import`,
-    as: 'partnershipAdmin',
-    heading: 'Import values, targets and comparators',
-    setup: submitShowingErrors('Check the file'),
-  },
+  ...andIn(
+    {
+      name: 'import indicator values',
+      path: `${home}/indicators/import`,
+      as: 'partnershipAdmin',
+      heading: 'Import values, targets and comparators',
+    },
+    'with errors',
+    submitShowingErrors('Check the file'),
+  ),
   {
     name: 'form expired (403), a file upload without its token',
     path: `${home}/indicators/import`,
@@ -2332,19 +2248,16 @@ export const pages: PageToCheck[] = [
   },
   { name: 'your calendar address', path: '/account/calendar', as: 'viewer', heading: /./ },
   { name: 'voice: consultations', path: `${home}/voice`, as: 'partnershipAdmin', heading: /voice/ },
-  {
-    name: 'voice: write a consultation',
-    path: `${home}/voice/new`,
-    as: 'partnershipAdmin',
-    heading: 'Write a consultation',
-  },
-  {
-    name: 'voice: write a consultation, with errors',
-    path: `${home}/voice/new`,
-    as: 'partnershipAdmin',
-    heading: 'Write a consultation',
-    setup: submitShowingErrors('Save consultation'),
-  },
+  ...andIn(
+    {
+      name: 'voice: write a consultation',
+      path: `${home}/voice/new`,
+      as: 'partnershipAdmin',
+      heading: 'Write a consultation',
+    },
+    'with errors',
+    submitShowingErrors('Save consultation'),
+  ),
   {
     name: 'voice: a consultation',
     path: async (server) => (await voiceFor(server, homePartnership)).page,
@@ -2363,19 +2276,16 @@ export const pages: PageToCheck[] = [
     as: 'partnershipAdmin',
     heading: 'Change the consultation',
   },
-  {
-    name: 'voice: add a question',
-    path: async (server) => `${(await voiceFor(server, homePartnership)).page}/questions/new`,
-    as: 'partnershipAdmin',
-    heading: 'Add a question',
-  },
-  {
-    name: 'voice: add a question, with errors',
-    path: async (server) => `${(await voiceFor(server, homePartnership)).page}/questions/new`,
-    as: 'partnershipAdmin',
-    heading: 'Add a question',
-    setup: submitShowingErrors('Add question'),
-  },
+  ...andIn(
+    {
+      name: 'voice: add a question',
+      path: async (server) => `${(await voiceFor(server, homePartnership)).page}/questions/new`,
+      as: 'partnershipAdmin',
+      heading: 'Add a question',
+    },
+    'with errors',
+    submitShowingErrors('Add question'),
+  ),
   {
     name: 'voice: results',
     path: async (server) => `${(await voiceFor(server, homePartnership)).page}/results`,
@@ -2394,19 +2304,16 @@ export const pages: PageToCheck[] = [
     as: 'partnershipAdmin',
     heading: 'Add a theme',
   },
-  {
-    name: 'voice: what was done',
-    path: async (server) => `${(await voiceFor(server, homePartnership)).theme}/outcomes/new`,
-    as: 'partnershipAdmin',
-    heading: /What was done/,
-  },
-  {
-    name: 'voice: what was done, with errors',
-    path: async (server) => `${(await voiceFor(server, homePartnership)).theme}/outcomes/new`,
-    as: 'partnershipAdmin',
-    heading: /What was done/,
-    setup: submitShowingErrors('Save'),
-  },
+  ...andIn(
+    {
+      name: 'voice: what was done',
+      path: async (server) => `${(await voiceFor(server, homePartnership)).theme}/outcomes/new`,
+      as: 'partnershipAdmin',
+      heading: /What was done/,
+    },
+    'with errors',
+    submitShowingErrors('Save'),
+  ),
   {
     name: 'voice: summary',
     path: async (server) => `${(await voiceFor(server, homePartnership)).page}/summary`,
@@ -2440,32 +2347,26 @@ export const pages: PageToCheck[] = [
     as: 'viewer',
     heading: /Recommendations/,
   },
-  {
-    name: 'voice: record a recommendation',
-    path: `${home}/voice/recommendations/new`,
-    as: 'partnershipAdmin',
-    heading: /Record a recommendation/,
-  },
-  {
-    name: 'voice: record a recommendation, with errors',
-    path: `${home}/voice/recommendations/new`,
-    as: 'partnershipAdmin',
-    heading: /Record a recommendation/,
-    setup: submitShowingErrors('Record recommendation'),
-  },
-  {
-    name: 'voice: the board\u2019s response',
-    path: async (server) => `${(await voiceFor(server, homePartnership)).recommendation}/response`,
-    as: 'partnershipAdmin',
-    heading: /response/,
-  },
-  {
-    name: 'voice: the board\u2019s response, with errors',
-    path: async (server) => `${(await voiceFor(server, homePartnership)).recommendation}/response`,
-    as: 'partnershipAdmin',
-    heading: /response/,
-    setup: submitShowingErrors('Save response'),
-  },
+  ...andIn(
+    {
+      name: 'voice: record a recommendation',
+      path: `${home}/voice/recommendations/new`,
+      as: 'partnershipAdmin',
+      heading: /Record a recommendation/,
+    },
+    'with errors',
+    submitShowingErrors('Record recommendation'),
+  ),
+  ...andIn(
+    {
+      name: 'voice: the board\u2019s response',
+      path: async (server) => `${(await voiceFor(server, homePartnership)).recommendation}/response`,
+      as: 'partnershipAdmin',
+      heading: /response/,
+    },
+    'with errors',
+    submitShowingErrors('Save response'),
+  ),
   {
     name: 'voice: the agenda item where the board considered a recommendation, with errors',
     path: async (server) => `${(await voiceFor(server, homePartnership)).recommendation}/minute-item`,
