@@ -14,6 +14,8 @@ export interface VersionedReadsOptions {
 
 function deepFreeze(value: unknown, seen = new Set<unknown>()): void {
   if (value === null || typeof value !== 'object' || seen.has(value) || Object.isFrozen(value)) return;
+  // bytes (a kept JSON answer, kept HTML) cannot be frozen; what is kept as bytes is only sent
+  if (ArrayBuffer.isView(value)) return;
   seen.add(value);
   Object.freeze(value);
   if (value instanceof Map) {

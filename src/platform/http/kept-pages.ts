@@ -140,7 +140,7 @@ export class KeptPage {
     });
     if (this.keeper.check && !fresh) {
       const again = await compute();
-      if (!isDeepStrictEqual(comparable(again), comparable(answer)) && !(await this.moved(at.partnershipId)))
+      if (!sameAnswer(again, answer) && !(await this.moved(at.partnershipId)))
         throw new Error(
           `The kept read of ${this.declared} differs from a fresh one: it depends on an input its route does not declare`,
         );
@@ -148,10 +148,14 @@ export class KeptPage {
     return answer;
   }
 
-  /** The `{% keep %}` part's HTML, in pieces split where the CSRF token goes. */
-  html(render: () => string[]): string[] {
+  /**
+   * The `{% keep %}` part's HTML, in pieces split where the CSRF token goes, encoded (UTF-8) as it
+   * is kept: sent as they are, outside V8's heap (ADR 0061).
+   */
+  html(render: () => string[]): readonly Buffer[] {
+    const encoded = (pieces: string[]) => pieces.map((piece) => Buffer.from(piece));
     const at = this.key();
-    if (!at) return render();
+    if (!at) return encoded(render());
     let fresh = false;
     const locals = this.res.locals as { csrfToken?: string; cspNonce?: string };
     const pieces = this.keeper.db.keptNow(at.partnershipId, `${at.key}|html|${this.inputs.join('|')}`, () => {
@@ -162,15 +166,23 @@ export class KeptPage {
           throw new Error(
             "A kept part of a page holds the request's CSRF token or CSP nonce: render it outside {% keep %}",
           );
-      return rendered;
+      return encoded(rendered);
     });
-    if (this.keeper.check && !fresh && render().join(csrfPlaceholder) !== pieces.join(csrfPlaceholder))
+    if (
+      this.keeper.check &&
+      !fresh &&
+      render().join(csrfPlaceholder) !== pieces.map((piece) => piece.toString()).join(csrfPlaceholder)
+    )
       throw new Error(
         `The kept HTML of ${this.declared} differs from a fresh rendering: it depends on an input its route does not declare`,
       );
     return pieces;
   }
 }
+
+/** Answers compared as data (bytes as bytes). */
+const sameAnswer = (a: unknown, b: unknown) =>
+  Buffer.isBuffer(a) && Buffer.isBuffer(b) ? a.equals(b) : isDeepStrictEqual(comparable(a), comparable(b));
 
 /** Answers compared as data: functions by name, maps and sets by their entries. */
 function comparable(value: unknown): unknown {
@@ -218,9 +230,10 @@ export function keptPage(name: string, declaration: KeptDeclaration = {}): Reque
 
 /**
  * The handler of a JSON answer (the API's) declared kept on its route (ADR 0059): `build` works
- * the answer out from the request, and it is built and serialised once under the page's key and
- * the same text sent again. What `build` throws (a query refused, nothing found) is answered as
- * any route's error, and nothing is kept.
+ * the answer out from the request, and it is built, serialised and encoded once under the page's
+ * key and the same bytes sent again (kept as bytes, outside V8's heap: a large answer kept as
+ * text was encoded again on every request, ADR 0061). What `build` throws (a query refused,
+ * nothing found) is answered as any route's error, and nothing is kept.
  */
 export function keptAnswer(
   name: string,
@@ -229,7 +242,7 @@ export function keptAnswer(
 ): RequestHandler {
   return async (req, res) => {
     const page = declare(req, res, name, declaration);
-    const serialised = async () => JSON.stringify(await build(req));
+    const serialised = async () => Buffer.from(JSON.stringify(await build(req)));
     res.type('json').send(page ? await page.read(serialised, 'json') : await serialised());
   };
 }
@@ -263,10 +276,7 @@ export function keptRead<A extends (string | number | boolean | null)[], T>(
     });
     if (keeper.check && !fresh) {
       const again = await read(partnershipId, ...args);
-      if (
-        !isDeepStrictEqual(comparable(again), comparable(answer)) &&
-        !(await keeper.db.versionMoved(partnershipId))
-      )
+      if (!sameAnswer(again, answer) && !(await keeper.db.versionMoved(partnershipId)))
         throw new Error(
           `The kept read ${name} differs from a fresh one: it depends on more than its arguments`,
         );

@@ -10,6 +10,7 @@
 import nunjucks from 'nunjucks';
 import { csrfPlaceholder, type KeptPage } from '../http/kept-pages.ts';
 import { narrowHtml } from './html-text.ts';
+import type { KeptParts } from './send-pages.ts';
 
 interface TemplateContext {
   lookup(name: string): unknown;
@@ -51,8 +52,10 @@ export class KeepExtension implements nunjucks.Extension {
       }
     };
     const pieces = page.html(render);
-    return new nunjucks.runtime.SafeString(
-      pieces.length === 1 ? pieces[0]! : pieces.join(typeof token === 'string' ? token : ''),
-    );
+    const between = typeof token === 'string' ? token : '';
+    // a page `res.render` sends: the part stands as a mark, and its bytes are sent (send-pages.ts)
+    const parts = context.lookup('keptParts') as KeptParts | undefined;
+    if (parts) return new nunjucks.runtime.SafeString(parts.place(pieces, between));
+    return new nunjucks.runtime.SafeString(pieces.map((piece) => piece.toString()).join(between));
   }
 }

@@ -6,6 +6,7 @@ import { LRUCache } from 'lru-cache';
 import nunjucks from 'nunjucks';
 import { KeepExtension } from './kept-html.ts';
 import { narrowPages } from './narrow-pages.ts';
+import { sendPagesInParts } from './send-pages.ts';
 import {
   formatDate,
   formatDateRange,
@@ -45,6 +46,8 @@ export function createViews(app: Express, options: ViewOptions): nunjucks.Enviro
   });
   // a page is sent one byte a character (ADR 0056, replacing ADR 0024's patches)
   narrowPages(app);
+  // and a kept part of it is sent as it was kept, not written into its text (ADR 0061)
+  sendPagesInParts(app);
   // Every GOV.UK macro includes "./template.njk" beside it, so each call resolved that path
   // anew (path.resolve, about a tenth of rendering a page). The answer never changes: keep it.
   for (const loader of (env as unknown as { loaders: FileLoader[] }).loaders) {
