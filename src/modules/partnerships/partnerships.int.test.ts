@@ -43,6 +43,18 @@ async function auditRows(test: TestApp, partnershipId: string) {
   );
 }
 
+/** An API token of the user's own, made as they would make it. */
+async function tokenOf(test: TestApp, user: { id: string; email: string }, platformAdmin = false) {
+  const caller = {
+    actor: { userId: user.id, label: user.email },
+    userId: user.id,
+    platformAdmin,
+    role: null,
+    partnershipId: null,
+  };
+  return (await test.services.tokens.create(caller, user.id, 'test')).token;
+}
+
 describe('partnerships', () => {
   let test: TestApp;
   before(async () => {
@@ -225,17 +237,7 @@ describe('partnerships', () => {
       published: true,
     });
     const { user } = await signedInAs(test, privateOne.id, 'viewer');
-    const { token } = await test.services.tokens.create(
-      {
-        actor: { userId: user.id, label: user.email },
-        userId: user.id,
-        platformAdmin: false,
-        role: null,
-        partnershipId: null,
-      },
-      user.id,
-      'test',
-    );
+    const token = await tokenOf(test, user);
     const mine = await test.request().get('/api/v1/partnerships').set('Authorization', `Bearer ${token}`);
     assert.ok(
       (mine.body as { items: { slug: string }[] }).items.some((entry) => entry.slug === 'api-private'),
@@ -262,17 +264,7 @@ describe('partnerships', () => {
     const mine = await makePartnership(test.services, 'kept-list-mine');
     const other = await makePartnership(test.services, 'kept-list-other');
     const { user } = await signedInAs(test, mine.id, 'viewer');
-    const { token } = await test.services.tokens.create(
-      {
-        actor: { userId: user.id, label: user.email },
-        userId: user.id,
-        platformAdmin: false,
-        role: null,
-        partnershipId: null,
-      },
-      user.id,
-      'kept list',
-    );
+    const token = await tokenOf(test, user);
     const asMember = async (path = '/api/v1/partnerships') => {
       const response = await test.request().get(path).set('Authorization', `Bearer ${token}`);
       assert.equal(response.status, 200, response.text);
@@ -328,19 +320,7 @@ describe('partnerships', () => {
     assert.equal(gone.status, 404);
 
     // a partnership created by a platform administrator is in their list at once
-    const adminToken = (
-      await test.services.tokens.create(
-        {
-          actor: { userId: admin.user.id, label: admin.user.email },
-          userId: admin.user.id,
-          platformAdmin: true,
-          role: null,
-          partnershipId: null,
-        },
-        admin.user.id,
-        'kept list',
-      )
-    ).token;
+    const adminToken = await tokenOf(test, admin.user, true);
     const asAdmin = async () =>
       slugs(
         (
