@@ -16,6 +16,9 @@ export interface TenantScope {
   userId?: string | null | undefined;
 }
 
+/** A list that spans partnerships, with a data version of its own (ADR 0060). */
+export type SpanningList = 'partnerships';
+
 export class Database<Schema> {
   readonly engine: Engine;
   /** Owner access: migrations and schema checks only. Application code uses `transaction`. */
@@ -101,7 +104,7 @@ export class Database<Schema> {
    * The data version of what spans partnerships (ADR 0060), read now: `partnerships`, which a
    * trigger moves on with every change to a partnership or its members.
    */
-  platformVersion(name: 'partnerships'): Promise<string> {
+  platformVersion(name: SpanningList): Promise<string> {
     return this.read({}, async (trx) => {
       const { rows } = await sql<{ version: string }>`select version::text as version
         from platform_versions where name = ${name}`.execute(trx);

@@ -23,7 +23,7 @@
 // the first test that shows it to two callers the declaration cannot tell apart.
 import { isDeepStrictEqual } from 'node:util';
 import type { Request, RequestHandler, Response } from 'express';
-import type { Database } from '../db/database.ts';
+import type { Database, SpanningList } from '../db/database.ts';
 import { today } from './date-input.ts';
 
 /** What a kept page may depend on besides the partnership's data, the address and the role. */
@@ -43,7 +43,7 @@ export interface KeptDeclaration {
    * of partnerships a caller may see (with `by: ['user']`), kept under the platform's version of
    * that list (ADR 0060: a trigger moves it with every change to a partnership or its members).
    */
-  across?: 'partnerships';
+  across?: SpanningList;
 }
 
 /** Where reference pages are kept: no partnership has this id, and its version is the release. */
@@ -70,7 +70,7 @@ export class KeptPage {
   private readonly declared: string;
   private readonly partnership: (req: Request, res: Response) => string | undefined;
   private readonly reference: boolean;
-  private readonly across: 'partnerships' | undefined;
+  private readonly across: SpanningList | undefined;
   /** The version of what spans partnerships as this request read it, when the page is `across`. */
   private acrossVersion: string | undefined;
 
@@ -99,10 +99,15 @@ export class KeptPage {
 
   /** The key, or null when this request is served fresh (a form sent back, no partnership). */
   private key(): { partnershipId: string; key: string } | null {
-    if (this.req.method !== 'GET' && this.req.method !== 'HEAD') return null;
+    if (!this.asked()) return null;
     const partnershipId = this.partnership(this.req, this.res);
     if (this.reference) this.keeper.db.noteVersion(referenceScope, 'release');
     return partnershipId ? { partnershipId, key: this.declared } : null;
+  }
+
+  /** Whether the page is asked for (GET, HEAD), not sent back after a form was posted. */
+  private asked(): boolean {
+    return this.req.method === 'GET' || this.req.method === 'HEAD';
   }
 
   /**
@@ -110,8 +115,7 @@ export class KeptPage {
    * the page shows (so what is kept under it is at least as new), and notes it for the request.
    */
   private async readAcross(): Promise<void> {
-    if (!this.across || this.acrossVersion !== undefined) return;
-    if (this.req.method !== 'GET' && this.req.method !== 'HEAD') return;
+    if (!this.across || this.acrossVersion !== undefined || !this.asked()) return;
     this.acrossVersion = await this.keeper.db.platformVersion(this.across);
     this.keeper.db.noteVersion(acrossScope(this.across), this.acrossVersion);
   }
